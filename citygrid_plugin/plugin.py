@@ -1,0 +1,164 @@
+"""The CityGrid plugin shell: provider, menu, toolbar; everything it adds, unload() removes.
+
+With ``iface`` None (qgis_process) only the Processing provider is registered. Actions that
+need a store stay disabled, with a tooltip saying why, until a store is connected in
+CityGrid ▸ Settings.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from . import i18n
+from .core.i18n import tr
+
+ICONS = Path(__file__).with_name("resources") / "icons"
+LOG_TAG = "CityGrid"
+
+
+class CityGridPlugin:
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.provider = None
+        self.menu: QMenu | None = None
+        self.toolbar = None
+        self.actions: list[QAction] = []
+        self.store_actions: list[QAction] = []
+        self.store_version = 0
+        self.language = i18n.install()
+
+    # -- Processing -----------------------------------------------------------------------
+    def initProcessing(self) -> None:  # noqa: N802
+        from .processing.provider import CityGridProvider
+
+        registry = QgsApplication.processingRegistry()
+        if self.provider is None and registry.providerById("citygrid") is None:
+            provider = CityGridProvider()
+            if registry.addProvider(provider):  # on failure the registry has deleted it
+                self.provider = provider
+
+    # -- GUI ------------------------------------------------------------------------------
+    def initGui(self) -> None:  # noqa: N802
+        self.initProcessing()
+        if self.iface is None:
+            return
+        main = self.iface.mainWindow()
+        self.menu = QMenu(tr("CityGrid"), main)
+        self.menu.setObjectName("CityGridMenu")
+        self.toolbar = self.iface.addToolBar(tr("CityGrid"))
+        self.toolbar.setObjectName("CityGridToolbar")
+
+        self.settings_action = self._action("settings.svg", tr("Settings…"), self.show_settings)
+        self.layers_action = self._action("layers.svg", tr("Add store layers"), self.add_layers, needs_store=True)
+        self.store_action = self._action("citygrid.svg", tr("Create or upgrade the store…"),
+                                         self.run_create_store)
+        menubar = main.menuBar()
+        menubar.insertMenu(self._help_menu_action(menubar), self.menu)
+        self.refresh_state()
+        QTimer.singleShot(0, self.check_store)
+
+    def _help_menu_action(self, menubar):
+        for action in menubar.actions():
+            if action.menu() and action.menu().objectName() == "mHelpMenu":
+                return action
+        return None
+
+    def _action(self, icon: str, text: str, slot, needs_store: bool = False) -> QAction:
+        action = QAction(QIcon(str(ICONS / icon)), text, self.iface.mainWindow())
+        action.setObjectName("CityGrid_" + slot.__name__)
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        self.toolbar.addAction(action)
+        self.actions.append(action)
+        if needs_store:
+            action.setData(text)
+            self.store_actions.append(action)
+        return action
+
+    def refresh_state(self) -> None:
+        """Enable store actions only with a connected store; say why when disabled."""
+        connected = self.store_version > 0
+        for action in self.store_actions:
+            action.setEnabled(connected)
+            base = action.data() or action.text()
+            action.setToolTip(base if connected else tr("{action}: connect to a CityGrid store first "
+                                                        "(CityGrid ▸ Settings)").format(action=base))
+
+    def check_store(self) -> None:
+        """Look up the configured store's version (quietly; failures are logged)."""
+        from .connections import configured_target
+        from .store.db import StoreError, connect
+        from .store.migrate import MigrationError, store_version
+
+        self.store_version = 0
+        target = configured_target()
+        if target is not None:
+            try:
+                conn = connect(target.dsn())
+                try:
+                    self.store_version = store_version(conn)
+                finally:
+                    conn.close()
+            except (StoreError, MigrationError) as exc:
+                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.Warning)
+        self.refresh_state()
+
+    def unload(self) -> None:
+        for action in self.actions:
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions.clear()
+        self.store_actions.clear()
+        if self.menu is not None:
+            self.menu.menuAction().setVisible(False)
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        i18n.uninstall()
+
+    # -- actions --------------------------------------------------------------------------
+    def show_settings(self) -> None:
+        from .gui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.iface.mainWindow())
+        if dialog.exec_():
+            self.check_store()
+
+    def add_layers(self) -> None:
+        from .connections import configured_target
+        from .layers import add_store_layers
+
+        target = configured_target()
+        if target is None:
+            return
+        layers = add_store_layers(QgsProject.instance(), target)
+        bad = [layer.name() for layer in layers if not layer.isValid()]
+        if bad:
+            self.iface.messageBar().pushMessage(
+                "CityGrid", tr("Could not open: {layers}").format(layers=", ".join(bad)), Qgis.Warning)
+
+    def run_create_store(self) -> None:
+        from processing import execAlgorithmDialog
+
+        from .connections import configured_target
+
+        params = {}
+        target = configured_target()
+        if target is not None and target.kind == "connection":
+            params["CONNECTION"] = target.name
+        elif target is not None and target.kind == "service":
+            params["SERVICE"] = target.name
+        execAlgorithmDialog("citygrid:createstore", params)
+        self.check_store()

@@ -1,0 +1,33 @@
+"""The CityGrid Processing provider (id ``citygrid``): every batch operation of the plugin
+runs from the toolbox, from Python (``processing.run("citygrid:…")``) and from qgis_process."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.i18n import tr
+from .alg_createstore import CreateStoreAlgorithm
+from .alg_importdepartments import ImportDepartmentsAlgorithm
+from .alg_importdivisions import ImportDivisionsAlgorithm
+
+ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "citygrid.svg"
+
+
+class CityGridProvider(QgsProcessingProvider):
+    def id(self) -> str:  # noqa: A003
+        return "citygrid"
+
+    def name(self) -> str:
+        return "CityGrid"
+
+    def longName(self) -> str:  # noqa: N802
+        return tr("CityGrid digital urban management")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON))
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for alg in (CreateStoreAlgorithm(), ImportDivisionsAlgorithm(), ImportDepartmentsAlgorithm()):
+            self.addAlgorithm(alg)

@@ -1,0 +1,238 @@
+"""The private PostgreSQL + PostGIS cluster: the embedded default store for the demo and tests.
+
+When no shared server is configured, CityGrid runs its own cluster in a project-local folder
+(``.citygrid/pg`` next to the checkout, or ``$CITYGRID_HOME/pg``): created with ``initdb``,
+listening on a Unix socket in that folder and on 127.0.0.1 only, with ``trust``
+authentication for those two (nothing else can reach it). It is a developer and demo store;
+a city's shared server is configured with a QGIS connection or a pg_service name instead.
+
+PostgreSQL refuses to run as root, so when root calls this module the server runs as the
+``postgres`` system user (created by Debian's postgresql package) and the folder is owned by
+it. The port is derived from the folder path (two checkouts on one machine don't collide),
+or taken from ``$CITYGRID_PGPORT``.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pwd
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_USER = "citygrid"
+DEFAULT_DBNAME = "citygrid"
+
+
+class ClusterError(RuntimeError):
+    """The private cluster could not be created, started or stopped."""
+
+
+def _pg_bindir() -> Path:
+    """Directory of the PostgreSQL server binaries (initdb, pg_ctl, postgres)."""
+    env = os.environ.get("CITYGRID_PG_BINDIR")
+    if env:
+        return Path(env)
+    for version in ("17", "16", "15"):
+        candidate = Path(f"/usr/lib/postgresql/{version}/bin")
+        if (candidate / "initdb").exists():
+            return candidate
+    found = shutil.which("pg_ctl")
+    if found:
+        return Path(found).parent
+    raise ClusterError(
+        "PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin and PATH). "
+        "Run `make setup` (installs postgresql-15-postgis-3) or set CITYGRID_PG_BINDIR."
+    )
+
+
+def default_home() -> Path:
+    """Project-local state folder: ``$CITYGRID_HOME`` or ``<checkout>/.citygrid``."""
+    env = os.environ.get("CITYGRID_HOME")
+    if env:
+        return Path(env).resolve()
+    return Path(__file__).resolve().parents[2] / ".citygrid"
+
+
+def _port_for(path: Path) -> int:
+    digest = hashlib.sha1(str(path).encode()).digest()
+    return 54400 + int.from_bytes(digest[:2], "big") % 500
+
+
+@dataclass
+class PrivateCluster:
+    """A PostgreSQL cluster in ``root`` (data/, run/ for the socket, postgres.log)."""
+
+    root: Path
+    port: int
+    user: str = DEFAULT_USER
+
+    @classmethod
+    def default(cls) -> PrivateCluster:
+        root = default_home() / "pg"
+        port = int(os.environ.get("CITYGRID_PGPORT") or _port_for(root))
+        return cls(root=root, port=port)
+
+    # -- paths -------------------------------------------------------------------------
+    @property
+    def datadir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def sockdir(self) -> Path:
+        return self.root / "run"
+
+    @property
+    def logfile(self) -> Path:
+        return self.root / "postgres.log"
+
+    def dsn(self, dbname: str = DEFAULT_DBNAME) -> str:
+        """libpq connection string over the Unix socket (no password: trust on the socket)."""
+        return f"host={self.sockdir} port={self.port} user={self.user} dbname={dbname}"
+
+    def tcp_params(self, dbname: str = DEFAULT_DBNAME) -> dict[str, str]:
+        """Connection over loopback TCP, as written into QGIS projects and connections."""
+        return {"host": "127.0.0.1", "port": str(self.port), "user": self.user, "dbname": dbname}
+
+    # -- running commands as the right OS user ------------------------------------------
+    def _run_as(self) -> str | None:
+        """OS user the server runs as: ``postgres`` when we are root, else ourselves."""
+        if os.geteuid() != 0:
+            return None
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError as exc:
+            raise ClusterError(
+                "running as root, but there is no 'postgres' system user to run the server as; "
+                "install postgresql-15 (make setup) or run as a normal user"
+            ) from exc
+        return "postgres"
+
+    def _cmd(self, args: list[str], check: bool = True) -> subprocess.CompletedProcess:
+        user = self._run_as()
+        full = (["runuser", "-u", user, "--"] if user else []) + args
+        proc = subprocess.run(full, capture_output=True, text=True)
+        if check and proc.returncode != 0:
+            raise ClusterError(
+                f"{' '.join(args[:2])} failed (exit {proc.returncode}): "
+                f"{(proc.stderr or proc.stdout).strip()[-2000:]}\nlog: {self.logfile}"
+            )
+        return proc
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def is_initialised(self) -> bool:
+        return (self.datadir / "PG_VERSION").exists()
+
+    def init(self) -> bool:
+        """Create the cluster if absent; return True when it was created now."""
+        if self.is_initialised():
+            return False
+        bindir = _pg_bindir()
+        self.sockdir.mkdir(parents=True, exist_ok=True)
+        self.datadir.mkdir(parents=True, exist_ok=True)
+        user = self._run_as()
+        if user:
+            self._check_reachable(user)
+            shutil.chown(self.root, user)
+            for path in (self.datadir, self.sockdir):
+                shutil.chown(path, user)
+        os.chmod(self.datadir, 0o700)
+        self._cmd([str(bindir / "initdb"), "-D", str(self.datadir), "-U", self.user,
+                   "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"])
+        conf = self.datadir / "postgresql.conf"
+        with open(conf, "a", encoding="utf-8") as fh:
+            fh.write(
+                "\n# CityGrid private cluster: loopback and a Unix socket only\n"
+                "listen_addresses = '127.0.0.1'\n"
+                f"port = {self.port}\n"
+                f"unix_socket_directories = '{self.sockdir}'\n"
+                "max_connections = 100\n"
+                "shared_buffers = 256MB\n"
+                "log_min_messages = warning\n"
+                "timezone = 'Asia/Shanghai'\n"
+            )
+        (self.datadir / "pg_hba.conf").write_text(
+            "# CityGrid private cluster: only this machine can connect\n"
+            "local all all trust\n"
+            "host  all all 127.0.0.1/32 trust\n",
+            encoding="utf-8",
+        )
+        return True
+
+    def _check_reachable(self, user: str) -> None:
+        proc = subprocess.run(["runuser", "-u", user, "--", "test", "-x", str(self.root.parent)])
+        if proc.returncode != 0:
+            raise ClusterError(
+                f"the server runs as '{user}', which cannot reach {self.root.parent} "
+                "(a parent folder is not traversable); set CITYGRID_HOME to a folder it can reach, "
+                "e.g. CITYGRID_HOME=/var/tmp/citygrid"
+            )
+
+    def is_running(self) -> bool:
+        if not self.is_initialised():
+            return False
+        proc = self._cmd([str(_pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "status"], check=False)
+        return proc.returncode == 0
+
+    def up(self) -> bool:
+        """Create (if needed) and start the cluster; return True if it was started now."""
+        self.init()
+        if self.is_running():
+            return False
+        pidfile = self.datadir / "postmaster.pid"
+        if pidfile.exists():  # stale after a crash or a machine restart
+            pidfile.unlink()
+        self._cmd([str(_pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "-l", str(self.logfile),
+                   "-w", "-t", "60", "-o", f"-p {self.port}", "start"])
+        self._wait_ready()
+        return True
+
+    def _wait_ready(self, timeout: float = 30.0) -> None:
+        isready = _pg_bindir() / "pg_isready"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            proc = subprocess.run([str(isready), "-h", str(self.sockdir), "-p", str(self.port)],
+                                  capture_output=True)
+            if proc.returncode == 0:
+                return
+            time.sleep(0.2)
+        raise ClusterError(f"the private cluster did not accept connections within {timeout:.0f} s; "
+                           f"see {self.logfile}")
+
+    def down(self) -> bool:
+        """Stop the cluster (fast shutdown); return True if it was running."""
+        if not self.is_running():
+            return False
+        self._cmd([str(_pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "-w", "-m", "fast", "stop"])
+        return True
+
+    def ensure_database(self, dbname: str = DEFAULT_DBNAME) -> bool:
+        """Create database *dbname* if missing; return True when created."""
+        import psycopg2
+        from psycopg2 import sql
+
+        conn = psycopg2.connect(self.dsn("postgres"))
+        try:
+            conn.autocommit = True
+            with conn.cursor() as cur:
+                cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,))
+                if cur.fetchone():
+                    return False
+                cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(dbname)))
+            return True
+        finally:
+            conn.close()
+
+    def drop_database(self, dbname: str) -> None:
+        import psycopg2
+        from psycopg2 import sql
+
+        conn = psycopg2.connect(self.dsn("postgres"))
+        try:
+            conn.autocommit = True
+            with conn.cursor() as cur:
+                cur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
+        finally:
+            conn.close()

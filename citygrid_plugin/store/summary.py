@@ -1,0 +1,34 @@
+"""What is in a store, for the CLI, the demo summary and the settings dialog."""
+from __future__ import annotations
+
+from .migrate import store_srid, store_version
+
+# (label, SQL) in display order; later capabilities add their tables here.
+COUNTS = [
+    ("districts", "SELECT count(*) FROM citygrid.district"),
+    ("streets", "SELECT count(*) FROM citygrid.street"),
+    ("communities", "SELECT count(*) FROM citygrid.community"),
+    ("departments", "SELECT count(*) FROM citygrid.department"),
+    ("component classes 2013", "SELECT count(*) FROM citygrid.component_class WHERE profile = '2013'"),
+    ("component classes 2026", "SELECT count(*) FROM citygrid.component_class WHERE profile = '2026'"),
+    ("event classes 2013", "SELECT count(*) FROM citygrid.event_class WHERE profile = '2013'"),
+    ("event classes 2026", "SELECT count(*) FROM citygrid.event_class WHERE profile = '2026'"),
+]
+
+
+def counts(conn) -> dict[str, int]:
+    out: dict[str, int] = {}
+    with conn.cursor() as cur:
+        for label, query in COUNTS:
+            cur.execute(query)
+            out[label] = cur.fetchone()[0]
+    conn.rollback()
+    return out
+
+
+def describe_store(conn) -> dict:
+    version = store_version(conn)
+    info = {"version": version, "srid": store_srid(conn) if version else None}
+    if version:
+        info["counts"] = counts(conn)
+    return info
