@@ -25,15 +25,20 @@ class StoreLayer:
     key: str
     style: str
     title_en: str  # translated with tr() at use; literals listed below for extraction
+    subset: str = ""
+    editable: bool = False
 
 
+GRIDS = "grid"
 STORE_LAYERS = [
+    StoreLayer(GRIDS, "geom", "id", "grid", "Unit grids", subset='"retired_at" IS NULL', editable=True),
     StoreLayer("community", "boundary", "full_code", "community", "Communities"),
     StoreLayer("street", "boundary", "full_code", "street", "Streets"),
     StoreLayer("district", "boundary", "code", "district", "Districts"),
 ]
 # literals for the translation catalogue (tr() needs them verbatim)
-_TITLES = (tr("Communities"), tr("Streets"), tr("Districts"))
+_TITLES = (tr("Unit grids"), tr("Communities"), tr("Streets"), tr("Districts"))
+TABLE_PROPERTY = "citygrid/table"
 
 
 def layer_title(spec: StoreLayer) -> str:
@@ -42,11 +47,27 @@ def layer_title(spec: StoreLayer) -> str:
 
 def store_layer(target: StoreTarget, spec: StoreLayer) -> QgsVectorLayer:
     uri = target.layer_uri()
-    uri.setDataSource("citygrid", spec.table, spec.geometry, "", spec.key)
+    uri.setDataSource("citygrid", spec.table, spec.geometry, spec.subset, spec.key)
     layer = QgsVectorLayer(uri.uri(False), layer_title(spec), "postgres")
     if layer.isValid():
         apply_style(layer, spec.style)
+        layer.setCustomProperty(TABLE_PROPERTY, spec.table)
+        if spec.editable:
+            watch_commits(layer)
     return layer
+
+
+def watch_commits(layer) -> None:
+    """The store re-codes and retires grids when edits are saved: reload to show the result."""
+    layer.afterCommitChanges.connect(lambda: (layer.reload(), layer.triggerRepaint()))
+
+
+def find_store_layer(project: QgsProject, table: str):
+    """The first layer of *project* showing store table *table* (None if absent)."""
+    for layer in project.mapLayers().values():
+        if layer.customProperty(TABLE_PROPERTY) == table:
+            return layer
+    return None
 
 
 def apply_style(layer, style: str) -> bool:

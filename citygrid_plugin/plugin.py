@@ -24,6 +24,7 @@ class CityGridPlugin:
     def __init__(self, iface) -> None:
         self.iface = iface
         self.provider = None
+        self.split_tool = None
         self.menu: QMenu | None = None
         self.toolbar = None
         self.actions: list[QAction] = []
@@ -56,6 +57,12 @@ class CityGridPlugin:
         self.layers_action = self._action("layers.svg", tr("Add store layers"), self.add_layers, needs_store=True)
         self.store_action = self._action("citygrid.svg", tr("Create or upgrade the store…"),
                                          self.run_create_store)
+        self.menu.addSeparator()
+        self.split_action = self._action("split.svg", tr("Split unit grid"), self.toggle_split_tool, needs_store=True)
+        self.split_action.setCheckable(True)
+        self.merge_action = self._action("merge.svg", tr("Merge selected unit grids"), self.merge_selected,
+                                         needs_store=True)
+        self.split_tool = None
         menubar = main.menuBar()
         menubar.insertMenu(self._help_menu_action(menubar), self.menu)
         self.refresh_state()
@@ -108,6 +115,11 @@ class CityGridPlugin:
         self.refresh_state()
 
     def unload(self) -> None:
+        if self.split_tool is not None:
+            if self.iface.mapCanvas().mapTool() is self.split_tool:
+                self.iface.mapCanvas().unsetMapTool(self.split_tool)
+            self.split_tool.deleteLater()
+            self.split_tool = None
         for action in self.actions:
             if self.toolbar is not None:
                 self.toolbar.removeAction(action)
@@ -148,6 +160,46 @@ class CityGridPlugin:
         if bad:
             self.iface.messageBar().pushMessage(
                 "CityGrid", tr("Could not open: {layers}").format(layers=", ".join(bad)), Qgis.Warning)
+
+    def grid_layer(self):
+        from .layers import GRIDS, find_store_layer
+
+        return find_store_layer(QgsProject.instance(), GRIDS)
+
+    def _warn(self, text: str) -> None:
+        self.iface.messageBar().pushMessage("CityGrid", text, Qgis.Warning)
+
+    def toggle_split_tool(self, checked: bool) -> None:
+        from .gui.maptools.grid_edit import SplitGridTool
+
+        canvas = self.iface.mapCanvas()
+        if not checked:
+            if self.split_tool is not None and canvas.mapTool() is self.split_tool:
+                canvas.unsetMapTool(self.split_tool)
+            return
+        if self.split_tool is None:
+            self.split_tool = SplitGridTool(canvas, self.grid_layer)
+            self.split_tool.setAction(self.split_action)
+            self.split_tool.failed.connect(self._warn)
+            self.split_tool.done.connect(lambda n: self.iface.messageBar().pushMessage(
+                "CityGrid", tr("Grid split into {n} more parts; save the layer to give them codes").format(n=n),
+                Qgis.Info))
+        canvas.setMapTool(self.split_tool)
+
+    def merge_selected(self) -> None:
+        from .gui.maptools.grid_edit import GridEditError, merge_grids
+
+        layer = self.grid_layer()
+        if layer is None:
+            self._warn(tr("add the store layers first (CityGrid ▸ Add store layers)"))
+            return
+        try:
+            merge_grids(layer, list(layer.selectedFeatureIds()))
+        except GridEditError as exc:
+            self._warn(str(exc))
+            return
+        self.iface.messageBar().pushMessage(
+            "CityGrid", tr("Grids merged; save the layer to retire the old codes and issue a new one"), Qgis.Info)
 
     def run_create_store(self) -> None:
         from processing import execAlgorithmDialog

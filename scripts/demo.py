@@ -6,9 +6,11 @@ Steps (later capabilities append theirs to STEPS):
   2. create or upgrade the store and load the standard class tables (citygrid:createstore);
   3. import the sample district's divisions (citygrid:importdivisions) and the departments
      from a GBK-encoded CSV (citygrid:importdepartments);
-  4. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers and the 1:500
+  4. partition the communities into unit grids along the roads (citygrid:partitiongrids), code
+     them in the store (citygrid:codegrids) and validate them (citygrid:validategrids);
+  5. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers and the 1:500
      base map, styled; reopen it and check every layer opens;
-  5. print a summary: counts per layer and where the outputs are.
+  6. print a summary: counts per layer, grid quality figures and where the outputs are.
 
 Every step goes through the same Processing algorithms a user runs from the toolbox. The
 store is addressed by a pg_service entry written to .citygrid/pg_service.conf (the same path a
@@ -71,7 +73,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     cluster.ensure_database(dbname)
     service = f"citygrid_{dbname}"
     write_service_file(cluster, service, dbname)
-    say(f"[1/5] private PostGIS {'started' if started else 'running'} on port {cluster.port}, database {dbname}")
+    say(f"[1/6] private PostGIS {'started' if started else 'running'} on port {cluster.port}, database {dbname}")
 
     from citygrid_plugin.standalone import start_qgis
 
@@ -86,7 +88,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     feedback = QgsProcessingFeedback()
     store = {"SERVICE": service}
     res = processing.run("citygrid:createstore", {**store, "CRS": "EPSG:4544"}, feedback=feedback)
-    say(f"[2/5] store version {int(res['VERSION'])}, EPSG:{int(res['SRID'])}, "
+    say(f"[2/6] store version {int(res['VERSION'])}, EPSG:{int(res['SRID'])}, "
         f"{int(res['APPLIED'])} migrations applied now")
 
     gpkg = out / SAMPLE.name
@@ -100,7 +102,26 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     }, feedback=feedback)
     dep = processing.run("citygrid:importdepartments", {**store, "INPUT": str(DEPARTMENTS), "ENCODING": 0},
                          feedback=feedback)
-    say(f"[3/5] sample district and departments loaded ({int(dep['INSERTED'])} new departments)")
+    say(f"[3/6] sample district and departments loaded ({int(dep['INSERTED'])} new departments)")
+
+    # Unit grids: partition the communities along the roads, code them in the store, validate.
+    service_target = StoreTarget("service", service)
+    communities_uri = _store_uri(service_target, "community", "boundary", "full_code")
+    part = processing.run("citygrid:partitiongrids", {
+        "BARRIERS": [f"{gpkg}|layername=roads"], "COMMUNITIES": communities_uri, "COMMUNITY_KEY": '"full_code"',
+        "TARGET_AREA": 10000, "OUTPUT": "memory:grids"}, feedback=feedback)
+    coded = processing.run("citygrid:codegrids", {**store, "INPUT": part["OUTPUT"], "COMMUNITY_KEY": '"community"'},
+                           feedback=feedback)
+    grid_uri = _store_uri(service_target, "grid", "geom", "id", '"retired_at" IS NULL')
+    problems_path = out / "grid_problems.gpkg"
+    check = processing.run("citygrid:validategrids", {
+        "INPUT": grid_uri, "COMMUNITIES": communities_uri, "OUTPUT": str(problems_path)}, feedback=feedback)
+    grid_figures = {k: part[k] for k in ("COUNT", "AREA_MEDIAN", "AREA_P5", "AREA_P95", "SHARE_WITHIN_BOUNDS",
+                                         "POLSBY_POPPER_MEDIAN", "BOUNDARY_ADHERENCE")}
+    say(f"[4/6] unit grids: {int(part['COUNT'])} partitioned, {int(coded['NEW'])} new codes, "
+        f"{int(coded['KEPT'])} kept, {int(coded['RETIRED'])} retired; validation "
+        f"{'PASSED' if check['PASSED'] else 'FAILED'} ({int(check['ERRORS'])} errors, "
+        f"{int(check['WARNINGS'])} warnings)")
 
     project_path = out / "citygrid_demo.qgz"
     project = QgsProject.instance()
@@ -130,19 +151,59 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         raise SystemExit(f"demo: the written project does not open: {reopened.error()}")
     layer_counts = {lyr.name(): (lyr.featureCount() if lyr.isValid() else None)
                     for lyr in reopened.mapLayers().values()}
+    overview = render_overview(reopened, out / "overview.png")
     reopened.clear()
-    say(f"[4/5] project written and reopened: {project_path}")
+    say(f"[5/6] project written and reopened: {project_path}")
 
     conn = db.connect(db.service_dsn(service))
     try:
         info = summary.describe_store(conn)
     finally:
         conn.close()
-    result = {"store": info, "layers": layer_counts, "project": str(project_path),
+    result = {"store": info, "layers": layer_counts, "project": str(project_path), "overview": str(overview),
+              "grid_figures": grid_figures,
+              "grid_coding": {"new": int(coded["NEW"]), "kept": int(coded["KEPT"]), "retired": int(coded["RETIRED"])}, "grid_check": {"passed": bool(check["PASSED"]),
+                                                           "errors": int(check["ERRORS"]),
+                                                           "warnings": int(check["WARNINGS"]),
+                                                           "problems": str(problems_path)},
               "seconds": time.monotonic() - t0}
     if not quiet:
         print_summary(result, cluster, dbname)
     return result
+
+
+def render_overview(project, path: Path, width: int = 1600) -> Path:
+    """A PNG of the project's visible layers at the district's extent (labels in Chinese)."""
+    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+
+    root = project.layerTreeRoot()
+    layers = [node.layer() for node in root.findLayers() if node.isVisible() and node.layer() is not None]
+    extent = None
+    for layer in layers:
+        if layer.customProperty("citygrid/table") == "district":
+            extent = layer.extent()
+    if extent is None:
+        extent = layers[0].extent()
+    extent.scale(1.03)
+    settings = QgsMapSettings()
+    settings.setLayers(layers)
+    settings.setDestinationCrs(project.crs())
+    settings.setBackgroundColor(QColor("white"))
+    settings.setOutputSize(QSize(width, int(width * extent.height() / extent.width())))
+    settings.setExtent(extent)
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    job.renderedImage().save(str(path), "PNG")
+    return path
+
+
+def _store_uri(target, table: str, geometry: str, key: str, subset: str = "") -> str:
+    uri = target.layer_uri()
+    uri.setDataSource("citygrid", table, geometry, subset, key)
+    return "postgres://" + uri.uri(False)
 
 
 def _district_name(gpkg: Path) -> str:
@@ -155,15 +216,25 @@ def _district_name(gpkg: Path) -> str:
 
 def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
     info = result["store"]
-    print("[5/5] summary")
+    print("[6/6] summary")
     print(f"  store: version {info['version']}, EPSG:{info['srid']}, "
           f"postgresql://127.0.0.1:{cluster.port}/{dbname} (user {cluster.user}, no password)")
     for label, n in info["counts"].items():
         print(f"    {label:24s} {n:6d}")
+    f = result["grid_figures"]
+    print("  unit grid quality (sample district):")
+    print(f"    grids {int(f['COUNT'])}, area median {f['AREA_MEDIAN']:.0f} m² (p5 {f['AREA_P5']:.0f}, "
+          f"p95 {f['AREA_P95']:.0f}), within bounds {100 * f['SHARE_WITHIN_BOUNDS']:.1f} %, "
+          f"Polsby-Popper median {f['POLSBY_POPPER_MEDIAN']:.3f}, boundary adherence "
+          f"{100 * f['BOUNDARY_ADHERENCE']:.1f} %")
+    c = result["grid_check"]
+    print(f"    validation {'PASSED' if c['passed'] else 'FAILED'}: {c['errors']} errors, {c['warnings']} warnings "
+          f"({c['problems']})")
     print("  project layers (features):")
     for name, n in result["layers"].items():
         print(f"    {name:24s} {'INVALID' if n is None else n:>6}")
     print(f"  project: {result['project']}")
+    print(f"  overview map: {result['overview']}")
     print(f"  open it: make qgis   (or QGIS ▸ Project ▸ Open)  — done in {result['seconds']:.1f} s")
 
 

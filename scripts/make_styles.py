@@ -78,6 +78,17 @@ def main() -> int:
         "color": "#fdf6e3", "outline_color": "#b58900", "outline_width": "0.4"})),
         labels("name || '\\n' || full_code", 9, "#7a5c00", min_scale=50000), opacity=0.6)
 
+    save("Polygon", "grid", QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({
+        "color": "0,0,0,0", "outline_color": "#2f7f5f", "outline_width": "0.35"})),
+        labels("CASE WHEN @map_scale < 2500 THEN \"code\" ELSE right(\"code\", 3) END", 8, "#1e5a41",
+               min_scale=12000))
+    save("MultiPolygon", "grid_problems", QgsCategorizedSymbolRenderer("severity", [
+        QgsRendererCategory("error", QgsFillSymbol.createSimple({
+            "color": "214,39,40,120", "outline_color": "#d62728", "outline_width": "0.6"}), "错误 error"),
+        QgsRendererCategory("warning", QgsFillSymbol.createSimple({
+            "color": "255,160,0,90", "outline_color": "#ff9f00", "outline_width": "0.4"}), "警告 warning")]),
+        labels("\"message\"", 8, "#8b1a1a", min_scale=5000))
+
     road_colors = {"主干路": ("#e8710a", 0.9), "次干路": ("#f2a541", 0.6), "支路": ("#9c9c9c", 0.4),
                    "街巷": ("#c8c8c8", 0.26)}
     cats = [QgsRendererCategory(k, QgsLineSymbol.createSimple({"line_color": c, "line_width": str(w)}), k)

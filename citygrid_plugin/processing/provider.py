@@ -8,9 +8,12 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
+from .alg_codegrids import CodeGridsAlgorithm
 from .alg_createstore import CreateStoreAlgorithm
 from .alg_importdepartments import ImportDepartmentsAlgorithm
 from .alg_importdivisions import ImportDivisionsAlgorithm
+from .alg_partitiongrids import PartitionGridsAlgorithm
+from .alg_validategrids import ValidateGridsAlgorithm
 
 ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "citygrid.svg"
 
@@ -29,5 +32,6 @@ class CityGridProvider(QgsProcessingProvider):
         return QIcon(str(ICON))
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for alg in (CreateStoreAlgorithm(), ImportDivisionsAlgorithm(), ImportDepartmentsAlgorithm()):
+        for alg in (CreateStoreAlgorithm(), ImportDivisionsAlgorithm(), ImportDepartmentsAlgorithm(),
+                    PartitionGridsAlgorithm(), CodeGridsAlgorithm(), ValidateGridsAlgorithm()):
             self.addAlgorithm(alg)

@@ -23,11 +23,17 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert project.read(str(project_file))
     try:
         layers = list(project.mapLayers().values())
-        assert len(layers) == 6
+        assert len(layers) == 7
         assert all(layer.isValid() and layer.featureCount() > 0 for layer in layers)
         assert all("password" not in layer.source() for layer in layers)
     finally:
         project.clear()
-    # a second run is an upgrade no-op, not a duplicate
+    figures = result["grid_figures"]
+    assert figures["COUNT"] > 500 and figures["SHARE_WITHIN_BOUNDS"] > 0.9
+    assert result["grid_check"]["passed"] and Path(result["overview"]).stat().st_size > 10_000
+    # a second run is an upgrade no-op and keeps every grid code, not a duplicate
     again = demo.run(dbname=fresh_db, out=tmp_path, quiet=True)
     assert again["store"]["counts"] == counts
+    n = int(figures["COUNT"])
+    assert result["grid_coding"] == {"new": n, "kept": 0, "retired": 0}
+    assert again["grid_coding"] == {"new": 0, "kept": n, "retired": 0}

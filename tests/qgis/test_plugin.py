@@ -38,7 +38,8 @@ def test_init_gui_adds_menu_toolbar_and_provider_and_unload_removes_them(qgis_if
         assert len(menus) == 1
         menu: QMenu = menus[0].menu()
         names = [a.objectName() for a in menu.actions()]
-        assert names == ["CityGrid_show_settings", "CityGrid_add_layers", "CityGrid_run_create_store"]
+        assert names == ["CityGrid_show_settings", "CityGrid_add_layers", "CityGrid_run_create_store", "",
+                         "CityGrid_toggle_split_tool", "CityGrid_merge_selected"]
         assert len(citygrid_toolbars(qgis_iface)) == 1
         provider = registry.providerById("citygrid")
         assert provider is not None
@@ -49,6 +50,7 @@ def test_init_gui_adds_menu_toolbar_and_provider_and_unload_removes_them(qgis_if
         layers_action = next(a for a in menu.actions() if a.objectName() == "CityGrid_add_layers")
         assert not layers_action.isEnabled()
         assert "CityGrid ▸" in layers_action.toolTip()
+        assert not plugin.split_action.isEnabled() and not plugin.merge_action.isEnabled()
         settings_action = next(a for a in menu.actions() if a.objectName() == "CityGrid_show_settings")
         assert settings_action.isEnabled()
     finally:
