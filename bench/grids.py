@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "data_samples"))
 warnings.filterwarnings("ignore", message="Valid PROJ data directory not found")
 warnings.filterwarnings("ignore", message="STRtree will be changed")
+warnings.filterwarnings("ignore", message="The array interface is deprecated")  # pandas building a geometry column
 
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402

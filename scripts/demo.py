@@ -162,10 +162,10 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         conn.close()
     result = {"store": info, "layers": layer_counts, "project": str(project_path), "overview": str(overview),
               "grid_figures": grid_figures,
-              "grid_coding": {"new": int(coded["NEW"]), "kept": int(coded["KEPT"]), "retired": int(coded["RETIRED"])}, "grid_check": {"passed": bool(check["PASSED"]),
-                                                           "errors": int(check["ERRORS"]),
-                                                           "warnings": int(check["WARNINGS"]),
-                                                           "problems": str(problems_path)},
+              "grid_coding": {"new": int(coded["NEW"]), "kept": int(coded["KEPT"]),
+                              "retired": int(coded["RETIRED"])},
+              "grid_check": {"passed": bool(check["PASSED"]), "errors": int(check["ERRORS"]),
+                             "warnings": int(check["WARNINGS"]), "problems": str(problems_path)},
               "seconds": time.monotonic() - t0}
     if not quiet:
         print_summary(result, cluster, dbname)
