@@ -56,6 +56,28 @@ def default_home() -> Path:
     return Path(__file__).resolve().parents[2] / ".citygrid"
 
 
+def _reachable_by_postgres(root: Path) -> bool:
+    """Can the postgres system user traverse every existing parent of *root*?"""
+    try:
+        pg = pwd.getpwnam("postgres")
+    except KeyError:
+        return True  # _run_as() reports the missing user
+    path = root
+    while not path.exists():
+        path = path.parent
+    for folder in [path, *path.parents]:
+        st = folder.stat()
+        if st.st_uid == pg.pw_uid:
+            ok = st.st_mode & 0o100
+        elif st.st_gid == pg.pw_gid:
+            ok = st.st_mode & 0o010
+        else:
+            ok = st.st_mode & 0o001
+        if not ok:
+            return False
+    return True
+
+
 def _port_for(path: Path) -> int:
     digest = hashlib.sha1(str(path).encode()).digest()
     return 54400 + int.from_bytes(digest[:2], "big") % 500
@@ -73,6 +95,10 @@ class PrivateCluster:
     def default(cls) -> PrivateCluster:
         root = default_home() / "pg"
         port = int(os.environ.get("CITYGRID_PGPORT") or _port_for(root))
+        if os.geteuid() == 0 and not _reachable_by_postgres(root):
+            # e.g. a checkout under /root (mode 700): the server user cannot reach it, so the
+            # cluster lives in /var/tmp under a name derived from the checkout instead
+            root = Path("/var/tmp") / f"citygrid-{hashlib.sha1(str(root).encode()).hexdigest()[:10]}" / "pg"
         return cls(root=root, port=port)
 
     # -- paths -------------------------------------------------------------------------
