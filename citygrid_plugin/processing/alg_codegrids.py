@@ -62,11 +62,8 @@ class CodeGridsAlgorithm(CityGridAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         source = self.parameterAsSource(parameters, "INPUT", context)
         target, conn = self.open_store(parameters, context, feedback)
+        srid = self.store_srid(conn, target)
         try:
-            with conn.cursor() as cur:
-                cur.execute("SELECT citygrid.store_srid()")
-                srid = cur.fetchone()[0]
-            conn.rollback()
             crs = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
             if source.sourceCrs() != crs:
                 feedback.pushInfo(tr("{layer}: reprojecting from {src} to EPSG:{srid}").format(

@@ -65,16 +65,7 @@ class ImportDivisionsAlgorithm(CityGridAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         target, conn = self.open_store(parameters, context, feedback)
-        try:
-            with conn.cursor() as cur:
-                cur.execute("SELECT citygrid.store_srid()")
-                srid = cur.fetchone()[0]
-            conn.rollback()
-        except Exception as exc:
-            conn.close()
-            raise QgsProcessingException(tr("{target} holds no CityGrid store; run “Create or upgrade the "
-                                            "CityGrid store” first ({error})").format(
-                target=target.label, error=str(exc).strip())) from exc
+        srid = self.store_srid(conn, target)
         dest = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
         dcode = self.parameterAsString(parameters, "DISTRICT_CODE", context).strip()
         dname = self.parameterAsString(parameters, "DISTRICT_NAME", context).strip()

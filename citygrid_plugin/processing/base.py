@@ -69,3 +69,14 @@ class CityGridAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from exc
         feedback.pushInfo(tr("Store: {target}").format(target=target.label))
         return target, conn
+
+    def store_srid(self, conn, target) -> int:
+        """The store's CRS (EPSG code); a database without a store is a clear error."""
+        from ..store.migrate import store_srid
+
+        srid = store_srid(conn)
+        if srid is None:
+            conn.close()
+            raise QgsProcessingException(tr("{target} holds no CityGrid store; run “Create or upgrade the "
+                                            "CityGrid store” first").format(target=target.label))
+        return srid

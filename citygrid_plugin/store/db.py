@@ -48,6 +48,24 @@ def connection(dsn: str) -> Iterator:
         conn.close()
 
 
+@contextmanager
+def transaction(conn, failure: str) -> Iterator:
+    """A cursor whose work is committed on success and rolled back on any error, so a batch is
+    all or nothing. Database errors become :class:`StoreError` with *failure* (an already
+    translated template with ``{error}``) filled in."""
+    import psycopg2
+
+    try:
+        with conn.cursor() as cur:
+            yield cur
+        conn.commit()
+    except BaseException as exc:
+        conn.rollback()
+        if isinstance(exc, psycopg2.Error):
+            raise StoreError(failure.format(error=str(exc).strip())) from exc
+        raise
+
+
 def describe(dsn: str) -> str:
     """The DSN without secrets, for messages and logs."""
     parts = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..core import codes
 from ..core.i18n import tr
-from .db import StoreError
+from .db import StoreError, transaction
 
 
 @dataclass
@@ -76,75 +76,66 @@ def upsert_divisions(conn, district: DivisionRecord, streets: list[DivisionRecor
         seen.add(c.codes)
 
     report = DivisionReport()
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT citygrid.store_srid()")
-            srid = cur.fetchone()[0]
-            for record in [district, *streets, *communities]:
-                if record.wkb is None:
-                    continue
-                cur.execute("SELECT ST_IsValidReason(g), GeometryType(g), ST_IsEmpty(g) "
-                            "FROM (SELECT ST_GeomFromWKB(%s) AS g) s", (record.wkb,))
-                reason, gtype, empty = cur.fetchone()
-                if gtype not in ("POLYGON", "MULTIPOLYGON"):
-                    problems.append(tr("{where}: boundary must be a polygon, got {type}").format(
-                        where=where(record), type=gtype))
-                elif empty:
-                    problems.append(tr("{where}: boundary is empty").format(where=where(record)))
-                elif reason != "Valid Geometry":
-                    problems.append(tr("{where}: boundary is invalid ({reason}); repair it, e.g. with "
-                                       "Processing ▸ Fix geometries").format(where=where(record), reason=reason))
-            if problems:
-                raise StoreError("\n".join(problems))
+    with transaction(conn, tr("divisions not loaded: {error}")) as cur:
+        cur.execute("SELECT citygrid.store_srid()")
+        srid = cur.fetchone()[0]
+        for record in [district, *streets, *communities]:
+            if record.wkb is None:
+                continue
+            cur.execute("SELECT ST_IsValidReason(g), GeometryType(g), ST_IsEmpty(g) "
+                        "FROM (SELECT ST_GeomFromWKB(%s) AS g) s", (record.wkb,))
+            reason, gtype, empty = cur.fetchone()
+            if gtype not in ("POLYGON", "MULTIPOLYGON"):
+                problems.append(tr("{where}: boundary must be a polygon, got {type}").format(
+                    where=where(record), type=gtype))
+            elif empty:
+                problems.append(tr("{where}: boundary is empty").format(where=where(record)))
+            elif reason != "Valid Geometry":
+                problems.append(tr("{where}: boundary is invalid ({reason}); repair it, e.g. with "
+                                   "Processing ▸ Fix geometries").format(where=where(record), reason=reason))
+        if problems:
+            raise StoreError("\n".join(problems))
 
+        cur.execute("""
+            INSERT INTO citygrid.district (code, name, profile, boundary, note)
+            VALUES (%s, %s, %s, ST_Multi(ST_GeomFromWKB(%s, %s)), %s)
+            ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, boundary = EXCLUDED.boundary,
+                note = EXCLUDED.note""",
+                    (dcode, district.name.strip(), profile, district.wkb, srid, district.note))
+        report.districts = 1
+        for s in streets:
             cur.execute("""
-                INSERT INTO citygrid.district (code, name, profile, boundary, note)
+                INSERT INTO citygrid.street (district_code, code, name, boundary, note)
                 VALUES (%s, %s, %s, ST_Multi(ST_GeomFromWKB(%s, %s)), %s)
-                ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, boundary = EXCLUDED.boundary,
-                    note = EXCLUDED.note""",
-                        (dcode, district.name.strip(), profile, district.wkb, srid, district.note))
-            report.districts = 1
-            for s in streets:
-                cur.execute("""
-                    INSERT INTO citygrid.street (district_code, code, name, boundary, note)
-                    VALUES (%s, %s, %s, ST_Multi(ST_GeomFromWKB(%s, %s)), %s)
-                    ON CONFLICT (district_code, code) DO UPDATE SET name = EXCLUDED.name,
-                        boundary = EXCLUDED.boundary, note = EXCLUDED.note""",
-                            (dcode, s.codes[1], s.name.strip(), s.wkb, srid, s.note))
-                report.streets += 1
-            for c in communities:
-                cur.execute("""
-                    INSERT INTO citygrid.community (district_code, street_code, code, name, boundary, note)
-                    VALUES (%s, %s, %s, %s, ST_Multi(ST_GeomFromWKB(%s, %s)), %s)
-                    ON CONFLICT (district_code, street_code, code) DO UPDATE SET name = EXCLUDED.name,
-                        boundary = EXCLUDED.boundary, note = EXCLUDED.note""",
-                            (dcode, c.codes[1], c.codes[2], c.name.strip(), c.wkb, srid, c.note))
-                report.communities += 1
-            # Topology warnings (not errors: boundaries from different offices rarely agree to
-            # the centimetre); partitioning later needs communities that tile without overlap.
+                ON CONFLICT (district_code, code) DO UPDATE SET name = EXCLUDED.name,
+                    boundary = EXCLUDED.boundary, note = EXCLUDED.note""",
+                        (dcode, s.codes[1], s.name.strip(), s.wkb, srid, s.note))
+            report.streets += 1
+        for c in communities:
             cur.execute("""
-                SELECT a.full_code, b.full_code, ST_Area(ST_Intersection(a.boundary, b.boundary))
-                FROM citygrid.community a JOIN citygrid.community b
-                  ON a.district_code = %s AND b.district_code = a.district_code
-                 AND a.full_code < b.full_code AND ST_Intersects(a.boundary, b.boundary)
-                WHERE ST_Area(ST_Intersection(a.boundary, b.boundary)) > 1.0""", (dcode,))
-            for a, b, area in cur.fetchall():
-                report.warnings.append(tr("communities {a} and {b} overlap by {area:.1f} m²").format(
-                    a=a, b=b, area=area))
-            cur.execute("""
-                SELECT c.full_code, ST_Area(ST_Difference(c.boundary, s.boundary))
-                FROM citygrid.community c JOIN citygrid.street s
-                  ON s.district_code = c.district_code AND s.code = c.street_code
-                WHERE c.district_code = %s AND ST_Area(ST_Difference(c.boundary, s.boundary)) > 1.0""", (dcode,))
-            for code, area in cur.fetchall():
-                report.warnings.append(tr("community {code} extends {area:.1f} m² outside its street").format(
-                    code=code, area=area))
-        conn.commit()
-    except BaseException as exc:
-        conn.rollback()
-        import psycopg2
-
-        if isinstance(exc, psycopg2.Error):
-            raise StoreError(tr("divisions not loaded: {error}").format(error=str(exc).strip())) from exc
-        raise
+                INSERT INTO citygrid.community (district_code, street_code, code, name, boundary, note)
+                VALUES (%s, %s, %s, %s, ST_Multi(ST_GeomFromWKB(%s, %s)), %s)
+                ON CONFLICT (district_code, street_code, code) DO UPDATE SET name = EXCLUDED.name,
+                    boundary = EXCLUDED.boundary, note = EXCLUDED.note""",
+                        (dcode, c.codes[1], c.codes[2], c.name.strip(), c.wkb, srid, c.note))
+            report.communities += 1
+        # Topology warnings (not errors: boundaries from different offices rarely agree to
+        # the centimetre); partitioning later needs communities that tile without overlap.
+        cur.execute("""
+            SELECT a.full_code, b.full_code, ST_Area(ST_Intersection(a.boundary, b.boundary))
+            FROM citygrid.community a JOIN citygrid.community b
+              ON a.district_code = %s AND b.district_code = a.district_code
+             AND a.full_code < b.full_code AND ST_Intersects(a.boundary, b.boundary)
+            WHERE ST_Area(ST_Intersection(a.boundary, b.boundary)) > 1.0""", (dcode,))
+        for a, b, area in cur.fetchall():
+            report.warnings.append(tr("communities {a} and {b} overlap by {area:.1f} m²").format(
+                a=a, b=b, area=area))
+        cur.execute("""
+            SELECT c.full_code, ST_Area(ST_Difference(c.boundary, s.boundary))
+            FROM citygrid.community c JOIN citygrid.street s
+              ON s.district_code = c.district_code AND s.code = c.street_code
+            WHERE c.district_code = %s AND ST_Area(ST_Difference(c.boundary, s.boundary)) > 1.0""", (dcode,))
+        for code, area in cur.fetchall():
+            report.warnings.append(tr("community {code} extends {area:.1f} m² outside its street").format(
+                code=code, area=area))
     return report

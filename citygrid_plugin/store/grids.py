@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..core.i18n import tr
-from .db import StoreError
+from .db import StoreError, transaction
 
 
 @dataclass
@@ -35,34 +35,25 @@ def replace_grids(conn, shapes: dict[str, list[bytes]]) -> CodingReport:
     """Replace the grids of each community in *shapes* (12-digit key → WKB polygons in the store
     CRS): unchanged grids keep their codes, vanished ones are retired, new ones coded."""
     report = CodingReport()
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT citygrid.store_srid()")
-            srid = cur.fetchone()[0]
-            for key, wkbs in shapes.items():
-                district, street, community = split_community_key(key)
-                cur.execute("SELECT count(*) FROM citygrid.grid WHERE retired_at IS NULL AND code IS NOT NULL "
-                            "AND district_code = %s AND street_code = %s AND community_code = %s",
-                            (district, street, community))
-                before = cur.fetchone()[0]
-                cur.execute("""
-                    SELECT idx, code, status FROM citygrid.replace_community_grids(%s, %s, %s,
-                        ARRAY(SELECT ST_SetSRID(ST_GeomFromWKB(w), %s) FROM unnest(%s::bytea[]) WITH ORDINALITY u(w, o)
-                              ORDER BY o))""",
-                            (district, street, community, srid, [memoryview(w) for w in wkbs]))
-                rows = cur.fetchall()
-                for idx, code, status in rows:
-                    report.codes[(key, idx - 1)] = code
-                    report.status[(key, idx - 1)] = status
-                report.retired += before - sum(1 for _i, _c, s in rows if s != "new")
-        conn.commit()
-    except BaseException as exc:
-        conn.rollback()
-        import psycopg2
-
-        if isinstance(exc, psycopg2.Error):
-            raise StoreError(tr("grids not stored: {error}").format(error=str(exc).strip())) from exc
-        raise
+    with transaction(conn, tr("grids not stored: {error}")) as cur:
+        cur.execute("SELECT citygrid.store_srid()")
+        srid = cur.fetchone()[0]
+        for key, wkbs in shapes.items():
+            district, street, community = split_community_key(key)
+            cur.execute("SELECT count(*) FROM citygrid.grid WHERE retired_at IS NULL AND code IS NOT NULL "
+                        "AND district_code = %s AND street_code = %s AND community_code = %s",
+                        (district, street, community))
+            before = cur.fetchone()[0]
+            cur.execute("""
+                SELECT idx, code, status FROM citygrid.replace_community_grids(%s, %s, %s,
+                    ARRAY(SELECT ST_SetSRID(ST_GeomFromWKB(w), %s) FROM unnest(%s::bytea[]) WITH ORDINALITY u(w, o)
+                          ORDER BY o))""",
+                        (district, street, community, srid, [memoryview(w) for w in wkbs]))
+            rows = cur.fetchall()
+            for idx, code, status in rows:
+                report.codes[(key, idx - 1)] = code
+                report.status[(key, idx - 1)] = status
+            report.retired += before - sum(1 for _i, _c, s in rows if s != "new")
     return report
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..core.classes import PROFILES, ClassTable
 from ..core.i18n import tr
-from .db import StoreError
+from .db import StoreError, transaction
 
 
 @dataclass
@@ -81,15 +81,10 @@ def load_standard_classes(conn, profiles: Iterable[str] = PROFILES) -> dict[str,
     """Upsert the shipped class tables for *profiles*; one transaction. Returns a report
     per ``<kind>_<profile>``."""
     reports: dict[str, LoadReport] = {}
-    try:
-        with conn.cursor() as cur:
-            for profile in profiles:
-                for kind in ("component", "event"):
-                    reports[f"{kind}_{profile}"] = _load_table(cur, ClassTable.load(kind, profile))
-        conn.commit()
-    except BaseException:
-        conn.rollback()
-        raise
+    with transaction(conn, tr("class tables not loaded: {error}")) as cur:
+        for profile in profiles:
+            for kind in ("component", "event"):
+                reports[f"{kind}_{profile}"] = _load_table(cur, ClassTable.load(kind, profile))
     return reports
 
 
@@ -131,34 +126,25 @@ def upsert_departments(conn, rows: Iterable[Mapping[str, str]], source: str = ""
     if problems:
         raise StoreError("\n".join(problems))
     report = LoadReport()
-    try:
-        with conn.cursor() as cur:
-            # parents first: insert without parent, then set parents
-            for code, name, kind, _parent, phone, note in clean:
-                cur.execute("""
+    with transaction(conn, tr("departments not loaded: {error}")) as cur:
+        # parents first: insert without parent, then set parents
+        for code, name, kind, _parent, phone, note in clean:
+            cur.execute("""
                     INSERT INTO citygrid.department AS d (code, name, kind, phone, note)
                     VALUES (%s, %s, %s, %s, %s)
                     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
                         phone = EXCLUDED.phone, note = EXCLUDED.note
                     WHERE (d.name, d.kind, d.phone, d.note) IS DISTINCT FROM
                           (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.phone, EXCLUDED.note)
-                    RETURNING (xmax = 0)""", (code, name, kind, phone, note))
-                row = cur.fetchone()
-                if row is None:
-                    report.unchanged += 1
-                elif row[0]:
-                    report.inserted += 1
-                else:
-                    report.updated += 1
-            for code, _name, _kind, parent, _phone, _note in clean:
-                cur.execute("UPDATE citygrid.department SET parent_code = %s WHERE code = %s "
-                            "AND parent_code IS DISTINCT FROM %s", (parent, code, parent))
-        conn.commit()
-    except BaseException as exc:
-        conn.rollback()
-        import psycopg2
-
-        if isinstance(exc, psycopg2.Error):
-            raise StoreError(tr("departments not loaded: {error}").format(error=str(exc).strip())) from exc
-        raise
+                RETURNING (xmax = 0)""", (code, name, kind, phone, note))
+            row = cur.fetchone()
+            if row is None:
+                report.unchanged += 1
+            elif row[0]:
+                report.inserted += 1
+            else:
+                report.updated += 1
+        for code, _name, _kind, parent, _phone, _note in clean:
+            cur.execute("UPDATE citygrid.department SET parent_code = %s WHERE code = %s "
+                        "AND parent_code IS DISTINCT FROM %s", (parent, code, parent))
     return report

@@ -111,3 +111,10 @@ def test_bad_divisions_are_listed_and_nothing_is_written(provider, qgis_connecti
     assert "street 009, which is not in the streets layer" in message
     n = counts(cluster.dsn(fresh_db))
     assert n["districts"] == n["streets"] == n["communities"] == 0
+
+
+def test_algorithms_on_a_database_without_store_say_what_to_run(provider, qgis_connection):
+    with pytest.raises(QgsProcessingException, match="holds no CityGrid store; run “Create or upgrade"):
+        processing.run("citygrid:importdivisions", {
+            "CONNECTION": qgis_connection, "DISTRICT_CODE": "510104", "DISTRICT_NAME": "x",
+            "STREETS": f"{SAMPLE}|layername=streets", "COMMUNITIES": f"{SAMPLE}|layername=communities"})

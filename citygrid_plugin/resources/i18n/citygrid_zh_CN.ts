@@ -296,7 +296,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入标准分类表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="130" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="121" />
       <source>Loaded district {code}: {streets} streets, {communities} communities</source>
       <translation>已导入区县 {code}：{streets} 个街道，{communities} 个社区</translation>
     </message>
@@ -566,7 +566,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>边界贴合度：社区内分隔线长度的 {share:.1%} 位于网格边上</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="103" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="94" />
       <source>canceled; nothing was written</source>
       <translation>已取消；未写入任何数据</translation>
     </message>
@@ -586,6 +586,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>分类代码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/reference.py" line="84" />
+      <source>class tables not loaded: {error}</source>
+      <translation>分类表未导入：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="87" />
       <source>code '{code}' is not major code + minor code ('{major}' + '{minor}')</source>
       <translation>代码“{code}”不等于大类代码 + 小类代码（“{major}” + “{minor}”）</translation>
@@ -601,7 +606,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>与所属社区不符的编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="132" />
+      <location filename="citygrid_plugin/store/divisions.py" line="131" />
       <source>communities {a} and {b} overlap by {area:.1f} m²</source>
       <translation>社区 {a} 与 {b} 重叠 {area:.1f} m²</translation>
     </message>
@@ -626,7 +631,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>社区要素 {fid}：社区编码“{key}”必须是 12 位（请检查社区编码表达式）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="140" />
+      <location filename="citygrid_plugin/store/divisions.py" line="139" />
       <source>community {code} extends {area:.1f} m² outside its street</source>
       <translation>社区 {code} 超出所属街道 {area:.1f} m²</translation>
     </message>
@@ -706,22 +711,22 @@ The community key is the 12-digit community code (district + street + community)
       <translation>区县代码“{value}”：{prefix} 不是 GB/T 2260 省级代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="118" />
+      <location filename="citygrid_plugin/store/reference.py" line="113" />
       <source>departments</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="162" />
+      <location filename="citygrid_plugin/store/reference.py" line="129" />
       <source>departments not loaded: {error}</source>
       <translation>部门未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="122" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="113" />
       <source>district {code}</source>
       <translation>区县 {code}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="148" />
+      <location filename="citygrid_plugin/store/divisions.py" line="79" />
       <source>divisions not loaded: {error}</source>
       <translation>行政区划未导入：{error}</translation>
     </message>
@@ -761,7 +766,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="82" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="79" />
       <source>feature {fid}: a grid must be one valid polygon ({kind})</source>
       <translation>要素 {fid}：网格必须是一个有效的面（{kind}）</translation>
     </message>
@@ -891,7 +896,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>跨越社区边界的网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/grids.py" line="64" />
+      <location filename="citygrid_plugin/store/grids.py" line="38" />
       <source>grids not stored: {error}</source>
       <translation>网格未存入数据库：{error}</translation>
     </message>
@@ -1201,7 +1206,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="94" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="91" />
       <source>{communities} communities: {new} new codes, {kept} kept, {reshaped} reshaped, {retired} retired</source>
       <translation>{communities} 个社区：新编码 {new}，沿用 {kept}，调整形状 {reshaped}，注销 {retired}</translation>
     </message>
@@ -1291,7 +1296,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{label} {value} 超出范围 {low}–{high}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="108" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="99" />
       <source>{layer} feature {fid}</source>
       <translation>{layer} 要素 {fid}</translation>
     </message>
@@ -1306,7 +1311,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{layer} 没有坐标系；请先设置图层坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="90" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="81" />
       <source>{layer} has no field '{field}' (fields: {fields}); choose the right field in the algorithm's parameters</source>
       <translation>{layer} 没有字段“{field}”（现有字段：{fields}）；请在算法参数中选择正确的字段</translation>
     </message>
@@ -1326,7 +1331,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{layer}：已跳过没有几何的要素：{ids}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="72" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="69" />
       <source>{layer}: reprojecting from {src} to EPSG:{srid}</source>
       <translation>{layer}：从 {src} 重投影到 EPSG:{srid}</translation>
     </message>
@@ -1341,7 +1346,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{n} 个社区，{m} 个分隔要素</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="118" />
+      <location filename="citygrid_plugin/store/reference.py" line="113" />
       <source>{source} line {line}</source>
       <translation>{source} 第 {line} 行</translation>
     </message>
@@ -1376,9 +1381,9 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{table}：新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="75" />
-      <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first ({error})</source>
-      <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”（{error}）</translation>
+      <location filename="citygrid_plugin/processing/base.py" line="80" />
+      <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first</source>
+      <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="529" />
@@ -1386,17 +1391,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{title}：{count}（{severity}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="93" />
+      <location filename="citygrid_plugin/store/divisions.py" line="92" />
       <source>{where}: boundary is empty</source>
       <translation>{where}：边界为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="95" />
+      <location filename="citygrid_plugin/store/divisions.py" line="94" />
       <source>{where}: boundary is invalid ({reason}); repair it, e.g. with Processing ▸ Fix geometries</source>
       <translation>{where}：边界无效（{reason}）；请修复，例如使用“处理工具 ▸ 修复几何”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="90" />
+      <location filename="citygrid_plugin/store/divisions.py" line="89" />
       <source>{where}: boundary must be a polygon, got {type}</source>
       <translation>{where}：边界必须是面，实际为 {type}</translation>
     </message>
@@ -1411,22 +1416,22 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{where}：社区所属街道 {street} 不在街道图层中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="122" />
+      <location filename="citygrid_plugin/store/reference.py" line="117" />
       <source>{where}: department code '{code}' appears twice</source>
       <translation>{where}：部门编码“{code}”出现两次</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="120" />
+      <location filename="citygrid_plugin/store/reference.py" line="115" />
       <source>{where}: department code is empty</source>
       <translation>{where}：部门编码为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="126" />
+      <location filename="citygrid_plugin/store/reference.py" line="121" />
       <source>{where}: department kind '{kind}' is not one of {allowed}</source>
       <translation>{where}：部门类型“{kind}”不是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="124" />
+      <location filename="citygrid_plugin/store/reference.py" line="119" />
       <source>{where}: department name is empty</source>
       <translation>{where}：部门名称为空</translation>
     </message>
