@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer
+from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer, QgsWkbTypes
 
 from .connections import StoreTarget
 from .core.i18n import tr
@@ -27,18 +27,61 @@ class StoreLayer:
     title_en: str  # translated with tr() at use; literals listed below for extraction
     subset: str = ""
     editable: bool = False
+    wkb_type: str = ""      # for tables with a generic geometry column: Point, LineString, Polygon
+    role: str = ""          # 'components' layers get the census form; 'lookup' tables feed it
 
 
 GRIDS = "grid"
+COMPONENTS = "component"
+ACTIVE = '"retired_at" IS NULL'
+PROFILE = "\"profile\" = '{profile}'"  # filled with the store's default code profile
 STORE_LAYERS = [
-    StoreLayer(GRIDS, "geom", "id", "grid", "Unit grids", subset='"retired_at" IS NULL', editable=True),
+    StoreLayer(COMPONENTS, "geom", "id", "components_point", "Components (points)", subset=ACTIVE,
+               editable=True, wkb_type="Point", role="components"),
+    StoreLayer(COMPONENTS, "geom", "id", "components_line", "Components (lines)", subset=ACTIVE,
+               editable=True, wkb_type="LineString", role="components"),
+    StoreLayer(COMPONENTS, "geom", "id", "components_polygon", "Components (polygons)", subset=ACTIVE,
+               editable=True, wkb_type="Polygon", role="components"),
+    StoreLayer("grid_census_progress", "geom", "id", "census_progress", "Census progress", role="progress"),
+    StoreLayer(GRIDS, "geom", "id", "grid", "Unit grids", subset=ACTIVE, editable=True),
     StoreLayer("community", "boundary", "full_code", "community", "Communities"),
     StoreLayer("street", "boundary", "full_code", "street", "Streets"),
     StoreLayer("district", "boundary", "code", "district", "Districts"),
+    StoreLayer("basemap_text", "geom", "id", "basemap_text", "Base map annotations"),
+    StoreLayer("basemap_line", "geom", "id", "basemap_line", "Base map lines"),
+    StoreLayer("basemap_polygon", "geom", "id", "basemap_polygon", "Base map areas"),
+    StoreLayer("component_major", "", "major_code", "", "Major classes", subset=PROFILE, role="lookup"),
+    StoreLayer("component_class", "", "code", "", "Component classes", subset=PROFILE + " AND \"active\"",
+               role="lookup"),
+    StoreLayer("department", "", "code", "", "Departments", role="lookup"),
 ]
 # literals for the translation catalogue (tr() needs them verbatim)
-_TITLES = (tr("Unit grids"), tr("Communities"), tr("Streets"), tr("Districts"))
+_TITLES = (tr("Unit grids"), tr("Communities"), tr("Streets"), tr("Districts"), tr("Components (points)"),
+           tr("Components (lines)"), tr("Components (polygons)"), tr("Census progress"), tr("Major classes"),
+           tr("Component classes"), tr("Departments"), tr("Base map annotations"), tr("Base map lines"),
+           tr("Base map areas"))
 TABLE_PROPERTY = "citygrid/table"
+ROLE_PROPERTY = "citygrid/role"
+
+
+def store_info(target: StoreTarget) -> dict:
+    """The store's CRS and default code profile, looked up once per target (layers with a
+    generic geometry column need the CRS; the class pickers need the profile)."""
+    if target not in _INFO:
+        from .store.db import connect
+
+        conn = connect(target.dsn())
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SELECT key, value FROM citygrid.store_setting WHERE key IN ('srid', 'default_profile')")
+                values = dict(cur.fetchall())
+        finally:
+            conn.close()
+        _INFO[target] = {"srid": int(values.get("srid", 0)), "profile": values.get("default_profile", "2013")}
+    return _INFO[target]
+
+
+_INFO: dict = {}
 
 
 def layer_title(spec: StoreLayer) -> str:
@@ -47,11 +90,17 @@ def layer_title(spec: StoreLayer) -> str:
 
 def store_layer(target: StoreTarget, spec: StoreLayer) -> QgsVectorLayer:
     uri = target.layer_uri()
-    uri.setDataSource("citygrid", spec.table, spec.geometry, spec.subset, spec.key)
+    subset = spec.subset.replace("{profile}", store_info(target)["profile"])
+    uri.setDataSource("citygrid", spec.table, spec.geometry or None, subset, spec.key)
+    if spec.wkb_type:
+        uri.setWkbType(getattr(QgsWkbTypes, spec.wkb_type))
+        uri.setSrid(str(store_info(target)["srid"]))
     layer = QgsVectorLayer(uri.uri(False), layer_title(spec), "postgres")
     if layer.isValid():
-        apply_style(layer, spec.style)
+        if spec.style:
+            apply_style(layer, spec.style)
         layer.setCustomProperty(TABLE_PROPERTY, spec.table)
+        layer.setCustomProperty(ROLE_PROPERTY, spec.role)
         if spec.editable:
             watch_commits(layer)
     return layer
@@ -85,11 +134,25 @@ def add_store_layers(project: QgsProject, target: StoreTarget, group_name: str |
     name = group_name or tr("CityGrid store")
     group = root.findGroup(name) or root.insertGroup(0, name)
     assert isinstance(group, QgsLayerTreeGroup)
+    lookups = group.findGroup(tr("Lookup tables")) or group.addGroup(tr("Lookup tables"))
+    lookups.setItemVisibilityChecked(False)
     layers = []
     for spec in STORE_LAYERS:
         layer = store_layer(target, spec)
         layers.append(layer)
         if layer.isValid():
             project.addMapLayer(layer, False)
-            group.addLayer(layer)
+            (lookups if spec.role == "lookup" else group).addLayer(layer)
+    configure_forms(layers)
     return layers
+
+
+def configure_forms(layers: list) -> None:
+    """Give the component layers their census form, using the lookup tables among *layers*."""
+    from .forms import configure_component_layer
+
+    by_table = {layer.customProperty(TABLE_PROPERTY): layer for layer in layers if layer.isValid()}
+    for layer in layers:
+        if layer.isValid() and layer.customProperty(ROLE_PROPERTY) == "components":
+            configure_component_layer(layer, by_table.get("component_major"), by_table.get("component_class"),
+                                      by_table.get("department"))

@@ -35,9 +35,8 @@ from citygrid_plugin.store.cluster import PrivateCluster, default_home  # noqa: 
 
 SAMPLE = ROOT / "data_samples" / "sample_district.gpkg"
 DEPARTMENTS = ROOT / "data_samples" / "departments_gbk.csv"
-BASEMAP_LAYERS = [  # (gpkg layer, style, title)
-    ("buildings", "buildings", "建筑（合成）"),
-    ("road_surfaces", "road_surfaces", "道路面"),
+BASEMAP_DXF = ROOT / "data_samples" / "basemap_sample.dxf"
+BASEMAP_LAYERS = [  # (gpkg layer, style, title); buildings and road surfaces come from the DXF base map
     ("roads", "roads", "道路中心线"),
 ]
 
@@ -64,7 +63,7 @@ def write_service_file(cluster: PrivateCluster, service: str, dbname: str) -> Pa
 
 def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: bool = False) -> dict:
     t0 = time.monotonic()
-    say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
+    say = (lambda *a: None) if quiet else (lambda *a: print(f"{a[0]}  ({time.monotonic() - t0:.1f} s)", flush=True))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -73,7 +72,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     cluster.ensure_database(dbname)
     service = f"citygrid_{dbname}"
     write_service_file(cluster, service, dbname)
-    say(f"[1/6] private PostGIS {'started' if started else 'running'} on port {cluster.port}, database {dbname}")
+    say(f"[1/7] private PostGIS {'started' if started else 'running'} on port {cluster.port}, database {dbname}")
 
     from citygrid_plugin.standalone import start_qgis
 
@@ -88,7 +87,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     feedback = QgsProcessingFeedback()
     store = {"SERVICE": service}
     res = processing.run("citygrid:createstore", {**store, "CRS": "EPSG:4544"}, feedback=feedback)
-    say(f"[2/6] store version {int(res['VERSION'])}, EPSG:{int(res['SRID'])}, "
+    say(f"[2/7] store version {int(res['VERSION'])}, EPSG:{int(res['SRID'])}, "
         f"{int(res['APPLIED'])} migrations applied now")
 
     gpkg = out / SAMPLE.name
@@ -102,7 +101,10 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     }, feedback=feedback)
     dep = processing.run("citygrid:importdepartments", {**store, "INPUT": str(DEPARTMENTS), "ENCODING": 0},
                          feedback=feedback)
-    say(f"[3/6] sample district and departments loaded ({int(dep['INSERTED'])} new departments)")
+    bm = processing.run("citygrid:importdxf", {**store, "INPUT": str(BASEMAP_DXF), "SOURCE_CRS": "EPSG:4544"},
+                        feedback=feedback)
+    say(f"[3/7] sample district, departments and 1:500 base map loaded ({int(dep['INSERTED'])} new departments; "
+        f"base map {int(bm['POLYGONS'])} areas, {int(bm['LINES'])} lines, {int(bm['TEXTS'])} annotations)")
 
     # Unit grids: partition the communities along the roads, code them in the store, validate.
     service_target = StoreTarget("service", service)
@@ -118,10 +120,14 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         "INPUT": grid_uri, "COMMUNITIES": communities_uri, "OUTPUT": str(problems_path)}, feedback=feedback)
     grid_figures = {k: part[k] for k in ("COUNT", "AREA_MEDIAN", "AREA_P5", "AREA_P95", "SHARE_WITHIN_BOUNDS",
                                          "POLSBY_POPPER_MEDIAN", "BOUNDARY_ADHERENCE")}
-    say(f"[4/6] unit grids: {int(part['COUNT'])} partitioned, {int(coded['NEW'])} new codes, "
+    say(f"[4/7] unit grids: {int(part['COUNT'])} partitioned, {int(coded['NEW'])} new codes, "
         f"{int(coded['KEPT'])} kept, {int(coded['RETIRED'])} retired; validation "
         f"{'PASSED' if check['PASSED'] else 'FAILED'} ({int(check['ERRORS'])} errors, "
         f"{int(check['WARNINGS'])} warnings)")
+    census = run_census(processing, store, out, feedback)
+    say(f"[5/7] census: {census['imported']} components imported, {census['rejected']} rejected, "
+        f"{census['duplicates']} suspected duplicates held back; validation "
+        f"{'PASSED' if census['passed'] else 'FAILED'} ({census['errors']} errors, {census['warnings']} warnings)")
 
     project_path = out / "citygrid_demo.qgz"
     project = QgsProject.instance()
@@ -153,14 +159,15 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
                     for lyr in reopened.mapLayers().values()}
     overview = render_overview(reopened, out / "overview.png")
     reopened.clear()
-    say(f"[5/6] project written and reopened: {project_path}")
+    say(f"[6/7] project written and reopened: {project_path}")
 
     conn = db.connect(db.service_dsn(service))
     try:
         info = summary.describe_store(conn)
     finally:
         conn.close()
-    result = {"store": info, "layers": layer_counts, "project": str(project_path), "overview": str(overview),
+    result = {"store": info, "layers": layer_counts, "census": census, "project": str(project_path),
+              "overview": str(overview),
               "grid_figures": grid_figures,
               "grid_coding": {"new": int(coded["NEW"]), "kept": int(coded["KEPT"]),
                               "retired": int(coded["RETIRED"])},
@@ -170,6 +177,38 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     if not quiet:
         print_summary(result, cluster, dbname)
     return result
+
+
+def run_census(processing, store: dict, out: Path, feedback) -> dict:
+    """Generate the synthetic census (data_samples/generate_census.py) and import it as a city
+    would: points from a GBK CSV with Chinese class and department names, lines and polygons
+    from a GeoPackage; then validate it and report the census progress."""
+    sys.path.insert(0, str(ROOT / "data_samples"))
+    import generate_census
+
+    folder = out / "census"
+    generate_census.generate(SAMPLE, folder)
+    points = processing.run("citygrid:importcomponents", {
+        **store, "CSV": str(folder / "census_points_gbk.csv"), "ENCODING": 0,
+        "REJECTED": str(folder / "rejected_points.gpkg"), "DUPLICATES": str(folder / "duplicates_points.gpkg")},
+        feedback=feedback)
+    totals = {"imported": points["IMPORTED"], "rejected": points["REJECTED_COUNT"],
+              "duplicates": points["DUPLICATE_COUNT"]}
+    for layer in ("lines", "polygons"):
+        res = processing.run("citygrid:importcomponents", {
+            **store, "INPUT": f"{folder / 'census_shapes.gpkg'}|layername={layer}",
+            "REJECTED": str(folder / f"rejected_{layer}.gpkg")}, feedback=feedback)
+        totals["imported"] += res["IMPORTED"]
+        totals["rejected"] += res["REJECTED_COUNT"]
+        totals["duplicates"] += res["DUPLICATE_COUNT"]
+    check = processing.run("citygrid:validatecomponents", {**store, "OUTPUT": str(folder / "problems.gpkg")},
+                           feedback=feedback)
+    progress = processing.run("citygrid:censusprogress", {**store, "OUTPUT": str(folder / "coverage.gpkg")},
+                              feedback=feedback)
+    return {**{k: int(v) for k, v in totals.items()}, "passed": bool(check["PASSED"]),
+            "errors": int(check["ERRORS"]), "warnings": int(check["WARNINGS"]),
+            "grids": int(progress["GRIDS"]), "grids_with_components": int(progress["WITH_COMPONENTS"]),
+            "folder": str(folder)}
 
 
 def render_overview(project, path: Path, width: int = 1600) -> Path:
@@ -216,7 +255,7 @@ def _district_name(gpkg: Path) -> str:
 
 def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
     info = result["store"]
-    print("[6/6] summary")
+    print("[7/7] summary")
     print(f"  store: version {info['version']}, EPSG:{info['srid']}, "
           f"postgresql://127.0.0.1:{cluster.port}/{dbname} (user {cluster.user}, no password)")
     for label, n in info["counts"].items():
@@ -227,6 +266,12 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
           f"p95 {f['AREA_P95']:.0f}), within bounds {100 * f['SHARE_WITHIN_BOUNDS']:.1f} %, "
           f"Polsby-Popper median {f['POLSBY_POPPER_MEDIAN']:.3f}, boundary adherence "
           f"{100 * f['BOUNDARY_ADHERENCE']:.1f} %")
+    k = result["census"]
+    print("  component census (synthetic, data_samples/generate_census.py):")
+    print(f"    imported {k['imported']}, rejected {k['rejected']} (deliberately bad rows), suspected duplicates "
+          f"{k['duplicates']}; {k['grids_with_components']} of {k['grids']} grids hold components")
+    print(f"    validation {'PASSED' if k['passed'] else 'FAILED'}: {k['errors']} errors, {k['warnings']} warnings "
+          f"({k['folder']})")
     c = result["grid_check"]
     print(f"    validation {'PASSED' if c['passed'] else 'FAILED'}: {c['errors']} errors, {c['warnings']} warnings "
           f"({c['problems']})")

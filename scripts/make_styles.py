@@ -17,6 +17,156 @@ sys.path.insert(0, str(ROOT))
 CJK_FONT = "Noto Sans CJK SC"
 
 
+MAJOR_COLORS = {"01": "#1f77b4", "02": "#d62728", "03": "#8c564b", "04": "#2ca02c", "05": "#9467bd",
+                "06": "#ff7f0e"}
+
+
+def marker_shape(name: str) -> str:
+    """A marker per kind of component, readable at 1:500: covers round, lamps stars, signs
+    triangles, boxes and kiosks squares, trees green circles."""
+    if "井盖" in name or "箅子" in name or "井" in name:
+        return "circle"
+    if "灯" in name:
+        return "star"
+    if "牌" in name or "标志" in name:
+        return "triangle"
+    if "亭" in name or "箱" in name or "机" in name:
+        return "square"
+    if "树" in name:
+        return "circle"
+    return "diamond"
+
+
+def component_styles(save, labels) -> None:
+    """Components: one category per class of the 2013 profile (colour by major class), codes
+    labelled below 1:1,000."""
+    import csv
+
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsFillSymbol,
+        QgsLineSymbol,
+        QgsMarkerSymbol,
+        QgsRendererCategory,
+    )
+
+    with open(ROOT / "citygrid_plugin" / "resources" / "data" / "component_classes_2013.csv",
+              encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    by_type = {"point": [], "line": [], "polygon": []}
+    for row in rows:
+        color = MAJOR_COLORS.get(row["major_code"], "#555555")
+        label = f"{row['code']} {row['name']}"
+        if row["geometry_type"] == "point":
+            shape = marker_shape(row["name"])
+            fill = "#2ca02c" if "树" in row["name"] else color
+            symbol = QgsMarkerSymbol.createSimple({"name": shape, "color": fill, "outline_color": "#ffffff",
+                                                   "outline_width": "0.2", "size": "2.6"})
+        elif row["geometry_type"] == "line":
+            symbol = QgsLineSymbol.createSimple({"line_color": color, "line_width": "0.6", "line_style": "dash"})
+        else:
+            symbol = QgsFillSymbol.createSimple({"color": color + "55", "outline_color": color,
+                                                 "outline_width": "0.4"})
+        by_type[row["geometry_type"]].append(QgsRendererCategory(row["code"], symbol, label))
+    code_labels = labels("\"code\"", 6.5, "#333333", min_scale=1000)
+    save("Point", "components_point", QgsCategorizedSymbolRenderer("class_code", by_type["point"]), code_labels)
+    save("LineString", "components_line", QgsCategorizedSymbolRenderer("class_code", by_type["line"]),
+         labels("\"code\"", 6.5, "#333333", min_scale=1000))
+    save("Polygon", "components_polygon", QgsCategorizedSymbolRenderer("class_code", by_type["polygon"]),
+         labels("\"code\"", 6.5, "#333333", min_scale=1000))
+
+
+def basemap_styles(out: Path) -> None:
+    """The 1:500 base map imported from CAD (citygrid:importdxf): lines and polygons categorised
+    by kind, annotations (注记) labelled from their text with the drawing's height (map units)
+    and angle, so they sit where the survey office put them. Widths are millimetres on paper,
+    chosen for reading at 1:500; annotations show from 1:2,500 in."""
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsFillSymbol,
+        QgsLineSymbol,
+        QgsNullSymbolRenderer,
+        QgsPalLayerSettings,
+        QgsProperty,
+        QgsRendererCategory,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsUnitTypes,
+        QgsVectorLayer,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    def write(geom: str, name: str, renderer, labeling=None, max_denominator: float = 0) -> None:
+        layer = QgsVectorLayer(f"{geom}?crs=EPSG:4544&field=kind:string&field=text:string"
+                               "&field=height:double&field=angle:double", name, "memory")
+        layer.setRenderer(renderer)
+        if labeling is not None:
+            layer.setLabeling(labeling)
+            layer.setLabelsEnabled(True)
+        if max_denominator:
+            layer.setScaleBasedVisibility(True)
+            layer.setMinimumScale(max_denominator)  # QGIS: the most zoomed-out scale shown
+            layer.setMaximumScale(0)
+        msg, ok = layer.saveNamedStyle(str(out / f"{name}.qml"))
+        if not ok:
+            raise SystemExit(f"could not write {name}.qml: {msg}")
+        print(f"styles/{name}.qml")
+
+    titles = {"road": "道路 road", "building": "房屋 building", "water": "水系 water",
+              "vegetation": "植被 vegetation", "boundary": "境界 boundary", "annotation": "注记 annotation",
+              "other": "其他 other"}
+    lines = {"road": {"line_color": "#7f7f7f", "line_width": "0.25"},
+             "building": {"line_color": "#8b6b4a", "line_width": "0.2"},
+             "water": {"line_color": "#2f7fd0", "line_width": "0.3"},
+             "vegetation": {"line_color": "#5a9a3a", "line_width": "0.18", "line_style": "dot"},
+             "boundary": {"line_color": "#7b3f9e", "line_width": "0.45", "line_style": "dash"},
+             "annotation": {"line_color": "#555555", "line_width": "0.13"},
+             "other": {"line_color": "#b3b3b3", "line_width": "0.13"}}
+    write("MultiLineString", "basemap_line", QgsCategorizedSymbolRenderer("kind", [
+        QgsRendererCategory(k, QgsLineSymbol.createSimple(v), titles[k]) for k, v in lines.items()]))
+    areas = {"building": {"color": "#eadbc8", "outline_color": "#8b6b4a", "outline_width": "0.2"},
+             "water": {"color": "#c6e2f7", "outline_color": "#2f7fd0", "outline_width": "0.2"},
+             "vegetation": {"color": "#dcefd0", "outline_color": "#5a9a3a", "outline_width": "0.15"},
+             "road": {"color": "#f4f4f4", "outline_color": "#9a9a9a", "outline_width": "0.15"},
+             "boundary": {"color": "0,0,0,0", "outline_color": "#7b3f9e", "outline_width": "0.45",
+                          "outline_style": "dash"},
+             "annotation": {"color": "0,0,0,0", "outline_color": "#555555", "outline_width": "0.13"},
+             "other": {"color": "#efefef", "outline_color": "#b3b3b3", "outline_width": "0.13"}}
+    write("MultiPolygon", "basemap_polygon", QgsCategorizedSymbolRenderer("kind", [
+        QgsRendererCategory(k, QgsFillSymbol.createSimple(v), titles[k]) for k, v in areas.items()]))
+
+    fmt = QgsTextFormat()
+    fmt.setFont(QFont(CJK_FONT))
+    fmt.setSize(2.0)  # map units (metres) when a text has no height
+    fmt.setSizeUnit(QgsUnitTypes.RenderMapUnits)
+    fmt.setColor(QColor("#1a1a1a"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.6)
+    buffer.setColor(QColor(255, 255, 255, 220))
+    fmt.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "text"
+    settings.isExpression = False
+    settings.setFormat(fmt)
+    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.quadOffset = QgsPalLayerSettings.QuadrantAboveRight  # CAD inserts text at its lower left
+    settings.displayAll = True  # the survey office placed every annotation: show them all
+    settings.scaleVisibility = True
+    settings.minimumScale = 2500
+    props = settings.dataDefinedProperties()
+    props.setProperty(QgsPalLayerSettings.Size, QgsProperty.fromExpression('coalesce("height", 2.0)'))
+    # CAD angles run counter-clockwise, QGIS label rotation clockwise
+    props.setProperty(QgsPalLayerSettings.LabelRotation, QgsProperty.fromExpression('-coalesce("angle", 0)'))
+    props.setProperty(QgsPalLayerSettings.Color, QgsProperty.fromExpression(
+        "CASE \"kind\" WHEN 'water' THEN '#1f5fa8' WHEN 'vegetation' THEN '#3f7a28' "
+        "WHEN 'boundary' THEN '#6a2c8e' ELSE '#1a1a1a' END"))
+    settings.setDataDefinedProperties(props)
+    write("Point", "basemap_text", QgsNullSymbolRenderer(), QgsVectorLayerSimpleLabeling(settings),
+          max_denominator=2500)
+
+
 def main() -> int:
     from citygrid_plugin.standalone import start_qgis
 
@@ -82,12 +232,20 @@ def main() -> int:
         "color": "0,0,0,0", "outline_color": "#2f7f5f", "outline_width": "0.35"})),
         labels("CASE WHEN @map_scale < 2500 THEN \"code\" ELSE right(\"code\", 3) END", 8, "#1e5a41",
                min_scale=12000))
+    save("Polygon", "census_progress", QgsCategorizedSymbolRenderer("surveyed", [
+        QgsRendererCategory(True, QgsFillSymbol.createSimple({
+            "color": "44,160,44,90", "outline_color": "#2ca02c", "outline_width": "0.3"}), "已普查 surveyed"),
+        QgsRendererCategory(False, QgsFillSymbol.createSimple({
+            "color": "200,200,200,90", "outline_color": "#999999", "outline_width": "0.3"}), "未普查 not surveyed")]),
+        labels("\"components\"", 7, "#1e5a41", min_scale=12000))
     save("MultiPolygon", "grid_problems", QgsCategorizedSymbolRenderer("severity", [
         QgsRendererCategory("error", QgsFillSymbol.createSimple({
             "color": "214,39,40,120", "outline_color": "#d62728", "outline_width": "0.6"}), "错误 error"),
         QgsRendererCategory("warning", QgsFillSymbol.createSimple({
             "color": "255,160,0,90", "outline_color": "#ff9f00", "outline_width": "0.4"}), "警告 warning")]),
         labels("\"message\"", 8, "#8b1a1a", min_scale=5000))
+
+    component_styles(save, labels)
 
     road_colors = {"主干路": ("#e8710a", 0.9), "次干路": ("#f2a541", 0.6), "支路": ("#9c9c9c", 0.4),
                    "街巷": ("#c8c8c8", 0.26)}
@@ -101,6 +259,7 @@ def main() -> int:
     save("Polygon", "buildings", QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({
         "color": "#d9d0c9", "outline_color": "#a39389", "outline_width": "0.15"})),
         labels("floors || '层'", 7, "#6d5f55", min_scale=2500))
+    basemap_styles(out)
     return 0
 
 

@@ -8,11 +8,16 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
+from .alg_censusprogress import CensusProgressAlgorithm
 from .alg_codegrids import CodeGridsAlgorithm
 from .alg_createstore import CreateStoreAlgorithm
+from .alg_fieldpackage import ExportPackageAlgorithm, SyncPackageAlgorithm
+from .alg_importcomponents import ImportComponentsAlgorithm
 from .alg_importdepartments import ImportDepartmentsAlgorithm
 from .alg_importdivisions import ImportDivisionsAlgorithm
+from .alg_importdxf import ImportDxfAlgorithm
 from .alg_partitiongrids import PartitionGridsAlgorithm
+from .alg_validatecomponents import ValidateComponentsAlgorithm
 from .alg_validategrids import ValidateGridsAlgorithm
 
 ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "citygrid.svg"
@@ -33,5 +38,7 @@ class CityGridProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         for alg in (CreateStoreAlgorithm(), ImportDivisionsAlgorithm(), ImportDepartmentsAlgorithm(),
-                    PartitionGridsAlgorithm(), CodeGridsAlgorithm(), ValidateGridsAlgorithm()):
+                    PartitionGridsAlgorithm(), CodeGridsAlgorithm(), ValidateGridsAlgorithm(),
+                    ImportComponentsAlgorithm(), ValidateComponentsAlgorithm(), CensusProgressAlgorithm(),
+                    ExportPackageAlgorithm(), SyncPackageAlgorithm(), ImportDxfAlgorithm()):
             self.addAlgorithm(alg)

@@ -64,7 +64,9 @@ def check_dialog_flow(plugin, qgis_connection):
     assert plugin.layers_action.isEnabled()
     plugin.add_layers()
     layers = list(QgsProject.instance().mapLayers().values())
-    assert len(layers) == 4 and all(layer.isValid() for layer in layers)
+    from citygrid_plugin.layers import STORE_LAYERS
+
+    assert len(layers) == len(STORE_LAYERS) and all(layer.isValid() for layer in layers)
 
 
 def test_bad_service_name_shows_the_error_and_is_not_saved(qgis_app, restore_target):

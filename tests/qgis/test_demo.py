@@ -23,7 +23,7 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert project.read(str(project_file))
     try:
         layers = list(project.mapLayers().values())
-        assert len(layers) == 7
+        assert len(layers) == 15  # 14 store layers (3 lookup tables) + road centrelines
         assert all(layer.isValid() and layer.featureCount() > 0 for layer in layers)
         assert all("password" not in layer.source() for layer in layers)
     finally:
@@ -37,3 +37,8 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     n = int(figures["COUNT"])
     assert result["grid_coding"] == {"new": n, "kept": 0, "retired": 0}
     assert again["grid_coding"] == {"new": 0, "kept": n, "retired": 0}
+    census = result["census"]
+    assert census["imported"] > 15000 and census["rejected"] >= 100 and census["passed"]
+    # the same census again: every row is held back as a suspected duplicate or rejected again
+    assert again["census"]["imported"] == 0
+    assert again["census"]["duplicates"] == census["imported"] + census["duplicates"]

@@ -4,6 +4,11 @@
   <context>
     <name>CityGrid</name>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="319" />
+      <source> … and {n} more</source>
+      <translation> ……另有 {n} 个</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="153" />
       <source>5th percentile area (m²)</source>
       <translation>面积第 5 百分位（m²）</translation>
@@ -14,9 +19,29 @@
       <translation>面积第 95 百分位（m²）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="61" />
+      <source>Active grids</source>
+      <translation>现行网格数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/plugin.py" line="57" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="150" />
+      <source>All or nothing</source>
+      <translation>全部或全不</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="166" />
+      <source>Annotation features</source>
+      <translation>注记要素数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="162" />
+      <source>Annotations imported</source>
+      <translation>导入的注记数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="67" />
@@ -29,9 +54,64 @@
       <translation>分隔线（道路、河流、围墙）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="132" />
+      <source>Base map</source>
+      <translation>底图</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="61" />
+      <source>Base map annotations</source>
+      <translation>底图注记</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="62" />
+      <source>Base map areas</source>
+      <translation>底图面</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="83" />
+      <source>Base map layers to copy into the package</source>
+      <translation>复制到数据包的底图图层</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="61" />
+      <source>Base map lines</source>
+      <translation>底图线</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="157" />
       <source>Boundary adherence (share of barrier length on grid edges)</source>
       <translation>边界贴合度（分隔线位于网格边上的长度比例）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="166" />
+      <source>Boundary features</source>
+      <translation>境界要素数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="342" />
+      <source>Brings a field-work package back into the store and the store's changes into the package, by comparing three states of every component: the package as exported (or last synced), the package now and the store now. New features are inserted (the store issues their codes), changed features updated and deleted ones retired, when the store still holds the version the package started from; components changed in the store and untouched in the field are refreshed in the package. A component changed on both sides (or deleted on one and changed on the other) is a conflict: nothing is applied for it; it is listed in the output and in the package's table _citygrid_conflicts, where writing 'local' or 'remote' in the resolution column decides it at the next sync. All store writes happen in one transaction: on any error nothing is written and the package is unchanged, and the message names the feature. Running the sync again changes nothing.</source>
+      <translation>比较每个部件的三种状态（导出时或上次同步时的数据包、现在的数据包、现在的数据库），将外业数据包写回数据库，并把数据库的变化带回数据包。当数据库仍为数据包起始的版本时：新要素插入（由数据库发放编码），修改的要素更新，删除的要素注销；数据库中修改而外业未动的部件在数据包中刷新。两边都修改（或一边删除、另一边修改）的部件为冲突：不做任何处理，列在输出和数据包的 _citygrid_conflicts 表中，在 resolution 列填写 'local' 或 'remote' 后，下次同步按其裁决。所有数据库写入在一个事务中完成：出现任何错误时数据库不写入、数据包不改动，并在消息中指明要素。再次同步不会产生任何变化。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="164" />
+      <source>Building features</source>
+      <translation>建筑要素数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="158" />
+      <source>CAD layer mapping, e.g. DLSS=road;JMD=building (optional)</source>
+      <translation>CAD 图层对应关系，如 DLSS=road;JMD=building（可选）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="208" />
+      <source>CAD layers not in the layer mapping, imported as 'other': {layers}. If they hold roads, buildings, water … add them to the layer mapping (e.g. {example}=road) and import again</source>
+      <translation>以下 CAD 图层不在对应关系中，已按“其他”导入：{layers}。如果其中是道路、建筑、水系等，请加入图层对应关系（例如 {example}=road）后重新导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="172" />
+      <source>CAD layers not in the mapping</source>
+      <translation>未对应的 CAD 图层</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="537" />
@@ -44,9 +124,44 @@
       <translation>新数据库的坐标系（投影坐标，单位米）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="139" />
+      <source>CRS of the CSV coordinates</source>
+      <translation>CSV 坐标的坐标系</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="156" />
+      <source>CRS of the drawing's coordinates (default: the store CRS)</source>
+      <translation>图中坐标所用的坐标系（默认：数据库坐标系）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="236" />
+      <source>CSV coordinates: reprojecting from {src} to {dst}</source>
+      <translation>CSV 坐标：从 {src} 重投影到 {dst}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="137" />
+      <source>CSV encoding</source>
+      <translation>CSV 编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="59" />
+      <source>Census coverage</source>
+      <translation>普查覆盖</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="60" />
+      <source>Census progress</source>
+      <translation>普查进度</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validategrids.py" line="40" />
       <source>Checks a set of unit grids before publishing: gaps and overlaps, invalid, empty or multipart geometry, grids crossing community boundaries or outside every community, missing, malformed or duplicate codes, codes whose first 12 digits are not the grid's community, and area outliers (below 0.4× or above 2× the target: warnings). Writes one feature per problem with its message, where it is, and prints a summary. Errors fail the gate; warnings don't. With “Fail on errors” the algorithm itself fails, so a script or a model stops before publishing bad grids.</source>
       <translation>发布前检查一组单元网格：缝隙与重叠，无效、空或多部件几何，跨越社区边界或不在任何社区内的网格，缺失、格式错误或重复的编码，前 12 位与所属社区不符的编码，以及面积异常（低于目标 0.4 倍或高于 2 倍：警告）。每个问题输出一个要素（含说明和位置），并输出汇总。有错误即不通过，警告不影响通过。勾选“有错误时失败”后算法本身会失败，使脚本或模型在发布错误网格之前停止。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="51" />
+      <source>Checks the components in the store: codes that do not parse against the store's class table, missing required fields (a construction site's name, a bus stop's name…), components whose location and recorded grid disagree (e.g. after grids were split), components outside every unit grid (errors), and suspected duplicates: the same class within the store's duplicate tolerance (warnings). Writes one point per problem and a summary; with “Fail on errors” the algorithm fails when there are errors.</source>
+      <translation>检查数据库中的部件：按数据库分类表无法解析的编码、缺少必填字段（工地名称、公交站名等）、位置与记录的所在网格不符（如网格拆分之后）、不在任何单元网格内（以上为错误），以及疑似重复：同类部件在数据库重复容差范围内（警告）。每个问题输出一个点并输出汇总；勾选“有错误时失败”后，有错误时算法失败。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/plugin.py" line="51" />
@@ -54,7 +169,7 @@
       <translation>CityGrid</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="29" />
+      <location filename="citygrid_plugin/processing/provider.py" line="34" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -64,9 +179,14 @@
       <translation>CityGrid 设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="85" />
+      <location filename="citygrid_plugin/layers.py" line="134" />
       <source>CityGrid store</source>
       <translation>CityGrid 数据库</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="140" />
+      <source>Class column (code or Chinese name)</source>
+      <translation>分类列（代码或中文名称）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="35" />
@@ -79,7 +199,7 @@
       <translation>已编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="40" />
+      <location filename="citygrid_plugin/layers.py" line="59" />
       <source>Communities</source>
       <translation>社区</translation>
     </message>
@@ -124,6 +244,91 @@
       <translation>紧凑度（Polsby-Popper 中位数）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="44" />
+      <source>Component census</source>
+      <translation>部件普查</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="159" />
+      <source>Component census package {name}</source>
+      <translation>部件普查外业数据包 {name}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="61" />
+      <source>Component classes</source>
+      <translation>部件小类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="167" />
+      <source>Component classes ({kind})</source>
+      <translation>部件小类（{kind}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="62" />
+      <source>Component problems</source>
+      <translation>部件问题</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="62" />
+      <source>Components</source>
+      <translation>部件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="60" />
+      <source>Components (lines)</source>
+      <translation>部件（线）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="59" />
+      <source>Components (points)</source>
+      <translation>部件（点）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="60" />
+      <source>Components (polygons)</source>
+      <translation>部件（面）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="360" />
+      <source>Components already in the store (earlier interrupted sync)</source>
+      <translation>已在数据库中的部件数（之前中断的同步）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="86" />
+      <source>Components exported</source>
+      <translation>导出的部件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="358" />
+      <source>Components inserted</source>
+      <translation>插入的部件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="134" />
+      <source>Components layer</source>
+      <translation>部件图层</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="359" />
+      <source>Components retired</source>
+      <translation>注销的部件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="358" />
+      <source>Components updated</source>
+      <translation>更新的部件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="363" />
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="361" />
+      <source>Conflicts left for a person to decide</source>
+      <translation>待人工裁决的冲突数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="112" />
       <source>Connected. This database holds no CityGrid store yet: click “Create or upgrade the store”.</source>
       <translation>已连接。该数据库中还没有 CityGrid 数据库结构：请点击“创建或升级数据库”。</translation>
@@ -132,6 +337,11 @@
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="116" />
       <source>Connected: store version {version} (plugin {latest}), EPSG:{srid}, {communities} communities, {departments} departments.</source>
       <translation>已连接：数据库版本 {version}（插件 {latest}），EPSG:{srid}，{communities} 个社区，{departments} 个部门。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="135" />
+      <source>Converts a CAD drawing of the 1:500 topographic map (1:500 地形图, DXF from the survey office) into the store's base map layers: lines, polygons and annotations (注记), styled for reading at 1:500. CAD layers are mapped to kinds by name: JMD 居民地 → building, DLSS 道路 → road, SXSS 水系 → water, ZBTZ 植被 → vegetation, JJ 境界 → boundary, ZJ 注记 → annotation (prefixes, any case); GXYZ, DMTZ, KZD, DLDW, GCD, DGX → other; Chinese layer names containing 房屋/建筑, 道路, 水 or 注记 are recognised too. The layer mapping (e.g. “DLSS=road;FW=building”) is tried before the built-in names. Layers nobody knows are imported as 'other' and listed in a warning. Closed outlines on building, water and vegetation layers become polygons (invalid ones are repaired and reported by entity handle), other polylines stay lines, texts keep their string, height and angle. CAD drawings carry no CRS: give the CRS of the drawing's coordinates (default: the store CRS); the coordinates are reprojected to the store CRS, and a drawing that lands outside the store CRS's area of use is refused. Re-importing a drawing with the same file name replaces its earlier import; other drawings stay. Everything is written in one transaction: on any error nothing is written. DWG files must be saved as DXF in CAD first.</source>
+      <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/plugin.py" line="162" />
@@ -167,6 +377,16 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
 同时导入标准部件分类表和事件分类表（2013 与 2026 两套标准）；城市自行增加的分类保持不变。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="154" />
+      <source>DXF drawing</source>
+      <translation>DXF 图纸</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="61" />
+      <source>Departments</source>
+      <translation>部门</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="48" />
       <source>Departments CSV</source>
       <translation>部门 CSV 文件</translation>
@@ -187,7 +407,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>区县名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="40" />
+      <location filename="citygrid_plugin/layers.py" line="59" />
       <source>Districts</source>
       <translation>区县</translation>
     </message>
@@ -199,6 +419,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>将每个社区划分为面积接近目标值、无缝无重叠覆盖该社区的万米单元网格。分隔线（道路、河流、围墙；可有多个图层；面图层取其边界）成为网格边：在每个社区内打断并构面。面积低于下限的地块和狭长碎片并入同一社区内公共边最长的相邻地块；面积高于上限的地块用短而直的切线切成接近目标面积的紧凑部分。网格不会跨越社区边界。下限和上限为 0 时分别取目标面积的 0.4 倍和 2 倍。
 
 社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="147" />
+      <source>Duplicate tolerance (m)</source>
+      <translation>重复判定容差（米）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/migrate.py" line="212" />
@@ -216,14 +441,29 @@ The community key is the 12-digit community code (district + street + community)
       <translation>编码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="171" />
+      <source>Entities skipped</source>
+      <translation>跳过的实体数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="108" />
       <source>Error: {error}</source>
       <translation>错误：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="63" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="64" />
       <source>Errors</source>
       <translation>错误数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="51" />
+      <source>Export a census field package</source>
+      <translation>导出部件普查外业数据包</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="86" />
+      <source>FAILED: {errors} errors, {warnings} warnings</source>
+      <translation>未通过：{errors} 个错误，{warnings} 个警告</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="540" />
@@ -231,14 +471,29 @@ The community key is the 12-digit community code (district + street + community)
       <translation>未通过：{errors}，{warnings}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="60" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="61" />
       <source>Fail on errors</source>
       <translation>有错误时失败</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="356" />
+      <source>Field-work package (GeoPackage)</source>
+      <translation>外业数据包（GeoPackage）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="84" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage 数据包</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validategrids.py" line="51" />
       <source>Grid code</source>
       <translation>网格编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="78" />
+      <source>Grid code field</source>
+      <translation>网格编码字段</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validategrids.py" line="61" />
@@ -271,9 +526,24 @@ The community key is the 12-digit community code (district + street + community)
       <translation>注销的网格数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="61" />
+      <source>Grids surveyed</source>
+      <translation>已普查网格数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="58" />
       <source>Grids that kept their code</source>
       <translation>沿用原编码的网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="62" />
+      <source>Grids with components</source>
+      <translation>有部件的网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="129" />
+      <source>Import a DXF base map</source>
+      <translation>导入 DXF 地形图</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="27" />
@@ -281,14 +551,48 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入行政区划</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="114" />
+      <source>Import components</source>
+      <translation>导入部件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="33" />
       <source>Import departments</source>
       <translation>导入部门</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="148" />
+      <source>Import suspected duplicates</source>
+      <translation>导入疑似重复</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="155" />
+      <source>Imported</source>
+      <translation>已导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="120" />
+      <source>Imports components (管理部件) from a layer (any OGR source: GeoPackage, shapefile, …) or from a CSV file with X/Y columns (UTF-8 or GBK, detected). Columns are found by name — class_code or 部件名称/部件代码 (a class code or a Chinese class name), 主管部门/权属单位/养护单位 (department codes or names), 状态, 数据来源, 普查日期, 备注 … — or chosen explicitly. Geometries are reprojected to the store CRS. The store issues every code and assigns the unit grid by location.
+
+Every row ends in exactly one place: imported (with its new code), rejected (with the reason, in the rejects layer) or a suspected duplicate (same class within the tolerance of a component already in the store or of an earlier row; held back unless “Import suspected duplicates” is on). With “All or nothing” one rejected row rejects the whole file. Nothing is written when the import fails.</source>
+      <translation>从图层（任意 OGR 数据源：GeoPackage、Shapefile 等）或带 X/Y 列的 CSV 文件（UTF-8 或 GBK，自动识别）导入管理部件。按列名识别字段——class_code 或 部件名称/部件代码（分类代码或中文分类名称）、主管部门/权属单位/养护单位（部门编码或名称）、状态、数据来源、普查日期、备注……——也可手动指定。几何会重投影到数据库坐标系。部件编码由数据库发放，所在网格按位置确定。
+
+每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="170" />
+      <source>Invalid outlines repaired</source>
+      <translation>修复的无效轮廓数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="62" />
       <source>Language</source>
       <translation>语言</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="161" />
+      <source>Lines imported</source>
+      <translation>导入的线数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="49" />
@@ -311,9 +615,34 @@ The community key is the 12-digit community code (district + street + community)
       <translation>将一个区县及其街道、社区导入数据库。街道和社区编码为 3 位数字（社区编码在所属街道内唯一），区县代码为 6 位 GB/T 2260 代码。其他坐标系的图层会被重投影到数据库坐标系（日志中会注明）。先检查全部编码和边界，并按要素编号列出所有问题；只有全部有效时才写入。数据库中已有相同编码的记录将被更新。未提供区县图层时，区县边界取各街道的并集。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layers.py" line="137" />
+      <source>Lookup tables</source>
+      <translation>代码表</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="64" />
       <source>Lower bound (m², 0 = 0.4 × target)</source>
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="60" />
+      <source>Major classes</source>
+      <translation>部件大类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="165" />
+      <source>Major classes ({kind})</source>
+      <translation>部件大类（{kind}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="57" />
+      <source>Mark these grids not surveyed</source>
+      <translation>将这些网格标记为未普查</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="55" />
+      <source>Mark these grids surveyed</source>
+      <translation>将这些网格标记为已普查</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="152" />
@@ -346,6 +675,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="167" />
+      <source>Other features</source>
+      <translation>其他要素数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="544" />
       <source>PASSED</source>
       <translation>通过</translation>
@@ -356,12 +690,27 @@ The community key is the 12-digit community code (district + street + community)
       <translation>通过，有 {warnings}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="79" />
+      <source>Package folder</source>
+      <translation>数据包文件夹</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="81" />
+      <source>Package name (default: census_&lt;first grid&gt;_&lt;date&gt;)</source>
+      <translation>数据包名称（默认：census_&lt;第一个网格&gt;_&lt;日期&gt;）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="359" />
+      <source>Package rows refreshed</source>
+      <translation>数据包中刷新的行数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="34" />
       <source>Partition communities into unit grids</source>
       <translation>划分万米单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="65" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="66" />
       <source>Passed (1) or failed (0)</source>
       <translation>通过（1）或未通过（0）</translation>
     </message>
@@ -371,9 +720,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>插件语言（重启 QGIS 后生效）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="161" />
+      <source>Polygons imported</source>
+      <translation>导入的面数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/base.py" line="45" />
       <source>PostgreSQL connection of the store</source>
       <translation>数据库的 PostgreSQL 连接</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="132" />
+      <source>Project: {path}</source>
+      <translation>工程：{path}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="39" />
@@ -386,14 +745,54 @@ The community key is the 12-digit community code (district + street + community)
       <translation>QGIS 连接“{name}”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="85" />
+      <source>QGIS project</source>
+      <translation>QGIS 工程</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="73" />
       <source>Quality figures</source>
       <translation>质量指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="61" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="225" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="155" />
+      <source>Rejected</source>
+      <translation>被拒绝</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="152" />
+      <source>Rejected rows</source>
+      <translation>被拒绝的行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="160" />
+      <source>Replace an earlier import of the same drawing</source>
+      <translation>替换同一图纸此前的导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="141" />
+      <source>Responsible department column (主管部门)</source>
+      <translation>主管部门列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="145" />
+      <source>Responsible department when the row has none (code or name)</source>
+      <translation>行中缺主管部门时使用的部门（编码或名称）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="164" />
+      <source>Road features</source>
+      <translation>道路要素数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="169" />
+      <source>Rows of earlier imports replaced</source>
+      <translation>被替换的此前导入行数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/plugin.py" line="56" />
@@ -404,6 +803,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="155" />
       <source>Share of grids within the bounds</source>
       <translation>面积在界限内的网格比例</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="47" />
+      <source>Shows how far the component census has come: for every active unit grid, the number of components by class and whether the grid has been declared surveyed. Optionally marks grids as surveyed (or not surveyed) first — grid codes separated by commas; the mark records who and when. Writes a coverage layer (styled: surveyed grids green) and returns the counts.</source>
+      <translation>显示部件普查的进度：每个现行单元网格内各类部件的数量，以及该网格是否已宣布普查完成。可先将网格标记为已普查（或未普查）——网格编码用逗号分隔；标记会记录操作人和时间。输出覆盖图层（已普查网格显示为绿色）并返回统计数。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="34" />
@@ -451,7 +855,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>街道名称字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="40" />
+      <location filename="citygrid_plugin/layers.py" line="59" />
       <source>Streets</source>
       <translation>街道</translation>
     </message>
@@ -469,6 +873,16 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="53" />
       <source>Summary</source>
       <translation>摘要</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="154" />
+      <source>Suspected duplicates</source>
+      <translation>疑似重复</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="333" />
+      <source>Sync a census field package</source>
+      <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="62" />
@@ -496,9 +910,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>数据库已是最新（版本 {version}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="40" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="73" />
+      <source>Unit grid codes (comma-separated; community, street or district codes take all their grids)</source>
+      <translation>单元网格编码（逗号分隔；社区、街道或区县编码表示其全部网格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="59" />
       <source>Unit grids</source>
       <translation>单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="87" />
+      <source>Unit grids exported</source>
+      <translation>导出的单元网格数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="52" />
@@ -511,14 +935,49 @@ The community key is the 12-digit community code (district + street + community)
       <translation>面积上限（m²，0 = 目标的 2 倍）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="45" />
+      <source>Validate components</source>
+      <translation>部件检查</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validategrids.py" line="34" />
       <source>Validate unit grids</source>
       <translation>单元网格检查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="64" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="165" />
+      <source>Vegetation features</source>
+      <translation>植被要素数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="65" />
       <source>Warnings</source>
       <translation>警告数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="165" />
+      <source>Water features</source>
+      <translation>水系要素数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="60" />
+      <source>Writes a field-work package for the component census of some unit grids: a GeoPackage with the components (points, lines, polygons), the grids for reference and a snapshot for the sync, and a QGIS project beside it (relative paths, forms and styles ready) that opens offline in QGIS or QField. Choose the grids by code (15-digit grid codes, or 12-digit communities, 9-digit streets, 6-digit districts, separated by commas) or by picking them on a grid layer (selected features only). New features get a uid in the form and no code: the store issues the code at the sync. Base map layers are copied, clipped to the grids, so the package needs no network. The project holds no reference to the store and no password. An existing package is never overwritten.</source>
+      <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="142" />
+      <source>X column (CSV)</source>
+      <translation>X 列（CSV）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="142" />
+      <source>Y column (CSV)</source>
+      <translation>Y 列（CSV）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="186" />
+      <source>a component with this uid is already in the store</source>
+      <translation>数据库中已有该 uid 的部件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="352" />
@@ -529,6 +988,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/core/classes.py" line="102" />
       <source>accuracy class '{value}' must be one of {allowed}</source>
       <translation>精度等级“{value}”必须是 {allowed} 之一</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="139" />
+      <source>accuracy class must be A, B or C</source>
+      <translation>精度等级必须是 A、B 或 C</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="97" />
@@ -556,6 +1020,21 @@ The community key is the 12-digit community code (district + street + community)
       <translation>面积界限必须满足 下限 &lt; 目标 &lt; 上限，实际为 {lo} &lt; {target} &lt; {hi}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/basemap.py" line="85" />
+      <source>base map not imported (nothing was written): {error}</source>
+      <translation>底图未导入（未写入任何数据）：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="317" />
+      <source>base map {layer} is not a local file and was not copied; the package must work offline</source>
+      <translation>底图 {layer} 不是本地文件，未复制；数据包必须能离线使用</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="300" />
+      <source>base map {layer} not copied: {error}</source>
+      <translation>底图 {layer} 未复制：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/grids.py" line="177" />
       <source>boundary adherence: no barrier lies inside the communities</source>
       <translation>边界贴合度：社区内没有分隔线</translation>
@@ -566,7 +1045,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>边界贴合度：社区内分隔线长度的 {share:.1%} 位于网格边上</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="94" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="219" />
+      <source>by kind: {counts}</source>
+      <translation>按类型：{counts}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="258" />
       <source>canceled; nothing was written</source>
       <translation>已取消；未写入任何数据</translation>
     </message>
@@ -576,9 +1060,44 @@ The community key is the 12-digit community code (district + street + community)
       <translation>无法连接数据库（{target}）：{error}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="146" />
+      <source>cannot open {layer} in {path}</source>
+      <translation>无法打开 {path} 中的 {layer}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/textio.py" line="58" />
       <source>cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="195" />
+      <source>cannot write {path}: {error}</source>
+      <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="115" />
+      <source>census date '{value}' is not a date written YYYY-MM-DD</source>
+      <translation>普查日期“{value}”不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="71" />
+      <source>census progress not updated: {error}</source>
+      <translation>普查进度未更新：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="174" />
+      <source>class %s %s is recorded as a %s, got %s</source>
+      <translation>分类 %s %s 应记录为 %s，实际为 %s</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="167" />
+      <source>class %s is not a component class of profile %s</source>
+      <translation>分类 %s 不是 %s 标准的部件分类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="284" />
+      <source>class '{value}' is neither a class code nor a class name of profile {profile}</source>
+      <translation>“{value}”既不是 {profile} 标准的分类代码，也不是分类名称</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="449" />
@@ -604,6 +1123,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/core/gridcheck.py" line="481" />
       <source>codes not matching their community</source>
       <translation>与所属社区不符的编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="29" />
+      <source>codes that do not parse</source>
+      <translation>无法解析的编码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/divisions.py" line="131" />
@@ -691,9 +1215,54 @@ The community key is the 12-digit community code (district + street + community)
       <translation>部件顺序码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="525" />
+      <source>component {code} (uid {uid}), deleted in the package</source>
+      <translation>部件 {code}（uid {uid}），已在数据包中删除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="206" />
+      <source>component {code} has an unexpected geometry type</source>
+      <translation>部件 {code} 的几何类型不符合要求</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="333" />
+      <source>component {code} lies outside every active unit grid</source>
+      <translation>部件 {code} 不在任何现行单元网格内</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="330" />
+      <source>component {code} records grid {recorded} but lies in grid {actual}</source>
+      <translation>部件 {code} 记录的网格为 {recorded}，但实际位于网格 {actual}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="324" />
+      <source>component {code}: class {cls} needs the field {field}</source>
+      <translation>部件 {code}：分类 {cls} 需要填写字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="335" />
+      <source>component {code}: {problems}</source>
+      <translation>部件 {code}：{problems}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="57" />
+      <source>components not imported: {error}</source>
+      <translation>部件未导入：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="327" />
+      <source>components {code} and {other} are of the same class {metres} m apart: a duplicate?</source>
+      <translation>部件 {code} 与 {other} 同类且相距 {metres} 米：是否重复？</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="110" />
       <source>confidence is empty</source>
       <translation>可信度为空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="389" />
+      <source>conflict: {line}</source>
+      <translation>冲突：{line}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="121" />
@@ -709,6 +1278,26 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/core/codes.py" line="107" />
       <source>county code '{value}': {prefix} is not a GB/T 2260 province code</source>
       <translation>区县代码“{value}”：{prefix} 不是 GB/T 2260 省级代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="138" />
+      <source>data source must be one of 实测, 地形图, 调绘, 其它</source>
+      <translation>数据来源必须是 实测、地形图、调绘、其它 之一</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="594" />
+      <source>deleted in the package</source>
+      <translation>已在数据包中删除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="169" />
+      <source>department '{value}' is not in the store</source>
+      <translation>部门“{value}”不在数据库中</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="294" />
+      <source>department '{value}' is not in the store (by code or name)</source>
+      <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/reference.py" line="113" />
@@ -746,9 +1335,29 @@ The community key is the 12-digit community code (district + street + community)
       <translation>重复编码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="226" />
+      <source>editing forms not configured ({error}); using the minimal form</source>
+      <translation>编辑表单未能配置（{error}）；使用简易表单</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="472" />
       <source>empty geometries</source>
       <translation>空几何</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="148" />
+      <source>empty geometry</source>
+      <translation>几何为空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="335" />
+      <source>entity {handle} on layer {layer}</source>
+      <translation>图层 {layer} 上的实体 {handle}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="118" />
+      <source>equipment count '{value}' must be a whole number</source>
+      <translation>器材数量“{value}”必须是整数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
@@ -761,7 +1370,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>扩展字段 {value} 必须是类似“site_name”的标识符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="81" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="265" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
     </message>
@@ -791,6 +1400,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>缝隙</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="603" />
+      <source>geometry differs</source>
+      <translation>几何不同</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="99" />
       <source>geometry type '{value}' must be one of {allowed}</source>
       <translation>几何类型“{value}”必须是 {allowed} 之一</translation>
@@ -799,6 +1413,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/base.py" line="55" />
       <source>give either a PostgreSQL connection or a pg_service name, not both</source>
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="221" />
+      <source>give either a components layer or a CSV file</source>
+      <translation>请给出部件图层或 CSV 文件之一</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="170" />
@@ -916,6 +1535,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格数：{count}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="204" />
+      <source>imported {imported}, rejected {rejected}, suspected duplicates {dups}</source>
+      <translation>已导入 {imported}，被拒绝 {rejected}，疑似重复 {dups}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/grids.py" line="577" />
       <source>internal error: community {key} produced an invalid grid near ({x:.1f}, {y:.1f}): {reason}</source>
       <translation>内部错误：社区 {key} 在 ({x:.1f}, {y:.1f}) 附近生成了无效网格：{reason}</translation>
@@ -931,9 +1555,44 @@ The community key is the 12-digit community code (district + street + community)
       <translation>无效几何</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/components.py" line="146" />
+      <source>invalid geometry: </source>
+      <translation>几何无效：</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="83" />
+      <source>layer mapping entry '{entry}' must look like CADLAYER=kind, e.g. DLSS=road</source>
+      <translation>图层对应项“{entry}”必须形如 CAD图层=类型，例如 DLSS=road</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="86" />
+      <source>layer mapping entry '{entry}': unknown kind '{kind}' (use one of {kinds})</source>
+      <translation>图层对应项“{entry}”：未知类型“{kind}”（请使用 {kinds} 之一）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="160" />
+      <source>lies outside every unit grid, at (%s, %s); check the coordinates and their CRS</source>
+      <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="239" />
+      <source>line {line}</source>
+      <translation>第 {line} 行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="32" />
+      <source>location and grid disagree</source>
+      <translation>位置与所在网格不符</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/crs.py" line="19" />
       <source>longitude {lon:.3f}° is outside China's Gauss-Krüger zones (73.5°E–136.5°E)</source>
       <translation>经度 {lon:.3f}° 不在中国的高斯-克吕格投影带范围内（73.5°E–136.5°E）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="176" />
+      <source>maintainer (养护单位)</source>
+      <translation>养护单位</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="336" />
@@ -1011,6 +1670,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>小类代码“{value}”必须是 {digits} 位且不全为 0（{profile} 标准）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="30" />
+      <source>missing required fields</source>
+      <translation>缺少必填字段</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="474" />
       <source>multipart or non-polygon geometries</source>
       <translation>多部件或非面几何</translation>
@@ -1026,9 +1690,44 @@ The community key is the 12-digit community code (district + street + community)
       <translation>名称“{value}”为空或首尾有空格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="391" />
+      <source>new component {code} (uid {uid})</source>
+      <translation>新部件 {code}（uid {uid}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="158" />
+      <source>no active unit grid matches {values} in the store</source>
+      <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="281" />
+      <source>no class (give a class code or a Chinese class name)</source>
+      <translation>没有分类（请给出分类代码或中文分类名称）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="78" />
       <source>no communities layer</source>
       <translation>没有社区图层</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="133" />
+      <source>no component class</source>
+      <translation>没有部件分类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="132" />
+      <source>no geometry</source>
+      <translation>没有几何</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="303" />
+      <source>no geometry (or coordinates that are not numbers)</source>
+      <translation>没有几何（或坐标不是数字）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="134" />
+      <source>no responsible department (主管部门)</source>
+      <translation>没有主管部门</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/connections.py" line="41" />
@@ -1041,9 +1740,44 @@ The community key is the 12-digit community code (district + street + community)
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="147" />
+      <source>no unit grids chosen: give grid codes or pick grids on the grid layer</source>
+      <translation>未选择单元网格：请输入网格编码或在网格图层上选择网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="513" />
+      <source>none of the package's components is in this store: the package was exported from {store}</source>
+      <translation>数据包中的部件在本数据库中一个也没有：该数据包导出自 {store}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="249" />
+      <source>not a DXF file</source>
+      <translation>不是 DXF 文件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="138" />
+      <source>not a grid code or prefix: {values} (give 15-digit grid codes, or 12-digit communities, 9-digit streets, 6-digit districts)</source>
+      <translation>不是网格编码或编码前缀：{values}（请输入 15 位网格编码，或 12 位社区、9 位街道、6 位区县编码）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="79" />
+      <source>not active unit grids: {codes}</source>
+      <translation>不是现行单元网格：{codes}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="33" />
+      <source>outside every unit grid</source>
+      <translation>不在任何单元网格内</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="475" />
       <source>overlaps</source>
       <translation>重叠</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="176" />
+      <source>owner (权属单位)</source>
+      <translation>权属单位</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="661" />
@@ -1071,6 +1805,36 @@ The community key is the 12-digit community code (district + street + community)
       <translation>标准 {profile} 与分类表（{table} 标准）不一致</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/sync.py" line="216" />
+      <source>resolved: the package's version kept</source>
+      <translation>已裁决：保留数据包中的版本</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/sync.py" line="212" />
+      <source>resolved: the store's version kept</source>
+      <translation>已裁决：保留数据库中的版本</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="175" />
+      <source>responsible department (主管部门)</source>
+      <translation>主管部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="596" />
+      <source>retired in the store</source>
+      <translation>已在数据库中注销</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/sync.py" line="219" />
+      <source>retired in the store; a retired component cannot be revived: record it again as a new feature</source>
+      <translation>该部件已在数据库中注销；注销的部件不能恢复：请作为新要素重新采集</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="371" />
+      <source>save or discard the edits of {layers} before the sync</source>
+      <translation>同步前请保存或放弃 {layers} 的编辑</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="52" />
       <source>select at least two adjacent grids to merge</source>
       <translation>请选择至少两个相邻的网格进行合并</translation>
@@ -1086,6 +1850,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>捕捉容差不能为负数，实际为 {value}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/components.py" line="136" />
+      <source>state must be one of 完好, 破损, 丢失, 占用</source>
+      <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="131" />
       <source>street code</source>
       <translation>街道编码</translation>
@@ -1096,9 +1865,34 @@ The community key is the 12-digit community code (district + street + community)
       <translation>街道编码“000”不代表任何街道或乡镇；街道从 001 开始编号</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="31" />
+      <source>suspected duplicates</source>
+      <translation>疑似重复</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="509" />
+      <source>sync failed, nothing was written to the store and the package is unchanged: {error}</source>
+      <translation>同步失败，数据库未写入任何内容，数据包未改动：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/grids.py" line="119" />
       <source>target area must be positive, got {value}</source>
       <translation>目标面积必须为正数，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="230" />
+      <source>the CSV has no X/Y columns (columns: {columns}); choose them in the parameters</source>
+      <translation>CSV 中没有 X/Y 列（现有列：{columns}）；请在参数中指定</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/basemap.py" line="82" />
+      <source>the base map needs a source file name</source>
+      <translation>底图需要源文件名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="589" />
+      <source>the component changed in the store during the sync; run the sync again</source>
+      <translation>同步期间该部件在数据库中被修改；请重新同步</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="24" />
@@ -1106,14 +1900,44 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格图层无法编辑（连接为只读？）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="99" />
+      <source>the grid layer has no field '{field}'</source>
+      <translation>网格图层没有字段 '{field}'</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="74" />
+      <source>the input has no column '{column}' (columns: {columns})</source>
+      <translation>输入中没有列“{column}”（现有列：{columns}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="43" />
       <source>the line does not cut any grid in two; draw it fully across the grid</source>
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="505" />
+      <source>the package is in EPSG:{package} but the store in EPSG:{store}: it comes from another store</source>
+      <translation>数据包坐标系为 EPSG:{package}，而数据库为 EPSG:{store}：它来自另一个数据库</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="110" />
+      <source>the package name '{name}' contains a character not allowed in file names</source>
+      <translation>数据包名称 '{name}' 含有文件名中不允许的字符</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="198" />
+      <source>the package project would refer to the store ({found}); it must open offline</source>
+      <translation>数据包工程会引用数据库（{found}）；它必须能离线打开</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/db.py" line="23" />
       <source>the pg_service name is empty</source>
       <translation>pg_service 名称为空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="191" />
+      <source>the same uid appears earlier in this batch</source>
+      <translation>同一 uid 在本批数据前面已出现</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="62" />
@@ -1141,6 +1965,16 @@ The community key is the 12-digit community code (district + street + community)
       <translation>数据库已到迁移 {version:03d}（{name}），比本 CityGrid 版本所知的更新（最新为 {latest:03d}）；请先升级插件再使用该数据库</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="543" />
+      <source>the store was updated, but the package could not be ({error}); run the sync again: it recognises what is already in the store</source>
+      <translation>数据库已更新，但数据包未能更新（{error}）；请再次同步：已写入数据库的内容会被识别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/sync.py" line="169" />
+      <source>the uid belongs to a component already retired in the store</source>
+      <translation>该 uid 属于数据库中已注销的部件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/connections.py" line="91" />
       <source>there is no QGIS PostgreSQL connection named '{name}'; create it in the Browser panel (PostgreSQL ▸ New Connection) or pick another</source>
       <translation>没有名为“{name}”的 QGIS PostgreSQL 连接；请在浏览器面板中新建（PostgreSQL ▸ 新建连接）或选择其他连接</translation>
@@ -1149,6 +1983,16 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/store/migrate.py" line="181" />
       <source>this store uses EPSG:{existing}; it cannot be changed to EPSG:{wanted}. Reproject the data into a new store instead</source>
       <translation>该数据库使用 EPSG:{existing}，不能改为 EPSG:{wanted}。请将数据重投影到一个新数据库</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/basemap_layers.py" line="41" />
+      <source>tile URL '{url}' must start with http://, https:// or file://</source>
+      <translation>瓦片地址“{url}”必须以 http://、https:// 或 file:// 开头</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/basemap_layers.py" line="43" />
+      <source>tile URL '{url}' needs the {{x}}, {{y}} and {{z}} placeholders</source>
+      <translation>瓦片地址“{url}”需要包含 {{x}}、{{y}} 和 {{z}} 占位符</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="181" />
@@ -1161,6 +2005,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>两个迁移使用了同一版本号 {version}：{a} 和 {b}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/components.py" line="124" />
+      <source>uid '{value}' is not a UUID</source>
+      <translation>uid“{value}”不是 UUID</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="278" />
       <source>unknown class table kind '{kind}'; use one of {allowed}</source>
       <translation>未知的分类表类型“{kind}”；请使用 {allowed} 之一</translation>
@@ -1169,6 +2018,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/core/textio.py" line="27" />
       <source>unknown encoding '{encoding}'; use one of {allowed}</source>
       <translation>未知编码“{encoding}”；请使用 {allowed} 之一</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/basemap_layers.py" line="30" />
+      <source>unknown format</source>
+      <translation>未知格式</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="561" />
@@ -1206,6 +2060,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="386" />
+      <source>{code} (uid {uid}): package {local}, store {remote}: {differences}</source>
+      <translation>{code}（uid {uid}）：数据包 {local}，数据库 {remote}：{differences}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="91" />
       <source>{communities} communities: {new} new codes, {kept} kept, {reshaped} reshaped, {retired} retired</source>
       <translation>{communities} 个社区：新编码 {new}，沿用 {kept}，调整形状 {reshaped}，注销 {retired}</translation>
@@ -1234,6 +2093,91 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/core/gridcheck.py" line="534" />
       <source>{count} warnings</source>
       <translation>{count} 个警告</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="605" />
+      <source>{field}: package {local}, store {remote}</source>
+      <translation>{field}：数据包 {local}，数据库 {remote}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/basemap_layers.py" line="29" />
+      <source>{file} cannot be opened as a raster (GeoTIFF) image: {error}</source>
+      <translation>{file} 无法作为栅格（GeoTIFF）影像打开：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="247" />
+      <source>{file} cannot be read as a DXF drawing ({error}); export it again from CAD as an ASCII DXF (AutoCAD R12–2018)</source>
+      <translation>{file} 无法作为 DXF 图纸读取（{error}）；请从 CAD 重新导出为 ASCII DXF（AutoCAD R12–2018）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/basemap_layers.py" line="26" />
+      <source>{file} does not exist</source>
+      <translation>{file} 不存在</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/basemap_layers.py" line="32" />
+      <source>{file} has no CRS; add a .prj/.aux.xml or georeference it first</source>
+      <translation>{file} 没有坐标系；请先添加 .prj/.aux.xml 或进行地理配准</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="311" />
+      <source>{file} holds no lines, outlines or texts to import</source>
+      <translation>{file} 中没有可导入的线、轮廓或文字</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="233" />
+      <source>{file} is a DWG drawing; save it as DXF in CAD (Save As ▸ DXF) and import the DXF</source>
+      <translation>{file} 是 DWG 图纸；请在 CAD 中另存为 DXF（另存为 ▸ DXF）后导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="302" />
+      <source>{file} is damaged: reading stopped with “{error}” after {n} entities; nothing was written. Export it again from CAD</source>
+      <translation>{file} 已损坏：读取 {n} 个实体后因“{error}”停止；未写入任何数据。请从 CAD 重新导出</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="482" />
+      <source>{file} lands outside the area of use of the store CRS {crs} (extent {extent}); nothing was written. Give the CRS of the drawing's coordinates (SOURCE_CRS), e.g. the city's CGCS2000 Gauss-Krüger zone or its local survey CRS</source>
+      <translation>{file} 落在数据库坐标系 {crs} 的适用范围之外（范围 {extent}）；未写入任何数据。请给出图中坐标所用的坐标系（SOURCE_CRS），例如城市的 CGCS2000 高斯-克吕格投影带或地方测量坐标系</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="188" />
+      <source>{file}: no CRS given, coordinates taken as the store CRS EPSG:{srid}</source>
+      <translation>{file}：未给出坐标系，按数据库坐标系 EPSG:{srid} 处理</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="306" />
+      <source>{file}: none of its {n} entities could be placed (empty, or not reprojectable from the given CRS); check the CRS of the drawing's coordinates (SOURCE_CRS)</source>
+      <translation>{file}：{n} 个实体都无法定位（为空，或无法从所给坐标系重投影）；请检查图中坐标所用的坐标系（SOURCE_CRS）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="192" />
+      <source>{file}: reprojecting from {src} to the store CRS EPSG:{srid}</source>
+      <translation>{file}：从 {src} 重投影到数据库坐标系 EPSG:{srid}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="215" />
+      <source>{file}: {lines} lines, {polygons} polygons, {texts} annotations imported (batch {batch}); {replaced} rows of an earlier import replaced</source>
+      <translation>{file}：导入 {lines} 条线、{polygons} 个面、{texts} 个注记（批次 {batch}）；替换此前导入的 {replaced} 行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="436" />
+      <source>{first} and {second} share uid {uid} (a copied feature?); clear the uid of the copy and a new one is given</source>
+      <translation>{first} 与 {second} 的 uid {uid} 相同（复制的要素？）；清空副本的 uid，同步时会分配新的</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="95" />
+      <source>{grids} grids: {surveyed} surveyed, {with_components} with components, {components} components</source>
+      <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="392" />
+      <source>{inserted} inserted, {updated} updated, {retired} retired in the store; {refreshed} refreshed in the package; {same} already synced; {conflicts} conflicts</source>
+      <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="181" />
+      <source>{label} '%s' is not a known department</source>
+      <translation>{label}“%s”不是已知部门</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="94" />
@@ -1301,6 +2245,21 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{layer} 要素 {fid}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="113" />
+      <source>{layer} feature {fid} (uid {uid})</source>
+      <translation>{layer} 要素 {fid}（uid {uid}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="430" />
+      <source>{layer} feature {fid} (uid {uid}): no geometry</source>
+      <translation>{layer} 要素 {fid}（uid {uid}）：没有几何</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="424" />
+      <source>{layer} feature {fid}: uid '{uid}' is not a UUID; clear it and a new one is given</source>
+      <translation>{layer} 要素 {fid}：uid '{uid}' 不是 UUID；清空后同步时会分配新的</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/geom.py" line="61" />
       <source>{layer} feature {fid}: {error}</source>
       <translation>{layer} 要素 {fid}：{error}</translation>
@@ -1326,6 +2285,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{layer} 使用 {crs}，单位不是米；请重投影到该区县的 CGCS2000 高斯-克吕格投影带</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="411" />
+      <source>{layer}: columns {columns} are missing</source>
+      <translation>{layer}：缺少字段 {columns}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="109" />
       <source>{layer}: features without geometry skipped: {ids}</source>
       <translation>{layer}：已跳过没有几何的要素：{ids}</translation>
@@ -1336,6 +2300,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{layer}：从 {src} 重投影到 EPSG:{srid}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="251" />
+      <source>{layer}: reprojecting from {src} to {dst}</source>
+      <translation>{layer}：从 {src} 重投影到 {dst}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="69" />
       <source>{new} new, {updated} updated, {same} unchanged</source>
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
@@ -1344,6 +2313,61 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="111" />
       <source>{n} communities, {m} barrier features</source>
       <translation>{n} 个社区，{m} 个分隔要素</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="122" />
+      <source>{n} components in {grids} unit grids written to {path}</source>
+      <translation>{n} 个部件（{grids} 个单元网格）已写入 {path}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="325" />
+      <source>{n} entities could not be used (empty, zero length or not repairable) and were skipped: {refs}</source>
+      <translation>{n} 个实体无法使用（为空、长度为零或无法修复），已跳过：{refs}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="322" />
+      <source>{n} invalid outlines were repaired (make valid): {refs}</source>
+      <translation>修复了 {n} 个无效轮廓：{refs}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="329" />
+      <source>{n} point entities without text (symbols, spot heights …) were not imported</source>
+      <translation>{n} 个不带文字的点实体（符号、高程点等）未导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="178" />
+      <source>{n} rows read; {bad} rejected before the store</source>
+      <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="180" />
+      <source>{path} already exists; a package may hold unsynced field work, so it is never overwritten: choose another name or folder</source>
+      <translation>{path} 已存在；数据包可能含有未同步的外业成果，因此从不覆盖：请换一个名称或文件夹</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="115" />
+      <source>{path} already exists; choose another name or folder</source>
+      <translation>{path} 已存在；请换一个名称或文件夹</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="377" />
+      <source>{path} does not exist</source>
+      <translation>{path} 不存在</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="384" />
+      <source>{path} is not a CityGrid field-work package (tables {tables} are missing)</source>
+      <translation>{path} 不是 CityGrid 外业数据包（缺少表 {tables}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="381" />
+      <source>{path} is not a GeoPackage: {error}</source>
+      <translation>{path} 不是 GeoPackage：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="422" />
+      <source>{ref}: closed outline without area, kept as a line</source>
+      <translation>{ref}：闭合轮廓面积为零，保留为线</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/reference.py" line="113" />
@@ -1389,6 +2413,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/core/gridcheck.py" line="529" />
       <source>{title}: {count} ({severity})</source>
       <translation>{title}：{count}（{severity}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/basemap.py" line="69" />
+      <source>{where}: annotation without text</source>
+      <translation>{where}：注记没有文字</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/divisions.py" line="92" />
@@ -1451,6 +2480,16 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{where}：名称为空</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/basemap.py" line="66" />
+      <source>{where}: unknown base map kind '{kind}' (use one of {kinds})</source>
+      <translation>{where}：未知底图类型“{kind}”（请使用 {kinds} 之一）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/basemap.py" line="64" />
+      <source>{where}: unknown base map table '{table}'</source>
+      <translation>{where}：未知底图表“{table}”</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="140" />
       <source>{where}row {row} (code '{code}')</source>
       <translation>{where}第 {row} 行（代码“{code}”）</translation>
@@ -1461,9 +2500,34 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{where}第 {row} 行：缺少列 {missing}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="197" />
+      <source>“All or nothing”: {n} rows rejected, so nothing was imported</source>
+      <translation>“全部或全不”：有 {n} 行被拒绝，因此未导入任何数据</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/basemap.py" line="72" />
+      <source>… and {n} more</source>
+      <translation>……另有 {n} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="202" />
+      <source>… and {n} more rejected rows (see the rejects layer)</source>
+      <translation>……另有 {n} 行被拒绝（见拒绝图层）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="136" />
+      <source>…or a CSV file with X/Y columns</source>
+      <translation>…或带 X/Y 列的 CSV 文件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/base.py" line="47" />
       <source>…or pg_service name (instead of a QGIS connection)</source>
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="76" />
+      <source>…or unit grids picked on a layer</source>
+      <translation>…或在图层上选择的单元网格</translation>
     </message>
   </context>
 </TS>

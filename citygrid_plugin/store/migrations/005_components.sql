@@ -2,7 +2,7 @@
 -- One table for points, lines and polygons (the class table says which; QGIS opens it as three
 -- layers filtered by geometry type). Rules held here for every client:
 --   * codes are issued by the store on insert: county (6) + class (4 or 5 digits, by profile)
---     + serial (6), from a per-district-and-class counter that only grows, so concurrent
+--     + serial (6), from a sequence per district and class that only grows, so concurrent
 --     surveyors never collide and a code is never reused; a class change issues a new code;
 --   * the grid is assigned by location (the active unit grid under the component's
 --     representative point); a component outside every grid is refused with its position;
@@ -16,10 +16,10 @@ CREATE TABLE citygrid.component_serial (
     district_code text NOT NULL,
     profile       text NOT NULL,
     class_code    text NOT NULL,
-    last_serial   integer NOT NULL CHECK (last_serial BETWEEN 0 AND 999999),
+    sequence_name text NOT NULL,
     PRIMARY KEY (district_code, profile, class_code)
 );
-COMMENT ON TABLE citygrid.component_serial IS 'Highest component serial issued per district and class (never decreases)';
+COMMENT ON TABLE citygrid.component_serial IS 'The serial sequences in use (one per district, profile and class; see next_component_code)';
 
 CREATE TABLE citygrid.component (
     id              bigserial PRIMARY KEY,
@@ -28,6 +28,7 @@ CREATE TABLE citygrid.component (
     district_code   text NOT NULL REFERENCES citygrid.district ON UPDATE CASCADE,
     profile         text NOT NULL REFERENCES citygrid.code_profile,
     class_code      text NOT NULL,
+    major_code      text,  -- kept equal to the class's major class by the trigger; drives the cascading form
     name            text NOT NULL CONSTRAINT component_name_not_blank CHECK (btrim(name) <> ''),
     dept1_code      text NOT NULL REFERENCES citygrid.department ON UPDATE CASCADE,  -- 主管部门
     dept2_code      text REFERENCES citygrid.department ON UPDATE CASCADE,           -- 权属单位
@@ -91,20 +92,36 @@ CREATE FUNCTION citygrid.component_anchor(g geometry) RETURNS geometry
         WHEN 'POINT' THEN g
         ELSE ST_PointOnSurface(g) END $$;
 
-CREATE FUNCTION citygrid.next_component_code(p_district text, p_profile text, p_class text) RETURNS text
+-- One sequence per district, profile and class: nextval never collides between concurrent
+-- surveyors and never goes back (a rolled-back insert leaves a gap, never a reused code).
+-- Sequences are created on first use; component_serial lists them.
+CREATE FUNCTION citygrid.component_sequence(p_district text, p_profile text, p_class text) RETURNS regclass
     LANGUAGE plpgsql AS $$
 DECLARE
-    serial integer;
+    name text := format('citygrid.component_seq_%s_%s_%s', p_district, p_profile, p_class);
+    seq regclass := to_regclass(name);
 BEGIN
-    INSERT INTO citygrid.component_serial AS s (district_code, profile, class_code, last_serial)
-    VALUES (p_district, p_profile, p_class, 1)
-    ON CONFLICT (district_code, profile, class_code) DO UPDATE SET last_serial = s.last_serial + 1
-    RETURNING last_serial INTO serial;
-    IF serial > 999999 THEN
-        RAISE EXCEPTION 'district % has issued all 999999 serials of class %', p_district, p_class
-            USING ERRCODE = 'check_violation';
+    IF seq IS NULL THEN
+        BEGIN
+            EXECUTE format('CREATE SEQUENCE %s MINVALUE 1 MAXVALUE 999999 NO CYCLE', name);
+            INSERT INTO citygrid.component_serial (district_code, profile, class_code, sequence_name)
+            VALUES (p_district, p_profile, p_class, name) ON CONFLICT DO NOTHING;
+        EXCEPTION WHEN duplicate_table OR unique_violation THEN
+            NULL;  -- another session created it at the same moment
+        END;
+        seq := to_regclass(name);
     END IF;
-    RETURN p_district || p_class || lpad(serial::text, 6, '0');
+    RETURN seq;
+END $$;
+
+CREATE FUNCTION citygrid.next_component_code(p_district text, p_profile text, p_class text) RETURNS text
+    LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN p_district || p_class || lpad(nextval(citygrid.component_sequence(p_district, p_profile, p_class))::text,
+                                         6, '0');
+EXCEPTION WHEN sequence_generator_limit_exceeded THEN
+    RAISE EXCEPTION 'district % has issued all 999999 serials of class %', p_district, p_class
+        USING ERRCODE = 'check_violation';
 END $$;
 
 CREATE FUNCTION citygrid.component_before_write() RETURNS trigger
@@ -152,6 +169,7 @@ BEGIN
         RAISE EXCEPTION 'class % % is recorded as a %, got %', cls.code, cls.name, cls.geometry_type,
             lower(GeometryType(NEW.geom)) USING ERRCODE = 'check_violation';
     END IF;
+    NEW.major_code := cls.major_code;
     IF NEW.name IS NULL OR btrim(NEW.name) = '' THEN
         NEW.name := cls.name;
     END IF;
@@ -160,14 +178,16 @@ BEGIN
     END IF;
     IF TG_OP = 'INSERT' THEN
         IF COALESCE(current_setting('citygrid.import_codes', true), '') = 'on' AND NEW.code IS NOT NULL THEN
-            -- legacy codes kept on import; the counter moves past them
-            INSERT INTO citygrid.component_serial AS s (district_code, profile, class_code, last_serial)
-            VALUES (NEW.district_code, NEW.profile, NEW.class_code, right(NEW.code, 6)::integer)
-            ON CONFLICT (district_code, profile, class_code)
-            DO UPDATE SET last_serial = greatest(s.last_serial, EXCLUDED.last_serial);
+            -- legacy codes kept on import; the sequence moves past them
+            PERFORM setval(citygrid.component_sequence(NEW.district_code, NEW.profile, NEW.class_code),
+                           greatest(right(NEW.code, 6)::bigint,
+                                    (SELECT last_value FROM pg_sequences
+                                      WHERE schemaname = 'citygrid' AND sequencename = format('component_seq_%s_%s_%s',
+                                            NEW.district_code, NEW.profile, NEW.class_code))));
         ELSE
             NEW.code := citygrid.next_component_code(NEW.district_code, NEW.profile, NEW.class_code);
         END IF;
+        NEW.uid := COALESCE(NEW.uid, gen_random_uuid());  -- clients that send NULL explicitly
         NEW.version := 1;
         NEW.change_date := NULL;
         NEW.retired_at := NULL;
@@ -231,6 +251,10 @@ CREATE TRIGGER component_10_before_delete BEFORE DELETE ON citygrid.component
     FOR EACH ROW EXECUTE FUNCTION citygrid.component_before_delete();
 CREATE TRIGGER component_20_history AFTER UPDATE ON citygrid.component
     FOR EACH ROW EXECUTE FUNCTION citygrid.component_after_update();
+
+-- Major classes, for the cascading major → minor pickers of the editing forms.
+CREATE VIEW citygrid.component_major AS
+    SELECT DISTINCT profile, major_code, major_name FROM citygrid.component_class WHERE active;
 
 -- Census progress: per active grid, components by class and the surveyed flag.
 CREATE VIEW citygrid.grid_census_progress AS

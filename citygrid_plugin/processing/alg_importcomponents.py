@@ -1,0 +1,330 @@
+"""citygrid:importcomponents — Import components (导入部件) from any OGR source or CSV."""
+from __future__ import annotations
+
+import datetime
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+from ..core.i18n import tr
+from ..core.textio import ENCODINGS, TextInputError, read_csv
+from ..store.components import (
+    ComponentRow,
+    import_components,
+    store_class_table,
+    store_departments,
+    store_profile,
+)
+from ..store.db import StoreError
+from .base import CityGridAlgorithm
+
+# Source column names (English, Chinese, and the standard's ObjID/DeptName1… spellings) → store field.
+ALIASES = {
+    "class": ("class_code", "class", "部件代码", "类别代码", "小类代码", "部件名称", "部件类别", "类别", "小类",
+              "objname", "objcode"),
+    "dept1": ("dept1_code", "dept1", "主管部门", "主管部门代码", "deptname1", "deptcode1"),
+    "dept2": ("dept2_code", "dept2", "权属单位", "权属单位代码", "deptname2", "deptcode2"),
+    "dept3": ("dept3_code", "dept3", "养护单位", "养护单位代码", "deptname3", "deptcode3"),
+    "state": ("state", "状态", "部件状态", "objstate"),
+    "data_source": ("data_source", "数据来源", "datasource"),
+    "census_date": ("census_date", "普查日期", "初始日期", "ordate"),
+    "accuracy": ("accuracy", "精度", "精度等级"),
+    "material": ("material", "材质"),
+    "site_name": ("site_name", "工地名称"),
+    "stop_name": ("stop_name", "站名"),
+    "sculpture_name": ("sculpture_name", "雕塑名称"),
+    "equipment_count": ("equipment_count", "器材数量", "设备数量"),
+    "spec": ("spec", "规格"),
+    "photo": ("photo", "照片", "picture"),
+    "note": ("note", "备注"),
+    "uid": ("uid",),
+    "x": ("x", "lon", "经度", "横坐标", "东坐标"),
+    "y": ("y", "lat", "纬度", "纵坐标", "北坐标"),
+}
+STORE_FIELD = {"class": "class_code", "dept1": "dept1_code", "dept2": "dept2_code", "dept3": "dept3_code"}
+
+
+def find_column(names: list[str], key: str, explicit: str = "") -> str | None:
+    """The source column for store field *key*: the explicit choice, else the first alias present."""
+    if explicit:
+        if explicit not in names:
+            raise QgsProcessingException(tr("the input has no column '{column}' (columns: {columns})").format(
+                column=explicit, columns=", ".join(names)))
+        return explicit
+    lowered = {n.strip().lower(): n for n in names}
+    for alias in ALIASES[key]:
+        if alias.lower() in lowered:
+            return lowered[alias.lower()]
+    return None
+
+
+def normalise_date(value) -> str | None:
+    if value is None or value == "" or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if isinstance(value, QDateTime):
+        value = value.date()
+    if isinstance(value, QDate):
+        return value.toString("yyyy-MM-dd")
+    if isinstance(value, datetime.date):  # datetime too
+        return value.strftime("%Y-%m-%d")
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d", "%Y年%m月%d日"):
+        try:
+            return datetime.datetime.strptime(text.split(" ")[0], fmt).strftime("%Y-%m-%d")
+        except ValueError:
+            continue
+    return text  # the store's check names it
+
+
+def text(value) -> str | None:
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    out = str(value).strip()
+    return out or None
+
+
+class ImportComponentsAlgorithm(CityGridAlgorithm):
+    _id = "importcomponents"
+    _group_id = "census"
+
+    def displayName(self) -> str:  # noqa: N802
+        return tr("Import components")
+
+    def group(self) -> str:
+        return tr("Component census")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return tr(
+            "Imports components (管理部件) from a layer (any OGR source: GeoPackage, shapefile, …) or from a CSV "
+            "file with X/Y columns (UTF-8 or GBK, detected). Columns are found by name — class_code or 部件名称/"
+            "部件代码 (a class code or a Chinese class name), 主管部门/权属单位/养护单位 (department codes or names), "
+            "状态, 数据来源, 普查日期, 备注 … — or chosen explicitly. Geometries are reprojected to the store CRS. "
+            "The store issues every code and assigns the unit grid by location.\n\n"
+            "Every row ends in exactly one place: imported (with its new code), rejected (with the reason, in the "
+            "rejects layer) or a suspected duplicate (same class within the tolerance of a component already in "
+            "the store or of an earlier row; held back unless “Import suspected duplicates” is on). With “All or "
+            "nothing” one rejected row rejects the whole file. Nothing is written when the import fails.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_store_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "INPUT", tr("Components layer"), [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "CSV", tr("…or a CSV file with X/Y columns"), extension="csv", optional=True))
+        self.addParameter(QgsProcessingParameterEnum("ENCODING", tr("CSV encoding"), options=list(ENCODINGS),
+                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterCrs("CSV_CRS", tr("CRS of the CSV coordinates"), optional=True))
+        for key, label in (("CLASS_FIELD", tr("Class column (code or Chinese name)")),
+                           ("DEPT1_FIELD", tr("Responsible department column (主管部门)")),
+                           ("X_FIELD", tr("X column (CSV)")), ("Y_FIELD", tr("Y column (CSV)"))):
+            self.addParameter(QgsProcessingParameterString(key, label, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "DEFAULT_DEPT1", tr("Responsible department when the row has none (code or name)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "DUPLICATE_M", tr("Duplicate tolerance (m)"), QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean("IMPORT_DUPLICATES", tr("Import suspected duplicates"),
+                                                        False))
+        self.addParameter(QgsProcessingParameterBoolean("ALL_OR_NOTHING", tr("All or nothing"), False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "REJECTED", tr("Rejected rows"), QgsProcessing.TypeVectorPoint, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "DUPLICATES", tr("Suspected duplicates"), QgsProcessing.TypeVectorPoint, optional=True))
+        for key, label in (("IMPORTED", tr("Imported")), ("REJECTED_COUNT", tr("Rejected")),
+                           ("DUPLICATE_COUNT", tr("Suspected duplicates"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        target, conn = self.open_store(parameters, context, feedback)
+        try:
+            srid = self.store_srid(conn, target)
+            store_crs = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
+            profile = store_profile(conn)
+            classes = store_class_table(conn, profile)
+            departments = store_departments(conn)
+            default_dept = text(self.parameterAsString(parameters, "DEFAULT_DEPT1", context))
+            if default_dept and default_dept not in departments:
+                raise QgsProcessingException(tr("department '{value}' is not in the store").format(value=default_dept))
+            records = list(self._records(parameters, context, feedback, store_crs))
+            rows, early = [], []
+            for ref, values, geom in records:
+                row, reason = self._map_row(ref, values, geom, classes, departments, default_dept, profile)
+                if reason:
+                    early.append((ref, reason, geom))
+                else:
+                    rows.append(row)
+            feedback.pushInfo(tr("{n} rows read; {bad} rejected before the store").format(
+                n=len(records), bad=len(early)))
+            all_or_nothing = self.parameterAsBoolean(parameters, "ALL_OR_NOTHING", context)
+            if all_or_nothing and early:
+                from ..store.components import ImportReport
+
+                report = ImportReport()
+            else:
+                report = import_components(
+                    conn, rows, self.parameterAsDouble(parameters, "DUPLICATE_M", context),
+                    self.parameterAsBoolean(parameters, "IMPORT_DUPLICATES", context), all_or_nothing)
+            rejected = early + report.rejected
+            if all_or_nothing and rejected:
+                report.imported = []
+        except (StoreError, TextInputError) as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        finally:
+            conn.close()
+        if all_or_nothing and rejected:
+            feedback.reportError(tr("“All or nothing”: {n} rows rejected, so nothing was imported").format(
+                n=len(rejected)))
+        for ref, reason, _g in rejected[:50]:
+            feedback.pushWarning(f"{ref}: {reason}")
+        if len(rejected) > 50:
+            feedback.pushWarning(tr("… and {n} more rejected rows (see the rejects layer)").format(
+                n=len(rejected) - 50))
+        feedback.pushInfo(tr("imported {imported}, rejected {rejected}, suspected duplicates {dups}").format(
+            imported=len(report.imported), rejected=len(rejected), dups=len(report.duplicates)))
+        out = {"IMPORTED": len(report.imported), "REJECTED_COUNT": len(rejected),
+               "DUPLICATE_COUNT": len(report.duplicates)}
+        out.update(self._write(parameters, context, "REJECTED", store_crs,
+                               [(ref, reason, g) for ref, reason, g in rejected], ("reason",)))
+        out.update(self._write(parameters, context, "DUPLICATES", store_crs,
+                               [(ref, f"{near} ({metres:.2f} m)", g) for ref, near, metres, g in report.duplicates],
+                               ("near",)))
+        return out
+
+    # -- reading ----------------------------------------------------------------------------
+    def _records(self, parameters, context, feedback, store_crs):
+        """(ref, {column: value}, geometry WKB in the store CRS or None) for every input row."""
+        csv_path = self.parameterAsFile(parameters, "CSV", context)
+        source = self.parameterAsSource(parameters, "INPUT", context)
+        if bool(csv_path) == (source is not None):
+            raise QgsProcessingException(tr("give either a components layer or a CSV file"))
+        if csv_path:
+            encoding = ENCODINGS[self.parameterAsEnum(parameters, "ENCODING", context)]
+            rows, used = read_csv(csv_path, encoding)
+            feedback.pushInfo(tr("Read {n} rows ({encoding})").format(n=len(rows), encoding=used))
+            names = list(rows[0].keys()) if rows else []
+            xcol = find_column(names, "x", self.parameterAsString(parameters, "X_FIELD", context))
+            ycol = find_column(names, "y", self.parameterAsString(parameters, "Y_FIELD", context))
+            if not xcol or not ycol:
+                raise QgsProcessingException(tr("the CSV has no X/Y columns (columns: {columns}); choose them "
+                                                "in the parameters").format(columns=", ".join(names)))
+            crs = self.parameterAsCrs(parameters, "CSV_CRS", context)
+            crs = crs if crs.isValid() else store_crs
+            xform = None if crs == store_crs else QgsCoordinateTransform(crs, store_crs, context.transformContext())
+            if xform is not None:
+                feedback.pushInfo(tr("CSV coordinates: reprojecting from {src} to {dst}").format(
+                    src=crs.authid(), dst=store_crs.authid()))
+            for line, row in enumerate(rows, start=2):
+                ref = tr("line {line}").format(line=line)
+                try:
+                    point = QgsGeometry.fromPointXY(QgsPointXY(float(row[xcol]), float(row[ycol])))
+                except (TypeError, ValueError):
+                    yield ref, row, None
+                    continue
+                if xform is not None:
+                    point.transform(xform)
+                yield ref, row, bytes(point.asWkb())
+            return
+        xform = None
+        if source.sourceCrs() != store_crs:
+            feedback.pushInfo(tr("{layer}: reprojecting from {src} to {dst}").format(
+                layer=source.sourceName(), src=source.sourceCrs().authid(), dst=store_crs.authid()))
+            xform = QgsCoordinateTransform(source.sourceCrs(), store_crs, context.transformContext())
+        names = source.fields().names()
+        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("canceled; nothing was written"))
+            geom = feature.geometry()
+            wkb = None
+            if not geom.isNull() and not geom.isEmpty():
+                if xform is not None:
+                    geom.transform(xform)
+                wkb = bytes(geom.asWkb())
+            yield (tr("feature {fid}").format(fid=feature.id()),
+                   {name: feature[name] for name in names}, wkb)
+
+    def _map_row(self, ref, values, wkb, classes, departments, default_dept, profile):
+        """Map one source row to store columns; return (ComponentRow, None) or (None, reason)."""
+        names = list(values.keys())
+        params = getattr(self, "_explicit", {})
+        mapped = {}
+        for key in ALIASES:
+            if key in ("x", "y"):
+                continue
+            column = find_column(names, key, params.get(key, ""))
+            if column is not None:
+                mapped[STORE_FIELD.get(key, key)] = values.get(column)
+        raw_class = text(mapped.get("class_code"))
+        if raw_class is None:
+            return None, tr("no class (give a class code or a Chinese class name)")
+        entry = classes.get(raw_class) or classes.lookup_name(raw_class)
+        if entry is None:
+            return None, tr("class '{value}' is neither a class code nor a class name of profile {profile}").format(
+                value=raw_class, profile=profile)
+        mapped["class_code"] = entry.code
+        for field in ("dept1_code", "dept2_code", "dept3_code"):
+            value = text(mapped.get(field))
+            if value is None and field == "dept1_code":
+                value = default_dept
+            if value is not None:
+                code = departments.get(value)
+                if code is None:
+                    return None, tr("department '{value}' is not in the store (by code or name)").format(value=value)
+                value = code
+            mapped[field] = value
+        mapped["census_date"] = normalise_date(mapped.get("census_date"))
+        for key in ("state", "data_source", "accuracy", "material", "site_name", "stop_name", "sculpture_name",
+                    "equipment_count", "spec", "photo", "note", "uid"):
+            if key in mapped:
+                mapped[key] = text(mapped[key])
+        if wkb is None:
+            return None, tr("no geometry (or coordinates that are not numbers)")
+        return ComponentRow(ref, mapped, wkb), None
+
+    def _write(self, parameters, context, key, crs, items, extra):
+        fields = QgsFields()
+        fields.append(QgsField("ref", QVariant.String))
+        for name in extra:
+            fields.append(QgsField(name, QVariant.String))
+        # one point per row, where it is (the representative point of a line or polygon)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Point, crs)
+        if sink is None:
+            return {}
+        for ref, message, wkb in items:
+            feature = QgsFeature(fields)
+            feature.setAttributes([ref, message])
+            if wkb:
+                geom = QgsGeometry()
+                geom.fromWkb(wkb)
+                if not geom.isEmpty():
+                    feature.setGeometry(geom if geom.type() == QgsWkbTypes.PointGeometry and not geom.isMultipart()
+                                        else geom.pointOnSurface())
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return {key: dest}
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        self._explicit = {"class": self.parameterAsString(parameters, "CLASS_FIELD", context) or "",
+                          "dept1": self.parameterAsString(parameters, "DEPT1_FIELD", context) or ""}
+        return True
