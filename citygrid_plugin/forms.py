@@ -20,8 +20,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-STATES = ["完好", "破损", "丢失", "占用"]
-DATA_SOURCES = ["实测", "地形图", "调绘", "其它"]
+from .core.census import ACCURACY_CLASSES, DATA_SOURCES, STATES
+
 READ_ONLY = ("id", "uid", "code", "grid_code", "district_code", "profile", "version", "change_date",
              "created_at", "created_by", "updated_at", "updated_by", "retired_at", "retired_by")
 REQUIRED = ("class_code", "dept1_code", "state", "data_source", "census_date")
@@ -70,9 +70,9 @@ def configure_component_layer(layer: QgsVectorLayer, majors_layer=None, classes_
             _widget(layer, field, "ValueRelation", {
                 "Layer": departments_layer.id(), "LayerName": departments_layer.name(), "Key": "code",
                 "Value": "name", "OrderByValue": True, "AllowNull": field != "dept1_code", "AllowMulti": False})
-    _widget(layer, "state", "ValueMap", _value_map(STATES))
-    _widget(layer, "data_source", "ValueMap", _value_map(DATA_SOURCES))
-    _widget(layer, "accuracy", "ValueMap", _value_map(["A", "B", "C"]))
+    _widget(layer, "state", "ValueMap", _value_map(list(STATES)))
+    _widget(layer, "data_source", "ValueMap", _value_map(list(DATA_SOURCES)))
+    _widget(layer, "accuracy", "ValueMap", _value_map(list(ACCURACY_CLASSES)))
     _widget(layer, "photo", "ExternalResource", {"DocumentViewer": 1, "FileWidget": True, "FileWidgetButton": True,
                                                   "RelativeStorage": 1, "StorageMode": 0})
     _widget(layer, "census_date", "DateTime", {"field_format": "yyyy-MM-dd", "display_format": "yyyy-MM-dd",

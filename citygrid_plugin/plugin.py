@@ -62,6 +62,13 @@ class CityGridPlugin:
         self.split_action.setCheckable(True)
         self.merge_action = self._action("merge.svg", tr("Merge selected unit grids"), self.merge_selected,
                                          needs_store=True)
+        self.menu.addSeparator()
+        self.import_action = self._action("layers.svg", tr("Import components…"), self.run_import_components,
+                                          needs_store=True)
+        self.export_action = self._action("layers.svg", tr("Export a census field package…"),
+                                          self.run_export_package, needs_store=True)
+        self.sync_action = self._action("layers.svg", tr("Sync a census field package…"), self.run_sync_package,
+                                        needs_store=True)
         self.split_tool = None
         menubar = main.menuBar()
         menubar.insertMenu(self._help_menu_action(menubar), self.menu)
@@ -201,7 +208,8 @@ class CityGridPlugin:
         self.iface.messageBar().pushMessage(
             "CityGrid", tr("Grids merged; save the layer to retire the old codes and issue a new one"), Qgis.Info)
 
-    def run_create_store(self) -> None:
+    def _run_dialog(self, algorithm: str) -> None:
+        """Open *algorithm*'s dialog with the configured store filled in."""
         from processing import execAlgorithmDialog
 
         from .connections import configured_target
@@ -212,5 +220,17 @@ class CityGridPlugin:
             params["CONNECTION"] = target.name
         elif target is not None and target.kind == "service":
             params["SERVICE"] = target.name
-        execAlgorithmDialog("citygrid:createstore", params)
+        execAlgorithmDialog(algorithm, params)
+
+    def run_create_store(self) -> None:
+        self._run_dialog("citygrid:createstore")
         self.check_store()
+
+    def run_import_components(self) -> None:
+        self._run_dialog("citygrid:importcomponents")
+
+    def run_export_package(self) -> None:
+        self._run_dialog("citygrid:exportpackage")
+
+    def run_sync_package(self) -> None:
+        self._run_dialog("citygrid:syncpackage")

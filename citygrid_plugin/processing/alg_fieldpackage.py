@@ -34,6 +34,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core import census
 from ..core.i18n import tr
 from ..layers import apply_style
 from ..store import fieldwork
@@ -249,8 +250,8 @@ def _minimal_form(layer, classes, departments) -> None:
         if idx >= 0:
             layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup(kind, config))
 
-    setup("state", "ValueMap", {"map": [{s: s} for s in fieldwork.STATES]})
-    setup("data_source", "ValueMap", {"map": [{s: s} for s in fieldwork.DATA_SOURCES]})
+    setup("state", "ValueMap", {"map": [{s: s} for s in census.STATES]})
+    setup("data_source", "ValueMap", {"map": [{s: s} for s in census.DATA_SOURCES]})
     setup("class_code", "ValueRelation", {"Layer": classes.id(), "LayerName": classes.name(), "Key": "code",
                                           "Value": "name", "AllowNull": False, "AllowMulti": False})
     for name in ("dept1_code", "dept2_code", "dept3_code"):

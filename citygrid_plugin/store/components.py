@@ -14,14 +14,13 @@ import io
 import uuid
 from dataclasses import dataclass, field
 
+from ..core.census import ACCURACY_CLASSES, DATA_SOURCES, STATES, sql_list
 from ..core.i18n import tr
 from .db import transaction
 
 COLUMNS = ("class_code", "dept1_code", "dept2_code", "dept3_code", "state", "data_source", "census_date",
            "accuracy", "material", "site_name", "stop_name", "sculpture_name", "equipment_count", "spec",
            "photo", "note", "name", "uid")
-STATES = ("完好", "破损", "丢失", "占用")
-DATA_SOURCES = ("实测", "地形图", "调绘", "其它")
 
 
 @dataclass
@@ -42,11 +41,14 @@ class ImportReport:
         return len(self.imported) + len(self.rejected) + len(self.duplicates)
 
 
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
 def _copy_value(value) -> str:
+    """*value* in COPY text format (\\N for NULL and empty)."""
     if value is None or value == "":
         return r"\N"
-    text = str(value)
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return str(value).translate(_COPY_ESCAPES)
 
 
 def import_components(conn, rows: list[ComponentRow], duplicate_tolerance: float = 1.0,
@@ -64,10 +66,12 @@ def import_components(conn, rows: list[ComponentRow], duplicate_tolerance: float
                 geom geometry, reason text, grid_code text, district_code text, profile text,
                 dup_of text, dup_m double precision) ON COMMIT DROP""")
         buf = io.StringIO()
+        data_columns = COLUMNS[:-1]
         for n, row in enumerate(rows):
+            get = row.values.get
+            values = [_copy_value(get(c)) for c in data_columns]
             # every row gets its uid here, so inserted rows map back to their refs exactly
-            values = [_copy_value(row.values.get(c) if c != "uid" else (row.values.get("uid") or uuid.uuid4()))
-                      for c in COLUMNS]
+            values.append(_copy_value(get("uid") or uuid.uuid4()))
             wkb = r"\N" if row.wkb is None else "\\\\x" + bytes(row.wkb).hex()
             buf.write("\t".join([str(n), _copy_value(row.ref), *values, wkb, _copy_value(_value_problem(row))])
                       + "\n")
@@ -87,10 +91,10 @@ def import_components(conn, rows: list[ComponentRow], duplicate_tolerance: float
             return report
         keep = "reason IS NULL" + ("" if import_duplicates else " AND dup_of IS NULL")
         cur.execute(f"""
-            INSERT INTO citygrid.component (uid, class_code, name, dept1_code, dept2_code, dept3_code, state,
-                data_source, census_date, accuracy, material, site_name, stop_name, sculpture_name,
+            INSERT INTO citygrid.component (grid_code, uid, class_code, name, dept1_code, dept2_code, dept3_code,
+                state, data_source, census_date, accuracy, material, site_name, stop_name, sculpture_name,
                 equipment_count, spec, photo, note, geom)
-            SELECT uid::uuid, class_code, name, dept1_code, dept2_code, dept3_code,
+            SELECT grid_code, uid::uuid, class_code, name, dept1_code, dept2_code, dept3_code,
                    COALESCE(state, '完好'), COALESCE(data_source, '实测'), COALESCE(census_date::date, current_date),
                    accuracy, material, site_name, stop_name, sculpture_name, equipment_count::integer, spec,
                    photo, note, geom
@@ -136,25 +140,30 @@ def _check(cur) -> None:
         ("wkb IS NULL", tr("no geometry")),
         ("class_code IS NULL OR btrim(class_code) = ''", tr("no component class")),
         ("dept1_code IS NULL OR btrim(dept1_code) = ''", tr("no responsible department (主管部门)")),
-        ("state IS NOT NULL AND state NOT IN ('完好', '破损', '丢失', '占用')",
+        (f"state IS NOT NULL AND state NOT IN ({sql_list(STATES)})",
          tr("state must be one of 完好, 破损, 丢失, 占用")),
-        ("data_source IS NOT NULL AND data_source NOT IN ('实测', '地形图', '调绘', '其它')",
+        (f"data_source IS NOT NULL AND data_source NOT IN ({sql_list(DATA_SOURCES)})",
          tr("data source must be one of 实测, 地形图, 调绘, 其它")),
-        ("accuracy IS NOT NULL AND accuracy NOT IN ('A', 'B', 'C')", tr("accuracy class must be A, B or C")),
+        (f"accuracy IS NOT NULL AND accuracy NOT IN ({sql_list(ACCURACY_CLASSES)})",
+         tr("accuracy class must be A, B or C")),
     ]
     for condition, message in checks:
         cur.execute(f"UPDATE import_stage SET reason = %s WHERE reason IS NULL AND ({condition})", (message,))
-    cur.execute("UPDATE import_stage SET geom = ST_SetSRID(ST_GeomFromWKB(wkb), citygrid.store_srid()) "
-                "WHERE reason IS NULL")
-    cur.execute("UPDATE import_stage SET reason = %s || ST_IsValidReason(geom) "
-                "WHERE reason IS NULL AND NOT ST_IsValid(geom)", (tr("invalid geometry: "),))
-    cur.execute("UPDATE import_stage SET reason = %s WHERE reason IS NULL AND ST_IsEmpty(geom)",
-                (tr("empty geometry"),))
-    cur.execute("UPDATE import_stage SET geom = ST_GeometryN(geom, 1) "
-                "WHERE reason IS NULL AND ST_NumGeometries(geom) = 1 AND GeometryType(geom) LIKE 'MULTI%'")
+    # Each UPDATE rewrites the staged rows, so the geometry steps are folded into few statements:
+    # parse (a single-part multi becomes its part), then validity, then grid, district and profile.
     cur.execute("""
-        UPDATE import_stage s SET grid_code = g.code, district_code = left(g.code, 6)
-          FROM citygrid.grid g
+        UPDATE import_stage SET geom = CASE WHEN ST_NumGeometries(g) = 1 AND GeometryType(g) LIKE 'MULTI%%'
+                                            THEN ST_GeometryN(g, 1) ELSE g END
+          FROM (SELECT n AS k, ST_SetSRID(ST_GeomFromWKB(wkb), citygrid.store_srid()) AS g FROM import_stage
+                 WHERE reason IS NULL) parsed
+         WHERE n = parsed.k""")
+    cur.execute("""
+        UPDATE import_stage SET reason = CASE WHEN ST_IsEmpty(geom) THEN %s ELSE %s || ST_IsValidReason(geom) END
+         WHERE reason IS NULL AND (ST_IsEmpty(geom) OR NOT ST_IsValid(geom))""",
+                (tr("empty geometry"), tr("invalid geometry: ")))
+    cur.execute("""
+        UPDATE import_stage s SET grid_code = g.code, district_code = d.code, profile = d.profile
+          FROM citygrid.grid g JOIN citygrid.district d ON d.code = left(g.code, 6)
          WHERE s.reason IS NULL AND g.retired_at IS NULL AND g.code IS NOT NULL
            AND ST_Intersects(g.geom, citygrid.component_anchor(s.geom))""")
     cur.execute("""
@@ -162,8 +171,6 @@ def _check(cur) -> None:
                                                 round(ST_Y(citygrid.component_anchor(geom))::numeric, 2))
          WHERE reason IS NULL AND grid_code IS NULL""",
                 (tr("lies outside every unit grid, at (%s, %s); check the coordinates and their CRS"),))
-    cur.execute("UPDATE import_stage s SET profile = d.profile FROM citygrid.district d "
-                "WHERE s.reason IS NULL AND d.code = s.district_code")
     cur.execute("""
         UPDATE import_stage s SET reason = format(%s, s.class_code, s.profile)
          WHERE reason IS NULL AND NOT EXISTS (SELECT 1 FROM citygrid.component_class c

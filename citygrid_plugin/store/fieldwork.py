@@ -57,8 +57,6 @@ DERIVED = ("major_code",)     # set by the store from the class; in the package 
 EDITABLE = tuple(c for c in COLUMN_NAMES if c not in READ_ONLY and c not in DERIVED)
 # filled in by the store when left empty: an empty value in the package keeps the store's
 DEFAULTED = ("name", "accuracy", "state", "data_source", "census_date")
-STATES = ("完好", "破损", "丢失", "占用")
-DATA_SOURCES = ("实测", "地形图", "调绘", "其它")
 
 _GEOM_KIND = {"POINT": "point", "LINESTRING": "line", "POLYGON": "polygon"}
 LOOKUP_TABLES = {  # package table: (store query, columns)

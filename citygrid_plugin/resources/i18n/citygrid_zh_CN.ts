@@ -69,7 +69,7 @@
       <translation>底图面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="83" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="84" />
       <source>Base map layers to copy into the package</source>
       <translation>复制到数据包的底图图层</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>境界要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="342" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="343" />
       <source>Brings a field-work package back into the store and the store's changes into the package, by comparing three states of every component: the package as exported (or last synced), the package now and the store now. New features are inserted (the store issues their codes), changed features updated and deleted ones retired, when the store still holds the version the package started from; components changed in the store and untouched in the field are refreshed in the package. A component changed on both sides (or deleted on one and changed on the other) is a conflict: nothing is applied for it; it is listed in the output and in the package's table _citygrid_conflicts, where writing 'local' or 'remote' in the resolution column decides it at the next sync. All store writes happen in one transaction: on any error nothing is written and the package is unchanged, and the message names the feature. Running the sync again changes nothing.</source>
       <translation>比较每个部件的三种状态（导出时或上次同步时的数据包、现在的数据包、现在的数据库），将外业数据包写回数据库，并把数据库的变化带回数据包。当数据库仍为数据包起始的版本时：新要素插入（由数据库发放编码），修改的要素更新，删除的要素注销；数据库中修改而外业未动的部件在数据包中刷新。两边都修改（或一边删除、另一边修改）的部件为冲突：不做任何处理，列在输出和数据包的 _citygrid_conflicts 表中，在 resolution 列填写 'local' 或 'remote' 后，下次同步按其裁决。所有数据库写入在一个事务中完成：出现任何错误时数据库不写入、数据包不改动，并在消息中指明要素。再次同步不会产生任何变化。</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>部件普查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="159" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="160" />
       <source>Component census package {name}</source>
       <translation>部件普查外业数据包 {name}</translation>
     </message>
@@ -259,7 +259,7 @@
       <translation>部件小类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="167" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="168" />
       <source>Component classes ({kind})</source>
       <translation>部件小类（{kind}）</translation>
     </message>
@@ -289,17 +289,17 @@
       <translation>部件（面）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="360" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="361" />
       <source>Components already in the store (earlier interrupted sync)</source>
       <translation>已在数据库中的部件数（之前中断的同步）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="86" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="87" />
       <source>Components exported</source>
       <translation>导出的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="358" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="359" />
       <source>Components inserted</source>
       <translation>插入的部件数</translation>
     </message>
@@ -309,22 +309,22 @@
       <translation>部件图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="359" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="360" />
       <source>Components retired</source>
       <translation>注销的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="358" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="359" />
       <source>Components updated</source>
       <translation>更新的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="363" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="364" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="361" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="362" />
       <source>Conflicts left for a person to decide</source>
       <translation>待人工裁决的冲突数</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="162" />
+      <location filename="citygrid_plugin/plugin.py" line="169" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -456,9 +456,14 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="51" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="52" />
       <source>Export a census field package</source>
       <translation>导出部件普查外业数据包</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="68" />
+      <source>Export a census field package…</source>
+      <translation>导出普查外业数据包…</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="86" />
@@ -476,12 +481,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>有错误时失败</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="356" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="357" />
       <source>Field-work package (GeoPackage)</source>
       <translation>外业数据包（GeoPackage）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="84" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="85" />
       <source>GeoPackage</source>
       <translation>GeoPackage 数据包</translation>
     </message>
@@ -491,7 +496,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="78" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="79" />
       <source>Grid code field</source>
       <translation>网格编码字段</translation>
     </message>
@@ -501,7 +506,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="185" />
+      <location filename="citygrid_plugin/plugin.py" line="192" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
@@ -511,7 +516,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="202" />
+      <location filename="citygrid_plugin/plugin.py" line="209" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -554,6 +559,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="114" />
       <source>Import components</source>
       <translation>导入部件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="66" />
+      <source>Import components…</source>
+      <translation>导入部件…</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="33" />
@@ -630,7 +640,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件大类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="165" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="166" />
       <source>Major classes ({kind})</source>
       <translation>部件大类（{kind}）</translation>
     </message>
@@ -690,17 +700,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>通过，有 {warnings}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="79" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="80" />
       <source>Package folder</source>
       <translation>数据包文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="81" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="82" />
       <source>Package name (default: census_&lt;first grid&gt;_&lt;date&gt;)</source>
       <translation>数据包名称（默认：census_&lt;第一个网格&gt;_&lt;日期&gt;）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="359" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="360" />
       <source>Package rows refreshed</source>
       <translation>数据包中刷新的行数</translation>
     </message>
@@ -730,7 +740,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库的 PostgreSQL 连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="132" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="133" />
       <source>Project: {path}</source>
       <translation>工程：{path}</translation>
     </message>
@@ -745,7 +755,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>QGIS 连接“{name}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="85" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="86" />
       <source>QGIS project</source>
       <translation>QGIS 工程</translation>
     </message>
@@ -880,9 +890,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="333" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="334" />
       <source>Sync a census field package</source>
       <translation>同步部件普查外业数据包</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="70" />
+      <source>Sync a census field package…</source>
+      <translation>同步普查外业数据包…</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="62" />
@@ -910,7 +925,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已是最新（版本 {version}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="73" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="74" />
       <source>Unit grid codes (comma-separated; community, street or district codes take all their grids)</source>
       <translation>单元网格编码（逗号分隔；社区、街道或区县编码表示其全部网格）</translation>
     </message>
@@ -920,7 +935,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="87" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="88" />
       <source>Unit grids exported</source>
       <translation>导出的单元网格数</translation>
     </message>
@@ -960,7 +975,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>水系要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="60" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="61" />
       <source>Writes a field-work package for the component census of some unit grids: a GeoPackage with the components (points, lines, polygons), the grids for reference and a snapshot for the sync, and a QGIS project beside it (relative paths, forms and styles ready) that opens offline in QGIS or QField. Choose the grids by code (15-digit grid codes, or 12-digit communities, 9-digit streets, 6-digit districts, separated by commas) or by picking them on a grid layer (selected features only). New features get a uid in the form and no code: the store issues the code at the sync. Base map layers are copied, clipped to the grids, so the package needs no network. The project holds no reference to the store and no password. An existing package is never overwritten.</source>
       <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
     </message>
@@ -975,7 +990,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>Y 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="186" />
+      <location filename="citygrid_plugin/store/components.py" line="195" />
       <source>a component with this uid is already in the store</source>
       <translation>数据库中已有该 uid 的部件</translation>
     </message>
@@ -990,7 +1005,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>精度等级“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="139" />
+      <location filename="citygrid_plugin/store/components.py" line="148" />
       <source>accuracy class must be A, B or C</source>
       <translation>精度等级必须是 A、B 或 C</translation>
     </message>
@@ -1025,12 +1040,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>底图未导入（未写入任何数据）：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="317" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="318" />
       <source>base map {layer} is not a local file and was not copied; the package must work offline</source>
       <translation>底图 {layer} 不是本地文件，未复制；数据包必须能离线使用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="300" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="301" />
       <source>base map {layer} not copied: {error}</source>
       <translation>底图 {layer} 未复制：{error}</translation>
     </message>
@@ -1060,7 +1075,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法连接数据库（{target}）：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="146" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="147" />
       <source>cannot open {layer} in {path}</source>
       <translation>无法打开 {path} 中的 {layer}</translation>
     </message>
@@ -1070,12 +1085,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="195" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="196" />
       <source>cannot write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="115" />
+      <location filename="citygrid_plugin/store/components.py" line="123" />
       <source>census date '{value}' is not a date written YYYY-MM-DD</source>
       <translation>普查日期“{value}”不是 YYYY-MM-DD 格式的日期</translation>
     </message>
@@ -1085,12 +1100,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>普查进度未更新：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="174" />
+      <location filename="citygrid_plugin/store/components.py" line="183" />
       <source>class %s %s is recorded as a %s, got %s</source>
       <translation>分类 %s %s 应记录为 %s，实际为 %s</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="167" />
+      <location filename="citygrid_plugin/store/components.py" line="176" />
       <source>class %s is not a component class of profile %s</source>
       <translation>分类 %s 不是 %s 标准的部件分类</translation>
     </message>
@@ -1215,42 +1230,42 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件顺序码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="525" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="523" />
       <source>component {code} (uid {uid}), deleted in the package</source>
       <translation>部件 {code}（uid {uid}），已在数据包中删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="206" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="204" />
       <source>component {code} has an unexpected geometry type</source>
       <translation>部件 {code} 的几何类型不符合要求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="333" />
+      <location filename="citygrid_plugin/store/components.py" line="342" />
       <source>component {code} lies outside every active unit grid</source>
       <translation>部件 {code} 不在任何现行单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="330" />
+      <location filename="citygrid_plugin/store/components.py" line="339" />
       <source>component {code} records grid {recorded} but lies in grid {actual}</source>
       <translation>部件 {code} 记录的网格为 {recorded}，但实际位于网格 {actual}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="324" />
+      <location filename="citygrid_plugin/store/components.py" line="333" />
       <source>component {code}: class {cls} needs the field {field}</source>
       <translation>部件 {code}：分类 {cls} 需要填写字段 {field}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="335" />
+      <location filename="citygrid_plugin/store/components.py" line="344" />
       <source>component {code}: {problems}</source>
       <translation>部件 {code}：{problems}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="57" />
+      <location filename="citygrid_plugin/store/components.py" line="59" />
       <source>components not imported: {error}</source>
       <translation>部件未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="327" />
+      <location filename="citygrid_plugin/store/components.py" line="336" />
       <source>components {code} and {other} are of the same class {metres} m apart: a duplicate?</source>
       <translation>部件 {code} 与 {other} 同类且相距 {metres} 米：是否重复？</translation>
     </message>
@@ -1260,7 +1275,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>可信度为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="389" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="390" />
       <source>conflict: {line}</source>
       <translation>冲突：{line}</translation>
     </message>
@@ -1280,12 +1295,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>区县代码“{value}”：{prefix} 不是 GB/T 2260 省级代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="138" />
+      <location filename="citygrid_plugin/store/components.py" line="146" />
       <source>data source must be one of 实测, 地形图, 调绘, 其它</source>
       <translation>数据来源必须是 实测、地形图、调绘、其它 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="594" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="592" />
       <source>deleted in the package</source>
       <translation>已在数据包中删除</translation>
     </message>
@@ -1335,7 +1350,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>重复编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="226" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="227" />
       <source>editing forms not configured ({error}); using the minimal form</source>
       <translation>编辑表单未能配置（{error}）；使用简易表单</translation>
     </message>
@@ -1345,7 +1360,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="148" />
+      <location filename="citygrid_plugin/store/components.py" line="157" />
       <source>empty geometry</source>
       <translation>几何为空</translation>
     </message>
@@ -1355,7 +1370,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图层 {layer} 上的实体 {handle}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="118" />
+      <location filename="citygrid_plugin/store/components.py" line="126" />
       <source>equipment count '{value}' must be a whole number</source>
       <translation>器材数量“{value}”必须是整数</translation>
     </message>
@@ -1400,7 +1415,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>缝隙</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="603" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="601" />
       <source>geometry differs</source>
       <translation>几何不同</translation>
     </message>
@@ -1555,7 +1570,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无效几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="146" />
+      <location filename="citygrid_plugin/store/components.py" line="155" />
       <source>invalid geometry: </source>
       <translation>几何无效：</translation>
     </message>
@@ -1570,7 +1585,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图层对应项“{entry}”：未知类型“{kind}”（请使用 {kinds} 之一）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="160" />
+      <location filename="citygrid_plugin/store/components.py" line="169" />
       <source>lies outside every unit grid, at (%s, %s); check the coordinates and their CRS</source>
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
     </message>
@@ -1590,7 +1605,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>经度 {lon:.3f}° 不在中国的高斯-克吕格投影带范围内（73.5°E–136.5°E）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="176" />
+      <location filename="citygrid_plugin/store/components.py" line="185" />
       <source>maintainer (养护单位)</source>
       <translation>养护单位</translation>
     </message>
@@ -1690,12 +1705,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>名称“{value}”为空或首尾有空格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="391" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="392" />
       <source>new component {code} (uid {uid})</source>
       <translation>新部件 {code}（uid {uid}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="158" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="156" />
       <source>no active unit grid matches {values} in the store</source>
       <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
     </message>
@@ -1710,12 +1725,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有社区图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="133" />
+      <location filename="citygrid_plugin/store/components.py" line="141" />
       <source>no component class</source>
       <translation>没有部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="132" />
+      <location filename="citygrid_plugin/store/components.py" line="140" />
       <source>no geometry</source>
       <translation>没有几何</translation>
     </message>
@@ -1725,7 +1740,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有几何（或坐标不是数字）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="134" />
+      <location filename="citygrid_plugin/store/components.py" line="142" />
       <source>no responsible department (主管部门)</source>
       <translation>没有主管部门</translation>
     </message>
@@ -1740,12 +1755,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="147" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="145" />
       <source>no unit grids chosen: give grid codes or pick grids on the grid layer</source>
       <translation>未选择单元网格：请输入网格编码或在网格图层上选择网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="513" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="511" />
       <source>none of the package's components is in this store: the package was exported from {store}</source>
       <translation>数据包中的部件在本数据库中一个也没有：该数据包导出自 {store}</translation>
     </message>
@@ -1755,7 +1770,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不是 DXF 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="138" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="136" />
       <source>not a grid code or prefix: {values} (give 15-digit grid codes, or 12-digit communities, 9-digit streets, 6-digit districts)</source>
       <translation>不是网格编码或编码前缀：{values}（请输入 15 位网格编码，或 12 位社区、9 位街道、6 位区县编码）</translation>
     </message>
@@ -1775,7 +1790,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>重叠</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="176" />
+      <location filename="citygrid_plugin/store/components.py" line="185" />
       <source>owner (权属单位)</source>
       <translation>权属单位</translation>
     </message>
@@ -1815,12 +1830,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已裁决：保留数据库中的版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="175" />
+      <location filename="citygrid_plugin/store/components.py" line="184" />
       <source>responsible department (主管部门)</source>
       <translation>主管部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="596" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="594" />
       <source>retired in the store</source>
       <translation>已在数据库中注销</translation>
     </message>
@@ -1830,7 +1845,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>该部件已在数据库中注销；注销的部件不能恢复：请作为新要素重新采集</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="371" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="372" />
       <source>save or discard the edits of {layers} before the sync</source>
       <translation>同步前请保存或放弃 {layers} 的编辑</translation>
     </message>
@@ -1850,7 +1865,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>捕捉容差不能为负数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="136" />
+      <location filename="citygrid_plugin/store/components.py" line="144" />
       <source>state must be one of 完好, 破损, 丢失, 占用</source>
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
@@ -1870,7 +1885,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="509" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="507" />
       <source>sync failed, nothing was written to the store and the package is unchanged: {error}</source>
       <translation>同步失败，数据库未写入任何内容，数据包未改动：{error}</translation>
     </message>
@@ -1890,7 +1905,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>底图需要源文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="589" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="587" />
       <source>the component changed in the store during the sync; run the sync again</source>
       <translation>同步期间该部件在数据库中被修改；请重新同步</translation>
     </message>
@@ -1900,7 +1915,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格图层无法编辑（连接为只读？）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="99" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="100" />
       <source>the grid layer has no field '{field}'</source>
       <translation>网格图层没有字段 '{field}'</translation>
     </message>
@@ -1915,17 +1930,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="505" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="503" />
       <source>the package is in EPSG:{package} but the store in EPSG:{store}: it comes from another store</source>
       <translation>数据包坐标系为 EPSG:{package}，而数据库为 EPSG:{store}：它来自另一个数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="110" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="111" />
       <source>the package name '{name}' contains a character not allowed in file names</source>
       <translation>数据包名称 '{name}' 含有文件名中不允许的字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="198" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="199" />
       <source>the package project would refer to the store ({found}); it must open offline</source>
       <translation>数据包工程会引用数据库（{found}）；它必须能离线打开</translation>
     </message>
@@ -1935,7 +1950,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="191" />
+      <location filename="citygrid_plugin/store/components.py" line="200" />
       <source>the same uid appears earlier in this batch</source>
       <translation>同一 uid 在本批数据前面已出现</translation>
     </message>
@@ -1965,7 +1980,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已到迁移 {version:03d}（{name}），比本 CityGrid 版本所知的更新（最新为 {latest:03d}）；请先升级插件再使用该数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="543" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="541" />
       <source>the store was updated, but the package could not be ({error}); run the sync again: it recognises what is already in the store</source>
       <translation>数据库已更新，但数据包未能更新（{error}）；请再次同步：已写入数据库的内容会被识别</translation>
     </message>
@@ -2005,7 +2020,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>两个迁移使用了同一版本号 {version}：{a} 和 {b}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="124" />
+      <location filename="citygrid_plugin/store/components.py" line="132" />
       <source>uid '{value}' is not a UUID</source>
       <translation>uid“{value}”不是 UUID</translation>
     </message>
@@ -2055,12 +2070,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积在 {lo:,.0f}–{hi:,.0f} m² 范围内的比例：{share:.1%}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="95" />
+      <location filename="citygrid_plugin/plugin.py" line="102" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="386" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="387" />
       <source>{code} (uid {uid}): package {local}, store {remote}: {differences}</source>
       <translation>{code}（uid {uid}）：数据包 {local}，数据库 {remote}：{differences}</translation>
     </message>
@@ -2095,7 +2110,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{count} 个警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="605" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="603" />
       <source>{field}: package {local}, store {remote}</source>
       <translation>{field}：数据包 {local}，数据库 {remote}</translation>
     </message>
@@ -2160,7 +2175,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{file}：导入 {lines} 条线、{polygons} 个面、{texts} 个注记（批次 {batch}）；替换此前导入的 {replaced} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="436" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="434" />
       <source>{first} and {second} share uid {uid} (a copied feature?); clear the uid of the copy and a new one is given</source>
       <translation>{first} 与 {second} 的 uid {uid} 相同（复制的要素？）；清空副本的 uid，同步时会分配新的</translation>
     </message>
@@ -2170,12 +2185,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="392" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="393" />
       <source>{inserted} inserted, {updated} updated, {retired} retired in the store; {refreshed} refreshed in the package; {same} already synced; {conflicts} conflicts</source>
       <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="181" />
+      <location filename="citygrid_plugin/store/components.py" line="190" />
       <source>{label} '%s' is not a known department</source>
       <translation>{label}“%s”不是已知部门</translation>
     </message>
@@ -2245,17 +2260,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer} 要素 {fid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="113" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="111" />
       <source>{layer} feature {fid} (uid {uid})</source>
       <translation>{layer} 要素 {fid}（uid {uid}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="430" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="428" />
       <source>{layer} feature {fid} (uid {uid}): no geometry</source>
       <translation>{layer} 要素 {fid}（uid {uid}）：没有几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="424" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="422" />
       <source>{layer} feature {fid}: uid '{uid}' is not a UUID; clear it and a new one is given</source>
       <translation>{layer} 要素 {fid}：uid '{uid}' 不是 UUID；清空后同步时会分配新的</translation>
     </message>
@@ -2285,7 +2300,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer} 使用 {crs}，单位不是米；请重投影到该区县的 CGCS2000 高斯-克吕格投影带</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="411" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="409" />
       <source>{layer}: columns {columns} are missing</source>
       <translation>{layer}：缺少字段 {columns}</translation>
     </message>
@@ -2315,7 +2330,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{n} 个社区，{m} 个分隔要素</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="122" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="123" />
       <source>{n} components in {grids} unit grids written to {path}</source>
       <translation>{n} 个部件（{grids} 个单元网格）已写入 {path}</translation>
     </message>
@@ -2340,27 +2355,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="180" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="178" />
       <source>{path} already exists; a package may hold unsynced field work, so it is never overwritten: choose another name or folder</source>
       <translation>{path} 已存在；数据包可能含有未同步的外业成果，因此从不覆盖：请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="115" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="116" />
       <source>{path} already exists; choose another name or folder</source>
       <translation>{path} 已存在；请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="377" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="375" />
       <source>{path} does not exist</source>
       <translation>{path} 不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="384" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="382" />
       <source>{path} is not a CityGrid field-work package (tables {tables} are missing)</source>
       <translation>{path} 不是 CityGrid 外业数据包（缺少表 {tables}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="381" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="379" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
@@ -2525,7 +2540,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="76" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="77" />
       <source>…or unit grids picked on a layer</source>
       <translation>…或在图层上选择的单元网格</translation>
     </message>

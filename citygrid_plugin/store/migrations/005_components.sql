@@ -144,9 +144,15 @@ BEGIN
     -- the grid (and so the district and profile) from the location
     IF TG_OP = 'INSERT' OR NOT ST_Equals(NEW.geom, OLD.geom) OR NEW.grid_code IS DISTINCT FROM OLD.grid_code THEN
         anchor := citygrid.component_anchor(NEW.geom);
-        SELECT g.code INTO grid FROM citygrid.grid g
-         WHERE g.retired_at IS NULL AND g.code IS NOT NULL AND ST_Intersects(g.geom, anchor)
-         ORDER BY g.code LIMIT 1;
+        IF NEW.grid_code IS NOT NULL THEN  -- a client's guess (bulk import) is checked, not trusted
+            SELECT g.code INTO grid FROM citygrid.grid g
+             WHERE g.code = NEW.grid_code AND g.retired_at IS NULL AND ST_Intersects(g.geom, anchor);
+        END IF;
+        IF grid IS NULL THEN
+            SELECT g.code INTO grid FROM citygrid.grid g
+             WHERE g.retired_at IS NULL AND g.code IS NOT NULL AND ST_Intersects(g.geom, anchor)
+             ORDER BY g.code LIMIT 1;
+        END IF;
         IF grid IS NULL THEN
             RAISE EXCEPTION 'component at (%, %) lies outside every unit grid', round(ST_X(anchor)::numeric, 2),
                 round(ST_Y(anchor)::numeric, 2) USING ERRCODE = 'check_violation',
