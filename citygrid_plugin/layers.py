@@ -142,7 +142,9 @@ def add_store_layers(project: QgsProject, target: StoreTarget, group_name: str |
         layers.append(layer)
         if layer.isValid():
             project.addMapLayer(layer, False)
-            (lookups if spec.role == "lookup" else group).addLayer(layer)
+            node = (lookups if spec.role == "lookup" else group).addLayer(layer)
+            if spec.role == "progress":
+                node.setItemVisibilityChecked(False)  # a thematic view, switched on when wanted
     configure_forms(layers)
     return layers
 

@@ -40,8 +40,6 @@ class CensusProgressAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Census progress")
 
-    def group(self) -> str:
-        return tr("Component census")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(

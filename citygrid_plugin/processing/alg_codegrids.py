@@ -34,8 +34,6 @@ class CodeGridsAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Code unit grids")
 
-    def group(self) -> str:
-        return tr("Unit grids")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(

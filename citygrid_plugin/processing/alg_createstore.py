@@ -24,8 +24,6 @@ class CreateStoreAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Create or upgrade the CityGrid store")
 
-    def group(self) -> str:
-        return tr("Store")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(

@@ -51,8 +51,6 @@ class ExportPackageAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Export a census field package")
 
-    def group(self) -> str:
-        return tr("Component census")
 
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
@@ -333,8 +331,6 @@ class SyncPackageAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Sync a census field package")
 
-    def group(self) -> str:
-        return tr("Component census")
 
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading

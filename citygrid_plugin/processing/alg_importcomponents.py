@@ -113,8 +113,6 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Import components")
 
-    def group(self) -> str:
-        return tr("Component census")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(

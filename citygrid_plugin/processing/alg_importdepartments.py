@@ -32,8 +32,6 @@ class ImportDepartmentsAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Import departments")
 
-    def group(self) -> str:
-        return tr("Store")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(

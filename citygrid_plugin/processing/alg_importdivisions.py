@@ -26,8 +26,6 @@ class ImportDivisionsAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Import administrative divisions")
 
-    def group(self) -> str:
-        return tr("Store")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(

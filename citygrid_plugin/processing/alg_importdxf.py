@@ -128,8 +128,6 @@ class ImportDxfAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Import a DXF base map")
 
-    def group(self) -> str:
-        return tr("Base map")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(

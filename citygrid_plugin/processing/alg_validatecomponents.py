@@ -44,8 +44,6 @@ class ValidateComponentsAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Validate components")
 
-    def group(self) -> str:
-        return tr("Component census")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(

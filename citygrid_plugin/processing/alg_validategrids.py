@@ -33,8 +33,6 @@ class ValidateGridsAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Validate unit grids")
 
-    def group(self) -> str:
-        return tr("Unit grids")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(

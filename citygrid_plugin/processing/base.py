@@ -16,6 +16,13 @@ from ..store.db import StoreError, connect
 
 CONNECTION = "CONNECTION"
 SERVICE = "SERVICE"
+# group id → translated group name (read when asked, so the installed translator applies)
+GROUPS = {
+    "store": lambda: tr("Store"),
+    "grids": lambda: tr("Unit grids"),
+    "census": lambda: tr("Component census"),
+    "basemap": lambda: tr("Base map"),
+}
 
 
 class CityGridAlgorithm(QgsProcessingAlgorithm):
@@ -33,6 +40,9 @@ class CityGridAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self) -> str:  # noqa: N802
         return self._group_id
+
+    def group(self) -> str:
+        return GROUPS[self._group_id]()
 
     def icon(self) -> QIcon:
         from .provider import ICON

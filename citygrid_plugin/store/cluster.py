@@ -78,6 +78,18 @@ def _reachable_by_postgres(root: Path) -> bool:
     return True
 
 
+def _port_in_use(port: int) -> bool:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
 def _port_for(path: Path) -> int:
     digest = hashlib.sha1(str(path).encode()).digest()
     return 54400 + int.from_bytes(digest[:2], "big") % 500
@@ -94,11 +106,18 @@ class PrivateCluster:
     @classmethod
     def default(cls) -> PrivateCluster:
         root = default_home() / "pg"
-        port = int(os.environ.get("CITYGRID_PGPORT") or _port_for(root))
+        derived = _port_for(root)
         if os.geteuid() == 0 and not _reachable_by_postgres(root):
             # e.g. a checkout under /root (mode 700): the server user cannot reach it, so the
             # cluster lives in /var/tmp under a name derived from the checkout instead
             root = Path("/var/tmp") / f"citygrid-{hashlib.sha1(str(root).encode()).hexdigest()[:10]}" / "pg"
+        port_file = root / "port"
+        if os.environ.get("CITYGRID_PGPORT"):
+            port = int(os.environ["CITYGRID_PGPORT"])
+        elif port_file.exists():
+            port = int(port_file.read_text().strip())
+        else:
+            port = derived
         return cls(root=root, port=port)
 
     # -- paths -------------------------------------------------------------------------
@@ -203,10 +222,19 @@ class PrivateCluster:
         return proc.returncode == 0
 
     def up(self) -> bool:
-        """Create (if needed) and start the cluster; return True if it was started now."""
+        """Create (if needed) and start the cluster; return True if it was started now.
+
+        If the cluster's port is taken by another program (another checkout's cluster, a
+        system PostgreSQL…), the next free port is used and remembered in ``<root>/port``."""
         self.init()
         if self.is_running():
             return False
+        if not os.environ.get("CITYGRID_PGPORT") and _port_in_use(self.port):
+            port = self.port + 1
+            while _port_in_use(port):
+                port += 1
+            self.port = port
+        (self.root / "port").write_text(f"{self.port}\n", encoding="utf-8")
         pidfile = self.datadir / "postmaster.pid"
         if pidfile.exists():  # stale after a crash or a machine restart
             pidfile.unlink()

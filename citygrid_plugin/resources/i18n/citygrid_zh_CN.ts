@@ -4,22 +4,22 @@
   <context>
     <name>CityGrid</name>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="319" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="317" />
       <source> … and {n} more</source>
       <translation> ……另有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="153" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="151" />
       <source>5th percentile area (m²)</source>
       <translation>面积第 5 百分位（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="152" />
       <source>95th percentile area (m²)</source>
       <translation>面积第 95 百分位（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="61" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="59" />
       <source>Active grids</source>
       <translation>现行网格数</translation>
     </message>
@@ -29,32 +29,32 @@
       <translation>添加数据库图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="150" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="148" />
       <source>All or nothing</source>
       <translation>全部或全不</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="166" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="164" />
       <source>Annotation features</source>
       <translation>注记要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="162" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="160" />
       <source>Annotations imported</source>
       <translation>导入的注记数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="67" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="65" />
       <source>Applied migration {file}</source>
       <translation>已应用迁移 {file}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="55" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="53" />
       <source>Barrier lines (roads, rivers, walls)</source>
       <translation>分隔线（道路、河流、围墙）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="132" />
+      <location filename="citygrid_plugin/processing/base.py" line="24" />
       <source>Base map</source>
       <translation>底图</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>底图面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="84" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="82" />
       <source>Base map layers to copy into the package</source>
       <translation>复制到数据包的底图图层</translation>
     </message>
@@ -79,37 +79,37 @@
       <translation>底图线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="157" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="155" />
       <source>Boundary adherence (share of barrier length on grid edges)</source>
       <translation>边界贴合度（分隔线位于网格边上的长度比例）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="166" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="164" />
       <source>Boundary features</source>
       <translation>境界要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="343" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="339" />
       <source>Brings a field-work package back into the store and the store's changes into the package, by comparing three states of every component: the package as exported (or last synced), the package now and the store now. New features are inserted (the store issues their codes), changed features updated and deleted ones retired, when the store still holds the version the package started from; components changed in the store and untouched in the field are refreshed in the package. A component changed on both sides (or deleted on one and changed on the other) is a conflict: nothing is applied for it; it is listed in the output and in the package's table _citygrid_conflicts, where writing 'local' or 'remote' in the resolution column decides it at the next sync. All store writes happen in one transaction: on any error nothing is written and the package is unchanged, and the message names the feature. Running the sync again changes nothing.</source>
       <translation>比较每个部件的三种状态（导出时或上次同步时的数据包、现在的数据包、现在的数据库），将外业数据包写回数据库，并把数据库的变化带回数据包。当数据库仍为数据包起始的版本时：新要素插入（由数据库发放编码），修改的要素更新，删除的要素注销；数据库中修改而外业未动的部件在数据包中刷新。两边都修改（或一边删除、另一边修改）的部件为冲突：不做任何处理，列在输出和数据包的 _citygrid_conflicts 表中，在 resolution 列填写 'local' 或 'remote' 后，下次同步按其裁决。所有数据库写入在一个事务中完成：出现任何错误时数据库不写入、数据包不改动，并在消息中指明要素。再次同步不会产生任何变化。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="164" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="162" />
       <source>Building features</source>
       <translation>建筑要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="158" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="156" />
       <source>CAD layer mapping, e.g. DLSS=road;JMD=building (optional)</source>
       <translation>CAD 图层对应关系，如 DLSS=road;JMD=building（可选）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="208" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="206" />
       <source>CAD layers not in the layer mapping, imported as 'other': {layers}. If they hold roads, buildings, water … add them to the layer mapping (e.g. {example}=road) and import again</source>
       <translation>以下 CAD 图层不在对应关系中，已按“其他”导入：{layers}。如果其中是道路、建筑、水系等，请加入图层对应关系（例如 {example}=road）后重新导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="172" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="170" />
       <source>CAD layers not in the mapping</source>
       <translation>未对应的 CAD 图层</translation>
     </message>
@@ -119,32 +119,32 @@
       <translation>已取消：检查未完成（目前 {errors}，{warnings}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="45" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="43" />
       <source>CRS of a new store (projected, metres)</source>
       <translation>新数据库的坐标系（投影坐标，单位米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="139" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="137" />
       <source>CRS of the CSV coordinates</source>
       <translation>CSV 坐标的坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="156" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="154" />
       <source>CRS of the drawing's coordinates (default: the store CRS)</source>
       <translation>图中坐标所用的坐标系（默认：数据库坐标系）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="236" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="234" />
       <source>CSV coordinates: reprojecting from {src} to {dst}</source>
       <translation>CSV 坐标：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="137" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="135" />
       <source>CSV encoding</source>
       <translation>CSV 编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="59" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="57" />
       <source>Census coverage</source>
       <translation>普查覆盖</translation>
     </message>
@@ -154,12 +154,12 @@
       <translation>普查进度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="40" />
+      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="38" />
       <source>Checks a set of unit grids before publishing: gaps and overlaps, invalid, empty or multipart geometry, grids crossing community boundaries or outside every community, missing, malformed or duplicate codes, codes whose first 12 digits are not the grid's community, and area outliers (below 0.4× or above 2× the target: warnings). Writes one feature per problem with its message, where it is, and prints a summary. Errors fail the gate; warnings don't. With “Fail on errors” the algorithm itself fails, so a script or a model stops before publishing bad grids.</source>
       <translation>发布前检查一组单元网格：缝隙与重叠，无效、空或多部件几何，跨越社区边界或不在任何社区内的网格，缺失、格式错误或重复的编码，前 12 位与所属社区不符的编码，以及面积异常（低于目标 0.4 倍或高于 2 倍：警告）。每个问题输出一个要素（含说明和位置），并输出汇总。有错误即不通过，警告不影响通过。勾选“有错误时失败”后算法本身会失败，使脚本或模型在发布错误网格之前停止。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="51" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="49" />
       <source>Checks the components in the store: codes that do not parse against the store's class table, missing required fields (a construction site's name, a bus stop's name…), components whose location and recorded grid disagree (e.g. after grids were split), components outside every unit grid (errors), and suspected duplicates: the same class within the store's duplicate tolerance (warnings). Writes one point per problem and a summary; with “Fail on errors” the algorithm fails when there are errors.</source>
       <translation>检查数据库中的部件：按数据库分类表无法解析的编码、缺少必填字段（工地名称、公交站名等）、位置与记录的所在网格不符（如网格拆分之后）、不在任何单元网格内（以上为错误），以及疑似重复：同类部件在数据库重复容差范围内（警告）。每个问题输出一个点并输出汇总；勾选“有错误时失败”后，有错误时算法失败。</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>CityGrid 数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="140" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="138" />
       <source>Class column (code or Chinese name)</source>
       <translation>分类列（代码或中文名称）</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>单元网格编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="56" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
       <source>Coded unit grids</source>
       <translation>已编码单元网格</translation>
     </message>
@@ -204,52 +204,52 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="54" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="52" />
       <source>Communities (社区)</source>
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="64" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="62" />
       <source>Communities loaded</source>
       <translation>已导入社区数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="55" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="53" />
       <source>Community code (12 digits)</source>
       <translation>社区编码（12 位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="57" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="55" />
       <source>Community code field</source>
       <translation>社区编码字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="53" />
+      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="51" />
       <source>Community code of a grid (12 digits)</source>
       <translation>网格所属社区编码（12 位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="59" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="57" />
       <source>Community name field</source>
       <translation>社区名称字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="55" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="53" />
       <source>Community's street code field</source>
       <translation>社区所属街道编码字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="156" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="154" />
       <source>Compactness (Polsby-Popper median)</source>
       <translation>紧凑度（Polsby-Popper 中位数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="44" />
+      <location filename="citygrid_plugin/processing/base.py" line="23" />
       <source>Component census</source>
       <translation>部件普查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="160" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="158" />
       <source>Component census package {name}</source>
       <translation>部件普查外业数据包 {name}</translation>
     </message>
@@ -259,17 +259,17 @@
       <translation>部件小类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="168" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="166" />
       <source>Component classes ({kind})</source>
       <translation>部件小类（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="62" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="60" />
       <source>Component problems</source>
       <translation>部件问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="62" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="60" />
       <source>Components</source>
       <translation>部件数</translation>
     </message>
@@ -289,42 +289,42 @@
       <translation>部件（面）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="361" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="357" />
       <source>Components already in the store (earlier interrupted sync)</source>
       <translation>已在数据库中的部件数（之前中断的同步）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="87" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="85" />
       <source>Components exported</source>
       <translation>导出的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="359" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="355" />
       <source>Components inserted</source>
       <translation>插入的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="134" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="132" />
       <source>Components layer</source>
       <translation>部件图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="360" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="356" />
       <source>Components retired</source>
       <translation>注销的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="359" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="355" />
       <source>Components updated</source>
       <translation>更新的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="364" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="360" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="362" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="358" />
       <source>Conflicts left for a person to decide</source>
       <translation>待人工裁决的冲突数</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>已连接：数据库版本 {version}（插件 {latest}），EPSG:{srid}，{communities} 个社区，{departments} 个部门。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="135" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="133" />
       <source>Converts a CAD drawing of the 1:500 topographic map (1:500 地形图, DXF from the survey office) into the store's base map layers: lines, polygons and annotations (注记), styled for reading at 1:500. CAD layers are mapped to kinds by name: JMD 居民地 → building, DLSS 道路 → road, SXSS 水系 → water, ZBTZ 植被 → vegetation, JJ 境界 → boundary, ZJ 注记 → annotation (prefixes, any case); GXYZ, DMTZ, KZD, DLDW, GCD, DGX → other; Chinese layer names containing 房屋/建筑, 道路, 水 or 注记 are recognised too. The layer mapping (e.g. “DLSS=road;FW=building”) is tried before the built-in names. Layers nobody knows are imported as 'other' and listed in a warning. Closed outlines on building, water and vegetation layers become polygons (invalid ones are repaired and reported by entity handle), other polylines stay lines, texts keep their string, height and angle. CAD drawings carry no CRS: give the CRS of the drawing's coordinates (default: the store CRS); the coordinates are reprojected to the store CRS, and a drawing that lands outside the store CRS's area of use is refused. Re-importing a drawing with the same file name replaces its earlier import; other drawings stay. Everything is written in one transaction: on any error nothing is written. DWG files must be saved as DXF in CAD first.</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>创建或升级数据库…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="31" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="29" />
       <source>Creates the CityGrid schema (citygrid) in the database of the chosen connection, or upgrades it to this plugin's version by applying the pending SQL migrations in one transaction. Running it on an up-to-date store changes nothing. A migration that was changed after it was applied is refused.
 
 CRS: the projected CRS in metres for all geometries of a new store, normally the CGCS2000 3-degree Gauss-Krüger zone of the city (EPSG:4544 for 105°E). It cannot be changed later.
@@ -377,7 +377,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
 同时导入标准部件分类表和事件分类表（2013 与 2026 两套标准）；城市自行增加的分类保持不变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="152" />
       <source>DXF drawing</source>
       <translation>DXF 图纸</translation>
     </message>
@@ -387,22 +387,22 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="48" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="46" />
       <source>Departments CSV</source>
       <translation>部门 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="47" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="45" />
       <source>District boundary</source>
       <translation>区县边界</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="45" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="43" />
       <source>District code (6 digits, GB/T 2260)</source>
       <translation>区县代码（6 位，GB/T 2260）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="46" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="44" />
       <source>District name</source>
       <translation>区县名称</translation>
     </message>
@@ -412,7 +412,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="40" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="38" />
       <source>Divides every community into unit grids (万米单元网格) of about the target area that exactly tile it. Barrier lines (roads, rivers, walls; any number of layers; polygon layers contribute their outlines) become grid edges: they are noded and polygonised inside each community. Blocks below the lower bound, and slivers, merge into the neighbour in the same community sharing the longest edge; blocks above the upper bound are cut into compact parts near the target by short straight cuts. A grid never crosses a community boundary. Lower and upper bounds of 0 mean 0.4× and 2× the target.
 
 The community key is the 12-digit community code (district + street + community), e.g. the full_code field of the store's community layer. Layers in degrees are reprojected to the CGCS2000 Gauss-Krüger zone of their longitude. Overlapping or gapped communities are refused with a list of the places. The quality figures are printed in the log and returned as outputs. Run “Code unit grids” on the result to give the grids their codes in the store.</source>
@@ -421,7 +421,7 @@ The community key is the 12-digit community code (district + street + community)
 社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="147" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="145" />
       <source>Duplicate tolerance (m)</source>
       <translation>重复判定容差（米）</translation>
     </message>
@@ -436,12 +436,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>EPSG:{srid} 不是以米为单位的投影坐标系；请使用该区县所在的 CGCS2000 3 度带高斯-克吕格投影（例如 105°E 为 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="50" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="48" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="171" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="169" />
       <source>Entities skipped</source>
       <translation>跳过的实体数</translation>
     </message>
@@ -451,7 +451,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="64" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="62" />
       <source>Errors</source>
       <translation>错误数</translation>
     </message>
@@ -466,7 +466,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="86" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="84" />
       <source>FAILED: {errors} errors, {warnings} warnings</source>
       <translation>未通过：{errors} 个错误，{warnings} 个警告</translation>
     </message>
@@ -476,32 +476,32 @@ The community key is the 12-digit community code (district + street + community)
       <translation>未通过：{errors}，{warnings}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="61" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="59" />
       <source>Fail on errors</source>
       <translation>有错误时失败</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="357" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="353" />
       <source>Field-work package (GeoPackage)</source>
       <translation>外业数据包（GeoPackage）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="85" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="83" />
       <source>GeoPackage</source>
       <translation>GeoPackage 数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="51" />
+      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="49" />
       <source>Grid code</source>
       <translation>网格编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="79" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="77" />
       <source>Grid code field</source>
       <translation>网格编码字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="61" />
+      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="59" />
       <source>Grid problems</source>
       <translation>网格问题</translation>
     </message>
@@ -511,7 +511,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="58" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="56" />
       <source>Grids given a new code</source>
       <translation>获得新编码的网格数</translation>
     </message>
@@ -521,27 +521,27 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="59" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="57" />
       <source>Grids reshaped, code kept</source>
       <translation>形状调整但沿用编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="59" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="57" />
       <source>Grids retired</source>
       <translation>注销的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="61" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="59" />
       <source>Grids surveyed</source>
       <translation>已普查网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="58" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="56" />
       <source>Grids that kept their code</source>
       <translation>沿用原编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="62" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="60" />
       <source>Grids with components</source>
       <translation>有部件的网格数</translation>
     </message>
@@ -571,17 +571,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="148" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="146" />
       <source>Import suspected duplicates</source>
       <translation>导入疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="155" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="153" />
       <source>Imported</source>
       <translation>已导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="120" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="118" />
       <source>Imports components (管理部件) from a layer (any OGR source: GeoPackage, shapefile, …) or from a CSV file with X/Y columns (UTF-8 or GBK, detected). Columns are found by name — class_code or 部件名称/部件代码 (a class code or a Chinese class name), 主管部门/权属单位/养护单位 (department codes or names), 状态, 数据来源, 普查日期, 备注 … — or chosen explicitly. Geometries are reprojected to the store CRS. The store issues every code and assigns the unit grid by location.
 
 Every row ends in exactly one place: imported (with its new code), rejected (with the reason, in the rejects layer) or a suspected duplicate (same class within the tolerance of a component already in the store or of an earlier row; held back unless “Import suspected duplicates” is on). With “All or nothing” one rejected row rejects the whole file. Nothing is written when the import fails.</source>
@@ -590,7 +590,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
 每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="170" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="168" />
       <source>Invalid outlines repaired</source>
       <translation>修复的无效轮廓数</translation>
     </message>
@@ -600,27 +600,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="161" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="159" />
       <source>Lines imported</source>
       <translation>导入的线数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="49" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="47" />
       <source>Load the standard class tables</source>
       <translation>导入标准分类表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="121" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="119" />
       <source>Loaded district {code}: {streets} streets, {communities} communities</source>
       <translation>已导入区县 {code}：{streets} 个街道，{communities} 个社区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="39" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="37" />
       <source>Loads departments (专业部门, streets, communities, enterprises) from a CSV file with the columns code, name, kind, parent_code, phone, note (Chinese headers 编码, 名称, 类型, 上级编码, 电话, 备注 also work). UTF-8 and GBK files are both read (auto-detected). Existing departments with the same code are updated. Every row is checked first; one bad row rejects the whole file with the line number, so the store never holds half a file.</source>
       <translation>从 CSV 文件导入部门（专业部门、街道、社区、企业），列为 code、name、kind、parent_code、phone、note（也可使用中文表头：编码、名称、类型、上级编码、电话、备注）。UTF-8 与 GBK 编码均可读取（自动识别）。编码相同的已有部门将被更新。所有行先全部检查；只要有一行有误，整个文件都不导入并给出行号，数据库中不会留下半个文件。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="33" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="31" />
       <source>Loads one district (区县) with its streets (街道) and communities (社区) into the store. Street and community codes are 3 digits (community codes unique inside their street), the district code is the 6-digit GB/T 2260 code. Layers in another CRS are reprojected to the store CRS (reported in the log). Every code and boundary is checked first and all problems are listed with their feature ids; nothing is written unless everything is valid. Rows with codes already in the store are updated. The district boundary is the union of the streets unless a district layer is given.</source>
       <translation>将一个区县及其街道、社区导入数据库。街道和社区编码为 3 位数字（社区编码在所属街道内唯一），区县代码为 6 位 GB/T 2260 代码。其他坐标系的图层会被重投影到数据库坐标系（日志中会注明）。先检查全部编码和边界，并按要素编号列出所有问题；只有全部有效时才写入。数据库中已有相同编码的记录将被更新。未提供区县图层时，区县边界取各街道的并集。</translation>
     </message>
@@ -630,7 +630,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>代码表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="64" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="62" />
       <source>Lower bound (m², 0 = 0.4 × target)</source>
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
     </message>
@@ -640,22 +640,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件大类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="166" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="164" />
       <source>Major classes ({kind})</source>
       <translation>部件大类（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="57" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="55" />
       <source>Mark these grids not surveyed</source>
       <translation>将这些网格标记为未普查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="55" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="53" />
       <source>Mark these grids surveyed</source>
       <translation>将这些网格标记为已普查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="152" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="150" />
       <source>Median area (m²)</source>
       <translation>面积中位数（m²）</translation>
     </message>
@@ -670,22 +670,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>合并单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="51" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="49" />
       <source>Migrations applied</source>
       <translation>本次应用的迁移数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="51" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="49" />
       <source>New departments</source>
       <translation>新增部门数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="151" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="149" />
       <source>Number of grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="167" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="165" />
       <source>Other features</source>
       <translation>其他要素数</translation>
     </message>
@@ -700,17 +700,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>通过，有 {warnings}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="80" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="78" />
       <source>Package folder</source>
       <translation>数据包文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="82" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="80" />
       <source>Package name (default: census_&lt;first grid&gt;_&lt;date&gt;)</source>
       <translation>数据包名称（默认：census_&lt;第一个网格&gt;_&lt;日期&gt;）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="360" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="356" />
       <source>Package rows refreshed</source>
       <translation>数据包中刷新的行数</translation>
     </message>
@@ -720,7 +720,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>划分万米单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="66" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="64" />
       <source>Passed (1) or failed (0)</source>
       <translation>通过（1）或未通过（0）</translation>
     </message>
@@ -730,17 +730,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>插件语言（重启 QGIS 后生效）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="161" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="159" />
       <source>Polygons imported</source>
       <translation>导入的面数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="45" />
+      <location filename="citygrid_plugin/processing/base.py" line="55" />
       <source>PostgreSQL connection of the store</source>
       <translation>数据库的 PostgreSQL 连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="133" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="131" />
       <source>Project: {path}</source>
       <translation>工程：{path}</translation>
     </message>
@@ -755,52 +755,52 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>QGIS 连接“{name}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="86" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="84" />
       <source>QGIS project</source>
       <translation>QGIS 工程</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="73" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="71" />
       <source>Quality figures</source>
       <translation>质量指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="225" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="223" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="155" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="153" />
       <source>Rejected</source>
       <translation>被拒绝</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="152" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="150" />
       <source>Rejected rows</source>
       <translation>被拒绝的行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="160" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="158" />
       <source>Replace an earlier import of the same drawing</source>
       <translation>替换同一图纸此前的导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="141" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="139" />
       <source>Responsible department column (主管部门)</source>
       <translation>主管部门列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="145" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="143" />
       <source>Responsible department when the row has none (code or name)</source>
       <translation>行中缺主管部门时使用的部门（编码或名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="164" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="162" />
       <source>Road features</source>
       <translation>道路要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="169" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="167" />
       <source>Rows of earlier imports replaced</source>
       <translation>被替换的此前导入行数</translation>
     </message>
@@ -810,12 +810,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="155" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="153" />
       <source>Share of grids within the bounds</source>
       <translation>面积在界限内的网格比例</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="47" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="45" />
       <source>Shows how far the component census has come: for every active unit grid, the number of components by class and whether the grid has been declared surveyed. Optionally marks grids as surveyed (or not surveyed) first — grid codes separated by commas; the mark records who and when. Writes a coverage layer (styled: surveyed grids green) and returns the counts.</source>
       <translation>显示部件普查的进度：每个现行单元网格内各类部件的数量，以及该网格是否已宣布普查完成。可先将网格标记为已普查（或未普查）——网格编码用逗号分隔；标记会记录操作人和时间。输出覆盖图层（已普查网格显示为绿色）并返回统计数。</translation>
     </message>
@@ -830,7 +830,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="52" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="50" />
       <source>Store CRS (EPSG code)</source>
       <translation>数据库坐标系（EPSG 代码）</translation>
     </message>
@@ -840,27 +840,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已是版本 {version}（本次应用 {applied} 个迁移）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="50" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="48" />
       <source>Store version</source>
       <translation>数据库版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="70" />
+      <location filename="citygrid_plugin/processing/base.py" line="80" />
       <source>Store: {target}</source>
       <translation>数据库：{target}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="41" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="39" />
       <source>Stores a set of unit grids in the store and gives them their 15-digit codes (district 6 + street 3 + community 3 + serial 3). For every community in the input, its grids in the store are replaced: an input grid that matches a stored grid (intersection over union ≥ 0.9) keeps that grid's code; stored grids matched by nothing are retired (kept as history with their successors); the other input grids get the next free serials, west→east and north→south: 100 m bands counted from the community's northern edge, west first within a band. A retired code is never reused. Everything happens in one transaction: either all communities are coded or none.</source>
       <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="50" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="48" />
       <source>Street code field</source>
       <translation>街道编码字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="52" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="50" />
       <source>Street name field</source>
       <translation>街道名称字段</translation>
     </message>
@@ -870,27 +870,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="49" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="47" />
       <source>Streets (街道)</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="63" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="61" />
       <source>Streets loaded</source>
       <translation>已导入街道数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="53" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="51" />
       <source>Summary</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="152" />
       <source>Suspected duplicates</source>
       <translation>疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="334" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="332" />
       <source>Sync a census field package</source>
       <translation>同步部件普查外业数据包</translation>
     </message>
@@ -900,7 +900,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="62" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="60" />
       <source>Target area (m²)</source>
       <translation>目标面积（m²）</translation>
     </message>
@@ -910,7 +910,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>测试连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="63" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="61" />
       <source>The store already uses EPSG:{srid}; the CRS parameter is ignored.</source>
       <translation>数据库已使用 EPSG:{srid}；忽略坐标系参数。</translation>
     </message>
@@ -920,12 +920,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库版本低于插件：请升级数据库。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="69" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="67" />
       <source>The store is up to date (version {version}).</source>
       <translation>数据库已是最新（版本 {version}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="74" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="72" />
       <source>Unit grid codes (comma-separated; community, street or district codes take all their grids)</source>
       <translation>单元网格编码（逗号分隔；社区、街道或区县编码表示其全部网格）</translation>
     </message>
@@ -935,17 +935,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="88" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="86" />
       <source>Unit grids exported</source>
       <translation>导出的单元网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="52" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="50" />
       <source>Updated departments</source>
       <translation>更新部门数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="67" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="65" />
       <source>Upper bound (m², 0 = 2 × target)</source>
       <translation>面积上限（m²，0 = 目标的 2 倍）</translation>
     </message>
@@ -960,37 +960,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>单元网格检查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="165" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="163" />
       <source>Vegetation features</source>
       <translation>植被要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="65" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="63" />
       <source>Warnings</source>
       <translation>警告数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="165" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="163" />
       <source>Water features</source>
       <translation>水系要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="61" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="59" />
       <source>Writes a field-work package for the component census of some unit grids: a GeoPackage with the components (points, lines, polygons), the grids for reference and a snapshot for the sync, and a QGIS project beside it (relative paths, forms and styles ready) that opens offline in QGIS or QField. Choose the grids by code (15-digit grid codes, or 12-digit communities, 9-digit streets, 6-digit districts, separated by commas) or by picking them on a grid layer (selected features only). New features get a uid in the form and no code: the store issues the code at the sync. Base map layers are copied, clipped to the grids, so the package needs no network. The project holds no reference to the store and no password. An existing package is never overwritten.</source>
       <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="142" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="140" />
       <source>X column (CSV)</source>
       <translation>X 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="142" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="140" />
       <source>Y column (CSV)</source>
       <translation>Y 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="195" />
+      <location filename="citygrid_plugin/store/components.py" line="197" />
       <source>a component with this uid is already in the store</source>
       <translation>数据库中已有该 uid 的部件</translation>
     </message>
@@ -1040,12 +1040,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>底图未导入（未写入任何数据）：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="318" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="316" />
       <source>base map {layer} is not a local file and was not copied; the package must work offline</source>
       <translation>底图 {layer} 不是本地文件，未复制；数据包必须能离线使用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="301" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="299" />
       <source>base map {layer} not copied: {error}</source>
       <translation>底图 {layer} 未复制：{error}</translation>
     </message>
@@ -1060,12 +1060,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>边界贴合度：社区内分隔线长度的 {share:.1%} 位于网格边上</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="219" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="217" />
       <source>by kind: {counts}</source>
       <translation>按类型：{counts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="258" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="256" />
       <source>canceled; nothing was written</source>
       <translation>已取消；未写入任何数据</translation>
     </message>
@@ -1075,7 +1075,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法连接数据库（{target}）：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="147" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="145" />
       <source>cannot open {layer} in {path}</source>
       <translation>无法打开 {path} 中的 {layer}</translation>
     </message>
@@ -1085,7 +1085,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="196" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="194" />
       <source>cannot write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1095,22 +1095,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>普查日期“{value}”不是 YYYY-MM-DD 格式的日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="71" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="69" />
       <source>census progress not updated: {error}</source>
       <translation>普查进度未更新：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="183" />
+      <location filename="citygrid_plugin/store/components.py" line="185" />
       <source>class %s %s is recorded as a %s, got %s</source>
       <translation>分类 %s %s 应记录为 %s，实际为 %s</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="176" />
+      <location filename="citygrid_plugin/store/components.py" line="178" />
       <source>class %s is not a component class of profile %s</source>
       <translation>分类 %s 不是 %s 标准的部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="284" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="282" />
       <source>class '{value}' is neither a class code nor a class name of profile {profile}</source>
       <translation>“{value}”既不是 {profile} 标准的分类代码，也不是分类名称</translation>
     </message>
@@ -1165,7 +1165,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>社区编码“{key}”必须是 12 位（区县 6 位 + 街道 3 位 + 社区 3 位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="87" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="85" />
       <source>community feature {fid}: community code '{key}' must be 12 digits (check the community code expression)</source>
       <translation>社区要素 {fid}：社区编码“{key}”必须是 12 位（请检查社区编码表达式）</translation>
     </message>
@@ -1175,7 +1175,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>社区 {code} 超出所属街道 {area:.1f} m²</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="91" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="89" />
       <source>community {key} (feature {fid}) has no geometry</source>
       <translation>社区 {key}（要素 {fid}）没有几何</translation>
     </message>
@@ -1240,22 +1240,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件 {code} 的几何类型不符合要求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="342" />
+      <location filename="citygrid_plugin/store/components.py" line="344" />
       <source>component {code} lies outside every active unit grid</source>
       <translation>部件 {code} 不在任何现行单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="339" />
+      <location filename="citygrid_plugin/store/components.py" line="341" />
       <source>component {code} records grid {recorded} but lies in grid {actual}</source>
       <translation>部件 {code} 记录的网格为 {recorded}，但实际位于网格 {actual}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="333" />
+      <location filename="citygrid_plugin/store/components.py" line="335" />
       <source>component {code}: class {cls} needs the field {field}</source>
       <translation>部件 {code}：分类 {cls} 需要填写字段 {field}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="344" />
+      <location filename="citygrid_plugin/store/components.py" line="346" />
       <source>component {code}: {problems}</source>
       <translation>部件 {code}：{problems}</translation>
     </message>
@@ -1265,7 +1265,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="336" />
+      <location filename="citygrid_plugin/store/components.py" line="338" />
       <source>components {code} and {other} are of the same class {metres} m apart: a duplicate?</source>
       <translation>部件 {code} 与 {other} 同类且相距 {metres} 米：是否重复？</translation>
     </message>
@@ -1275,7 +1275,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>可信度为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="390" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="386" />
       <source>conflict: {line}</source>
       <translation>冲突：{line}</translation>
     </message>
@@ -1305,12 +1305,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已在数据包中删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="169" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="167" />
       <source>department '{value}' is not in the store</source>
       <translation>部门“{value}”不在数据库中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="294" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="292" />
       <source>department '{value}' is not in the store (by code or name)</source>
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
@@ -1325,7 +1325,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="113" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="111" />
       <source>district {code}</source>
       <translation>区县 {code}</translation>
     </message>
@@ -1350,7 +1350,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>重复编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="227" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="225" />
       <source>editing forms not configured ({error}); using the minimal form</source>
       <translation>编辑表单未能配置（{error}）；使用简易表单</translation>
     </message>
@@ -1360,12 +1360,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="157" />
+      <location filename="citygrid_plugin/store/components.py" line="163" />
       <source>empty geometry</source>
       <translation>几何为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="335" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="333" />
       <source>entity {handle} on layer {layer}</source>
       <translation>图层 {layer} 上的实体 {handle}</translation>
     </message>
@@ -1385,12 +1385,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>扩展字段 {value} 必须是类似“site_name”的标识符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="265" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="263" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="79" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="77" />
       <source>feature {fid}: a grid must be one valid polygon ({kind})</source>
       <translation>要素 {fid}：网格必须是一个有效的面（{kind}）</translation>
     </message>
@@ -1425,12 +1425,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>几何类型“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="55" />
+      <location filename="citygrid_plugin/processing/base.py" line="65" />
       <source>give either a PostgreSQL connection or a pg_service name, not both</source>
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="221" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="219" />
       <source>give either a components layer or a CSV file</source>
       <translation>请给出部件图层或 CSV 文件之一</translation>
     </message>
@@ -1550,7 +1550,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数：{count}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="204" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="202" />
       <source>imported {imported}, rejected {rejected}, suspected duplicates {dups}</source>
       <translation>已导入 {imported}，被拒绝 {rejected}，疑似重复 {dups}</translation>
     </message>
@@ -1570,7 +1570,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无效几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="155" />
+      <location filename="citygrid_plugin/store/components.py" line="163" />
       <source>invalid geometry: </source>
       <translation>几何无效：</translation>
     </message>
@@ -1585,12 +1585,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图层对应项“{entry}”：未知类型“{kind}”（请使用 {kinds} 之一）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="169" />
+      <location filename="citygrid_plugin/store/components.py" line="173" />
       <source>lies outside every unit grid, at (%s, %s); check the coordinates and their CRS</source>
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="239" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="237" />
       <source>line {line}</source>
       <translation>第 {line} 行</translation>
     </message>
@@ -1605,7 +1605,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>经度 {lon:.3f}° 不在中国的高斯-克吕格投影带范围内（73.5°E–136.5°E）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="185" />
+      <location filename="citygrid_plugin/store/components.py" line="187" />
       <source>maintainer (养护单位)</source>
       <translation>养护单位</translation>
     </message>
@@ -1705,7 +1705,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>名称“{value}”为空或首尾有空格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="392" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="388" />
       <source>new component {code} (uid {uid})</source>
       <translation>新部件 {code}（uid {uid}）</translation>
     </message>
@@ -1715,12 +1715,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="281" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="279" />
       <source>no class (give a class code or a Chinese class name)</source>
       <translation>没有分类（请给出分类代码或中文分类名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="78" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="76" />
       <source>no communities layer</source>
       <translation>没有社区图层</translation>
     </message>
@@ -1735,7 +1735,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="303" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="301" />
       <source>no geometry (or coordinates that are not numbers)</source>
       <translation>没有几何（或坐标不是数字）</translation>
     </message>
@@ -1750,7 +1750,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未选择数据库连接：请在“CityGrid ▸ 设置”中选择 QGIS PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="57" />
+      <location filename="citygrid_plugin/processing/base.py" line="67" />
       <source>no store given: choose a PostgreSQL connection or a pg_service name</source>
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
@@ -1765,7 +1765,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包中的部件在本数据库中一个也没有：该数据包导出自 {store}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="249" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="247" />
       <source>not a DXF file</source>
       <translation>不是 DXF 文件</translation>
     </message>
@@ -1775,7 +1775,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不是网格编码或编码前缀：{values}（请输入 15 位网格编码，或 12 位社区、9 位街道、6 位区县编码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="79" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="77" />
       <source>not active unit grids: {codes}</source>
       <translation>不是现行单元网格：{codes}</translation>
     </message>
@@ -1790,7 +1790,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>重叠</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="185" />
+      <location filename="citygrid_plugin/store/components.py" line="187" />
       <source>owner (权属单位)</source>
       <translation>权属单位</translation>
     </message>
@@ -1830,7 +1830,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已裁决：保留数据库中的版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="184" />
+      <location filename="citygrid_plugin/store/components.py" line="186" />
       <source>responsible department (主管部门)</source>
       <translation>主管部门</translation>
     </message>
@@ -1845,7 +1845,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>该部件已在数据库中注销；注销的部件不能恢复：请作为新要素重新采集</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="372" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="368" />
       <source>save or discard the edits of {layers} before the sync</source>
       <translation>同步前请保存或放弃 {layers} 的编辑</translation>
     </message>
@@ -1895,7 +1895,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>目标面积必须为正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="230" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="228" />
       <source>the CSV has no X/Y columns (columns: {columns}); choose them in the parameters</source>
       <translation>CSV 中没有 X/Y 列（现有列：{columns}）；请在参数中指定</translation>
     </message>
@@ -1915,7 +1915,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格图层无法编辑（连接为只读？）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="100" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="98" />
       <source>the grid layer has no field '{field}'</source>
       <translation>网格图层没有字段 '{field}'</translation>
     </message>
@@ -1935,12 +1935,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包坐标系为 EPSG:{package}，而数据库为 EPSG:{store}：它来自另一个数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="111" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="109" />
       <source>the package name '{name}' contains a character not allowed in file names</source>
       <translation>数据包名称 '{name}' 含有文件名中不允许的字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="199" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="197" />
       <source>the package project would refer to the store ({found}); it must open offline</source>
       <translation>数据包工程会引用数据库（{found}）；它必须能离线打开</translation>
     </message>
@@ -1950,7 +1950,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="200" />
+      <location filename="citygrid_plugin/store/components.py" line="202" />
       <source>the same uid appears earlier in this batch</source>
       <translation>同一 uid 在本批数据前面已出现</translation>
     </message>
@@ -1965,12 +1965,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>所选网格分属 {n} 个社区；网格不能跨越社区边界</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="89" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="87" />
       <source>the store CRS must be an EPSG CRS, got '{crs}'</source>
       <translation>数据库坐标系必须是 EPSG 坐标系，而不是“{crs}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="92" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="90" />
       <source>the store CRS {crs} is geographic (degrees); choose the CGCS2000 3-degree Gauss-Krüger zone of the district, e.g. EPSG:4544 for 105°E</source>
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
@@ -2075,12 +2075,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="387" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="383" />
       <source>{code} (uid {uid}): package {local}, store {remote}: {differences}</source>
       <translation>{code}（uid {uid}）：数据包 {local}，数据库 {remote}：{differences}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="91" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="89" />
       <source>{communities} communities: {new} new codes, {kept} kept, {reshaped} reshaped, {retired} retired</source>
       <translation>{communities} 个社区：新编码 {new}，沿用 {kept}，调整形状 {reshaped}，注销 {retired}</translation>
     </message>
@@ -2120,7 +2120,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{file} 无法作为栅格（GeoTIFF）影像打开：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="247" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="245" />
       <source>{file} cannot be read as a DXF drawing ({error}); export it again from CAD as an ASCII DXF (AutoCAD R12–2018)</source>
       <translation>{file} 无法作为 DXF 图纸读取（{error}）；请从 CAD 重新导出为 ASCII DXF（AutoCAD R12–2018）</translation>
     </message>
@@ -2135,42 +2135,42 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{file} 没有坐标系；请先添加 .prj/.aux.xml 或进行地理配准</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="311" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="309" />
       <source>{file} holds no lines, outlines or texts to import</source>
       <translation>{file} 中没有可导入的线、轮廓或文字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="233" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="231" />
       <source>{file} is a DWG drawing; save it as DXF in CAD (Save As ▸ DXF) and import the DXF</source>
       <translation>{file} 是 DWG 图纸；请在 CAD 中另存为 DXF（另存为 ▸ DXF）后导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="302" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="300" />
       <source>{file} is damaged: reading stopped with “{error}” after {n} entities; nothing was written. Export it again from CAD</source>
       <translation>{file} 已损坏：读取 {n} 个实体后因“{error}”停止；未写入任何数据。请从 CAD 重新导出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="482" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="480" />
       <source>{file} lands outside the area of use of the store CRS {crs} (extent {extent}); nothing was written. Give the CRS of the drawing's coordinates (SOURCE_CRS), e.g. the city's CGCS2000 Gauss-Krüger zone or its local survey CRS</source>
       <translation>{file} 落在数据库坐标系 {crs} 的适用范围之外（范围 {extent}）；未写入任何数据。请给出图中坐标所用的坐标系（SOURCE_CRS），例如城市的 CGCS2000 高斯-克吕格投影带或地方测量坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="188" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="186" />
       <source>{file}: no CRS given, coordinates taken as the store CRS EPSG:{srid}</source>
       <translation>{file}：未给出坐标系，按数据库坐标系 EPSG:{srid} 处理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="306" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="304" />
       <source>{file}: none of its {n} entities could be placed (empty, or not reprojectable from the given CRS); check the CRS of the drawing's coordinates (SOURCE_CRS)</source>
       <translation>{file}：{n} 个实体都无法定位（为空，或无法从所给坐标系重投影）；请检查图中坐标所用的坐标系（SOURCE_CRS）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="192" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="190" />
       <source>{file}: reprojecting from {src} to the store CRS EPSG:{srid}</source>
       <translation>{file}：从 {src} 重投影到数据库坐标系 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="215" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="213" />
       <source>{file}: {lines} lines, {polygons} polygons, {texts} annotations imported (batch {batch}); {replaced} rows of an earlier import replaced</source>
       <translation>{file}：导入 {lines} 条线、{polygons} 个面、{texts} 个注记（批次 {batch}）；替换此前导入的 {replaced} 行</translation>
     </message>
@@ -2180,17 +2180,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{first} 与 {second} 的 uid {uid} 相同（复制的要素？）；清空副本的 uid，同步时会分配新的</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="95" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="93" />
       <source>{grids} grids: {surveyed} surveyed, {with_components} with components, {components} components</source>
       <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="393" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="389" />
       <source>{inserted} inserted, {updated} updated, {retired} retired in the store; {refreshed} refreshed in the package; {same} already synced; {conflicts} conflicts</source>
       <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="190" />
+      <location filename="citygrid_plugin/store/components.py" line="192" />
       <source>{label} '%s' is not a known department</source>
       <translation>{label}“%s”不是已知部门</translation>
     </message>
@@ -2255,7 +2255,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{label} {value} 超出范围 {low}–{high}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="99" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="97" />
       <source>{layer} feature {fid}</source>
       <translation>{layer} 要素 {fid}</translation>
     </message>
@@ -2285,7 +2285,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer} 没有坐标系；请先设置图层坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="81" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="79" />
       <source>{layer} has no field '{field}' (fields: {fields}); choose the right field in the algorithm's parameters</source>
       <translation>{layer} 没有字段“{field}”（现有字段：{fields}）；请在算法参数中选择正确的字段</translation>
     </message>
@@ -2305,52 +2305,52 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer}：缺少字段 {columns}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="109" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="107" />
       <source>{layer}: features without geometry skipped: {ids}</source>
       <translation>{layer}：已跳过没有几何的要素：{ids}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="69" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="67" />
       <source>{layer}: reprojecting from {src} to EPSG:{srid}</source>
       <translation>{layer}：从 {src} 重投影到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="251" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="249" />
       <source>{layer}: reprojecting from {src} to {dst}</source>
       <translation>{layer}：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="69" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="67" />
       <source>{new} new, {updated} updated, {same} unchanged</source>
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="111" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="109" />
       <source>{n} communities, {m} barrier features</source>
       <translation>{n} 个社区，{m} 个分隔要素</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="123" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="121" />
       <source>{n} components in {grids} unit grids written to {path}</source>
       <translation>{n} 个部件（{grids} 个单元网格）已写入 {path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="325" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="323" />
       <source>{n} entities could not be used (empty, zero length or not repairable) and were skipped: {refs}</source>
       <translation>{n} 个实体无法使用（为空、长度为零或无法修复），已跳过：{refs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="322" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="320" />
       <source>{n} invalid outlines were repaired (make valid): {refs}</source>
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="329" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="327" />
       <source>{n} point entities without text (symbols, spot heights …) were not imported</source>
       <translation>{n} 个不带文字的点实体（符号、高程点等）未导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="178" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="176" />
       <source>{n} rows read; {bad} rejected before the store</source>
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
     </message>
@@ -2360,7 +2360,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 已存在；数据包可能含有未同步的外业成果，因此从不覆盖：请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="116" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="114" />
       <source>{path} already exists; choose another name or folder</source>
       <translation>{path} 已存在；请换一个名称或文件夹</translation>
     </message>
@@ -2380,7 +2380,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="422" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="420" />
       <source>{ref}: closed outline without area, kept as a line</source>
       <translation>{ref}：闭合轮廓面积为零，保留为线</translation>
     </message>
@@ -2415,12 +2415,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source}：文件为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="73" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="71" />
       <source>{table}: {new} new, {updated} updated, {same} unchanged</source>
       <translation>{table}：新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="80" />
+      <location filename="citygrid_plugin/processing/base.py" line="90" />
       <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first</source>
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
@@ -2515,7 +2515,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{where}第 {row} 行：缺少列 {missing}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="197" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="195" />
       <source>“All or nothing”: {n} rows rejected, so nothing was imported</source>
       <translation>“全部或全不”：有 {n} 行被拒绝，因此未导入任何数据</translation>
     </message>
@@ -2525,22 +2525,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>……另有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="202" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="200" />
       <source>… and {n} more rejected rows (see the rejects layer)</source>
       <translation>……另有 {n} 行被拒绝（见拒绝图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="136" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="134" />
       <source>…or a CSV file with X/Y columns</source>
       <translation>…或带 X/Y 列的 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="47" />
+      <location filename="citygrid_plugin/processing/base.py" line="57" />
       <source>…or pg_service name (instead of a QGIS connection)</source>
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="77" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="75" />
       <source>…or unit grids picked on a layer</source>
       <translation>…或在图层上选择的单元网格</translation>
     </message>
