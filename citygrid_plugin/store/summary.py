@@ -13,6 +13,9 @@ COUNTS = [
     ("component classes 2026", "SELECT count(*) FROM citygrid.component_class WHERE profile = '2026'"),
     ("event classes 2013", "SELECT count(*) FROM citygrid.event_class WHERE profile = '2013'"),
     ("event classes 2026", "SELECT count(*) FROM citygrid.event_class WHERE profile = '2026'"),
+    ("unit grids", "SELECT count(*) FROM citygrid.grid WHERE retired_at IS NULL"),
+    ("components", "SELECT count(*) FROM citygrid.component WHERE retired_at IS NULL"),
+    ("cases", "SELECT count(*) FROM citygrid.work_case"),
 ]
 
 
