@@ -8,7 +8,9 @@ tests/gui    real dialogs against a real store
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -19,6 +21,12 @@ for extra in (str(ROOT), "/usr/share/qgis/python/plugins"):
     if extra not in sys.path:
         sys.path.insert(0 if extra == str(ROOT) else len(sys.path), extra)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# QGIS opens GeoPackages for update and touches them; tests in QGIS use this copy so the
+# committed sample stays byte-identical.
+_SAMPLE_DIR = Path(tempfile.mkdtemp(prefix="citygrid-sample-"))
+SAMPLE_GPKG = _SAMPLE_DIR / "sample_district.gpkg"
+shutil.copyfile(ROOT / "data_samples" / "sample_district.gpkg", SAMPLE_GPKG)
 os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 

@@ -28,7 +28,8 @@ def case_dsn(store_dsn):
             INSERT INTO citygrid.community (district_code, street_code, code, name, boundary)
             VALUES ('510104', '001', '001', '红星路社区', ST_Multi(ST_MakeEnvelope(0, 0, 300, 200, 4544)));
             INSERT INTO citygrid.department (code, name) VALUES ('HW', '环卫所'), ('SZ', '市政所'), ('JG', '交管');
-            INSERT INTO citygrid.routing_rule (class_code, street_code, department_code) VALUES ('0102', NULL, 'HW');""")
+            INSERT INTO citygrid.routing_rule (class_code, street_code, department_code)
+            VALUES ('0102', NULL, 'HW');""")
     conn.commit()
     replace_grids(conn, {PREFIX: [box(x, y, x + 100, y + 100).wkb for y in (100, 0) for x in (0, 100, 200)]})
     conn.close()

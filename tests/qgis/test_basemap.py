@@ -19,7 +19,8 @@ from qgis.core import (
 from citygrid_plugin.store import db
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "data_samples" / "sample_district.gpkg"
+from tests.conftest import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
+
 SAMPLE_DXF = ROOT / "data_samples" / "basemap_sample.dxf"
 
 

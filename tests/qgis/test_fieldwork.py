@@ -26,7 +26,8 @@ from citygrid_plugin.processing.alg_fieldpackage import ExportPackageAlgorithm, 
 from citygrid_plugin.store import db
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "data_samples" / "sample_district.gpkg"
+from tests.conftest import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
+
 KEY = 'district_code || street_code || community_code'
 
 

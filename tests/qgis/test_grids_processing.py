@@ -9,7 +9,8 @@ import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "data_samples" / "sample_district.gpkg"
+from tests.conftest import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
+
 KEY = 'district_code || street_code || community_code'
 
 

@@ -10,7 +10,8 @@ from qgis.core import QgsProcessingException
 from citygrid_plugin.store import db, migrate
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "data_samples" / "sample_district.gpkg"
+from tests.conftest import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
+
 DEPARTMENTS = ROOT / "data_samples" / "departments_gbk.csv"
 
 
