@@ -25,6 +25,8 @@ class CityGridPlugin:
         self.iface = iface
         self.provider = None
         self.split_tool = None
+        self.case_dock = None
+        self.big_screen = None
         self.menu: QMenu | None = None
         self.toolbar = None
         self.actions: list[QAction] = []
@@ -69,6 +71,10 @@ class CityGridPlugin:
                                           self.run_export_package, needs_store=True)
         self.sync_action = self._action("layers.svg", tr("Sync a census field package…"), self.run_sync_package,
                                         needs_store=True)
+        self.menu.addSeparator()
+        self.queue_action = self._action("citygrid.svg", tr("Case queue"), self.toggle_case_queue, needs_store=True)
+        self.queue_action.setCheckable(True)
+        self.bigscreen_action = self._action("citygrid.svg", tr("Big screen"), self.show_big_screen, needs_store=True)
         self.split_tool = None
         menubar = main.menuBar()
         menubar.insertMenu(self._help_menu_action(menubar), self.menu)
@@ -122,6 +128,9 @@ class CityGridPlugin:
         self.refresh_state()
 
     def unload(self) -> None:
+        if self.big_screen is not None:
+            self.big_screen.close()
+        self._close_case_queue()
         if self.split_tool is not None:
             if self.iface.mapCanvas().mapTool() is self.split_tool:
                 self.iface.mapCanvas().unsetMapTool(self.split_tool)
@@ -192,6 +201,54 @@ class CityGridPlugin:
                 "CityGrid", tr("Grid split into {n} more parts; save the layer to give them codes").format(n=n),
                 Qgis.Info))
         canvas.setMapTool(self.split_tool)
+
+    def toggle_case_queue(self, checked: bool) -> None:
+        from qgis.PyQt.QtCore import Qt
+
+        from .connections import configured_target
+        from .gui.docks.case_queue import CaseQueueDock
+        from .store.db import StoreError
+
+        if not checked:
+            self._close_case_queue()
+            return
+        try:
+            self.case_dock = CaseQueueDock(self.iface, configured_target(), parent=self.iface.mainWindow())
+        except StoreError as exc:
+            self._warn(str(exc))
+            self.queue_action.setChecked(False)
+            return
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.case_dock)
+        self.case_dock.closed.connect(lambda: self.queue_action.setChecked(False))
+
+    def show_big_screen(self) -> None:
+        from .connections import configured_target
+        from .gui.bigscreen import BigScreen
+        from .store.db import StoreError
+
+        if self.big_screen is not None:
+            self.big_screen.open(full_screen=True)
+            return
+        try:
+            screen = BigScreen(configured_target(), self.iface.mapCanvas().layers())  # visible layers, top first
+        except StoreError as exc:
+            self._warn(str(exc))
+            return
+        screen.closed.connect(self._big_screen_closed)
+        self.big_screen = screen
+        screen.open(full_screen=True)
+
+    def _big_screen_closed(self) -> None:
+        if self.big_screen is not None:
+            self.big_screen.deleteLater()
+            self.big_screen = None
+
+    def _close_case_queue(self) -> None:
+        if self.case_dock is not None:
+            self.case_dock.shutdown()
+            self.iface.removeDockWidget(self.case_dock)
+            self.case_dock.deleteLater()
+            self.case_dock = None
 
     def merge_selected(self) -> None:
         from .gui.maptools.grid_edit import GridEditError, merge_grids

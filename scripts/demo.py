@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """The main job (`make demo`): the sample district end to end, against the private PostGIS.
 
-Steps (later capabilities append theirs to STEPS):
+Steps (later capabilities add theirs to run()):
   1. start the private cluster and create the database (``citygrid`` by default);
   2. create or upgrade the store and load the standard class tables (citygrid:createstore);
-  3. import the sample district's divisions (citygrid:importdivisions) and the departments
-     from a GBK-encoded CSV (citygrid:importdepartments);
+  3. import the sample district's divisions (citygrid:importdivisions), the departments from a
+     GBK-encoded CSV (citygrid:importdepartments) and the 1:500 base map from a DXF drawing
+     (citygrid:importdxf);
   4. partition the communities into unit grids along the roads (citygrid:partitiongrids), code
      them in the store (citygrid:codegrids) and validate them (citygrid:validategrids);
-  5. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers and the 1:500
-     base map, styled; reopen it and check every layer opens;
-  6. print a summary: counts per layer, grid quality figures and where the outputs are.
+  5. generate a synthetic census, import it (citygrid:importcomponents) and validate it;
+  6. run 90 days of cases through the store's workflow functions (data_samples/generate_cases.py);
+  7. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers and the base
+     map, styled; reopen it, check every layer opens, render output/demo/overview.png;
+  8. print a summary: counts per layer, figures, and where the outputs are.
 
 Every step goes through the same Processing algorithms a user runs from the toolbox. The
 store is addressed by a pg_service entry written to .citygrid/pg_service.conf (the same path a
@@ -72,7 +75,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     cluster.ensure_database(dbname)
     service = f"citygrid_{dbname}"
     write_service_file(cluster, service, dbname)
-    say(f"[1/7] private PostGIS {'started' if started else 'running'} on port {cluster.port}, database {dbname}")
+    say(f"[1/8] private PostGIS {'started' if started else 'running'} on port {cluster.port}, database {dbname}")
 
     from citygrid_plugin.standalone import start_qgis
 
@@ -87,7 +90,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     feedback = QgsProcessingFeedback()
     store = {"SERVICE": service}
     res = processing.run("citygrid:createstore", {**store, "CRS": "EPSG:4544"}, feedback=feedback)
-    say(f"[2/7] store version {int(res['VERSION'])}, EPSG:{int(res['SRID'])}, "
+    say(f"[2/8] store version {int(res['VERSION'])}, EPSG:{int(res['SRID'])}, "
         f"{int(res['APPLIED'])} migrations applied now")
 
     gpkg = out / SAMPLE.name
@@ -103,7 +106,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
                          feedback=feedback)
     bm = processing.run("citygrid:importdxf", {**store, "INPUT": str(BASEMAP_DXF), "SOURCE_CRS": "EPSG:4544"},
                         feedback=feedback)
-    say(f"[3/7] sample district, departments and 1:500 base map loaded ({int(dep['INSERTED'])} new departments; "
+    say(f"[3/8] sample district, departments and 1:500 base map loaded ({int(dep['INSERTED'])} new departments; "
         f"base map {int(bm['POLYGONS'])} areas, {int(bm['LINES'])} lines, {int(bm['TEXTS'])} annotations)")
 
     # Unit grids: partition the communities along the roads, code them in the store, validate.
@@ -120,14 +123,19 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         "INPUT": grid_uri, "COMMUNITIES": communities_uri, "OUTPUT": str(problems_path)}, feedback=feedback)
     grid_figures = {k: part[k] for k in ("COUNT", "AREA_MEDIAN", "AREA_P5", "AREA_P95", "SHARE_WITHIN_BOUNDS",
                                          "POLSBY_POPPER_MEDIAN", "BOUNDARY_ADHERENCE")}
-    say(f"[4/7] unit grids: {int(part['COUNT'])} partitioned, {int(coded['NEW'])} new codes, "
+    say(f"[4/8] unit grids: {int(part['COUNT'])} partitioned, {int(coded['NEW'])} new codes, "
         f"{int(coded['KEPT'])} kept, {int(coded['RETIRED'])} retired; validation "
         f"{'PASSED' if check['PASSED'] else 'FAILED'} ({int(check['ERRORS'])} errors, "
         f"{int(check['WARNINGS'])} warnings)")
     census = run_census(processing, store, out, feedback)
-    say(f"[5/7] census: {census['imported']} components imported, {census['rejected']} rejected, "
+    say(f"[5/8] census: {census['imported']} components imported, {census['rejected']} rejected, "
         f"{census['duplicates']} suspected duplicates held back; validation "
         f"{'PASSED' if census['passed'] else 'FAILED'} ({census['errors']} errors, {census['warnings']} warnings)")
+    from citygrid_plugin.store import db as store_db
+
+    cases = run_cases(store_db.service_dsn(service))
+    say(f"[6/8] cases: {cases['cases']} over {cases['days']} days "
+        f"({'already there' if cases['skipped'] else 'generated through case_report/case_act'})")
 
     project_path = out / "citygrid_demo.qgz"
     project = QgsProject.instance()
@@ -159,14 +167,14 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
                     for lyr in reopened.mapLayers().values()}
     overview = render_overview(reopened, out / "overview.png")
     reopened.clear()
-    say(f"[6/7] project written and reopened: {project_path}")
+    say(f"[7/8] project written and reopened: {project_path}")
 
     conn = db.connect(db.service_dsn(service))
     try:
         info = summary.describe_store(conn)
     finally:
         conn.close()
-    result = {"store": info, "layers": layer_counts, "census": census, "project": str(project_path),
+    result = {"store": info, "layers": layer_counts, "census": census, "cases": cases, "project": str(project_path),
               "overview": str(overview),
               "grid_figures": grid_figures,
               "grid_coding": {"new": int(coded["NEW"]), "kept": int(coded["KEPT"]),
@@ -209,6 +217,19 @@ def run_census(processing, store: dict, out: Path, feedback) -> dict:
             "errors": int(check["ERRORS"]), "warnings": int(check["WARNINGS"]),
             "grids": int(progress["GRIDS"]), "grids_with_components": int(progress["WITH_COMPONENTS"]),
             "folder": str(folder)}
+
+
+def run_cases(conn_or_dsn, days: int = 90, scale: float = 1.0) -> dict:
+    """Cases (data_samples/generate_cases.py) for the last *days* days, run through the store's
+    workflow functions (case_report / case_act with past timestamps): about 45 a day, ending
+    yesterday 10:30; a re-run finds them there and generates nothing."""
+    sys.path.insert(0, str(ROOT / "data_samples"))
+    import datetime
+
+    import generate_cases
+
+    start = datetime.date.today() - datetime.timedelta(days=days)
+    return generate_cases.generate(conn_or_dsn, year_start=start, days=days, scale=scale)
 
 
 def render_overview(project, path: Path, width: int = 1600) -> Path:
@@ -255,7 +276,7 @@ def _district_name(gpkg: Path) -> str:
 
 def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
     info = result["store"]
-    print("[7/7] summary")
+    print("[8/8] summary")
     print(f"  store: version {info['version']}, EPSG:{info['srid']}, "
           f"postgresql://127.0.0.1:{cluster.port}/{dbname} (user {cluster.user}, no password)")
     for label, n in info["counts"].items():
@@ -272,6 +293,12 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
           f"{k['duplicates']}; {k['grids_with_components']} of {k['grids']} grids hold components")
     print(f"    validation {'PASSED' if k['passed'] else 'FAILED'}: {k['errors']} errors, {k['warnings']} warnings "
           f"({k['folder']})")
+    c = result["cases"]
+    print(f"  cases (synthetic, data_samples/generate_cases.py; {c['start']} → {c['end']}):")
+    print(f"    {c['cases']} cases, " + ", ".join(f"{s} {n}" for s, n in c["per_state"].items()))
+    print(f"    closed on time {c['closed_on_time']}, late {c['closed_late']}; reworks {c['reworks']}, "
+          f"extensions {c['extensions']}, returns {c['returns']}, cancelled {c['cancellations']}, "
+          f"urges {c['urges']}; sources: " + ", ".join(f"{s} {n}" for s, n in c["per_source"].items()))
     c = result["grid_check"]
     print(f"    validation {'PASSED' if c['passed'] else 'FAILED'}: {c['errors']} errors, {c['warnings']} warnings "
           f"({c['problems']})")

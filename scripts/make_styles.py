@@ -167,6 +167,32 @@ def basemap_styles(out: Path) -> None:
           max_denominator=2500)
 
 
+CASE_STATES = (("reported", "待受理", "#1f77b4"), ("to_verify", "待核实", "#4a90d9"), ("accepted", "待立案", "#6baed6"),
+               ("registered", "待派遣", "#ff7f0e"), ("returned", "退回待派遣", "#d95f02"),
+               ("dispatched", "处置中", "#9467bd"), ("deferred", "挂账", "#7f7f7f"),
+               ("handled", "待核查", "#17becf"), ("checked", "待结案", "#2ca02c"))
+
+
+def case_styles(save, labels) -> None:
+    """Open cases on the big screen (citygrid.case_queue): one rule per state (colour by stage:
+    blues intake, orange waiting for dispatch, purple with the department, greens checking and
+    closing), and overdue cases (``overdue``, the stage deadline passed) ringed by a large red
+    halo drawn over them, their state labelled in red from 1:5,000 in. Sizes are for reading
+    a wall screen from across the room."""
+    from qgis.core import QgsMarkerSymbol, QgsRuleBasedRenderer
+
+    root = QgsRuleBasedRenderer.Rule(None)
+    for state, name, color in CASE_STATES:
+        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "outline_color": "#ffffff",
+                                               "outline_width": "0.4", "size": "3.6"})
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"\"state\" = '{state}'", f"{name} {state}"))
+    halo = QgsMarkerSymbol.createSimple({"name": "circle", "color": "230,0,0,70", "outline_color": "#e60000",
+                                         "outline_width": "0.9", "size": "7.5"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(halo, 0, 0, "\"overdue\"", "超期 overdue"))
+    save("Point", "cases_live", QgsRuleBasedRenderer(root),
+         labels("CASE WHEN \"overdue\" THEN \"state_zh\" END", 9, "#b00000", min_scale=5000))
+
+
 def main() -> int:
     from citygrid_plugin.standalone import start_qgis
 
@@ -260,6 +286,7 @@ def main() -> int:
         "color": "#d9d0c9", "outline_color": "#a39389", "outline_width": "0.15"})),
         labels("floors || '层'", 7, "#6d5f55", min_scale=2500))
     basemap_styles(out)
+    case_styles(save, labels)
     return 0
 
 

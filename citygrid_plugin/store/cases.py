@@ -95,3 +95,96 @@ def allowed_actions(conn, case_id: int, role: str | None = None) -> list[tuple[s
         rows = cur.fetchall()
     conn.rollback()
     return rows
+
+
+QUEUE_COLUMNS = ("id", "case_no", "state", "source", "kind", "class_code", "class_name", "description", "address",
+                 "grid_code", "street_code", "department_code", "department_name", "stage_deadline", "hours_left",
+                 "overdue", "version", "x", "y", "urge_count", "rework_count")
+
+
+def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False, class_text: str = "",
+               source: str = "", area: str = "", department: str = "", limit: int = 5000) -> list[dict]:
+    """Open cases for a queue tab, most urgent first: *states* (None: every open state),
+    filters on class (code or part of the name), source, area (a grid, community or street
+    code prefix: 15, 12 or 9 digits, or the 3-digit street code) and department."""
+    where, args = ["TRUE"], []
+    if states:
+        where.append("q.state = ANY(%s)")
+        args.append(list(states))
+    if overdue_only:
+        where.append("q.overdue")
+    if class_text:
+        where.append("(q.class_code LIKE %s OR cls.name LIKE %s)")
+        args += [class_text + "%", "%" + class_text + "%"]
+    if source:
+        where.append("q.source = %s")
+        args.append(source)
+    if area:
+        where.append("(q.grid_code LIKE %s OR q.street_code = %s)")
+        args += [area + "%", area]
+    if department:
+        where.append("q.department_code = %s")
+        args.append(department)
+    sql = f"""
+        SELECT q.id, q.case_no, q.state, q.source, q.kind, q.class_code, cls.name, q.description, q.address,
+               q.grid_code, q.street_code, q.department_code, d.name, q.stage_deadline, q.hours_left, q.overdue,
+               q.version, ST_X(q.geom), ST_Y(q.geom), q.urge_count, q.rework_count
+          FROM citygrid.case_queue q
+          JOIN citygrid.work_case c ON c.id = q.id
+          LEFT JOIN LATERAL (
+               SELECT name FROM citygrid.event_class e WHERE q.kind = 'event' AND e.profile = c.profile
+                  AND e.code = q.class_code
+               UNION ALL
+               SELECT name FROM citygrid.component_class k WHERE q.kind = 'component' AND k.profile = c.profile
+                  AND k.code = q.class_code) cls ON TRUE
+          LEFT JOIN citygrid.department d ON d.code = q.department_code
+         WHERE {' AND '.join(where)}
+         ORDER BY q.stage_deadline NULLS LAST, q.id LIMIT %s"""
+    with conn.cursor() as cur:
+        cur.execute(sql, (*args, limit))
+        rows = [dict(zip(QUEUE_COLUMNS, r)) for r in cur.fetchall()]
+    conn.rollback()
+    return rows
+
+
+def case_history(conn, case_id: int) -> list[tuple]:
+    """(at, action, from_state, to_state, actor, role, note) of a case, oldest first."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT at, action, from_state, to_state, actor, role, note FROM citygrid.case_action "
+                    "WHERE case_id = %s ORDER BY id", (case_id,))
+        rows = cur.fetchall()
+    conn.rollback()
+    return rows
+
+
+def possible_duplicates(conn, case_id: int, metres: float = 50.0, days: int = 30) -> list[tuple]:
+    """Cases of the same class within *metres* reported in the *days* before this one:
+    (case_no, state, distance m, reported_at)."""
+    with conn.cursor() as cur:
+        cur.execute("""
+            SELECT o.case_no, o.state, round(ST_Distance(o.geom, c.geom)::numeric, 1), o.reported_at
+              FROM citygrid.work_case c JOIN citygrid.work_case o
+                ON o.id <> c.id AND o.class_code = c.class_code AND o.kind = c.kind
+               AND ST_DWithin(o.geom, c.geom, %s)
+               AND o.reported_at BETWEEN c.reported_at - make_interval(days => %s) AND c.reported_at
+               AND o.state <> 'cancelled'
+             WHERE c.id = %s ORDER BY 3""", (metres, days, case_id))
+        rows = cur.fetchall()
+    conn.rollback()
+    return rows
+
+
+def departments(conn) -> list[tuple[str, str]]:
+    with conn.cursor() as cur:
+        cur.execute("SELECT code, name FROM citygrid.department WHERE active ORDER BY code")
+        rows = cur.fetchall()
+    conn.rollback()
+    return rows
+
+
+def suggested_department(conn, case_id: int) -> str | None:
+    with conn.cursor() as cur:
+        cur.execute("SELECT citygrid.suggest_department(%s)", (case_id,))
+        value = cur.fetchone()[0]
+    conn.rollback()
+    return value

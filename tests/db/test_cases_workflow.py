@@ -108,6 +108,11 @@ def test_side_paths_need_their_inputs(case_dsn, conn_factory):
     with pytest.raises(CaseRefused, match="not overdue"):
         act(conn, c.id, "urge", "dispatcher", c.version)
     assert ("feedback", "department", {}) in allowed_actions(conn, c.id)
+    c = act(conn, c.id, "defer", "shift_leader", c.version, note="需协调多部门")
+    assert c.state == "deferred" and c.stage_deadline is None  # 挂账: no clock runs, never "overdue"
+    c = act(conn, c.id, "release", "shift_leader", c.version)
+    assert c.state == "dispatched" and c.stage_deadline is not None
+    assert len(c.case_no) == 16  # report date + at least 8 digits
 
 
 def test_two_users_at_once_exactly_one_wins_and_the_other_is_told_who(case_dsn, conn_factory):

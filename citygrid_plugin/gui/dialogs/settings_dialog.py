@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsSettings
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -58,6 +59,20 @@ class SettingsDialog(QDialog):
         self.status.setObjectName("status")
         form.addRow(self.status)
         layout.addWidget(box)
+
+        roles_box = QGroupBox(tr("My roles (the case queue shows their tabs)"))
+        roles_layout = QHBoxLayout(roles_box)
+        from ..docks.case_queue import ROLES, user_roles
+
+        self.role_checks = {}
+        mine = set(user_roles())
+        for role, label in zip(ROLES, (tr("Operator"), tr("Supervisor"), tr("Shift leader"), tr("Dispatcher"),
+                                       tr("Department"))):
+            check = QCheckBox(label)
+            check.setChecked(role in mine)
+            self.role_checks[role] = check
+            roles_layout.addWidget(check)
+        layout.addWidget(roles_box)
 
         lang_box = QGroupBox(tr("Language"))
         lang_form = QFormLayout(lang_box)
@@ -143,4 +158,7 @@ class SettingsDialog(QDialog):
             self.status.setText(tr("Error: {error}").format(error=exc))
             return
         QgsSettings().setValue(i18n.SETTING, self.language_combo.currentData())
+        from ..docks.case_queue import ROLES_SETTING
+
+        QgsSettings().setValue(ROLES_SETTING, ",".join(r for r, c in self.role_checks.items() if c.isChecked()))
         super().accept()

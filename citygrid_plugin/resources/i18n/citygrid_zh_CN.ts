@@ -19,12 +19,17 @@
       <translation>面积第 95 百分位（m²）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="68" />
+      <source>Accept</source>
+      <translation>受理</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="59" />
       <source>Active grids</source>
       <translation>现行网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="57" />
+      <location filename="citygrid_plugin/plugin.py" line="59" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
     </message>
@@ -47,6 +52,11 @@
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="65" />
       <source>Applied migration {file}</source>
       <translation>已应用迁移 {file}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="70" />
+      <source>Approve extension</source>
+      <translation>批准延期</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="53" />
@@ -77,6 +87,11 @@
       <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Base map lines</source>
       <translation>底图线</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="77" />
+      <source>Big screen</source>
+      <translation>指挥大屏</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="155" />
@@ -144,6 +159,32 @@
       <translation>CSV 编码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
+      <source>Cancel</source>
+      <translation>作废</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="143" />
+      <source>Case</source>
+      <translation>案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
+      <source>Case queue</source>
+      <translation>案件队列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="340" />
+      <source>Cases of the same class nearby in the last 30 days:
+{cases}
+
+Register anyway?</source>
+      <translation>最近 30 天附近有同类案件：
+{cases}
+
+仍要立案吗？</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="57" />
       <source>Census coverage</source>
       <translation>普查覆盖</translation>
@@ -152,6 +193,11 @@
       <location filename="citygrid_plugin/layers.py" line="60" />
       <source>Census progress</source>
       <translation>普查进度</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
+      <source>Check passed</source>
+      <translation>核查通过</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validategrids.py" line="38" />
@@ -164,9 +210,19 @@
       <translation>检查数据库中的部件：按数据库分类表无法解析的编码、缺少必填字段（工地名称、公交站名等）、位置与记录的所在网格不符（如网格拆分之后）、不在任何单元网格内（以上为错误），以及疑似重复：同类部件在数据库重复容差范围内（警告）。每个问题输出一个点并输出汇总；勾选“有错误时失败”后，有错误时算法失败。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="51" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="123" />
+      <source>City management command centre</source>
+      <translation>城市管理监督指挥中心</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="53" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="86" />
+      <source>CityGrid command centre</source>
+      <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/provider.py" line="34" />
@@ -174,7 +230,7 @@
       <translation>CityGrid 数字城管</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="33" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="34" />
       <source>CityGrid settings</source>
       <translation>CityGrid 设置</translation>
     </message>
@@ -184,9 +240,29 @@
       <translation>CityGrid 数据库</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="143" />
+      <source>Class</source>
+      <translation>类别</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="138" />
       <source>Class column (code or Chinese name)</source>
       <translation>分类列（代码或中文名称）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
+      <source>Close</source>
+      <translation>结案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="128" />
+      <source>Close the big screen (Esc leaves full screen)</source>
+      <translation>关闭大屏（Esc 退出全屏）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="144" />
+      <source>Closed today</source>
+      <translation>今日结案</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="35" />
@@ -329,14 +405,34 @@
       <translation>待人工裁决的冲突数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="112" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="305" />
+      <source>Connected</source>
+      <translation>已连接</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="303" />
+      <source>Connected · updated {time}</source>
+      <translation>已连接 · 更新于 {time}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="127" />
       <source>Connected. This database holds no CityGrid store yet: click “Create or upgrade the store”.</source>
       <translation>已连接。该数据库中还没有 CityGrid 数据库结构：请点击“创建或升级数据库”。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="116" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="131" />
       <source>Connected: store version {version} (plugin {latest}), EPSG:{srid}, {communities} communities, {departments} departments.</source>
       <translation>已连接：数据库版本 {version}（插件 {latest}），EPSG:{srid}，{communities} 个社区，{departments} 个部门。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="164" />
+      <source>Connecting…</source>
+      <translation>正在连接…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="307" />
+      <source>Connection to the store lost; reconnecting…</source>
+      <translation>与数据库的连接已断开，正在重连…</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="133" />
@@ -344,7 +440,7 @@
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="169" />
+      <location filename="citygrid_plugin/plugin.py" line="178" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -354,12 +450,12 @@
       <translation>创建或升级 CityGrid 数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="52" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="53" />
       <source>Create or upgrade the store</source>
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="58" />
+      <location filename="citygrid_plugin/plugin.py" line="60" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
@@ -382,6 +478,21 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>DXF 图纸</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
+      <source>Defer (挂账)</source>
+      <translation>挂账</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="70" />
+      <source>Department</source>
+      <translation>专业部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="319" />
+      <source>Department (suggested first)</source>
+      <translation>处置部门（建议部门在前）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Departments</source>
       <translation>部门</translation>
@@ -390,6 +501,21 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="46" />
       <source>Departments CSV</source>
       <translation>部门 CSV 文件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="144" />
+      <source>Description</source>
+      <translation>问题描述</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="69" />
+      <source>Dispatch</source>
+      <translation>派遣</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
+      <source>Dispatcher</source>
+      <translation>派遣员</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="45" />
@@ -446,7 +572,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>跳过的实体数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="108" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="123" />
       <source>Error: {error}</source>
       <translation>错误：{error}</translation>
     </message>
@@ -461,9 +587,14 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="68" />
+      <location filename="citygrid_plugin/plugin.py" line="70" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="325" />
+      <source>Extension (hours)</source>
+      <translation>延期（小时）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="84" />
@@ -491,6 +622,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>GeoPackage 数据包</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="143" />
+      <source>Grid</source>
+      <translation>网格</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validategrids.py" line="49" />
       <source>Grid code</source>
       <translation>网格编码</translation>
@@ -506,7 +642,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="192" />
+      <location filename="citygrid_plugin/plugin.py" line="201" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
@@ -516,7 +652,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="209" />
+      <location filename="citygrid_plugin/plugin.py" line="266" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -546,6 +682,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>有部件的网格数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="69" />
+      <source>Handled</source>
+      <translation>处置完成</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="129" />
       <source>Import a DXF base map</source>
       <translation>导入 DXF 地形图</translation>
@@ -561,7 +702,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="66" />
+      <location filename="citygrid_plugin/plugin.py" line="68" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -595,7 +736,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复的无效轮廓数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="62" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="77" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
@@ -660,7 +801,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="63" />
+      <location filename="citygrid_plugin/plugin.py" line="65" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -675,6 +816,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本次应用的迁移数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="63" />
+      <source>My roles (the case queue shows their tabs)</source>
+      <translation>我的角色（案件队列据此显示标签页）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="49" />
       <source>New departments</source>
       <translation>新增部门数</translation>
@@ -685,9 +831,44 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="144" />
+      <source>On-time closing rate</source>
+      <translation>按期结案率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="145" />
+      <source>Open cases</source>
+      <translation>在办案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="43" />
+      <source>Open cases (live)</source>
+      <translation>在办案件（实时）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="157" />
+      <source>Open cases by state</source>
+      <translation>在办案件（按状态）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
+      <source>Operator</source>
+      <translation>受理员</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="165" />
       <source>Other features</source>
       <translation>其他要素数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="62" />
+      <source>Overdue</source>
+      <translation>已超时</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="145" />
+      <source>Overdue now</source>
+      <translation>当前超期</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="544" />
@@ -725,7 +906,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>通过（1）或未通过（0）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="84" />
       <source>Plugin language (applies after restarting QGIS)</source>
       <translation>插件语言（重启 QGIS 后生效）</translation>
     </message>
@@ -733,6 +914,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="159" />
       <source>Polygons imported</source>
       <translation>导入的面数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="340" />
+      <source>Possible duplicates</source>
+      <translation>可能重复</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="55" />
@@ -745,7 +931,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>工程：{path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="39" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="40" />
       <source>QGIS PostgreSQL connection</source>
       <translation>QGIS PostgreSQL 连接</translation>
     </message>
@@ -770,6 +956,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="330" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="68" />
+      <source>Register</source>
+      <translation>立案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="143" />
+      <source>Registered today</source>
+      <translation>今日立案</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="153" />
       <source>Rejected</source>
       <translation>被拒绝</translation>
@@ -780,9 +981,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被拒绝的行</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
+      <source>Release</source>
+      <translation>解除挂账</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="158" />
       <source>Replace an earlier import of the same drawing</source>
       <translation>替换同一图纸此前的导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="143" />
+      <source>Reported today</source>
+      <translation>今日上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="70" />
+      <source>Request extension</source>
+      <translation>申请延期</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="139" />
@@ -795,6 +1011,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>行中缺主管部门时使用的部门（编码或名称）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="69" />
+      <source>Return to dispatcher</source>
+      <translation>退回派遣</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
+      <source>Rework</source>
+      <translation>返工</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="162" />
       <source>Road features</source>
       <translation>道路要素数</translation>
@@ -805,7 +1031,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被替换的此前导入行数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="56" />
+      <location filename="citygrid_plugin/plugin.py" line="58" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -815,9 +1041,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积在界限内的网格比例</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
+      <source>Shift leader</source>
+      <translation>值班长</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="45" />
       <source>Shows how far the component census has come: for every active unit grid, the number of components by class and whether the grid has been declared surveyed. Optionally marks grids as surveyed (or not surveyed) first — grid codes separated by commas; the mark records who and when. Writes a coverage layer (styled: surveyed grids green) and returns the counts.</source>
       <translation>显示部件普查的进度：每个现行单元网格内各类部件的数量，以及该网格是否已宣布普查完成。可先将网格标记为已普查（或未普查）——网格编码用逗号分隔；标记会记录操作人和时间。输出覆盖图层（已普查网格显示为绿色）并返回统计数。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="143" />
+      <source>Source</source>
+      <translation>来源</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="34" />
@@ -825,7 +1061,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>拆分单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="37" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="38" />
       <source>Store</source>
       <translation>数据库</translation>
     </message>
@@ -835,7 +1071,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库坐标系（EPSG 代码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="135" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="150" />
       <source>Store at version {version} ({applied} migrations applied).</source>
       <translation>数据库已是版本 {version}（本次应用 {applied} 个迁移）。</translation>
     </message>
@@ -885,6 +1121,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>摘要</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
+      <source>Supervisor</source>
+      <translation>监督员</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="152" />
       <source>Suspected duplicates</source>
       <translation>疑似重复</translation>
@@ -895,7 +1136,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="70" />
+      <location filename="citygrid_plugin/plugin.py" line="72" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
@@ -905,7 +1146,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>目标面积（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="51" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="52" />
       <source>Test connection</source>
       <translation>测试连接</translation>
     </message>
@@ -915,7 +1156,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已使用 EPSG:{srid}；忽略坐标系参数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="121" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="136" />
       <source>The store is older than the plugin: upgrade it.</source>
       <translation>数据库版本低于插件：请升级数据库。</translation>
     </message>
@@ -923,6 +1164,46 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="67" />
       <source>The store is up to date (version {version}).</source>
       <translation>数据库已是最新（版本 {version}）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="144" />
+      <source>Time left</source>
+      <translation>剩余时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="60" />
+      <source>To accept</source>
+      <translation>待受理</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="61" />
+      <source>To check</source>
+      <translation>待核查</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="62" />
+      <source>To close</source>
+      <translation>待结案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="61" />
+      <source>To dispatch</source>
+      <translation>待派遣</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="61" />
+      <source>To handle</source>
+      <translation>待处置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="60" />
+      <source>To register</source>
+      <translation>待立案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="60" />
+      <source>To verify</source>
+      <translation>待核实</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="72" />
@@ -950,6 +1231,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积上限（m²，0 = 目标的 2 倍）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
+      <source>Urge (督办)</source>
+      <translation>督办</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="45" />
       <source>Validate components</source>
       <translation>部件检查</translation>
@@ -965,6 +1251,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>植被要素数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="68" />
+      <source>Verified on site</source>
+      <translation>核实属实</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="63" />
       <source>Warnings</source>
       <translation>警告数</translation>
@@ -973,6 +1264,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="163" />
       <source>Water features</source>
       <translation>水系要素数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="134" />
+      <source>Whole district</source>
+      <translation>全区</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="59" />
@@ -1013,6 +1309,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="97" />
       <source>add the store layers first (CityGrid ▸ Add store layers)</source>
       <translation>请先添加数据库图层（CityGrid ▸ 添加数据库图层）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="122" />
+      <source>all departments</source>
+      <translation>全部部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="116" />
+      <source>all sources</source>
+      <translation>全部来源</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="474" />
@@ -1098,6 +1404,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="69" />
       <source>census progress not updated: {error}</source>
       <translation>普查进度未更新：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="114" />
+      <source>class</source>
+      <translation>类别</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="185" />
@@ -1785,6 +2096,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不在任何单元网格内</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="125" />
+      <source>overdue only</source>
+      <translation>仅显示超时</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="475" />
       <source>overlaps</source>
       <translation>重叠</translation>
@@ -1805,7 +2121,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service“{name}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="42" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="43" />
       <source>pg_service name</source>
       <translation>pg_service 名称</translation>
     </message>
@@ -1868,6 +2184,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/components.py" line="144" />
       <source>state must be one of 完好, 破损, 丢失, 占用</source>
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="120" />
+      <source>street / community / grid code</source>
+      <translation>街道 / 社区 / 网格编码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="131" />
@@ -2070,9 +2391,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积在 {lo:,.0f}–{hi:,.0f} m² 范围内的比例：{share:.1%}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="102" />
+      <location filename="citygrid_plugin/plugin.py" line="108" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="357" />
+      <source>{case}: {action} done</source>
+      <translation>{case}：已{action}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="383" />

@@ -164,6 +164,11 @@ CREATE TABLE citygrid.routing_rule (
 
 CREATE SEQUENCE citygrid.case_number;
 
+-- Case numbers: report date + a store-wide serial of at least 8 digits (never truncated).
+CREATE FUNCTION citygrid.case_serial() RETURNS text
+    LANGUAGE sql AS $$
+    SELECT lpad(n::text, greatest(8, length(n::text)), '0') FROM nextval('citygrid.case_number') n $$;
+
 CREATE TABLE citygrid.work_case (
     id               bigserial PRIMARY KEY,
     case_no          text NOT NULL UNIQUE,
@@ -282,6 +287,11 @@ BEGIN
         RAISE EXCEPTION 'case at (%, %) lies outside every unit grid', round(ST_X(p_geom)::numeric, 1),
             round(ST_Y(p_geom)::numeric, 1) USING ERRCODE = 'check_violation';
     END IF;
+    IF p_component IS NOT NULL AND (p_kind <> 'component' OR NOT EXISTS (
+            SELECT 1 FROM citygrid.component WHERE code = p_component AND class_code = p_class AND retired_at IS NULL)) THEN
+        RAISE EXCEPTION 'component % is not an active component of class % (a component case names its component and its class)',
+            p_component, p_class USING ERRCODE = 'foreign_key_violation';
+    END IF;
     IF p_kind = 'event' THEN
         SELECT true INTO known FROM citygrid.event_class e JOIN citygrid.district d ON d.profile = e.profile
          WHERE d.code = left(g.code, 6) AND e.code = p_class;
@@ -297,7 +307,7 @@ BEGIN
     INSERT INTO citygrid.work_case (case_no, source, kind, profile, class_code, component_code, description, address,
                                     reporter, photo, geom, grid_code, district_code, street_code, community_code,
                                     state, reported_at, updated_at)
-    VALUES (to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('citygrid.case_number')::text, 6, '0'),
+    VALUES (to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || citygrid.case_serial(),
             p_source, p_kind, (SELECT profile FROM citygrid.district WHERE code = left(g.code, 6)), p_class,
             p_component, p_description, p_address, p_reporter, p_photo, ST_SetSRID(p_geom, citygrid.store_srid()),
             g.code, left(g.code, 6), substr(g.code, 7, 3), substr(g.code, 10, 3), 'reported', at, at)
@@ -379,6 +389,9 @@ BEGIN
             END IF;
             c.urge_count := c.urge_count + 1;
         WHEN 'rework' THEN c.rework_count := c.rework_count + 1;
+        WHEN 'defer' THEN
+            c.stage := 'deferred';     -- 挂账: no deadline runs while deferred; release starts a new one
+            c.stage_deadline := NULL;
         WHEN 'close' THEN
             c.close_category := CASE WHEN c.handle_deadline IS NULL OR
                 (SELECT max(a.at) FROM citygrid.case_action a WHERE a.case_id = c.id AND a.action = 'feedback')
@@ -388,10 +401,9 @@ BEGIN
     IF t.stage IS NOT NULL THEN
         c.stage := t.stage;
         c.stage_deadline := citygrid.case_deadline(c, t.stage, at);
-        IF t.stage = 'handle' AND p_action IN ('dispatch', 'release') THEN
-            c.handle_deadline := c.stage_deadline + make_interval(secs => c.extension_hours * 3600);
-            c.stage_deadline := c.handle_deadline;
-        ELSIF t.stage = 'handle' THEN  -- rework: the department gets a new handling period
+        IF t.stage = 'handle' THEN
+            -- dispatch, release and rework each give the department a fresh handling period;
+            -- an approved extension lengthens the period it was approved in
             c.handle_deadline := c.stage_deadline;
         END IF;
     ELSIF t.to_state IN ('closed', 'cancelled') THEN

@@ -1,0 +1,380 @@
+"""The case-queue dock (案件队列) of the supervision and command centres.
+
+One tab per queue the user's roles work (to accept, to verify, to register, to dispatch, to
+handle, to check, to close, overdue), with counts, filters, the most urgent case first and a
+countdown coloured by the time left. The buttons offer the actions the selected case's state
+allows for the user's roles, asking for the inputs an action needs (department, note, hours);
+every action goes through the store's workflow function, so a refusal or a conflict comes back
+as a message and nothing is half-done. Selecting a case zooms to it and flashes it; the detail
+view shows its photo link and full history. Changes by anyone arrive live through LISTEN
+(StoreListener) and refresh the dock within a second.
+"""
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsGeometry, QgsPointXY, QgsSettings
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.i18n import tr
+from ...store import cases
+from ...store.db import StoreError, connect
+
+ROLES_SETTING = "citygrid/roles"
+ROLES = ("operator", "supervisor", "shift_leader", "dispatcher", "department")
+SOURCES = ("监督员上报", "公众举报", "12319热线", "领导批办", "媒体曝光", "视频监控", "部门上报")
+
+# (tab id, states shown, roles that work it); titles in tab_title() for the translation catalogue
+TABS = [
+    ("accept", ["reported"], {"operator"}),
+    ("verify", ["to_verify"], {"supervisor"}),
+    ("register", ["accepted"], {"shift_leader"}),
+    ("dispatch", ["registered", "returned"], {"dispatcher"}),
+    ("handle", ["dispatched"], {"department"}),
+    ("check", ["handled"], {"supervisor"}),
+    ("close", ["checked"], {"shift_leader"}),
+    ("overdue", None, {"shift_leader", "dispatcher"}),
+]
+COLUMNS = ("case_no", "class_name", "source", "grid_code", "department_name", "time_left", "description")
+
+
+def tab_title(tab: str) -> str:
+    return {
+        "accept": tr("To accept"), "verify": tr("To verify"), "register": tr("To register"),
+        "dispatch": tr("To dispatch"), "handle": tr("To handle"), "check": tr("To check"),
+        "close": tr("To close"), "overdue": tr("Overdue"),
+    }[tab]
+
+
+def action_title(action: str) -> str:
+    return {
+        "accept": tr("Accept"), "verify": tr("Verified on site"), "register": tr("Register"),
+        "dispatch": tr("Dispatch"), "return": tr("Return to dispatcher"), "feedback": tr("Handled"),
+        "request_extension": tr("Request extension"), "approve_extension": tr("Approve extension"),
+        "defer": tr("Defer (挂账)"), "release": tr("Release"), "urge": tr("Urge (督办)"),
+        "check_ok": tr("Check passed"), "rework": tr("Rework"), "close": tr("Close"), "cancel": tr("Cancel"),
+    }.get(action, action)
+
+
+def user_roles() -> list[str]:
+    value = QgsSettings().value(ROLES_SETTING, ",".join(ROLES)) or ""
+    return [r for r in str(value).split(",") if r in ROLES]
+
+
+def format_time_left(hours: float | None) -> tuple[str, QColor]:
+    """Countdown text and colour: red overdue, orange under 1 h, amber under 4 h, green otherwise."""
+    if hours is None:
+        return "—", QColor("#888888")
+    sign = "-" if hours < 0 else ""
+    minutes = int(abs(hours) * 60)
+    text = f"{sign}{minutes // 60}:{minutes % 60:02d}"
+    if hours < 0:
+        return text, QColor("#d62728")
+    if hours < 1:
+        return text, QColor("#ff7f0e")
+    if hours < 4:
+        return text, QColor("#e0a800")
+    return text, QColor("#2ca02c")
+
+
+class CaseQueueDock(QgsDockWidget):
+    def __init__(self, iface, target, roles: list[str] | None = None, parent=None, live: bool = True) -> None:
+        super().__init__(tr("Case queue"), parent)
+        self.setObjectName("CityGridCaseQueue")
+        self.iface = iface
+        self.target = target
+        self.roles = roles if roles is not None else user_roles()
+        self.dsn = target.dsn()
+        self.conn = connect(self.dsn)
+        self.rows: dict[str, list[dict]] = {}
+        self.current: dict | None = None
+        self.listener = None
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        filters = QHBoxLayout()
+        self.class_filter = QLineEdit()
+        self.class_filter.setPlaceholderText(tr("class"))
+        self.source_filter = QComboBox()
+        self.source_filter.addItem(tr("all sources"), "")
+        for source in SOURCES:
+            self.source_filter.addItem(source, source)
+        self.area_filter = QLineEdit()
+        self.area_filter.setPlaceholderText(tr("street / community / grid code"))
+        self.department_filter = QComboBox()
+        self.department_filter.addItem(tr("all departments"), "")
+        for code, name in cases.departments(self.conn):
+            self.department_filter.addItem(name, code)
+        self.overdue_filter = QCheckBox(tr("overdue only"))
+        for widget in (self.class_filter, self.source_filter, self.area_filter, self.department_filter,
+                       self.overdue_filter):
+            filters.addWidget(widget)
+        layout.addLayout(filters)
+        for edit in (self.class_filter, self.area_filter):
+            edit.editingFinished.connect(self.refresh)
+        for combo in (self.source_filter, self.department_filter):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.overdue_filter.toggled.connect(self.refresh)
+
+        splitter = QSplitter(Qt.Vertical)
+        self.tabs = QTabWidget()
+        self.tables: dict[str, QTableWidget] = {}
+        for tab, _states, tab_roles in TABS:
+            if not tab_roles & set(self.roles):
+                continue
+            table = QTableWidget(0, len(COLUMNS))
+            table.setHorizontalHeaderLabels([tr("Case"), tr("Class"), tr("Source"), tr("Grid"), tr("Department"),
+                                             tr("Time left"), tr("Description")])
+            table.setSelectionBehavior(QTableWidget.SelectRows)
+            table.setSelectionMode(QTableWidget.SingleSelection)
+            table.setEditTriggers(QTableWidget.NoEditTriggers)
+            table.itemSelectionChanged.connect(lambda t=tab: self._selected(t))
+            self.tables[tab] = table
+            self.tabs.addTab(table, tab_title(tab))
+        splitter.addWidget(self.tabs)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        self.buttons = QHBoxLayout()
+        detail_layout.addLayout(self.buttons)
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(True)
+        detail_layout.addWidget(self.detail)
+        splitter.addWidget(detail)
+        layout.addWidget(splitter)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        self.setWidget(body)
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(300)
+        self.debounce.timeout.connect(self.refresh)
+        if live:
+            self._start_listener()
+        self.refresh()
+
+    # -- live --------------------------------------------------------------------------------
+    def _start_listener(self) -> None:
+        from ..live import StoreListener
+
+        self.listener = StoreListener(self.dsn, "qgis", self)
+        self.listener.notified.connect(self._notified)
+        self.listener.connection_changed.connect(self._connection_changed)
+        self.listener.start()
+
+    def _connection_changed(self, connected: bool) -> None:
+        """Notifications sent while disconnected are lost: re-read everything on reconnect."""
+        if connected:
+            self.status.setText("")
+            self._reconnect()
+            self.debounce.start()
+        else:
+            self.status.setText(tr("Connection to the store lost; reconnecting…"))
+
+    def _notified(self, payload: str) -> None:
+        if payload.startswith("case:"):
+            self.debounce.start()
+
+    # -- data --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.current["id"] if self.current else None
+        filters = {"class_text": self.class_filter.text().strip(), "source": self.source_filter.currentData() or "",
+                   "area": self.area_filter.text().strip(),
+                   "department": self.department_filter.currentData() or "",
+                   "overdue_only": self.overdue_filter.isChecked()}
+        try:
+            for index in range(self.tabs.count()):
+                table = self.tabs.widget(index)
+                tab = next(t for t, w in self.tables.items() if w is table)
+                states = next(s for t, s, _r in TABS if t == tab)
+                rows = cases.queue_rows(self.conn, states,
+                                        **dict(filters, overdue_only=filters["overdue_only"] or tab == "overdue"))
+                self.rows[tab] = rows
+                self._fill(table, rows)
+                self.tabs.setTabText(index, f"{tab_title(tab)} ({len(rows)})")
+        except StoreError as exc:
+            self.status.setText(str(exc))
+            self._reconnect()
+            return
+        self.current = None
+        if selected is not None:
+            self.select_case(selected)
+        else:
+            self._show_detail()
+
+    def _reconnect(self) -> None:
+        try:
+            self.conn.close()
+        except Exception:  # noqa: BLE001 - the old connection may already be gone
+            pass
+        try:
+            self.conn = connect(self.dsn)
+        except StoreError:
+            pass
+
+    def _fill(self, table: QTableWidget, rows: list[dict]) -> None:
+        table.setSortingEnabled(False)
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            text, color = format_time_left(row["hours_left"])
+            values = [row["case_no"], row["class_name"] or row["class_code"], row["source"], row["grid_code"],
+                      row["department_name"] or "", text, row["description"]]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if c == 5:
+                    item.setForeground(color)
+                    item.setData(Qt.UserRole, row["hours_left"])
+                table.setItem(r, c, item)
+
+    # -- selection -----------------------------------------------------------------------------
+    def _selected(self, tab: str) -> None:
+        table = self.tables[tab]
+        index = table.currentRow()
+        rows = self.rows.get(tab, [])
+        self.current = rows[index] if 0 <= index < len(rows) else None
+        self._show_detail()
+        if self.current is not None and self.iface is not None:
+            point = QgsGeometry.fromPointXY(QgsPointXY(self.current["x"], self.current["y"]))
+            canvas = self.iface.mapCanvas()
+            canvas.setCenter(point.asPoint())
+            canvas.refresh()
+            canvas.flashGeometries([point])
+
+    def select_case(self, case_id: int) -> bool:
+        """Select *case_id* in the current tab (or the first tab holding it)."""
+        for tab, rows in self.rows.items():
+            for index, row in enumerate(rows):
+                if row["id"] == case_id:
+                    self.tabs.setCurrentWidget(self.tables[tab])
+                    self.tables[tab].selectRow(index)
+                    self.current = row
+                    self._show_detail()
+                    return True
+        return False
+
+    def _show_detail(self) -> None:
+        while self.buttons.count():
+            widget = self.buttons.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        if self.current is None:
+            self.detail.setHtml("")
+            return
+        row = self.current
+        history = cases.case_history(self.conn, row["id"])
+        lines = [f"<h3>{row['case_no']} · {row['class_name'] or row['class_code']}</h3>",
+                 f"<p>{row['description']}<br>{row['address'] or ''}</p>",
+                 "<table>"]
+        for at, action, _from, to_state, actor, role, note in history:
+            lines.append(f"<tr><td>{at:%Y-%m-%d %H:%M}</td><td>{action_title(action)}</td><td>{to_state}</td>"
+                         f"<td>{actor} ({role})</td><td>{note or ''}</td></tr>")
+        lines.append("</table>")
+        self.detail.setHtml("".join(lines))
+        for action, role, needs in self.allowed():
+            button = QPushButton(action_title(action))
+            button.setObjectName(f"action_{action}_{role}")
+            button.clicked.connect(lambda _c=False, a=action, r=role, n=needs: self._clicked(a, r, n))
+            self.buttons.addWidget(button)
+
+    def allowed(self) -> list[tuple[str, str, dict]]:
+        """Actions the selected case allows for the user's roles."""
+        if self.current is None:
+            return []
+        return [(a, r, n) for a, r, n in cases.allowed_actions(self.conn, self.current["id"]) if r in self.roles]
+
+    # -- actions -------------------------------------------------------------------------------
+    def _clicked(self, action: str, role: str, needs: dict) -> None:
+        inputs = self.ask_inputs(action, needs)
+        if inputs is None:
+            return
+        if action == "register" and not self.confirm_duplicates():
+            return
+        self.perform(action, role, *inputs)
+
+    def ask_inputs(self, action: str, needs: dict) -> tuple[str | None, dict] | None:
+        """(note, data) for *action*, asked in dialogs; None when the user cancels."""
+        note, data = None, {}
+        if needs.get("department"):
+            options = cases.departments(self.conn)
+            suggested = cases.suggested_department(self.conn, self.current["id"])
+            labels = [f"{name} ({code})" for code, name in options]
+            current = next((i for i, (code, _n) in enumerate(options) if code == suggested), 0)
+            label, ok = QInputDialog.getItem(self, action_title(action), tr("Department (suggested first)"),
+                                             labels, current, False)
+            if not ok:
+                return None
+            data["department"] = options[labels.index(label)][0]
+        if needs.get("hours"):
+            hours, ok = QInputDialog.getDouble(self, action_title(action), tr("Extension (hours)"), 24, 1, 2000, 1)
+            if not ok:
+                return None
+            data["hours"] = hours
+        if needs.get("note"):
+            note, ok = QInputDialog.getMultiLineText(self, action_title(action), tr("Reason"))
+            if not ok or not note.strip():
+                return None
+        return note, data
+
+    def confirm_duplicates(self) -> bool:
+        found = cases.possible_duplicates(self.conn, self.current["id"])
+        if not found:
+            return True
+        text = "\n".join(f"{no}  {state}  {metres} m  {at:%Y-%m-%d}" for no, state, metres, at in found)
+        answer = QMessageBox.question(self, tr("Possible duplicates"), tr(
+            "Cases of the same class nearby in the last 30 days:\n{cases}\n\nRegister anyway?").format(cases=text))
+        return answer == QMessageBox.Yes
+
+    def perform(self, action: str, role: str, note: str | None = None, data: dict | None = None) -> bool:
+        """Apply *action* to the selected case through the workflow function; show refusals."""
+        if self.current is None:
+            return False
+        try:
+            cases.act(self.conn, self.current["id"], action, role, self.current["version"], note, data)
+        except cases.CaseConflict as exc:
+            self._message(str(exc), Qgis.Warning)
+            self.refresh()
+            return False
+        except StoreError as exc:
+            self._message(str(exc), Qgis.Warning)
+            return False
+        self._message(tr("{case}: {action} done").format(case=self.current["case_no"],
+                                                        action=action_title(action)), Qgis.Info)
+        self.refresh()
+        return True
+
+    def _message(self, text: str, level) -> None:
+        self.status.setText(text)
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage("CityGrid", text, level, 5)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop listening and close the connection (the dock may be reopened later)."""
+        self.debounce.stop()
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+        try:
+            self.conn.close()
+        except Exception:  # noqa: BLE001
+            pass
