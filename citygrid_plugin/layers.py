@@ -36,6 +36,7 @@ COMPONENTS = "component"
 ACTIVE = '"retired_at" IS NULL'
 PROFILE = "\"profile\" = '{profile}'"  # filled with the store's default code profile
 STORE_LAYERS = [
+    StoreLayer("case_queue", "geom", "id", "cases_live", "Open cases (live)", wkb_type="Point", role="cases_live"),
     StoreLayer(COMPONENTS, "geom", "id", "components_point", "Components (points)", subset=ACTIVE,
                editable=True, wkb_type="Point", role="components"),
     StoreLayer(COMPONENTS, "geom", "id", "components_line", "Components (lines)", subset=ACTIVE,
@@ -56,7 +57,8 @@ STORE_LAYERS = [
     StoreLayer("department", "", "code", "", "Departments", role="lookup"),
 ]
 # literals for the translation catalogue (tr() needs them verbatim)
-_TITLES = (tr("Unit grids"), tr("Communities"), tr("Streets"), tr("Districts"), tr("Components (points)"),
+_TITLES = (tr("Open cases (live)"), tr("Unit grids"), tr("Communities"), tr("Streets"), tr("Districts"),
+           tr("Components (points)"),
            tr("Components (lines)"), tr("Components (polygons)"), tr("Census progress"), tr("Major classes"),
            tr("Component classes"), tr("Departments"), tr("Base map annotations"), tr("Base map lines"),
            tr("Base map areas"))

@@ -23,7 +23,9 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert project.read(str(project_file))
     try:
         layers = list(project.mapLayers().values())
-        assert len(layers) == 15  # 14 store layers (3 lookup tables) + road centrelines
+        from citygrid_plugin.layers import STORE_LAYERS
+
+        assert len(layers) == len(STORE_LAYERS) + 1  # the store layers (3 lookup tables) + road centrelines
         assert all(layer.isValid() and layer.featureCount() > 0 for layer in layers)
         assert all("password" not in layer.source() for layer in layers)
     finally:

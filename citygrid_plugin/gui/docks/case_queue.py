@@ -191,6 +191,17 @@ class CaseQueueDock(QgsDockWidget):
     def _notified(self, payload: str) -> None:
         if payload.startswith("case:"):
             self.debounce.start()
+            self._repaint_case_layers()
+
+    def _repaint_case_layers(self) -> None:
+        """The project's live case layers follow the dock (QGIS 3.22's own refresh-on-notify
+        listener does not survive a database restart, so the dock drives it)."""
+        from qgis.core import QgsProject
+
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.customProperty("citygrid/role") == "cases_live":
+                layer.dataProvider().reloadData()
+                layer.triggerRepaint()
 
     # -- data --------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -281,6 +292,7 @@ class CaseQueueDock(QgsDockWidget):
         history = cases.case_history(self.conn, row["id"])
         lines = [f"<h3>{row['case_no']} · {row['class_name'] or row['class_code']}</h3>",
                  f"<p>{row['description']}<br>{row['address'] or ''}</p>",
+                 self._photo_html(row["id"]),
                  "<table>"]
         for at, action, _from, to_state, actor, role, note in history:
             lines.append(f"<tr><td>{at:%Y-%m-%d %H:%M}</td><td>{action_title(action)}</td><td>{to_state}</td>"
@@ -292,6 +304,15 @@ class CaseQueueDock(QgsDockWidget):
             button.setObjectName(f"action_{action}_{role}")
             button.clicked.connect(lambda _c=False, a=action, r=role, n=needs: self._clicked(a, r, n))
             self.buttons.addWidget(button)
+
+    def _photo_html(self, case_id: int) -> str:
+        with self.conn.cursor() as cur:
+            cur.execute("SELECT photo FROM citygrid.work_case WHERE id = %s", (case_id,))
+            photo = (cur.fetchone() or [None])[0]
+        self.conn.rollback()
+        if not photo:
+            return ""
+        return f'<p><a href="{photo}">{tr("Photo")}</a><br><img src="{photo}" width="240"></p>'
 
     def allowed(self) -> list[tuple[str, str, dict]]:
         """Actions the selected case allows for the user's roles."""

@@ -69,12 +69,12 @@
       <translation>底图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="62" />
       <source>Base map annotations</source>
       <translation>底图注记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="62" />
+      <location filename="citygrid_plugin/layers.py" line="63" />
       <source>Base map areas</source>
       <translation>底图面</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>复制到数据包的底图图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="62" />
       <source>Base map lines</source>
       <translation>底图线</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>案件队列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="340" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="361" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -190,7 +190,7 @@ Register anyway?</source>
       <translation>普查覆盖</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="60" />
+      <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Census progress</source>
       <translation>普查进度</translation>
     </message>
@@ -235,7 +235,7 @@ Register anyway?</source>
       <translation>CityGrid 设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="134" />
+      <location filename="citygrid_plugin/layers.py" line="135" />
       <source>CityGrid store</source>
       <translation>CityGrid 数据库</translation>
     </message>
@@ -275,7 +275,7 @@ Register anyway?</source>
       <translation>已编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="59" />
+      <location filename="citygrid_plugin/layers.py" line="60" />
       <source>Communities</source>
       <translation>社区</translation>
     </message>
@@ -330,7 +330,7 @@ Register anyway?</source>
       <translation>部件普查外业数据包 {name}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="62" />
       <source>Component classes</source>
       <translation>部件小类</translation>
     </message>
@@ -350,17 +350,17 @@ Register anyway?</source>
       <translation>部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="60" />
+      <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Components (lines)</source>
       <translation>部件（线）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="59" />
+      <location filename="citygrid_plugin/layers.py" line="60" />
       <source>Components (points)</source>
       <translation>部件（点）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="60" />
+      <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Components (polygons)</source>
       <translation>部件（面）</translation>
     </message>
@@ -488,12 +488,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="319" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="340" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="62" />
       <source>Departments</source>
       <translation>部门</translation>
     </message>
@@ -533,7 +533,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>区县名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="59" />
+      <location filename="citygrid_plugin/layers.py" line="60" />
       <source>Districts</source>
       <translation>区县</translation>
     </message>
@@ -592,7 +592,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="325" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="346" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
@@ -766,7 +766,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将一个区县及其街道、社区导入数据库。街道和社区编码为 3 位数字（社区编码在所属街道内唯一），区县代码为 6 位 GB/T 2260 代码。其他坐标系的图层会被重投影到数据库坐标系（日志中会注明）。先检查全部编码和边界，并按要素编号列出所有问题；只有全部有效时才写入。数据库中已有相同编码的记录将被更新。未提供区县图层时，区县边界取各街道的并集。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="137" />
+      <location filename="citygrid_plugin/layers.py" line="138" />
       <source>Lookup tables</source>
       <translation>代码表</translation>
     </message>
@@ -776,7 +776,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="60" />
+      <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Major classes</source>
       <translation>部件大类</translation>
     </message>
@@ -906,6 +906,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>通过（1）或未通过（0）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="315" />
+      <source>Photo</source>
+      <translation>照片</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="84" />
       <source>Plugin language (applies after restarting QGIS)</source>
       <translation>插件语言（重启 QGIS 后生效）</translation>
@@ -916,7 +921,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的面数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="340" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="361" />
       <source>Possible duplicates</source>
       <translation>可能重复</translation>
     </message>
@@ -956,7 +961,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="330" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="351" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1101,7 +1106,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道名称字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="59" />
+      <location filename="citygrid_plugin/layers.py" line="60" />
       <source>Streets</source>
       <translation>街道</translation>
     </message>
@@ -1211,7 +1216,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>单元网格编码（逗号分隔；社区、街道或区县编码表示其全部网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="59" />
+      <location filename="citygrid_plugin/layers.py" line="60" />
       <source>Unit grids</source>
       <translation>单元网格</translation>
     </message>
@@ -2396,7 +2401,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="357" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="378" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
