@@ -166,6 +166,10 @@ class CaseQueueDock(QgsDockWidget):
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(300)
         self.debounce.timeout.connect(self.refresh)
+        self.ticker = QTimer(self)  # the countdowns move even when nothing changes
+        self.ticker.setInterval(60_000)
+        self.ticker.timeout.connect(self.refresh)
+        self.ticker.start()
         if live:
             self._start_listener()
         self.refresh()
@@ -392,6 +396,7 @@ class CaseQueueDock(QgsDockWidget):
     def shutdown(self) -> None:
         """Stop listening and close the connection (the dock may be reopened later)."""
         self.debounce.stop()
+        self.ticker.stop()
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
