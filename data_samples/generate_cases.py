@@ -41,8 +41,11 @@ them are mostly urged.
 The window ends at 10:30 on its last day, which is the day before ``year_start + days`` or
 yesterday (Asia/Shanghai), whichever is earlier: no action is ever dated in the future, and the
 last morning's cases are caught in the early states (待受理, 待核实, 待立案, 待派遣 …). Same seed,
-same window, same result. A window that already holds cases is not generated again (the summary
-of what is there is returned).
+same window, same result: every day draws from its own random stream (seed, day index), so the
+cases do not depend on how many connections run the days in parallel (``workers``, default 2;
+only the case numbers interleave differently). The window is generated in one transaction per
+connection, committed only when all succeeded. A window that already holds cases is not
+generated again (the summary of what is there is returned).
 """
 from __future__ import annotations
 
@@ -306,11 +309,110 @@ def summary(conn, start: datetime, end: datetime) -> dict:
             "actions": sum(actions.values())}
 
 
+class _Plan:
+    """What every day of the window shares (read-only once built, so workers can share it)."""
+
+    def __init__(self, grids, components, hotspots, routed, scale: float):
+        self.grids, self.components, self.routed = grids, components, routed
+        self.weights = np.ones(len(grids))
+        self.weights[hotspots] = HOTSPOT_FACTOR
+        self.scale = scale
+        self.ev_codes = sorted(routed)  # only classes a dispatcher can route
+        ev_p = np.array([EVENTS[c][0] for c in self.ev_codes], dtype=float)
+        self.ev_p = ev_p / ev_p.sum()
+        self.co_codes = sorted(COMPONENTS)
+        self.co_w = np.array([COMPONENTS[c][0] for c in self.co_codes], dtype=float)
+        self.src_names = [s for s, _p in SOURCES]
+        src_p = np.array([p for _s, p in SOURCES])
+        self.src_p = src_p / src_p.sum()
+        self.hour_p = HOURS / HOURS.sum()
+        self.departments = sorted(set(routed.values()))
+
+
+def _run_day(conn, plan: _Plan, seed: int, index: int, day: datetime, end: datetime, stats: Counter) -> None:
+    """Report and run the cases arriving on one day (its own random stream: seed + day index, so
+    the result does not depend on how the days are shared between workers)."""
+    rng = np.random.default_rng([seed, index])
+    lam = BASE_RATE * plan.scale * WEEKDAY_FACTOR[day.weekday()] * plan.weights
+    per_grid = rng.poisson(lam)
+    arrivals = []
+    for gi in np.nonzero(per_grid)[0]:
+        for _ in range(int(per_grid[gi])):
+            hour = 7 + int(rng.choice(len(plan.hour_p), p=plan.hour_p))
+            arrivals.append((day + timedelta(hours=hour, seconds=float(rng.uniform(0, 3600))), int(gi)))
+    arrivals = sorted(a for a in arrivals if a[0] < end)
+    for at, gi in arrivals:
+        code, poly = plan.grids[gi]
+        source = plan.src_names[int(rng.choice(len(plan.src_names), p=plan.src_p))]
+        here = plan.components.get(code, {})
+        kind = "component" if here and rng.random() < COMPONENT_SHARE else "event"
+        component = None
+        if kind == "component":
+            avail = [i for i, c in enumerate(plan.co_codes) if c in here]
+            p = plan.co_w[avail] / plan.co_w[avail].sum()
+            cls = plan.co_codes[avail[int(rng.choice(len(avail), p=p))]]
+            component, owner, x, y = here[cls][int(rng.integers(len(here[cls])))]
+            description = COMPONENTS[cls][1]
+            x, y = round(x + rng.uniform(-0.5, 0.5), 2), round(y + rng.uniform(-0.5, 0.5), 2)
+            if not poly.buffer(-0.01).contains(_pt(x, y)):
+                x, y = _point_in(rng, poly)
+            others = [d for d in plan.departments if d != owner]
+            wrong = others[0] if others else None
+        else:
+            cls = plan.ev_codes[int(rng.choice(len(plan.ev_codes), p=plan.ev_p))]
+            description = EVENTS[cls][2]
+            x, y = _point_in(rng, poly)
+            right = plan.routed[cls]
+            others = [d for d in plan.departments if d != right]
+            wrong = others[int(rng.integers(len(others)))] if others else None
+        _Case(conn, rng, end, stats).run(source, kind, cls, description, x, y, component, code, at, wrong)
+
+
+def _run_days(conns: list, plan: _Plan, seed: int, days: list[tuple[int, datetime]], end: datetime) -> Counter:
+    """Run *days* over the connections *conns* (one thread each, days dealt round-robin), each
+    connection in one transaction; commit all only when every worker succeeded, else roll all
+    back, so a failed run leaves no half-generated window behind."""
+    import threading
+
+    stats = [Counter() for _ in conns]
+    errors: list[BaseException] = []
+
+    def work(k: int) -> None:
+        try:
+            for index, day in days[k::len(conns)]:
+                if errors:
+                    return
+                _run_day(conns[k], plan, seed, index, day, end, stats[k])
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(k,), name=f"cases-{k}") for k in range(len(conns))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for conn in conns:
+        if errors:
+            conn.rollback()
+        else:
+            conn.commit()
+    if errors:
+        raise errors[0]
+    return sum(stats, Counter())
+
+
 def generate(dsn, year_start: date = date(2025, 12, 1), days: int = 365, seed: int = SEED,
-             scale: float = 1.0) -> dict:
-    """Run *days* of cases from *year_start* through the workflow; returns the counts (see summary())."""
+             scale: float = 1.0, workers: int = 2) -> dict:
+    """Run *days* of cases from *year_start* through the workflow; returns the counts (see summary()).
+
+    With a DSN, *workers* connections run the days in parallel (the store serialises nothing
+    between cases, and every day draws from its own random stream, so the cases are the same
+    for any number of workers; only their ids and numbers interleave differently). With a
+    connection, it alone does the work. Either way nothing is committed unless the whole window
+    succeeded."""
     t0 = time.perf_counter()
     conn = db.connect(dsn) if isinstance(dsn, str) else dsn
+    extra: list = []
     try:
         start, end = _window(year_start, days)
         if end <= start:
@@ -329,59 +431,19 @@ def generate(dsn, year_start: date = date(2025, 12, 1), days: int = 365, seed: i
             raise RuntimeError("no event class can be routed: the store has none of the departments "
                                + ", ".join(sorted({d for _w, d, _x in EVENTS.values()})))
         grids, components, hotspots = _load_place(conn)
-        rng = np.random.default_rng(seed)
-        weights = np.ones(len(grids))
-        weights[hotspots] = HOTSPOT_FACTOR
-        ev_codes = sorted(routed)  # only classes a dispatcher can route
-        ev_p = np.array([EVENTS[c][0] for c in ev_codes], dtype=float)
-        ev_p /= ev_p.sum()
-        co_codes = sorted(COMPONENTS)
-        co_w = np.array([COMPONENTS[c][0] for c in co_codes], dtype=float)
-        src_names = [s for s, _p in SOURCES]
-        src_p = np.array([p for _s, p in SOURCES])
-        src_p /= src_p.sum()
-        hour_p = HOURS / HOURS.sum()
-        departments = sorted(set(routed.values()))
-        stats: Counter = Counter()
+        plan = _Plan(grids, components, hotspots, routed, scale)
+        day_list = []
         day = start
-        n_days = 0
         while day < end:  # the last day is cut at 10:30
-            lam = BASE_RATE * scale * WEEKDAY_FACTOR[day.weekday()] * weights
-            per_grid = rng.poisson(lam)
-            arrivals = []
-            for gi in np.nonzero(per_grid)[0]:
-                for _ in range(int(per_grid[gi])):
-                    hour = 7 + int(rng.choice(len(hour_p), p=hour_p))
-                    arrivals.append((day + timedelta(hours=hour, seconds=float(rng.uniform(0, 3600))), int(gi)))
-            arrivals = sorted(a for a in arrivals if a[0] < end)
-            for at, gi in arrivals:
-                code, poly = grids[gi]
-                source = src_names[int(rng.choice(len(src_names), p=src_p))]
-                here = components.get(code, {})
-                kind = "component" if here and rng.random() < COMPONENT_SHARE else "event"
-                component = None
-                if kind == "component":
-                    avail = [i for i, c in enumerate(co_codes) if c in here]
-                    p = co_w[avail] / co_w[avail].sum()
-                    cls = co_codes[avail[int(rng.choice(len(avail), p=p))]]
-                    component, owner, x, y = here[cls][int(rng.integers(len(here[cls])))]
-                    description = COMPONENTS[cls][1]
-                    x, y = round(x + rng.uniform(-0.5, 0.5), 2), round(y + rng.uniform(-0.5, 0.5), 2)
-                    if not poly.buffer(-0.01).contains(_pt(x, y)):
-                        x, y = _point_in(rng, poly)
-                    others = [d for d in departments if d != owner]
-                    wrong = others[0] if others else None
-                else:
-                    cls = ev_codes[int(rng.choice(len(ev_codes), p=ev_p))]
-                    description = EVENTS[cls][2]
-                    x, y = _point_in(rng, poly)
-                    right = routed[cls]
-                    others = [d for d in departments if d != right]
-                    wrong = others[int(rng.integers(len(others)))] if others else None
-                _Case(conn, rng, end, stats).run(source, kind, cls, description, x, y, component, code, at, wrong)
-            conn.commit()
+            day_list.append((len(day_list), day))
             day += timedelta(days=1)
-            n_days += 1
+        if isinstance(dsn, str):
+            extra = [db.connect(dsn) for _ in range(max(1, workers) - 1)]
+        for c in [conn, *extra]:
+            with c.cursor() as cur:  # one commit at the end: no need to wait for each flush
+                cur.execute("SET synchronous_commit = off")
+        _run_days([conn, *extra], plan, seed, day_list, end)
+        n_days = len(day_list)
         result = summary(conn, start, end)
         result.update({"skipped": False, "days": n_days, "start": start.date().isoformat(),
                        "end": end.isoformat(timespec="minutes"), "routing_rules_added": rules,
@@ -389,6 +451,8 @@ def generate(dsn, year_start: date = date(2025, 12, 1), days: int = 365, seed: i
                        "seconds": time.perf_counter() - t0})
         return result
     finally:
+        for c in extra:
+            c.close()
         if isinstance(dsn, str):
             conn.close()
 
@@ -406,8 +470,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--workers", type=int, default=2, help="parallel connections (default 2)")
     args = parser.parse_args(argv)
-    result = generate(args.dsn, date.fromisoformat(args.start), args.days, args.seed, args.scale)
+    result = generate(args.dsn, date.fromisoformat(args.start), args.days, args.seed, args.scale, args.workers)
     print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
     return 0
 

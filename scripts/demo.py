@@ -10,7 +10,8 @@ Steps (later capabilities add theirs to run()):
   4. partition the communities into unit grids along the roads (citygrid:partitiongrids), code
      them in the store (citygrid:codegrids) and validate them (citygrid:validategrids);
   5. generate a synthetic census, import it (citygrid:importcomponents) and validate it;
-  6. run 90 days of cases through the store's workflow functions (data_samples/generate_cases.py);
+  6. run a year of cases (365 days up to yesterday) through the store's workflow functions
+     (data_samples/generate_cases.py);
   7. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers and the base
      map, styled; reopen it, check every layer opens, render output/demo/overview.png;
   8. print a summary: counts per layer, figures, and where the outputs are.
@@ -219,7 +220,7 @@ def run_census(processing, store: dict, out: Path, feedback) -> dict:
             "folder": str(folder)}
 
 
-def run_cases(conn_or_dsn, days: int = 90, scale: float = 1.0) -> dict:
+def run_cases(conn_or_dsn, days: int = 365, scale: float = 1.0) -> dict:
     """Cases (data_samples/generate_cases.py) for the last *days* days, run through the store's
     workflow functions (case_report / case_act with past timestamps): about 45 a day, ending
     yesterday 10:30; a re-run finds them there and generates nothing."""

@@ -41,10 +41,7 @@ def _error(exc) -> StoreError:
     return StoreError(message)
 
 
-def _row(cur) -> CaseRow:
-    cur.execute("SELECT id, case_no, state, version, department_code, stage_deadline FROM citygrid.work_case "
-                "WHERE id = %s", (cur.fetchone()[0],))
-    return CaseRow(*cur.fetchone())
+_ROW = "id, case_no, state, version, department_code, stage_deadline"  # CaseRow's fields, in order
 
 
 def report_case(conn, source: str, kind: str, class_code: str, description: str, x: float, y: float,
@@ -55,10 +52,10 @@ def report_case(conn, source: str, kind: str, class_code: str, description: str,
 
     try:
         with conn.cursor() as cur:
-            cur.execute("SELECT (citygrid.case_report(%s, %s, %s, %s, ST_SetSRID(ST_MakePoint(%s, %s), "
-                        "citygrid.store_srid()), %s, %s, %s, NULL, %s)).id",
+            cur.execute(f"SELECT {_ROW} FROM citygrid.case_report(%s, %s, %s, %s, ST_SetSRID(ST_MakePoint(%s, %s), "
+                        "citygrid.store_srid()), %s, %s, %s, NULL, %s)",
                         (source, kind, class_code, description, x, y, address, reporter, component_code, at))
-            row = _row(cur)
+            row = CaseRow(*cur.fetchone())
         if commit:
             conn.commit()
         return row
@@ -74,9 +71,9 @@ def act(conn, case_id: int, action: str, role: str, version: int, note: str | No
 
     try:
         with conn.cursor() as cur:
-            cur.execute("SELECT (citygrid.case_act(%s, %s, %s, %s, %s, %s::jsonb, %s)).id",
+            cur.execute(f"SELECT {_ROW} FROM citygrid.case_act(%s, %s, %s, %s, %s, %s::jsonb, %s)",
                         (case_id, action, role, version, note, json.dumps(data or {}), at))
-            row = _row(cur)
+            row = CaseRow(*cur.fetchone())
         if commit:
             conn.commit()
         return row

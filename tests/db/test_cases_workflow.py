@@ -187,3 +187,28 @@ def test_working_calendar_holidays_move_deadlines(case_dsn, conn_factory):
         cur.execute("SELECT citygrid.add_work_time(%s, 1, 'work_hours')", (at(23, 11, 30),))
         assert cur.fetchone()[0] == at(23, 14)  # across the lunch break
     conn.rollback()
+
+
+def test_the_audit_records_each_verdict_as_given_at_the_time(case_dsn, conn_factory):
+    """Migration 008: every action writes the deadline it was due by, whether it was on time, the
+    deadlines after it and the department, so the evaluation never recomputes a past verdict."""
+    conn = conn_factory(case_dsn)
+    c = report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", 50, 50, at=at(16, 9))
+    c = act(conn, c.id, "accept", "operator", c.version, at=at(16, 9, 5))
+    c = act(conn, c.id, "register", "shift_leader", c.version, at=at(16, 11))  # 1 working hour: due 10:05
+    c = act(conn, c.id, "dispatch", "dispatcher", c.version, at=at(16, 11, 10))
+    c = act(conn, c.id, "feedback", "department", c.version, at=at(17, 9))  # due 16 Nov 16:40: late
+    c = act(conn, c.id, "check_ok", "supervisor", c.version, at=at(17, 9, 10))  # 30 minutes: on time
+    c = act(conn, c.id, "close", "shift_leader", c.version, at=at(17, 9, 30))
+    with conn.cursor() as cur:
+        cur.execute("SELECT action, data FROM citygrid.case_action WHERE case_id = %s ORDER BY id", (c.id,))
+        audit = dict(cur.fetchall())
+    conn.rollback()
+    assert audit["accept"]["on_time"] is None and audit["accept"]["due"] is None  # no limit on accepting
+    assert audit["register"]["on_time"] is False
+    assert datetime.fromisoformat(audit["register"]["due"]) == at(16, 10, 5)
+    assert audit["dispatch"]["department"] == "HW" and audit["dispatch"]["on_time"] is True
+    assert datetime.fromisoformat(audit["dispatch"]["handle_deadline"]) == at(16, 16, 40)
+    assert audit["feedback"]["on_time"] is False and audit["feedback"]["department"] == "HW"
+    assert audit["check_ok"]["on_time"] is True
+    assert audit["close"]["close_category"] == "超时结案" and audit["close"]["stage_deadline"] is None
