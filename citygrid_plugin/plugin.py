@@ -26,6 +26,7 @@ class CityGridPlugin:
         self.provider = None
         self.split_tool = None
         self.case_dock = None
+        self.heatmap_dock = None
         self.big_screen = None
         self.menu: QMenu | None = None
         self.toolbar = None
@@ -75,6 +76,9 @@ class CityGridPlugin:
         self.queue_action = self._action("citygrid.svg", tr("Case queue"), self.toggle_case_queue, needs_store=True)
         self.queue_action.setCheckable(True)
         self.bigscreen_action = self._action("citygrid.svg", tr("Big screen"), self.show_big_screen, needs_store=True)
+        self.menu.addSeparator()
+        self.heatmap_action = self._action("citygrid.svg", tr("Case heatmap"), self.toggle_heatmap, needs_store=True)
+        self.heatmap_action.setCheckable(True)
         self.split_tool = None
         menubar = main.menuBar()
         menubar.insertMenu(self._help_menu_action(menubar), self.menu)
@@ -131,6 +135,7 @@ class CityGridPlugin:
         if self.big_screen is not None:
             self.big_screen.close()
         self._close_case_queue()
+        self._close_heatmap()
         if self.split_tool is not None:
             if self.iface.mapCanvas().mapTool() is self.split_tool:
                 self.iface.mapCanvas().unsetMapTool(self.split_tool)
@@ -220,6 +225,32 @@ class CityGridPlugin:
             return
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.case_dock)
         self.case_dock.closed.connect(lambda: self.queue_action.setChecked(False))
+
+    def toggle_heatmap(self, checked: bool) -> None:
+        from qgis.PyQt.QtCore import Qt
+
+        from .connections import configured_target
+        from .gui.docks.heatmap import HeatmapDock
+        from .store.db import StoreError
+
+        if not checked:
+            self._close_heatmap()
+            return
+        try:
+            self.heatmap_dock = HeatmapDock(self.iface, configured_target(), parent=self.iface.mainWindow())
+        except StoreError as exc:
+            self._warn(str(exc))
+            self.heatmap_action.setChecked(False)
+            return
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.heatmap_dock)
+        self.heatmap_dock.closed.connect(lambda: self.heatmap_action.setChecked(False))
+
+    def _close_heatmap(self) -> None:
+        if self.heatmap_dock is not None:
+            self.heatmap_dock.shutdown()
+            self.iface.removeDockWidget(self.heatmap_dock)
+            self.heatmap_dock.deleteLater()
+            self.heatmap_dock = None
 
     def show_big_screen(self) -> None:
         from .connections import configured_target

@@ -33,13 +33,13 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ...core.casefilter import SOURCES
 from ...core.i18n import tr
 from ...store import cases
 from ...store.db import StoreError, connect
 
 ROLES_SETTING = "citygrid/roles"
 ROLES = ("operator", "supervisor", "shift_leader", "dispatcher", "department")
-SOURCES = ("监督员上报", "公众举报", "12319热线", "领导批办", "媒体曝光", "视频监控", "部门上报")
 
 # (tab id, states shown, roles that work it); titles in tab_title() for the translation catalogue
 TABS = [

@@ -29,7 +29,7 @@
       <translation>现行网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="59" />
+      <location filename="citygrid_plugin/plugin.py" line="60" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>底图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="62" />
+      <location filename="citygrid_plugin/layers.py" line="63" />
       <source>Base map annotations</source>
       <translation>底图注记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="63" />
+      <location filename="citygrid_plugin/layers.py" line="64" />
       <source>Base map areas</source>
       <translation>底图面</translation>
     </message>
@@ -84,12 +84,12 @@
       <translation>复制到数据包的底图图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="62" />
+      <location filename="citygrid_plugin/layers.py" line="63" />
       <source>Base map lines</source>
       <translation>底图线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="77" />
+      <location filename="citygrid_plugin/plugin.py" line="78" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
     </message>
@@ -169,12 +169,17 @@
       <translation>案件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="76" />
+      <source>Case heatmap</source>
+      <translation>案件热力图</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
       <source>Case queue</source>
       <translation>案件队列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="361" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="365" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -185,12 +190,17 @@ Register anyway?</source>
 仍要立案吗？</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="251" />
+      <source>Cases per grid</source>
+      <translation>网格案件数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="57" />
       <source>Census coverage</source>
       <translation>普查覆盖</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="62" />
       <source>Census progress</source>
       <translation>普查进度</translation>
     </message>
@@ -215,7 +225,7 @@ Register anyway?</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="53" />
+      <location filename="citygrid_plugin/plugin.py" line="54" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
     </message>
@@ -235,7 +245,7 @@ Register anyway?</source>
       <translation>CityGrid 设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="135" />
+      <location filename="citygrid_plugin/layers.py" line="136" />
       <source>CityGrid store</source>
       <translation>CityGrid 数据库</translation>
     </message>
@@ -248,6 +258,11 @@ Register anyway?</source>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="138" />
       <source>Class column (code or Chinese name)</source>
       <translation>分类列（代码或中文名称）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="124" />
+      <source>Classes</source>
+      <translation>类别</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
@@ -330,7 +345,7 @@ Register anyway?</source>
       <translation>部件普查外业数据包 {name}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="62" />
+      <location filename="citygrid_plugin/layers.py" line="63" />
       <source>Component classes</source>
       <translation>部件小类</translation>
     </message>
@@ -350,17 +365,17 @@ Register anyway?</source>
       <translation>部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="62" />
       <source>Components (lines)</source>
       <translation>部件（线）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="60" />
+      <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Components (points)</source>
       <translation>部件（点）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="62" />
       <source>Components (polygons)</source>
       <translation>部件（面）</translation>
     </message>
@@ -440,7 +455,7 @@ Register anyway?</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="178" />
+      <location filename="citygrid_plugin/plugin.py" line="183" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -455,7 +470,7 @@ Register anyway?</source>
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="60" />
+      <location filename="citygrid_plugin/plugin.py" line="61" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
@@ -488,12 +503,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="340" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="344" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="62" />
+      <location filename="citygrid_plugin/layers.py" line="63" />
       <source>Departments</source>
       <translation>部门</translation>
     </message>
@@ -587,12 +602,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="70" />
+      <location filename="citygrid_plugin/plugin.py" line="71" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="346" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="350" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
@@ -615,6 +630,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="353" />
       <source>Field-work package (GeoPackage)</source>
       <translation>外业数据包（GeoPackage）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="107" />
+      <source>From / to</source>
+      <translation>起 / 止</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="83" />
@@ -642,7 +662,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="201" />
+      <location filename="citygrid_plugin/plugin.py" line="206" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
@@ -652,7 +672,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="266" />
+      <location filename="citygrid_plugin/plugin.py" line="297" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -687,6 +707,16 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置完成</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="139" />
+      <source>Heatmap</source>
+      <translation>热力图</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="151" />
+      <source>Heatmap radius</source>
+      <translation>热力半径</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="129" />
       <source>Import a DXF base map</source>
       <translation>导入 DXF 地形图</translation>
@@ -702,7 +732,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="68" />
+      <location filename="citygrid_plugin/plugin.py" line="69" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -736,6 +766,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复的无效轮廓数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="121" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="77" />
       <source>Language</source>
       <translation>语言</translation>
@@ -766,7 +801,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将一个区县及其街道、社区导入数据库。街道和社区编码为 3 位数字（社区编码在所属街道内唯一），区县代码为 6 位 GB/T 2260 代码。其他坐标系的图层会被重投影到数据库坐标系（日志中会注明）。先检查全部编码和边界，并按要素编号列出所有问题；只有全部有效时才写入。数据库中已有相同编码的记录将被更新。未提供区县图层时，区县边界取各街道的并集。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="138" />
+      <location filename="citygrid_plugin/layers.py" line="139" />
       <source>Lookup tables</source>
       <translation>代码表</translation>
     </message>
@@ -776,7 +811,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="62" />
       <source>Major classes</source>
       <translation>部件大类</translation>
     </message>
@@ -801,7 +836,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="65" />
+      <location filename="citygrid_plugin/plugin.py" line="66" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -814,6 +849,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="49" />
       <source>Migrations applied</source>
       <translation>本次应用的迁移数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="111" />
+      <source>Move the window back in time</source>
+      <translation>向前移动时间窗口</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="63" />
@@ -906,7 +946,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>通过（1）或未通过（0）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="315" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="319" />
       <source>Photo</source>
       <translation>照片</translation>
     </message>
@@ -916,12 +956,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>插件语言（重启 QGIS 后生效）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="139" />
+      <source>Points</source>
+      <translation>点位</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="159" />
       <source>Polygons imported</source>
       <translation>导入的面数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="361" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="365" />
       <source>Possible duplicates</source>
       <translation>可能重复</translation>
     </message>
@@ -961,7 +1006,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="351" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="355" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1036,7 +1081,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被替换的此前导入行数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="58" />
+      <location filename="citygrid_plugin/plugin.py" line="59" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1049,6 +1094,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
       <source>Shift leader</source>
       <translation>值班长</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="145" />
+      <source>Show</source>
+      <translation>显示方式</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="45" />
@@ -1064,6 +1114,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="34" />
       <source>Split unit grid</source>
       <translation>拆分单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="135" />
+      <source>State</source>
+      <translation>状态</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="38" />
@@ -1141,7 +1196,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="72" />
+      <location filename="citygrid_plugin/plugin.py" line="73" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
@@ -1276,6 +1331,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>全区</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="96" />
+      <source>Window</source>
+      <translation>时间窗口</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="116" />
+      <source>Window ends</source>
+      <translation>窗口截止</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="59" />
       <source>Writes a field-work package for the component census of some unit grids: a GeoPackage with the components (points, lines, polygons), the grids for reference and a snapshot for the sync, and a QGIS project beside it (relative paths, forms and styles ready) that opens offline in QGIS or QField. Choose the grids by code (15-digit grid codes, or 12-digit communities, 9-digit streets, 6-digit districts, separated by commas) or by picking them on a grid layer (selected features only). New features get a uid in the form and no code: the store issues the code at the sync. Base map layers are copied, clipped to the grids, so the package needs no network. The project holds no reference to the store and no password. An existing package is never overwritten.</source>
       <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
@@ -1326,6 +1391,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>全部来源</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="131" />
+      <source>all states</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="474" />
       <source>all {width}-digit serials are used (last issued {last}); codes are never reused, so start a new community, grid or class</source>
       <translation>{width} 位顺序码已用完（最后发放 {last}）；编码永不复用，请新建社区、网格或分类</translation>
@@ -1339,6 +1409,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/classes.py" line="105" />
       <source>an event class has no geometry type, accuracy class or extra fields</source>
       <translation>事件分类没有几何类型、精度等级或扩展字段</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/casefilter.py" line="94" />
+      <source>area '{value}' is not a street (3 or 9 digits), community (12) or grid (15) code</source>
+      <translation>区域“{value}”不是街道（3 位或 9 位）、社区（12 位）或单元网格（15 位）代码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="121" />
@@ -1431,9 +1506,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>“{value}”既不是 {profile} 标准的分类代码，也不是分类名称</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/casefilter.py" line="87" />
+      <source>class '{value}' is not a class code (2-digit major class, 4 or 5-digit class)</source>
+      <translation>“{value}”不是类别代码（2 位大类，4 位或 5 位小类）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="449" />
       <source>class code</source>
       <translation>分类代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="123" />
+      <source>class codes, e.g. 0102, 01 (empty: all)</source>
+      <translation>类别代码，如 0102、01（留空：全部）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/reference.py" line="84" />
@@ -1576,6 +1661,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件 {code}：{problems}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="120" />
+      <source>components</source>
+      <translation>部件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/components.py" line="59" />
       <source>components not imported: {error}</source>
       <translation>部件未导入：{error}</translation>
@@ -1609,6 +1699,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/codes.py" line="107" />
       <source>county code '{value}': {prefix} is not a GB/T 2260 province code</source>
       <translation>区县代码“{value}”：{prefix} 不是 GB/T 2260 省级代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="94" />
+      <source>custom range</source>
+      <translation>自定义时段</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="146" />
@@ -1694,6 +1789,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
       <source>error</source>
       <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="119" />
+      <source>events</source>
+      <translation>事件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="118" />
+      <source>events and components</source>
+      <translation>事件和部件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/classes.py" line="107" />
@@ -1889,6 +1994,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/components.py" line="163" />
       <source>invalid geometry: </source>
       <translation>几何无效：</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="93" />
+      <source>last {days} days</source>
+      <translation>最近 {days} 天</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="83" />
@@ -2094,6 +2204,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="77" />
       <source>not active unit grids: {codes}</source>
       <translation>不是现行单元网格：{codes}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="132" />
+      <source>open cases</source>
+      <translation>在办案件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="33" />
@@ -2316,6 +2431,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>该 uid 属于数据库中已注销的部件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/casefilter.py" line="83" />
+      <source>the window is empty: it ends ({end}) before it starts ({start})</source>
+      <translation>时间窗口为空：结束时间（{end}）早于开始时间（{start}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/casefilter.py" line="72" />
+      <source>the window must be at least one day, got {days}</source>
+      <translation>时间窗口至少为一天，当前为 {days}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/casefilter.py" line="80" />
+      <source>the window's {name} must be a date and time with a time zone, got {value!r}</source>
+      <translation>时间窗口的 {name} 必须是带时区的日期时间，当前为 {value!r}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/connections.py" line="91" />
       <source>there is no QGIS PostgreSQL connection named '{name}'; create it in the Browser panel (PostgreSQL ▸ New Connection) or pick another</source>
       <translation>没有名为“{name}”的 QGIS PostgreSQL 连接；请在浏览器面板中新建（PostgreSQL ▸ 新建连接）或选择其他连接</translation>
@@ -2336,6 +2466,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>瓦片地址“{url}”需要包含 {{x}}、{{y}} 和 {{z}} 占位符</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="218" />
+      <source>today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/grids.py" line="181" />
       <source>total grid area {grids:,.1f} m², community area {communities:,.1f} m²</source>
       <translation>网格总面积 {grids:,.1f} m²，社区面积 {communities:,.1f} m²</translation>
@@ -2349,6 +2484,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/components.py" line="132" />
       <source>uid '{value}' is not a UUID</source>
       <translation>uid“{value}”不是 UUID</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/casefilter.py" line="85" />
+      <source>unknown case kind '{value}'; use event or component</source>
+      <translation>未知的案件类型“{value}”；请用 event（事件）或 component（部件）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/casefilter.py" line="91" />
+      <source>unknown case state '{value}'; states are {allowed}</source>
+      <translation>未知的案件状态“{value}”；可选状态为 {allowed}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/classes.py" line="278" />
@@ -2381,6 +2526,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知标准“{value}”；请使用 {allowed} 之一</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/casefilter.py" line="89" />
+      <source>unknown source '{value}'; sources are {allowed}</source>
+      <translation>未知的问题来源“{value}”；可选来源为 {allowed}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/connections.py" line="39" />
       <source>unknown store target kind '{kind}'</source>
       <translation>未知的数据库连接类型“{kind}”</translation>
@@ -2396,12 +2546,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积在 {lo:,.0f}–{hi:,.0f} m² 范围内的比例：{share:.1%}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="108" />
+      <location filename="citygrid_plugin/plugin.py" line="112" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="378" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="382" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
@@ -2439,6 +2589,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/gridcheck.py" line="534" />
       <source>{count} warnings</source>
       <translation>{count} 个警告</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="218" />
+      <source>{days} days ago</source>
+      <translation>{days} 天前</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="603" />
@@ -2654,6 +2809,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="67" />
       <source>{new} new, {updated} updated, {same} unchanged</source>
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="306" />
+      <source>{n} cases, {window}</source>
+      <translation>{n} 件案件，{window}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="109" />

@@ -1,0 +1,159 @@
+"""Reading cases for analysis (hotspots, density, the heatmap dock): grids, their adjacency, case
+counts per grid (and per time slice) and case points, all selected by one
+:class:`~citygrid_plugin.core.casefilter.CaseFilter`.
+
+Counting happens in the store (``GROUP BY grid_code`` over the report-time index), so a million
+cases arrive in Python as one row per grid, not a row per case. Every function ends its read
+transaction before returning (a dock may keep its connection for days).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..core.casefilter import CaseFilter
+
+
+@dataclass(frozen=True)
+class GridSet:
+    """The active unit grids, in code order: ``codes[i]`` has centroid ``xy[i]`` and WKB ``wkb[i]``."""
+
+    codes: list[str]
+    xy: list[tuple[float, float]]
+    wkb: list[bytes]
+    areas: list[float]
+
+    def index(self) -> dict[str, int]:
+        return {code: i for i, code in enumerate(self.codes)}
+
+
+def _done(conn) -> None:
+    if not conn.closed:
+        conn.rollback()
+
+
+def active_grids(conn, area: str = "") -> GridSet:
+    """Active, coded unit grids (optionally of one street/community, by code prefix as in CaseFilter)."""
+    where, args = "retired_at IS NULL AND code IS NOT NULL", []
+    if area:
+        if len(area) == 3:
+            where += " AND substr(code, 7, 3) = %s"
+            args.append(area)
+        else:
+            where += " AND left(code, %s) = %s"
+            args += [len(area), area]
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"SELECT code, ST_X(c), ST_Y(c), ST_AsBinary(geom), ST_Area(geom) FROM ("
+                        f"SELECT code, geom, ST_Centroid(geom) AS c FROM citygrid.grid WHERE {where}) g ORDER BY code",
+                        args)
+            rows = cur.fetchall()
+    finally:
+        _done(conn)
+    return GridSet([r[0] for r in rows], [(r[1], r[2]) for r in rows], [bytes(r[3]) for r in rows],
+                   [r[4] for r in rows])
+
+
+def grid_adjacency(conn, grids: GridSet, tolerance: float = 0.05) -> list[tuple[int, int]]:
+    """Queen contiguity of *grids*: index pairs (i < j) of grids sharing an edge or a vertex
+    (within *tolerance* metres, so digitising noise does not cut a neighbour off)."""
+    try:
+        with conn.cursor() as cur:
+            cur.execute("""
+                SELECT a.code, b.code FROM citygrid.grid a JOIN citygrid.grid b
+                    ON a.code < b.code AND b.retired_at IS NULL AND b.code IS NOT NULL
+                   AND ST_DWithin(a.geom, b.geom, %s)
+                 WHERE a.retired_at IS NULL AND a.code IS NOT NULL AND a.code = ANY(%s) AND b.code = ANY(%s)""",
+                        (tolerance, grids.codes, grids.codes))
+            rows = cur.fetchall()
+    finally:
+        _done(conn)
+    index = grids.index()
+    return sorted((index[a], index[b]) for a, b in rows)
+
+
+def counts_per_grid(conn, flt: CaseFilter, grids: GridSet) -> list[int]:
+    """Cases selected by *flt* per grid of *grids* (aligned with ``grids.codes``; cases in grids
+    that are no longer active are not counted — the caller can tell by comparing with
+    :func:`case_total`)."""
+    where, args = flt.where("c")
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"SELECT c.grid_code, count(*) FROM citygrid.work_case c WHERE {where} GROUP BY 1", args)
+            found = dict(cur.fetchall())
+    finally:
+        _done(conn)
+    return [found.get(code, 0) for code in grids.codes]
+
+
+def case_total(conn, flt: CaseFilter) -> int:
+    where, args = flt.where("c")
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"SELECT count(*) FROM citygrid.work_case c WHERE {where}", args)
+            return cur.fetchone()[0]
+    finally:
+        _done(conn)
+
+
+def slices(start: datetime, end: datetime, days: int) -> list[tuple[datetime, datetime]]:
+    """The window cut into consecutive slices of *days* days, the last one ending at *end*
+    (a leading partial slice is dropped, so every slice has the same length)."""
+    if days <= 0:
+        raise ValueError("a time slice must be at least one day")
+    out = []
+    hi = end
+    while hi - timedelta(days=days) >= start:
+        out.append((hi - timedelta(days=days), hi))
+        hi -= timedelta(days=days)
+    return out[::-1]
+
+
+def counts_per_grid_and_slice(conn, flt: CaseFilter, grids: GridSet, days: int) -> tuple[list[list[int]], list]:
+    """Counts per grid (rows, aligned with ``grids.codes``) and time slice (columns, oldest first)
+    of *days* days ending at the filter's end; returns (matrix, slices)."""
+    cuts = slices(flt.start, flt.end, days)
+    if not cuts:
+        return [[] for _ in grids.codes], []
+    where, args = flt.where("c")
+    first = cuts[0][0]
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"""
+                SELECT c.grid_code, floor(extract(epoch FROM c.reported_at - %s) / %s)::int AS k, count(*)
+                  FROM citygrid.work_case c WHERE {where} AND c.reported_at >= %s GROUP BY 1, 2""",
+                        [first, days * 86400.0, *args, first])
+            rows = cur.fetchall()
+    finally:
+        _done(conn)
+    index = grids.index()
+    matrix = [[0] * len(cuts) for _ in grids.codes]
+    for code, k, n in rows:
+        i = index.get(code)
+        if i is not None and 0 <= k < len(cuts):
+            matrix[i][k] = n
+    return matrix, cuts
+
+
+def case_points(conn, flt: CaseFilter) -> list[tuple[float, float]]:
+    """(x, y) in the store CRS of every case selected by *flt* (for the density raster)."""
+    where, args = flt.where("c")
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"SELECT ST_X(c.geom), ST_Y(c.geom) FROM citygrid.work_case c WHERE {where} ORDER BY c.id",
+                        args)
+            return cur.fetchall()
+    finally:
+        _done(conn)
+
+
+def district_extent(conn) -> tuple[float, float, float, float] | None:
+    """Extent of the active grids (xmin, ymin, xmax, ymax), or None without grids."""
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (SELECT ST_Extent(geom) b "
+                        "FROM citygrid.grid WHERE retired_at IS NULL) e")
+            row = cur.fetchone()
+    finally:
+        _done(conn)
+    return None if row is None or row[0] is None else tuple(row)
