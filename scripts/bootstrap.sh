@@ -20,7 +20,7 @@ APT_PACKAGES=(
   xvfb xauth
   fonts-noto-cjk fonts-wqy-microhei
   qttools5-dev-tools
-  gdal-bin zip
+  gdal-bin zip poppler-utils
 )
 
 missing=()

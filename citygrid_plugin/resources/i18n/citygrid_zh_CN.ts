@@ -9,6 +9,11 @@
       <translation> ……另有 {n} 个</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/roles.py" line="113" />
+      <source>'{login}' is a superuser; CityGrid does not manage superusers</source>
+      <translation>“{login}”是超级用户；CityGrid 不管理超级用户</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="151" />
       <source>5th percentile area (m²)</source>
       <translation>面积第 5 百分位（m²）</translation>
@@ -29,14 +34,29 @@
       <translation>现行网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="60" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="81" />
+      <source>Add or change a store user</source>
+      <translation>添加或修改数据库用户</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="68" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="32" />
+      <source>Administrator</source>
+      <translation>管理员</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="148" />
       <source>All or nothing</source>
       <translation>全部或全不</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="35" />
+      <source>Analyst (read-only)</source>
+      <translation>分析员（只读）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="164" />
@@ -57,6 +77,11 @@
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="70" />
       <source>Approve extension</source>
       <translation>批准延期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="910" />
+      <source>Atlas mask</source>
+      <translation>图集遮罩</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="53" />
@@ -89,9 +114,14 @@
       <translation>底图线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="78" />
+      <location filename="citygrid_plugin/plugin.py" line="86" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="35" />
+      <source>Big screen (read-only)</source>
+      <translation>大屏（只读）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="155" />
@@ -164,7 +194,7 @@
       <translation>作废</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="143" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
       <source>Case</source>
       <translation>案件</translation>
     </message>
@@ -179,7 +209,7 @@
       <translation>案件队列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="365" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="369" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -225,7 +255,7 @@ Register anyway?</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="54" />
+      <location filename="citygrid_plugin/plugin.py" line="62" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
     </message>
@@ -235,7 +265,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="34" />
+      <location filename="citygrid_plugin/processing/provider.py" line="35" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -250,7 +280,7 @@ Register anyway?</source>
       <translation>CityGrid 数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="143" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
       <source>Class</source>
       <translation>类别</translation>
     </message>
@@ -288,6 +318,21 @@ Register anyway?</source>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
       <source>Coded unit grids</source>
       <translation>已编码单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="429" />
+      <source>Cold spot – 90 % confidence</source>
+      <translation>冷点 90% 置信</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="430" />
+      <source>Cold spot – 95 % confidence</source>
+      <translation>冷点 95% 置信</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="431" />
+      <source>Cold spot – 99 % confidence</source>
+      <translation>冷点 99% 置信</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layers.py" line="60" />
@@ -450,12 +495,22 @@ Register anyway?</source>
       <translation>与数据库的连接已断开，正在重连…</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="605" />
+      <source>Consecutive cold spot</source>
+      <translation>连续冷点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="597" />
+      <source>Consecutive hot spot</source>
+      <translation>连续热点</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="133" />
       <source>Converts a CAD drawing of the 1:500 topographic map (1:500 地形图, DXF from the survey office) into the store's base map layers: lines, polygons and annotations (注记), styled for reading at 1:500. CAD layers are mapped to kinds by name: JMD 居民地 → building, DLSS 道路 → road, SXSS 水系 → water, ZBTZ 植被 → vegetation, JJ 境界 → boundary, ZJ 注记 → annotation (prefixes, any case); GXYZ, DMTZ, KZD, DLDW, GCD, DGX → other; Chinese layer names containing 房屋/建筑, 道路, 水 or 注记 are recognised too. The layer mapping (e.g. “DLSS=road;FW=building”) is tried before the built-in names. Layers nobody knows are imported as 'other' and listed in a warning. Closed outlines on building, water and vegetation layers become polygons (invalid ones are repaired and reported by entity handle), other polylines stay lines, texts keep their string, height and angle. CAD drawings carry no CRS: give the CRS of the drawing's coordinates (default: the store CRS); the coordinates are reprojected to the store CRS, and a drawing that lands outside the store CRS's area of use is refused. Re-importing a drawing with the same file name replaces its earlier import; other drawings stay. Everything is written in one transaction: on any error nothing is written. DWG files must be saved as DXF in CAD first.</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="183" />
+      <location filename="citygrid_plugin/plugin.py" line="205" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -470,9 +525,23 @@ Register anyway?</source>
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="61" />
+      <location filename="citygrid_plugin/plugin.py" line="69" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="84" />
+      <source>Creates a login for a person (or changes it): their roles, display name and, for a department handler, the department whose cases they handle. Roles not chosen are taken away.
+
+Password: create an authentication configuration (Basic: the user's login and password) in QGIS's authentication database and choose it here. The password is read from there and sent to the server only as a SCRAM-SHA-256 verifier; it never appears in the Processing history or log. Without one, the login exists but cannot sign in with a password until an administrator sets it.</source>
+      <translation>为人员创建（或修改）登录账号：角色、显示名称，以及专业部门处置人员所属的部门。未选中的角色将被收回。
+
+密码：请先在 QGIS 认证数据库中创建一个认证配置（Basic：该用户的账号和密码），再在此处选择。密码从认证数据库读取，只以 SCRAM-SHA-256 校验值发送到服务器，不会出现在处理工具的历史或日志中。不选认证配置时，账号仍会创建，但在管理员设置密码之前无法用密码登录。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="46" />
+      <source>Creates the CityGrid roles on the server (citygrid_admin, citygrid_gis_editor, citygrid_surveyor, citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor, citygrid_analyst, citygrid_bigscreen) and grants each exactly what its job needs in this store, with row-level security so that a department handler sees only the cases dispatched to its department. Re-running it resets the permissions to this list. Run it as the store owner (a user allowed to create roles), after “Create or upgrade the CityGrid store”.</source>
+      <translation>在服务器上创建 CityGrid 角色（citygrid_admin、citygrid_gis_editor、citygrid_surveyor、citygrid_operator、citygrid_shift_leader、citygrid_dispatcher、citygrid_department、citygrid_supervisor、citygrid_analyst、citygrid_bigscreen），并在本数据库中只授予各角色工作所需的权限；启用行级安全，使专业部门只能看到派遣给本部门的案件。重新运行会把权限恢复为此清单。请在“创建或升级 CityGrid 数据库”之后，以数据库所有者（可创建角色的用户）身份运行。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="29" />
@@ -493,6 +562,11 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>DXF 图纸</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="589" />
+      <source>Data source: {source}</source>
+      <translation>数据来源：{source}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
       <source>Defer (挂账)</source>
       <translation>挂账</translation>
@@ -503,9 +577,19 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="344" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="348" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="98" />
+      <source>Department code (department handlers)</source>
+      <translation>部门代码（专业部门处置人员）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="34" />
+      <source>Department handler</source>
+      <translation>专业部门处置人员</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layers.py" line="63" />
@@ -518,9 +602,19 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>部门 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="144" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="148" />
       <source>Description</source>
       <translation>问题描述</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="608" />
+      <source>Diminishing cold spot</source>
+      <translation>减弱冷点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="600" />
+      <source>Diminishing hot spot</source>
+      <translation>减弱热点</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="69" />
@@ -531,6 +625,11 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
       <source>Dispatcher</source>
       <translation>派遣员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="95" />
+      <source>Display name</source>
+      <translation>显示名称</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="45" />
@@ -602,12 +701,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="71" />
+      <location filename="citygrid_plugin/plugin.py" line="79" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="350" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="354" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
@@ -637,12 +736,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>起 / 止</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="32" />
+      <source>GIS editor (unit grids)</source>
+      <translation>网格编辑员（单元网格）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="83" />
       <source>GeoPackage</source>
       <translation>GeoPackage 数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="143" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
       <source>Grid</source>
       <translation>网格</translation>
     </message>
@@ -662,7 +766,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="206" />
+      <location filename="citygrid_plugin/plugin.py" line="228" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
@@ -672,7 +776,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="297" />
+      <location filename="citygrid_plugin/plugin.py" line="319" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -717,6 +821,31 @@ The community key is the 12-digit community code (district + street + community)
       <translation>热力半径</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="611" />
+      <source>Historical cold spot</source>
+      <translation>历史冷点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="603" />
+      <source>Historical hot spot</source>
+      <translation>历史热点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="427" />
+      <source>Hot spot – 90 % confidence</source>
+      <translation>热点 90% 置信</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="426" />
+      <source>Hot spot – 95 % confidence</source>
+      <translation>热点 95% 置信</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="425" />
+      <source>Hot spot – 99 % confidence</source>
+      <translation>热点 99% 置信</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="129" />
       <source>Import a DXF base map</source>
       <translation>导入 DXF 地形图</translation>
@@ -732,7 +861,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="69" />
+      <location filename="citygrid_plugin/plugin.py" line="77" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -761,6 +890,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
 每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="606" />
+      <source>Intensifying cold spot</source>
+      <translation>加强冷点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="598" />
+      <source>Intensifying hot spot</source>
+      <translation>加强热点</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="168" />
       <source>Invalid outlines repaired</source>
       <translation>修复的无效轮廓数</translation>
@@ -774,6 +913,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="77" />
       <source>Language</source>
       <translation>语言</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="560" />
+      <source>Legend</source>
+      <translation>图例</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="159" />
@@ -801,6 +945,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将一个区县及其街道、社区导入数据库。街道和社区编码为 3 位数字（社区编码在所属街道内唯一），区县代码为 6 位 GB/T 2260 代码。其他坐标系的图层会被重投影到数据库坐标系（日志中会注明）。先检查全部编码和边界，并按要素编号列出所有问题；只有全部有效时才写入。数据库中已有相同编码的记录将被更新。未提供区县图层时，区县边界取各街道的并集。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="102" />
+      <source>Login</source>
+      <translation>登录名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="94" />
+      <source>Login (lower-case letters, digits, _)</source>
+      <translation>登录名（小写字母、数字、_）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layers.py" line="139" />
       <source>Lookup tables</source>
       <translation>代码表</translation>
@@ -821,6 +975,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件大类（{kind}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="585" />
+      <source>Map date: {date}</source>
+      <translation>制图日期：{date}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="55" />
       <source>Mark these grids not surveyed</source>
       <translation>将这些网格标记为未普查</translation>
@@ -836,7 +995,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="66" />
+      <location filename="citygrid_plugin/plugin.py" line="74" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -861,9 +1020,34 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>我的角色（案件队列据此显示标签页）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="604" />
+      <source>New cold spot</source>
+      <translation>新增冷点</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="49" />
       <source>New departments</source>
       <translation>新增部门数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="596" />
+      <source>New hot spot</source>
+      <translation>新增热点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1251" />
+      <source>No data</source>
+      <translation>无数据</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="612" />
+      <source>No pattern detected</source>
+      <translation>无显著模式</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="428" />
+      <source>Not significant</source>
+      <translation>不显著</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="149" />
@@ -894,6 +1078,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
       <source>Operator</source>
       <translation>受理员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="610" />
+      <source>Oscillating cold spot</source>
+      <translation>振荡冷点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="602" />
+      <source>Oscillating hot spot</source>
+      <translation>振荡热点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/charts.py" line="392" />
+      <source>Other</source>
+      <translation>其他</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="165" />
@@ -936,6 +1135,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包中刷新的行数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="1197" />
+      <source>Page {n} of {total}</source>
+      <translation>第 {n} 页 / 共 {total} 页</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="34" />
       <source>Partition communities into unit grids</source>
       <translation>划分万米单元网格</translation>
@@ -946,7 +1150,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>通过（1）或未通过（0）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="319" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="100" />
+      <source>Password from an authentication configuration</source>
+      <translation>密码（取自认证配置）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="607" />
+      <source>Persistent cold spot</source>
+      <translation>持续冷点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="599" />
+      <source>Persistent hot spot</source>
+      <translation>持续热点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="323" />
       <source>Photo</source>
       <translation>照片</translation>
     </message>
@@ -966,7 +1185,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的面数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="365" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="369" />
       <source>Possible duplicates</source>
       <translation>可能重复</translation>
     </message>
@@ -991,6 +1210,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>QGIS 连接“{name}”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="656" />
+      <source>QGIS could not render {path}: a layer may have failed to draw; open the layout in QGIS to see which</source>
+      <translation>QGIS 无法渲染 {path}：可能有图层绘制失败，请在 QGIS 中打开该版式查看是哪个图层</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="84" />
       <source>QGIS project</source>
       <translation>QGIS 工程</translation>
@@ -1006,7 +1230,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="355" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="359" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1076,12 +1300,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>道路要素数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="56" />
+      <source>Roles</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="103" />
+      <source>Roles granted</source>
+      <translation>已授予的角色</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="167" />
       <source>Rows of earlier imports replaced</source>
       <translation>被替换的此前导入行数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="59" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="43" />
+      <source>Set up store roles and permissions</source>
+      <translation>设置数据库角色与权限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="67" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1106,7 +1345,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>显示部件普查的进度：每个现行单元网格内各类部件的数量，以及该网格是否已宣布普查完成。可先将网格标记为已普查（或未普查）——网格编码用逗号分隔；标记会记录操作人和时间。输出覆盖图层（已普查网格显示为绿色）并返回统计数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="143" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -1114,6 +1353,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="34" />
       <source>Split unit grid</source>
       <translation>拆分单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="609" />
+      <source>Sporadic cold spot</source>
+      <translation>零星冷点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="601" />
+      <source>Sporadic hot spot</source>
+      <translation>零星热点</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="135" />
@@ -1186,6 +1435,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>监督员</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="33" />
+      <source>Surveyor (components)</source>
+      <translation>普查员（部件）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="152" />
       <source>Suspected duplicates</source>
       <translation>疑似重复</translation>
@@ -1196,7 +1450,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="73" />
+      <location filename="citygrid_plugin/plugin.py" line="81" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
@@ -1226,7 +1480,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已是最新（版本 {version}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="144" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="148" />
       <source>Time left</source>
       <translation>剩余时间</translation>
     </message>
@@ -1361,6 +1615,31 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中已有该 uid 的部件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/roles.py" line="105" />
+      <source>a department handler needs a department (its code)</source>
+      <translation>专业部门处置人员必须指定所属部门（部门代码）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="205" />
+      <source>a distance band needs at least 2 grids, got {n}</source>
+      <translation>距离阈值至少需要 2 个网格，实际只有 {n} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="182" />
+      <source>a raster must be a 2-D array, got {ndim} dimensions</source>
+      <translation>栅格必须是二维数组，实际为 {ndim} 维</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="475" />
+      <source>a series for the trend test has empty values: fill them or drop the series</source>
+      <translation>趋势检验的序列中有空值：请补齐或剔除该序列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="473" />
+      <source>a trend needs at least 3 time slices, got {n}</source>
+      <translation>趋势检验至少需要 3 个时间切片，实际只有 {n} 个</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="352" />
       <source>a {kind} class table cannot check component codes</source>
       <translation>{kind} 分类表不能用于检查部件编码</translation>
@@ -1381,12 +1660,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请先添加数据库图层（CityGrid ▸ 添加数据库图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="122" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="126" />
       <source>all departments</source>
       <translation>全部部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="116" />
+      <location filename="citygrid_plugin/core/hotspots.py" line="221" />
+      <source>all grid centroids are at the same place: a distance band cannot be chosen</source>
+      <translation>所有网格质心位于同一位置，无法确定距离阈值</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="120" />
       <source>all sources</source>
       <translation>全部来源</translation>
     </message>
@@ -1419,6 +1703,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/grids.py" line="121" />
       <source>area bounds must satisfy minimum &lt; target &lt; maximum, got {lo} &lt; {target} &lt; {hi}</source>
       <translation>面积界限必须满足 下限 &lt; 目标 &lt; 上限，实际为 {lo} &lt; {target} &lt; {hi}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="117" />
+      <source>authentication configuration '{id}' holds no password (use the Basic method)</source>
+      <translation>认证配置“{id}”中没有密码（请使用 Basic 方式）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="113" />
+      <source>authentication configuration '{id}' not found, or the authentication database is locked</source>
+      <translation>找不到认证配置“{id}”，或认证数据库已锁定</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/basemap.py" line="85" />
@@ -1461,9 +1755,34 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法连接数据库（{target}）：{error}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/kde.py" line="190" />
+      <source>cannot create the GeoTIFF '{path}': check that the folder exists and is writable</source>
+      <translation>无法创建 GeoTIFF 文件“{path}”：请检查文件夹是否存在且可写</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1001" />
+      <source>cannot export the atlas to {path}: give a .pdf file or a folder for PNG pages</source>
+      <translation>无法将图集导出到 {path}：请给出 .pdf 文件，或用于存放 PNG 页面的文件夹</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="735" />
+      <source>cannot export {path}: use a .pdf or .png file name</source>
+      <translation>无法导出 {path}：文件名须以 .pdf 或 .png 结尾</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="145" />
       <source>cannot open {layer} in {path}</source>
       <translation>无法打开 {path} 中的 {layer}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="414" />
+      <source>cannot read the layout template {path}: {reason}; reinstall the plugin or run layouts.write_templates()</source>
+      <translation>无法读取版式模板 {path}：{reason}；请重新安装插件或运行 layouts.write_templates()</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1446" />
+      <source>cannot read the picture {path}: is it a PNG or SVG file?</source>
+      <translation>无法读取图片 {path}：它是 PNG 或 SVG 文件吗？</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/textio.py" line="58" />
@@ -1471,9 +1790,44 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/charts.py" line="154" />
+      <source>cannot write chart {path}: use a .png, .svg or .pdf file name</source>
+      <translation>无法写入图表 {path}：文件名须以 .png、.svg 或 .pdf 结尾</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/charts.py" line="160" />
+      <source>cannot write chart {path}: {reason}; choose a folder you can write to</source>
+      <translation>无法写入图表 {path}：{reason}；请选择有写权限的文件夹</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="197" />
+      <source>cannot write the GeoTIFF '{path}' (disk full?)</source>
+      <translation>无法写入 GeoTIFF 文件“{path}”（磁盘是否已满？）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="403" />
+      <source>cannot write the layout template {path}: check that the folder is writable</source>
+      <translation>无法写入版式模板 {path}：请检查文件夹是否可写</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="665" />
+      <source>cannot write {path}: a folder of that name exists; choose a file name</source>
+      <translation>无法写入 {path}：已存在同名文件夹，请换一个文件名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="647" />
+      <source>cannot write {path}: check that the folder is writable, the disk is not full and the file is not open in another program</source>
+      <translation>无法写入 {path}：请检查文件夹可写、磁盘未满，且该文件未被其他程序打开</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="194" />
       <source>cannot write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="671" />
+      <source>cannot write {path}: {reason}; choose a folder you can write to</source>
+      <translation>无法写入 {path}：{reason}；请选择有写权限的文件夹</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="123" />
@@ -1486,7 +1840,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>普查进度未更新：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="114" />
+      <location filename="citygrid_plugin/charts.py" line="143" />
+      <source>chart size {width} × {height} mm must be positive</source>
+      <translation>图表尺寸 {width} × {height} 毫米必须为正数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="118" />
       <source>class</source>
       <translation>类别</translation>
     </message>
@@ -1544,6 +1903,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="29" />
       <source>codes that do not parse</source>
       <translation>无法解析的编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1291" />
+      <source>column_widths needs {n} positive numbers, one per column (relative widths); got {widths}</source>
+      <translation>column_widths 需要 {n} 个正数，每列一个（相对宽度）；实际为 {widths}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/divisions.py" line="131" />
@@ -1801,6 +2165,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>事件和部件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="342" />
+      <source>every grid has a count of 0: there are no cases in the chosen time window and area, so there is nothing to analyse</source>
+      <translation>所有网格的计数都为 0：所选时间范围和区域内没有案件，无可分析</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="345" />
+      <source>every grid has the same value ({value}): Gi* needs values that differ between grids</source>
+      <translation>所有网格的值都相同（{value}）：Gi* 需要网格之间的值有差异</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="373" />
+      <source>every grid is a neighbour of all the others, so there is nothing local to compare: use a smaller distance band</source>
+      <translation>每个网格都与其他所有网格相邻，没有局部差异可比较：请使用更小的距离阈值</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="107" />
       <source>extra fields {value} must be identifiers like 'site_name'</source>
       <translation>扩展字段 {value} 必须是类似“site_name”的标识符</translation>
@@ -1814,6 +2193,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="77" />
       <source>feature {fid}: a grid must be one valid polygon ({kind})</source>
       <translation>要素 {fid}：网格必须是一个有效的面（{kind}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="952" />
+      <source>filter</source>
+      <translation>筛选</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="262" />
@@ -1856,14 +2240,64 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请给出部件图层或 CSV 文件之一</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="456" />
+      <source>give one series (a 1-D array) in time order</source>
+      <translation>请按时间顺序给出一个序列（一维数组）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="470" />
+      <source>give one series per row (a 2-D array)</source>
+      <translation>请每行给出一个序列（二维数组）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="567" />
+      <source>give one trend per grid: {grids} grids, {trends} trends</source>
+      <translation>每个网格需要一个趋势值：共有 {grids} 个网格，却有 {trends} 个趋势值</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="327" />
+      <source>give one value per grid (a 1-D array), got an array of shape {shape}</source>
+      <translation>每个网格需要一个值（一维数组），实际数组形状为 {shape}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="564" />
+      <source>give the confidence bins as grids × time slices</source>
+      <translation>置信分级须按“网格 × 时间切片”给出</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="646" />
+      <source>give the counts as grids × time slices (a 2-D array)</source>
+      <translation>计数须按“网格 × 时间切片”给出（二维数组）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/roles.py" line="107" />
+      <source>give the user a display name</source>
+      <translation>请填写用户的显示名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/roles.py" line="103" />
+      <source>give the user at least one role</source>
+      <translation>请至少为用户选择一个角色</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/grids.py" line="170" />
       <source>grid area median {median:,.0f} m² (5th percentile {p5:,.0f}, 95th percentile {p95:,.0f})</source>
       <translation>网格面积中位数 {median:,.0f} m²（第 5 百分位 {p5:,.0f}，第 95 百分位 {p95:,.0f}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="282" />
+      <source>grid centroids must be an n × 2 array of x, y coordinates</source>
+      <translation>网格质心必须是 n × 2 的 x、y 坐标数组</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="249" />
       <source>grid code</source>
       <translation>网格编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="161" />
+      <source>grid indices must be whole numbers (-1 for none)</source>
+      <translation>网格编号必须是整数（-1 表示不在任何网格内）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="279" />
@@ -1976,6 +2410,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已导入 {imported}，被拒绝 {rejected}，疑似重复 {dups}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="436" />
+      <source>in the layout template {path} the items {ids} are of the wrong kind (map, legend, scale bar, picture, labels expected)</source>
+      <translation>版式模板 {path} 中的元素 {ids} 类型不对（应为地图、图例、比例尺、图片、文本标签）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/grids.py" line="577" />
       <source>internal error: community {key} produced an invalid grid near ({x:.1f}, {y:.1f}): {reason}</source>
       <translation>内部错误：社区 {key} 在 ({x:.1f}, {y:.1f}) 附近生成了无效网格：{reason}</translation>
@@ -1996,9 +2435,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>几何无效：</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="573" />
+      <source>km</source>
+      <translation>千米</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="93" />
       <source>last {days} days</source>
       <translation>最近 {days} 天</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="488" />
+      <source>layer '{name}' is not valid (its source cannot be read): check the file or the database connection</source>
+      <translation>图层“{name}”无效（无法读取其数据源）：请检查文件或数据库连接</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="83" />
@@ -2026,9 +2475,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>位置与所在网格不符</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/roles.py" line="99" />
+      <source>login '{login}' must be lower-case letters, digits and _ (at most 63, not starting with pg_ or citygrid_)</source>
+      <translation>登录名“{login}”只能由小写字母、数字和 _ 组成（最多 63 个字符，不能以 pg_ 或 citygrid_ 开头）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/crs.py" line="19" />
       <source>longitude {lon:.3f}° is outside China's Gauss-Krüger zones (73.5°E–136.5°E)</source>
       <translation>经度 {lon:.3f}° 不在中国的高斯-克吕格投影带范围内（73.5°E–136.5°E）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="576" />
+      <source>m</source>
+      <translation>米</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="187" />
@@ -2131,9 +2590,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>名称“{value}”为空或首尾有空格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="500" />
+      <source>neither the project nor the layers have a coordinate reference system: set the project CRS (e.g. EPSG:4544) first</source>
+      <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="388" />
       <source>new component {code} (uid {uid})</source>
       <translation>新部件 {code}（uid {uid}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/charts.py" line="128" />
+      <source>no Chinese font found for charts (looked for Noto Sans CJK SC and WenQuanYi Micro Hei): install the Debian package fonts-noto-cjk (scripts/bootstrap.sh does) and run again</source>
+      <translation>找不到用于图表的中文字体（已查找 Noto Sans CJK SC 和文泉驿微米黑）：请安装 Debian 软件包 fonts-noto-cjk（scripts/bootstrap.sh 会安装）后重试</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="184" />
+      <source>no Chinese font found for print layouts (looked for {fonts}): install the Debian package fonts-noto-cjk (scripts/bootstrap.sh does) and run again</source>
+      <translation>找不到用于打印版式的中文字体（已查找 {fonts}）：请安装 Debian 软件包 fonts-noto-cjk（scripts/bootstrap.sh 会安装）后重试</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="156" />
@@ -2166,6 +2640,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有几何（或坐标不是数字）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="364" />
+      <source>no grid has a neighbour, so Gi* could only compare each grid with itself: use a larger distance band, or contiguity weights</source>
+      <translation>没有任何网格有相邻网格，Gi* 只能把每个网格与自身比较：请使用更大的距离阈值或邻接权重</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="596" />
+      <source>no layers given for the map '{title}': pass the layers to show</source>
+      <translation>地图“{title}”没有指定图层：请传入要显示的图层</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/components.py" line="142" />
       <source>no responsible department (主管部门)</source>
       <translation>没有主管部门</translation>
@@ -2179,6 +2663,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/base.py" line="67" />
       <source>no store given: choose a PostgreSQL connection or a pg_service name</source>
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="244" />
+      <source>no two grid centroids are within {band} m of each other (the closest two are {closest} m apart): use a larger distance band, e.g. {suggested} m</source>
+      <translation>没有任何两个网格质心的距离在 {band} 米以内（最近的两个相距 {closest} 米）：请使用更大的距离阈值，例如 {suggested} 米</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="145" />
@@ -2206,6 +2695,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不是现行单元网格：{codes}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="650" />
+      <source>not enough memory to export {path} at {dpi} dpi: use a lower dpi</source>
+      <translation>内存不足，无法以 {dpi} dpi 导出 {path}：请降低分辨率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="330" />
+      <source>only {n} grids have data; Gi* needs at least {minimum}</source>
+      <translation>只有 {n} 个网格有数据；Gi* 至少需要 {minimum} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="653" />
+      <source>only {n} time slices; emerging hot spot analysis needs at least {minimum}: choose a longer window or shorter slices</source>
+      <translation>只有 {n} 个时间切片；时空热点分析至少需要 {minimum} 个：请选择更长的时间范围或更短的切片</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="132" />
       <source>open cases</source>
       <translation>在办案件</translation>
@@ -2216,7 +2720,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="125" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="129" />
       <source>overdue only</source>
       <translation>仅显示超时</translation>
     </message>
@@ -2229,6 +2733,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/components.py" line="187" />
       <source>owner (权属单位)</source>
       <translation>权属单位</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="951" />
+      <source>page name</source>
+      <translation>页名</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="661" />
@@ -2244,6 +2753,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="43" />
       <source>pg_service name</source>
       <translation>pg_service 名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="208" />
+      <source>points must be an n × 2 array of x, y coordinates</source>
+      <translation>点必须是 n × 2 的 x、y 坐标数组</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/connections.py" line="50" />
@@ -2281,6 +2795,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>该部件已在数据库中注销；注销的部件不能恢复：请作为新要素重新采集</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/roles.py" line="70" />
+      <source>roles not set up: {error} (run as the store owner with the CREATEROLE privilege)</source>
+      <translation>角色未设置：{error}（请以具有 CREATEROLE 权限的数据库所有者身份运行）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1320" />
+      <source>rows {rows} of the table '{title}' do not have {n} values, one per header</source>
+      <translation>表格“{title}”的第 {rows} 行不是 {n} 个值（每个表头一个）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="368" />
       <source>save or discard the edits of {layers} before the sync</source>
       <translation>同步前请保存或放弃 {layers} 的编辑</translation>
@@ -2289,6 +2813,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="52" />
       <source>select at least two adjacent grids to merge</source>
       <translation>请选择至少两个相邻的网格进行合并</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="131" />
+      <source>set</source>
+      <translation>已设置</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="124" />
@@ -2301,12 +2830,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>捕捉容差不能为负数，实际为 {value}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="952" />
+      <source>sort</source>
+      <translation>排序</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="359" />
+      <source>spatial weights must be finite and not negative</source>
+      <translation>空间权重必须是有限值且不能为负</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/components.py" line="144" />
       <source>state must be one of 完好, 破损, 丢失, 占用</source>
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="120" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="124" />
       <source>street / community / grid code</source>
       <translation>街道 / 社区 / 网格编码</translation>
     </message>
@@ -2341,6 +2880,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>CSV 中没有 X/Y 列（现有列：{columns}）；请在参数中指定</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/roles.py" line="117" />
+      <source>the CityGrid roles are not set up in this server (missing {roles}); run “Set up store roles” first</source>
+      <translation>此服务器尚未设置 CityGrid 角色（缺少 {roles}）；请先运行“设置数据库角色与权限”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="949" />
+      <source>the atlas coverage layer '{name}' must be a valid layer with geometries (e.g. the streets)</source>
+      <translation>图集覆盖图层“{name}”必须是有效且带几何的图层（如街道）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1012" />
+      <source>the atlas has no pages: no feature of '{layer}' matches the filter {filter}</source>
+      <translation>图集没有页面：“{layer}”中没有要素符合筛选条件 {filter}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="652" />
+      <source>the atlas of {path} could not be prepared: check its coverage layer and expressions</source>
+      <translation>无法准备 {path} 的图集：请检查覆盖图层和表达式</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/basemap.py" line="82" />
       <source>the base map needs a source file name</source>
       <translation>底图需要源文件名</translation>
@@ -2349,6 +2908,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/fieldwork.py" line="587" />
       <source>the component changed in the store during the sync; run the sync again</source>
       <translation>同步期间该部件在数据库中被修改；请重新同步</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="141" />
+      <source>the decay ratio must be a number, got {value}</source>
+      <translation>衰减比必须是数值，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="237" />
+      <source>the distance band must be a positive distance in metres, got {band}</source>
+      <translation>距离阈值必须是以米为单位的正数，实际为 {band}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="654" />
+      <source>the export of {path} was cancelled</source>
+      <translation>{path} 的导出已取消</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="240" />
+      <source>the extent must be (xmin, ymin, xmax, ymax) with xmin &lt;= xmax and ymin &lt;= ymax</source>
+      <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="24" />
@@ -2361,14 +2940,74 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格图层没有字段 '{field}'</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/kde.py" line="250" />
+      <source>the heatmap would have {rows} × {cols} pixels: use a larger pixel size (at least {suggested} map units)</source>
+      <translation>热力图将有 {rows} × {cols} 个像元：请使用更大的像元大小（至少 {suggested} 个地图单位）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="74" />
       <source>the input has no column '{column}' (columns: {columns})</source>
       <translation>输入中没有列“{column}”（现有列：{columns}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="525" />
+      <source>the layers {names} have no features to frame the map: pass extent= or add data</source>
+      <translation>图层 {names} 没有要素，无法确定地图范围：请传入 extent= 或添加数据</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="737" />
+      <source>the layout '{name}' has no page to export</source>
+      <translation>版式“{name}”没有可导出的页面</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="475" />
+      <source>the layout template {path} has no page: save it again from QGIS's layout designer</source>
+      <translation>版式模板 {path} 没有页面：请在 QGIS 版式设计器中重新保存</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="420" />
+      <source>the layout template {path} is not valid XML: restore it from the plugin or save it again from QGIS's layout designer</source>
+      <translation>版式模板 {path} 不是有效的 XML：请从插件中恢复，或在 QGIS 版式设计器中重新保存</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="429" />
+      <source>the layout template {path} lacks the items {ids}: give them these ids in the layout designer (Item Properties ▸ Item ID)</source>
+      <translation>版式模板 {path} 缺少元素 {ids}：请在版式设计器中为相应元素设置这些 ID（元素属性 ▸ 元素 ID）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="43" />
       <source>the line does not cut any grid in two; draw it fully across the grid</source>
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="164" />
+      <source>the moments method needs a polynomial kernel, one radius and non-negative weights: use method 'direct' or 'auto'</source>
+      <translation>矩方法需要多项式核、统一半径和非负权重：请使用 'direct' 或 'auto' 方法</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="260" />
+      <source>the neighbour pair ({i}, {j}) refers to a grid outside 0..{last}</source>
+      <translation>相邻对 ({i}, {j}) 引用了 0..{last} 以外的网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="656" />
+      <source>the neighbourhood time step must be a whole number from 0 to {last}, got {step}</source>
+      <translation>邻域时间步长必须是 0 到 {last} 之间的整数，实际为 {step}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="153" />
+      <source>the number of grids and of time slices must be positive whole numbers, got {size}</source>
+      <translation>网格数和时间切片数必须是正整数，实际为 {size}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="256" />
+      <source>the number of grids must be a positive whole number, got {n}</source>
+      <translation>网格数必须是正整数，实际为 {n}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="209" />
+      <source>the number of neighbours K must be a positive whole number, got {k}</source>
+      <translation>近邻数 K 必须是正整数，实际为 {k}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="503" />
@@ -2386,9 +3025,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包工程会引用数据库（{found}）；它必须能离线打开</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/roles.py" line="78" />
+      <source>the password is empty</source>
+      <translation>密码为空</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/db.py" line="23" />
       <source>the pg_service name is empty</source>
       <translation>pg_service 名称为空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1378" />
+      <source>the picture {path} for '{title}' does not exist: write the chart first</source>
+      <translation>“{title}”的图片 {path} 不存在：请先生成图表</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="215" />
+      <source>the pixel size must be a positive distance in map units, got {value}</source>
+      <translation>像元大小必须是以地图单位表示的正数，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="228" />
+      <source>the radius must be a positive distance in map units, got {value}</source>
+      <translation>半径必须是以地图单位表示的正数，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1432" />
+      <source>the report '{title}' has no pages: add a cover, tables, charts or maps first</source>
+      <translation>报告“{title}”没有页面：请先添加封面、表格、图表或地图</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1430" />
+      <source>the report goes to a PDF file: {path} does not end in .pdf</source>
+      <translation>报告须导出为 PDF 文件：{path} 不是以 .pdf 结尾</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="202" />
@@ -2404,6 +3073,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="58" />
       <source>the selected grids lie in {n} communities; a grid never crosses a community boundary</source>
       <translation>所选网格分属 {n} 个社区；网格不能跨越社区边界</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="570" />
+      <source>the significance level must be 1, 2 or 3 (90, 95 or 99 % confidence)</source>
+      <translation>显著性级别必须为 1、2 或 3（90%、95% 或 99% 置信）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="355" />
+      <source>the spatial weights are for {weights} grids but {values} values were given: build the weights from the same grids, in the same order</source>
+      <translation>空间权重对应 {weights} 个网格，却给出了 {values} 个值：请用同一批网格、按相同顺序构建权重</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="87" />
@@ -2426,6 +3105,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已更新，但数据包未能更新（{error}）；请再次同步：已写入数据库的内容会被识别</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="1316" />
+      <source>the table '{title}' has no columns: give its headers</source>
+      <translation>表格“{title}”没有列：请给出表头</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="649" />
+      <source>the time window holds no time slice: choose a longer window or shorter slices</source>
+      <translation>所选时间范围内没有时间切片：请选择更长的时间范围或更短的切片</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/sync.py" line="169" />
       <source>the uid belongs to a component already retired in the store</source>
       <translation>该 uid 属于数据库中已注销的部件</translation>
@@ -2446,9 +3135,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口的 {name} 必须是带时区的日期时间，当前为 {value!r}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="896" />
+      <source>the {what} expression '{expression}' is not valid ({error}); fields of {layer}: {fields}</source>
+      <translation>{what}表达式“{expression}”无效（{error}）；{layer} 的字段：{fields}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="210" />
+      <source>there are no points to make a heatmap from</source>
+      <translation>没有可用于生成热力图的点</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/connections.py" line="91" />
       <source>there is no QGIS PostgreSQL connection named '{name}'; create it in the Browser panel (PostgreSQL ▸ New Connection) or pick another</source>
       <translation>没有名为“{name}”的 QGIS PostgreSQL 连接；请在浏览器面板中新建（PostgreSQL ▸ 新建连接）或选择其他连接</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/roles.py" line="122" />
+      <source>there is no active department '{code}'</source>
+      <translation>不存在在用的部门“{code}”</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/migrate.py" line="181" />
@@ -2464,6 +3168,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/basemap_layers.py" line="43" />
       <source>tile URL '{url}' needs the {{x}}, {{y}} and {{z}} placeholders</source>
       <translation>瓦片地址“{url}”需要包含 {{x}}、{{y}} 和 {{z}} 占位符</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="160" />
+      <source>time-slice indices must be whole numbers (-1 for none)</source>
+      <translation>时间切片编号必须是整数（-1 表示不在时间范围内）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="218" />
@@ -2486,6 +3195,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>uid“{value}”不是 UUID</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="131" />
+      <source>unchanged</source>
+      <translation>未改变</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="138" />
+      <source>unknown KDE method '{method}': use 'auto', 'direct' or 'moments'</source>
+      <translation>未知的核密度计算方法“{method}”：请使用 'auto'、'direct' 或 'moments'</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/casefilter.py" line="85" />
       <source>unknown case kind '{value}'; use event or component</source>
       <translation>未知的案件类型“{value}”；请用 event（事件）或 component（部件）</translation>
@@ -2499,6 +3218,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/classes.py" line="278" />
       <source>unknown class table kind '{kind}'; use one of {allowed}</source>
       <translation>未知的分类表类型“{kind}”；请使用 {allowed} 之一</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="434" />
+      <source>unknown confidence bin {value}: bins run from -3 to 3</source>
+      <translation>未知的置信分级 {value}：分级取值为 -3 到 3</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="185" />
+      <source>unknown coordinate reference system EPSG:{epsg}</source>
+      <translation>未知的坐标参考系 EPSG:{epsg}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="615" />
+      <source>unknown emerging hot spot pattern '{code}'</source>
+      <translation>未知的时空热点模式“{code}”</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/textio.py" line="27" />
@@ -2516,6 +3250,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的网格检查项 {ids}；可用检查项：{known}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/kde.py" line="133" />
+      <source>unknown kernel shape '{kernel}': use one of {choices}</source>
+      <translation>未知的核函数形状“{kernel}”：请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="163" />
+      <source>unknown orientation '{orientation}': use landscape or portrait</source>
+      <translation>未知纸张方向“{orientation}”：请使用 landscape（横向）或 portrait（纵向）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="136" />
+      <source>unknown output scaling '{output}': use 'raw' or 'scaled'</source>
+      <translation>未知的输出缩放方式“{output}”：请使用 'raw' 或 'scaled'</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="160" />
+      <source>unknown paper size '{paper}': use one of {choices}</source>
+      <translation>未知纸张尺寸“{paper}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="281" />
       <source>unknown profile '{profile}'; use one of {allowed}</source>
       <translation>未知标准“{profile}”；请使用 {allowed} 之一</translation>
@@ -2524,6 +3278,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/codes.py" line="330" />
       <source>unknown profile '{value}'; use one of {allowed}</source>
       <translation>未知标准“{value}”；请使用 {allowed} 之一</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/roles.py" line="55" />
+      <source>unknown role '{role}'; roles are {roles}</source>
+      <translation>未知角色“{role}”；可选角色为 {roles}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/casefilter.py" line="89" />
@@ -2536,6 +3295,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的数据库连接类型“{kind}”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/roles.py" line="140" />
+      <source>user '{login}' not saved: {error}</source>
+      <translation>用户“{login}”未保存：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
       <source>warning</source>
       <translation>警告</translation>
@@ -2546,12 +3310,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积在 {lo:,.0f}–{hi:,.0f} m² 范围内的比例：{share:.1%}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="112" />
+      <location filename="citygrid_plugin/core/hotspots.py" line="409" />
+      <source>z-scores and p-values differ in shape: {z} and {p}</source>
+      <translation>z 得分与 p 值的形状不同：{z} 与 {p}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="412" />
+      <source>z-scores and p-values must be numbers (no empty values)</source>
+      <translation>z 得分和 p 值必须是数值（不能有空值）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="124" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="382" />
+      <location filename="citygrid_plugin/plugin.py" line="126" />
+      <source>{action}: your store login has none of the roles {roles}</source>
+      <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="386" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
@@ -2571,6 +3350,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{count} 个分隔要素既不是线也不是面（或坐标无效），已忽略</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="166" />
+      <source>{count} cases have a grid index outside 0..{last} (-1 marks a case in no grid)</source>
+      <translation>{count} 个案件的网格编号超出 0..{last}（-1 表示案件不在任何网格内）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="165" />
+      <source>{count} cases have a time-slice index outside 0..{last} (-1 marks a case outside the window)</source>
+      <translation>{count} 个案件的时间切片编号超出 0..{last}（-1 表示案件在时间范围之外）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="532" />
       <source>{count} error</source>
       <translation>{count} 个错误</translation>
@@ -2579,6 +3368,36 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/gridcheck.py" line="532" />
       <source>{count} errors</source>
       <translation>{count} 个错误</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="284" />
+      <source>{count} grids have no valid centroid: repair their geometry</source>
+      <translation>{count} 个网格没有有效的质心：请修复其几何</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="339" />
+      <source>{count} grids have no value (empty or not a number): give them a value (0 for counts) or leave them out</source>
+      <translation>{count} 个网格没有值（为空或不是数值）：请赋值（计数填 0）或将其排除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="224" />
+      <source>{count} points have a radius that is empty, zero or negative: every radius must be a positive distance</source>
+      <translation>{count} 个点的半径为空、为零或为负：每个半径都必须是正的距离</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="212" />
+      <source>{count} points have no valid coordinates: repair or remove their geometry</source>
+      <translation>{count} 个点没有有效坐标：请修复或删除其几何</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="153" />
+      <source>{count} points have no valid weight (empty or not a number): fill the weight field or leave those points out</source>
+      <translation>{count} 个点没有有效权重（为空或不是数值）：请填写权重字段或排除这些点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="243" />
+      <source>{count} points lie outside the given extent: enlarge the extent to the bounding box of all points</source>
+      <translation>{count} 个点位于给定范围之外：请把范围扩大到包含所有点的外接矩形</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="534" />
@@ -2664,6 +3483,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/fieldwork.py" line="434" />
       <source>{first} and {second} share uid {uid} (a copied feature?); clear the uid of the copy and a new one is given</source>
       <translation>{first} 与 {second} 的 uid {uid} 相同（复制的要素？）；清空副本的 uid，同步时会分配新的</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/hotspots.py" line="143" />
+      <source>{grids} grid indices but {slices} time-slice indices: give both for every case</source>
+      <translation>有 {grids} 个网格编号，却有 {slices} 个时间切片编号：每个案件都需要两者</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="93" />
@@ -2806,6 +3630,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer}：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="130" />
+      <source>{login}: {roles}; password {state}</source>
+      <translation>{login}：{roles}；密码{state}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="67" />
       <source>{new} new, {updated} updated, {same} unchanged</source>
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
@@ -2871,6 +3700,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/kde.py" line="221" />
+      <source>{radii} radii were given for {points} points: give one radius per point</source>
+      <translation>为 {points} 个点给出了 {radii} 个半径：每个点需要一个半径</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="420" />
       <source>{ref}: closed outline without area, kept as a line</source>
       <translation>{ref}：闭合轮廓面积为零，保留为线</translation>
@@ -2916,9 +3750,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts.py" line="1331" />
+      <source>{title} (continued)</source>
+      <translation>{title}（续）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="529" />
       <source>{title}: {count} ({severity})</source>
       <translation>{title}：{count}（{severity}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/kde.py" line="150" />
+      <source>{weights} weights were given for {points} points: give one weight per point</source>
+      <translation>为 {points} 个点给出了 {weights} 个权重：每个点需要一个权重</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/charts.py" line="384" />
+      <source>{what}: a pie chart cannot show negative values</source>
+      <translation>{what}：饼图不能显示负值</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/charts.py" line="387" />
+      <source>{what}: all values are zero, nothing to show</source>
+      <translation>{what}：所有数值均为零，没有可显示的内容</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/charts.py" line="294" />
+      <source>{what}: no series to draw</source>
+      <translation>{what}：没有可绘制的数据系列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/charts.py" line="189" />
+      <source>{what}: {labels} labels but {values} values; give one value per label</source>
+      <translation>{what}：有 {labels} 个标签却有 {values} 个数值，请为每个标签给出一个数值</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/basemap.py" line="69" />
