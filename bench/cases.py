@@ -5,11 +5,11 @@ citygrid.case_act under concurrency, NOTIFY latency — against a plain UPDATE p
 Setup: a fresh database on the private cluster with the sample district, its unit grids and the
 departments (bench/census.py's setup_store), the routing rules of data_samples/generate_cases.py,
 then N historical cases (default 200,000). The fill BYPASSES the workflow functions for speed:
-it sets citygrid.case_fn = 'on' for its session (the switch case_report/case_act use for their
-own writes), COPYs the cases into citygrid.work_case and builds each case's audit trail
-(citygrid.case_action) in SQL from the transition path of its state. State mix: 90 % closed,
-3 % cancelled, the rest open (2.5 % = 5,000 in the dispatcher's queue, registered / returned;
-3 % dispatched; the others in the early and late stages).
+it switches the store's internal mode on for its session (as the store owner, who alone can read
+its token; the switch case_report/case_act use for their own writes), COPYs the cases into
+citygrid.work_case and builds each case's audit trail (citygrid.case_action) in SQL from the
+transition path of its state. State mix: 90 % closed, 3 % cancelled, the rest open (2.5 % =
+5,000 in the dispatcher's queue, registered / returned; 3 % dispatched; the others in the early and late stages).
 
 1. the dispatcher's queue: SELECT … FROM citygrid.case_queue WHERE state IN ('registered',
    'returned') ORDER BY stage_deadline LIMIT 5000, median / p95 of 20 runs (goal < 300 ms);
@@ -18,7 +18,7 @@ own writes), COPYs the cases into citygrid.work_case and builds each case's audi
    burst: 8 connections dispatch the SAME case at the same moment — exactly one may succeed;
 3. NOTIFY latency: a LISTEN connection (select() on the socket, poll(), notifies) timestamps
    'case:<id>' against the moment the acting client committed, 50 actions (goal < 1 s);
-4. peer: a plain UPDATE of the state column (case_fn on, no rules, no audit, no NOTIFY) for
+4. peer: a plain UPDATE of the state column (internal mode on, no rules, no audit, no NOTIFY) for
    the same number of dispatches from 8 threads.
 
 Usage: .venv/bin/python bench/cases.py [--cases 200000] [--quick] [--threads 8]
@@ -71,6 +71,10 @@ PATH["deferred"] = PATH["dispatched"] + [("defer", "dispatched", "deferred", "sh
 PATH["handled"] = PATH["dispatched"] + [("feedback", "dispatched", "handled", "department")]
 PATH["checked"] = PATH["handled"] + [("check_ok", "handled", "checked", "supervisor")]
 PATH["closed"] = PATH["checked"] + [("close", "checked", "closed", "shift_leader")]
+
+
+# The store's internal mode for this session (migration 009): only the owner can read the token.
+INTERNAL_ON = "SELECT set_config('citygrid.internal', (SELECT token FROM citygrid.internal_secret), false)"
 
 
 def pct(values: list[float], q: float) -> float:
@@ -126,7 +130,7 @@ def fill(conn, n: int, seed: int = 20261121) -> dict:
     buf.seek(0)
     path_rows = [(s, k + 1, a, f, t, r) for s, steps in PATH.items() for k, (a, f, t, r) in enumerate(steps)]
     with conn.cursor() as cur:
-        cur.execute("SET citygrid.case_fn = 'on'")
+        cur.execute(INTERNAL_ON)
         cur.copy_expert("COPY citygrid.work_case (id, case_no, source, kind, profile, class_code, description, geom, "
                         "grid_code, district_code, street_code, community_code, department_code, state, stage, "
                         "stage_deadline, handle_deadline, close_category, reported_at, updated_at, version) "
@@ -147,7 +151,7 @@ def fill(conn, n: int, seed: int = 20261121) -> dict:
              ORDER BY 1, 6""")
         actions = cur.rowcount
         cur.execute("DROP TABLE bench_path")
-        cur.execute("RESET citygrid.case_fn")
+        cur.execute("RESET citygrid.internal")
     conn.commit()
     old = conn.autocommit
     conn.autocommit = True
@@ -214,7 +218,7 @@ def dispatch_all(conn, chunk) -> int:
 
 def peer_update(conn, chunk) -> int:
     with conn.cursor() as cur:
-        cur.execute("SET citygrid.case_fn = 'on'")
+        cur.execute(INTERNAL_ON)
     conn.commit()
     for case_id, version in chunk:
         with conn.cursor() as cur:
@@ -369,7 +373,7 @@ def main() -> int:
         chunks = [peer_cases[k::threads] for k in range(threads)]
         p_seconds, p_done, p_errors = run_threads(dsn, chunks, peer_update)
         p_rate = p_done / p_seconds
-        print(f"\n4. peer: plain UPDATE of the state column (case_fn on; no checks, deadlines, audit or NOTIFY), "
+        print(f"\n4. peer: plain UPDATE of the state column (internal mode on; no checks, deadlines, audit or NOTIFY), "
               f"{threads} connections: {p_done:,} in {p_seconds:.2f} s = {p_rate:,.0f}/s; "
               f"case_act costs {p_rate / rate:.1f}× the peer" + (f"; errors: {p_errors[:3]}" if p_errors else ""))
     finally:

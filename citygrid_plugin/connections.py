@@ -98,11 +98,12 @@ def connection_names() -> list[str]:
     return sorted(md.connections().keys())
 
 
-def save_connection(name: str, host: str, port: int | str, dbname: str, user: str) -> None:
-    """Create or replace a QGIS PostgreSQL connection (no password stored)."""
+def save_connection(name: str, host: str, port: int | str, dbname: str, user: str, authcfg: str = "") -> None:
+    """Create or replace a QGIS PostgreSQL connection (no password stored; with *authcfg* the
+    credentials come from that configuration of QGIS's authentication database)."""
     md = QgsProviderRegistry.instance().providerMetadata("postgres")
     uri = QgsDataSourceUri()
-    uri.setConnection(host, str(port), dbname, user, "")
+    uri.setConnection(host, str(port), dbname, "" if authcfg else user, "", QgsDataSourceUri.SslPrefer, authcfg)
     conn = md.createConnection(uri.uri(False), {"saveUsername": True, "savePassword": False})
     md.saveConnection(conn, name)
 

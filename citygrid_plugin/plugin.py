@@ -17,6 +17,13 @@ from . import i18n
 from .core.i18n import tr
 
 ICONS = Path(__file__).with_name("resources") / "icons"
+# action → the store roles that may use it (the others only need a store)
+CASE_ROLES = ("operator", "supervisor", "shift_leader", "dispatcher", "department")
+ROLE_NEEDS = {
+    "CityGrid_toggle_split_tool": ("gis_editor",), "CityGrid_merge_selected": ("gis_editor",),
+    "CityGrid_run_import_components": ("surveyor",), "CityGrid_run_sync_package": ("surveyor",),
+    "CityGrid_toggle_case_queue": CASE_ROLES,
+}
 LOG_TAG = "CityGrid"
 
 
@@ -33,6 +40,7 @@ class CityGridPlugin:
         self.actions: list[QAction] = []
         self.store_actions: list[QAction] = []
         self.store_version = 0
+        self.my_roles: list[str] = []
         self.language = i18n.install()
 
     # -- Processing -----------------------------------------------------------------------
@@ -104,13 +112,22 @@ class CityGridPlugin:
         return action
 
     def refresh_state(self) -> None:
-        """Enable store actions only with a connected store; say why when disabled."""
+        """Enable store actions only with a connected store and a role that may use them; say why
+        when disabled (the store refuses the rest anyway: this spares the user the attempt)."""
         connected = self.store_version > 0
         for action in self.store_actions:
-            action.setEnabled(connected)
             base = action.data() or action.text()
-            action.setToolTip(base if connected else tr("{action}: connect to a CityGrid store first "
-                                                        "(CityGrid ▸ Settings)").format(action=base))
+            needed = ROLE_NEEDS.get(action.objectName())
+            allowed = connected and (needed is None or bool(set(needed) & set(self.my_roles)))
+            action.setEnabled(allowed)
+            if not connected:
+                tip = tr("{action}: connect to a CityGrid store first (CityGrid ▸ Settings)").format(action=base)
+            elif not allowed:
+                tip = tr("{action}: your store login has none of the roles {roles}").format(
+                    action=base, roles=", ".join(needed))
+            else:
+                tip = base
+            action.setToolTip(tip)
 
     def check_store(self) -> None:
         """Look up the configured store's version (quietly; failures are logged)."""
@@ -119,12 +136,17 @@ class CityGridPlugin:
         from .store.migrate import MigrationError, store_version
 
         self.store_version = 0
+        self.my_roles = []
         target = configured_target()
         if target is not None:
             try:
                 conn = connect(target.dsn())
                 try:
                     self.store_version = store_version(conn)
+                    if self.store_version:
+                        from .store.roles import my_roles
+
+                        self.my_roles = my_roles(conn)[0]
                 finally:
                     conn.close()
             except (StoreError, MigrationError) as exc:

@@ -105,6 +105,55 @@ P_EXTENSION = 0.04
 P_ON_TIME = 0.85
 P_REWORK = 0.06
 P_URGE_OPEN = 0.6
+# demo staff (staff=True): logins per role; supervisors patrol one street each (by street code),
+# operators, shift leaders and dispatchers take turns, each department has one handler
+STAFF = {"supervisor": 6, "operator": 3, "shift_leader": 2, "dispatcher": 2}
+STAFF_NAMES = {"supervisor": "监督员", "operator": "受理员", "shift_leader": "值班长", "dispatcher": "派遣员"}
+OPERATOR_SOURCES = {"12319热线", "公众举报", "媒体曝光", "领导批办", "视频监控"}
+
+
+class Staff:
+    """Who acts: the demo logins of each role (``staff=True``), or nobody in particular (None:
+    every action is recorded as the connected user)."""
+
+    def __init__(self, logins: dict[str, list[str]] | None, departments: dict[str, str] | None = None):
+        self.logins = logins or {}
+        self.departments = departments or {}
+
+    def who(self, role: str, rng: np.random.Generator, grid_code: str, department: str | None) -> str | None:
+        if not self.logins:
+            return None
+        if role == "department":
+            if department is None:  # a department reporting what it found on its rounds
+                handlers = sorted(self.departments.values())
+                return handlers[int(rng.integers(len(handlers)))] if handlers else None
+            return self.departments.get(department)
+        people = self.logins[role]
+        if role == "supervisor":  # a supervisor patrols the same street
+            return people[int(grid_code[6:9]) % len(people)]
+        return people[int(rng.integers(len(people)))]
+
+
+def ensure_staff(conn) -> Staff:
+    """Create the demo staff logins (no password: they never sign in, they are who the history
+    says acted) with their roles and departments; needs the store roles (citygrid:setuproles)."""
+    from citygrid_plugin.store.roles import save_user
+
+    logins: dict[str, list[str]] = {}
+    for role, n in STAFF.items():
+        logins[role] = [f"demo_{role}_{k:02d}" for k in range(1, n + 1)]
+        for k, login in enumerate(logins[role], 1):
+            save_user(conn, login, [role], f"{STAFF_NAMES[role]}{k:02d}（示例）")
+    handlers = {}
+    with conn.cursor() as cur:
+        cur.execute("SELECT code FROM citygrid.department WHERE active ORDER BY code")
+        departments = [r[0] for r in cur.fetchall()]
+    conn.rollback()
+    for code in departments:
+        login = f"demo_department_{code.lower()}"
+        save_user(conn, login, ["department"], f"{code} 处置员（示例）", department=code)
+        handlers[code] = login
+    return Staff(logins, handlers)
 
 
 class _Stop(Exception):
@@ -183,17 +232,21 @@ def _minutes(rng: np.random.Generator, lo: float, hi: float) -> timedelta:
 class _Case:
     """Runs one case's lifecycle through cases.act, stopping at the end of the window."""
 
-    def __init__(self, conn, rng, end: datetime, stats: Counter):
+    def __init__(self, conn, rng, end: datetime, stats: Counter, staff: Staff | None = None):
         self.conn, self.rng, self.end, self.stats = conn, rng, end, stats
+        self.staff = staff or Staff(None)
         self.row = None
         self.t = None
+        self.grid_code = ""
 
     def step(self, action: str, role: str, delay: timedelta, note: str | None = None, data: dict | None = None):
         at = self.t + delay
         if at >= self.end:
             raise _Stop
+        dept = (data or {}).get("department") or self.row.department_code
+        who = self.staff.who(role, self.rng, self.grid_code, dept)
         self.row = act(self.conn, self.row.id, action, role, self.row.version, note=note, data=data, at=at,
-                       commit=False)
+                       commit=False, as_user=who)
         self.t = at
         self.stats[action] += 1
         return self.row
@@ -230,9 +283,12 @@ class _Case:
     def run(self, source: str, kind: str, cls: str, description: str, x: float, y: float,
             component: str | None, grid_code: str, at: datetime, wrong_dept: str | None) -> None:
         rng = self.rng
+        self.grid_code = grid_code
+        role = "operator" if source in OPERATOR_SOURCES else "department" if source == "部门上报" else "supervisor"
+        dept = wrong_dept if role == "department" else None  # some department reports what it found
         self.row = report_case(self.conn, source, kind, cls, description, x, y, address=f"网格 {grid_code}",
                                reporter=None if source in TRUSTED else "市民", component_code=component, at=at,
-                               commit=False)
+                               commit=False, as_user=self.staff.who(role, rng, grid_code, dept))
         self.t = at
         self.stats["report"] += 1
         try:
@@ -329,7 +385,8 @@ class _Plan:
         self.departments = sorted(set(routed.values()))
 
 
-def _run_day(conn, plan: _Plan, seed: int, index: int, day: datetime, end: datetime, stats: Counter) -> None:
+def _run_day(conn, plan: _Plan, seed: int, index: int, day: datetime, end: datetime, stats: Counter,
+             staff: Staff | None = None) -> None:
     """Report and run the cases arriving on one day (its own random stream: seed + day index, so
     the result does not depend on how the days are shared between workers)."""
     rng = np.random.default_rng([seed, index])
@@ -365,10 +422,11 @@ def _run_day(conn, plan: _Plan, seed: int, index: int, day: datetime, end: datet
             right = plan.routed[cls]
             others = [d for d in plan.departments if d != right]
             wrong = others[int(rng.integers(len(others)))] if others else None
-        _Case(conn, rng, end, stats).run(source, kind, cls, description, x, y, component, code, at, wrong)
+        _Case(conn, rng, end, stats, staff).run(source, kind, cls, description, x, y, component, code, at, wrong)
 
 
-def _run_days(conns: list, plan: _Plan, seed: int, days: list[tuple[int, datetime]], end: datetime) -> Counter:
+def _run_days(conns: list, plan: _Plan, seed: int, days: list[tuple[int, datetime]], end: datetime,
+              staff: Staff | None = None) -> Counter:
     """Run *days* over the connections *conns* (one thread each, days dealt round-robin), each
     connection in one transaction; commit all only when every worker succeeded, else roll all
     back, so a failed run leaves no half-generated window behind."""
@@ -382,7 +440,7 @@ def _run_days(conns: list, plan: _Plan, seed: int, days: list[tuple[int, datetim
             for index, day in days[k::len(conns)]:
                 if errors:
                     return
-                _run_day(conns[k], plan, seed, index, day, end, stats[k])
+                _run_day(conns[k], plan, seed, index, day, end, stats[k], staff)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
             errors.append(exc)
 
@@ -395,6 +453,8 @@ def _run_days(conns: list, plan: _Plan, seed: int, days: list[tuple[int, datetim
         if errors:
             conn.rollback()
         else:
+            with conn.cursor() as cur:  # back to the connected user before the commit keeps it
+                cur.execute("RESET SESSION AUTHORIZATION")
             conn.commit()
     if errors:
         raise errors[0]
@@ -402,14 +462,19 @@ def _run_days(conns: list, plan: _Plan, seed: int, days: list[tuple[int, datetim
 
 
 def generate(dsn, year_start: date = date(2025, 12, 1), days: int = 365, seed: int = SEED,
-             scale: float = 1.0, workers: int = 2) -> dict:
+             scale: float = 1.0, workers: int = 2, staff: bool = False) -> dict:
     """Run *days* of cases from *year_start* through the workflow; returns the counts (see summary()).
 
     With a DSN, *workers* connections run the days in parallel (the store serialises nothing
     between cases, and every day draws from its own random stream, so the cases are the same
     for any number of workers; only their ids and numbers interleave differently). With a
     connection, it alone does the work. Either way nothing is committed unless the whole window
-    succeeded."""
+    succeeded.
+
+    *staff*: act as demo staff logins (created here, see :func:`ensure_staff`; needs the store
+    roles and a superuser connection), so the audit says which supervisor, operator, shift leader,
+    dispatcher or department handler acted and the store checks each one's role; otherwise every
+    action is the connected user's."""
     t0 = time.perf_counter()
     conn = db.connect(dsn) if isinstance(dsn, str) else dsn
     extra: list = []
@@ -432,6 +497,7 @@ def generate(dsn, year_start: date = date(2025, 12, 1), days: int = 365, seed: i
                                + ", ".join(sorted({d for _w, d, _x in EVENTS.values()})))
         grids, components, hotspots = _load_place(conn)
         plan = _Plan(grids, components, hotspots, routed, scale)
+        people = ensure_staff(conn) if staff else None
         day_list = []
         day = start
         while day < end:  # the last day is cut at 10:30
@@ -442,7 +508,7 @@ def generate(dsn, year_start: date = date(2025, 12, 1), days: int = 365, seed: i
         for c in [conn, *extra]:
             with c.cursor() as cur:  # one commit at the end: no need to wait for each flush
                 cur.execute("SET synchronous_commit = off")
-        _run_days([conn, *extra], plan, seed, day_list, end)
+        _run_days([conn, *extra], plan, seed, day_list, end, people)
         n_days = len(day_list)
         result = summary(conn, start, end)
         result.update({"skipped": False, "days": n_days, "start": start.date().isoformat(),
@@ -471,8 +537,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--workers", type=int, default=2, help="parallel connections (default 2)")
+    parser.add_argument("--staff", action="store_true", help="act as demo staff logins (needs the store roles)")
     args = parser.parse_args(argv)
-    result = generate(args.dsn, date.fromisoformat(args.start), args.days, args.seed, args.scale, args.workers)
+    result = generate(args.dsn, date.fromisoformat(args.start), args.days, args.seed, args.scale, args.workers,
+                      args.staff)
     print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
     return 0
 

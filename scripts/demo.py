@@ -10,7 +10,8 @@ Steps (later capabilities add theirs to run()):
   4. partition the communities into unit grids along the roads (citygrid:partitiongrids), code
      them in the store (citygrid:codegrids) and validate them (citygrid:validategrids);
   5. generate a synthetic census, import it (citygrid:importcomponents) and validate it;
-  6. run a year of cases (365 days up to yesterday) through the store's workflow functions
+  6. set up the store roles (citygrid:setuproles) and run a year of cases (365 days up to
+     yesterday) through the store's workflow functions, acted by demo staff logins
      (data_samples/generate_cases.py);
   7. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers and the base
      map, styled; reopen it, check every layer opens, render output/demo/overview.png;
@@ -134,7 +135,8 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         f"{'PASSED' if census['passed'] else 'FAILED'} ({census['errors']} errors, {census['warnings']} warnings)")
     from citygrid_plugin.store import db as store_db
 
-    cases = run_cases(store_db.service_dsn(service))
+    processing.run("citygrid:setuproles", store, feedback=feedback)
+    cases = run_cases(store_db.service_dsn(service), staff=True)
     say(f"[6/8] cases: {cases['cases']} over {cases['days']} days "
         f"({'already there' if cases['skipped'] else 'generated through case_report/case_act'})")
 
@@ -220,17 +222,18 @@ def run_census(processing, store: dict, out: Path, feedback) -> dict:
             "folder": str(folder)}
 
 
-def run_cases(conn_or_dsn, days: int = 365, scale: float = 1.0) -> dict:
+def run_cases(conn_or_dsn, days: int = 365, scale: float = 1.0, staff: bool = False) -> dict:
     """Cases (data_samples/generate_cases.py) for the last *days* days, run through the store's
     workflow functions (case_report / case_act with past timestamps): about 45 a day, ending
-    yesterday 10:30; a re-run finds them there and generates nothing."""
+    yesterday 10:30; a re-run finds them there and generates nothing. With *staff*, demo staff
+    logins act (the store roles must be set up: citygrid:setuproles)."""
     sys.path.insert(0, str(ROOT / "data_samples"))
     import datetime
 
     import generate_cases
 
     start = datetime.date.today() - datetime.timedelta(days=days)
-    return generate_cases.generate(conn_or_dsn, year_start=start, days=days, scale=scale)
+    return generate_cases.generate(conn_or_dsn, year_start=start, days=days, scale=scale, staff=staff)
 
 
 def render_overview(project, path: Path, width: int = 1600) -> Path:

@@ -17,6 +17,7 @@ from .alg_importdepartments import ImportDepartmentsAlgorithm
 from .alg_importdivisions import ImportDivisionsAlgorithm
 from .alg_importdxf import ImportDxfAlgorithm
 from .alg_partitiongrids import PartitionGridsAlgorithm
+from .alg_roles import SaveUserAlgorithm, SetupRolesAlgorithm
 from .alg_validatecomponents import ValidateComponentsAlgorithm
 from .alg_validategrids import ValidateGridsAlgorithm
 
@@ -40,5 +41,6 @@ class CityGridProvider(QgsProcessingProvider):
         for alg in (CreateStoreAlgorithm(), ImportDivisionsAlgorithm(), ImportDepartmentsAlgorithm(),
                     PartitionGridsAlgorithm(), CodeGridsAlgorithm(), ValidateGridsAlgorithm(),
                     ImportComponentsAlgorithm(), ValidateComponentsAlgorithm(), CensusProgressAlgorithm(),
-                    ExportPackageAlgorithm(), SyncPackageAlgorithm(), ImportDxfAlgorithm()):
+                    ExportPackageAlgorithm(), SyncPackageAlgorithm(), ImportDxfAlgorithm(),
+                    SetupRolesAlgorithm(), SaveUserAlgorithm()):
             self.addAlgorithm(alg)

@@ -44,17 +44,25 @@ def _error(exc) -> StoreError:
 _ROW = "id, case_no, state, version, department_code, stage_deadline"  # CaseRow's fields, in order
 
 
+def _as(as_user: str | None) -> tuple[str, tuple]:
+    """SQL prefix that replays an action as another login (superusers only: history generators
+    and migrations from a legacy system record who really acted). Sent in the same round trip."""
+    return ("SET SESSION AUTHORIZATION %s; ", (as_user,)) if as_user else ("", ())
+
+
 def report_case(conn, source: str, kind: str, class_code: str, description: str, x: float, y: float,
                 address: str | None = None, reporter: str | None = None, component_code: str | None = None,
-                at: datetime | None = None, commit: bool = True) -> CaseRow:
-    """Report a case at (x, y) in the store CRS; returns it in state 'reported'."""
+                at: datetime | None = None, commit: bool = True, as_user: str | None = None) -> CaseRow:
+    """Report a case at (x, y) in the store CRS; returns it in state 'reported'. *as_user*: see
+    :func:`act`."""
     import psycopg2
 
+    prefix, who = _as(as_user)
     try:
         with conn.cursor() as cur:
-            cur.execute(f"SELECT {_ROW} FROM citygrid.case_report(%s, %s, %s, %s, ST_SetSRID(ST_MakePoint(%s, %s), "
-                        "citygrid.store_srid()), %s, %s, %s, NULL, %s)",
-                        (source, kind, class_code, description, x, y, address, reporter, component_code, at))
+            cur.execute(prefix + f"SELECT {_ROW} FROM citygrid.case_report(%s, %s, %s, %s, "
+                        "ST_SetSRID(ST_MakePoint(%s, %s), citygrid.store_srid()), %s, %s, %s, NULL, %s)",
+                        (*who, source, kind, class_code, description, x, y, address, reporter, component_code, at))
             row = CaseRow(*cur.fetchone())
         if commit:
             conn.commit()
@@ -65,14 +73,19 @@ def report_case(conn, source: str, kind: str, class_code: str, description: str,
 
 
 def act(conn, case_id: int, action: str, role: str, version: int, note: str | None = None,
-        data: dict | None = None, at: datetime | None = None, commit: bool = True) -> CaseRow:
-    """Apply *action* as *role* to the case the client saw at *version*."""
+        data: dict | None = None, at: datetime | None = None, commit: bool = True,
+        as_user: str | None = None) -> CaseRow:
+    """Apply *action* as *role* to the case the client saw at *version*. *as_user* (superusers
+    only, with *at*: replaying history) switches the session to that login first, so the store
+    checks that login's roles and records it as the actor; the session stays switched
+    (``RESET SESSION AUTHORIZATION`` ends it)."""
     import psycopg2
 
+    prefix, who = _as(as_user)
     try:
         with conn.cursor() as cur:
-            cur.execute(f"SELECT {_ROW} FROM citygrid.case_act(%s, %s, %s, %s, %s, %s::jsonb, %s)",
-                        (case_id, action, role, version, note, json.dumps(data or {}), at))
+            cur.execute(prefix + f"SELECT {_ROW} FROM citygrid.case_act(%s, %s, %s, %s, %s, %s::jsonb, %s)",
+                        (*who, case_id, action, role, version, note, json.dumps(data or {}), at))
             row = CaseRow(*cur.fetchone())
         if commit:
             conn.commit()

@@ -2,8 +2,9 @@
 
 When no shared server is configured, CityGrid runs its own cluster in a project-local folder
 (``.citygrid/pg`` next to the checkout, or ``$CITYGRID_HOME/pg``): created with ``initdb``,
-listening on a Unix socket in that folder and on 127.0.0.1 only, with ``trust``
-authentication for those two (nothing else can reach it). It is a developer and demo store;
+listening on a Unix socket in that folder and on 127.0.0.1 only (nothing else can reach it): the
+cluster's owner connects by ``trust``, every other user (the store's staff roles) with a SCRAM
+password. It is a developer and demo store;
 a city's shared server is configured with a QGIS connection or a pg_service name instead.
 
 PostgreSQL refuses to run as root, so when root calls this module the server runs as the
@@ -198,12 +199,28 @@ class PrivateCluster:
                 "log_min_messages = warning\n"
                 "timezone = 'Asia/Shanghai'\n"
             )
-        (self.datadir / "pg_hba.conf").write_text(
-            "# CityGrid private cluster: only this machine can connect\n"
-            "local all all trust\n"
-            "host  all all 127.0.0.1/32 trust\n",
-            encoding="utf-8",
-        )
+        self._write_hba()
+        return True
+
+    def hba(self) -> str:
+        """pg_hba.conf: only this machine; the cluster's owner (the demo, the tests, the CLI) by
+        trust, every other user (store staff, the role tests) with a SCRAM password."""
+        return ("# CityGrid private cluster: only this machine can connect; the owner by trust,\n"
+                "# everybody else (store users) with a password\n"
+                f"local all {self.user} trust\n"
+                f"host  all {self.user} 127.0.0.1/32 trust\n"
+                "local all all scram-sha-256\n"
+                "host  all all 127.0.0.1/32 scram-sha-256\n")
+
+    def _write_hba(self) -> bool:
+        """Write pg_hba.conf if it differs (a cluster made by an older CityGrid); True if changed."""
+        path = self.datadir / "pg_hba.conf"
+        if path.exists() and path.read_text(encoding="utf-8") == self.hba():
+            return False
+        path.write_text(self.hba(), encoding="utf-8")
+        user = self._run_as()
+        if user:
+            shutil.chown(path, user)
         return True
 
     def _check_reachable(self, user: str) -> None:
@@ -227,7 +244,10 @@ class PrivateCluster:
         If the cluster's port is taken by another program (another checkout's cluster, a
         system PostgreSQL…), the next free port is used and remembered in ``<root>/port``."""
         self.init()
+        changed = self._write_hba()
         if self.is_running():
+            if changed:
+                self._cmd([str(_pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "reload"])
             return False
         if not os.environ.get("CITYGRID_PGPORT") and _port_in_use(self.port):
             port = self.port + 1

@@ -1,8 +1,9 @@
 """Today's figures for the command centre's big screen, from the audit and the cases.
 
-:func:`today_kpis` runs two queries: today's actions from :sql:`citygrid.case_action` (range
-scan on ``case_action_at``; the day is the Asia/Shanghai day of ``now``) joined to their cases
-by primary key, and the open cases by state from :sql:`citygrid.work_case` (index scan on
+:func:`today_kpis` runs two queries: today's actions from :sql:`citygrid.case_action_public`
+(the audit without actor or note, which the big-screen role may read; range scan on
+``case_action_at``; the day is the Asia/Shanghai day of ``now``) joined to their cases by
+primary key, and the open cases by state from :sql:`citygrid.work_case` (index scan on
 ``work_case_state`` for the open states only, so the closed history is never read). On 200,000 cases
 with 1.3 million audit rows (bench/cases.py's fill, 10,000 actions today): about 50 ms for the
 district, 100 ms for one street.
@@ -23,7 +24,7 @@ SELECT (SELECT d0 FROM day) AS day_start,
        count(*) FILTER (WHERE a.action = 'register') AS registered,
        count(*) FILTER (WHERE a.action = 'close') AS closed,
        count(*) FILTER (WHERE a.action = 'close' AND c.close_category = %(on_time)s) AS closed_on_time
-  FROM citygrid.case_action a
+  FROM citygrid.case_action_public a
   JOIN citygrid.work_case c ON c.id = a.case_id
  WHERE a.at >= (SELECT d0 FROM day) AND a.at < (SELECT d0 FROM day) + interval '1 day'
    AND a.at <= COALESCE(%(now)s::timestamptz, now())

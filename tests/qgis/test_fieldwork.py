@@ -351,7 +351,7 @@ def test_package_from_another_store_is_refused(census, tmp_path, cluster):
     # the same package against a store that never saw its components
     conn = census["conn"]
     with conn.cursor() as cur:
-        cur.execute("SET LOCAL citygrid.internal = 'on'")
+        cur.execute("SELECT citygrid.set_internal(true)")  # the owner's own internal mode (migration 009)
         cur.execute("DELETE FROM citygrid.component")
     conn.commit()
     with pytest.raises(QgsProcessingException, match="none of the package's components is in this store"):

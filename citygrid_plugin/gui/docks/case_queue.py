@@ -100,9 +100,13 @@ class CaseQueueDock(QgsDockWidget):
         self.setObjectName("CityGridCaseQueue")
         self.iface = iface
         self.target = target
-        self.roles = roles if roles is not None else user_roles()
         self.dsn = target.dsn()
         self.conn = connect(self.dsn)
+        # the store decides what this user may do; the settings only narrow it ("my roles today")
+        from ...store.roles import my_roles
+
+        granted, self.department = my_roles(self.conn)
+        self.roles = [r for r in (roles if roles is not None else user_roles()) if r in granted]
         self.rows: dict[str, list[dict]] = {}
         self.current: dict | None = None
         self.listener = None

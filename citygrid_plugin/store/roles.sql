@@ -1,0 +1,157 @@
+-- CityGrid roles and permissions (least privilege), applied by citygrid:setuproles
+-- (citygrid_plugin/store/roles.py). Re-runnable: every run first takes away what the roles
+-- hold in this store, then grants exactly what is listed here.
+--
+-- Roles are PostgreSQL group roles (NOLOGIN), shared by every store of the server; people
+-- log in with their own login roles, made members of one or more groups by
+-- "Add or change a store user" (citygrid:adduser). What each group may do:
+--
+--   citygrid_admin        configuration (departments, routing, time limits, calendar, code
+--                         tables, settings, staff), the break-glass audit amendment; also
+--                         GIS editor, surveyor and analyst
+--   citygrid_gis_editor   divisions, unit grids, base maps (write); everything else read
+--   citygrid_surveyor     components and the census progress flag (write); grids read-only
+--   citygrid_operator     受理员: report, accept, cancel            ┐ cases only through
+--   citygrid_shift_leader 值班长: register, close, defer, approve   │ citygrid.case_report /
+--   citygrid_dispatcher   派遣员: dispatch, urge                    │ citygrid.case_act, which
+--   citygrid_department   专业部门: only its department's cases     │ check the role and, for a
+--   citygrid_supervisor   监督员: report, verify, check             ┘ department, the department
+--   citygrid_analyst      read-only: everything, the audit included
+--   citygrid_bigscreen    read-only: the open cases (no reporter, no photo), the day's actions
+--                         (no actor, no note), maps and code tables
+--
+-- Nobody but the store owner may INSERT, UPDATE or DELETE cases, audit or history rows: the
+-- store's own functions (SECURITY DEFINER, migration 009) write them.
+
+DO $$
+DECLARE
+    r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['citygrid_admin', 'citygrid_gis_editor', 'citygrid_surveyor', 'citygrid_operator',
+                             'citygrid_shift_leader', 'citygrid_dispatcher', 'citygrid_department',
+                             'citygrid_supervisor', 'citygrid_analyst', 'citygrid_bigscreen'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+        END IF;
+        -- start from nothing in this store
+        EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA citygrid FROM %I', r);
+        EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA citygrid FROM %I', r);
+        EXECUTE format('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA citygrid FROM %I', r);
+        EXECUTE format('GRANT USAGE ON SCHEMA citygrid TO %I', r);
+    END LOOP;
+END $$;
+
+REVOKE ALL ON SCHEMA citygrid FROM PUBLIC;
+REVOKE ALL ON ALL TABLES IN SCHEMA citygrid FROM PUBLIC;
+REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA citygrid FROM PUBLIC;
+
+GRANT citygrid_gis_editor, citygrid_surveyor, citygrid_analyst TO citygrid_admin;
+
+-- Read access for every role but the big screen: the reference data, divisions, grids, census,
+-- base maps and the workflow's configuration.
+DO $$
+DECLARE
+    r text;
+    t text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['citygrid_admin', 'citygrid_gis_editor', 'citygrid_surveyor', 'citygrid_operator',
+                             'citygrid_shift_leader', 'citygrid_dispatcher', 'citygrid_department',
+                             'citygrid_supervisor', 'citygrid_analyst'] LOOP
+        FOREACH t IN ARRAY ARRAY['store_setting', 'schema_migration', 'code_profile', 'component_class',
+                                 'event_class', 'department', 'district', 'street', 'community', 'grid',
+                                 'grid_active', 'grid_history', 'component', 'component_major',
+                                 'component_history', 'component_serial', 'grid_census', 'grid_census_progress',
+                                 'basemap_line', 'basemap_polygon', 'basemap_text', 'case_state', 'case_role',
+                                 'case_transition', 'case_time_limit', 'routing_rule', 'work_calendar', 'staff'] LOOP
+            EXECUTE format('GRANT SELECT ON citygrid.%I TO %I', t, r);
+        END LOOP;
+    END LOOP;
+END $$;
+
+-- Functions: the store's helpers (readers, calculators, trigger functions) are open to every
+-- role; the ones that write or switch internal mode are taken back and granted to their roles.
+DO $$
+DECLARE
+    r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['citygrid_admin', 'citygrid_gis_editor', 'citygrid_surveyor', 'citygrid_operator',
+                             'citygrid_shift_leader', 'citygrid_dispatcher', 'citygrid_department',
+                             'citygrid_supervisor', 'citygrid_analyst', 'citygrid_bigscreen'] LOOP
+        EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA citygrid TO %I', r);
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION citygrid.set_internal(boolean), '
+                       'citygrid.break_glass_amend(bigint, text, text), '
+                       'citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz), '
+                       'citygrid.case_act(bigint, text, text, integer, text, jsonb, timestamptz), '
+                       'citygrid.assign_grid_codes(text, text, text), '
+                       'citygrid.replace_community_grids(text, text, text, geometry[]), '
+                       'citygrid.component_sequence(text, text, text), '
+                       'citygrid.next_component_code(text, text, text) FROM %I', r);
+    END LOOP;
+END $$;
+
+-- GIS editor: divisions, unit grids, base maps.
+GRANT INSERT, UPDATE, DELETE ON citygrid.district, citygrid.street, citygrid.community, citygrid.grid,
+    citygrid.basemap_line, citygrid.basemap_polygon, citygrid.basemap_text TO citygrid_gis_editor;
+GRANT USAGE ON SEQUENCE citygrid.grid_id_seq, citygrid.basemap_line_id_seq, citygrid.basemap_polygon_id_seq,
+    citygrid.basemap_text_id_seq TO citygrid_gis_editor;
+GRANT EXECUTE ON FUNCTION citygrid.assign_grid_codes(text, text, text),
+    citygrid.replace_community_grids(text, text, text, geometry[]) TO citygrid_gis_editor;
+
+-- Surveyor: components and the census progress flag.
+GRANT INSERT, UPDATE, DELETE ON citygrid.component TO citygrid_surveyor;
+GRANT INSERT, UPDATE ON citygrid.grid_census TO citygrid_surveyor;
+GRANT USAGE ON SEQUENCE citygrid.component_id_seq TO citygrid_surveyor;
+GRANT EXECUTE ON FUNCTION citygrid.component_sequence(text, text, text),
+    citygrid.next_component_code(text, text, text) TO citygrid_surveyor;
+
+-- The case roles: read cases (row-level security below) and act through the workflow functions.
+GRANT SELECT ON citygrid.work_case, citygrid.case_action, citygrid.case_action_public, citygrid.case_queue
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
+       citygrid_analyst, citygrid_admin;
+GRANT EXECUTE ON FUNCTION
+    citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz),
+    citygrid.case_act(bigint, text, text, integer, text, jsonb, timestamptz)
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor;
+
+-- Analyst: everything read-only, the break-glass log included.
+GRANT SELECT ON ALL TABLES IN SCHEMA citygrid TO citygrid_analyst;
+REVOKE SELECT ON citygrid.internal_secret FROM citygrid_analyst;
+
+-- Administrator: configuration and people.
+GRANT INSERT, UPDATE, DELETE ON citygrid.department, citygrid.routing_rule, citygrid.case_time_limit,
+    citygrid.work_calendar, citygrid.store_setting, citygrid.component_class, citygrid.event_class,
+    citygrid.code_profile, citygrid.staff TO citygrid_admin;
+GRANT USAGE ON SEQUENCE citygrid.routing_rule_id_seq, citygrid.case_time_limit_id_seq TO citygrid_admin;
+GRANT SELECT ON citygrid.audit_override TO citygrid_admin;
+GRANT EXECUTE ON FUNCTION citygrid.break_glass_amend(bigint, text, text) TO citygrid_admin;
+
+-- Big screen: maps, code tables and the open cases without personal data.
+GRANT SELECT ON citygrid.store_setting, citygrid.schema_migration, citygrid.code_profile, citygrid.component_class,
+    citygrid.event_class, citygrid.department, citygrid.district, citygrid.street, citygrid.community, citygrid.grid,
+    citygrid.grid_active, citygrid.basemap_line, citygrid.basemap_polygon, citygrid.basemap_text,
+    citygrid.case_state, citygrid.case_queue, citygrid.case_action_public TO citygrid_bigscreen;
+GRANT SELECT (id, case_no, source, kind, profile, class_code, component_code, description, address, geom, grid_code,
+              district_code, street_code, community_code, department_code, state, stage, stage_deadline,
+              handle_deadline, extension_hours, rework_count, urge_count, close_category, reported_at, updated_at,
+              version)
+    ON citygrid.work_case TO citygrid_bigscreen;
+GRANT SELECT (id, case_id, action, from_state, to_state, at) ON citygrid.case_action TO citygrid_bigscreen;
+
+-- Row-level security (enabled by migration 009): a department sees the cases dispatched to it
+-- and their audit; the other case roles, analysts, administrators and the big screen see all.
+DROP POLICY IF EXISTS cg_case_staff ON citygrid.work_case;
+DROP POLICY IF EXISTS cg_case_department ON citygrid.work_case;
+DROP POLICY IF EXISTS cg_audit_staff ON citygrid.case_action;
+DROP POLICY IF EXISTS cg_audit_department ON citygrid.case_action;
+CREATE POLICY cg_case_staff ON citygrid.work_case FOR SELECT
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
+       citygrid_admin, citygrid_bigscreen
+    USING (true);
+CREATE POLICY cg_case_department ON citygrid.work_case FOR SELECT TO citygrid_department
+    USING (department_code = citygrid.my_department());
+CREATE POLICY cg_audit_staff ON citygrid.case_action FOR SELECT
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
+       citygrid_admin, citygrid_bigscreen
+    USING (true);
+CREATE POLICY cg_audit_department ON citygrid.case_action FOR SELECT TO citygrid_department
+    USING (EXISTS (SELECT 1 FROM citygrid.work_case c WHERE c.id = case_id));
