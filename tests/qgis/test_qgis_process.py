@@ -42,7 +42,8 @@ def test_zip_holds_the_plugin_and_nothing_else(plugin_zip):
     for needed in ("citygrid_plugin/metadata.txt", "citygrid_plugin/__init__.py", "citygrid_plugin/LICENSE",
                    "citygrid_plugin/resources/i18n/citygrid_zh_CN.qm",
                    "citygrid_plugin/resources/data/component_classes_2013.csv",
-                   "citygrid_plugin/store/migrations/001_store.sql", "citygrid_plugin/styles/community.qml"):
+                   "citygrid_plugin/store/migrations/001_store.sql", "citygrid_plugin/store/roles.sql",
+                   "citygrid_plugin/styles/community.qml", "citygrid_plugin/styles/thematic_a4_landscape.qpt"):
         assert needed in names
     assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".ts"))]
 
