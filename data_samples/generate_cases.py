@@ -15,11 +15,15 @@ to the case tables directly. The only other write is a few district-wide routing
 (citygrid.routing_rule, class → department), added when the class has none.
 
 Arrivals. Poisson per unit grid and day: a base rate of ``BASE_RATE`` = 0.052 cases per grid per
-day (× ``scale``), five hotspot grids (the grids with the densest street furniture: the major
-intersections and shopping streets of the sample) at 8 × that rate, a weekly rhythm (Monday–Friday
-× 1.15, Saturday × 0.70, Sunday × 0.60) and a daily rhythm (reports between 07:00 and 21:00
-Asia/Shanghai, peaking mid-morning and mid-afternoon). With the sample's 825 grids that is about
-45 cases a day (≈ 16,000 a year) for its 8.3 km².
+day (× ``scale``); five steady hot spot areas around the grids with the densest street furniture
+(the major intersections and shopping streets of the sample; at least 700 m apart), where the
+rate rises to 4 × at the centre and fades with distance (Gaussian, σ = 120 m, so an area is about
+300 m across); two emerging areas that heat up from nothing to the same strength over the last 13
+weeks, and one fading area, as hot at the start and cooled down by mid-year (so the emerging hot
+spot analysis has something to find); a weekly rhythm (Monday–Friday × 1.15, Saturday × 0.70,
+Sunday × 0.60) and a daily rhythm (reports between 07:00 and 21:00 Asia/Shanghai, peaking
+mid-morning and mid-afternoon). With the sample's 825 grids that is about 50 cases a day
+(≈ 18,000 a year) for its 8.3 km².
 
 Mix. Sources: 监督员上报 70 %, 12319热线 12 %, 公众举报 8 %, 视频监控 5 %, 领导批办 2 %, 部门上报 2 %,
 媒体曝光 1 %. Kinds: events 70 % (暴露垃圾, 机动车乱停放, 非法小广告, 无照经营游商, 道路不洁, 乱堆物堆料 …),
@@ -70,8 +74,11 @@ from citygrid_plugin.store.cases import act, report_case  # noqa: E402
 CST = timezone(timedelta(hours=8))
 SEED = 20261121
 BASE_RATE = 0.052          # cases per unit grid per day (scale 1.0), before the weekly rhythm
-HOTSPOTS = 5
-HOTSPOT_FACTOR = 8.0
+HOTSPOTS = 5               # steady hot spot areas, around the grids with the densest street furniture
+HOTSPOT_FACTOR = 4.0       # rate at a hot spot's centre (× the base rate), fading with distance
+HOTSPOT_SIGMA = 120.0      # metres: the Gaussian spread of a hot spot area (about 300 m across)
+EMERGING = 2               # areas that heat up over the last 13 weeks (to 4 × at the end)
+FADING = 1                 # an area hot at the start that cools down by mid-year
 WEEKDAY_FACTOR = (1.15, 1.15, 1.15, 1.15, 1.15, 0.70, 0.60)   # Monday … Sunday
 
 SOURCES = [("监督员上报", 0.70), ("12319热线", 0.12), ("公众举报", 0.08), ("视频监控", 0.05),
@@ -188,7 +195,7 @@ def _load_place(conn) -> tuple[list, dict, list]:
         raise RuntimeError("the store holds no unit grids: import the district and partition it first")
     ranked = sorted(range(len(grids)), key=lambda i: (-density.get(grids[i][0], 0) / max(grids[i][1].area, 1.0),
                                                       grids[i][0]))
-    return grids, components, ranked[:HOTSPOTS]
+    return grids, components, ranked
 
 
 def _ensure_routing(conn) -> tuple[int, dict]:
@@ -368,10 +375,21 @@ def summary(conn, start: datetime, end: datetime) -> dict:
 class _Plan:
     """What every day of the window shares (read-only once built, so workers can share it)."""
 
-    def __init__(self, grids, components, hotspots, routed, scale: float):
+    def __init__(self, grids, components, ranked, routed, scale: float, n_days: int):
         self.grids, self.components, self.routed = grids, components, routed
-        self.weights = np.ones(len(grids))
-        self.weights[hotspots] = HOTSPOT_FACTOR
+        xy = np.array([(g.centroid.x, g.centroid.y) for _c, g in grids])
+        centres = _spread(xy, ranked, HOTSPOTS + EMERGING + FADING)
+        self.hotspots = centres[:HOTSPOTS]
+        self.emerging = centres[HOTSPOTS:HOTSPOTS + EMERGING]
+        self.fading = centres[HOTSPOTS + EMERGING:]
+
+        def area(indexes) -> np.ndarray:  # Σ of Gaussian bumps (0 … ≈1) around the centres
+            d2 = ((xy[:, None, :] - xy[None, indexes, :]) ** 2).sum(axis=2)
+            return np.exp(-d2 / (2 * HOTSPOT_SIGMA ** 2)).sum(axis=1) if indexes else np.zeros(len(xy))
+
+        self.steady = 1.0 + (HOTSPOT_FACTOR - 1.0) * area(self.hotspots)
+        self.rising, self.cooling = area(self.emerging), area(self.fading)
+        self.n_days = n_days
         self.scale = scale
         self.ev_codes = sorted(routed)  # only classes a dispatcher can route
         ev_p = np.array([EVENTS[c][0] for c in self.ev_codes], dtype=float)
@@ -384,13 +402,31 @@ class _Plan:
         self.hour_p = HOURS / HOURS.sum()
         self.departments = sorted(set(routed.values()))
 
+    def weights(self, index: int) -> np.ndarray:
+        """Relative rate of every grid on day *index* of the window: the steady hot spot areas,
+        the emerging ones heating up over the last 13 weeks, the fading one cooling by mid-year."""
+        rise = float(np.clip((index - (self.n_days - 91)) / 91.0, 0.0, 1.0))
+        cool = float(np.clip(1.0 - index / (self.n_days / 2.0), 0.0, 1.0))
+        return self.steady + (HOTSPOT_FACTOR - 1.0) * (rise * self.rising + cool * self.cooling)
+
+
+def _spread(xy: np.ndarray, ranked: list[int], n: int, min_distance: float = 700.0) -> list[int]:
+    """The first *n* grids of *ranked* that lie at least *min_distance* from each other."""
+    chosen: list[int] = []
+    for i in ranked:
+        if all(np.hypot(*(xy[i] - xy[j])) >= min_distance for j in chosen):
+            chosen.append(i)
+            if len(chosen) == n:
+                break
+    return chosen
+
 
 def _run_day(conn, plan: _Plan, seed: int, index: int, day: datetime, end: datetime, stats: Counter,
              staff: Staff | None = None) -> None:
     """Report and run the cases arriving on one day (its own random stream: seed + day index, so
     the result does not depend on how the days are shared between workers)."""
     rng = np.random.default_rng([seed, index])
-    lam = BASE_RATE * plan.scale * WEEKDAY_FACTOR[day.weekday()] * plan.weights
+    lam = BASE_RATE * plan.scale * WEEKDAY_FACTOR[day.weekday()] * plan.weights(index)
     per_grid = rng.poisson(lam)
     arrivals = []
     for gi in np.nonzero(per_grid)[0]:
@@ -495,14 +531,14 @@ def generate(dsn, year_start: date = date(2025, 12, 1), days: int = 365, seed: i
         if not routed:
             raise RuntimeError("no event class can be routed: the store has none of the departments "
                                + ", ".join(sorted({d for _w, d, _x in EVENTS.values()})))
-        grids, components, hotspots = _load_place(conn)
-        plan = _Plan(grids, components, hotspots, routed, scale)
-        people = ensure_staff(conn) if staff else None
+        grids, components, ranked = _load_place(conn)
         day_list = []
         day = start
         while day < end:  # the last day is cut at 10:30
             day_list.append((len(day_list), day))
             day += timedelta(days=1)
+        plan = _Plan(grids, components, ranked, routed, scale, len(day_list))
+        people = ensure_staff(conn) if staff else None
         if isinstance(dsn, str):
             extra = [db.connect(dsn) for _ in range(max(1, workers) - 1)]
         for c in [conn, *extra]:
@@ -513,7 +549,9 @@ def generate(dsn, year_start: date = date(2025, 12, 1), days: int = 365, seed: i
         result = summary(conn, start, end)
         result.update({"skipped": False, "days": n_days, "start": start.date().isoformat(),
                        "end": end.isoformat(timespec="minutes"), "routing_rules_added": rules,
-                       "hotspots": [grids[i][0] for i in hotspots], "cases_per_day": round(result["cases"] / n_days, 1),
+                       "hotspots": [grids[i][0] for i in plan.hotspots],
+                       "emerging": [grids[i][0] for i in plan.emerging], "fading": [grids[i][0] for i in plan.fading],
+                       "cases_per_day": round(result["cases"] / n_days, 1),
                        "seconds": time.perf_counter() - t0})
         return result
     finally:

@@ -13,9 +13,11 @@ Steps (later capabilities add theirs to run()):
   6. set up the store roles (citygrid:setuproles) and run a year of cases (365 days up to
      yesterday) through the store's workflow functions, acted by demo staff logins
      (data_samples/generate_cases.py);
-  7. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers and the base
-     map, styled; reopen it, check every layer opens, render output/demo/overview.png;
-  8. print a summary: counts per layer, figures, and where the outputs are.
+  7. hot spots of the last 90 days (citygrid:hotspots) and emerging hot spots of the year in
+     four-week slices (citygrid:emerginghotspots), each with a PNG map (output/demo/hotspots/);
+  8. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers, the analyses
+     and the base map, styled; reopen it, check every layer opens, render output/demo/overview.png;
+  9. print a summary: counts per layer, figures, and where the outputs are.
 
 Every step goes through the same Processing algorithms a user runs from the toolbox. The
 store is addressed by a pg_service entry written to .citygrid/pg_service.conf (the same path a
@@ -139,6 +141,9 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     cases = run_cases(store_db.service_dsn(service), staff=True)
     say(f"[6/8] cases: {cases['cases']} over {cases['days']} days "
         f"({'already there' if cases['skipped'] else 'generated through case_report/case_act'})")
+    hot = run_hotspots(processing, store, out, feedback)
+    say(f"[7/8] hot spots: {hot['hot']} hot and {hot['cold']} cold spot grids in the last 90 days; emerging "
+        f"patterns over {hot['slices']} four-week slices: " + ", ".join(f"{k} {v}" for k, v in hot["patterns"].items()))
 
     project_path = out / "citygrid_demo.qgz"
     project = QgsProject.instance()
@@ -155,6 +160,13 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         apply_style(layer, style)
         project.addMapLayer(layer, False)
         base.addLayer(layer)
+    analysis_group = project.layerTreeRoot().insertGroup(0, "热点分析（示例）")
+    for path, style, title in ((hot["hotspots"], "hotspots", "热点（近 90 天，Gi*）"),
+                               (hot["emerging"], "emerging_hotspots", "时空热点模式（近一年，每 4 周）")):
+        layer = QgsVectorLayer(path, title, "ogr")
+        apply_style(layer, style)
+        project.addMapLayer(layer, False)
+        analysis_group.addLayer(layer).setItemVisibilityChecked(style == "hotspots")
     bad = [lyr.name() for lyr in store_layers if not lyr.isValid()]
     if bad:
         raise SystemExit(f"demo: store layers did not open: {', '.join(bad)}")
@@ -170,14 +182,15 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
                     for lyr in reopened.mapLayers().values()}
     overview = render_overview(reopened, out / "overview.png")
     reopened.clear()
-    say(f"[7/8] project written and reopened: {project_path}")
+    say(f"[8/8] project written and reopened: {project_path}")
 
     conn = db.connect(db.service_dsn(service))
     try:
         info = summary.describe_store(conn)
     finally:
         conn.close()
-    result = {"store": info, "layers": layer_counts, "census": census, "cases": cases, "project": str(project_path),
+    result = {"store": info, "layers": layer_counts, "census": census, "cases": cases, "hotspots": hot,
+              "project": str(project_path),
               "overview": str(overview),
               "grid_figures": grid_figures,
               "grid_coding": {"new": int(coded["NEW"]), "kept": int(coded["KEPT"]),
@@ -236,6 +249,43 @@ def run_cases(conn_or_dsn, days: int = 365, scale: float = 1.0, staff: bool = Fa
     return generate_cases.generate(conn_or_dsn, year_start=start, days=days, scale=scale, staff=staff)
 
 
+def run_hotspots(processing, store: dict, out: Path, feedback) -> dict:
+    """Gi* hot spots of the last 90 days and emerging hot spots of the year (four-week slices) on
+    the demo cases (citygrid:hotspots, citygrid:emerginghotspots), each with a PNG map."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from citygrid_plugin.layers import apply_style
+    from citygrid_plugin.layouts import export_layout, thematic_layout
+
+    folder = out / "hotspots"
+    folder.mkdir(parents=True, exist_ok=True)
+    hot = processing.run("citygrid:hotspots", {**store, "DAYS": 90, "OUTPUT": str(folder / "hotspots.gpkg")},
+                         feedback=feedback)
+    emerging = processing.run("citygrid:emerginghotspots", {
+        **store, "DAYS": 364, "SLICE_DAYS": 28, "OUTPUT": str(folder / "emerging_hotspots.gpkg")}, feedback=feedback)
+    project = QgsProject.instance()
+    project.clear()
+    maps = {}
+    patterns: dict[str, int] = {}
+    for key, path, style, title, subtitle in (
+            ("hotspots", hot["OUTPUT"], "hotspots", "锦江区（示例）案件热点分析",
+             "近 90 天 · Getis-Ord Gi* · 错误发现率校正"),
+            ("emerging", emerging["OUTPUT"], "emerging_hotspots", "锦江区（示例）时空热点模式",
+             f"近一年 · 每 4 周一个时段，共 {int(emerging['SLICES'])} 个 · Mann-Kendall 趋势")):
+        layer = QgsVectorLayer(path, title, "ogr")
+        apply_style(layer, style)
+        if key == "emerging":
+            for feature in layer.getFeatures():
+                patterns[feature["pattern"]] = patterns.get(feature["pattern"], 0) + 1
+        layout = thematic_layout(project, [layer], title=title, subtitle=subtitle,
+                                 source="CityGrid 示例数据（合成案件，真实成都路网）")
+        maps[key] = str(export_layout(layout, folder / f"{style}.png", dpi=150))
+    project.clear()
+    return {"hot": int(hot["HOT"]), "cold": int(hot["COLD"]), "band": float(hot["BAND"]),
+            "slices": int(emerging["SLICES"]), "patterns": dict(sorted(patterns.items(), key=lambda kv: -kv[1])),
+            "hotspots": hot["OUTPUT"], "emerging": emerging["OUTPUT"], "maps": maps}
+
+
 def render_overview(project, path: Path, width: int = 1600) -> Path:
     """A PNG of the project's visible layers at the district's extent (labels in Chinese)."""
     from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
@@ -280,7 +330,7 @@ def _district_name(gpkg: Path) -> str:
 
 def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
     info = result["store"]
-    print("[8/8] summary")
+    print("summary")
     print(f"  store: version {info['version']}, EPSG:{info['srid']}, "
           f"postgresql://127.0.0.1:{cluster.port}/{dbname} (user {cluster.user}, no password)")
     for label, n in info["counts"].items():
@@ -306,6 +356,9 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
     c = result["grid_check"]
     print(f"    validation {'PASSED' if c['passed'] else 'FAILED'}: {c['errors']} errors, {c['warnings']} warnings "
           f"({c['problems']})")
+    h = result["hotspots"]
+    print(f"  hot spots (Gi*, last 90 days, band {h['band']:.0f} m): {h['hot']} hot, {h['cold']} cold grids; "
+          f"maps {h['maps']['hotspots']}, {h['maps']['emerging']}")
     print("  project layers (features):")
     for name, n in result["layers"].items():
         print(f"    {name:24s} {'INVALID' if n is None else n:>6}")

@@ -193,6 +193,41 @@ def case_styles(save, labels) -> None:
          labels("CASE WHEN \"overdue\" THEN \"state_zh\" END", 9, "#b00000", min_scale=5000))
 
 
+HOTSPOT_BINS = ((3, "热点 99% 置信 hot spot 99 %", "#b2182b"), (2, "热点 95% 置信 hot spot 95 %", "#ef8a62"),
+                (1, "热点 90% 置信 hot spot 90 %", "#fddbc7"), (0, "不显著 not significant", "#f2f2f2"),
+                (-1, "冷点 90% 置信 cold spot 90 %", "#d1e5f0"), (-2, "冷点 95% 置信 cold spot 95 %", "#67a9cf"),
+                (-3, "冷点 99% 置信 cold spot 99 %", "#2166ac"))
+EMERGING = (("new_hot", "新增热点 new", "#fee08b"), ("consecutive_hot", "连续热点 consecutive", "#fdae61"),
+            ("intensifying_hot", "加强热点 intensifying", "#a50026"),
+            ("persistent_hot", "持续热点 persistent", "#d73027"),
+            ("diminishing_hot", "减弱热点 diminishing", "#f46d43"), ("sporadic_hot", "零星热点 sporadic", "#fde0c5"),
+            ("oscillating_hot", "振荡热点 oscillating", "#e9a3c9"),
+            ("historical_hot", "历史热点 historical", "#bf9b7a"),
+            ("new_cold", "新增冷点 new", "#e0f3f8"), ("consecutive_cold", "连续冷点 consecutive", "#abd9e9"),
+            ("intensifying_cold", "加强冷点 intensifying", "#313695"),
+            ("persistent_cold", "持续冷点 persistent", "#4575b4"),
+            ("diminishing_cold", "减弱冷点 diminishing", "#74add1"),
+            ("sporadic_cold", "零星冷点 sporadic", "#dfe9f3"),
+            ("oscillating_cold", "振荡冷点 oscillating", "#a1d99b"),
+            ("historical_cold", "历史冷点 historical", "#9e9ac8"),
+            ("no_pattern", "无显著模式 no pattern", "#f2f2f2"))
+
+
+def hotspot_styles(save, labels) -> None:
+    """Gi* classes red (hot) to blue (cold) in the usual diverging colours, grids outlined thinly
+    (citygrid:hotspots); emerging hot spot patterns: hot patterns in warm colours, the strongest
+    (intensifying, persistent) darkest, cold patterns in cool colours (citygrid:emerginghotspots)."""
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory
+
+    def fill(color: str):
+        return QgsFillSymbol.createSimple({"color": color, "outline_color": "#9a9a9a", "outline_width": "0.1"})
+
+    save("Polygon", "hotspots", QgsCategorizedSymbolRenderer("gi_bin", [
+        QgsRendererCategory(b, fill(c), label) for b, label, c in HOTSPOT_BINS]))
+    save("Polygon", "emerging_hotspots", QgsCategorizedSymbolRenderer("pattern", [
+        QgsRendererCategory(code, fill(c), label) for code, label, c in EMERGING]))
+
+
 def main() -> int:
     from citygrid_plugin.standalone import start_qgis
 
@@ -287,6 +322,7 @@ def main() -> int:
         labels("floors || '层'", 7, "#6d5f55", min_scale=2500))
     basemap_styles(out)
     case_styles(save, labels)
+    hotspot_styles(save, labels)
     return 0
 
 

@@ -22,6 +22,7 @@ GROUPS = {
     "grids": lambda: tr("Unit grids"),
     "census": lambda: tr("Component census"),
     "basemap": lambda: tr("Base map"),
+    "hotspots": lambda: tr("Hot spots"),
 }
 
 

@@ -12,6 +12,7 @@ from .alg_censusprogress import CensusProgressAlgorithm
 from .alg_codegrids import CodeGridsAlgorithm
 from .alg_createstore import CreateStoreAlgorithm
 from .alg_fieldpackage import ExportPackageAlgorithm, SyncPackageAlgorithm
+from .alg_hotspots import CaseDensityAlgorithm, EmergingHotspotsAlgorithm, HotspotsAlgorithm
 from .alg_importcomponents import ImportComponentsAlgorithm
 from .alg_importdepartments import ImportDepartmentsAlgorithm
 from .alg_importdivisions import ImportDivisionsAlgorithm
@@ -42,5 +43,6 @@ class CityGridProvider(QgsProcessingProvider):
                     PartitionGridsAlgorithm(), CodeGridsAlgorithm(), ValidateGridsAlgorithm(),
                     ImportComponentsAlgorithm(), ValidateComponentsAlgorithm(), CensusProgressAlgorithm(),
                     ExportPackageAlgorithm(), SyncPackageAlgorithm(), ImportDxfAlgorithm(),
-                    SetupRolesAlgorithm(), SaveUserAlgorithm()):
+                    SetupRolesAlgorithm(), SaveUserAlgorithm(), CaseDensityAlgorithm(), HotspotsAlgorithm(),
+                    EmergingHotspotsAlgorithm()):
             self.addAlgorithm(alg)

@@ -24,6 +24,11 @@
       <translation>面积第 95 百分位（m²）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="213" />
+      <source>A kernel density raster (热力图) of the cases reported in a window, with filters by kind, class, source, state and area. Computed exactly as QGIS's own “Heatmap (Kernel Density Estimation)” (qgis:heatmapkerneldensityestimation) computes it for the same points and parameters: same extent (the cases' extent grown by the radius), pixels, kernels and scaling — so the two can be compared or mixed. Note that QGIS 3.22's scaled quartic kernel sums to 7.25 times the case count (a constant in QGIS, kept here for consistency); raw values are counts weighted by the kernel.</source>
+      <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="68" />
       <source>Accept</source>
       <translation>受理</translation>
@@ -134,7 +139,7 @@
       <translation>境界要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="339" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="354" />
       <source>Brings a field-work package back into the store and the store's changes into the package, by comparing three states of every component: the package as exported (or last synced), the package now and the store now. New features are inserted (the store issues their codes), changed features updated and deleted ones retired, when the store still holds the version the package started from; components changed in the store and untouched in the field are refreshed in the package. A component changed on both sides (or deleted on one and changed on the other) is a conflict: nothing is applied for it; it is listed in the output and in the package's table _citygrid_conflicts, where writing 'local' or 'remote' in the resolution column decides it at the next sync. All store writes happen in one transaction: on any error nothing is written and the package is unchanged, and the message names the feature. Running the sync again changes nothing.</source>
       <translation>比较每个部件的三种状态（导出时或上次同步时的数据包、现在的数据包、现在的数据库），将外业数据包写回数据库，并把数据库的变化带回数据包。当数据库仍为数据包起始的版本时：新要素插入（由数据库发放编码），修改的要素更新，删除的要素注销；数据库中修改而外业未动的部件在数据包中刷新。两边都修改（或一边删除、另一边修改）的部件为冲突：不做任何处理，列在输出和数据包的 _citygrid_conflicts 表中，在 resolution 列填写 'local' 或 'remote' 后，下次同步按其裁决。所有数据库写入在一个事务中完成：出现任何错误时数据库不写入、数据包不改动，并在消息中指明要素。再次同步不会产生任何变化。</translation>
     </message>
@@ -199,6 +204,16 @@
       <translation>案件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="234" />
+      <source>Case density</source>
+      <translation>案件密度</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="210" />
+      <source>Case density raster</source>
+      <translation>案件密度栅格</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="76" />
       <source>Case heatmap</source>
       <translation>案件热力图</translation>
@@ -207,6 +222,11 @@
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
       <source>Case queue</source>
       <translation>案件队列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="235" />
+      <source>Cases</source>
+      <translation>案件数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="369" />
@@ -265,7 +285,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="35" />
+      <location filename="citygrid_plugin/processing/provider.py" line="36" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -283,6 +303,11 @@ Register anyway?</source>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
       <source>Class</source>
       <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="90" />
+      <source>Class codes, comma-separated (2-digit major or 4/5-digit class; empty: all)</source>
+      <translation>类别代码，逗号分隔（2 位大类或 4/5 位小类；留空：全部）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="138" />
@@ -318,6 +343,11 @@ Register anyway?</source>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
       <source>Coded unit grids</source>
       <translation>已编码单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="291" />
+      <source>Cold spot grids</source>
+      <translation>冷点网格数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="429" />
@@ -385,7 +415,7 @@ Register anyway?</source>
       <translation>部件普查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="158" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="164" />
       <source>Component census package {name}</source>
       <translation>部件普查外业数据包 {name}</translation>
     </message>
@@ -395,7 +425,7 @@ Register anyway?</source>
       <translation>部件小类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="166" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="172" />
       <source>Component classes ({kind})</source>
       <translation>部件小类（{kind}）</translation>
     </message>
@@ -425,7 +455,7 @@ Register anyway?</source>
       <translation>部件（面）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="357" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="372" />
       <source>Components already in the store (earlier interrupted sync)</source>
       <translation>已在数据库中的部件数（之前中断的同步）</translation>
     </message>
@@ -435,7 +465,7 @@ Register anyway?</source>
       <translation>导出的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="355" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="370" />
       <source>Components inserted</source>
       <translation>插入的部件数</translation>
     </message>
@@ -445,22 +475,22 @@ Register anyway?</source>
       <translation>部件图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="356" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="371" />
       <source>Components retired</source>
       <translation>注销的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="355" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="370" />
       <source>Components updated</source>
       <translation>更新的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="360" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="375" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="358" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="373" />
       <source>Conflicts left for a person to decide</source>
       <translation>待人工裁决的冲突数</translation>
     </message>
@@ -510,9 +540,23 @@ Register anyway?</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="141" />
+      <source>Correct for multiple testing (false discovery rate)</source>
+      <translation>多重检验校正（错误发现率）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/plugin.py" line="205" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="276" />
+      <source>Counts the cases of a window (with filters) in every active unit grid and computes Getis-Ord Gi*: a z-score and p-value per grid, and its class — hot or cold spot at 99, 95 or 90 % confidence, or not significant — with the false discovery rate correction by default (as ArcGIS's Optimized Hot Spot Analysis). Neighbours: grids whose centroids lie within a distance band (default: chosen automatically so that every grid has neighbours, after ArcGIS's rule) or grids sharing an edge or a corner. Results equal PySAL esda's G_Local(star=True) on the same counts and weights.
+
+Refused, with the reason: no cases, fewer than 30 grids with cases, all counts equal. Grids without neighbours are flagged (island) and reported.</source>
+      <translation>统计时间窗口内（按筛选条件）每个在用单元网格的案件数，计算 Getis-Ord Gi*：每个网格的 z 值、p 值及其分类——99%、95% 或 90% 置信度的热点或冷点，或不显著——默认采用错误发现率校正（与 ArcGIS 优化热点分析相同）。邻域：质心在距离阈值内的网格（默认按 ArcGIS 规则自动选择，使每个网格都有邻居），或共边、共角的网格。结果与 PySAL esda 的 G_Local(star=True) 在相同计数和权重下一致。
+
+以下情况会被拒绝并说明原因：没有案件、有案件的网格少于 30 个、所有计数相同。没有邻居的网格会被标记（孤立）并报告。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="25" />
@@ -565,6 +609,11 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <location filename="citygrid_plugin/layouts.py" line="589" />
       <source>Data source: {source}</source>
       <translation>数据来源：{source}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="230" />
+      <source>Decay ratio (triangular kernel)</source>
+      <translation>衰减比（三角核）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
@@ -632,6 +681,26 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>显示名称</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="292" />
+      <source>Distance band (m)</source>
+      <translation>距离阈值（米）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="159" />
+      <source>Distance band chosen automatically: {band:.0f} m (rule: {rule}; every grid has a neighbour within {one:.0f} m, the average distance to the {k} nearest is {kd:.0f} m)</source>
+      <translation>自动选择的距离阈值：{band:.0f} 米（规则：{rule}；每个网格在 {one:.0f} 米内都有邻居，到最近 {k} 个邻居的平均距离为 {kd:.0f} 米）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="138" />
+      <source>Distance band in metres (0: chosen automatically)</source>
+      <translation>距离阈值（米；0：自动选择）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="164" />
+      <source>Distance band: {band:.0f} m</source>
+      <translation>距离阈值：{band:.0f} 米</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="45" />
       <source>District boundary</source>
       <translation>区县边界</translation>
@@ -676,6 +745,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>EPSG:{srid} 不是以米为单位的投影坐标系；请使用该区县所在的 CGCS2000 3 度带高斯-克吕格投影（例如 105°E 为 EPSG:4544）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="340" />
+      <source>Emerging hot spots</source>
+      <translation>时空热点模式</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="48" />
       <source>Encoding</source>
       <translation>编码</translation>
@@ -684,6 +758,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="169" />
       <source>Entities skipped</source>
       <translation>跳过的实体数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="229" />
+      <source>Epanechnikov</source>
+      <translation>Epanechnikov 核</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="123" />
@@ -726,7 +805,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>有错误时失败</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="353" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="368" />
       <source>Field-work package (GeoPackage)</source>
       <translation>外业数据包（GeoPackage）</translation>
     </message>
@@ -771,6 +850,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="290" />
+      <source>Grids</source>
+      <translation>网格数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="56" />
       <source>Grids given a new code</source>
       <translation>获得新编码的网格数</translation>
@@ -801,9 +885,29 @@ The community key is the 12-digit community code (district + street + community)
       <translation>沿用原编码的网格数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="365" />
+      <source>Grids with a cold spot pattern</source>
+      <translation>呈冷点模式的网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="364" />
+      <source>Grids with a hot spot pattern</source>
+      <translation>呈热点模式的网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="290" />
+      <source>Grids with cases</source>
+      <translation>有案件的网格数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="60" />
       <source>Grids with components</source>
       <translation>有部件的网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="292" />
+      <source>Grids without neighbours</source>
+      <translation>无邻居的网格数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="69" />
@@ -831,6 +935,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>历史热点</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="291" />
+      <source>Hot spot grids</source>
+      <translation>热点网格数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="427" />
       <source>Hot spot – 90 % confidence</source>
       <translation>热点 90% 置信</translation>
@@ -844,6 +953,16 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/core/hotspots.py" line="425" />
       <source>Hot spot – 99 % confidence</source>
       <translation>热点 99% 置信</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="289" />
+      <source>Hot spots</source>
+      <translation>热点分析</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="273" />
+      <source>Hot spots per unit grid (Gi*)</source>
+      <translation>单元网格热点分析（Gi*）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="129" />
@@ -905,9 +1024,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复的无效轮廓数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <source>Kernel shape</source>
+      <translation>核函数形状</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="121" />
       <source>Kind</source>
       <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="87" />
+      <source>Kinds (none: all)</source>
+      <translation>类型（不选：全部）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="77" />
@@ -970,7 +1099,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件大类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="164" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="170" />
       <source>Major classes ({kind})</source>
       <translation>部件大类（{kind}）</translation>
     </message>
@@ -1010,6 +1139,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本次应用的迁移数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="143" />
+      <source>Minimum number of grids with cases</source>
+      <translation>有案件网格的最少数量</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="111" />
       <source>Move the window back in time</source>
       <translation>向前移动时间窗口</translation>
@@ -1018,6 +1152,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="63" />
       <source>My roles (the case queue shows their tabs)</source>
       <translation>我的角色（案件队列据此显示标签页）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="358" />
+      <source>Neighbourhood time step (slices)</source>
+      <translation>邻域时间步长（时段数）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="134" />
+      <source>Neighbours</source>
+      <translation>邻域</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="153" />
+      <source>Neighbours: grids sharing an edge or a corner (queen contiguity)</source>
+      <translation>邻域：共边或共角的网格（后式邻接）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="604" />
@@ -1100,6 +1249,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>其他要素数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="232" />
+      <source>Output values</source>
+      <translation>输出值</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="62" />
       <source>Overdue</source>
       <translation>已超时</translation>
@@ -1130,7 +1284,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包名称（默认：census_&lt;第一个网格&gt;_&lt;日期&gt;）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="356" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="371" />
       <source>Package rows refreshed</source>
       <translation>数据包中刷新的行数</translation>
     </message>
@@ -1170,6 +1324,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>照片</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="225" />
+      <source>Pixel size (metres)</source>
+      <translation>像元大小（米）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="84" />
       <source>Plugin language (applies after restarting QGIS)</source>
       <translation>插件语言（重启 QGIS 后生效）</translation>
@@ -1190,12 +1349,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>可能重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="55" />
+      <location filename="citygrid_plugin/processing/base.py" line="56" />
       <source>PostgreSQL connection of the store</source>
       <translation>数据库的 PostgreSQL 连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="131" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="137" />
       <source>Project: {path}</source>
       <translation>工程：{path}</translation>
     </message>
@@ -1223,6 +1382,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="71" />
       <source>Quality figures</source>
       <translation>质量指标</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="223" />
+      <source>Radius (metres)</source>
+      <translation>半径（米）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="223" />
@@ -1350,6 +1514,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>来源</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="93" />
+      <source>Sources (none: all)</source>
+      <translation>问题来源（不选：全部）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="34" />
       <source>Split unit grid</source>
       <translation>拆分单元网格</translation>
@@ -1368,6 +1537,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="135" />
       <source>State</source>
       <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="95" />
+      <source>States (none: all)</source>
+      <translation>案件状态（不选：全部）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="38" />
@@ -1390,7 +1564,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="80" />
+      <location filename="citygrid_plugin/processing/base.py" line="81" />
       <source>Store: {target}</source>
       <translation>数据库：{target}</translation>
     </message>
@@ -1408,6 +1582,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="50" />
       <source>Street name field</source>
       <translation>街道名称字段</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="97" />
+      <source>Street, community or grid code (empty: the whole store)</source>
+      <translation>街道、社区或单元网格代码（留空：整个数据库）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layers.py" line="60" />
@@ -1445,7 +1624,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="332" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="347" />
       <source>Sync a census field package</source>
       <translation>同步部件普查外业数据包</translation>
     </message>
@@ -1483,6 +1662,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="148" />
       <source>Time left</source>
       <translation>剩余时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="356" />
+      <source>Time slice (days)</source>
+      <translation>时段长度（天）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="363" />
+      <source>Time slices</source>
+      <translation>时段数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="60" />
@@ -1580,6 +1769,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>水系要素数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="343" />
+      <source>Where hot spots are appearing, growing, lasting or fading. The window is cut into time slices (default: 4 weeks, the last slice ending at the window's end — a unit grid sees a few cases a month, so weekly slices are mostly 0 or 1 and Gi* cannot tell them from noise; a year makes 13 slices); Gi* is computed for every grid and slice over the whole space-time cube (neighbours: the grid's spatial neighbours and itself in the same slice and the slices before it, as many as the neighbourhood time step), then a Mann-Kendall test gives the trend of each grid's z-scores, and each grid gets a pattern as ArcGIS's Emerging Hot Spot Analysis defines them: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating or historical hot (or cold) spot, or no pattern. Needs at least 10 slices.</source>
+      <translation>热点在哪里出现、增强、持续或减弱。时间窗口被切分为若干时段（默认 4 周，最后一个时段截止于窗口结束——一个单元网格每月只有几件案件，按周切分时大多为 0 或 1，Gi* 无法与随机波动区分；一年为 13 个时段）；在整个时空立方体上为每个网格和时段计算 Gi*（邻域：该网格的空间邻居及其自身，在同一时段以及之前若干时段，数量等于邻域时间步长），再用 Mann-Kendall 检验得到每个网格 z 值的趋势，并按 ArcGIS 时空热点分析的定义给出模式：新增、连续、加强、持续、减弱、零星、振荡或历史热点（或冷点），或无显著模式。至少需要 10 个时段。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="134" />
       <source>Whole district</source>
       <translation>全区</translation>
@@ -1590,9 +1784,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="85" />
+      <source>Window end (default: now)</source>
+      <translation>窗口结束时间（默认：现在）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="116" />
       <source>Window ends</source>
       <translation>窗口截止</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="82" />
+      <source>Window: the last N days (when no start is given)</source>
+      <translation>时间窗口：最近 N 天（未指定开始时间时）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="59" />
@@ -1720,12 +1924,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>底图未导入（未写入任何数据）：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="316" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="331" />
       <source>base map {layer} is not a local file and was not copied; the package must work offline</source>
       <translation>底图 {layer} 不是本地文件，未复制；数据包必须能离线使用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="299" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="311" />
       <source>base map {layer} not copied: {error}</source>
       <translation>底图 {layer} 未复制：{error}</translation>
     </message>
@@ -1770,7 +1974,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法导出 {path}：文件名须以 .pdf 或 .png 结尾</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="145" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="151" />
       <source>cannot open {layer} in {path}</source>
       <translation>无法打开 {path} 中的 {layer}</translation>
     </message>
@@ -1810,6 +2014,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入版式模板 {path}：请检查文件夹是否可写</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="262" />
+      <source>cannot write the package {path} ({error}; {free} KB free on that disk): is the disk full or write-protected? Nothing was kept, no half-written package is left behind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts.py" line="665" />
       <source>cannot write {path}: a folder of that name exists; choose a file name</source>
       <translation>无法写入 {path}：已存在同名文件夹，请换一个文件名</translation>
@@ -1820,7 +2029,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入 {path}：请检查文件夹可写、磁盘未满，且该文件未被其他程序打开</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="194" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="201" />
       <source>cannot write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -1995,12 +2204,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件顺序码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="523" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="571" />
       <source>component {code} (uid {uid}), deleted in the package</source>
       <translation>部件 {code}（uid {uid}），已在数据包中删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="204" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="205" />
       <source>component {code} has an unexpected geometry type</source>
       <translation>部件 {code} 的几何类型不符合要求</translation>
     </message>
@@ -2045,9 +2254,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>可信度为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="386" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="401" />
       <source>conflict: {line}</source>
       <translation>冲突：{line}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="135" />
+      <source>contiguity (grids sharing an edge or a corner)</source>
+      <translation>邻接（共边或共角的网格）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="121" />
@@ -2075,7 +2289,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据来源必须是 实测、地形图、调绘、其它 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="592" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="640" />
       <source>deleted in the package</source>
       <translation>已在数据包中删除</translation>
     </message>
@@ -2098,6 +2312,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/reference.py" line="129" />
       <source>departments not loaded: {error}</source>
       <translation>部门未导入：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="134" />
+      <source>distance band (grid centroids)</source>
+      <translation>距离阈值（网格质心）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="111" />
@@ -2125,7 +2344,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>重复编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="225" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="237" />
       <source>editing forms not configured ({error}); using the minimal form</source>
       <translation>编辑表单未能配置（{error}）；使用简易表单</translation>
     </message>
@@ -2220,7 +2439,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>缝隙</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="601" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="649" />
       <source>geometry differs</source>
       <translation>几何不同</translation>
     </message>
@@ -2230,7 +2449,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>几何类型“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="65" />
+      <location filename="citygrid_plugin/processing/base.py" line="66" />
       <source>give either a PostgreSQL connection or a pg_service name, not both</source>
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
     </message>
@@ -2595,7 +2814,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="388" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="403" />
       <source>new component {code} (uid {uid})</source>
       <translation>新部件 {code}（uid {uid}）</translation>
     </message>
@@ -2613,6 +2832,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/fieldwork.py" line="156" />
       <source>no active unit grid matches {values} in the store</source>
       <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="178" />
+      <source>no cases match the window and filters ({window}): nothing to analyse; widen the window or the filters</source>
+      <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可分析的内容；请扩大时间窗口或放宽筛选条件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="247" />
+      <source>no cases match the window and filters ({window}): nothing to map; widen the window or the filters</source>
+      <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可制图的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="279" />
@@ -2660,7 +2889,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未选择数据库连接：请在“CityGrid ▸ 设置”中选择 QGIS PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="67" />
+      <location filename="citygrid_plugin/processing/base.py" line="68" />
       <source>no store given: choose a PostgreSQL connection or a pg_service name</source>
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
@@ -2675,7 +2904,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未选择单元网格：请输入网格编码或在网格图层上选择网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="511" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="559" />
       <source>none of the package's components is in this store: the package was exported from {store}</source>
       <translation>数据包中的部件在本数据库中一个也没有：该数据包导出自 {store}</translation>
     </message>
@@ -2698,6 +2927,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts.py" line="650" />
       <source>not enough memory to export {path} at {dpi} dpi: use a lower dpi</source>
       <translation>内存不足，无法以 {dpi} dpi 导出 {path}：请降低分辨率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="182" />
+      <source>only {n} grids have cases in the window and filters ({window}); a hot spot analysis needs at least {minimum} — widen the window or the filters</source>
+      <translation>在该时间窗口和筛选条件下（{window}）只有 {n} 个网格有案件；热点分析至少需要 {minimum} 个——请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="330" />
@@ -2770,6 +3004,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>标准 {profile} 与分类表（{table} 标准）不一致</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <source>quartic</source>
+      <translation>四次核</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="233" />
+      <source>raw</source>
+      <translation>原始值</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/sync.py" line="216" />
       <source>resolved: the package's version kept</source>
       <translation>已裁决：保留数据包中的版本</translation>
@@ -2785,7 +3029,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>主管部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="594" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="642" />
       <source>retired in the store</source>
       <translation>已在数据库中注销</translation>
     </message>
@@ -2805,9 +3049,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>表格“{title}”的第 {rows} 行不是 {n} 个值（每个表头一个）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="368" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="383" />
       <source>save or discard the edits of {layers} before the sync</source>
       <translation>同步前请保存或放弃 {layers} 的编辑</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="233" />
+      <source>scaled</source>
+      <translation>缩放值</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="52" />
@@ -2865,7 +3114,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="507" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="555" />
       <source>sync failed, nothing was written to the store and the package is unchanged: {error}</source>
       <translation>同步失败，数据库未写入任何内容，数据包未改动：{error}</translation>
     </message>
@@ -2905,9 +3154,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>底图需要源文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="587" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="635" />
       <source>the component changed in the store during the sync; run the sync again</source>
       <translation>同步期间该部件在数据库中被修改；请重新同步</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/db.py" line="89" />
+      <source>the connection to the store was lost ({error}): nothing was changed (the server rolls an unfinished transaction back); reconnect and try again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/db.py" line="129" />
+      <source>the connection to the store was lost while committing ({error}): the change may or may not have been saved; look in the store before trying again</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="141" />
@@ -3010,7 +3269,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>近邻数 K 必须是正整数，实际为 {k}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="503" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="551" />
       <source>the package is in EPSG:{package} but the store in EPSG:{store}: it comes from another store</source>
       <translation>数据包坐标系为 EPSG:{package}，而数据库为 EPSG:{store}：它来自另一个数据库</translation>
     </message>
@@ -3020,9 +3279,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包名称 '{name}' 含有文件名中不允许的字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="197" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="209" />
       <source>the package project would refer to the store ({found}); it must open offline</source>
       <translation>数据包工程会引用数据库（{found}）；它必须能离线打开</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="281" />
+      <source>the package reads back with {found} of {total} components</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/store/roles.py" line="78" />
@@ -3048,6 +3312,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/kde.py" line="228" />
       <source>the radius must be a positive distance in map units, got {value}</source>
       <translation>半径必须是以地图单位表示的正数，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="254" />
+      <source>the raster would have {rows} × {cols} pixels; choose a larger pixel size</source>
+      <translation>栅格将有 {rows} × {cols} 个像元；请选用更大的像元</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts.py" line="1432" />
@@ -3095,14 +3364,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="170" />
+      <source>the store holds no active unit grids{where}: partition and code the grids first</source>
+      <translation>数据库中没有在用的单元网格{where}：请先划分并编码网格</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/migrate.py" line="115" />
       <source>the store is at migration {version:03d} ({name}), newer than this copy of CityGrid knows (latest {latest:03d}); upgrade the plugin before using this store</source>
       <translation>数据库已到迁移 {version:03d}（{name}），比本 CityGrid 版本所知的更新（最新为 {latest:03d}）；请先升级插件再使用该数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="541" />
+      <location filename="citygrid_plugin/store/db.py" line="83" />
+      <source>the store is read-only ({error}): nothing was changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="589" />
       <source>the store was updated, but the package could not be ({error}); run the sync again: it recognises what is already in the store</source>
       <translation>数据库已更新，但数据包未能更新（{error}）；请再次同步：已写入数据库的内容会被识别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/db.py" line="85" />
+      <source>the store's disk is full ({error}): nothing was changed; ask the database administrator to free space</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/layouts.py" line="1316" />
@@ -3185,6 +3469,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格总面积 {grids:,.1f} m²，社区面积 {communities:,.1f} m²</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <source>triangular</source>
+      <translation>三角核</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <source>triweight</source>
+      <translation>三权核</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/migrate.py" line="90" />
       <source>two migrations share version {version}: {a} and {b}</source>
       <translation>两个迁移使用了同一版本号 {version}：{a} 和 {b}</translation>
@@ -3198,6 +3492,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_roles.py" line="131" />
       <source>unchanged</source>
       <translation>未改变</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <source>uniform</source>
+      <translation>均匀核</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="138" />
@@ -3335,7 +3634,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{case}：已{action}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="383" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="398" />
       <source>{code} (uid {uid}): package {local}, store {remote}: {differences}</source>
       <translation>{code}（uid {uid}）：数据包 {local}，数据库 {remote}：{differences}</translation>
     </message>
@@ -3415,7 +3714,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{days} 天前</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="603" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="651" />
       <source>{field}: package {local}, store {remote}</source>
       <translation>{field}：数据包 {local}，数据库 {remote}</translation>
     </message>
@@ -3480,7 +3779,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{file}：导入 {lines} 条线、{polygons} 个面、{texts} 个注记（批次 {batch}）；替换此前导入的 {replaced} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="434" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="478" />
       <source>{first} and {second} share uid {uid} (a copied feature?); clear the uid of the copy and a new one is given</source>
       <translation>{first} 与 {second} 的 uid {uid} 相同（复制的要素？）；清空副本的 uid，同步时会分配新的</translation>
     </message>
@@ -3495,7 +3794,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="389" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="404" />
       <source>{inserted} inserted, {updated} updated, {retired} retired in the store; {refreshed} refreshed in the package; {same} already synced; {conflicts} conflicts</source>
       <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
     </message>
@@ -3575,12 +3874,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer} 要素 {fid}（uid {uid}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="428" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="472" />
       <source>{layer} feature {fid} (uid {uid}): no geometry</source>
       <translation>{layer} 要素 {fid}（uid {uid}）：没有几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="422" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="466" />
       <source>{layer} feature {fid}: uid '{uid}' is not a UUID; clear it and a new one is given</source>
       <translation>{layer} 要素 {fid}：uid '{uid}' 不是 UUID；清空后同步时会分配新的</translation>
     </message>
@@ -3610,7 +3909,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer} 使用 {crs}，单位不是米；请重投影到该区县的 CGCS2000 高斯-克吕格投影带</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="409" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="453" />
       <source>{layer}: columns {columns} are missing</source>
       <translation>{layer}：缺少字段 {columns}</translation>
     </message>
@@ -3640,6 +3939,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="264" />
+      <source>{n} cases ({window}) → {rows} × {cols} pixels of {pixel:g} m</source>
+      <translation>{n} 件案件（{window}）→ {rows} × {cols} 个 {pixel:g} 米像元</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="306" />
       <source>{n} cases, {window}</source>
       <translation>{n} 件案件，{window}</translation>
@@ -3658,6 +3962,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="323" />
       <source>{n} entities could not be used (empty, zero length or not repairable) and were skipped: {refs}</source>
       <translation>{n} 个实体无法使用（为空、长度为零或无法修复），已跳过：{refs}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="313" />
+      <source>{n} grids have no neighbour (island): their class compares them only with the district average; choose a larger band or contiguity</source>
+      <translation>{n} 个网格没有邻居（孤立）：其分类只是与全区平均值比较；请选用更大的距离阈值或邻接方式</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="320" />
@@ -3685,17 +3994,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 已存在；请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="375" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="419" />
       <source>{path} does not exist</source>
       <translation>{path} 不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="382" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="426" />
       <source>{path} is not a CityGrid field-work package (tables {tables} are missing)</source>
       <translation>{path} 不是 CityGrid 外业数据包（缺少表 {tables}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="379" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="423" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
@@ -3708,6 +4017,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="420" />
       <source>{ref}: closed outline without area, kept as a line</source>
       <translation>{ref}：闭合轮廓面积为零，保留为线</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="387" />
+      <source>{slices} slices of {days} days, {first} – {last}</source>
+      <translation>{slices} 个时段，每段 {days} 天，{first} 至 {last}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/reference.py" line="113" />
@@ -3745,7 +4059,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{table}：新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="90" />
+      <location filename="citygrid_plugin/processing/base.py" line="91" />
       <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first</source>
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
@@ -3870,6 +4184,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{where}第 {row} 行：缺少列 {missing}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="327" />
+      <source>{window}: {cases} cases in {with_cases} of {grids} grids; {hot} hot spot grids, {cold} cold spot grids</source>
+      <translation>{window}：{cases} 件案件分布在 {grids} 个网格中的 {with_cases} 个；热点网格 {hot} 个，冷点网格 {cold} 个</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="195" />
       <source>“All or nothing”: {n} rows rejected, so nothing was imported</source>
       <translation>“全部或全不”：有 {n} 行被拒绝，因此未导入任何数据</translation>
@@ -3890,7 +4209,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>…或带 X/Y 列的 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="57" />
+      <location filename="citygrid_plugin/processing/base.py" line="58" />
       <source>…or pg_service name (instead of a QGIS connection)</source>
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
     </message>
@@ -3898,6 +4217,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="75" />
       <source>…or unit grids picked on a layer</source>
       <translation>…或在图层上选择的单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="84" />
+      <source>…or window start</source>
+      <translation>……或窗口开始时间</translation>
     </message>
   </context>
 </TS>
