@@ -42,9 +42,9 @@ and in a fraction of the time. What QGIS does, and so what this module does:
   nothing. This needs ``b > r / pixel`` and points whose extent is less than about a pixel wide or
   tall (a lone point, points on one east–west line): the whole raster then stays no-data. Copied.
 * **Precision.** QGIS adds each contribution to a float32 pixel; here the sum is taken in float64
-  and rounded once to float32, so values agree to a few float32 ulps (relative 1e-6). With a
-  negative decay, kernels go below zero and sums cancel: agreement is then 1e-6 of the raster's
-  largest absolute value.
+  and rounded once to float32, so values agree to a few float32 ulps (relative 1e-6 to 3e-6: the
+  more points per pixel, the more float32 rounding in QGIS). With a negative decay, kernels go
+  below zero and sums cancel: agreement is then 1e-6 of the raster's largest absolute value.
 
 Two exact evaluation methods give the same raster (to 1e-9 relative before the float32 rounding,
 so identical or one float32 ulp apart):

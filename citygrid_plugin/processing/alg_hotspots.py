@@ -374,6 +374,10 @@ class EmergingHotspotsAlgorithm(CaseAnalysisAlgorithm):
             grids = self.active_grids(conn, flt)
             matrix, cuts = analysis.counts_per_grid_and_slice(conn, flt, grids, slice_days)
             cube = np.asarray(matrix, dtype=float).reshape(len(grids.codes), len(cuts))
+            if cuts and cuts[0][0] > flt.start:
+                feedback.pushInfo(tr("The window is cut into whole slices from its end: the {days} days before "
+                                     "{first} are left out").format(days=(cuts[0][0] - flt.start).days,
+                                                                    first=f"{cuts[0][0]:%Y-%m-%d}"))
             self.check_data(cube.sum(axis=1), flt, minimum)
             W, _band = self.weights(parameters, context, feedback, conn, grids)
             result = hs.emerging_hotspots(cube, W, time_step=self.parameterAsInt(parameters, "TIME_STEP", context),
