@@ -23,6 +23,7 @@ GROUPS = {
     "census": lambda: tr("Component census"),
     "basemap": lambda: tr("Base map"),
     "hotspots": lambda: tr("Hot spots"),
+    "evaluation": lambda: tr("Evaluation and reports"),
 }
 
 

@@ -11,6 +11,7 @@ from ..core.i18n import tr
 from .alg_censusprogress import CensusProgressAlgorithm
 from .alg_codegrids import CodeGridsAlgorithm
 from .alg_createstore import CreateStoreAlgorithm
+from .alg_evaluation import CaseReportsAlgorithm, EvaluationAlgorithm
 from .alg_fieldpackage import ExportPackageAlgorithm, SyncPackageAlgorithm
 from .alg_hotspots import CaseDensityAlgorithm, EmergingHotspotsAlgorithm, HotspotsAlgorithm
 from .alg_importcomponents import ImportComponentsAlgorithm
@@ -44,5 +45,5 @@ class CityGridProvider(QgsProcessingProvider):
                     ImportComponentsAlgorithm(), ValidateComponentsAlgorithm(), CensusProgressAlgorithm(),
                     ExportPackageAlgorithm(), SyncPackageAlgorithm(), ImportDxfAlgorithm(),
                     SetupRolesAlgorithm(), SaveUserAlgorithm(), CaseDensityAlgorithm(), HotspotsAlgorithm(),
-                    EmergingHotspotsAlgorithm()):
+                    EmergingHotspotsAlgorithm(), EvaluationAlgorithm(), CaseReportsAlgorithm()):
             self.addAlgorithm(alg)

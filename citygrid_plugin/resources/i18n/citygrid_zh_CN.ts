@@ -29,6 +29,11 @@
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/reports.py" line="150" />
+      <source>A year before</source>
+      <translation>去年同期</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="68" />
       <source>Accept</source>
       <translation>受理</translation>
@@ -199,6 +204,11 @@
       <translation>作废</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="405" />
+      <source>Cancelled</source>
+      <translation>作废数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
       <source>Case</source>
       <translation>案件</translation>
@@ -224,9 +234,24 @@
       <translation>案件队列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="235" />
+      <location filename="citygrid_plugin/core/reports.py" line="66" />
       <source>Cases</source>
       <translation>案件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="101" />
+      <source>Cases by department</source>
+      <translation>专业部门案卷分布</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="89" />
+      <source>Cases by state</source>
+      <translation>案卷状态分布</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="168" />
+      <source>Cases evaluated</source>
+      <translation>参与评价的案件数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="369" />
@@ -245,6 +270,11 @@ Register anyway?</source>
       <translation>网格案件数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="213" />
+      <source>Cases reported in the period</source>
+      <translation>统计期内上报的案件数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="57" />
       <source>Census coverage</source>
       <translation>普查覆盖</translation>
@@ -260,9 +290,19 @@ Register anyway?</source>
       <translation>核查通过</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="412" />
+      <source>Checked on time</source>
+      <translation>按期核查数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validategrids.py" line="38" />
       <source>Checks a set of unit grids before publishing: gaps and overlaps, invalid, empty or multipart geometry, grids crossing community boundaries or outside every community, missing, malformed or duplicate codes, codes whose first 12 digits are not the grid's community, and area outliers (below 0.4× or above 2× the target: warnings). Writes one feature per problem with its message, where it is, and prints a summary. Errors fail the gate; warnings don't. With “Fail on errors” the algorithm itself fails, so a script or a model stops before publishing bad grids.</source>
       <translation>发布前检查一组单元网格：缝隙与重叠，无效、空或多部件几何，跨越社区边界或不在任何社区内的网格，缺失、格式错误或重复的编码，前 12 位与所属社区不符的编码，以及面积异常（低于目标 0.4 倍或高于 2 倍：警告）。每个问题输出一个要素（含说明和位置），并输出汇总。有错误即不通过，警告不影响通过。勾选“有错误时失败”后算法本身会失败，使脚本或模型在发布错误网格之前停止。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="411" />
+      <source>Checks due</source>
+      <translation>应核查数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="49" />
@@ -285,7 +325,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="36" />
+      <location filename="citygrid_plugin/processing/provider.py" line="37" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -300,7 +340,7 @@ Register anyway?</source>
       <translation>CityGrid 数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
+      <location filename="citygrid_plugin/core/reports.py" line="66" />
       <source>Class</source>
       <translation>类别</translation>
     </message>
@@ -320,6 +360,11 @@ Register anyway?</source>
       <translation>类别</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="209" />
+      <source>Classes in the rankings</source>
+      <translation>排名中的类别数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
       <source>Close</source>
       <translation>结案</translation>
@@ -330,9 +375,29 @@ Register anyway?</source>
       <translation>关闭大屏（Esc 退出全屏）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="407" />
+      <source>Closed</source>
+      <translation>结案数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
+      <source>Closed on time</source>
+      <translation>按期结案数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="144" />
       <source>Closed today</source>
       <translation>今日结案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="415" />
+      <source>Closing rate</source>
+      <translation>结案率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="101" />
+      <source>Code</source>
+      <translation>代码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="35" />
@@ -485,6 +550,11 @@ Register anyway?</source>
       <translation>更新的部件数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="419" />
+      <source>Composite score</source>
+      <translation>综合得分</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="375" />
       <source>Conflicts</source>
       <translation>冲突</translation>
@@ -543,6 +613,11 @@ Register anyway?</source>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="141" />
       <source>Correct for multiple testing (false discovery rate)</source>
       <translation>多重检验校正（错误发现率）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="418" />
+      <source>Correct-dispatch rate</source>
+      <translation>准确派遣率</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/plugin.py" line="205" />
@@ -621,7 +696,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>挂账</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="70" />
+      <location filename="citygrid_plugin/core/reports.py" line="101" />
       <source>Department</source>
       <translation>专业部门</translation>
     </message>
@@ -639,6 +714,11 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <location filename="citygrid_plugin/processing/alg_roles.py" line="34" />
       <source>Department handler</source>
       <translation>专业部门处置人员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="119" />
+      <source>Department performance</source>
+      <translation>专业部门处理情况</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layers.py" line="63" />
@@ -669,6 +749,16 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="69" />
       <source>Dispatch</source>
       <translation>派遣</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
+      <source>Dispatched</source>
+      <translation>派遣数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="409" />
+      <source>Dispatched correctly</source>
+      <translation>准确派遣数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
@@ -730,6 +820,11 @@ The community key is the 12-digit community code (district + street + community)
 社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="409" />
+      <source>Due for handling</source>
+      <translation>应处置数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="145" />
       <source>Duplicate tolerance (m)</source>
       <translation>重复判定容差（米）</translation>
@@ -775,6 +870,26 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="162" />
+      <source>Evaluate</source>
+      <translation>评价对象</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="148" />
+      <source>Evaluate a period (indicators)</source>
+      <translation>统计期综合评价（指标）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="26" />
+      <source>Evaluation and reports</source>
+      <translation>综合评价与报表</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="149" />
+      <source>Events and components compared</source>
+      <translation>事部件同期对比</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="52" />
       <source>Export a census field package</source>
       <translation>导出部件普查外业数据包</translation>
@@ -785,9 +900,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出普查外业数据包…</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="411" />
+      <source>Extended</source>
+      <translation>延期数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="354" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="417" />
+      <source>Extension rate</source>
+      <translation>延期率</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="84" />
@@ -808,6 +933,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="368" />
       <source>Field-work package (GeoPackage)</source>
       <translation>外业数据包（GeoPackage）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="172" />
+      <source>Files written</source>
+      <translation>已写出的文件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="107" />
@@ -910,9 +1040,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>无邻居的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="69" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="410" />
       <source>Handled</source>
       <translation>处置完成</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="410" />
+      <source>Handled on time</source>
+      <translation>按期处置数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="414" />
+      <source>Handling rate</source>
+      <translation>处置率</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="139" />
@@ -1009,6 +1149,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
 每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="167" />
+      <source>Indicators</source>
+      <translation>评价指标</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="45" />
+      <source>Indicators by {grouping}</source>
+      <translation>{grouping}综合评价指标</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="606" />
       <source>Intensifying cold spot</source>
       <translation>加强冷点</translation>
@@ -1029,7 +1179,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>核函数形状</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="121" />
+      <location filename="citygrid_plugin/core/reports.py" line="66" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -1144,6 +1294,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>有案件网格的最少数量</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="76" />
+      <source>Month (YYYY-MM; empty: the last complete month)</source>
+      <translation>月份（YYYY-MM；留空：上一个完整月）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="197" />
+      <source>Monthly case reports (tables)</source>
+      <translation>月度案件报表（表格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="65" />
+      <source>Most frequent problems</source>
+      <translation>高发问题</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="111" />
       <source>Move the window back in time</source>
       <translation>向前移动时间窗口</translation>
@@ -1152,6 +1317,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="63" />
       <source>My roles (the case queue shows their tabs)</source>
       <translation>我的角色（案件队列据此显示标签页）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="66" />
+      <source>Name</source>
+      <translation>名称</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="358" />
@@ -1204,9 +1374,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="144" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="419" />
+      <source>On-time check rate</source>
+      <translation>按期核查率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="416" />
       <source>On-time closing rate</source>
       <translation>按期结案率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="415" />
+      <source>On-time handling rate</source>
+      <translation>按期处置率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="418" />
+      <source>On-time verify rate</source>
+      <translation>按期核实率</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="145" />
@@ -1259,9 +1444,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已超时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="145" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="413" />
+      <source>Overdue in handling now</source>
+      <translation>处置超期在办数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="412" />
       <source>Overdue now</source>
       <translation>当前超期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="411" />
+      <source>Overdue, not handled</source>
+      <translation>超期未处置数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="417" />
+      <source>Overdue-pending rate</source>
+      <translation>超期待处置率</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="544" />
@@ -1309,6 +1509,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>密码（取自认证配置）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/reports.py" line="151" />
+      <source>Period before</source>
+      <translation>上期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="78" />
+      <source>Period end</source>
+      <translation>统计期结束时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="151" />
+      <source>Period on period (%)</source>
+      <translation>环比（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="126" />
+      <source>Period {start} – {end} (cut-off {as_of}): {n} cases with actions in or open during it</source>
+      <translation>统计期 {start} 至 {end}（截止 {as_of}）：期内有操作或在办的案件 {n} 件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="607" />
       <source>Persistent cold spot</source>
       <translation>持续冷点</translation>
@@ -1349,9 +1569,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>可能重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="56" />
+      <location filename="citygrid_plugin/processing/base.py" line="57" />
       <source>PostgreSQL connection of the store</source>
       <translation>数据库的 PostgreSQL 连接</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="78" />
+      <source>Problems by source</source>
+      <translation>问题来源</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="137" />
@@ -1374,6 +1599,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>QGIS 无法渲染 {path}：可能有图层绘制失败，请在 QGIS 中打开该版式查看是哪个图层</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="201" />
+      <source>QGIS could not write the project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="84" />
       <source>QGIS project</source>
       <translation>QGIS 工程</translation>
@@ -1389,6 +1619,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>半径（米）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/reports.py" line="66" />
+      <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="223" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
@@ -1402,6 +1637,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="68" />
       <source>Register</source>
       <translation>立案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="407" />
+      <source>Registered (due for closing)</source>
+      <translation>立案数（应结案）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="143" />
@@ -1429,9 +1669,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>替换同一图纸此前的导入</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="405" />
+      <source>Reported</source>
+      <translation>上报数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="143" />
       <source>Reported today</source>
       <translation>今日上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="212" />
+      <source>Reports</source>
+      <translation>报表</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="70" />
@@ -1459,6 +1709,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="416" />
+      <source>Rework rate</source>
+      <translation>返工率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
+      <source>Reworked</source>
+      <translation>返工数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="162" />
       <source>Road features</source>
       <translation>道路要素数</translation>
@@ -1479,6 +1739,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被替换的此前导入行数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="112" />
+      <source>Score weights (term=points, …; empty: handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10)</source>
+      <translation>得分权重（得分项=分值，……；留空：handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="43" />
       <source>Set up store roles and permissions</source>
       <translation>设置数据库角色与权限</translation>
@@ -1487,6 +1752,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/plugin.py" line="67" />
       <source>Settings…</source>
       <translation>设置…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="66" />
+      <source>Share (%)</source>
+      <translation>占比（%）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="153" />
@@ -1509,7 +1779,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>显示部件普查的进度：每个现行单元网格内各类部件的数量，以及该网格是否已宣布普查完成。可先将网格标记为已普查（或未普查）——网格编码用逗号分隔；标记会记录操作人和时间。输出覆盖图层（已普查网格显示为绿色）并返回统计数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
+      <location filename="citygrid_plugin/core/reports.py" line="78" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -1534,7 +1804,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>零星热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="135" />
+      <location filename="citygrid_plugin/core/reports.py" line="89" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -1564,7 +1834,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="81" />
+      <location filename="citygrid_plugin/processing/base.py" line="82" />
       <source>Store: {target}</source>
       <translation>数据库：{target}</translation>
     </message>
@@ -1582,6 +1852,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="50" />
       <source>Street name field</source>
       <translation>街道名称字段</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="80" />
+      <source>Street or community code (9 or 12 digits; empty: the whole store)</source>
+      <translation>街道或社区代码（9 位或 12 位；留空：整个数据库）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="97" />
@@ -1644,6 +1919,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>测试连接</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="151" />
+      <source>The evaluation indicators of a month (or any period) per department, street, community, unit grid or person (supervisors, operators, shift leaders, dispatchers): reports, valid-report rate, handling and on-time handling rates, closing and on-time closing rates, rework, overdue-pending, extension, correct-dispatch, on-time verify and check rates, overdue counts, and for departments the composite score (weights configurable; default 30/20/20/20/10). Computed from the audit of actions up to the period's end, so a month's figures never change afterwards. Every figure is a number of cases, defined in the README (Evaluation). Writes an XLSX workbook or a CSV file (UTF-8 with BOM).</source>
+      <translation>按专业部门、街道、社区、单元网格或人员（监督员、受理员、值班长、派遣员）统计某月（或任意统计期）的综合评价指标：上报数、有效上报率、处置率和按期处置率、结案率和按期结案率、返工率、超期待处置率、延期率、准确派遣率、按期核实率和按期核查率、超期数，以及专业部门的综合得分（权重可配置；默认 30/20/20/20/10）。依据截至统计期末的操作审计计算，因此月度数据此后不会改变。每个数值都是案件数，定义见 README（综合评价）。输出 XLSX 工作簿或 CSV 文件（带 BOM 的 UTF-8）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="200" />
+      <source>The reports the centres publish each month, as tables: most frequent problems, problems by source, cases by state, cases by department, department performance (indicators and composite score) and events and components compared with the same month a year before and the month before. One XLSX workbook (a sheet per report) or CSV files (UTF-8 with BOM, one per report).</source>
+      <translation>监督指挥中心每月发布的报表：高发问题、问题来源、案卷状态分布、专业部门案卷分布、专业部门处理情况（指标与综合得分），以及事部件与去年同月、上月的同期对比。输出一个 XLSX 工作簿（每个报表一个工作表）或多个 CSV 文件（带 BOM 的 UTF-8，每个报表一个）。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="61" />
       <source>The store already uses EPSG:{srid}; the CRS parameter is ignored.</source>
       <translation>数据库已使用 EPSG:{srid}；忽略坐标系参数。</translation>
@@ -1657,6 +1942,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="67" />
       <source>The store is up to date (version {version}).</source>
       <translation>数据库已是最新（版本 {version}）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="378" />
+      <source>The window is cut into whole slices from its end: the {days} days before {first} are left out</source>
+      <translation>时间窗口从结束时间向前切分为完整时段：{first} 之前的 {days} 天未计入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="150" />
+      <source>This period</source>
+      <translation>本期</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="148" />
@@ -1739,6 +2034,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>督办</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/reports.py" line="79" />
+      <source>Valid</source>
+      <translation>有效</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="405" />
+      <source>Valid reports</source>
+      <translation>有效上报数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="414" />
+      <source>Valid-report rate</source>
+      <translation>有效上报率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="79" />
+      <source>Valid-report rate (%)</source>
+      <translation>有效上报率（%）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="45" />
       <source>Validate components</source>
       <translation>部件检查</translation>
@@ -1754,9 +2069,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>植被要素数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="406" />
+      <source>Verifications due</source>
+      <translation>应核实数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="68" />
       <source>Verified on site</source>
       <translation>核实属实</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="406" />
+      <source>Verified on time</source>
+      <translation>按期核实数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="63" />
@@ -1804,6 +2129,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="140" />
+      <source>Written: {path}</source>
+      <translation>已写出：{path}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="140" />
       <source>X column (CSV)</source>
       <translation>X 列（CSV）</translation>
@@ -1814,7 +2144,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>Y 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="197" />
+      <location filename="citygrid_plugin/core/reports.py" line="151" />
+      <source>Year on year (%)</source>
+      <translation>同比（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="239" />
       <source>a component with this uid is already in the store</source>
       <translation>数据库中已有该 uid 的部件</translation>
     </message>
@@ -1854,7 +2189,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>精度等级“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="148" />
+      <location filename="citygrid_plugin/store/components.py" line="170" />
       <source>accuracy class must be A, B or C</source>
       <translation>精度等级必须是 A、B 或 C</translation>
     </message>
@@ -1899,6 +2234,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>事件分类没有几何类型、精度等级或扩展字段</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="93" />
+      <source>area '{area}' is not a district (6 digits), street (9) or community (12) code</source>
+      <translation>区域“{area}”不是区县（6 位）、街道（9 位）或社区（12 位）代码</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/casefilter.py" line="94" />
       <source>area '{value}' is not a street (3 or 9 digits), community (12) or grid (15) code</source>
       <translation>区域“{value}”不是街道（3 位或 9 位）、社区（12 位）或单元网格（15 位）代码</translation>
@@ -1917,6 +2257,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_roles.py" line="113" />
       <source>authentication configuration '{id}' not found, or the authentication database is locked</source>
       <translation>找不到认证配置“{id}”，或认证数据库已锁定</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="71" />
+      <source>backup of {target} failed, nothing was written: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="129" />
+      <source>backup written: {path} ({size} KB)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/store/basemap.py" line="85" />
@@ -2014,8 +2364,8 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入版式模板 {path}：请检查文件夹是否可写</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="262" />
-      <source>cannot write the package {path} ({error}; {free} KB free on that disk): is the disk full or write-protected? Nothing was kept, no half-written package is left behind</source>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="256" />
+      <source>cannot write the package {path} ({error}; {free}): is the disk full or write-protected? Nothing was kept, no half-written package is left behind</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2029,7 +2379,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入 {path}：请检查文件夹可写、磁盘未满，且该文件未被其他程序打开</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="201" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="328" />
       <source>cannot write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -2039,7 +2389,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入 {path}：{reason}；请选择有写权限的文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="123" />
+      <location filename="citygrid_plugin/store/components.py" line="128" />
       <source>census date '{value}' is not a date written YYYY-MM-DD</source>
       <translation>普查日期“{value}”不是 YYYY-MM-DD 格式的日期</translation>
     </message>
@@ -2047,6 +2397,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="69" />
       <source>census progress not updated: {error}</source>
       <translation>普查进度未更新：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="158" />
+      <source>change = (this period − the other) / the other; empty where the other is 0</source>
+      <translation>变化 =（本期 − 对比期）/ 对比期；对比期为 0 时为空</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/charts.py" line="143" />
@@ -2059,12 +2414,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="185" />
+      <location filename="citygrid_plugin/store/components.py" line="227" />
       <source>class %s %s is recorded as a %s, got %s</source>
       <translation>分类 %s %s 应记录为 %s，实际为 %s</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="178" />
+      <location filename="citygrid_plugin/store/components.py" line="220" />
       <source>class %s is not a component class of profile %s</source>
       <translation>分类 %s 不是 %s 标准的部件分类</translation>
     </message>
@@ -2117,6 +2472,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts.py" line="1291" />
       <source>column_widths needs {n} positive numbers, one per column (relative widths); got {widths}</source>
       <translation>column_widths 需要 {n} 个正数，每列一个（相对宽度）；实际为 {widths}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
+      <source>communities</source>
+      <translation>社区</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/divisions.py" line="131" />
@@ -2194,6 +2554,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>紧凑度（Polsby-Popper）中位数：{value:.3f}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/reports.py" line="167" />
+      <source>component</source>
+      <translation>部件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="393" />
       <source>component code</source>
       <translation>部件编码</translation>
@@ -2204,7 +2569,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件顺序码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="571" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="575" />
       <source>component {code} (uid {uid}), deleted in the package</source>
       <translation>部件 {code}（uid {uid}），已在数据包中删除</translation>
     </message>
@@ -2214,22 +2579,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件 {code} 的几何类型不符合要求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="344" />
+      <location filename="citygrid_plugin/store/components.py" line="386" />
       <source>component {code} lies outside every active unit grid</source>
       <translation>部件 {code} 不在任何现行单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="341" />
+      <location filename="citygrid_plugin/store/components.py" line="383" />
       <source>component {code} records grid {recorded} but lies in grid {actual}</source>
       <translation>部件 {code} 记录的网格为 {recorded}，但实际位于网格 {actual}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="335" />
+      <location filename="citygrid_plugin/store/components.py" line="377" />
       <source>component {code}: class {cls} needs the field {field}</source>
       <translation>部件 {code}：分类 {cls} 需要填写字段 {field}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="346" />
+      <location filename="citygrid_plugin/store/components.py" line="388" />
       <source>component {code}: {problems}</source>
       <translation>部件 {code}：{problems}</translation>
     </message>
@@ -2239,12 +2604,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="59" />
+      <location filename="citygrid_plugin/store/components.py" line="60" />
       <source>components not imported: {error}</source>
       <translation>部件未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="338" />
+      <location filename="citygrid_plugin/store/components.py" line="380" />
       <source>components {code} and {other} are of the same class {metres} m apart: a duplicate?</source>
       <translation>部件 {code} 与 {other} 同类且相距 {metres} 米：是否重复？</translation>
     </message>
@@ -2284,12 +2649,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>自定义时段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="146" />
+      <location filename="citygrid_plugin/store/components.py" line="168" />
       <source>data source must be one of 实测, 地形图, 调绘, 其它</source>
       <translation>数据来源必须是 实测、地形图、调绘、其它 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="640" />
+      <location filename="citygrid_plugin/cli.py" line="93" />
+      <source>database name '{name}' must be letters, digits and _ (at most 63)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="101" />
+      <source>database {name} already exists; restore into a new database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="645" />
       <source>deleted in the package</source>
       <translation>已在数据包中删除</translation>
     </message>
@@ -2304,7 +2679,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="113" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
       <source>departments</source>
       <translation>部门</translation>
     </message>
@@ -2314,9 +2689,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门未导入：{error}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="36" />
+      <source>dispatchers</source>
+      <translation>派遣员</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="134" />
       <source>distance band (grid centroids)</source>
       <translation>距离阈值（网格质心）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="36" />
+      <source>district</source>
+      <translation>区县</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="111" />
@@ -2354,7 +2739,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="163" />
+      <location filename="citygrid_plugin/store/components.py" line="205" />
       <source>empty geometry</source>
       <translation>几何为空</translation>
     </message>
@@ -2364,7 +2749,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图层 {layer} 上的实体 {handle}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="126" />
+      <location filename="citygrid_plugin/store/components.py" line="131" />
       <source>equipment count '{value}' must be a whole number</source>
       <translation>器材数量“{value}”必须是整数</translation>
     </message>
@@ -2372,6 +2757,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
       <source>error</source>
       <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="167" />
+      <source>event</source>
+      <translation>事件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="119" />
@@ -2439,7 +2829,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>缝隙</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="649" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="654" />
       <source>geometry differs</source>
       <translation>几何不同</translation>
     </message>
@@ -2449,7 +2839,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>几何类型“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="66" />
+      <location filename="citygrid_plugin/processing/base.py" line="67" />
       <source>give either a PostgreSQL connection or a pg_service name, not both</source>
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
     </message>
@@ -2649,7 +3039,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无效几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="163" />
+      <location filename="citygrid_plugin/store/components.py" line="205" />
       <source>invalid geometry: </source>
       <translation>几何无效：</translation>
     </message>
@@ -2679,7 +3069,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图层对应项“{entry}”：未知类型“{kind}”（请使用 {kinds} 之一）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="173" />
+      <location filename="citygrid_plugin/store/components.py" line="215" />
       <source>lies outside every unit grid, at (%s, %s); check the coordinates and their CRS</source>
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
     </message>
@@ -2709,7 +3099,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="187" />
+      <location filename="citygrid_plugin/store/components.py" line="229" />
       <source>maintainer (养护单位)</source>
       <translation>养护单位</translation>
     </message>
@@ -2834,6 +3224,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="230" />
+      <source>no case was reported in the period: the reports are empty</source>
+      <translation>统计期内没有上报案件：报表为空</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="178" />
       <source>no cases match the window and filters ({window}): nothing to analyse; widen the window or the filters</source>
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可分析的内容；请扩大时间窗口或放宽筛选条件</translation>
@@ -2854,12 +3249,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有社区图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="141" />
+      <location filename="citygrid_plugin/store/components.py" line="163" />
       <source>no component class</source>
       <translation>没有部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="140" />
+      <location filename="citygrid_plugin/store/components.py" line="162" />
       <source>no geometry</source>
       <translation>没有几何</translation>
     </message>
@@ -2879,7 +3274,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>地图“{title}”没有指定图层：请传入要显示的图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="142" />
+      <location filename="citygrid_plugin/store/components.py" line="164" />
       <source>no responsible department (主管部门)</source>
       <translation>没有主管部门</translation>
     </message>
@@ -2889,7 +3284,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未选择数据库连接：请在“CityGrid ▸ 设置”中选择 QGIS PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="68" />
+      <location filename="citygrid_plugin/processing/base.py" line="69" />
       <source>no store given: choose a PostgreSQL connection or a pg_service name</source>
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
@@ -2904,7 +3299,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未选择单元网格：请输入网格编码或在网格图层上选择网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="559" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="563" />
       <source>none of the package's components is in this store: the package was exported from {store}</source>
       <translation>数据包中的部件在本数据库中一个也没有：该数据包导出自 {store}</translation>
     </message>
@@ -2924,9 +3319,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不是现行单元网格：{codes}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/reports.py" line="104" />
+      <source>not dispatched</source>
+      <translation>未派遣</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts.py" line="650" />
       <source>not enough memory to export {path} at {dpi} dpi: use a lower dpi</source>
       <translation>内存不足，无法以 {dpi} dpi 导出 {path}：请降低分辨率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/tables.py" line="31" />
+      <source>nothing to write to {path}</source>
+      <translation>没有可写入 {path} 的内容</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="182" />
@@ -2949,6 +3354,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在办案件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
+      <source>operators</source>
+      <translation>受理员</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="33" />
       <source>outside every unit grid</source>
       <translation>不在任何单元网格内</translation>
@@ -2964,7 +3374,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>重叠</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="187" />
+      <location filename="citygrid_plugin/store/components.py" line="229" />
       <source>owner (权属单位)</source>
       <translation>权属单位</translation>
     </message>
@@ -2977,6 +3387,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/grids.py" line="661" />
       <source>partition cancelled</source>
       <translation>网格划分已取消</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="64" />
+      <source>period {start} – {end}, cut-off {as_of}</source>
+      <translation>统计期 {start} 至 {end}，截止 {as_of}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/connections.py" line="49" />
@@ -3009,6 +3424,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>四次核</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/reports.py" line="131" />
+      <source>rates in %; a rate with nothing due is empty; the drill-down lists the cases due for handling</source>
+      <translation>比率单位为 %；没有应处置案件时比率为空；钻取列出应处置案件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="233" />
       <source>raw</source>
       <translation>原始值</translation>
@@ -3024,12 +3444,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已裁决：保留数据库中的版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="186" />
+      <location filename="citygrid_plugin/store/components.py" line="228" />
       <source>responsible department (主管部门)</source>
       <translation>主管部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="642" />
+      <location filename="citygrid_plugin/cli.py" line="112" />
+      <source>restore failed, nothing was restored: role {role} does not exist on this server; create the roles first (pg_dumpall --roles-only on the old server, then psql on this one)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="115" />
+      <source>restore failed, nothing was restored: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="139" />
+      <source>restored into {target}: store version {version}, EPSG:{srid}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="647" />
       <source>retired in the store</source>
       <translation>已在数据库中注销</translation>
     </message>
@@ -3059,6 +3494,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>缩放值</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="363" />
+      <source>score weights must be zero or more and not all zero</source>
+      <translation>得分权重不能为负数，也不能全部为零</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="52" />
       <source>select at least two adjacent grids to merge</source>
       <translation>请选择至少两个相邻的网格进行合并</translation>
@@ -3067,6 +3507,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_roles.py" line="131" />
       <source>set</source>
       <translation>已设置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="36" />
+      <source>shift leaders</source>
+      <translation>值班长</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="124" />
@@ -3089,7 +3534,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>空间权重必须是有限值且不能为负</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="144" />
+      <location filename="citygrid_plugin/core/reports.py" line="94" />
+      <source>state at the cut-off of the cases reported in the period</source>
+      <translation>统计期内上报案件在截止时刻的状态</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="166" />
       <source>state must be one of 完好, 破损, 丢失, 占用</source>
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
@@ -3109,12 +3559,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道编码“000”不代表任何街道或乡镇；街道从 001 开始编号</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
+      <source>streets</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
+      <source>supervisors</source>
+      <translation>监督员</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="31" />
       <source>suspected duplicates</source>
       <translation>疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="555" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="559" />
       <source>sync failed, nothing was written to the store and the package is unchanged: {error}</source>
       <translation>同步失败，数据库未写入任何内容，数据包未改动：{error}</translation>
     </message>
@@ -3154,7 +3614,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>底图需要源文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="635" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="640" />
       <source>the component changed in the store during the sync; run the sync again</source>
       <translation>同步期间该部件在数据库中被修改；请重新同步</translation>
     </message>
@@ -3187,6 +3647,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/kde.py" line="240" />
       <source>the extent must be (xmin, ymin, xmax, ymax) with xmin &lt;= xmax and ymin &lt;= ymax</source>
       <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/tables.py" line="36" />
+      <source>the folder of {path} does not exist</source>
+      <translation>{path} 所在的文件夹不存在</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="194" />
+      <source>the geometry cannot be read: </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="201" />
+      <source>the geometry is in EPSG:%s, not in the store's EPSG:%s; reproject it first</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="24" />
@@ -3244,6 +3719,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>矩方法需要多项式核、统一半径和非负权重：请使用 'direct' 或 'auto' 方法</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="440" />
+      <source>the month must be written YYYY-MM (e.g. 2026-11), got '{text}'</source>
+      <translation>月份的写法是 YYYY-MM（例如 2026-11），当前为“{text}”</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="260" />
       <source>the neighbour pair ({i}, {j}) refers to a grid outside 0..{last}</source>
       <translation>相邻对 ({i}, {j}) 引用了 0..{last} 以外的网格</translation>
@@ -3269,7 +3749,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>近邻数 K 必须是正整数，实际为 {k}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="551" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="555" />
       <source>the package is in EPSG:{package} but the store in EPSG:{store}: it comes from another store</source>
       <translation>数据包坐标系为 EPSG:{package}，而数据库为 EPSG:{store}：它来自另一个数据库</translation>
     </message>
@@ -3284,7 +3764,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包工程会引用数据库（{found}）；它必须能离线打开</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="281" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="285" />
       <source>the package reads back with {found} of {total} components</source>
       <translation type="unfinished" />
     </message>
@@ -3292,6 +3772,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/roles.py" line="78" />
       <source>the password is empty</source>
       <translation>密码为空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="192" />
+      <source>the period is empty: it ends ({end}) before it starts ({start})</source>
+      <translation>统计期为空：结束时间（{end}）早于开始时间（{start}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="190" />
+      <source>the period needs dates with a time zone</source>
+      <translation>统计期需要带时区的日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="195" />
+      <source>the period starts in the future ({start}): nothing happened yet</source>
+      <translation>统计期从将来开始（{start}）：尚无任何记录</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/db.py" line="23" />
@@ -3329,7 +3824,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>报告须导出为 PDF 文件：{path} 不是以 .pdf 结尾</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="202" />
+      <location filename="citygrid_plugin/store/components.py" line="244" />
       <source>the same uid appears earlier in this batch</source>
       <translation>同一 uid 在本批数据前面已出现</translation>
     </message>
@@ -3379,7 +3874,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="589" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="593" />
       <source>the store was updated, but the package could not be ({error}); run the sync again: it recognises what is already in the store</source>
       <translation>数据库已更新，但数据包未能更新（{error}）；请再次同步：已写入数据库的内容会被识别</translation>
     </message>
@@ -3402,6 +3897,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/sync.py" line="169" />
       <source>the uid belongs to a component already retired in the store</source>
       <translation>该 uid 属于数据库中已注销的部件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="397" />
+      <source>the weight of {term} must be a number, got '{value}'</source>
+      <translation>{term} 的权重必须是数值，当前为“{value}”</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/casefilter.py" line="83" />
@@ -3437,6 +3937,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/roles.py" line="122" />
       <source>there is no active department '{code}'</source>
       <translation>不存在在用的部门“{code}”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/tables.py" line="76" />
+      <source>this GDAL has no XLSX driver; write CSV instead</source>
+      <translation>此 GDAL 没有 XLSX 驱动；请改为输出 CSV</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/migrate.py" line="181" />
@@ -3484,7 +3989,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>两个迁移使用了同一版本号 {version}：{a} 和 {b}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="132" />
+      <location filename="citygrid_plugin/store/components.py" line="137" />
       <source>uid '{value}' is not a UUID</source>
       <translation>uid“{value}”不是 UUID</translation>
     </message>
@@ -3497,6 +4002,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
       <source>uniform</source>
       <translation>均匀核</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
+      <source>unit grids</source>
+      <translation>单元网格</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="138" />
@@ -3549,6 +4059,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的网格检查项 {ids}；可用检查项：{known}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="334" />
+      <source>unknown grouping '{grouping}'; use one of {choices}</source>
+      <translation>未知的统计对象“{grouping}”；可选 {choices}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/kde.py" line="133" />
       <source>unknown kernel shape '{kernel}': use one of {choices}</source>
       <translation>未知的核函数形状“{kernel}”：请使用以下之一：{choices}</translation>
@@ -3584,6 +4099,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知角色“{role}”；可选角色为 {roles}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="360" />
+      <source>unknown score terms {terms}; the terms are {choices}</source>
+      <translation>未知的得分项 {terms}；可选得分项为 {choices}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/casefilter.py" line="89" />
       <source>unknown source '{value}'; sources are {allowed}</source>
       <translation>未知的问题来源“{value}”；可选来源为 {allowed}</translation>
@@ -3594,6 +4114,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的数据库连接类型“{kind}”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="127" />
+      <source>usage: citygrid db backup FILE</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="132" />
+      <source>usage: citygrid db restore FILE DBNAME</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/roles.py" line="140" />
       <source>user '{login}' not saved: {error}</source>
       <translation>用户“{login}”未保存：{error}</translation>
@@ -3602,6 +4132,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
       <source>warning</source>
       <translation>警告</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="392" />
+      <source>weights are written term=number, got '{part}'</source>
+      <translation>权重的写法是 得分项=数值，当前为“{part}”</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="172" />
@@ -3714,7 +4249,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{days} 天前</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="651" />
+      <location filename="citygrid_plugin/store/components.py" line="121" />
+      <source>{field} contains a NUL character (\0), which the store cannot hold; remove it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="656" />
       <source>{field}: package {local}, store {remote}</source>
       <translation>{field}：数据包 {local}，数据库 {remote}</translation>
     </message>
@@ -3779,9 +4319,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{file}：导入 {lines} 条线、{polygons} 个面、{texts} 个注记（批次 {batch}）；替换此前导入的 {replaced} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="478" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="482" />
       <source>{first} and {second} share uid {uid} (a copied feature?); clear the uid of the copy and a new one is given</source>
       <translation>{first} 与 {second} 的 uid {uid} 相同（复制的要素？）；清空副本的 uid，同步时会分配新的</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/fieldwork.py" line="268" />
+      <source>{free} KB free on that disk</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="143" />
@@ -3799,7 +4344,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="192" />
+      <location filename="citygrid_plugin/store/components.py" line="234" />
       <source>{label} '%s' is not a known department</source>
       <translation>{label}“%s”不是已知部门</translation>
     </message>
@@ -3874,12 +4419,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer} 要素 {fid}（uid {uid}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="472" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="476" />
       <source>{layer} feature {fid} (uid {uid}): no geometry</source>
       <translation>{layer} 要素 {fid}（uid {uid}）：没有几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="466" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="470" />
       <source>{layer} feature {fid}: uid '{uid}' is not a UUID; clear it and a new one is given</source>
       <translation>{layer} 要素 {fid}：uid '{uid}' 不是 UUID；清空后同步时会分配新的</translation>
     </message>
@@ -3909,7 +4454,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer} 使用 {crs}，单位不是米；请重投影到该区县的 CGCS2000 高斯-克吕格投影带</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="453" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="457" />
       <source>{layer}: columns {columns} are missing</source>
       <translation>{layer}：缺少字段 {columns}</translation>
     </message>
@@ -3942,6 +4487,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="264" />
       <source>{n} cases ({window}) → {rows} × {cols} pixels of {pixel:g} m</source>
       <translation>{n} 件案件（{window}）→ {rows} × {cols} 个 {pixel:g} 米像元</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="71" />
+      <source>{n} cases reported in the period, in {k} classes</source>
+      <translation>统计期内上报 {n} 件，涉及 {k} 个类别</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="306" />
@@ -3984,6 +4534,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="63" />
+      <source>{path} already exists; a backup is never overwritten: choose another name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="178" />
       <source>{path} already exists; a package may hold unsynced field work, so it is never overwritten: choose another name or folder</source>
       <translation>{path} 已存在；数据包可能含有未同步的外业成果，因此从不覆盖：请换一个名称或文件夹</translation>
@@ -3994,19 +4549,34 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 已存在；请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="419" />
+      <location filename="citygrid_plugin/cli.py" line="87" />
       <source>{path} does not exist</source>
       <translation>{path} 不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="426" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="430" />
       <source>{path} is not a CityGrid field-work package (tables {tables} are missing)</source>
       <translation>{path} 不是 CityGrid 外业数据包（缺少表 {tables}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="423" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="427" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="90" />
+      <source>{path} is not a backup made by `citygrid db backup` (pg_dump --format=custom): {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/tables.py" line="34" />
+      <source>{path}: write tables as .xlsx or .csv</source>
+      <translation>{path}：表格请输出为 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="47" />
+      <source>{program} not found; install the PostgreSQL client (postgresql-client-15)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="221" />
@@ -4019,7 +4589,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{ref}：闭合轮廓面积为零，保留为线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="387" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="391" />
       <source>{slices} slices of {days} days, {first} – {last}</source>
       <translation>{slices} 个时段，每段 {days} 天，{first} 至 {last}</translation>
     </message>
@@ -4059,7 +4629,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{table}：新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="91" />
+      <location filename="citygrid_plugin/processing/base.py" line="92" />
       <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first</source>
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
@@ -4209,7 +4779,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>…或带 X/Y 列的 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="58" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="77" />
+      <source>…or period start</source>
+      <translation>……或统计期开始时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="59" />
       <source>…or pg_service name (instead of a QGIS connection)</source>
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
     </message>

@@ -1,0 +1,450 @@
+"""Evaluation (综合评价): the indicators of a period, computed from the audit of actions.
+
+Every figure is a count of **cases** (案卷) with a definition below, so that a figure always
+equals the number of cases a drill-down lists. The input is, per case, its fixed attributes
+(kind, class, source, place, report time) and its audit trail (``citygrid.case_action``: action,
+states, actor, role, time, and the verdicts the store recorded at that moment — migration 008:
+``on_time``, ``due``, ``handle_deadline``, ``stage_deadline``, ``department``,
+``close_category``). Nothing is recomputed from the case's current state, a time limit or the
+calendar, so a later change never rewrites a published month.
+
+**Period and cut-off.** A period is ``start <= t < end`` (a month, normally). Only actions before
+the *cut-off* ``as_of`` count (default: the period's end, or now if earlier), so a month's figures
+are final once the month is over and the same whenever they are computed again.
+
+**Definitions** (P = the period, A = actions before the cut-off):
+
+=====================  =================================================================================
+reported 上报数         cases reported in P.
+valid 有效上报数         of those, registered (立案) in A (a registered case can no longer be cancelled).
+cancelled 作废数         of those, cancelled (作废) in A.
+verified 应核实数        cases whose on-site verification (核实, by a supervisor: verify or cancel at
+                        待核实) happened in P; *verified_on_time*: that action was on time.
+registered 立案数        cases registered in P (due for closing, 应结案).
+closed 结案数            of the registered, closed in A; *closed_on_time*: closed as 正常结案 (the
+                        handling was fed back by its deadline, as the store decided at closing).
+reworked 返工数          of the registered, sent back to the department (返工) at least once in A.
+dispatched 应派遣数       cases dispatched in P (at least once); *dispatched_correctly*: none of their
+                        dispatches in P was returned by the department (回退: wrong department).
+due_handle 应处置数       cases whose handling fell due in P: the accountable assignment (the last dispatch
+                        in A not returned) was fed back (处置反馈) in P before its deadline, or its deadline
+                        (extensions included; none runs while 挂账) passed in P. Each case falls due once.
+handled 处置数           of those, fed back in A; *handled_on_time*: by the deadline (the store's verdict
+                        recorded with the feedback); *overdue_unhandled* 超期未处置: not fed back in A.
+extended 延期数          of due_handle, with an approved extension (延期) of that assignment in A.
+checked 应核查数         cases with an on-site check (核查: check passed or rework, by a supervisor) in P;
+                        *checked_on_time*: every such check in P was on time.
+overdue 超期在办          cases open at the cut-off whose stage deadline had passed (挂账 cases excluded);
+                        *overdue_handling*: of those, the ones with the department (处置中).
+=====================  =================================================================================
+
+Rates (standards.md §4): valid-report rate = valid / reported; handling rate (处置率) = handled /
+due_handle; on-time handling rate (按期处置率) = handled_on_time / due_handle; closing rate (结案率) =
+closed / registered; on-time closing rate (按期结案率) = closed_on_time / registered; rework rate
+(返工率) = reworked / registered; overdue-pending rate (超期待处置率) = overdue_unhandled / due_handle;
+extension rate (延期率) = extended / due_handle; correct-dispatch rate (准确派遣率) =
+dispatched_correctly / dispatched; on-time verify rate (按期核实率) = verified_on_time / verified;
+on-time check rate (按期核查率) = checked_on_time / checked. A rate with a zero denominator is None
+(shown as “—”), never 0 or 100 %.
+
+Composite score (综合得分, 100 points), weights configurable (:data:`DEFAULT_WEIGHTS`, the published
+example 30/20/20/20/10): handling rate × 30 + on-time handling rate × 20 + (1 − rework rate) × 20 +
+(1 − overdue-pending rate) × 20 + (1 − extension rate) × 10. Under the definitions above the
+overdue-pending rate is 1 − the handling rate; the example weights it separately, and a city that
+counts differently changes the weights, not the code. A term whose rate is None leaves the score
+None (nothing to score), unless ``partial=True`` rescales the weights of the known terms.
+
+**Who is accountable.** By place: the case's street (district + street code, 9 digits), community
+(12) and grid (15). By department: the department of the accountable assignment for handling,
+rework and closing; the department of the first dispatch in P for dispatch. By person: the
+reporter (the login who reported: a supervisor for 监督员上报), the operator who accepted, the
+supervisor who verified / first checked in P, the shift leader who registered / closed, the
+dispatcher of the first dispatch in P.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .i18n import tr
+
+ON_TIME_CLOSE = "正常结案"
+OPEN_STATES = {"reported", "to_verify", "accepted", "registered", "dispatched", "returned", "deferred", "handled",
+               "checked"}
+DEFAULT_WEIGHTS = {"handling_rate": 30.0, "on_time_handling_rate": 20.0, "rework_rate": 20.0,
+                   "overdue_rate": 20.0, "extension_rate": 10.0}
+# score terms: rate → True when a high rate is good (1 − rate is scored otherwise)
+SCORE_TERMS = {"handling_rate": True, "on_time_handling_rate": True, "rework_rate": False, "overdue_rate": False,
+               "extension_rate": False}
+
+# the case sets (facts) every figure counts
+SETS = ("reported", "valid", "cancelled", "verified", "verified_on_time", "registered", "closed", "closed_on_time",
+        "reworked", "dispatched", "dispatched_correctly", "due_handle", "handled", "handled_on_time",
+        "overdue_unhandled", "extended", "checked", "checked_on_time", "overdue", "overdue_handling")
+# rate → (numerator set, denominator set)
+RATES = {
+    "valid_report_rate": ("valid", "reported"),
+    "handling_rate": ("handled", "due_handle"),
+    "on_time_handling_rate": ("handled_on_time", "due_handle"),
+    "closing_rate": ("closed", "registered"),
+    "on_time_closing_rate": ("closed_on_time", "registered"),
+    "rework_rate": ("reworked", "registered"),
+    "overdue_rate": ("overdue_unhandled", "due_handle"),
+    "extension_rate": ("extended", "due_handle"),
+    "correct_dispatch_rate": ("dispatched_correctly", "dispatched"),
+    "on_time_verify_rate": ("verified_on_time", "verified"),
+    "on_time_check_rate": ("checked_on_time", "checked"),
+}
+# which sets each kind of group is accountable for: grouping → {key in CaseFacts.keys: sets}
+PLACE_SETS = tuple(s for s in SETS if s != "overdue_handling")
+GROUPINGS = {
+    "department": {"handle": ("due_handle", "handled", "handled_on_time", "overdue_unhandled", "extended",
+                              "registered", "closed", "closed_on_time", "reworked", "overdue_handling"),
+                   "dispatch": ("dispatched", "dispatched_correctly")},
+    "district": {"district": PLACE_SETS}, "street": {"street": PLACE_SETS},
+    "community": {"community": PLACE_SETS}, "grid": {"grid": PLACE_SETS},
+    "reporter": {"reporter": ("reported", "valid", "cancelled")},
+    "operator": {"operator": ("reported", "valid", "cancelled")},
+    "supervisor": {"verifier": ("verified", "verified_on_time"), "checker": ("checked", "checked_on_time"),
+                   "reporter": ("reported", "valid", "cancelled")},
+    "shift_leader": {"registrar": ("registered",), "closer": ("closed", "closed_on_time")},
+    "dispatcher": {"dispatcher": ("dispatched", "dispatched_correctly")},
+}
+
+
+class EvaluationError(ValueError):
+    """A period or weights that cannot be evaluated; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Action:
+    """One audit row as the evaluation needs it (``data`` already parsed)."""
+
+    action: str
+    from_state: str | None
+    to_state: str
+    actor: str
+    role: str
+    at: datetime
+    on_time: bool | None = None
+    department: str | None = None
+    handle_deadline: datetime | None = None
+    stage_deadline: datetime | None = None
+    due: datetime | None = None
+    close_category: str | None = None
+
+
+@dataclass
+class Case:
+    """A case's fixed attributes and its audit trail (oldest first)."""
+
+    id: int
+    case_no: str
+    kind: str
+    class_code: str
+    source: str
+    grid_code: str
+    reported_at: datetime
+    actions: list[Action] = field(default_factory=list)
+
+    @property
+    def street(self) -> str:
+        return self.grid_code[:9]
+
+    @property
+    def community(self) -> str:
+        return self.grid_code[:12]
+
+
+@dataclass
+class CaseFacts:
+    """Which of :data:`SETS` a case belongs to in the period, and who is accountable."""
+
+    case: Case
+    sets: set[str] = field(default_factory=set)
+    keys: dict[str, str | None] = field(default_factory=dict)
+    state: str | None = None          # the state at the cut-off
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count, or a rate with the cases behind its numerator and denominator."""
+
+    numerator: frozenset[int]
+    denominator: frozenset[int] | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.numerator)
+
+    @property
+    def value(self) -> float | None:
+        if self.denominator is None:
+            return float(len(self.numerator))
+        return len(self.numerator) / len(self.denominator) if self.denominator else None
+
+
+def period_cutoff(start: datetime, end: datetime, now: datetime) -> datetime:
+    if start.tzinfo is None or end.tzinfo is None:
+        raise EvaluationError(tr("the period needs dates with a time zone"))
+    if end <= start:
+        raise EvaluationError(tr("the period is empty: it ends ({end}) before it starts ({start})").format(
+            start=start.isoformat(timespec="minutes"), end=end.isoformat(timespec="minutes")))
+    if start >= now:
+        raise EvaluationError(tr("the period starts in the future ({start}): nothing happened yet").format(
+            start=start.isoformat(timespec="minutes")))
+    return min(end, now)
+
+
+def case_facts(case: Case, start: datetime, end: datetime, as_of: datetime) -> CaseFacts:
+    """The facts of one case for the period [start, end) with the cut-off *as_of*."""
+    acts = [a for a in case.actions if a.at < as_of]
+    facts = CaseFacts(case, keys={"street": case.street, "community": case.community, "grid": case.grid_code,
+                                  "district": case.grid_code[:6]})
+    sets = facts.sets
+
+    def in_p(t: datetime | None) -> bool:
+        return t is not None and start <= t < end
+
+    report = next((a for a in acts if a.action == "report"), None)
+    accept = next((a for a in acts if a.action == "accept"), None)
+    facts.keys["reporter"] = report.actor if report else None
+    facts.keys["operator"] = accept.actor if accept else None
+    if in_p(case.reported_at):
+        sets.add("reported")
+        if any(a.action == "register" for a in acts):
+            sets.add("valid")
+        if any(a.action == "cancel" for a in acts):
+            sets.add("cancelled")
+
+    # verification on site (核实) by a supervisor
+    verify = next((a for a in acts if a.from_state == "to_verify" and a.role == "supervisor"
+                   and a.action in ("verify", "cancel")), None)
+    if verify is not None and in_p(verify.at):
+        sets.add("verified")
+        facts.keys["verifier"] = verify.actor
+        if verify.on_time:
+            sets.add("verified_on_time")
+
+    # registration (立案) → due for closing (应结案); closing and rework of those
+    register = next((a for a in acts if a.action == "register"), None)
+    if register is not None:
+        facts.keys["registrar"] = register.actor
+    close = next((a for a in acts if a.action == "close"), None)
+    if close is not None:
+        facts.keys["closer"] = close.actor
+
+    # dispatches in the period (派遣), correct unless the department returned them
+    dispatches = [i for i, a in enumerate(acts) if a.action == "dispatch"]
+    in_period = [i for i in dispatches if in_p(acts[i].at)]
+    if in_period:
+        sets.add("dispatched")
+        first = acts[in_period[0]]
+        facts.keys["dispatcher"] = first.actor
+        facts.keys["dispatch"] = first.department
+        if not any(_returned(acts, i) for i in in_period):
+            sets.add("dispatched_correctly")
+
+    # the accountable assignment: the last dispatch not returned
+    accountable = next((i for i in reversed(dispatches) if not _returned(acts, i)), None)
+    department = acts[accountable].department if accountable is not None else None
+    facts.keys["handle"] = department
+    if register is not None and in_p(register.at):
+        sets.add("registered")
+        if close is not None:
+            sets.add("closed")
+            if close.close_category == ON_TIME_CLOSE:
+                sets.add("closed_on_time")
+        if any(a.action == "rework" for a in acts):
+            sets.add("reworked")
+    if accountable is not None:
+        _handling(acts, accountable, in_p, sets, as_of)
+
+    # checks on site (核查) by a supervisor
+    checks = [a for a in acts if a.from_state == "handled" and a.role == "supervisor"
+              and a.action in ("check_ok", "rework") and in_p(a.at)]
+    if checks:
+        sets.add("checked")
+        facts.keys["checker"] = checks[0].actor
+        if all(a.on_time for a in checks):
+            sets.add("checked_on_time")
+
+    # the state at the cut-off, and whether it is overdue then
+    last = acts[-1] if acts else None
+    facts.state = last.to_state if last else None
+    if (last is not None and last.to_state in OPEN_STATES and last.to_state != "deferred"
+            and last.stage_deadline is not None and last.stage_deadline < as_of):
+        sets.add("overdue")
+        if last.to_state == "dispatched":
+            sets.add("overdue_handling")
+    return facts
+
+
+def _returned(acts: Sequence[Action], i: int) -> bool:
+    """Was dispatch *i* returned by the department before the case moved on (feedback or another dispatch)?"""
+    for a in acts[i + 1:]:
+        if a.action == "return":
+            return True
+        if a.action in ("feedback", "dispatch", "cancel", "close"):
+            return False
+    return False
+
+
+def _handling(acts: Sequence[Action], i: int, in_p, sets: set[str], as_of: datetime) -> None:
+    """Due-for-handling facts of the accountable assignment starting at action *i*."""
+    later = acts[i + 1:]
+    feedback = next((a for a in later if a.action == "feedback"), None)
+    if feedback is not None:
+        deadline = feedback.due or feedback.handle_deadline
+        before = [a for a in later if a.at <= feedback.at]
+    else:
+        before = list(later)
+        if before and before[-1].to_state == "deferred":
+            return  # 挂账: no clock runs, not due
+        state_setters = [a for a in ([acts[i]] + before) if a.handle_deadline is not None]
+        deadline = state_setters[-1].handle_deadline if state_setters else acts[i].handle_deadline
+    if feedback is not None:
+        moment = feedback.at if deadline is None or feedback.at <= deadline else deadline
+    elif deadline is not None and deadline < as_of:
+        moment = deadline
+    else:
+        return  # not fed back and not yet due
+    if not in_p(moment):
+        return
+    sets.add("due_handle")
+    if feedback is not None:
+        sets.add("handled")
+        if feedback.on_time:
+            sets.add("handled_on_time")
+    else:
+        sets.add("overdue_unhandled")
+    if any(a.action == "approve_extension" for a in before):
+        sets.add("extended")
+
+
+def facts_for(cases: Iterable[Case], start: datetime, end: datetime, as_of: datetime) -> list[CaseFacts]:
+    return [case_facts(c, start, end, as_of) for c in cases]
+
+
+def figures(facts: Iterable[CaseFacts], grouping: str) -> dict[str, dict[str, Figure]]:
+    """Figures per group of *grouping* (a key of :data:`GROUPINGS`): every set of :data:`SETS`
+    the group is accountable for as a count, every rate of :data:`RATES` whose sets it has."""
+    if grouping not in GROUPINGS:
+        raise EvaluationError(tr("unknown grouping '{grouping}'; use one of {choices}").format(
+            grouping=grouping, choices=", ".join(GROUPINGS)))
+    members: dict[str, dict[str, set[int]]] = {}
+    for f in facts:
+        for key_name, set_names in GROUPINGS[grouping].items():
+            group = f.keys.get(key_name)
+            if group is None:
+                continue
+            bucket = members.setdefault(group, {})
+            for name in set_names:
+                if name in f.sets:
+                    bucket.setdefault(name, set()).add(f.case.id)
+    out: dict[str, dict[str, Figure]] = {}
+    owned = {name for names in GROUPINGS[grouping].values() for name in names}
+    for group, bucket in members.items():
+        row = {name: Figure(frozenset(bucket.get(name, ()))) for name in SETS if name in owned}
+        for rate, (num, den) in RATES.items():
+            if num in owned and den in owned:
+                row[rate] = Figure(frozenset(bucket.get(num, ())), frozenset(bucket.get(den, ())))
+        out[group] = row
+    return out
+
+
+def check_weights(weights: dict[str, float]) -> dict[str, float]:
+    unknown = set(weights) - set(SCORE_TERMS)
+    if unknown:
+        raise EvaluationError(tr("unknown score terms {terms}; the terms are {choices}").format(
+            terms=", ".join(sorted(unknown)), choices=", ".join(SCORE_TERMS)))
+    if any(w < 0 for w in weights.values()) or not sum(weights.values()):
+        raise EvaluationError(tr("score weights must be zero or more and not all zero"))
+    return dict(weights)
+
+
+def composite(row: dict[str, Figure], weights: dict[str, float] | None = None, partial: bool = False) -> float | None:
+    """The composite score (0–100 when the weights sum to 100) of one group's figures."""
+    weights = check_weights(weights or DEFAULT_WEIGHTS)
+    total, used = 0.0, 0.0
+    for term, weight in weights.items():
+        figure = row.get(term)
+        value = figure.value if figure is not None else None
+        if value is None:
+            if not partial:
+                return None
+            continue
+        total += weight * (value if SCORE_TERMS[term] else 1.0 - value)
+        used += weight
+    if not used:
+        return None
+    return total * sum(weights.values()) / used if partial else total
+
+
+def parse_weights(text: str) -> dict[str, float]:
+    """'handling_rate=30, on_time_handling_rate=20, …' (a missing term keeps its default weight)."""
+    weights = dict(DEFAULT_WEIGHTS)
+    for part in (text or "").replace("，", ",").replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise EvaluationError(tr("weights are written term=number, got '{part}'").format(part=part.strip()))
+        name, value = (p.strip() for p in part.split("=", 1))
+        try:
+            weights[name] = float(value)
+        except ValueError as exc:
+            raise EvaluationError(tr("the weight of {term} must be a number, got '{value}'").format(
+                term=name, value=value)) from exc
+    return check_weights(weights)
+
+
+def indicator_label(name: str) -> str:
+    """Column titles for tables and reports (Chinese through the translator)."""
+    return {
+        "reported": tr("Reported"), "valid": tr("Valid reports"), "cancelled": tr("Cancelled"),
+        "verified": tr("Verifications due"), "verified_on_time": tr("Verified on time"),
+        "registered": tr("Registered (due for closing)"), "closed": tr("Closed"),
+        "closed_on_time": tr("Closed on time"), "reworked": tr("Reworked"), "dispatched": tr("Dispatched"),
+        "dispatched_correctly": tr("Dispatched correctly"), "due_handle": tr("Due for handling"),
+        "handled": tr("Handled"), "handled_on_time": tr("Handled on time"),
+        "overdue_unhandled": tr("Overdue, not handled"), "extended": tr("Extended"), "checked": tr("Checks due"),
+        "checked_on_time": tr("Checked on time"), "overdue": tr("Overdue now"),
+        "overdue_handling": tr("Overdue in handling now"),
+        "valid_report_rate": tr("Valid-report rate"), "handling_rate": tr("Handling rate"),
+        "on_time_handling_rate": tr("On-time handling rate"), "closing_rate": tr("Closing rate"),
+        "on_time_closing_rate": tr("On-time closing rate"), "rework_rate": tr("Rework rate"),
+        "overdue_rate": tr("Overdue-pending rate"), "extension_rate": tr("Extension rate"),
+        "correct_dispatch_rate": tr("Correct-dispatch rate"), "on_time_verify_rate": tr("On-time verify rate"),
+        "on_time_check_rate": tr("On-time check rate"), "score": tr("Composite score"),
+    }[name]
+
+
+def month_period(text: str = "", now: datetime | None = None) -> tuple[datetime, datetime]:
+    """[start, end) of the month 'YYYY-MM' in Asia/Shanghai; empty: the last complete month."""
+    from datetime import timedelta, timezone
+
+    cst = timezone(timedelta(hours=8))
+    now = (now or datetime.now(cst)).astimezone(cst)
+    text = (text or "").strip()
+    if not text:
+        first = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        year, month = (first.year, first.month - 1) if first.month > 1 else (first.year - 1, 12)
+    else:
+        parts = text.replace("/", "-").replace("年", "-").replace("月", "").split("-")
+        try:
+            year, month = int(parts[0]), int(parts[1])
+            if len(parts) != 2 or not 1 <= month <= 12 or not 2000 <= year <= 2100:
+                raise ValueError
+        except (ValueError, IndexError) as exc:
+            raise EvaluationError(tr("the month must be written YYYY-MM (e.g. 2026-11), got '{text}'").format(
+                text=text)) from exc
+    start = datetime(year, month, 1, tzinfo=cst)
+    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=cst)
+    return start, end
+
+
+def shift_months(start: datetime, months: int) -> datetime:
+    """The first day of the month *months* after (negative: before) *start*'s month."""
+    index = start.year * 12 + start.month - 1 + months
+    return start.replace(year=index // 12, month=index % 12 + 1, day=1)

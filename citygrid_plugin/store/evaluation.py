@@ -1,0 +1,164 @@
+"""Reading the audit for the evaluation (综合评价) and the centres' monthly reports.
+
+:func:`load_cases` fetches, for a period, every case that can count in it — the cases with an
+action in the period (before the cut-off) and the cases still open when the period began — with
+their whole audit trail up to the cut-off, in one query, ready for
+:func:`citygrid_plugin.core.evaluation.facts_for`. The verdicts come from the audit rows
+(migration 008), never from the cases' current state.
+
+:func:`monthly_counts` gives the report-time counts by class for the year-on-year and
+month-on-month comparison (a report time never changes, so the case table is the source).
+
+Every function ends its read transaction before returning.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..core.evaluation import Action, Case
+
+_CASES_SQL = """
+WITH acted AS (
+    SELECT DISTINCT case_id FROM citygrid.case_action WHERE at >= %(start)s AND at < %(as_of)s
+), lingering AS (          -- open when the period began, whether or not anything happened since
+    SELECT c.id AS case_id FROM citygrid.work_case c
+     WHERE c.reported_at < %(start)s
+       AND (c.state NOT IN ('closed', 'cancelled') OR c.updated_at >= %(start)s)
+       AND NOT EXISTS (SELECT 1 FROM citygrid.case_action t WHERE t.case_id = c.id
+                          AND t.action IN ('close', 'cancel') AND t.at < %(start)s)
+), chosen AS (SELECT case_id FROM acted UNION SELECT case_id FROM lingering)
+SELECT c.id, c.case_no, c.kind, c.class_code, c.source, c.grid_code, c.reported_at,
+       a.action, a.from_state, a.to_state, a.actor, a.role, a.at,
+       (a.data ->> 'on_time')::boolean, a.data ->> 'department', (a.data ->> 'handle_deadline')::timestamptz,
+       (a.data ->> 'stage_deadline')::timestamptz, (a.data ->> 'due')::timestamptz, a.data ->> 'close_category'
+  FROM chosen k
+  JOIN citygrid.work_case c ON c.id = k.case_id
+  JOIN citygrid.case_action a ON a.case_id = c.id AND a.at < %(as_of)s
+ {area}
+ ORDER BY c.id, a.id
+"""
+
+
+def _done(conn) -> None:
+    if not conn.closed:
+        conn.rollback()
+
+
+def load_cases(conn, start: datetime, as_of: datetime, area: str = "") -> list[Case]:
+    """The cases that can count in a period starting at *start* with cut-off *as_of*, with their
+    audit up to the cut-off; *area* restricts to a street/community/grid code prefix (9/12/15)."""
+    params = {"start": start, "as_of": as_of}
+    area_sql = ""
+    if area:
+        area_sql = "WHERE left(c.grid_code, %(n)s) = %(area)s"
+        params.update(n=len(area), area=area)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(_CASES_SQL.format(area=area_sql), params)
+            rows = cur.fetchall()
+    finally:
+        _done(conn)
+    cases: list[Case] = []
+    current: Case | None = None
+    for (cid, case_no, kind, cls, source, grid, reported, action, from_state, to_state, actor, role, at,
+         on_time, dept, handle, stage, due, category) in rows:
+        if current is None or current.id != cid:
+            current = Case(cid, case_no, kind, cls, source, grid, reported)
+            cases.append(current)
+        current.actions.append(Action(action, from_state, to_state, actor, role, at, on_time, dept, handle, stage,
+                                      due, category))
+    return cases
+
+
+def monthly_counts(conn, start: datetime, end: datetime, area: str = "") -> dict[tuple[str, str], int]:
+    """Cases reported in [start, end) by (kind, class code)."""
+    where, params = "reported_at >= %s AND reported_at < %s", [start, end]
+    if area:
+        where += " AND left(grid_code, %s) = %s"
+        params += [len(area), area]
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"SELECT kind, class_code, count(*) FROM citygrid.work_case WHERE {where} GROUP BY 1, 2",
+                        params)
+            return {(k, c): n for k, c, n in cur.fetchall()}
+    finally:
+        _done(conn)
+
+
+def names(conn) -> dict[str, dict[str, str]]:
+    """Display names: departments, streets (9 digits), communities (12), staff logins, classes
+    (keyed 'event:0102' / 'component:0101' in the districts' profile)."""
+    out: dict[str, dict[str, str]] = {"department": {}, "street": {}, "community": {}, "person": {}, "class": {}}
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT code, name FROM citygrid.department")
+            out["department"] = dict(cur.fetchall())
+            cur.execute("SELECT district_code || code, name FROM citygrid.street")
+            out["street"] = dict(cur.fetchall())
+            cur.execute("SELECT district_code || street_code || code, name FROM citygrid.community")
+            out["community"] = dict(cur.fetchall())
+            cur.execute("SELECT to_regclass('citygrid.staff') IS NOT NULL")
+            if cur.fetchone()[0]:
+                cur.execute("SELECT login, name FROM citygrid.staff")
+                out["person"] = dict(cur.fetchall())
+            cur.execute("""SELECT 'event:' || e.code, e.name FROM citygrid.event_class e
+                             JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = e.profile
+                           UNION ALL
+                           SELECT 'component:' || k.code, k.name FROM citygrid.component_class k
+                             JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = k.profile""")
+            out["class"] = dict(cur.fetchall())
+    finally:
+        _done(conn)
+    return out
+
+
+@dataclass
+class PeriodEvaluation:
+    """A period's case facts with everything needed to name them (see :func:`evaluate_period`)."""
+
+    start: datetime
+    end: datetime
+    as_of: datetime
+    area: str
+    facts: list
+    names: dict[str, dict[str, str]]
+
+    def figures(self, grouping: str) -> dict:
+        from ..core.evaluation import figures
+
+        return figures(self.facts, grouping)
+
+    def group_name(self, grouping: str, key: str) -> str:
+        kind = {"department": "department", "street": "street", "community": "community"}.get(grouping, "person")
+        if grouping in ("grid", "district"):
+            return key
+        return self.names.get(kind, {}).get(key, key)
+
+
+def evaluate_period(conn, start: datetime, end: datetime, area: str = "", now: datetime | None = None
+                    ) -> PeriodEvaluation:
+    """Load and evaluate the period [start, end) (cut-off: the end, or now if earlier)."""
+    from ..core.evaluation import facts_for, period_cutoff
+
+    as_of = period_cutoff(start, end, now or datetime.now(start.tzinfo))
+    cases = load_cases(conn, start, as_of, area)
+    return PeriodEvaluation(start, end, as_of, area, facts_for(cases, start, end, as_of), names(conn))
+
+
+def report_tables(conn, evaluation: PeriodEvaluation, weights: dict[str, float] | None = None,
+                  top: int = 10) -> list:
+    """The six monthly reports of :mod:`citygrid_plugin.core.reports` for *evaluation*."""
+    from ..core import reports
+    from ..core.evaluation import shift_months
+
+    months = max(1, round((evaluation.end - evaluation.start).days / 30.4))
+    year_before = monthly_counts(conn, shift_months(evaluation.start, -12), shift_months(evaluation.end, -12),
+                                 evaluation.area)
+    period_before = monthly_counts(conn, shift_months(evaluation.start, -months), evaluation.start, evaluation.area)
+    classes = evaluation.names["class"]
+    departments = evaluation.names["department"]
+    return [reports.most_frequent(evaluation.facts, classes, top), reports.by_source(evaluation.facts),
+            reports.by_state(evaluation.facts), reports.by_department(evaluation.facts, departments),
+            reports.department_performance(evaluation.facts, departments, weights),
+            reports.class_comparison(evaluation.facts, year_before, period_before, classes)]

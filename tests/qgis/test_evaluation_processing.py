@@ -1,0 +1,76 @@
+"""The evaluation and the monthly report tables through Processing (issue 7), on the hand-built
+month of tests/db/test_evaluation.py: the XLSX holds the hand-counted figures, the CSV is UTF-8
+with a BOM (Excel on a Chinese Windows), the six reports add up, and bad periods are refused."""
+from __future__ import annotations
+
+import csv
+
+import processing
+import pytest
+from osgeo import ogr
+from qgis.core import QgsProcessingException
+
+from tests.db.test_evaluation import month  # noqa: F401 - the module-scoped store fixture
+
+
+@pytest.fixture
+def params(qgis_app, month, cluster):  # noqa: F811
+    from citygrid_plugin.connections import delete_connection, save_connection
+
+    _ids, _logins, dsn = month
+    dbname = dsn.split("dbname=")[1].split()[0]
+    p = cluster.tcp_params(dbname)
+    name = f"citygrid-eval-{dbname}"
+    save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
+    yield {"CONNECTION": name, "MONTH": "2026-11"}
+    delete_connection(name)
+
+
+def sheets(path) -> dict[str, list[dict]]:
+    ds = ogr.Open(str(path))
+    out = {}
+    for i in range(ds.GetLayerCount()):
+        layer = ds.GetLayer(i)
+        out[layer.GetName()] = [f.items() for f in layer]
+    return out
+
+
+def test_indicators_workbook_holds_the_hand_counts(provider, params, tmp_path):
+    res = processing.run("citygrid:evaluation", {**params, "GROUPING": [0, 4], "OUTPUT": str(tmp_path / "ind.xlsx")})
+    assert res["HANDLING_RATE"] == 0.75 and res["CLOSING_RATE"] == 0.6
+    book = sheets(tmp_path / "ind.xlsx")
+    assert len(book) == 3  # the district, departments, supervisors
+    departments = next(rows for name, rows in book.items() if "department" in name or "部门" in name)
+    hw = next(r for r in departments if r["Code"] == "HW")
+    assert hw["Name"] == "环卫所" and hw["Handling rate (%)"] == 75.0 and hw["Composite score"] == 71.0
+    assert departments[0]["Code"] == "HW"  # ranked by score; JG has nothing due and no score
+    jg = next(r for r in departments if r["Code"] == "JG")
+    assert jg["Composite score"] is None and jg["Dispatched"] == 1
+
+
+def test_reports_as_csv_with_bom_and_as_a_workbook(provider, params, tmp_path):
+    res = processing.run("citygrid:casereports", {**params, "OUTPUT": str(tmp_path / "reports.csv")})
+    files = res["FILES"].split(";")
+    assert res["REPORTED"] == 7 and len(files) == 6
+    raw = (tmp_path / "reports.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with open(files[0], encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sum(int(r["Cases"]) for r in rows) == 7 and rows[0]["Name"] == "暴露垃圾"
+    processing.run("citygrid:casereports", {**params, "OUTPUT": str(tmp_path / "reports.xlsx")})
+    book = sheets(tmp_path / "reports.xlsx")
+    assert len(book) == 6
+    states = next(rows for name, rows in book.items() if "state" in name.lower() or "状态" in name)
+    assert sum(r["Cases"] for r in states) == 7
+
+
+@pytest.mark.parametrize("extra, message", [
+    ({"MONTH": "2026-13"}, "must be written YYYY-MM"),
+    ({"MONTH": "2031-01"}, "starts in the future"),
+    ({"AREA": "51010400"}, "is not a district"),
+    ({"WEIGHTS": "handling_rate=abc"}, "must be a number"),
+])
+def test_bad_periods_areas_and_weights_are_refused(provider, params, tmp_path, extra, message):
+    with pytest.raises(QgsProcessingException, match=message):
+        processing.run("citygrid:evaluation", {**params, **extra, "OUTPUT": str(tmp_path / "x.xlsx")})
+    assert not (tmp_path / "x.xlsx").exists()
