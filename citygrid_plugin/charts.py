@@ -417,3 +417,38 @@ def pie_chart(path: str | os.PathLike, labels: Sequence[str], values: Sequence[f
         fig = _pie_figure(labels, values, title, dpi=dpi, size_mm=size_mm, value_format=value_format,
                           other_below=other_below)
         return _save(fig, path, dpi)
+
+
+def report_chart(table, path: str | os.PathLike, *, dpi: int = DEFAULT_DPI,
+                 size_mm: Sequence[float] = DEFAULT_SIZE_MM) -> Path | None:
+    """The chart that goes with one of the monthly reports (a
+    :class:`citygrid_plugin.core.reports.Table`, by its ``key``): rankings as bars, sources as a
+    ring, the comparison as grouped bars. None when the table is empty or has no chart."""
+    rows = [r for r in table.rows if r]
+    if not rows:
+        return None
+    key, title = table.key, table.title
+    options = {"dpi": dpi, "size_mm": size_mm}
+
+    def column(name_index: int, value_index: int, skip_none: bool = True):
+        pairs = [(str(r[name_index]), r[value_index]) for r in rows if not (skip_none and r[value_index] is None)]
+        return [p[0] for p in pairs], [float(p[1]) for p in pairs]
+
+    if key == "most_frequent":
+        labels, values = column(3, 4)
+        return bar_chart(path, labels[::-1], values[::-1], title, horizontal=True, **options)
+    if key == "by_source":
+        labels, values = column(0, 1)
+        return pie_chart(path, labels, values, title, **options)
+    if key in ("by_state", "by_department"):
+        labels, values = column(0, 1 if key == "by_state" else 2)
+        return bar_chart(path, labels, values, title, **options)
+    if key == "department_performance":
+        labels, values = column(1, len(table.headers) - 1)
+        return bar_chart(path, labels, values, title, value_format="{:.1f}", **options) if labels else None
+    if key == "class_comparison":
+        labels = [str(r[2] or r[1]) for r in rows]
+        series = {table.headers[3]: [float(r[3]) for r in rows], table.headers[4]: [float(r[4]) for r in rows],
+                  table.headers[6]: [float(r[6]) for r in rows]}
+        return grouped_bar_chart(path, labels, series, title, **options)
+    return None

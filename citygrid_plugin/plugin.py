@@ -23,6 +23,7 @@ ROLE_NEEDS = {
     "CityGrid_toggle_split_tool": ("gis_editor",), "CityGrid_merge_selected": ("gis_editor",),
     "CityGrid_run_import_components": ("surveyor",), "CityGrid_run_sync_package": ("surveyor",),
     "CityGrid_toggle_case_queue": CASE_ROLES,
+    "CityGrid_toggle_evaluation": ("analyst", "admin", "shift_leader", "dispatcher", "supervisor", "operator"),
 }
 LOG_TAG = "CityGrid"
 
@@ -34,6 +35,7 @@ class CityGridPlugin:
         self.split_tool = None
         self.case_dock = None
         self.heatmap_dock = None
+        self.evaluation_dock = None
         self.big_screen = None
         self.menu: QMenu | None = None
         self.toolbar = None
@@ -87,6 +89,9 @@ class CityGridPlugin:
         self.menu.addSeparator()
         self.heatmap_action = self._action("citygrid.svg", tr("Case heatmap"), self.toggle_heatmap, needs_store=True)
         self.heatmap_action.setCheckable(True)
+        self.evaluation_action = self._action("citygrid.svg", tr("Evaluation"), self.toggle_evaluation,
+                                              needs_store=True)
+        self.evaluation_action.setCheckable(True)
         self.split_tool = None
         menubar = main.menuBar()
         menubar.insertMenu(self._help_menu_action(menubar), self.menu)
@@ -158,6 +163,7 @@ class CityGridPlugin:
             self.big_screen.close()
         self._close_case_queue()
         self._close_heatmap()
+        self._close_evaluation()
         if self.split_tool is not None:
             if self.iface.mapCanvas().mapTool() is self.split_tool:
                 self.iface.mapCanvas().unsetMapTool(self.split_tool)
@@ -273,6 +279,39 @@ class CityGridPlugin:
             self.iface.removeDockWidget(self.heatmap_dock)
             self.heatmap_dock.deleteLater()
             self.heatmap_dock = None
+
+    def toggle_evaluation(self, checked: bool) -> None:
+        from qgis.PyQt.QtCore import Qt
+
+        from .connections import configured_target
+        from .gui.docks.evaluation import EvaluationDock
+        from .store.db import StoreError
+
+        if not checked:
+            self._close_evaluation()
+            return
+        try:
+            self.evaluation_dock = EvaluationDock(self.iface, configured_target(), parent=self.iface.mainWindow())
+        except StoreError as exc:
+            self._warn(str(exc))
+            self.evaluation_action.setChecked(False)
+            return
+        self.evaluation_dock.drilled.connect(self.drill_down)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.evaluation_dock)
+        self.evaluation_dock.closed.connect(lambda: self.evaluation_action.setChecked(False))
+        self.evaluation_dock.refresh()
+
+    def drill_down(self, ids: list, title: str) -> None:
+        """The cases behind a figure of the evaluation, also in the case queue when it is open."""
+        if self.case_dock is not None:
+            self.case_dock.set_drill_down(ids, title)
+
+    def _close_evaluation(self) -> None:
+        if self.evaluation_dock is not None:
+            self.evaluation_dock.shutdown()
+            self.iface.removeDockWidget(self.evaluation_dock)
+            self.evaluation_dock.deleteLater()
+            self.evaluation_dock = None
 
     def show_big_screen(self) -> None:
         from .connections import configured_target

@@ -113,11 +113,16 @@ QUEUE_COLUMNS = ("id", "case_no", "state", "source", "kind", "class_code", "clas
 
 
 def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False, class_text: str = "",
-               source: str = "", area: str = "", department: str = "", limit: int = 5000) -> list[dict]:
+               source: str = "", area: str = "", department: str = "", limit: int = 5000,
+               ids: list[int] | None = None) -> list[dict]:
     """Open cases for a queue tab, most urgent first: *states* (None: every open state),
     filters on class (code or part of the name), source, area (a grid, community or street
-    code prefix: 15, 12 or 9 digits, or the 3-digit street code) and department."""
+    code prefix: 15, 12 or 9 digits, or the 3-digit street code), department, and *ids* (a
+    drill-down from the evaluation: only these cases)."""
     where, args = ["TRUE"], []
+    if ids is not None:
+        where.append("q.id = ANY(%s)")
+        args.append([int(i) for i in ids])
     if states:
         where.append("q.state = ANY(%s)")
         args.append(list(states))

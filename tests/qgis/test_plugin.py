@@ -42,7 +42,7 @@ def test_init_gui_adds_menu_toolbar_and_provider_and_unload_removes_them(qgis_if
                          "CityGrid_toggle_split_tool", "CityGrid_merge_selected", "",
                          "CityGrid_run_import_components", "CityGrid_run_export_package", "CityGrid_run_sync_package",
                          "", "CityGrid_toggle_case_queue", "CityGrid_show_big_screen", "",
-                         "CityGrid_toggle_heatmap"]
+                         "CityGrid_toggle_heatmap", "CityGrid_toggle_evaluation"]
         assert len(citygrid_toolbars(qgis_iface)) == 1
         provider = registry.providerById("citygrid")
         assert provider is not None

@@ -164,6 +164,16 @@ class CaseQueueDock(QgsDockWidget):
         layout.addWidget(splitter)
         self.status = QLabel()
         layout.addWidget(self.status)
+        drill = QHBoxLayout()
+        self.drill_label = QLabel()
+        self.drill_label.setWordWrap(True)
+        self.drill_clear = QPushButton(tr("Show all cases"))
+        self.drill_clear.clicked.connect(lambda: self.set_drill_down(None))
+        drill.addWidget(self.drill_label, 1)
+        drill.addWidget(self.drill_clear)
+        layout.insertLayout(1, drill)
+        self.drill_ids: list[int] | None = None
+        self._show_drill()
         self.setWidget(body)
 
         self.debounce = QTimer(self)
@@ -217,7 +227,7 @@ class CaseQueueDock(QgsDockWidget):
         filters = {"class_text": self.class_filter.text().strip(), "source": self.source_filter.currentData() or "",
                    "area": self.area_filter.text().strip(),
                    "department": self.department_filter.currentData() or "",
-                   "overdue_only": self.overdue_filter.isChecked()}
+                   "overdue_only": self.overdue_filter.isChecked(), "ids": self.drill_ids}
         try:
             for index in range(self.tabs.count()):
                 table = self.tabs.widget(index)
@@ -237,6 +247,21 @@ class CaseQueueDock(QgsDockWidget):
             self.select_case(selected)
         else:
             self._show_detail()
+
+    def set_drill_down(self, ids: list[int] | None, title: str = "") -> None:
+        """Show only the cases *ids* (a figure of the evaluation), or every case again (None)."""
+        self.drill_ids = None if ids is None else sorted(set(ids))
+        self.drill_title = title
+        self._show_drill()
+        self.refresh()
+
+    def _show_drill(self) -> None:
+        active = self.drill_ids is not None
+        self.drill_label.setVisible(active)
+        self.drill_clear.setVisible(active)
+        if active:
+            self.drill_label.setText(tr("Drill-down: {title} — {n} cases, the open ones are listed").format(
+                title=getattr(self, "drill_title", ""), n=len(self.drill_ids)))
 
     def _reconnect(self) -> None:
         try:

@@ -49,7 +49,7 @@
       <translation>添加或修改数据库用户</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="68" />
+      <location filename="citygrid_plugin/plugin.py" line="70" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
     </message>
@@ -59,7 +59,7 @@
       <translation>管理员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="148" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="161" />
       <source>All or nothing</source>
       <translation>全部或全不</translation>
     </message>
@@ -87,6 +87,11 @@
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="70" />
       <source>Approve extension</source>
       <translation>批准延期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="83" />
+      <source>Area</source>
+      <translation>区域</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts.py" line="910" />
@@ -124,7 +129,7 @@
       <translation>底图线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="86" />
+      <location filename="citygrid_plugin/plugin.py" line="88" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
     </message>
@@ -179,7 +184,7 @@
       <translation>新数据库的坐标系（投影坐标，单位米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="137" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="150" />
       <source>CRS of the CSV coordinates</source>
       <translation>CSV 坐标的坐标系</translation>
     </message>
@@ -189,12 +194,12 @@
       <translation>图中坐标所用的坐标系（默认：数据库坐标系）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="234" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="252" />
       <source>CSV coordinates: reprojecting from {src} to {dst}</source>
       <translation>CSV 坐标：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="135" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="148" />
       <source>CSV encoding</source>
       <translation>CSV 编码</translation>
     </message>
@@ -254,7 +259,7 @@
       <translation>参与评价的案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="369" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="394" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -315,7 +320,7 @@ Register anyway?</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="62" />
+      <location filename="citygrid_plugin/plugin.py" line="64" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
     </message>
@@ -350,7 +355,7 @@ Register anyway?</source>
       <translation>类别代码，逗号分隔（2 位大类或 4/5 位小类；留空：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="138" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="151" />
       <source>Class column (code or Chinese name)</source>
       <translation>分类列（代码或中文名称）</translation>
     </message>
@@ -535,7 +540,7 @@ Register anyway?</source>
       <translation>插入的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="132" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="145" />
       <source>Components layer</source>
       <translation>部件图层</translation>
     </message>
@@ -620,7 +625,7 @@ Register anyway?</source>
       <translation>准确派遣率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="205" />
+      <location filename="citygrid_plugin/plugin.py" line="211" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -644,7 +649,7 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="69" />
+      <location filename="citygrid_plugin/plugin.py" line="71" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
@@ -701,7 +706,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="348" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="373" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
     </message>
@@ -820,12 +825,22 @@ The community key is the 12-digit community code (district + street + community)
 社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="272" />
+      <source>Drill-down cases</source>
+      <translation>钻取案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="263" />
+      <source>Drill-down: {title} — {n} cases, the open ones are listed</source>
+      <translation>钻取：{title}——共 {n} 件，下面列出其中的在办案件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="409" />
       <source>Due for handling</source>
       <translation>应处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="145" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="158" />
       <source>Duplicate tolerance (m)</source>
       <translation>重复判定容差（米）</translation>
     </message>
@@ -870,7 +885,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="162" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="88" />
       <source>Evaluate</source>
       <translation>评价对象</translation>
     </message>
@@ -878,6 +893,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="148" />
       <source>Evaluate a period (indicators)</source>
       <translation>统计期综合评价（指标）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="60" />
+      <source>Evaluation</source>
+      <translation>综合评价</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="26" />
@@ -895,7 +915,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="79" />
+      <location filename="citygrid_plugin/plugin.py" line="81" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
     </message>
@@ -905,7 +925,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="354" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="379" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
@@ -975,7 +995,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="228" />
+      <location filename="citygrid_plugin/plugin.py" line="234" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
@@ -990,7 +1010,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="319" />
+      <location filename="citygrid_plugin/plugin.py" line="358" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -1115,12 +1135,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入行政区划</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="114" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="127" />
       <source>Import components</source>
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="77" />
+      <location filename="citygrid_plugin/plugin.py" line="79" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -1130,17 +1150,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="146" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="159" />
       <source>Import suspected duplicates</source>
       <translation>导入疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="153" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="166" />
       <source>Imported</source>
       <translation>已导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="118" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="131" />
       <source>Imports components (管理部件) from a layer (any OGR source: GeoPackage, shapefile, …) or from a CSV file with X/Y columns (UTF-8 or GBK, detected). Columns are found by name — class_code or 部件名称/部件代码 (a class code or a Chinese class name), 主管部门/权属单位/养护单位 (department codes or names), 状态, 数据来源, 普查日期, 备注 … — or chosen explicitly. Geometries are reprojected to the store CRS. The store issues every code and assigns the unit grid by location.
 
 Every row ends in exactly one place: imported (with its new code), rejected (with the reason, in the rejects layer) or a suspected duplicate (same class within the tolerance of a component already in the store or of an earlier row; held back unless “Import suspected duplicates” is on). With “All or nothing” one rejected row rejects the whole file. Nothing is written when the import fails.</source>
@@ -1149,7 +1169,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
 每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="167" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="106" />
       <source>Indicators</source>
       <translation>评价指标</translation>
     </message>
@@ -1274,7 +1294,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="74" />
+      <location filename="citygrid_plugin/plugin.py" line="76" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -1292,6 +1312,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="143" />
       <source>Minimum number of grids with cases</source>
       <translation>有案件网格的最少数量</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="80" />
+      <source>Month</source>
+      <translation>月份</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="76" />
@@ -1539,7 +1564,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>持续热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="323" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="348" />
       <source>Photo</source>
       <translation>照片</translation>
     </message>
@@ -1564,7 +1589,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的面数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="369" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="394" />
       <source>Possible duplicates</source>
       <translation>可能重复</translation>
     </message>
@@ -1624,12 +1649,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>排名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="223" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="241" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="359" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="384" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1649,12 +1674,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>今日立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="153" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="166" />
       <source>Rejected</source>
       <translation>被拒绝</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="150" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="163" />
       <source>Rejected rows</source>
       <translation>被拒绝的行</translation>
     </message>
@@ -1679,7 +1704,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>今日上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="212" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="127" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
@@ -1689,12 +1714,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="139" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="152" />
       <source>Responsible department column (主管部门)</source>
       <translation>主管部门列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="143" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="156" />
       <source>Responsible department when the row has none (code or name)</source>
       <translation>行中缺主管部门时使用的部门（编码或名称）</translation>
     </message>
@@ -1739,6 +1764,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被替换的此前导入行数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="86" />
+      <source>Score weights</source>
+      <translation>得分权重</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="112" />
       <source>Score weights (term=points, …; empty: handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10)</source>
       <translation>得分权重（得分项=分值，……；留空：handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10）</translation>
@@ -1749,7 +1779,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>设置数据库角色与权限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="67" />
+      <location filename="citygrid_plugin/plugin.py" line="69" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -1772,6 +1802,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="145" />
       <source>Show</source>
       <translation>显示方式</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="170" />
+      <source>Show all cases</source>
+      <translation>显示全部案件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="45" />
@@ -1894,7 +1929,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>普查员（部件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="152" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="165" />
       <source>Suspected duplicates</source>
       <translation>疑似重复</translation>
     </message>
@@ -1904,7 +1939,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="81" />
+      <location filename="citygrid_plugin/plugin.py" line="83" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
@@ -2134,12 +2169,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已写出：{path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="140" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="153" />
       <source>X column (CSV)</source>
       <translation>X 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="140" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="153" />
       <source>Y column (CSV)</source>
       <translation>Y 列（CSV）</translation>
     </message>
@@ -2234,7 +2269,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>事件分类没有几何类型、精度等级或扩展字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="93" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="144" />
       <source>area '{area}' is not a district (6 digits), street (9) or community (12) code</source>
       <translation>区域“{area}”不是区县（6 位）、街道（9 位）或社区（12 位）代码</translation>
     </message>
@@ -2299,9 +2334,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按类型：{counts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="256" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="272" />
       <source>canceled; nothing was written</source>
       <translation>已取消；未写入任何数据</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="117" />
+      <source>cannot be reprojected from {src} to {dst} ({error}); are the coordinates really in {src}?</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/store/db.py" line="34" />
@@ -2339,7 +2379,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法读取图片 {path}：它是 PNG 或 SVG 文件吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="58" />
+      <location filename="citygrid_plugin/core/textio.py" line="72" />
       <source>cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -2424,7 +2464,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>分类 %s 不是 %s 标准的部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="282" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="296" />
       <source>class '{value}' is neither a class code nor a class name of profile {profile}</source>
       <translation>“{value}”既不是 {profile} 标准的分类代码，也不是分类名称</translation>
     </message>
@@ -2669,12 +2709,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已在数据包中删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="167" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="180" />
       <source>department '{value}' is not in the store</source>
       <translation>部门“{value}”不在数据库中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="292" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="306" />
       <source>department '{value}' is not in the store (by code or name)</source>
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
@@ -2794,7 +2834,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>扩展字段 {value} 必须是类似“site_name”的标识符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="263" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="277" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
     </message>
@@ -2844,7 +2884,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="219" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="236" />
       <source>give either a components layer or a CSV file</source>
       <translation>请给出部件图层或 CSV 文件之一</translation>
     </message>
@@ -3014,7 +3054,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数：{count}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="202" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="218" />
       <source>imported {imported}, rejected {rejected}, suspected duplicates {dups}</source>
       <translation>已导入 {imported}，被拒绝 {rejected}，疑似重复 {dups}</translation>
     </message>
@@ -3074,7 +3114,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="237" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="255" />
       <source>line {line}</source>
       <translation>第 {line} 行</translation>
     </message>
@@ -3239,7 +3279,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可制图的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="279" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="243" />
+      <source>no chart for an empty report</source>
+      <translation>报表为空，无图表</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="293" />
       <source>no class (give a class code or a Chinese class name)</source>
       <translation>没有分类（请给出分类代码或中文分类名称）</translation>
     </message>
@@ -3259,7 +3304,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="301" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="315" />
       <source>no geometry (or coordinates that are not numbers)</source>
       <translation>没有几何（或坐标不是数字）</translation>
     </message>
@@ -3559,6 +3604,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道编码“000”不代表任何街道或乡镇；街道从 001 开始编号</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="82" />
+      <source>street or community code (empty: the whole store)</source>
+      <translation>街道或社区代码（留空：整个数据库）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
       <source>streets</source>
       <translation>街道</translation>
@@ -3584,7 +3634,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>目标面积必须为正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="228" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="246" />
       <source>the CSV has no X/Y columns (columns: {columns}); choose them in the parameters</source>
       <translation>CSV 中没有 X/Y 列（现有列：{columns}）；请在参数中指定</translation>
     </message>
@@ -3679,7 +3729,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>热力图将有 {rows} × {cols} 个像元：请使用更大的像元大小（至少 {suggested} 个地图单位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="74" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="75" />
       <source>the input has no column '{column}' (columns: {columns})</source>
       <translation>输入中没有列“{column}”（现有列：{columns}）</translation>
     </message>
@@ -4044,7 +4094,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的时空热点模式“{code}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="27" />
+      <location filename="citygrid_plugin/core/textio.py" line="28" />
       <source>unknown encoding '{encoding}'; use one of {allowed}</source>
       <translation>未知编码“{encoding}”；请使用 {allowed} 之一</translation>
     </message>
@@ -4154,17 +4204,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>z 得分和 p 值必须是数值（不能有空值）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="124" />
+      <location filename="citygrid_plugin/plugin.py" line="129" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="126" />
+      <location filename="citygrid_plugin/plugin.py" line="131" />
       <source>{action}: your store login has none of the roles {roles}</source>
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="386" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="411" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
@@ -4469,7 +4519,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer}：从 {src} 重投影到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="249" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="265" />
       <source>{layer}: reprojecting from {src} to {dst}</source>
       <translation>{layer}：从 {src} 重投影到 {dst}</translation>
     </message>
@@ -4479,9 +4529,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{login}：{roles}；密码{state}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="156" />
+      <source>{month}: {n} cases evaluated (cut-off {as_of})</source>
+      <translation>{month}：参与评价的案件 {n} 件（截止 {as_of}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="67" />
       <source>{new} new, {updated} updated, {same} unchanged</source>
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="210" />
+      <source>{num} of {den} cases — click to list the {den}</source>
+      <translation>{den} 件中的 {num} 件——点击列出这 {den} 件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="264" />
@@ -4494,9 +4554,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计期内上报 {n} 件，涉及 {k} 个类别</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="205" />
+      <source>{n} cases — click to list them</source>
+      <translation>{n} 件案件——点击列出</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="306" />
       <source>{n} cases, {window}</source>
       <translation>{n} 件案件，{window}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="278" />
+      <source>{n} cases: {title}</source>
+      <translation>{n} 件案件：{title}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="109" />
@@ -4529,7 +4599,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{n} 个不带文字的点实体（符号、高程点等）未导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="176" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="192" />
       <source>{n} rows read; {bad} rejected before the store</source>
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
     </message>
@@ -4594,32 +4664,47 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{slices} 个时段，每段 {days} 天，{first} 至 {last}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/textio.py" line="74" />
+      <source>{source} is UTF-16 (Excel's “Unicode text”); save it as “CSV UTF-8” or as GBK CSV and try again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/reference.py" line="113" />
       <source>{source} line {line}</source>
       <translation>{source} 第 {line} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="76" />
+      <location filename="citygrid_plugin/core/textio.py" line="78" />
+      <source>{source} line {line} contains a NUL character (byte 0), so it is not a text file (UTF-16 or binary?); save it as “CSV UTF-8” or as GBK CSV</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/textio.py" line="87" />
+      <source>{source} line {line}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/textio.py" line="110" />
       <source>{source} line {line}: {got} values for {want} columns</source>
       <translation>{source} 第 {line} 行：有 {got} 个值，但有 {want} 列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="69" />
+      <location filename="citygrid_plugin/core/textio.py" line="93" />
       <source>{source}: missing column(s) {missing}; found {found}</source>
       <translation>{source}：缺少列 {missing}；现有列为 {found}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="42" />
+      <location filename="citygrid_plugin/core/textio.py" line="43" />
       <source>{source}: neither UTF-8 nor GBK (undecodable byte at offset {offset}); save it as UTF-8 and try again</source>
       <translation>{source}：既不是 UTF-8 也不是 GBK（偏移 {offset} 处的字节无法解码）；请另存为 UTF-8 后重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="35" />
+      <location filename="citygrid_plugin/core/textio.py" line="36" />
       <source>{source}: not valid UTF-8 at byte {offset}; if the file comes from Excel on a Chinese Windows, choose GBK</source>
       <translation>{source}：第 {offset} 字节处不是有效的 UTF-8；如果文件来自中文 Windows 上的 Excel，请选择 GBK</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="64" />
+      <location filename="citygrid_plugin/core/textio.py" line="85" />
       <source>{source}: the file is empty</source>
       <translation>{source}：文件为空</translation>
     </message>
@@ -4759,7 +4844,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{window}：{cases} 件案件分布在 {grids} 个网格中的 {with_cases} 个；热点网格 {hot} 个，冷点网格 {cold} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="195" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="211" />
       <source>“All or nothing”: {n} rows rejected, so nothing was imported</source>
       <translation>“全部或全不”：有 {n} 行被拒绝，因此未导入任何数据</translation>
     </message>
@@ -4769,12 +4854,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>……另有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="200" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="216" />
       <source>… and {n} more rejected rows (see the rejects layer)</source>
       <translation>……另有 {n} 行被拒绝（见拒绝图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="134" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="147" />
       <source>…or a CSV file with X/Y columns</source>
       <translation>…或带 X/Y 列的 CSV 文件</translation>
     </message>
