@@ -66,6 +66,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from .i18n import tr
 
@@ -117,9 +118,9 @@ class EvaluationError(ValueError):
     """A period or weights that cannot be evaluated; the message says what to change."""
 
 
-@dataclass(frozen=True)
-class Action:
-    """One audit row as the evaluation needs it (``data`` already parsed)."""
+class Action(NamedTuple):
+    """One audit row as the evaluation needs it (``data`` already parsed). A named tuple: a
+    month of a large district is a few hundred thousand of them."""
 
     action: str
     from_state: str | None

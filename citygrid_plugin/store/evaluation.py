@@ -18,25 +18,24 @@ from datetime import datetime
 
 from ..core.evaluation import Action, Case
 
+# The cases that can count in the period: reported before the cut-off and either acted on since
+# the period began or still open. A case's updated_at is the time of its last action, and closed
+# and cancelled are final states, so this one scan of the cases finds every case with an action
+# in the period and every case open when it began (the facts themselves come from the audit).
 _CASES_SQL = """
-WITH acted AS (
-    SELECT DISTINCT case_id FROM citygrid.case_action WHERE at >= %(start)s AND at < %(as_of)s
-), lingering AS (          -- open when the period began, whether or not anything happened since
-    SELECT c.id AS case_id FROM citygrid.work_case c
-     WHERE c.reported_at < %(start)s
-       AND (c.state NOT IN ('closed', 'cancelled') OR c.updated_at >= %(start)s)
-       AND NOT EXISTS (SELECT 1 FROM citygrid.case_action t WHERE t.case_id = c.id
-                          AND t.action IN ('close', 'cancel') AND t.at < %(start)s)
-), chosen AS (SELECT case_id FROM acted UNION SELECT case_id FROM lingering)
-SELECT c.id, c.case_no, c.kind, c.class_code, c.source, c.grid_code, c.reported_at,
-       a.action, a.from_state, a.to_state, a.actor, a.role, a.at,
+SELECT c.id, c.case_no, c.kind, c.class_code, c.source, c.grid_code, c.reported_at
+  FROM citygrid.work_case c
+ WHERE c.reported_at < %(as_of)s AND (c.updated_at >= %(start)s OR c.state NOT IN ('closed', 'cancelled'))
+       {area}
+ ORDER BY c.id
+"""
+_ACTIONS_SQL = """
+SELECT a.case_id, a.action, a.from_state, a.to_state, a.actor, a.role, a.at,
        (a.data ->> 'on_time')::boolean, a.data ->> 'department', (a.data ->> 'handle_deadline')::timestamptz,
        (a.data ->> 'stage_deadline')::timestamptz, (a.data ->> 'due')::timestamptz, a.data ->> 'close_category'
-  FROM chosen k
-  JOIN citygrid.work_case c ON c.id = k.case_id
-  JOIN citygrid.case_action a ON a.case_id = c.id AND a.at < %(as_of)s
- {area}
- ORDER BY c.id, a.id
+  FROM citygrid.case_action a
+ WHERE a.case_id = ANY(%(ids)s) AND a.at < %(as_of)s
+ ORDER BY a.case_id, a.id
 """
 
 
@@ -47,28 +46,30 @@ def _done(conn) -> None:
 
 def load_cases(conn, start: datetime, as_of: datetime, area: str = "") -> list[Case]:
     """The cases that can count in a period starting at *start* with cut-off *as_of*, with their
-    audit up to the cut-off; *area* restricts to a street/community/grid code prefix (9/12/15)."""
+    audit up to the cut-off; *area* restricts to a street/community/grid code prefix (9/12/15).
+    Two queries (the cases, then their audit by case id), so each case's fixed attributes
+    travel once, not once per action."""
     params = {"start": start, "as_of": as_of}
     area_sql = ""
     if area:
-        area_sql = "WHERE left(c.grid_code, %(n)s) = %(area)s"
+        area_sql = "AND left(c.grid_code, %(n)s) = %(area)s"
         params.update(n=len(area), area=area)
     try:
         with conn.cursor() as cur:
             cur.execute(_CASES_SQL.format(area=area_sql), params)
+            cases = [Case(*row) for row in cur.fetchall()]
+            cur.execute(_ACTIONS_SQL, {"ids": [c.id for c in cases], "as_of": as_of})
             rows = cur.fetchall()
     finally:
         _done(conn)
-    cases: list[Case] = []
-    current: Case | None = None
-    for (cid, case_no, kind, cls, source, grid, reported, action, from_state, to_state, actor, role, at,
-         on_time, dept, handle, stage, due, category) in rows:
-        if current is None or current.id != cid:
-            current = Case(cid, case_no, kind, cls, source, grid, reported)
-            cases.append(current)
-        current.actions.append(Action(action, from_state, to_state, actor, role, at, on_time, dept, handle, stage,
-                                      due, category))
-    return cases
+    by_id = {c.id: c for c in cases}
+    current, actions = None, None
+    for row in rows:
+        if row[0] != current:
+            current = row[0]
+            actions = by_id[current].actions
+        actions.append(Action(*row[1:]))
+    return [c for c in cases if c.actions]
 
 
 def monthly_counts(conn, start: datetime, end: datetime, area: str = "") -> dict[tuple[str, str], int]:
