@@ -1111,6 +1111,15 @@ def _fit_widths(natural: Sequence[float], usable: float, minimum: float = 8.0) -
     return [widths[i] for i in range(len(natural))]
 
 
+def _heading_html(text: str) -> str:
+    """A wrapped table heading as one HTML paragraph per line. QGIS 3.22 sizes the header row for a
+    single line of plain text however many lines the heading holds (so a wrapped heading spilled
+    over the rows); it counts HTML paragraphs."""
+    import html
+
+    return "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n"))
+
+
 _NO_LINE_START = set("，。、；：？！）》」』】〕”’,.;:?!)%・…—")
 
 
@@ -1234,13 +1243,15 @@ class ReportBuilder:
         self.layout.addMultiFrame(table)
         widths = [c.width() for c in columns]
         for column in columns:
-            column.setHeading(_wrap(column.heading(), column.width(), size_pt, bold=True))
+            column.setHeading(_heading_html(_wrap(column.heading(), column.width(), size_pt, bold=True)))
         table.setHeaders(list(columns))
         table.setColumnWidths(widths)  # a manual table takes its widths from here, not from the headers
         table.setIncludeTableHeader(header)
         table.setHeaderMode(QgsLayoutTable.AllFrames if header else QgsLayoutTable.NoHeaders)
         table.setHeaderHAlignment(QgsLayoutTable.HeaderCenter)
-        table.setHeaderTextFormat(_text_format(size_pt, bold=True))
+        heading_format = _text_format(size_pt, bold=True)
+        heading_format.setAllowHtmlFormatting(True)  # the headings' lines as paragraphs: see _heading_html
+        table.setHeaderTextFormat(heading_format)
         table.setContentTextFormat(_text_format(size_pt))
         table.setWrapBehavior(QgsLayoutTable.TruncateText)  # lines are broken by _wrap (CJK-aware)
         table.setCellMargin(margin)
@@ -1412,6 +1423,7 @@ class ReportBuilder:
             following = child.nextSiblingElement("LayoutItem")
             holder.appendChild(child.cloneNode(True))
             child = following
+        _fresh_uuids(holder)
         position = self.layout.pageCollection().page(page).pos()
         pasted = self.layout.addItemsFromXml(holder, doc, QgsReadWriteContext(), position, True)
         items = _items_by_id(pasted, path)
@@ -1433,6 +1445,34 @@ class ReportBuilder:
                               .format(title=self.title))
         self.layout.refresh()
         return export_layout(self.layout, path, dpi)
+
+
+def _fresh_uuids(holder) -> None:
+    """Give the template items under *holder* new uuids (and point references such as a legend's
+    map at them). Every map page of a report is pasted from the same template: with the
+    template's uuids repeated, QGIS 3.22 moves the items of the last pasted page onto the first
+    one's at the next layout refresh (i.e. on export)."""
+    import uuid
+
+    elements = holder.elementsByTagName("LayoutItem")
+    renamed = {}
+    for i in range(elements.count()):
+        element = elements.at(i).toElement()
+        old = element.attribute("uuid")
+        if old:
+            renamed[old] = f"{{{uuid.uuid4()}}}"
+    stack = [holder]
+    while stack:
+        element = stack.pop()
+        attributes = element.attributes()
+        for i in range(attributes.count()):
+            attribute = attributes.item(i).toAttr()
+            if attribute.value() in renamed:
+                attribute.setValue(renamed[attribute.value()])
+        child = element.firstChildElement()
+        while not child.isNull():
+            stack.append(child)
+            child = child.nextSiblingElement()
 
 
 def _picture_aspect(path: Path) -> float:

@@ -15,9 +15,12 @@ Steps (later capabilities add theirs to run()):
      (data_samples/generate_cases.py);
   7. hot spots of the last 90 days (citygrid:hotspots) and emerging hot spots of the year in
      four-week slices (citygrid:emerginghotspots), each with a PNG map (output/demo/hotspots/);
-  8. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers, the analyses
+  8. the monthly evaluation report of the last complete month (citygrid:monthlyreport) and the
+     atlas of its cases per unit grid, one page per street (citygrid:streetatlas), as PDFs in
+     output/demo/report/;
+  9. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers, the analyses
      and the base map, styled; reopen it, check every layer opens, render output/demo/overview.png;
-  9. print a summary: counts per layer, figures, and where the outputs are.
+ 10. print a summary: counts per layer, figures, and where the outputs are.
 
 Every step goes through the same Processing algorithms a user runs from the toolbox. The
 store is addressed by a pg_service entry written to .citygrid/pg_service.conf (the same path a
@@ -46,6 +49,13 @@ BASEMAP_DXF = ROOT / "data_samples" / "basemap_sample.dxf"
 BASEMAP_LAYERS = [  # (gpkg layer, style, title); buildings and road surfaces come from the DXF base map
     ("roads", "roads", "道路中心线"),
 ]
+# the steps run() announces as "[n/N]", in order (a new step adds its name here)
+STEPS = ("cluster", "store", "divisions", "grids", "census", "cases", "hotspots", "report", "project")
+
+
+def step(name: str) -> str:
+    """"[n/N]" of the step *name* of :data:`STEPS`."""
+    return f"[{STEPS.index(name) + 1}/{len(STEPS)}]"
 
 
 def write_service_file(cluster: PrivateCluster, service: str, dbname: str) -> Path:
@@ -79,7 +89,8 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     cluster.ensure_database(dbname)
     service = f"citygrid_{dbname}"
     write_service_file(cluster, service, dbname)
-    say(f"[1/8] private PostGIS {'started' if started else 'running'} on port {cluster.port}, database {dbname}")
+    say(f"{step('cluster')} private PostGIS {'started' if started else 'running'} on port {cluster.port}, "
+        f"database {dbname}")
 
     from citygrid_plugin.standalone import start_qgis
 
@@ -94,7 +105,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     feedback = QgsProcessingFeedback()
     store = {"SERVICE": service}
     res = processing.run("citygrid:createstore", {**store, "CRS": "EPSG:4544"}, feedback=feedback)
-    say(f"[2/8] store version {int(res['VERSION'])}, EPSG:{int(res['SRID'])}, "
+    say(f"{step('store')} store version {int(res['VERSION'])}, EPSG:{int(res['SRID'])}, "
         f"{int(res['APPLIED'])} migrations applied now")
 
     gpkg = out / SAMPLE.name
@@ -110,8 +121,9 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
                          feedback=feedback)
     bm = processing.run("citygrid:importdxf", {**store, "INPUT": str(BASEMAP_DXF), "SOURCE_CRS": "EPSG:4544"},
                         feedback=feedback)
-    say(f"[3/8] sample district, departments and 1:500 base map loaded ({int(dep['INSERTED'])} new departments; "
-        f"base map {int(bm['POLYGONS'])} areas, {int(bm['LINES'])} lines, {int(bm['TEXTS'])} annotations)")
+    say(f"{step('divisions')} sample district, departments and 1:500 base map loaded "
+        f"({int(dep['INSERTED'])} new departments; base map {int(bm['POLYGONS'])} areas, {int(bm['LINES'])} lines, "
+        f"{int(bm['TEXTS'])} annotations)")
 
     # Unit grids: partition the communities along the roads, code them in the store, validate.
     service_target = StoreTarget("service", service)
@@ -127,23 +139,28 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         "INPUT": grid_uri, "COMMUNITIES": communities_uri, "OUTPUT": str(problems_path)}, feedback=feedback)
     grid_figures = {k: part[k] for k in ("COUNT", "AREA_MEDIAN", "AREA_P5", "AREA_P95", "SHARE_WITHIN_BOUNDS",
                                          "POLSBY_POPPER_MEDIAN", "BOUNDARY_ADHERENCE")}
-    say(f"[4/8] unit grids: {int(part['COUNT'])} partitioned, {int(coded['NEW'])} new codes, "
+    say(f"{step('grids')} unit grids: {int(part['COUNT'])} partitioned, {int(coded['NEW'])} new codes, "
         f"{int(coded['KEPT'])} kept, {int(coded['RETIRED'])} retired; validation "
         f"{'PASSED' if check['PASSED'] else 'FAILED'} ({int(check['ERRORS'])} errors, "
         f"{int(check['WARNINGS'])} warnings)")
     census = run_census(processing, store, out, feedback)
-    say(f"[5/8] census: {census['imported']} components imported, {census['rejected']} rejected, "
+    say(f"{step('census')} census: {census['imported']} components imported, {census['rejected']} rejected, "
         f"{census['duplicates']} suspected duplicates held back; validation "
         f"{'PASSED' if census['passed'] else 'FAILED'} ({census['errors']} errors, {census['warnings']} warnings)")
     from citygrid_plugin.store import db as store_db
 
     processing.run("citygrid:setuproles", store, feedback=feedback)
     cases = run_cases(store_db.service_dsn(service), staff=True)
-    say(f"[6/8] cases: {cases['cases']} over {cases['days']} days "
+    say(f"{step('cases')} cases: {cases['cases']} over {cases['days']} days "
         f"({'already there' if cases['skipped'] else 'generated through case_report/case_act'})")
     hot = run_hotspots(processing, store, out, feedback)
-    say(f"[7/8] hot spots: {hot['hot']} hot and {hot['cold']} cold spot grids in the last 90 days; emerging "
-        f"patterns over {hot['slices']} four-week slices: " + ", ".join(f"{k} {v}" for k, v in hot["patterns"].items()))
+    say(f"{step('hotspots')} hot spots: {hot['hot']} hot and {hot['cold']} cold spot grids in the last 90 days; "
+        f"emerging patterns over {hot['slices']} four-week slices: "
+        + ", ".join(f"{k} {v}" for k, v in hot["patterns"].items()))
+    report = run_report(processing, store, out, feedback)
+    say(f"{step('report')} monthly report {report['month']}: {report['report']} ({report['report_pages']} pages, "
+        f"{report['report_seconds']:.1f} s); atlas: {report['atlas']} ({report['atlas_pages']} streets, "
+        f"{report['atlas_seconds']:.1f} s)")
 
     project_path = out / "citygrid_demo.qgz"
     project = QgsProject.instance()
@@ -182,7 +199,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
                     for lyr in reopened.mapLayers().values()}
     overview = render_overview(reopened, out / "overview.png")
     reopened.clear()
-    say(f"[8/8] project written and reopened: {project_path}")
+    say(f"{step('project')} project written and reopened: {project_path}")
 
     conn = db.connect(db.service_dsn(service))
     try:
@@ -190,7 +207,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     finally:
         conn.close()
     result = {"store": info, "layers": layer_counts, "census": census, "cases": cases, "hotspots": hot,
-              "project": str(project_path),
+              "report": report, "project": str(project_path),
               "overview": str(overview),
               "grid_figures": grid_figures,
               "grid_coding": {"new": int(coded["NEW"]), "kept": int(coded["KEPT"]),
@@ -286,6 +303,29 @@ def run_hotspots(processing, store: dict, out: Path, feedback) -> dict:
             "hotspots": hot["OUTPUT"], "emerging": emerging["OUTPUT"], "maps": maps}
 
 
+def run_report(processing, store: dict, out: Path, feedback) -> dict:
+    """The monthly evaluation report of the last complete month (citygrid:monthlyreport) and the
+    atlas of that month's cases per unit grid, one page per street (citygrid:streetatlas), in
+    output/demo/report/ (ASCII file names: monthly_report_YYYY-MM.pdf, atlas_YYYY-MM.pdf)."""
+    from citygrid_plugin.core.evaluation import month_period
+
+    start, _end = month_period("")
+    month = f"{start:%Y-%m}"
+    folder = out / "report"
+    folder.mkdir(parents=True, exist_ok=True)
+    t0 = time.monotonic()
+    report = processing.run("citygrid:monthlyreport", {**store, "MONTH": month,
+                                                        "OUTPUT": str(folder / f"monthly_report_{month}.pdf")},
+                            feedback=feedback)
+    t1 = time.monotonic()
+    atlas = processing.run("citygrid:streetatlas", {**store, "MONTH": month, "THEME": 0, "DPI": 300,
+                                                     "OUTPUT": str(folder / f"atlas_{month}.pdf")}, feedback=feedback)
+    t2 = time.monotonic()
+    return {"month": month, "report": report["OUTPUT"], "report_pages": int(report["PAGES"]),
+            "report_seconds": t1 - t0, "atlas": atlas["OUTPUT"], "atlas_pages": int(atlas["PAGES"]),
+            "atlas_seconds": t2 - t1}
+
+
 def render_overview(project, path: Path, width: int = 1600) -> Path:
     """A PNG of the project's visible layers at the district's extent (labels in Chinese)."""
     from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
@@ -359,6 +399,10 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
     h = result["hotspots"]
     print(f"  hot spots (Gi*, last 90 days, band {h['band']:.0f} m): {h['hot']} hot, {h['cold']} cold grids; "
           f"maps {h['maps']['hotspots']}, {h['maps']['emerging']}")
+    r = result["report"]
+    print(f"  monthly report {r['month']}: {r['report']} ({r['report_pages']} pages, {r['report_seconds']:.1f} s)")
+    print(f"  atlas {r['month']} (cases per unit grid, one page per street): {r['atlas']} ({r['atlas_pages']} pages, "
+          f"{r['atlas_seconds']:.1f} s)")
     print("  project layers (features):")
     for name, n in result["layers"].items():
         print(f"    {name:24s} {'INVALID' if n is None else n:>6}")

@@ -228,6 +228,91 @@ def hotspot_styles(save, labels) -> None:
         QgsRendererCategory(code, fill(c), label) for code, label, c in EMERGING]))
 
 
+CASE_COUNT_RAMP = ("#fff3b0", "#fed976", "#fd8d3c", "#e31a1c", "#800026")  # yellow → dark red
+ON_TIME_CLASSES = ((95, None, "≥ 95%", "#1a9850"), (90, 95, "90% – 95%", "#91cf60"), (80, 90, "80% – 90%", "#fee08b"),
+                   (60, 80, "60% – 80%", "#fc8d59"), (None, 60, "< 60%", "#d73027"))
+# grid labels only inside the street of an atlas page (everywhere outside an atlas)
+ON_ATLAS_PAGE = "(@atlas_geometry IS NULL OR contains(@atlas_geometry, point_on_surface($geometry)))"
+CENSUS_STATUS = (("surveyed", "已普查 surveyed", "#2ca02c"),
+                 ("components", "有部件、未确认普查 components, not confirmed", "#fdd49e"),
+                 ("none", "未普查 no components", "#d9d9d9"))
+
+
+def thematic_map_styles(save, labels) -> None:
+    """The thematic maps of citygrid:thematicmap, citygrid:streetatlas and the monthly report
+    (citygrid_plugin/processing/alg_maps.py), on the memory layers those build:
+
+    - ``grid_case_counts``: cases per unit grid (field ``cases``), graduated yellow to dark red;
+      the code recomputes the classes (Jenks or quantiles) on each map and gives grids without a
+      case their own white class, keeping this ramp, outline and labels (non-zero counts from
+      1:20,000 in; on an atlas page only inside its street);
+    - ``community_on_time``: the on-time handling rate (按期处置率, field ``rate`` in %) of a
+      community or street, fixed classes so months compare (≥ 95 % dark green … < 60 % red);
+      nothing due (``rate`` NULL) hatched grey; labelled with the name and the rate;
+    - ``census_coverage``: census coverage per grid (field ``status``: surveyed, components but
+      not confirmed, none), labelled with the component count from 1:20,000 in;
+    - ``community_outline``: community boundaries and names as context over a thematic layer
+      (no fill)."""
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsFillSymbol,
+        QgsGradientColorRamp,
+        QgsGradientStop,
+        QgsGraduatedSymbolRenderer,
+        QgsLinePatternFillSymbolLayer,
+        QgsLineSymbol,
+        QgsRendererCategory,
+        QgsRendererRange,
+        QgsRuleBasedRenderer,
+        QgsSingleSymbolRenderer,
+    )
+    from qgis.PyQt.QtGui import QColor
+
+    def fill(color: str, outline: str = "#8c8c8c", width: str = "0.12"):
+        return QgsFillSymbol.createSimple({"color": color, "outline_color": outline, "outline_width": width})
+
+    stops = [QgsGradientStop(i / (len(CASE_COUNT_RAMP) - 1), QColor(c)) for i, c in enumerate(CASE_COUNT_RAMP)][1:-1]
+    ramp = QgsGradientColorRamp(QColor(CASE_COUNT_RAMP[0]), QColor(CASE_COUNT_RAMP[-1]), False, stops)
+    ranges = [QgsRendererRange(0, 0, fill("#ffffff"), "0"), QgsRendererRange(1, 5, fill(CASE_COUNT_RAMP[1]), "1 – 5"),
+              QgsRendererRange(6, 20, fill(CASE_COUNT_RAMP[3]), "6 – 20")]
+    counts = QgsGraduatedSymbolRenderer("cases", ranges)
+    counts.setSourceSymbol(fill(CASE_COUNT_RAMP[0]))
+    counts.setSourceColorRamp(ramp)
+    save("Polygon", "grid_case_counts", counts,
+         labels(f"CASE WHEN \"cases\" > 0 AND {ON_ATLAS_PAGE} THEN to_string(\"cases\") END", 6.5, "#3a2a00",
+                min_scale=20000))
+
+    # built from a default symbol, not QgsRuleBasedRenderer.Rule(None): under QGIS 3.22's bindings a
+    # root rule made in Python corrupts the heap once the renderer is deleted
+    rates = QgsRuleBasedRenderer(fill("#ececec"))
+    root = rates.rootRule()
+    for child in list(root.children()):
+        root.removeChild(child)
+    for low, high, label, color in ON_TIME_CLASSES:
+        parts = [f'"rate" >= {low}' if low is not None else "", f'"rate" < {high}' if high is not None else ""]
+        root.appendChild(QgsRuleBasedRenderer.Rule(fill(color, "#6b6b6b", "0.3"), 0, 0,
+                                                   " AND ".join(p for p in parts if p), label))
+    hatched = fill("#ececec", "#6b6b6b", "0.3")
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(45)
+    hatch.setDistance(1.6)
+    hatch.setSubSymbol(QgsLineSymbol.createSimple({"line_color": "#9a9a9a", "line_width": "0.2"}))
+    hatched.appendSymbolLayer(hatch)
+    root.appendChild(QgsRuleBasedRenderer.Rule(hatched, 0, 0, '"rate" IS NULL', "无应处置案件 nothing due"))
+    del root
+    save("MultiPolygon", "community_on_time", rates,
+         labels("\"name\" || '\\n' || CASE WHEN \"rate\" IS NULL THEN '—' ELSE format_number(\"rate\", 1) || '%' END",
+                8, "#1f1f1f"))
+
+    save("Polygon", "census_coverage", QgsCategorizedSymbolRenderer("status", [
+        QgsRendererCategory(code, fill(color), label) for code, label, color in CENSUS_STATUS]),
+        labels(f"CASE WHEN \"components\" > 0 AND {ON_ATLAS_PAGE} THEN to_string(\"components\") END", 6.5,
+               "#1e4d1e", min_scale=20000))
+    save("MultiPolygon", "community_outline", QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({
+        "style": "no", "outline_color": "#6b5200", "outline_width": "0.35", "outline_style": "dash"})),
+        labels("name", 7.5, "#5c4600"))
+
+
 def main() -> int:
     from citygrid_plugin.standalone import start_qgis
 
@@ -323,6 +408,7 @@ def main() -> int:
     basemap_styles(out)
     case_styles(save, labels)
     hotspot_styles(save, labels)
+    thematic_map_styles(save, labels)
     return 0
 
 

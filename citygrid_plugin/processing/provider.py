@@ -18,6 +18,8 @@ from .alg_importcomponents import ImportComponentsAlgorithm
 from .alg_importdepartments import ImportDepartmentsAlgorithm
 from .alg_importdivisions import ImportDivisionsAlgorithm
 from .alg_importdxf import ImportDxfAlgorithm
+from .alg_maps import StreetAtlasAlgorithm, ThematicMapAlgorithm
+from .alg_monthlyreport import MonthlyReportAlgorithm
 from .alg_partitiongrids import PartitionGridsAlgorithm
 from .alg_roles import SaveUserAlgorithm, SetupRolesAlgorithm
 from .alg_validatecomponents import ValidateComponentsAlgorithm
@@ -45,5 +47,6 @@ class CityGridProvider(QgsProcessingProvider):
                     ImportComponentsAlgorithm(), ValidateComponentsAlgorithm(), CensusProgressAlgorithm(),
                     ExportPackageAlgorithm(), SyncPackageAlgorithm(), ImportDxfAlgorithm(),
                     SetupRolesAlgorithm(), SaveUserAlgorithm(), CaseDensityAlgorithm(), HotspotsAlgorithm(),
-                    EmergingHotspotsAlgorithm(), EvaluationAlgorithm(), CaseReportsAlgorithm()):
+                    EmergingHotspotsAlgorithm(), EvaluationAlgorithm(), CaseReportsAlgorithm(),
+                    ThematicMapAlgorithm(), StreetAtlasAlgorithm(), MonthlyReportAlgorithm()):
             self.addAlgorithm(alg)

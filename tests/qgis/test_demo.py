@@ -25,7 +25,8 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
         layers = list(project.mapLayers().values())
         from citygrid_plugin.layers import STORE_LAYERS
 
-        assert len(layers) == len(STORE_LAYERS) + 1  # the store layers (3 lookup tables) + road centrelines
+        # the store layers (3 lookup tables) + road centrelines + the two hot spot analyses
+        assert len(layers) == len(STORE_LAYERS) + 3
         assert all(layer.isValid() and layer.featureCount() > 0 for layer in layers)
         assert all("password" not in layer.source() for layer in layers)
     finally:
@@ -33,6 +34,10 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     figures = result["grid_figures"]
     assert figures["COUNT"] > 500 and figures["SHARE_WITHIN_BOUNDS"] > 0.9
     assert result["grid_check"]["passed"] and Path(result["overview"]).stat().st_size > 10_000
+    maps = result["hotspots"]["maps"].values()
+    assert result["hotspots"]["hot"] > 0 and all(Path(p).stat().st_size > 50_000 for p in maps)
+    assert Path(result["report"]["report"]).stat().st_size > 100_000 and result["report"]["report_pages"] > 10
+    assert result["report"]["atlas_pages"] == counts["streets"]
     # a second run is an upgrade no-op and keeps every grid code, not a duplicate
     again = demo.run(dbname=fresh_db, out=tmp_path, quiet=True)
     assert again["store"]["counts"] == counts

@@ -4,6 +4,11 @@
   <context>
     <name>CityGrid</name>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="436" />
+      <source> for {department}</source>
+      <translation>（{department}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="317" />
       <source> … and {n} more</source>
       <translation> ……另有 {n} 个</translation>
@@ -12,6 +17,16 @@
       <location filename="citygrid_plugin/store/roles.py" line="113" />
       <source>'{login}' is a superuser; CityGrid does not manage superusers</source>
       <translation>“{login}”是超级用户；CityGrid 不管理超级用户</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="506" />
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="349" />
+      <source>0 (no case)</source>
+      <translation>0（无案件）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="151" />
@@ -27,6 +42,11 @@
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="213" />
       <source>A kernel density raster (热力图) of the cases reported in a window, with filters by kind, class, source, state and area. Computed exactly as QGIS's own “Heatmap (Kernel Density Estimation)” (qgis:heatmapkerneldensityestimation) computes it for the same points and parameters: same extent (the cases' extent grown by the radius), pixels, kernels and scaling — so the two can be compared or mixed. Note that QGIS 3.22's scaled quartic kernel sums to 7.25 times the case count (a constant in QGIS, kept here for consistency); raw values are counts weighted by the kernel.</source>
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="755" />
+      <source>A printed thematic map of a month (or any period) of the store, for the whole store or one district, street or community: case density per unit grid (graduated, Jenks natural breaks or quantiles, counts labelled at large scales), the on-time handling rate of the cases in each community or street (all departments, or one; communities with nothing due hatched grey), the component census coverage, or the hot spots of the period (Gi*, computed by “Hot spots per unit grid”). A4 or A3, landscape or portrait, PDF (vector, fonts embedded, Chinese text searchable) or PNG at the chosen resolution (default 300 dpi). Title, subtitle, legend, scale bar, north arrow, map date and data source on the page; street and community boundaries with their names; the store's 1:500 base map optional. The map is built from the store alone, not from the current project. Refused with the reason when there is nothing to map (no case reported in the period, nothing due for handling).</source>
+      <translation>输出某月（或任意时段）的专题图，范围为整个数据库或某个区县、街道、社区：按单元网格的案件密度（分级设色，自然断点法或分位数分级，大比例尺下标注案件数）、各社区或街道内案件的按期处置率（全部部门或某一部门；无应处置案件的社区以灰色斜线表示）、部件普查覆盖情况，或统计期内的案件热点（Gi*，由“单元网格热点分析（Gi*）”计算）。A4 或 A3，横向或纵向，输出 PDF（矢量，嵌入字体，中文可检索）或指定分辨率的 PNG（默认 300 dpi）。图面包含标题、副标题、图例、比例尺、指北针、制图日期和数据来源，以及街道、社区界线及名称；可选叠加数据库中的 1:500 底图。专题图只依据数据库生成，与当前工程无关。没有可制图的内容时（统计期内无上报案件、无应处置案件）拒绝执行并说明原因。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="150" />
@@ -94,9 +114,24 @@
       <translation>区域</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="492" />
+      <source>At the end of the month {overdue} cases were overdue, {change}; {handling} of them with the departments.</source>
+      <translation>月末超期在办案件 {overdue} 件，{change}；其中专业部门处置中 {handling} 件。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="813" />
+      <source>Atlas file (PDF, or PNG pages)</source>
+      <translation>图集文件（PDF，或逐页 PNG）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts.py" line="910" />
       <source>Atlas mask</source>
       <translation>图集遮罩</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="801" />
+      <source>Atlas: one page per street</source>
+      <translation>图集：每个街道一页</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="53" />
@@ -209,7 +244,7 @@
       <translation>作废</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="405" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="406" />
       <source>Cancelled</source>
       <translation>作废数</translation>
     </message>
@@ -270,9 +305,24 @@ Register anyway?</source>
 仍要立案吗？</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="399" />
+      <source>Cases per day</source>
+      <translation>每日案件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="448" />
+      <source>Cases per day, {month}</source>
+      <translation>{month}每日案件数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="251" />
       <source>Cases per grid</source>
       <translation>网格案件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="381" />
+      <source>Cases per unit grid</source>
+      <translation>单元网格案件数（件）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="213" />
@@ -290,14 +340,24 @@ Register anyway?</source>
       <translation>普查进度</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="459" />
+      <source>Change</source>
+      <translation>环比</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
       <source>Check passed</source>
       <translation>核查通过</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="412" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="413" />
       <source>Checked on time</source>
       <translation>按期核查数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
+      <source>Checked on time (%)</source>
+      <translation>按期核查率（%）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validategrids.py" line="38" />
@@ -305,7 +365,7 @@ Register anyway?</source>
       <translation>发布前检查一组单元网格：缝隙与重叠，无效、空或多部件几何，跨越社区边界或不在任何社区内的网格，缺失、格式错误或重复的编码，前 12 位与所属社区不符的编码，以及面积异常（低于目标 0.4 倍或高于 2 倍：警告）。每个问题输出一个要素（含说明和位置），并输出汇总。有错误即不通过，警告不影响通过。勾选“有错误时失败”后算法本身会失败，使脚本或模型在发布错误网格之前停止。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="411" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="412" />
       <source>Checks due</source>
       <translation>应核查数</translation>
     </message>
@@ -330,7 +390,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="37" />
+      <location filename="citygrid_plugin/processing/provider.py" line="39" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -370,6 +430,11 @@ Register anyway?</source>
       <translation>排名中的类别数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="686" />
+      <source>Classes of the case counts</source>
+      <translation>案件数分级方法</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
       <source>Close</source>
       <translation>结案</translation>
@@ -380,12 +445,12 @@ Register anyway?</source>
       <translation>关闭大屏（Esc 退出全屏）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="407" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
       <source>Closed</source>
       <translation>结案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="409" />
       <source>Closed on time</source>
       <translation>按期结案数</translation>
     </message>
@@ -395,9 +460,14 @@ Register anyway?</source>
       <translation>今日结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="415" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="416" />
       <source>Closing rate</source>
       <translation>结案率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="154" />
+      <source>Closing rate (%)</source>
+      <translation>结案率（%）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="101" />
@@ -450,6 +520,16 @@ Register anyway?</source>
       <translation>已导入社区数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="362" />
+      <source>Community</source>
+      <translation>社区</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="241" />
+      <source>Community boundaries</source>
+      <translation>社区界</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="53" />
       <source>Community code (12 digits)</source>
       <translation>社区编码（12 位）</translation>
@@ -478,6 +558,11 @@ Register anyway?</source>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="154" />
       <source>Compactness (Polsby-Popper median)</source>
       <translation>紧凑度（Polsby-Popper 中位数）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="318" />
+      <source>Compiled on {date}</source>
+      <translation>编制日期：{date}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="23" />
@@ -555,9 +640,19 @@ Register anyway?</source>
       <translation>更新的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="419" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="420" />
       <source>Composite score</source>
       <translation>综合得分</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="351" />
+      <source>Composite score by department</source>
+      <translation>各专业部门综合得分</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="315" />
+      <source>Comprehensive evaluation monthly report</source>
+      <translation>综合评价月报</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="375" />
@@ -620,9 +715,14 @@ Register anyway?</source>
       <translation>多重检验校正（错误发现率）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="418" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="419" />
       <source>Correct-dispatch rate</source>
       <translation>准确派遣率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="159" />
+      <source>Correct-dispatch rate (%)</source>
+      <translation>准确派遣率（%）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/plugin.py" line="211" />
@@ -756,18 +856,23 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="409" />
       <source>Dispatched</source>
       <translation>派遣数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="409" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="410" />
       <source>Dispatched correctly</source>
       <translation>准确派遣数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
       <source>Dispatcher</source>
+      <translation>派遣员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="366" />
+      <source>Dispatchers</source>
       <translation>派遣员</translation>
     </message>
     <message>
@@ -825,6 +930,11 @@ The community key is the 12-digit community code (district + street + community)
 社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="691" />
+      <source>Draw the store's 1:500 base map underneath</source>
+      <translation>叠加数据库中的 1:500 底图</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="272" />
       <source>Drill-down cases</source>
       <translation>钻取案件</translation>
@@ -835,7 +945,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>钻取：{title}——共 {n} 件，下面列出其中的在办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="409" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="154" />
+      <source>Due</source>
+      <translation>应处置数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="410" />
       <source>Due for handling</source>
       <translation>应处置数</translation>
     </message>
@@ -920,7 +1035,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="411" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="412" />
       <source>Extended</source>
       <translation>延期数</translation>
     </message>
@@ -930,9 +1045,14 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期（小时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="417" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="418" />
       <source>Extension rate</source>
       <translation>延期率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
+      <source>Extension rate (%)</source>
+      <translation>延期率（%）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="84" />
@@ -955,6 +1075,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>外业数据包（GeoPackage）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="317" />
+      <source>Figures as of {as_of}</source>
+      <translation>数据截至 {as_of}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="172" />
       <source>Files written</source>
       <translation>已写出的文件</translation>
@@ -973,6 +1098,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="83" />
       <source>GeoPackage</source>
       <translation>GeoPackage 数据包</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="568" />
+      <source>Gi* (FDR) of {cases} cases: {hot} hot and {cold} cold spot grids; band {band} m</source>
+      <translation>{cases} 件案件的 Gi*（FDR 校正）：热点网格 {hot} 个，冷点网格 {cold} 个；距离阈值 {band} 米</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
@@ -1060,19 +1190,24 @@ The community key is the 12-digit community code (district + street + community)
       <translation>无邻居的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="410" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="411" />
       <source>Handled</source>
       <translation>处置完成</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="410" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="411" />
       <source>Handled on time</source>
       <translation>按期处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="414" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="415" />
       <source>Handling rate</source>
       <translation>处置率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
+      <source>Handling rate (%)</source>
+      <translation>处置率（%）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="139" />
@@ -1118,6 +1253,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="289" />
       <source>Hot spots</source>
       <translation>热点分析</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="550" />
+      <source>Hot spots (Gi*)</source>
+      <translation>热点分析（Gi*）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="273" />
@@ -1169,9 +1309,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
 每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="459" />
+      <source>Indicator</source>
+      <translation>指标</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="106" />
       <source>Indicators</source>
       <translation>评价指标</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="354" />
+      <source>Indicators by community</source>
+      <translation>各社区评价指标</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="354" />
+      <source>Indicators by street</source>
+      <translation>各街道评价指标</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="45" />
@@ -1194,9 +1349,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复的无效轮廓数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="388" />
+      <source>Jenks natural breaks</source>
+      <translation>自然断点法分级</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
       <source>Kernel shape</source>
       <translation>核函数形状</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="337" />
+      <source>Key figures</source>
+      <translation>主要指标</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="66" />
@@ -1279,6 +1444,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>制图日期：{date}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="768" />
+      <source>Map file</source>
+      <translation>专题图文件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="700" />
+      <source>Map title</source>
+      <translation>图名</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="55" />
       <source>Mark these grids not surveyed</source>
       <translation>将这些网格标记为未普查</translation>
@@ -1324,9 +1499,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月份（YYYY-MM；留空：上一个完整月）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="459" />
+      <source>Month before</source>
+      <translation>上月</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="197" />
       <source>Monthly case reports (tables)</source>
       <translation>月度案件报表（表格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="196" />
+      <source>Monthly evaluation report (PDF)</source>
+      <translation>综合评价月报（PDF）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="65" />
@@ -1379,9 +1564,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新增热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1251" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="323" />
+      <source>No case was reported, due for handling, checked or open in {place} in {month}: there is nothing to evaluate. The tables, charts and maps of the report are left out; they would all be empty.</source>
+      <translation>{place}在{month}没有上报、应处置、应核查或在办的案件，没有可评价的内容。月报的各项表格、图表和专题图从略（均为空）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1262" />
       <source>No data</source>
       <translation>无数据</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="519" />
+      <source>No hot spot analysis for this month: {reason}</source>
+      <translation>本月未进行热点分析：{reason}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="612" />
@@ -1394,27 +1589,62 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不显著</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="420" />
+      <source>Nothing to report for this month.</source>
+      <translation>本月无此项数据。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="688" />
+      <source>Number of classes</source>
+      <translation>分级数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="149" />
       <source>Number of grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="419" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="498" />
+      <source>Of the {n} departments with cases due, {best} scored highest ({best_score} points) and {worst} lowest ({worst_score} points).</source>
+      <translation>在有应处置案件的 {n} 个专业部门中，{best}综合得分最高（{best_score} 分），{worst}最低（{worst_score} 分）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="420" />
       <source>On-time check rate</source>
       <translation>按期核查率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="416" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="417" />
       <source>On-time closing rate</source>
       <translation>按期结案率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="415" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="416" />
       <source>On-time handling rate</source>
       <translation>按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="418" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="440" />
+      <source>On-time handling rate by community</source>
+      <translation>各社区按期处置率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="441" />
+      <source>On-time handling rate by street</source>
+      <translation>各街道按期处置率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
+      <source>On-time rate (%)</source>
+      <translation>按期处置率（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="684" />
+      <source>On-time rate of one department only (department code; empty: all)</source>
+      <translation>仅统计某一部门的按期处置率（部门代码；留空：全部部门）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="419" />
       <source>On-time verify rate</source>
       <translation>按期核实率</translation>
     </message>
@@ -1437,6 +1667,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
       <source>Operator</source>
       <translation>受理员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="694" />
+      <source>Orientation</source>
+      <translation>方向</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="610" />
@@ -1469,22 +1704,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已超时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="413" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="414" />
       <source>Overdue in handling now</source>
       <translation>处置超期在办数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="412" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="413" />
       <source>Overdue now</source>
       <translation>当前超期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="411" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="412" />
       <source>Overdue, not handled</source>
       <translation>超期未处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="417" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="156" />
+      <source>Overdue-pending (%)</source>
+      <translation>超期待处置率（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="418" />
       <source>Overdue-pending rate</source>
       <translation>超期待处置率</translation>
     </message>
@@ -1514,9 +1754,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包中刷新的行数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1197" />
+      <location filename="citygrid_plugin/layouts.py" line="1206" />
       <source>Page {n} of {total}</source>
       <translation>第 {n} 页 / 共 {total} 页</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="701" />
+      <source>Pages</source>
+      <translation>页数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="693" />
+      <source>Paper</source>
+      <translation>纸张</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="34" />
@@ -1626,7 +1876,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="201" />
       <source>QGIS could not write the project</source>
-      <translation type="unfinished" />
+      <translation>QGIS 无法写入工程文件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="84" />
@@ -1664,7 +1914,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="407" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="154" />
+      <source>Registered</source>
+      <translation>立案数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
       <source>Registered (due for closing)</source>
       <translation>立案数（应结案）</translation>
     </message>
@@ -1694,7 +1949,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>替换同一图纸此前的导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="405" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="217" />
+      <source>Report</source>
+      <translation>月报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="406" />
       <source>Reported</source>
       <translation>上报数</translation>
     </message>
@@ -1712,6 +1972,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="70" />
       <source>Request extension</source>
       <translation>申请延期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="696" />
+      <source>Resolution (dpi)</source>
+      <translation>分辨率（dpi）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="152" />
@@ -1734,12 +1999,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="416" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="417" />
       <source>Rework rate</source>
       <translation>返工率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="156" />
+      <source>Rework rate (%)</source>
+      <translation>返工率（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="409" />
       <source>Reworked</source>
       <translation>返工数</translation>
     </message>
@@ -1762,6 +2032,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="167" />
       <source>Rows of earlier imports replaced</source>
       <translation>被替换的此前导入行数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="159" />
+      <source>Score</source>
+      <translation>综合得分</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="86" />
@@ -1879,6 +2154,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="362" />
+      <source>Street</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="237" />
+      <source>Street boundaries</source>
+      <translation>街道界</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="48" />
       <source>Street code field</source>
       <translation>街道编码字段</translation>
@@ -1924,6 +2209,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>监督员</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="366" />
+      <source>Supervisors</source>
+      <translation>监督员</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="33" />
       <source>Surveyor (components)</source>
       <translation>普查员（部件）</translation>
@@ -1949,6 +2239,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>目标面积（m²）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="682" />
+      <source>Territory of the on-time rate</source>
+      <translation>按期处置率的统计单元</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="52" />
       <source>Test connection</source>
       <translation>测试连接</translation>
@@ -1957,6 +2252,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="151" />
       <source>The evaluation indicators of a month (or any period) per department, street, community, unit grid or person (supervisors, operators, shift leaders, dispatchers): reports, valid-report rate, handling and on-time handling rates, closing and on-time closing rates, rework, overdue-pending, extension, correct-dispatch, on-time verify and check rates, overdue counts, and for departments the composite score (weights configurable; default 30/20/20/20/10). Computed from the audit of actions up to the period's end, so a month's figures never change afterwards. Every figure is a number of cases, defined in the README (Evaluation). Writes an XLSX workbook or a CSV file (UTF-8 with BOM).</source>
       <translation>按专业部门、街道、社区、单元网格或人员（监督员、受理员、值班长、派遣员）统计某月（或任意统计期）的综合评价指标：上报数、有效上报率、处置率和按期处置率、结案率和按期结案率、返工率、超期待处置率、延期率、准确派遣率、按期核实率和按期核查率、超期数，以及专业部门的综合得分（权重可配置；默认 30/20/20/20/10）。依据截至统计期末的操作审计计算，因此月度数据此后不会改变。每个数值都是案件数，定义见 README（综合评价）。输出 XLSX 工作簿或 CSV 文件（带 BOM 的 UTF-8）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="521" />
+      <source>The hot spot analysis (Gi*) finds {hot} hot spot and {cold} cold spot grids.</source>
+      <translation>热点分析（Gi*）识别出热点网格 {hot} 个、冷点网格 {cold} 个。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="514" />
+      <source>The lowest on-time handling rate was in {community} ({rate} of {due} cases due).</source>
+      <translation>按期处置率最低的是{community}（应处置 {due} 件，按期处置率 {rate}）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="199" />
+      <source>The monthly comprehensive evaluation report (综合评价月报) as one PDF: a cover; the month's key figures written as short sentences with the changes on the month before; the key figures table; department performance with composite scores and ranks; indicators by street and community and of the supervisors and dispatchers; the monthly reports (most frequent problems, sources, states, cases by department, events and components against the year and the month before), each with a chart; the cases reported per day; and four maps: cases per unit grid, on-time handling rate by community, the month's hot spots and the census coverage. Every figure is a number of cases as the evaluation defines it, from the audit up to the month's end, so the report of a past month never changes. A month in which nothing happened gives a short report that says so.</source>
+      <translation>以一个 PDF 输出综合评价月报：封面；以简短语句写出本月主要指标及与上月相比的变化；主要指标表；专业部门处理情况（综合得分与排名）；各街道、各社区以及监督员、派遣员的评价指标；月度报表（高发问题、问题来源、案卷状态分布、专业部门案卷分布、事部件同比环比），各附一图；每日上报案件；以及四幅专题图：按单元网格的案件密度、各社区按期处置率、本月热点和部件普查覆盖情况。每个数字都是按综合评价定义统计的案件数，依据截至月末的操作记录，因此往月的月报永远不变。某月没有任何案件时，只生成一份说明这一情况的简短月报。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="508" />
+      <source>The most frequent problems were {items}.</source>
+      <translation>高发问题依次为{items}。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="200" />
@@ -1979,9 +2294,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已是最新（版本 {version}）。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="804" />
+      <source>The thematic map of a period (case density per unit grid, on-time handling rate by community or street, census coverage or hot spots — as in “Thematic map”) with one page per street (街道) of the store (or of the district or street given as area), in street code order: the map zooms to the street, dims everything around it and titles the page with the street's name. One multi-page PDF, or with a .png file name one PNG per street in a folder of that name (atlas.png → atlas/01_&lt;street&gt;.png …). Classes and colours are the same on every page, computed over the whole area.</source>
+      <translation>某时段的专题图（按单元网格的案件密度、按社区或街道的按期处置率、部件普查覆盖或热点，与“专题图”相同），数据库（或所给区县、街道）的每个街道一页，按街道代码排序：地图缩放到该街道，淡化周边，并以街道名称作为页面标题。输出一个多页 PDF；若文件名以 .png 结尾，则在同名文件夹中每个街道输出一个 PNG（atlas.png → atlas/01_&lt;街道&gt;.png …）。各页的分级和颜色相同，按整个范围计算。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="378" />
       <source>The window is cut into whole slices from its end: the {days} days before {first} are left out</source>
       <translation>时间窗口从结束时间向前切分为完整时段：{first} 之前的 {days} 天未计入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="752" />
+      <source>Thematic map (PDF/PNG)</source>
+      <translation>专题图（PDF/PNG）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="679" />
+      <source>Theme</source>
+      <translation>专题</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="404" />
+      <source>This map is not drawn: {reason}</source>
+      <translation>本图未绘制：{reason}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="459" />
+      <source>This month</source>
+      <translation>本月</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="322" />
+      <source>This month at a glance</source>
+      <translation>本月概况</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="150" />
@@ -2074,12 +2419,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>有效</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="405" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="406" />
       <source>Valid reports</source>
       <translation>有效上报数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="414" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="415" />
       <source>Valid-report rate</source>
       <translation>有效上报率</translation>
     </message>
@@ -2104,7 +2449,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>植被要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="406" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="407" />
       <source>Verifications due</source>
       <translation>应核实数</translation>
     </message>
@@ -2114,9 +2459,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>核实属实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="406" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="407" />
       <source>Verified on time</source>
       <translation>按期核实数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
+      <source>Verified on time (%)</source>
+      <translation>按期核实率（%）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="63" />
@@ -2167,6 +2517,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="140" />
       <source>Written: {path}</source>
       <translation>已写出：{path}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="292" />
+      <source>Written: {path} ({pages} pages, {seconds:.1f} s)</source>
+      <translation>已写出：{path}（{pages} 页，{seconds:.1f} 秒）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="153" />
@@ -2284,6 +2639,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积界限必须满足 下限 &lt; 目标 &lt; 上限，实际为 {lo} &lt; {target} &lt; {hi}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="229" />
+      <source>area {area} is not a district, street or community of this store; leave it empty for the whole store or give one of the codes in the store's streets and communities</source>
+      <translation>范围 {area} 不是本数据库中的区县、街道或社区：留空表示整个数据库，或填写数据库中某个街道、社区的代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="515" />
+      <source>as of {date}: {surveyed} of {grids} grids surveyed, {components} more with components</source>
+      <translation>截至 {date}：{grids} 个网格中已普查 {surveyed} 个，另有 {components} 个已有部件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="117" />
       <source>authentication configuration '{id}' holds no password (use the Basic method)</source>
       <translation>认证配置“{id}”中没有密码（请使用 Basic 方式）</translation>
@@ -2296,12 +2661,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/cli.py" line="71" />
       <source>backup of {target} failed, nothing was written: {error}</source>
-      <translation type="unfinished" />
+      <translation>备份 {target} 失败，未写入任何文件：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/cli.py" line="129" />
       <source>backup written: {path} ({size} KB)</source>
-      <translation type="unfinished" />
+      <translation>备份已写入：{path}（{size} KB）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/basemap.py" line="85" />
@@ -2341,7 +2706,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="117" />
       <source>cannot be reprojected from {src} to {dst} ({error}); are the coordinates really in {src}?</source>
-      <translation type="unfinished" />
+      <translation>无法从 {src} 投影转换到 {dst}（{error}）；这些坐标确实是 {src} 吗？</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/db.py" line="34" />
@@ -2374,12 +2739,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法读取版式模板 {path}：{reason}；请重新安装插件或运行 layouts.write_templates()</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1446" />
+      <location filename="citygrid_plugin/layouts.py" line="1486" />
       <source>cannot read the picture {path}: is it a PNG or SVG file?</source>
       <translation>无法读取图片 {path}：它是 PNG 或 SVG 文件吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="72" />
+      <location filename="citygrid_plugin/core/textio.py" line="97" />
       <source>cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -2406,7 +2771,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="256" />
       <source>cannot write the package {path} ({error}; {free}): is the disk full or write-protected? Nothing was kept, no half-written package is left behind</source>
-      <translation type="unfinished" />
+      <translation>无法写入外业数据包 {path}（{error}；{free}）：磁盘是否已满或写保护？未保留任何文件，不会留下写了一半的数据包</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts.py" line="665" />
@@ -2427,6 +2792,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts.py" line="671" />
       <source>cannot write {path}: {reason}; choose a folder you can write to</source>
       <translation>无法写入 {path}：{reason}；请选择有写权限的文件夹</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="96" />
+      <source>case density per unit grid</source>
+      <translation>按单元网格的案件密度</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="128" />
@@ -2509,7 +2879,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法解析的编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1291" />
+      <location filename="citygrid_plugin/layouts.py" line="1302" />
       <source>column_widths needs {n} positive numbers, one per column (relative widths); got {widths}</source>
       <translation>column_widths 需要 {n} 个正数，每列一个（相对宽度）；实际为 {widths}</translation>
     </message>
@@ -2599,6 +2969,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="97" />
+      <source>component census coverage</source>
+      <translation>部件普查覆盖情况</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="393" />
       <source>component code</source>
       <translation>部件编码</translation>
@@ -2654,6 +3029,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件 {code} 与 {other} 同类且相距 {metres} 米：是否重复？</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="507" />
+      <source>components, unconfirmed ({n})</source>
+      <translation>有部件、未确认普查（{n} 个网格）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="110" />
       <source>confidence is empty</source>
       <translation>可信度为空</translation>
@@ -2696,17 +3076,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/cli.py" line="93" />
       <source>database name '{name}' must be letters, digits and _ (at most 63)</source>
-      <translation type="unfinished" />
+      <translation>数据库名“{name}”只能由字母、数字和 _ 组成（最多 63 个字符）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/cli.py" line="101" />
       <source>database {name} already exists; restore into a new database</source>
-      <translation type="unfinished" />
+      <translation>数据库 {name} 已存在；请恢复到一个新数据库</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="448" />
+      <source>day</source>
+      <translation>日</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="645" />
       <source>deleted in the package</source>
       <translation>已在数据包中删除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="417" />
+      <source>department '{code}' is not in the store; the departments are: {codes}</source>
+      <translation>数据库中没有部门“{code}”；现有部门：{codes}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="180" />
@@ -2752,6 +3142,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/divisions.py" line="79" />
       <source>divisions not loaded: {error}</source>
       <translation>行政区划未导入：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="121" />
+      <source>down {pct} on the month before ({before})</source>
+      <translation>比上月（{before}）减少 {pct}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="133" />
+      <source>down {points} percentage points on the month before ({before})</source>
+      <translation>比上月（{before}）降低 {points} 个百分点</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="31" />
@@ -3054,6 +3454,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数：{count}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="97" />
+      <source>hot spots (Gi*)</source>
+      <translation>热点分析（Gi*）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="218" />
       <source>imported {imported}, rejected {rejected}, suspected duplicates {dups}</source>
       <translation>已导入 {imported}，被拒绝 {rejected}，疑似重复 {dups}</translation>
@@ -3087,6 +3492,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts.py" line="573" />
       <source>km</source>
       <translation>千米</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="695" />
+      <source>landscape</source>
+      <translation>横向</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="93" />
@@ -3264,9 +3674,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="469" />
+      <source>no case due for handling</source>
+      <translation>无应处置案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="437" />
+      <source>no case fell due for handling in {place} in {period}{who}: there is no on-time rate to map; choose another period, area or department</source>
+      <translation>{place}在{period}{who}没有应处置案件，无法绘制按期处置率；请选择其他时段、范围或部门</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="230" />
       <source>no case was reported in the period: the reports are empty</source>
       <translation>统计期内没有上报案件：报表为空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="379" />
+      <source>no case was reported in {place} in {period}: there is nothing to map; choose another period or area</source>
+      <translation>{place}在{period}没有上报案件，没有可制图的内容；请选择其他时段或范围</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="178" />
@@ -3297,6 +3722,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/components.py" line="163" />
       <source>no component class</source>
       <translation>没有部件分类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="508" />
+      <source>no components ({n} grids)</source>
+      <translation>未普查，无部件（{n} 个网格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="128" />
+      <source>no figure for the month before</source>
+      <translation>上月无可比数据</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="162" />
@@ -3334,6 +3769,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="827" />
+      <source>no street of {place} has a boundary: import the divisions with their boundaries first</source>
+      <translation>{place}的街道都没有边界：请先导入带边界的行政区划</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="244" />
       <source>no two grid centroids are within {band} m of each other (the closest two are {closest} m apart): use a larger distance band, e.g. {suggested} m</source>
       <translation>没有任何两个网格质心的距离在 {band} 米以内（最近的两个相距 {closest} 米）：请使用更大的距离阈值，例如 {suggested} 米</translation>
@@ -3347,6 +3787,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/fieldwork.py" line="563" />
       <source>none of the package's components is in this store: the package was exported from {store}</source>
       <translation>数据包中的部件在本数据库中一个也没有：该数据包导出自 {store}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="116" />
+      <source>none the month before</source>
+      <translation>上月为 0</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="116" />
+      <source>none the month before either</source>
+      <translation>上月也为 0</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="247" />
@@ -3377,6 +3827,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/tables.py" line="31" />
       <source>nothing to write to {path}</source>
       <translation>没有可写入 {path} 的内容</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="96" />
+      <source>on-time handling rate by territory</source>
+      <translation>按属地的按期处置率</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="182" />
@@ -3454,6 +3909,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>点必须是 n × 2 的 x、y 坐标数组</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="695" />
+      <source>portrait</source>
+      <translation>纵向</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/connections.py" line="50" />
       <source>private cluster database '{name}'</source>
       <translation>内置数据库集群中的数据库“{name}”</translation>
@@ -3464,14 +3924,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>标准 {profile} 与分类表（{table} 标准）不一致</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="388" />
+      <source>quantiles</source>
+      <translation>分位数分级</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
       <source>quartic</source>
       <translation>四次核</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="179" />
+      <source>rates in %, empty where nothing was due; composite score = {formula}</source>
+      <translation>比率单位为 %，无应处置案件时为空；综合得分 = {formula}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reports.py" line="131" />
       <source>rates in %; a rate with nothing due is empty; the drill-down lists the cases due for handling</source>
       <translation>比率单位为 %；没有应处置案件时比率为空；钻取列出应处置案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="339" />
+      <source>rates in %; changes of rates in percentage points (pp)</source>
+      <translation>比率单位为 %；比率的环比变化以百分点计</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="233" />
@@ -3496,17 +3971,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/cli.py" line="112" />
       <source>restore failed, nothing was restored: role {role} does not exist on this server; create the roles first (pg_dumpall --roles-only on the old server, then psql on this one)</source>
-      <translation type="unfinished" />
+      <translation>恢复失败，未恢复任何内容：本服务器上没有角色 {role}；请先创建角色（在原服务器上运行 pg_dumpall --roles-only，再在本服务器上用 psql 导入）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/cli.py" line="115" />
       <source>restore failed, nothing was restored: {error}</source>
-      <translation type="unfinished" />
+      <translation>恢复失败，未恢复任何内容：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/cli.py" line="139" />
       <source>restored into {target}: store version {version}, EPSG:{srid}</source>
-      <translation type="unfinished" />
+      <translation>已恢复到 {target}：数据库版本 {version}，EPSG:{srid}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="647" />
@@ -3524,7 +3999,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>角色未设置：{error}（请以具有 CREATEROLE 权限的数据库所有者身份运行）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1320" />
+      <location filename="citygrid_plugin/layouts.py" line="1331" />
       <source>rows {rows} of the table '{title}' do not have {n} values, one per header</source>
       <translation>表格“{title}”的第 {rows} 行不是 {n} 个值（每个表头一个）</translation>
     </message>
@@ -3539,7 +4014,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>缩放值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="363" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="364" />
       <source>score weights must be zero or more and not all zero</source>
       <translation>得分权重不能为负数，也不能全部为零</translation>
     </message>
@@ -3619,6 +4094,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>监督员</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="507" />
+      <source>surveyed ({n} grids)</source>
+      <translation>已普查（{n} 个网格）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="31" />
       <source>suspected duplicates</source>
       <translation>疑似重复</translation>
@@ -3642,6 +4122,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/roles.py" line="117" />
       <source>the CityGrid roles are not set up in this server (missing {roles}); run “Set up store roles” first</source>
       <translation>此服务器尚未设置 CityGrid 角色（缺少 {roles}）；请先运行“设置数据库角色与权限”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="535" />
+      <source>the algorithm citygrid:hotspots is not available: reinstall or re-enable the CityGrid plugin</source>
+      <translation>算法 citygrid:hotspots 不可用：请重新安装或重新启用 CityGrid 插件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts.py" line="949" />
@@ -3671,12 +4156,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/store/db.py" line="89" />
       <source>the connection to the store was lost ({error}): nothing was changed (the server rolls an unfinished transaction back); reconnect and try again</source>
-      <translation type="unfinished" />
+      <translation>与数据库的连接已断开（{error}）：未做任何更改（服务器会回滚未完成的事务）；请重新连接后再试</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/db.py" line="129" />
       <source>the connection to the store was lost while committing ({error}): the change may or may not have been saved; look in the store before trying again</source>
-      <translation type="unfinished" />
+      <translation>提交时与数据库的连接断开（{error}）：更改可能已保存，也可能未保存；请先在数据库中核对，再决定是否重试</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="141" />
@@ -3706,12 +4191,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/store/components.py" line="194" />
       <source>the geometry cannot be read: </source>
-      <translation type="unfinished" />
+      <translation>无法读取几何图形：</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="201" />
       <source>the geometry is in EPSG:%s, not in the store's EPSG:%s; reproject it first</source>
-      <translation type="unfinished" />
+      <translation>几何图形的坐标系是 EPSG:%s，而不是数据库的 EPSG:%s；请先进行投影转换</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="24" />
@@ -3727,6 +4212,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/kde.py" line="250" />
       <source>the heatmap would have {rows} × {cols} pixels: use a larger pixel size (at least {suggested} map units)</source>
       <translation>热力图将有 {rows} × {cols} 个像元：请使用更大的像元大小（至少 {suggested} 个地图单位）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="544" />
+      <source>the hot spot analysis failed; see the log above</source>
+      <translation>热点分析失败；请查看上方日志</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="547" />
+      <source>the hot spot analysis wrote no layer; see the log above</source>
+      <translation>热点分析没有输出图层；请查看上方日志</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="75" />
@@ -3764,12 +4259,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="707" />
+      <source>the map goes to a .pdf or .png file, not {path}: change the output file name</source>
+      <translation>专题图只能输出为 .pdf 或 .png 文件，不能是 {path}：请修改输出文件名</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/kde.py" line="164" />
       <source>the moments method needs a polynomial kernel, one radius and non-negative weights: use method 'direct' or 'auto'</source>
       <translation>矩方法需要多项式核、统一半径和非负权重：请使用 'direct' 或 'auto' 方法</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="440" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="441" />
       <source>the month must be written YYYY-MM (e.g. 2026-11), got '{text}'</source>
       <translation>月份的写法是 YYYY-MM（例如 2026-11），当前为“{text}”</translation>
     </message>
@@ -3816,7 +4316,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="285" />
       <source>the package reads back with {found} of {total} components</source>
-      <translation type="unfinished" />
+      <translation>数据包回读只有 {found} 个部件（应为 {total} 个）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/roles.py" line="78" />
@@ -3824,17 +4324,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>密码为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="192" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="193" />
       <source>the period is empty: it ends ({end}) before it starts ({start})</source>
       <translation>统计期为空：结束时间（{end}）早于开始时间（{start}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="190" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="191" />
       <source>the period needs dates with a time zone</source>
       <translation>统计期需要带时区的日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="195" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="196" />
       <source>the period starts in the future ({start}): nothing happened yet</source>
       <translation>统计期从将来开始（{start}）：尚无任何记录</translation>
     </message>
@@ -3844,7 +4344,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1378" />
+      <location filename="citygrid_plugin/layouts.py" line="1389" />
       <source>the picture {path} for '{title}' does not exist: write the chart first</source>
       <translation>“{title}”的图片 {path} 不存在：请先生成图表</translation>
     </message>
@@ -3864,14 +4364,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>栅格将有 {rows} × {cols} 个像元；请选用更大的像元</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1432" />
+      <location filename="citygrid_plugin/layouts.py" line="1444" />
       <source>the report '{title}' has no pages: add a cover, tables, charts or maps first</source>
       <translation>报告“{title}”没有页面：请先添加封面、表格、图表或地图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1430" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="228" />
+      <source>the report goes to a .pdf file, not {path}: change the output file name</source>
+      <translation>月报只能输出为 .pdf 文件，不能是 {path}：请修改输出文件名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1442" />
       <source>the report goes to a PDF file: {path} does not end in .pdf</source>
       <translation>报告须导出为 PDF 文件：{path} 不是以 .pdf 结尾</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="119" />
+      <source>the same as the month before ({before})</source>
+      <translation>与上月（{before}）持平</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="244" />
@@ -3909,9 +4419,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="374" />
+      <source>the store holds no active unit grids in {place}: partition and code the grids first</source>
+      <translation>数据库中{place}没有现行单元网格：请先划分并编码单元网格</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="170" />
       <source>the store holds no active unit grids{where}: partition and code the grids first</source>
       <translation>数据库中没有在用的单元网格{where}：请先划分并编码网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="216" />
+      <source>the store holds no district yet: import the divisions first (Import administrative divisions)</source>
+      <translation>数据库中还没有区县：请先导入行政区划（“导入行政区划”）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/migrate.py" line="115" />
@@ -3921,7 +4441,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/store/db.py" line="83" />
       <source>the store is read-only ({error}): nothing was changed</source>
-      <translation type="unfinished" />
+      <translation>数据库为只读（{error}）：未做任何更改</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="593" />
@@ -3931,10 +4451,10 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/store/db.py" line="85" />
       <source>the store's disk is full ({error}): nothing was changed; ask the database administrator to free space</source>
-      <translation type="unfinished" />
+      <translation>数据库服务器磁盘已满（{error}）：未做任何更改；请数据库管理员释放空间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1316" />
+      <location filename="citygrid_plugin/layouts.py" line="1327" />
       <source>the table '{title}' has no columns: give its headers</source>
       <translation>表格“{title}”没有列：请给出表头</translation>
     </message>
@@ -3949,7 +4469,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>该 uid 属于数据库中已注销的部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="397" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="398" />
       <source>the weight of {term} must be a number, got '{value}'</source>
       <translation>{term} 的权重必须是数值，当前为“{value}”</translation>
     </message>
@@ -4079,6 +4599,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的分类表类型“{kind}”；请使用 {allowed} 之一</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="311" />
+      <source>unknown classification '{method}': use jenks or quantile</source>
+      <translation>未知的分级方法“{method}”：请使用 jenks 或 quantile</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="434" />
       <source>unknown confidence bin {value}: bins run from -3 to 3</source>
       <translation>未知的置信分级 {value}：分级取值为 -3 到 3</translation>
@@ -4094,7 +4619,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的时空热点模式“{code}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="28" />
+      <location filename="citygrid_plugin/core/textio.py" line="31" />
       <source>unknown encoding '{encoding}'; use one of {allowed}</source>
       <translation>未知编码“{encoding}”；请使用 {allowed} 之一</translation>
     </message>
@@ -4109,7 +4634,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的网格检查项 {ids}；可用检查项：{known}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="334" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="335" />
       <source>unknown grouping '{grouping}'; use one of {choices}</source>
       <translation>未知的统计对象“{grouping}”；可选 {choices}</translation>
     </message>
@@ -4149,7 +4674,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知角色“{role}”；可选角色为 {roles}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="360" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="361" />
       <source>unknown score terms {terms}; the terms are {choices}</source>
       <translation>未知的得分项 {terms}；可选得分项为 {choices}</translation>
     </message>
@@ -4164,14 +4689,34 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的数据库连接类型“{kind}”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="411" />
+      <source>unknown territory '{unit}': use community or street</source>
+      <translation>未知的统计单元“{unit}”：请使用 community（社区）或 street（街道）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="606" />
+      <source>unknown theme '{theme}': use one of {choices}</source>
+      <translation>未知的专题“{theme}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="120" />
+      <source>up {pct} on the month before ({before})</source>
+      <translation>比上月（{before}）增加 {pct}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="132" />
+      <source>up {points} percentage points on the month before ({before})</source>
+      <translation>比上月（{before}）提高 {points} 个百分点</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/cli.py" line="127" />
       <source>usage: citygrid db backup FILE</source>
-      <translation type="unfinished" />
+      <translation>用法：citygrid db backup 文件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/cli.py" line="132" />
       <source>usage: citygrid db restore FILE DBNAME</source>
-      <translation type="unfinished" />
+      <translation>用法：citygrid db restore 文件 数据库名</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/roles.py" line="140" />
@@ -4184,7 +4729,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="392" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="393" />
       <source>weights are written term=number, got '{part}'</source>
       <translation>权重的写法是 得分项=数值，当前为“{part}”</translation>
     </message>
@@ -4212,6 +4757,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/plugin.py" line="131" />
       <source>{action}: your store login has none of the roles {roles}</source>
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="503" />
+      <source>{best} was the only department with cases due; it scored {best_score} points.</source>
+      <translation>{best}是唯一有应处置案件的专业部门，综合得分 {best_score} 分。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="390" />
+      <source>{cases} cases in {with_cases} of {grids} grids, at most {most} in one; {method}</source>
+      <translation>上报案件 {cases} 件，分布在 {grids} 个网格中的 {with_cases} 个，单个网格最多 {most} 件；{method}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="399" />
+      <source>{cases} cases in {with_cases} of {grids} grids; classes as for the whole area</source>
+      <translation>上报案件 {cases} 件，分布在 {grids} 个网格中的 {with_cases} 个；分级与全区一致</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="578" />
+      <source>{cases} cases; {hot} hot and {cold} cold spot grids of {grids} (Gi* over the whole area)</source>
+      <translation>上报案件 {cases} 件；{grids} 个网格中热点 {hot} 个、冷点 {cold} 个（Gi* 按全区计算）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="411" />
@@ -4299,9 +4864,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{days} 天前</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="249" />
+      <source>{district} digital urban management store (CityGrid)</source>
+      <translation>{district}数字城管数据库（CityGrid）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="468" />
+      <source>{due} cases due for handling, {rate} handled on time</source>
+      <translation>应处置案件 {due} 件，按期处置率 {rate}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="462" />
+      <source>{due} cases due for handling, {rate} handled on time; counted where the cases are</source>
+      <translation>应处置案件 {due} 件，按期处置率 {rate}；按案件所在地统计</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="484" />
+      <source>{due} cases fell due for handling: {handled} were handled, a handling rate of {handling_rate}, {handling_change}; {on_time} on time, an on-time handling rate of {on_time_rate}, {on_time_change}.</source>
+      <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}，{handling_change}；按期处置 {on_time} 件，按期处置率 {on_time_rate}，{on_time_change}。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/components.py" line="121" />
       <source>{field} contains a NUL character (\0), which the store cannot hold; remove it</source>
-      <translation type="unfinished" />
+      <translation>{field} 含有 NUL 字符（\0），数据库无法保存；请删除该字符</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="656" />
@@ -4376,7 +4961,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="268" />
       <source>{free} KB free on that disk</source>
-      <translation type="unfinished" />
+      <translation>该磁盘剩余 {free} KB</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="143" />
@@ -4422,6 +5007,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/codes.py" line="98" />
       <source>{label} '{value}' must be {width} digits</source>
       <translation>{label}“{value}”必须是 {width} 位数字</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="563" />
+      <source>{label} ({n} grids)</source>
+      <translation>{label}（{n} 个网格）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="223" />
@@ -4529,14 +5119,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{login}：{roles}；密码{state}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="105" />
+      <source>{month}/{year}</source>
+      <translation>{year}年{month}月</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="156" />
       <source>{month}: {n} cases evaluated (cut-off {as_of})</source>
       <translation>{month}：参与评价的案件 {n} 件（截止 {as_of}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="240" />
+      <source>{month}: {n} cases with actions in or open during the month (cut-off {as_of})</source>
+      <translation>{month}：本月有操作或在办的案件 {n} 件（截止时间 {as_of}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="475" />
+      <source>{month}: {reported} cases were reported, {change}; {valid} of them were valid (valid-report rate {valid_rate}).</source>
+      <translation>{month}共上报案件 {reported} 件，{change}；其中有效上报 {valid} 件，有效上报率 {valid_rate}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="506" />
+      <source>{name} ({n} cases)</source>
+      <translation>{name}（{n} 件）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="67" />
       <source>{new} new, {updated} updated, {same} unchanged</source>
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="139" />
+      <source>{number}. {title}</source>
+      <translation>{number}、{title}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="210" />
@@ -4594,6 +5209,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="831" />
+      <source>{n} pages, one per street</source>
+      <translation>共 {n} 页，每个街道一页</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="327" />
       <source>{n} point entities without text (symbols, spot heights …) were not imported</source>
       <translation>{n} 个不带文字的点实体（符号、高程点等）未导入</translation>
@@ -4606,7 +5226,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/cli.py" line="63" />
       <source>{path} already exists; a backup is never overwritten: choose another name</source>
-      <translation type="unfinished" />
+      <translation>{path} 已存在；备份文件从不覆盖：请换一个文件名</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="178" />
@@ -4636,7 +5256,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/cli.py" line="90" />
       <source>{path} is not a backup made by `citygrid db backup` (pg_dump --format=custom): {error}</source>
-      <translation type="unfinished" />
+      <translation>{path} 不是由 `citygrid db backup`（pg_dump --format=custom）生成的备份：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/tables.py" line="34" />
@@ -4644,9 +5264,49 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path}：表格请输出为 .xlsx 或 .csv</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="514" />
+      <source>{place} component census coverage</source>
+      <translation>{place} 部件普查覆盖情况</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="313" />
+      <source>{place} comprehensive evaluation monthly report ({month})</source>
+      <translation>{place}综合评价月报（{month}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="389" />
+      <source>{place} {period} case density (per unit grid)</source>
+      <translation>{place} {period} 案件密度（按单元网格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="566" />
+      <source>{place} {period} case hot spots (Gi*)</source>
+      <translation>{place} {period} 案件热点分析（Gi*）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="453" />
+      <source>{place} {period} on-time handling rate (by community)</source>
+      <translation>{place} {period} 按期处置率（按社区）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="456" />
+      <source>{place} {period} on-time handling rate (by street)</source>
+      <translation>{place} {period} 按期处置率（按街道）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="414" />
+      <source>{place} {period}: {theme}</source>
+      <translation>{place} {period}：{theme}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="466" />
+      <source>{points} pp</source>
+      <translation>{points} 个百分点</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/cli.py" line="47" />
       <source>{program} not found; install the PostgreSQL client (postgresql-client-15)</source>
-      <translation type="unfinished" />
+      <translation>找不到 {program}；请安装 PostgreSQL 客户端（postgresql-client-15）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="221" />
@@ -4659,14 +5319,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{ref}：闭合轮廓面积为零，保留为线</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="479" />
+      <source>{registered} cases were registered, {change}; {closed} of them were closed by the end of the month, a closing rate of {closing_rate}, {closing_change}.</source>
+      <translation>立案 {registered} 件，{change}；截至月末结案 {closed} 件，结案率 {closing_rate}，{closing_change}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="452" />
+      <source>{reported} reported, {registered} registered; busiest day: the {day} ({n} reported)</source>
+      <translation>上报 {reported} 件，立案 {registered} 件；上报最多的一天：{day} 日（{n} 件）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="391" />
       <source>{slices} slices of {days} days, {first} – {last}</source>
       <translation>{slices} 个时段，每段 {days} 天，{first} 至 {last}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="74" />
+      <location filename="citygrid_plugin/core/textio.py" line="99" />
       <source>{source} is UTF-16 (Excel's “Unicode text”); save it as “CSV UTF-8” or as GBK CSV and try again</source>
-      <translation type="unfinished" />
+      <translation>{source} 是 UTF-16 编码（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”或 GBK 编码的 CSV 后重试</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/reference.py" line="113" />
@@ -4674,39 +5344,49 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source} 第 {line} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="78" />
+      <location filename="citygrid_plugin/core/textio.py" line="103" />
       <source>{source} line {line} contains a NUL character (byte 0), so it is not a text file (UTF-16 or binary?); save it as “CSV UTF-8” or as GBK CSV</source>
-      <translation type="unfinished" />
+      <translation>{source} 第 {line} 行含有 NUL 字符（字节 0），不是文本文件（UTF-16 或二进制文件？）；请另存为“CSV UTF-8”或 GBK 编码的 CSV</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="87" />
+      <location filename="citygrid_plugin/core/textio.py" line="112" />
       <source>{source} line {line}: {error}</source>
-      <translation type="unfinished" />
+      <translation>{source} 第 {line} 行：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="110" />
+      <location filename="citygrid_plugin/core/textio.py" line="135" />
       <source>{source} line {line}: {got} values for {want} columns</source>
       <translation>{source} 第 {line} 行：有 {got} 个值，但有 {want} 列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="93" />
+      <location filename="citygrid_plugin/core/textio.py" line="118" />
       <source>{source}: missing column(s) {missing}; found {found}</source>
       <translation>{source}：缺少列 {missing}；现有列为 {found}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="43" />
+      <location filename="citygrid_plugin/core/textio.py" line="48" />
       <source>{source}: neither UTF-8 nor GBK (undecodable byte at offset {offset}); save it as UTF-8 and try again</source>
       <translation>{source}：既不是 UTF-8 也不是 GBK（偏移 {offset} 处的字节无法解码）；请另存为 UTF-8 后重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="36" />
+      <location filename="citygrid_plugin/core/textio.py" line="41" />
       <source>{source}: not valid UTF-8 at byte {offset}; if the file comes from Excel on a Chinese Windows, choose GBK</source>
       <translation>{source}：第 {offset} 字节处不是有效的 UTF-8；如果文件来自中文 Windows 上的 Excel，请选择 GBK</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="85" />
+      <location filename="citygrid_plugin/core/textio.py" line="67" />
+      <source>{source}: the encoding cannot be told apart: read as UTF-8 the file says “{utf8}”, read as GBK “{gbk}”; choose the encoding (UTF-8 or GBK) explicitly</source>
+      <translation>{source}：无法判断文件编码：按 UTF-8 读取为“{utf8}”，按 GBK 读取为“{gbk}”；请明确选择编码（UTF-8 或 GBK）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/textio.py" line="110" />
       <source>{source}: the file is empty</source>
       <translation>{source}：文件为空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="107" />
+      <source>{start} to {end}</source>
+      <translation>{start} 至 {end}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="71" />
@@ -4719,7 +5399,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1331" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="430" />
+      <source>{title} (chart)</source>
+      <translation>{title}（图）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts.py" line="1342" />
       <source>{title} (continued)</source>
       <translation>{title}（续）</translation>
     </message>
