@@ -1,6 +1,8 @@
 """``citygrid`` command line: the private cluster and the store, without QGIS.
 
     ./citygrid db up|down|status|psql [args]   the private PostgreSQL + PostGIS cluster
+    ./citygrid db backup FILE                   pg_dump of the store (custom format), never overwriting FILE
+    ./citygrid db restore FILE DBNAME           pg_restore of FILE into a new database DBNAME, all or nothing
     ./citygrid store upgrade [--srid 4544]      create or upgrade the store (migrations + code tables)
     ./citygrid store status                     version, CRS and counts
 
@@ -12,10 +14,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
+import subprocess
 import sys
+from pathlib import Path
 
+from .core.i18n import tr
 from .store import db, migrate, reference, summary
-from .store.cluster import DEFAULT_DBNAME, ClusterError, PrivateCluster
+from .store.cluster import DEFAULT_DBNAME, ClusterError, PrivateCluster, _pg_bindir
 
 
 def _dsn(args) -> str:
@@ -26,7 +33,117 @@ def _dsn(args) -> str:
     return db.default_dsn(args.dbname)
 
 
+def _client(name: str) -> str:
+    """pg_dump/pg_restore: the server's own binaries when installed here (the private cluster's
+    version), else the first on PATH."""
+    try:
+        candidate = _pg_bindir() / name
+        if candidate.exists():
+            return str(candidate)
+    except ClusterError:
+        pass
+    found = shutil.which(name)
+    if not found:
+        raise db.StoreError(tr("{program} not found; install the PostgreSQL client (postgresql-client-15)").format(
+            program=name))
+    return found
+
+
+def _tail(proc: subprocess.CompletedProcess) -> str:
+    return (proc.stderr or proc.stdout or "").strip()[-1500:]
+
+
+def backup_store(dsn: str, path: str | Path) -> Path:
+    """``pg_dump --format=custom`` of the store's database into *path*: schema, data, sequences,
+    grants and row-level security policies (the server-wide roles and database settings are
+    not in it). Written beside *path* first and renamed when complete, so *path* is either a
+    whole backup or absent; an existing file is never overwritten."""
+    path = Path(path)
+    if path.exists():
+        raise db.StoreError(tr("{path} already exists; a backup is never overwritten: choose another name").format(
+            path=path))
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    proc = subprocess.run([_client("pg_dump"), "--format=custom", "--file", str(partial), "--dbname", dsn],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        partial.unlink(missing_ok=True)
+        raise db.StoreError(tr("backup of {target} failed, nothing was written: {error}").format(
+            target=db.describe(dsn), error=_tail(proc)))
+    partial.rename(path)
+    return path
+
+
+def restore_store(dsn: str, path: str | Path, dbname: str) -> str:
+    """Restore the backup *path* into a new database *dbname* on the server of *dsn*, in one
+    transaction (``pg_restore --single-transaction --exit-on-error``): a failed restore leaves no
+    database behind. Returns the DSN of the restored store."""
+    import psycopg2
+    from psycopg2 import sql
+    from psycopg2.extensions import make_dsn
+
+    path = Path(path)
+    if not path.is_file():
+        raise db.StoreError(tr("{path} does not exist").format(path=path))
+    listed = subprocess.run([_client("pg_restore"), "--list", str(path)], capture_output=True, text=True)
+    if listed.returncode != 0:
+        raise db.StoreError(tr("{path} is not a backup made by `citygrid db backup` (pg_dump --format=custom): "
+                               "{error}").format(path=path, error=_tail(listed)))
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", dbname or ""):
+        raise db.StoreError(tr("database name '{name}' must be letters, digits and _ (at most 63)").format(
+            name=dbname))
+    admin = db.connect(make_dsn(dsn, dbname="postgres"))
+    admin.autocommit = True
+    try:
+        with admin.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,))
+            if cur.fetchone():
+                raise db.StoreError(tr("database {name} already exists; restore into a new database").format(
+                    name=dbname))
+            cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(dbname)))
+        target = make_dsn(dsn, dbname=dbname)
+        proc = subprocess.run([_client("pg_restore"), "--exit-on-error", "--single-transaction", "--dbname", target,
+                               str(path)], capture_output=True, text=True)
+        if proc.returncode != 0:
+            with admin.cursor() as cur:
+                cur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
+            missing = re.search(r'role "([^"]+)" does not exist', proc.stderr or "")
+            if missing:
+                raise db.StoreError(tr("restore failed, nothing was restored: role {role} does not exist on this "
+                                       "server; create the roles first (pg_dumpall --roles-only on the old server, "
+                                       "then psql on this one)").format(role=missing.group(1)))
+            raise db.StoreError(tr("restore failed, nothing was restored: {error}").format(error=_tail(proc)))
+    except psycopg2.Error as exc:
+        raise db.StoreError(tr("restore failed, nothing was restored: {error}").format(
+            error=db.describe_error(exc))) from exc
+    finally:
+        admin.close()
+    return target
+
+
+def cmd_backup(args) -> int:
+    if args.action == "backup":
+        if len(args.rest) != 1:
+            raise db.StoreError(tr("usage: citygrid db backup FILE"))
+        path = backup_store(_dsn(args), args.rest[0])
+        print(tr("backup written: {path} ({size} KB)").format(path=path, size=path.stat().st_size // 1024))
+        return 0
+    if len(args.rest) != 2:
+        raise db.StoreError(tr("usage: citygrid db restore FILE DBNAME"))
+    target = restore_store(_dsn(args), args.rest[0], args.rest[1])
+    conn = db.connect(target)
+    try:
+        info = summary.describe_store(conn)
+    finally:
+        conn.close()
+    print(tr("restored into {target}: store version {version}, EPSG:{srid}").format(
+        target=db.describe(target), version=info["version"], srid=info["srid"]))
+    return 0
+
+
 def cmd_db(args) -> int:
+    if args.action in ("backup", "restore"):
+        return cmd_backup(args)
     cluster = PrivateCluster.default()
     if args.action == "up":
         started = cluster.up()
@@ -44,7 +161,7 @@ def cmd_db(args) -> int:
         return 0 if state == "running" else 3
     elif args.action == "psql":
         cluster.up()
-        os.execvp("psql", ["psql", cluster.dsn(args.dbname), *args.rest])
+        os.execvp("psql", ["psql", cluster.dsn(args.dbname), *args.rest])  # nosec B606, B607
     return 0
 
 
@@ -77,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dbname", default=DEFAULT_DBNAME, help="database in the private cluster")
     sub = parser.add_subparsers(dest="command", required=True)
     p_db = sub.add_parser("db", help="the private PostgreSQL cluster")
-    p_db.add_argument("action", choices=["up", "down", "status", "psql"])
+    p_db.add_argument("action", choices=["up", "down", "status", "psql", "backup", "restore"])
     p_db.add_argument("rest", nargs=argparse.REMAINDER)
     p_db.set_defaults(func=cmd_db)
     p_store = sub.add_parser("store", help="create, upgrade or inspect the store")

@@ -135,7 +135,8 @@ def add_store_layers(project: QgsProject, target: StoreTarget, group_name: str |
     root = project.layerTreeRoot()
     name = group_name or tr("CityGrid store")
     group = root.findGroup(name) or root.insertGroup(0, name)
-    assert isinstance(group, QgsLayerTreeGroup)
+    if not isinstance(group, QgsLayerTreeGroup):
+        raise TypeError(f"layer tree node {name!r} is not a group")
     lookups = group.findGroup(tr("Lookup tables")) or group.addGroup(tr("Lookup tables"))
     lookups.setItemVisibilityChecked(False)
     layers = []

@@ -70,7 +70,16 @@ def _csv(path: Path, table: Table) -> None:
 def _xlsx(path: Path, tables: Sequence[Table]) -> None:
     from osgeo import gdal, ogr
 
+    before = gdal.GetUseExceptions()  # GDAL's setting is process-wide: restore it for everyone else
     gdal.UseExceptions()
+    try:
+        _write_xlsx(gdal, ogr, path, tables)
+    finally:
+        if not before:
+            gdal.DontUseExceptions()
+
+
+def _write_xlsx(gdal, ogr, path: Path, tables: Sequence[Table]) -> None:
     driver = ogr.GetDriverByName("XLSX")
     if driver is None:
         raise TableError(tr("this GDAL has no XLSX driver; write CSV instead"))

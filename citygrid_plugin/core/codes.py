@@ -69,6 +69,14 @@ class CodeError(ValueError):
 
 # --- parts ---------------------------------------------------------------------------------
 
+def _visible(text: str) -> str:
+    """*text* for a message: characters that do not print (NUL, tab, line breaks, zero-width
+    spaces) written as escapes, so the message shows what is really there and is not cut short."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def _digits(value: object, width: int) -> bool:
     return isinstance(value, str) and len(value) == width and value.isascii() and value.isdigit()
 
@@ -88,15 +96,15 @@ def _text_problems(part: str, label: str, value: object, width: int) -> tuple[li
     if repaired != repaired.strip():
         problems.append(CodeProblem(part, value, tr(
             "{label} '{value}' has surrounding whitespace; remove it (codes are never trimmed silently)").format(
-            label=label, value=value)))
+            label=label, value=_visible(value))))
         repaired = repaired.strip()
     if repaired != repaired.translate(_FULL_WIDTH_DIGITS):
         problems.append(CodeProblem(part, value, tr(
-            "{label} '{value}' contains full-width digits; use ASCII 0-9").format(label=label, value=value)))
+            "{label} '{value}' contains full-width digits; use ASCII 0-9").format(label=label, value=_visible(value))))
         repaired = repaired.translate(_FULL_WIDTH_DIGITS)
     if not _digits(repaired, width):
         problems.append(CodeProblem(part, value, tr("{label} '{value}' must be {width} digits").format(
-            label=label, value=repaired, width=width)))
+            label=label, value=_visible(repaired), width=width)))
         return problems, None
     return problems, repaired
 
@@ -226,20 +234,20 @@ def _whole_code_problems(part: str, label: str, code: object, lengths: tuple[int
     if repaired != repaired.strip():
         problems.append(CodeProblem(part, code, tr(
             "{label} '{value}' has surrounding whitespace; remove it (codes are never trimmed silently)").format(
-            label=label, value=code)))
+            label=label, value=_visible(code))))
         repaired = repaired.strip()
     if repaired != repaired.translate(_FULL_WIDTH_DIGITS):
         problems.append(CodeProblem(part, code, tr(
-            "{label} '{value}' contains full-width digits; use ASCII 0-9").format(label=label, value=code)))
+            "{label} '{value}' contains full-width digits; use ASCII 0-9").format(label=label, value=_visible(code))))
         repaired = repaired.translate(_FULL_WIDTH_DIGITS)
     if len(repaired) not in lengths:
         problems.append(CodeProblem(part, code, length_message.format(
-            label=label, value=repaired, got=len(repaired), **extra)))
+            label=label, value=_visible(repaired), got=len(repaired), **extra)))
         bad = sorted({c for c in repaired if not ("0" <= c <= "9")})
         if bad:
             message = tr("{label} '{value}' contains non-digit characters {chars}")
             problems.append(CodeProblem(part, code, message.format(
-                label=label, value=repaired, chars=" ".join(repr(c) for c in bad))))
+                label=label, value=_visible(repaired), chars=" ".join(repr(c) for c in bad))))
         return problems, None
     return problems, repaired
 

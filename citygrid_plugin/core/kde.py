@@ -185,7 +185,10 @@ def write_geotiff(path: str, array: np.ndarray, geotransform: tuple[float, ...],
         raise HotspotError(tr("unknown coordinate reference system EPSG:{epsg}").format(epsg=epsg))
     driver = gdal.GetDriverByName("GTiff")
     rows, cols = arr.shape
-    ds = driver.Create(str(path), cols, rows, 1, gdal.GDT_Float32, ["COMPRESS=DEFLATE", "TILED=YES"])
+    try:  # GDAL raises or returns None, depending on a process-wide setting other code may change
+        ds = driver.Create(str(path), cols, rows, 1, gdal.GDT_Float32, ["COMPRESS=DEFLATE", "TILED=YES"])
+    except RuntimeError:
+        ds = None
     if ds is None:
         raise HotspotError(tr("cannot create the GeoTIFF '{path}': check that the folder exists and is writable")
                            .format(path=path))
@@ -193,7 +196,11 @@ def write_geotiff(path: str, array: np.ndarray, geotransform: tuple[float, ...],
     ds.SetProjection(srs.ExportToWkt())
     band = ds.GetRasterBand(1)
     band.SetNoDataValue(float(nodata))
-    if band.WriteArray(arr) != 0:
+    try:
+        written = band.WriteArray(arr) == 0
+    except RuntimeError:
+        written = False
+    if not written:
         raise HotspotError(tr("cannot write the GeoTIFF '{path}' (disk full?)").format(path=path))
     band.FlushCache()
     ds.FlushCache()

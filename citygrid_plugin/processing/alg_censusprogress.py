@@ -30,7 +30,7 @@ def grid_codes(text: str) -> list[str]:
     problems = [p.message for c in codes for p in validate_grid_code(c)]
     if problems:
         raise QgsProcessingException("\n".join(problems))
-    return codes
+    return list(dict.fromkeys(codes))  # a code typed twice is marked once
 
 
 class CensusProgressAlgorithm(CityGridAlgorithm):

@@ -124,9 +124,15 @@ class ExportPackageAlgorithm(CityGridAlgorithm):
             basemaps = copy_basemaps(self.parameterAsLayerList(parameters, "BASEMAP", context), gpkg, srid, context,
                                      feedback)
             write_project(gpkg, qgz, srid, basemaps, feedback)
-        except BaseException:
+        except BaseException as exc:
+            message = fieldwork.write_failure(qgz, exc) if isinstance(
+                exc, OSError | RuntimeError | zipfile.BadZipFile) else None
             qgz.unlink(missing_ok=True)
-            gpkg.unlink(missing_ok=True)
+            fieldwork.remove_package_files(gpkg)
+            for tif in (folder / "basemap").glob(f"{gpkg.stem}_basemap_*.tif"):
+                tif.unlink(missing_ok=True)
+            if message:
+                raise QgsProcessingException(message) from exc
             raise
         feedback.pushInfo(tr("Project: {path}").format(path=qgz))
         return {"PACKAGE": str(gpkg), "PROJECT": str(qgz), "COMPONENTS": report.total,
@@ -190,9 +196,15 @@ def write_project(gpkg: Path, qgz: Path, srid: int, basemaps: list, feedback) ->
 
         view = project.viewSettings()
         view.setDefaultViewExtent(QgsReferencedRectangle(grids.extent(), project.crs()))
-    if not project.write():
-        raise QgsProcessingException(tr("cannot write {path}: {error}").format(path=qgz, error=project.error()))
-    leaks = project_store_references(qgz)
+    try:
+        if not project.write():
+            raise OSError(project.error() or tr("QGIS could not write the project"))
+        # QGIS 3.22 reports success even when the zip could not be written whole (a full disk):
+        # the project is trusted only once it reads back
+        leaks = project_store_references(qgz)
+    except BaseException:
+        project.clear()  # let go of the package's files, so they can be removed
+        raise
     if leaks:
         raise QgsProcessingException(tr("the package project would refer to the store ({found}); it must open "
                                         "offline").format(found=", ".join(leaks)))
@@ -310,7 +322,10 @@ def copy_basemaps(layers, gpkg: Path, srid: int, context, feedback) -> list:
             if local_extent is not None:
                 kwargs["projWin"] = [local_extent.xMinimum(), local_extent.yMaximum(), local_extent.xMaximum(),
                                      local_extent.yMinimum()]
-            gdal.Translate(str(out), layer.source(), creationOptions=["COMPRESS=DEFLATE", "TILED=YES"], **kwargs)
+            if gdal.Translate(str(out), layer.source(), creationOptions=["COMPRESS=DEFLATE", "TILED=YES"],
+                              **kwargs) is None:
+                out.unlink(missing_ok=True)
+                raise OSError(tr("cannot write {path}: {error}").format(path=out, error=gdal.GetLastErrorMsg()))
             copy = QgsRasterLayer(str(out), layer.name(), "gdal")
         else:
             feedback.pushWarning(tr("base map {layer} is not a local file and was not copied; the package must "

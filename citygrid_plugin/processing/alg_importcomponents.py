@@ -6,6 +6,7 @@ import datetime
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -30,7 +31,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..core.i18n import tr
-from ..core.textio import ENCODINGS, TextInputError, read_csv
+from ..core.textio import ENCODINGS, TextInputError, read_table
 from ..store.components import (
     ComponentRow,
     import_components,
@@ -106,6 +107,18 @@ def text(value) -> str | None:
     return out or None
 
 
+def _reprojected(geom: QgsGeometry, xform, src, dst) -> tuple[bytes | None, str | None]:
+    """(WKB in the store CRS, None), or (None, why) when the coordinates cannot be reprojected —
+    typically metres in a layer that says it is in degrees."""
+    if xform is not None:
+        try:
+            geom.transform(xform)
+        except QgsCsException as exc:
+            return None, tr("cannot be reprojected from {src} to {dst} ({error}); are the coordinates really in "
+                            "{src}?").format(src=src.authid(), dst=dst.authid(), error=" ".join(str(exc).split()))
+    return bytes(geom.asWkb()), None
+
+
 class ImportComponentsAlgorithm(CityGridAlgorithm):
     _id = "importcomponents"
     _group_id = "census"
@@ -167,7 +180,10 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
                 raise QgsProcessingException(tr("department '{value}' is not in the store").format(value=default_dept))
             records = list(self._records(parameters, context, feedback, store_crs))
             rows, early = [], []
-            for ref, values, geom in records:
+            for ref, values, geom, problem in records:
+                if problem:
+                    early.append((ref, problem, None))
+                    continue
                 row, reason = self._map_row(ref, values, geom, classes, departments, default_dept, profile)
                 if reason:
                     early.append((ref, reason, geom))
@@ -212,16 +228,18 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
 
     # -- reading ----------------------------------------------------------------------------
     def _records(self, parameters, context, feedback, store_crs):
-        """(ref, {column: value}, geometry WKB in the store CRS or None) for every input row."""
+        """(ref, {column: value}, geometry WKB in the store CRS or None, a problem or None) for
+        every input row; a geometry that cannot be reprojected is that row's problem."""
         csv_path = self.parameterAsFile(parameters, "CSV", context)
         source = self.parameterAsSource(parameters, "INPUT", context)
         if bool(csv_path) == (source is not None):
             raise QgsProcessingException(tr("give either a components layer or a CSV file"))
         if csv_path:
             encoding = ENCODINGS[self.parameterAsEnum(parameters, "ENCODING", context)]
-            rows, used = read_csv(csv_path, encoding)
-            feedback.pushInfo(tr("Read {n} rows ({encoding})").format(n=len(rows), encoding=used))
-            names = list(rows[0].keys()) if rows else []
+            table = read_table(csv_path, encoding)
+            rows = table.rows
+            feedback.pushInfo(tr("Read {n} rows ({encoding})").format(n=len(rows), encoding=table.encoding))
+            names = table.columns
             xcol = find_column(names, "x", self.parameterAsString(parameters, "X_FIELD", context))
             ycol = find_column(names, "y", self.parameterAsString(parameters, "Y_FIELD", context))
             if not xcol or not ycol:
@@ -233,16 +251,14 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
             if xform is not None:
                 feedback.pushInfo(tr("CSV coordinates: reprojecting from {src} to {dst}").format(
                     src=crs.authid(), dst=store_crs.authid()))
-            for line, row in enumerate(rows, start=2):
+            for line, row in zip(table.lines, rows):   # the line the row starts on, as an editor shows it
                 ref = tr("line {line}").format(line=line)
                 try:
                     point = QgsGeometry.fromPointXY(QgsPointXY(float(row[xcol]), float(row[ycol])))
                 except (TypeError, ValueError):
-                    yield ref, row, None
+                    yield ref, row, None, None
                     continue
-                if xform is not None:
-                    point.transform(xform)
-                yield ref, row, bytes(point.asWkb())
+                yield ref, row, *_reprojected(point, xform, crs, store_crs)
             return
         xform = None
         if source.sourceCrs() != store_crs:
@@ -255,13 +271,11 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("canceled; nothing was written"))
             geom = feature.geometry()
-            wkb = None
+            wkb, problem = None, None
             if not geom.isNull() and not geom.isEmpty():
-                if xform is not None:
-                    geom.transform(xform)
-                wkb = bytes(geom.asWkb())
+                wkb, problem = _reprojected(geom, xform, source.sourceCrs(), store_crs)
             yield (tr("feature {fid}").format(fid=feature.id()),
-                   {name: feature[name] for name in names}, wkb)
+                   {name: feature[name] for name in names}, wkb, problem)
 
     def _map_row(self, ref, values, wkb, classes, departments, default_dept, profile):
         """Map one source row to store columns; return (ComponentRow, None) or (None, reason)."""

@@ -9,7 +9,7 @@ from qgis.core import (
 )
 
 from ..core.i18n import tr
-from ..core.textio import ENCODINGS, TextInputError, read_csv
+from ..core.textio import ENCODINGS, TextInputError, read_table
 from ..store.db import StoreError
 from ..store.reference import upsert_departments
 from .base import CityGridAlgorithm
@@ -53,13 +53,14 @@ class ImportDepartmentsAlgorithm(CityGridAlgorithm):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         encoding = ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
         try:
-            rows, used = read_csv(path, encoding, HEADER_ALIASES, required=("code", "name"))
+            table = read_table(path, encoding, HEADER_ALIASES, required=("code", "name"))
+            rows, used = table.rows, table.encoding
         except TextInputError as exc:
             raise QgsProcessingException(str(exc)) from exc
         feedback.pushInfo(tr("Read {n} rows ({encoding})").format(n=len(rows), encoding=used))
         _target, conn = self.open_store(parameters, context, feedback)
         try:
-            report = upsert_departments(conn, rows, source=path)
+            report = upsert_departments(conn, rows, source=path, lines=table.lines)
         except StoreError as exc:
             raise QgsProcessingException(str(exc)) from exc
         finally:

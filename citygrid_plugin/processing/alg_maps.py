@@ -263,7 +263,7 @@ def _basemap_layers(conn, srid: int, frame: QgsVectorLayer) -> list[QgsVectorLay
     out = []
     for table, geometry, style, title in (("basemap_polygon", "MultiPolygon", "basemap_polygon", tr("Base map areas")),
                                           ("basemap_line", "MultiLineString", "basemap_line", tr("Base map lines"))):
-        rows = _fetch(conn, f"SELECT kind, ST_AsBinary(geom) FROM citygrid.{table} "
+        rows = _fetch(conn, f"SELECT kind, ST_AsBinary(geom) FROM citygrid.{table} "  # nosec B608
                             "WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, %s)", box)
         if rows:
             layer = memory_layer(geometry, srid, title, [("kind", QVariant.String)], (([k], g) for k, g in rows))

@@ -75,7 +75,7 @@ class SaveUserAlgorithm(CityGridAlgorithm):
     NAME = "NAME"
     ROLES = "ROLES"
     DEPARTMENT = "DEPARTMENT"
-    PASSWORD = "PASSWORD_AUTHCFG"
+    PASSWORD = "PASSWORD_AUTHCFG"  # nosec B105 - a parameter name, not a password
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Add or change a store user")

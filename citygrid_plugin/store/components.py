@@ -11,6 +11,8 @@ grid by location, history), all in one transaction: a failure leaves the store a
 from __future__ import annotations
 
 import io
+import math
+import struct
 import uuid
 from dataclasses import dataclass, field
 
@@ -45,10 +47,11 @@ _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\
 
 
 def _copy_value(value) -> str:
-    """*value* in COPY text format (\\N for NULL and empty)."""
+    """*value* in COPY text format (\\N for NULL and empty). A NUL character cannot be sent at
+    all; it is dropped here, and the row is rejected for it (see :func:`_value_problem`)."""
     if value is None or value == "":
         return r"\N"
-    return str(value).translate(_COPY_ESCAPES)
+    return str(value).replace("\x00", "").translate(_COPY_ESCAPES)
 
 
 def import_components(conn, rows: list[ComponentRow], duplicate_tolerance: float = 1.0,
@@ -63,7 +66,7 @@ def import_components(conn, rows: list[ComponentRow], duplicate_tolerance: float
                 dept3_code text, state text, data_source text, census_date text, accuracy text,
                 material text, site_name text, stop_name text, sculpture_name text, equipment_count text,
                 spec text, photo text, note text, name text, uid text, wkb bytea,
-                geom geometry, reason text, grid_code text, district_code text, profile text,
+                geom geometry, wkb_srid integer, reason text, grid_code text, district_code text, profile text,
                 dup_of text, dup_m double precision) ON COMMIT DROP""")
         buf = io.StringIO()
         data_columns = COLUMNS[:-1]
@@ -99,9 +102,9 @@ def import_components(conn, rows: list[ComponentRow], duplicate_tolerance: float
                    accuracy, material, site_name, stop_name, sculpture_name, equipment_count::integer, spec,
                    photo, note, geom
               FROM import_stage WHERE {keep} ORDER BY n
-            RETURNING uid::text, code""")
+            RETURNING uid::text, code""")  # nosec B608 - fixed fragments; values bound
         codes = dict(cur.fetchall())
-        cur.execute(f"SELECT ref, uid::uuid::text FROM import_stage WHERE {keep} ORDER BY n")
+        cur.execute(f"SELECT ref, uid::uuid::text FROM import_stage WHERE {keep} ORDER BY n")  # nosec B608
         report.imported = [(ref, codes[uid]) for ref, uid in cur.fetchall()]
         if len(report.imported) > 1000:
             # fresh statistics, or the next spatial join (validation, the next import) plans as if
@@ -115,6 +118,10 @@ def _value_problem(row: ComponentRow) -> str | None:
     import datetime
 
     values = row.values
+    for column in COLUMNS:
+        if "\x00" in str(values.get(column) or ""):
+            return tr("{field} contains a NUL character (\\0), which the store cannot hold; remove it").format(
+                field=column)
     date = values.get("census_date")
     if date not in (None, ""):
         try:
@@ -133,9 +140,19 @@ def _value_problem(row: ComponentRow) -> str | None:
     return None
 
 
+_PARSE = """
+    UPDATE import_stage SET geom = CASE WHEN ST_NumGeometries(g) = 1 AND GeometryType(g) LIKE 'MULTI%%'
+                                        THEN ST_GeometryN(g, 1) ELSE g END, wkb_srid = parsed.srid
+      FROM (SELECT n AS k, ST_SRID(w) AS srid, ST_SetSRID(w, citygrid.store_srid()) AS g
+              FROM (SELECT n, ST_GeomFromWKB(wkb) AS w FROM import_stage WHERE reason IS NULL) r) parsed
+     WHERE n = parsed.k"""
+
+
 def _check(cur) -> None:
     """Set ``reason`` for every row that the store would refuse, with a message that says
     what is wrong; the first problem of a row wins."""
+    import psycopg2
+
     checks = [
         ("wkb IS NULL", tr("no geometry")),
         ("class_code IS NULL OR btrim(class_code) = ''", tr("no component class")),
@@ -148,15 +165,35 @@ def _check(cur) -> None:
          tr("accuracy class must be A, B or C")),
     ]
     for condition, message in checks:
-        cur.execute(f"UPDATE import_stage SET reason = %s WHERE reason IS NULL AND ({condition})", (message,))
+        cur.execute(f"UPDATE import_stage SET reason = %s WHERE reason IS NULL AND ({condition})", (message,))  # nosec B608
     # Each UPDATE rewrites the staged rows, so the geometry steps are folded into few statements:
     # parse (a single-part multi becomes its part), then validity, then grid, district and profile.
+    # Parsing is set-based; only when some WKB is unreadable (it fails the whole statement) are the
+    # culprits found row by row and rejected, and the rest parsed again.
+    cur.execute("SAVEPOINT import_parse")
+    try:
+        cur.execute(_PARSE)
+    except psycopg2.Error:
+        cur.execute("ROLLBACK TO SAVEPOINT import_parse")
+        cur.execute("""
+            CREATE OR REPLACE FUNCTION pg_temp.citygrid_wkb_error(w bytea) RETURNS text LANGUAGE plpgsql AS $f$
+            BEGIN
+                PERFORM ST_GeomFromWKB(w);
+                RETURN NULL;
+            EXCEPTION WHEN OTHERS THEN
+                RETURN SQLERRM;
+            END $f$""")
+        cur.execute("""
+            UPDATE import_stage s SET reason = %s || e.error
+              FROM (SELECT n, pg_temp.citygrid_wkb_error(wkb) AS error FROM import_stage WHERE reason IS NULL) e
+             WHERE s.n = e.n AND e.error IS NOT NULL""", (tr("the geometry cannot be read: "),))
+        cur.execute(_PARSE)
+    cur.execute("RELEASE SAVEPOINT import_parse")
+    # an extended WKB that names its CRS must name the store's (plain WKB is taken to be in it)
     cur.execute("""
-        UPDATE import_stage SET geom = CASE WHEN ST_NumGeometries(g) = 1 AND GeometryType(g) LIKE 'MULTI%%'
-                                            THEN ST_GeometryN(g, 1) ELSE g END
-          FROM (SELECT n AS k, ST_SetSRID(ST_GeomFromWKB(wkb), citygrid.store_srid()) AS g FROM import_stage
-                 WHERE reason IS NULL) parsed
-         WHERE n = parsed.k""")
+        UPDATE import_stage SET reason = format(%s, wkb_srid, citygrid.store_srid())
+         WHERE reason IS NULL AND wkb_srid NOT IN (0, citygrid.store_srid())""",
+                (tr("the geometry is in EPSG:%s, not in the store's EPSG:%s; reproject it first"),))
     cur.execute("""
         UPDATE import_stage SET reason = CASE WHEN ST_IsEmpty(geom) THEN %s ELSE %s || ST_IsValidReason(geom) END
          WHERE reason IS NULL AND (ST_IsEmpty(geom) OR NOT ST_IsValid(geom))""",
@@ -166,10 +203,14 @@ def _check(cur) -> None:
           FROM citygrid.grid g JOIN citygrid.district d ON d.code = left(g.code, 6)
          WHERE s.reason IS NULL AND g.retired_at IS NULL AND g.code IS NOT NULL
            AND ST_Intersects(g.geom, citygrid.component_anchor(s.geom))""")
+    # coordinates with 2 decimals, or in e-notation when absurd (1e300 would print as 300 digits)
     cur.execute("""
-        UPDATE import_stage SET reason = format(%s, round(ST_X(citygrid.component_anchor(geom))::numeric, 2),
-                                                round(ST_Y(citygrid.component_anchor(geom))::numeric, 2))
-         WHERE reason IS NULL AND grid_code IS NULL""",
+        UPDATE import_stage SET reason = format(%s,
+                   CASE WHEN abs(a.x) < 1e9 THEN round(a.x::numeric, 2)::text ELSE a.x::text END,
+                   CASE WHEN abs(a.y) < 1e9 THEN round(a.y::numeric, 2)::text ELSE a.y::text END)
+          FROM (SELECT n AS k, ST_X(citygrid.component_anchor(geom)) AS x, ST_Y(citygrid.component_anchor(geom)) AS y
+                  FROM import_stage WHERE reason IS NULL AND grid_code IS NULL) a
+         WHERE n = a.k""",
                 (tr("lies outside every unit grid, at (%s, %s); check the coordinates and their CRS"),))
     cur.execute("""
         UPDATE import_stage s SET reason = format(%s, s.class_code, s.profile)
@@ -188,7 +229,7 @@ def _check(cur) -> None:
         cur.execute(f"""
             UPDATE import_stage s SET reason = format(%s, s.{column})
              WHERE reason IS NULL AND s.{column} IS NOT NULL
-               AND NOT EXISTS (SELECT 1 FROM citygrid.department d WHERE d.code = s.{column})""",
+               AND NOT EXISTS (SELECT 1 FROM citygrid.department d WHERE d.code = s.{column})""",  # nosec B608
                     (tr("{label} '%s' is not a known department").format(label=label),))
     cur.execute("""
         UPDATE import_stage s SET reason = %s
@@ -227,12 +268,24 @@ def _find_duplicates(cur, tolerance: float) -> None:
         cur.execute("UPDATE import_stage s SET dup_of = d.ref, dup_m = d.dist FROM import_dups d WHERE s.n = d.n")
 
 
+def _point_xy(data: bytes) -> tuple[float, float] | None:
+    """(x, y) of a 2-D WKB point (21 bytes), read directly: a census is mostly points, and
+    parsing each through shapely costs more than the whole comparison. None for anything else."""
+    if len(data) != 21:
+        return None
+    order = "<" if data[0] == 1 else ">"
+    if struct.unpack_from(order + "I", data, 1)[0] != 1:
+        return None
+    return struct.unpack_from(order + "dd", data, 5)
+
+
 def batch_duplicates(rows, tolerance: float) -> list[tuple[int, str, float]]:
     """(n, ref of the earlier row, distance) for every row within *tolerance* of an earlier
     row of the same class. *rows*: (n, ref, class, already a duplicate, WKB) in order; rows
     already flagged still count as earlier rows but are not flagged twice. Points go through
-    a grid hash (cells of the tolerance); lines and polygons, a few hundred per class, are
-    compared directly (a class has one geometry type, so the two never meet)."""
+    a grid hash (cells of the tolerance) with plain coordinates; lines and polygons, a few
+    hundred per class, are compared directly with shapely (a class has one geometry type, so
+    the two never meet)."""
     from shapely import wkb as shapely_wkb
 
     cell = max(tolerance, 0.5)
@@ -240,19 +293,29 @@ def batch_duplicates(rows, tolerance: float) -> list[tuple[int, str, float]]:
     shapes: dict[str, list] = {}
     found = []
     for n, ref, cls, flagged, data in rows:
-        geom = shapely_wkb.loads(bytes(data))
-        if geom.geom_type == "Point":
-            i, j = int(geom.x // cell), int(geom.y // cell)
-            earlier = [c for di in (-1, 0, 1) for dj in (-1, 0, 1) for c in points.get((cls, i + di, j + dj), ())]
-            points.setdefault((cls, i, j), []).append((ref, geom))
+        data = bytes(data)
+        xy = _point_xy(data)
+        if xy is not None:
+            x, y = xy
+            i, j = int(x // cell), int(y // cell)
+            best = None
+            if not flagged:
+                for di in (-1, 0, 1):
+                    for dj in (-1, 0, 1):
+                        for other_ref, ox, oy in points.get((cls, i + di, j + dj), ()):
+                            d = math.hypot(ox - x, oy - y)
+                            if best is None or d < best[1]:
+                                best = (other_ref, d)
+            points.setdefault((cls, i, j), []).append((ref, x, y))
         else:
+            geom = shapely_wkb.loads(data)
             earlier = list(shapes.get(cls, ()))
             shapes.setdefault(cls, []).append((ref, geom))
-        if flagged:
-            continue
-        best = min(((other_ref, other.distance(geom)) for other_ref, other in earlier),
-                   key=lambda pair: pair[1], default=None)
-        if best is not None and best[1] <= tolerance:
+            if flagged:
+                continue
+            best = min(((other_ref, other.distance(geom)) for other_ref, other in earlier),
+                       key=lambda pair: pair[1], default=None)
+        if not flagged and best is not None and best[1] <= tolerance:
             found.append((n, best[0], best[1]))
     return found
 

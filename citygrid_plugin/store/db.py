@@ -48,22 +48,89 @@ def connection(dsn: str) -> Iterator:
         conn.close()
 
 
+# SQLSTATEs that are faults of the store or the network, not of the data being written
+READ_ONLY = "25006"          # read_only_sql_transaction: default_transaction_read_only, a hot standby
+DISK_FULL = "53100"          # disk_full on the server
+_LOST_CODES = ("57P01", "57P02", "57P03")  # admin/crash shutdown, cannot connect now
+
+
+def connection_lost(exc, conn=None) -> bool:
+    """Did *exc* end the connection (server restart, backend terminated, network down)?"""
+    import psycopg2
+
+    if conn is not None and conn.closed:
+        return True
+    code = getattr(exc, "pgcode", None)
+    if code in _LOST_CODES or (code or "").startswith("08"):
+        return True
+    return isinstance(exc, psycopg2.OperationalError | psycopg2.InterfaceError) and code is None
+
+
+def store_fault(exc, conn=None) -> bool:
+    """Is *exc* a fault of the store (read-only, disk full, connection lost), not of the data?"""
+    return getattr(exc, "pgcode", None) in (READ_ONLY, DISK_FULL) or connection_lost(exc, conn)
+
+
+def describe_error(exc, conn=None) -> str:
+    """A database error as a GIS technician needs it. Faults of the store rather than of the data
+    say so and say what happened to the change: a read-only store (SQLSTATE 25006), a full disk
+    on the server (53100), a lost connection (the server rolls an unfinished transaction back,
+    so nothing was changed). Anything else is the server's own message."""
+    diag = getattr(exc, "diag", None)
+    primary = (getattr(diag, "message_primary", None) or str(exc)).strip()
+    code = getattr(exc, "pgcode", None)
+    if code == READ_ONLY:
+        return tr("the store is read-only ({error}): nothing was changed").format(error=primary)
+    if code == DISK_FULL:
+        return tr("the store's disk is full ({error}): nothing was changed; ask the database administrator "
+                  "to free space").format(error=primary)
+    if connection_lost(exc, conn):
+        first = (primary.splitlines() or [type(exc).__name__])[0].strip()
+        return tr("the connection to the store was lost ({error}): nothing was changed (the server rolls "
+                  "an unfinished transaction back); reconnect and try again").format(error=first)
+    return str(exc).strip()
+
+
+def rollback(conn) -> None:
+    """Roll back if the connection is still there (a lost connection was rolled back by the
+    server); never raises, so it cannot hide the error being handled."""
+    import psycopg2
+
+    if conn.closed:
+        return
+    try:
+        conn.rollback()
+    except (psycopg2.OperationalError, psycopg2.InterfaceError):
+        pass
+
+
 @contextmanager
 def transaction(conn, failure: str) -> Iterator:
     """A cursor whose work is committed on success and rolled back on any error, so a batch is
     all or nothing. Database errors become :class:`StoreError` with *failure* (an already
-    translated template with ``{error}``) filled in."""
+    translated template with ``{error}``) filled in by :func:`describe_error`. When the
+    connection is lost during the COMMIT itself, the outcome is unknown and the message says so."""
     import psycopg2
 
     try:
         with conn.cursor() as cur:
             yield cur
-        conn.commit()
     except BaseException as exc:
-        conn.rollback()
+        rollback(conn)
         if isinstance(exc, psycopg2.Error):
-            raise StoreError(failure.format(error=str(exc).strip())) from exc
+            raise StoreError(failure.format(error=describe_error(exc, conn))) from exc
         raise
+    try:
+        conn.commit()
+    except psycopg2.Error as exc:
+        rollback(conn)
+        if connection_lost(exc, conn):
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            error = tr("the connection to the store was lost while committing ({error}): the change may or may "
+                       "not have been saved; look in the store before trying again").format(error=first)
+        else:
+            error = describe_error(exc, conn)
+        raise StoreError(failure.format(error=error)) from exc
 
 
 def describe(dsn: str) -> str:

@@ -33,7 +33,7 @@ from typing import Any
 
 from ..core import sync
 from ..core.i18n import tr
-from .db import StoreError, transaction
+from .db import StoreError, describe_error, store_fault, transaction
 
 FORMAT = 1
 LAYERS = {"point": "components_point", "line": "components_line", "polygon": "components_polygon"}
@@ -76,7 +76,7 @@ def _select(cur) -> str:
                 "AND table_name = 'component'")
     present = {r[0] for r in cur.fetchall()}
     columns = [f"c.{c}" if c in present else f"NULL AS {c}" for c in COLUMN_NAMES[1:]]
-    return ("SELECT c.uid::text, " + ", ".join(columns)
+    return ("SELECT c.uid::text, " + ", ".join(columns)  # nosec B608 - column names from COLUMN_NAMES
             + ", ST_AsBinary(c.geom, 'NDR'), GeometryType(c.geom), c.retired_at IS NOT NULL"
             + " FROM citygrid.component c")
 
@@ -194,8 +194,9 @@ def export_package(conn, tokens: list[str], path: Path, store_label: str, srid: 
             lookups[table] = (columns, cur.fetchall())
     conn.rollback()
     report = ExportReport(path, str(uuidlib.uuid4()), srid, codes, {k: 0 for k in LAYERS})
-    ds, ogr = _create_gpkg(path)
+    ds = None
     try:
+        ds, ogr = _create_gpkg(path)
         srs = _srs(srid)
         layers = {kind: _create_component_layer(ds, name, kind, srs) for kind, name in LAYERS.items()}
         ds.StartTransaction()
@@ -237,12 +238,52 @@ def export_package(conn, tokens: list[str], path: Path, store_label: str, srid: 
             feature.SetField(key, value)
         meta.CreateFeature(feature)
         ds.CommitTransaction()
-    except BaseException:
+        ds = None  # closing writes the last pages: a full disk can still fail here, silently
+        _check_written(path, report)
+    except BaseException as exc:
         ds = None
-        path.unlink(missing_ok=True)
+        message = write_failure(path, exc) if isinstance(exc, RuntimeError | OSError) else None
+        remove_package_files(path)
+        if message:
+            raise StoreError(message) from exc
         raise
-    ds = None
     return report
+
+
+def write_failure(path: Path, exc: BaseException) -> str:
+    """The message for a package file that could not be written (a full or write-protected disk)."""
+    error = str(exc).strip() or _gdal_error() or type(exc).__name__
+    return tr("cannot write the package {path} ({error}; {free}): is the disk full or write-protected? Nothing "
+              "was kept, no half-written package is left behind").format(path=path, error=error, free=_free_kb(path))
+
+
+def _free_kb(path: Path) -> str:
+    """'N KB free on that disk' for the folder of *path* (what a full-disk message needs)."""
+    import shutil
+
+    try:
+        free = str(shutil.disk_usage(Path(path).parent).free // 1024)
+    except OSError:
+        free = "?"
+    return tr("{free} KB free on that disk").format(free=free)
+
+
+def remove_package_files(path: Path) -> None:
+    """Remove a GeoPackage and the SQLite files beside it (journal, WAL, shared memory)."""
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))):
+        candidate.unlink(missing_ok=True)
+
+
+def _check_written(path: Path, report: ExportReport) -> None:
+    """Read the package back: GDAL reports a failed final write (e.g. a full disk) only as a
+    warning when the file is closed, so a package is trusted only once it reads back whole."""
+    try:
+        package = read_package(path)
+    except StoreError as exc:
+        raise RuntimeError(str(exc)) from exc
+    if len(package.base) != report.total or len(package.local) != report.total:
+        raise RuntimeError(tr("the package reads back with {found} of {total} components").format(
+            found=len(package.local), total=report.total))
 
 
 def _ogr():
@@ -250,6 +291,13 @@ def _ogr():
 
     ogr.UseExceptions()
     return ogr
+
+
+def _gdal_error() -> str:
+    """GDAL's last error message (some GDAL errors raise RuntimeError without one)."""
+    from osgeo import gdal
+
+    return gdal.GetLastErrorMsg().strip()
 
 
 def _srs(srid: int):
@@ -484,6 +532,10 @@ def _fetch_remote(cur, uids: list[str], grids: list[str], lock: bool) -> dict[st
 
 
 def _db_message(exc) -> str:
+    """The server's message and hint; store faults (read-only, a lost connection) as
+    :func:`~citygrid_plugin.store.db.describe_error` words them."""
+    if store_fault(exc):
+        return describe_error(exc)
     diag = getattr(exc, "diag", None)
     primary = getattr(diag, "message_primary", None) or str(exc).strip()
     hint = getattr(diag, "message_hint", None)
@@ -539,7 +591,8 @@ def sync_package(conn, path: Path, srid: int) -> SyncReport:
         _update_package(package, changes, after, report.conflicts)
     except (RuntimeError, OSError) as exc:
         raise StoreError(tr("the store was updated, but the package could not be ({error}); run the sync again: "
-                            "it recognises what is already in the store").format(error=exc)) from exc
+                            "it recognises what is already in the store").format(
+            error=f"{str(exc).strip() or _gdal_error()}; {_free_kb(package.path)}")) from exc
     return report
 
 
@@ -569,18 +622,19 @@ def _store_write(cur, change: sync.Change, row: Row | None, srid: int) -> None:
         if not done or not done[0]:
             raise StoreError(tr("the component changed in the store during the sync; run the sync again"))
         return
-    assert row is not None
+    if row is None:  # only a retirement comes without the package's row
+        raise StoreError(tr("the component changed in the store during the sync; run the sync again"))
     content = row.content
     if change.action == sync.INSERT:
         columns = [c for c in EDITABLE if content[c] is not None]
         cur.execute(
-            "INSERT INTO citygrid.component (uid, " + ", ".join(columns) + ", geom) VALUES (%s, "
+            "INSERT INTO citygrid.component (uid, " + ", ".join(columns) + ", geom) VALUES (%s, "  # nosec B608
             + ", ".join(["%s"] * len(columns)) + ", ST_GeomFromWKB(%s, %s))",
             [change.uid, *[content[c] for c in columns], row.values["geom"], srid])
         return
     sets = [f"{c} = COALESCE(%s, {c})" if c in DEFAULTED else f"{c} = %s" for c in EDITABLE]
     cur.execute(
-        "UPDATE citygrid.component SET " + ", ".join(sets) + ", geom = ST_GeomFromWKB(%s, %s)"
+        "UPDATE citygrid.component SET " + ", ".join(sets) + ", geom = ST_GeomFromWKB(%s, %s)"  # nosec B608
         " WHERE uid = %s AND version = %s AND retired_at IS NULL",
         [*[content[c] for c in EDITABLE], row.values["geom"], srid, change.uid, change.expected_version])
     if cur.rowcount != 1:

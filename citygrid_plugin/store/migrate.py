@@ -103,7 +103,7 @@ def _applied(cur) -> dict[int, tuple[str, str]]:
     cur.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.schema_migration",))
     if cur.fetchone()[0] is None:
         return {}
-    cur.execute(f"SELECT version, name, checksum FROM {SCHEMA}.schema_migration ORDER BY version")
+    cur.execute(f"SELECT version, name, checksum FROM {SCHEMA}.schema_migration ORDER BY version")  # nosec B608
     return {v: (n, c) for v, n, c in cur.fetchall()}
 
 
@@ -137,7 +137,7 @@ def store_srid(conn) -> int | None:
         if cur.fetchone()[0] is None:
             conn.rollback()
             return None
-        cur.execute(f"SELECT value::integer FROM {SCHEMA}.store_setting WHERE key = 'srid'")
+        cur.execute(f"SELECT value::integer FROM {SCHEMA}.store_setting WHERE key = 'srid'")  # nosec B608
         row = cur.fetchone()
     conn.rollback()
     return row[0] if row else None
@@ -174,7 +174,7 @@ def upgrade(conn, srid: int | None = None, migrations: list[Migration] | None = 
             before = max(applied, default=0)
             existing = None
             if applied:
-                cur.execute(f"SELECT value::integer FROM {SCHEMA}.store_setting WHERE key = 'srid'")
+                cur.execute(f"SELECT value::integer FROM {SCHEMA}.store_setting WHERE key = 'srid'")  # nosec B608
                 row = cur.fetchone()
                 existing = row[0] if row else None
             if existing is not None and srid is not None and int(srid) != existing:
@@ -193,7 +193,7 @@ def upgrade(conn, srid: int | None = None, migrations: list[Migration] | None = 
                     raise MigrationError(tr("migration {file} failed: {error}").format(
                         file=migration.filename, error=str(exc).strip())) from exc
                 cur.execute(
-                    f"INSERT INTO {SCHEMA}.schema_migration (version, name, checksum) VALUES (%s, %s, %s)",
+                    f"INSERT INTO {SCHEMA}.schema_migration (version, name, checksum) VALUES (%s, %s, %s)",  # nosec B608
                     (migration.version, migration.name, migration.checksum))
                 done.append(migration)
         conn.commit()

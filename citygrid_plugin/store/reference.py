@@ -97,15 +97,18 @@ DEPARTMENT_KINDS = {
 }
 
 
-def upsert_departments(conn, rows: Iterable[Mapping[str, str]], source: str = "") -> LoadReport:
+def upsert_departments(conn, rows: Iterable[Mapping[str, str]], source: str = "",
+                       lines: list[int] | None = None) -> LoadReport:
     """Insert or update departments from rows with keys code, name, kind, parent_code, phone,
     note. All rows are checked first; any bad row aborts the whole batch with a message
-    naming the row (line numbers count the header as line 1), so nothing is half-loaded."""
+    naming the row by its line in the file (*lines*, from core.textio.read_table; without it
+    the rows are taken to follow the header line by line), so nothing is half-loaded."""
     rows = list(rows)
     problems: list[str] = []
     clean: list[tuple] = []
     codes: set[str] = set()
-    for line, row in enumerate(rows, start=2):
+    numbers = lines if lines is not None and len(lines) == len(rows) else range(2, len(rows) + 2)
+    for line, row in zip(numbers, rows):
         code = (row.get("code") or "").strip()
         name = (row.get("name") or "").strip()
         kind_raw = (row.get("kind") or "agency").strip()

@@ -239,7 +239,10 @@ class CaseQueueDock(QgsDockWidget):
                 self._fill(table, rows)
                 self.tabs.setTabText(index, f"{tab_title(tab)} ({len(rows)})")
         except StoreError as exc:
-            self.status.setText(str(exc))
+            from ...store.db import connection_lost
+
+            lost = self.conn.closed or connection_lost(exc.__cause__, self.conn)
+            self.status.setText(tr("Connection to the store lost; reconnecting…") if lost else str(exc))
             self._reconnect()
             return
         self.current = None
@@ -322,27 +325,35 @@ class CaseQueueDock(QgsDockWidget):
             self.detail.setHtml("")
             return
         row = self.current
-        history = cases.case_history(self.conn, row["id"])
+        try:
+            history = cases.case_history(self.conn, row["id"])
+            photo = self._photo_html(row["id"])
+        except StoreError as exc:
+            self.status.setText(str(exc))
+            self._reconnect()
+            return
         lines = [f"<h3>{row['case_no']} · {row['class_name'] or row['class_code']}</h3>",
                  f"<p>{row['description']}<br>{row['address'] or ''}</p>",
-                 self._photo_html(row["id"]),
+                 photo,
                  "<table>"]
         for at, action, _from, to_state, actor, role, note in history:
             lines.append(f"<tr><td>{at:%Y-%m-%d %H:%M}</td><td>{action_title(action)}</td><td>{to_state}</td>"
                          f"<td>{actor} ({role})</td><td>{note or ''}</td></tr>")
         lines.append("</table>")
         self.detail.setHtml("".join(lines))
-        for action, role, needs in self.allowed():
+        try:
+            allowed = self.allowed()
+        except StoreError as exc:
+            self.status.setText(str(exc))
+            return
+        for action, role, needs in allowed:
             button = QPushButton(action_title(action))
             button.setObjectName(f"action_{action}_{role}")
             button.clicked.connect(lambda _c=False, a=action, r=role, n=needs: self._clicked(a, r, n))
             self.buttons.addWidget(button)
 
     def _photo_html(self, case_id: int) -> str:
-        with self.conn.cursor() as cur:
-            cur.execute("SELECT photo FROM citygrid.work_case WHERE id = %s", (case_id,))
-            photo = (cur.fetchone() or [None])[0]
-        self.conn.rollback()
+        photo = cases.case_photo(self.conn, case_id)
         if not photo:
             return ""
         return f'<p><a href="{photo}">{tr("Photo")}</a><br><img src="{photo}" width="240"></p>'

@@ -4,7 +4,7 @@
   <context>
     <name>CityGrid</name>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="436" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="437" />
       <source> for {department}</source>
       <translation>（{department}）</translation>
     </message>
@@ -19,12 +19,12 @@
       <translation>“{login}”是超级用户；CityGrid 不管理超级用户</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="506" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="507" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="349" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="350" />
       <source>0 (no case)</source>
       <translation>0（无案件）</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="755" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="766" />
       <source>A printed thematic map of a month (or any period) of the store, for the whole store or one district, street or community: case density per unit grid (graduated, Jenks natural breaks or quantiles, counts labelled at large scales), the on-time handling rate of the cases in each community or street (all departments, or one; communities with nothing due hatched grey), the component census coverage, or the hot spots of the period (Gi*, computed by “Hot spots per unit grid”). A4 or A3, landscape or portrait, PDF (vector, fonts embedded, Chinese text searchable) or PNG at the chosen resolution (default 300 dpi). Title, subtitle, legend, scale bar, north arrow, map date and data source on the page; street and community boundaries with their names; the store's 1:500 base map optional. The map is built from the store alone, not from the current project. Refused with the reason when there is nothing to map (no case reported in the period, nothing due for handling).</source>
       <translation>输出某月（或任意时段）的专题图，范围为整个数据库或某个区县、街道、社区：按单元网格的案件密度（分级设色，自然断点法或分位数分级，大比例尺下标注案件数）、各社区或街道内案件的按期处置率（全部部门或某一部门；无应处置案件的社区以灰色斜线表示）、部件普查覆盖情况，或统计期内的案件热点（Gi*，由“单元网格热点分析（Gi*）”计算）。A4 或 A3，横向或纵向，输出 PDF（矢量，嵌入字体，中文可检索）或指定分辨率的 PNG（默认 300 dpi）。图面包含标题、副标题、图例、比例尺、指北针、制图日期和数据来源，以及街道、社区界线及名称；可选叠加数据库中的 1:500 底图。专题图只依据数据库生成，与当前工程无关。没有可制图的内容时（统计期内无上报案件、无应处置案件）拒绝执行并说明原因。</translation>
     </message>
@@ -114,12 +114,12 @@
       <translation>区域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="492" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="493" />
       <source>At the end of the month {overdue} cases were overdue, {change}; {handling} of them with the departments.</source>
       <translation>月末超期在办案件 {overdue} 件，{change}；其中专业部门处置中 {handling} 件。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="813" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="824" />
       <source>Atlas file (PDF, or PNG pages)</source>
       <translation>图集文件（PDF，或逐页 PNG）</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>图集遮罩</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="801" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="812" />
       <source>Atlas: one page per street</source>
       <translation>图集：每个街道一页</translation>
     </message>
@@ -294,7 +294,7 @@
       <translation>参与评价的案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="394" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="405" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -305,12 +305,12 @@ Register anyway?</source>
 仍要立案吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="399" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="400" />
       <source>Cases per day</source>
       <translation>每日案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="448" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="449" />
       <source>Cases per day, {month}</source>
       <translation>{month}每日案件数</translation>
     </message>
@@ -320,7 +320,7 @@ Register anyway?</source>
       <translation>网格案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="381" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="382" />
       <source>Cases per unit grid</source>
       <translation>单元网格案件数（件）</translation>
     </message>
@@ -340,7 +340,7 @@ Register anyway?</source>
       <translation>普查进度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="459" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="460" />
       <source>Change</source>
       <translation>环比</translation>
     </message>
@@ -355,7 +355,7 @@ Register anyway?</source>
       <translation>按期核查数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="159" />
       <source>Checked on time (%)</source>
       <translation>按期核查率（%）</translation>
     </message>
@@ -430,7 +430,7 @@ Register anyway?</source>
       <translation>排名中的类别数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="686" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="697" />
       <source>Classes of the case counts</source>
       <translation>案件数分级方法</translation>
     </message>
@@ -465,7 +465,7 @@ Register anyway?</source>
       <translation>结案率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
       <source>Closing rate (%)</source>
       <translation>结案率（%）</translation>
     </message>
@@ -520,12 +520,12 @@ Register anyway?</source>
       <translation>已导入社区数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="362" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="363" />
       <source>Community</source>
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="241" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="242" />
       <source>Community boundaries</source>
       <translation>社区界</translation>
     </message>
@@ -560,7 +560,7 @@ Register anyway?</source>
       <translation>紧凑度（Polsby-Popper 中位数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="318" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="319" />
       <source>Compiled on {date}</source>
       <translation>编制日期：{date}</translation>
     </message>
@@ -645,12 +645,12 @@ Register anyway?</source>
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="351" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="352" />
       <source>Composite score by department</source>
       <translation>各专业部门综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="315" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="316" />
       <source>Comprehensive evaluation monthly report</source>
       <translation>综合评价月报</translation>
     </message>
@@ -720,7 +720,7 @@ Register anyway?</source>
       <translation>准确派遣率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="159" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="160" />
       <source>Correct-dispatch rate (%)</source>
       <translation>准确派遣率（%）</translation>
     </message>
@@ -806,7 +806,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="373" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="384" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
     </message>
@@ -871,7 +871,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="366" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="367" />
       <source>Dispatchers</source>
       <translation>派遣员</translation>
     </message>
@@ -930,7 +930,7 @@ The community key is the 12-digit community code (district + street + community)
 社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="691" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="702" />
       <source>Draw the store's 1:500 base map underneath</source>
       <translation>叠加数据库中的 1:500 底图</translation>
     </message>
@@ -940,12 +940,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>钻取案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="263" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="266" />
       <source>Drill-down: {title} — {n} cases, the open ones are listed</source>
       <translation>钻取：{title}——共 {n} 件，下面列出其中的在办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
       <source>Due</source>
       <translation>应处置数</translation>
     </message>
@@ -1040,7 +1040,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="379" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="390" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
@@ -1050,7 +1050,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
       <source>Extension rate (%)</source>
       <translation>延期率（%）</translation>
     </message>
@@ -1075,7 +1075,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>外业数据包（GeoPackage）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="317" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="318" />
       <source>Figures as of {as_of}</source>
       <translation>数据截至 {as_of}</translation>
     </message>
@@ -1100,7 +1100,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>GeoPackage 数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="568" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="569" />
       <source>Gi* (FDR) of {cases} cases: {hot} hot and {cold} cold spot grids; band {band} m</source>
       <translation>{cases} 件案件的 Gi*（FDR 校正）：热点网格 {hot} 个，冷点网格 {cold} 个；距离阈值 {band} 米</translation>
     </message>
@@ -1205,7 +1205,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="156" />
       <source>Handling rate (%)</source>
       <translation>处置率（%）</translation>
     </message>
@@ -1255,7 +1255,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>热点分析</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="550" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="551" />
       <source>Hot spots (Gi*)</source>
       <translation>热点分析（Gi*）</translation>
     </message>
@@ -1309,7 +1309,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
 每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="459" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="460" />
       <source>Indicator</source>
       <translation>指标</translation>
     </message>
@@ -1319,12 +1319,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="354" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="355" />
       <source>Indicators by community</source>
       <translation>各社区评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="354" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="355" />
       <source>Indicators by street</source>
       <translation>各街道评价指标</translation>
     </message>
@@ -1349,7 +1349,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复的无效轮廓数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="388" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="389" />
       <source>Jenks natural breaks</source>
       <translation>自然断点法分级</translation>
     </message>
@@ -1359,7 +1359,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>核函数形状</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="337" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="338" />
       <source>Key figures</source>
       <translation>主要指标</translation>
     </message>
@@ -1419,7 +1419,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>登录名（小写字母、数字、_）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="139" />
+      <location filename="citygrid_plugin/layers.py" line="140" />
       <source>Lookup tables</source>
       <translation>代码表</translation>
     </message>
@@ -1444,12 +1444,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>制图日期：{date}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="768" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="779" />
       <source>Map file</source>
       <translation>专题图文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="700" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="711" />
       <source>Map title</source>
       <translation>图名</translation>
     </message>
@@ -1499,7 +1499,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月份（YYYY-MM；留空：上一个完整月）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="459" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="460" />
       <source>Month before</source>
       <translation>上月</translation>
     </message>
@@ -1509,7 +1509,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月度案件报表（表格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="196" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="197" />
       <source>Monthly evaluation report (PDF)</source>
       <translation>综合评价月报（PDF）</translation>
     </message>
@@ -1564,7 +1564,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新增热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="323" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="324" />
       <source>No case was reported, due for handling, checked or open in {place} in {month}: there is nothing to evaluate. The tables, charts and maps of the report are left out; they would all be empty.</source>
       <translation>{place}在{month}没有上报、应处置、应核查或在办的案件，没有可评价的内容。月报的各项表格、图表和专题图从略（均为空）。</translation>
     </message>
@@ -1574,7 +1574,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="519" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="520" />
       <source>No hot spot analysis for this month: {reason}</source>
       <translation>本月未进行热点分析：{reason}</translation>
     </message>
@@ -1589,12 +1589,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不显著</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="420" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="421" />
       <source>Nothing to report for this month.</source>
       <translation>本月无此项数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="688" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="699" />
       <source>Number of classes</source>
       <translation>分级数</translation>
     </message>
@@ -1604,7 +1604,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="498" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="499" />
       <source>Of the {n} departments with cases due, {best} scored highest ({best_score} points) and {worst} lowest ({worst_score} points).</source>
       <translation>在有应处置案件的 {n} 个专业部门中，{best}综合得分最高（{best_score} 分），{worst}最低（{worst_score} 分）。</translation>
     </message>
@@ -1624,22 +1624,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="440" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="441" />
       <source>On-time handling rate by community</source>
       <translation>各社区按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="441" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="442" />
       <source>On-time handling rate by street</source>
       <translation>各街道按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="156" />
       <source>On-time rate (%)</source>
       <translation>按期处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="684" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="695" />
       <source>On-time rate of one department only (department code; empty: all)</source>
       <translation>仅统计某一部门的按期处置率（部门代码；留空：全部部门）</translation>
     </message>
@@ -1669,7 +1669,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>受理员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="694" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="705" />
       <source>Orientation</source>
       <translation>方向</translation>
     </message>
@@ -1719,7 +1719,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>超期未处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="156" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
       <source>Overdue-pending (%)</source>
       <translation>超期待处置率（%）</translation>
     </message>
@@ -1759,12 +1759,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>第 {n} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="701" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="712" />
       <source>Pages</source>
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="693" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="704" />
       <source>Paper</source>
       <translation>纸张</translation>
     </message>
@@ -1814,7 +1814,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>持续热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="348" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="359" />
       <source>Photo</source>
       <translation>照片</translation>
     </message>
@@ -1839,7 +1839,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的面数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="394" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="405" />
       <source>Possible duplicates</source>
       <translation>可能重复</translation>
     </message>
@@ -1904,7 +1904,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="384" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="395" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1914,7 +1914,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
       <source>Registered</source>
       <translation>立案数</translation>
     </message>
@@ -1949,7 +1949,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>替换同一图纸此前的导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="217" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="218" />
       <source>Report</source>
       <translation>月报</translation>
     </message>
@@ -1974,7 +1974,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="696" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="707" />
       <source>Resolution (dpi)</source>
       <translation>分辨率（dpi）</translation>
     </message>
@@ -2004,7 +2004,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="156" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
       <source>Rework rate (%)</source>
       <translation>返工率（%）</translation>
     </message>
@@ -2034,7 +2034,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被替换的此前导入行数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="159" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="160" />
       <source>Score</source>
       <translation>综合得分</translation>
     </message>
@@ -2154,12 +2154,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="362" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="363" />
       <source>Street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="237" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="238" />
       <source>Street boundaries</source>
       <translation>街道界</translation>
     </message>
@@ -2209,7 +2209,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="366" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="367" />
       <source>Supervisors</source>
       <translation>监督员</translation>
     </message>
@@ -2239,7 +2239,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>目标面积（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="682" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="693" />
       <source>Territory of the on-time rate</source>
       <translation>按期处置率的统计单元</translation>
     </message>
@@ -2254,22 +2254,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按专业部门、街道、社区、单元网格或人员（监督员、受理员、值班长、派遣员）统计某月（或任意统计期）的综合评价指标：上报数、有效上报率、处置率和按期处置率、结案率和按期结案率、返工率、超期待处置率、延期率、准确派遣率、按期核实率和按期核查率、超期数，以及专业部门的综合得分（权重可配置；默认 30/20/20/20/10）。依据截至统计期末的操作审计计算，因此月度数据此后不会改变。每个数值都是案件数，定义见 README（综合评价）。输出 XLSX 工作簿或 CSV 文件（带 BOM 的 UTF-8）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="521" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="522" />
       <source>The hot spot analysis (Gi*) finds {hot} hot spot and {cold} cold spot grids.</source>
       <translation>热点分析（Gi*）识别出热点网格 {hot} 个、冷点网格 {cold} 个。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="514" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="515" />
       <source>The lowest on-time handling rate was in {community} ({rate} of {due} cases due).</source>
       <translation>按期处置率最低的是{community}（应处置 {due} 件，按期处置率 {rate}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="199" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="200" />
       <source>The monthly comprehensive evaluation report (综合评价月报) as one PDF: a cover; the month's key figures written as short sentences with the changes on the month before; the key figures table; department performance with composite scores and ranks; indicators by street and community and of the supervisors and dispatchers; the monthly reports (most frequent problems, sources, states, cases by department, events and components against the year and the month before), each with a chart; the cases reported per day; and four maps: cases per unit grid, on-time handling rate by community, the month's hot spots and the census coverage. Every figure is a number of cases as the evaluation defines it, from the audit up to the month's end, so the report of a past month never changes. A month in which nothing happened gives a short report that says so.</source>
       <translation>以一个 PDF 输出综合评价月报：封面；以简短语句写出本月主要指标及与上月相比的变化；主要指标表；专业部门处理情况（综合得分与排名）；各街道、各社区以及监督员、派遣员的评价指标；月度报表（高发问题、问题来源、案卷状态分布、专业部门案卷分布、事部件同比环比），各附一图；每日上报案件；以及四幅专题图：按单元网格的案件密度、各社区按期处置率、本月热点和部件普查覆盖情况。每个数字都是按综合评价定义统计的案件数，依据截至月末的操作记录，因此往月的月报永远不变。某月没有任何案件时，只生成一份说明这一情况的简短月报。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="508" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="509" />
       <source>The most frequent problems were {items}.</source>
       <translation>高发问题依次为{items}。</translation>
     </message>
@@ -2294,7 +2294,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已是最新（版本 {version}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="804" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="815" />
       <source>The thematic map of a period (case density per unit grid, on-time handling rate by community or street, census coverage or hot spots — as in “Thematic map”) with one page per street (街道) of the store (or of the district or street given as area), in street code order: the map zooms to the street, dims everything around it and titles the page with the street's name. One multi-page PDF, or with a .png file name one PNG per street in a folder of that name (atlas.png → atlas/01_&lt;street&gt;.png …). Classes and colours are the same on every page, computed over the whole area.</source>
       <translation>某时段的专题图（按单元网格的案件密度、按社区或街道的按期处置率、部件普查覆盖或热点，与“专题图”相同），数据库（或所给区县、街道）的每个街道一页，按街道代码排序：地图缩放到该街道，淡化周边，并以街道名称作为页面标题。输出一个多页 PDF；若文件名以 .png 结尾，则在同名文件夹中每个街道输出一个 PNG（atlas.png → atlas/01_&lt;街道&gt;.png …）。各页的分级和颜色相同，按整个范围计算。</translation>
     </message>
@@ -2304,27 +2304,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口从结束时间向前切分为完整时段：{first} 之前的 {days} 天未计入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="752" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="763" />
       <source>Thematic map (PDF/PNG)</source>
       <translation>专题图（PDF/PNG）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="679" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="690" />
       <source>Theme</source>
       <translation>专题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="404" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="405" />
       <source>This map is not drawn: {reason}</source>
       <translation>本图未绘制：{reason}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="459" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="460" />
       <source>This month</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="322" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="323" />
       <source>This month at a glance</source>
       <translation>本月概况</translation>
     </message>
@@ -2464,7 +2464,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期核实数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="159" />
       <source>Verified on time (%)</source>
       <translation>按期核实率（%）</translation>
     </message>
@@ -2519,7 +2519,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已写出：{path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="292" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="293" />
       <source>Written: {path} ({pages} pages, {seconds:.1f} s)</source>
       <translation>已写出：{path}（{pages} 页，{seconds:.1f} 秒）</translation>
     </message>
@@ -2539,7 +2539,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="239" />
+      <location filename="citygrid_plugin/store/components.py" line="236" />
       <source>a component with this uid is already in the store</source>
       <translation>数据库中已有该 uid 的部件</translation>
     </message>
@@ -2569,7 +2569,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>趋势检验至少需要 3 个时间切片，实际只有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="352" />
+      <location filename="citygrid_plugin/core/codes.py" line="360" />
       <source>a {kind} class table cannot check component codes</source>
       <translation>{kind} 分类表不能用于检查部件编码</translation>
     </message>
@@ -2579,7 +2579,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>精度等级“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="170" />
+      <location filename="citygrid_plugin/store/components.py" line="163" />
       <source>accuracy class must be A, B or C</source>
       <translation>精度等级必须是 A、B 或 C</translation>
     </message>
@@ -2609,7 +2609,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="474" />
+      <location filename="citygrid_plugin/core/codes.py" line="482" />
       <source>all {width}-digit serials are used (last issued {last}); codes are never reused, so start a new community, grid or class</source>
       <translation>{width} 位顺序码已用完（最后发放 {last}）；编码永不复用，请新建社区、网格或分类</translation>
     </message>
@@ -2639,12 +2639,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积界限必须满足 下限 &lt; 目标 &lt; 上限，实际为 {lo} &lt; {target} &lt; {hi}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="229" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="230" />
       <source>area {area} is not a district, street or community of this store; leave it empty for the whole store or give one of the codes in the store's streets and communities</source>
       <translation>范围 {area} 不是本数据库中的区县、街道或社区：留空表示整个数据库，或填写数据库中某个街道、社区的代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="515" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="516" />
       <source>as of {date}: {surveyed} of {grids} grids surveyed, {components} more with components</source>
       <translation>截至 {date}：{grids} 个网格中已普查 {surveyed} 个，另有 {components} 个已有部件</translation>
     </message>
@@ -2794,7 +2794,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入 {path}：{reason}；请选择有写权限的文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="96" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="97" />
       <source>case density per unit grid</source>
       <translation>按单元网格的案件密度</translation>
     </message>
@@ -2824,12 +2824,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="227" />
+      <location filename="citygrid_plugin/store/components.py" line="224" />
       <source>class %s %s is recorded as a %s, got %s</source>
       <translation>分类 %s %s 应记录为 %s，实际为 %s</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="220" />
+      <location filename="citygrid_plugin/store/components.py" line="217" />
       <source>class %s is not a component class of profile %s</source>
       <translation>分类 %s 不是 %s 标准的部件分类</translation>
     </message>
@@ -2844,7 +2844,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>“{value}”不是类别代码（2 位大类，4 位或 5 位小类）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="449" />
+      <location filename="citygrid_plugin/core/codes.py" line="457" />
       <source>class code</source>
       <translation>分类代码</translation>
     </message>
@@ -2894,12 +2894,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>社区 {a} 与 {b} 重叠 {area:.1f} m²</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="142" />
+      <location filename="citygrid_plugin/core/codes.py" line="150" />
       <source>community code</source>
       <translation>社区编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="144" />
+      <location filename="citygrid_plugin/core/codes.py" line="152" />
       <source>community code '000' is not a community; communities are numbered from 001</source>
       <translation>社区编码“000”不代表任何社区；社区从 001 开始编号</translation>
     </message>
@@ -2969,17 +2969,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="97" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="98" />
       <source>component census coverage</source>
       <translation>部件普查覆盖情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="393" />
+      <location filename="citygrid_plugin/core/codes.py" line="401" />
       <source>component code</source>
       <translation>部件编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="456" />
+      <location filename="citygrid_plugin/core/codes.py" line="464" />
       <source>component serial</source>
       <translation>部件顺序码</translation>
     </message>
@@ -2994,22 +2994,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件 {code} 的几何类型不符合要求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="386" />
+      <location filename="citygrid_plugin/store/components.py" line="383" />
       <source>component {code} lies outside every active unit grid</source>
       <translation>部件 {code} 不在任何现行单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="383" />
+      <location filename="citygrid_plugin/store/components.py" line="380" />
       <source>component {code} records grid {recorded} but lies in grid {actual}</source>
       <translation>部件 {code} 记录的网格为 {recorded}，但实际位于网格 {actual}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="377" />
+      <location filename="citygrid_plugin/store/components.py" line="374" />
       <source>component {code}: class {cls} needs the field {field}</source>
       <translation>部件 {code}：分类 {cls} 需要填写字段 {field}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="388" />
+      <location filename="citygrid_plugin/store/components.py" line="385" />
       <source>component {code}: {problems}</source>
       <translation>部件 {code}：{problems}</translation>
     </message>
@@ -3024,12 +3024,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="380" />
+      <location filename="citygrid_plugin/store/components.py" line="377" />
       <source>components {code} and {other} are of the same class {metres} m apart: a duplicate?</source>
       <translation>部件 {code} 与 {other} 同类且相距 {metres} 米：是否重复？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="507" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="508" />
       <source>components, unconfirmed ({n})</source>
       <translation>有部件、未确认普查（{n} 个网格）</translation>
     </message>
@@ -3049,17 +3049,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>邻接（共边或共角的网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="121" />
+      <location filename="citygrid_plugin/core/codes.py" line="129" />
       <source>county code</source>
       <translation>区县代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="111" />
+      <location filename="citygrid_plugin/core/codes.py" line="119" />
       <source>county code '{value}' ends in 00, which denotes a prefecture or province, not a county-level division (区/县/县级市); use the county code</source>
       <translation>区县代码“{value}”以 00 结尾，表示地级市或省，而不是县级行政区（区/县/县级市）；请使用区县代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="107" />
+      <location filename="citygrid_plugin/core/codes.py" line="115" />
       <source>county code '{value}': {prefix} is not a GB/T 2260 province code</source>
       <translation>区县代码“{value}”：{prefix} 不是 GB/T 2260 省级代码</translation>
     </message>
@@ -3069,7 +3069,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>自定义时段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="168" />
+      <location filename="citygrid_plugin/store/components.py" line="161" />
       <source>data source must be one of 实测, 地形图, 调绘, 其它</source>
       <translation>数据来源必须是 实测、地形图、调绘、其它 之一</translation>
     </message>
@@ -3084,17 +3084,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库 {name} 已存在；请恢复到一个新数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="448" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="449" />
       <source>day</source>
       <translation>日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="645" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="646" />
       <source>deleted in the package</source>
       <translation>已在数据包中删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="417" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="418" />
       <source>department '{code}' is not in the store; the departments are: {codes}</source>
       <translation>数据库中没有部门“{code}”；现有部门：{codes}</translation>
     </message>
@@ -3114,7 +3114,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="129" />
+      <location filename="citygrid_plugin/store/reference.py" line="132" />
       <source>departments not loaded: {error}</source>
       <translation>部门未导入：{error}</translation>
     </message>
@@ -3144,12 +3144,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>行政区划未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="121" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="122" />
       <source>down {pct} on the month before ({before})</source>
       <translation>比上月（{before}）减少 {pct}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="133" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="134" />
       <source>down {points} percentage points on the month before ({before})</source>
       <translation>比上月（{before}）降低 {points} 个百分点</translation>
     </message>
@@ -3179,7 +3179,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="205" />
+      <location filename="citygrid_plugin/store/components.py" line="198" />
       <source>empty geometry</source>
       <translation>几何为空</translation>
     </message>
@@ -3269,7 +3269,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>缝隙</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="654" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="655" />
       <source>geometry differs</source>
       <translation>几何不同</translation>
     </message>
@@ -3339,7 +3339,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格质心必须是 n × 2 的 x、y 坐标数组</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="249" />
+      <location filename="citygrid_plugin/core/codes.py" line="257" />
       <source>grid code</source>
       <translation>网格编码</translation>
     </message>
@@ -3349,7 +3349,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格编号必须是整数（-1 表示不在任何网格内）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="279" />
+      <location filename="citygrid_plugin/core/codes.py" line="287" />
       <source>grid serial</source>
       <translation>网格顺序码</translation>
     </message>
@@ -3454,7 +3454,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数：{count}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="97" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="98" />
       <source>hot spots (Gi*)</source>
       <translation>热点分析（Gi*）</translation>
     </message>
@@ -3484,7 +3484,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无效几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="205" />
+      <location filename="citygrid_plugin/store/components.py" line="198" />
       <source>invalid geometry: </source>
       <translation>几何无效：</translation>
     </message>
@@ -3494,7 +3494,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>千米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="695" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="706" />
       <source>landscape</source>
       <translation>横向</translation>
     </message>
@@ -3519,7 +3519,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图层对应项“{entry}”：未知类型“{kind}”（请使用 {kinds} 之一）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="215" />
+      <location filename="citygrid_plugin/store/components.py" line="212" />
       <source>lies outside every unit grid, at (%s, %s); check the coordinates and their CRS</source>
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
     </message>
@@ -3549,22 +3549,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="229" />
+      <location filename="citygrid_plugin/store/components.py" line="226" />
       <source>maintainer (养护单位)</source>
       <translation>养护单位</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="336" />
+      <location filename="citygrid_plugin/core/codes.py" line="344" />
       <source>major class</source>
       <translation>大类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="340" />
+      <location filename="citygrid_plugin/core/codes.py" line="348" />
       <source>major class {value} is not a class</source>
       <translation>大类 {value} 不是有效分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="417" />
+      <location filename="citygrid_plugin/core/codes.py" line="425" />
       <source>major class {value} is not in profile {profile}</source>
       <translation>大类 {value} 不在 {profile} 标准中</translation>
     </message>
@@ -3609,17 +3609,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>迁移 {file} 在应用到本数据库之后被修改过（应用时校验和 {old:.12}，文件校验和 {new:.12}）；请恢复原文件，并把结构变更写入新的迁移</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="337" />
+      <location filename="citygrid_plugin/core/codes.py" line="345" />
       <source>minor class</source>
       <translation>小类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="343" />
+      <location filename="citygrid_plugin/core/codes.py" line="351" />
       <source>minor class {value} is not a class</source>
       <translation>小类 {value} 不是有效分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="420" />
+      <location filename="citygrid_plugin/core/codes.py" line="428" />
       <source>minor class {value} is not in profile {profile}</source>
       <translation>小类 {value} 不在 {profile} 标准中</translation>
     </message>
@@ -3674,12 +3674,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="469" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="470" />
       <source>no case due for handling</source>
       <translation>无应处置案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="437" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="438" />
       <source>no case fell due for handling in {place} in {period}{who}: there is no on-time rate to map; choose another period, area or department</source>
       <translation>{place}在{period}{who}没有应处置案件，无法绘制按期处置率；请选择其他时段、范围或部门</translation>
     </message>
@@ -3689,7 +3689,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计期内没有上报案件：报表为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="379" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="380" />
       <source>no case was reported in {place} in {period}: there is nothing to map; choose another period or area</source>
       <translation>{place}在{period}没有上报案件，没有可制图的内容；请选择其他时段或范围</translation>
     </message>
@@ -3719,22 +3719,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有社区图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="163" />
+      <location filename="citygrid_plugin/store/components.py" line="156" />
       <source>no component class</source>
       <translation>没有部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="508" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="509" />
       <source>no components ({n} grids)</source>
       <translation>未普查，无部件（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="128" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="129" />
       <source>no figure for the month before</source>
       <translation>上月无可比数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="162" />
+      <location filename="citygrid_plugin/store/components.py" line="155" />
       <source>no geometry</source>
       <translation>没有几何</translation>
     </message>
@@ -3754,7 +3754,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>地图“{title}”没有指定图层：请传入要显示的图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="164" />
+      <location filename="citygrid_plugin/store/components.py" line="157" />
       <source>no responsible department (主管部门)</source>
       <translation>没有主管部门</translation>
     </message>
@@ -3769,7 +3769,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="827" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="838" />
       <source>no street of {place} has a boundary: import the divisions with their boundaries first</source>
       <translation>{place}的街道都没有边界：请先导入带边界的行政区划</translation>
     </message>
@@ -3789,12 +3789,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包中的部件在本数据库中一个也没有：该数据包导出自 {store}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="116" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="117" />
       <source>none the month before</source>
       <translation>上月为 0</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="116" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="117" />
       <source>none the month before either</source>
       <translation>上月也为 0</translation>
     </message>
@@ -3829,7 +3829,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有可写入 {path} 的内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="96" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="97" />
       <source>on-time handling rate by territory</source>
       <translation>按属地的按期处置率</translation>
     </message>
@@ -3874,7 +3874,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>重叠</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="229" />
+      <location filename="citygrid_plugin/store/components.py" line="226" />
       <source>owner (权属单位)</source>
       <translation>权属单位</translation>
     </message>
@@ -3909,7 +3909,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>点必须是 n × 2 的 x、y 坐标数组</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="695" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="706" />
       <source>portrait</source>
       <translation>纵向</translation>
     </message>
@@ -3919,12 +3919,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>内置数据库集群中的数据库“{name}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="354" />
+      <location filename="citygrid_plugin/core/codes.py" line="362" />
       <source>profile {profile} does not match the class table (profile {table})</source>
       <translation>标准 {profile} 与分类表（{table} 标准）不一致</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="388" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="389" />
       <source>quantiles</source>
       <translation>分位数分级</translation>
     </message>
@@ -3934,7 +3934,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>四次核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="179" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="180" />
       <source>rates in %, empty where nothing was due; composite score = {formula}</source>
       <translation>比率单位为 %，无应处置案件时为空；综合得分 = {formula}</translation>
     </message>
@@ -3944,7 +3944,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>比率单位为 %；没有应处置案件时比率为空；钻取列出应处置案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="339" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="340" />
       <source>rates in %; changes of rates in percentage points (pp)</source>
       <translation>比率单位为 %；比率的环比变化以百分点计</translation>
     </message>
@@ -3964,7 +3964,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已裁决：保留数据库中的版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="228" />
+      <location filename="citygrid_plugin/store/components.py" line="225" />
       <source>responsible department (主管部门)</source>
       <translation>主管部门</translation>
     </message>
@@ -3984,7 +3984,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已恢复到 {target}：数据库版本 {version}，EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="647" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="648" />
       <source>retired in the store</source>
       <translation>已在数据库中注销</translation>
     </message>
@@ -4059,7 +4059,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计期内上报案件在截止时刻的状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="166" />
+      <location filename="citygrid_plugin/store/components.py" line="159" />
       <source>state must be one of 完好, 破损, 丢失, 占用</source>
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
@@ -4069,12 +4069,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道 / 社区 / 网格编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="131" />
+      <location filename="citygrid_plugin/core/codes.py" line="139" />
       <source>street code</source>
       <translation>街道编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="133" />
+      <location filename="citygrid_plugin/core/codes.py" line="141" />
       <source>street code '000' is not a street or town; streets are numbered from 001</source>
       <translation>街道编码“000”不代表任何街道或乡镇；街道从 001 开始编号</translation>
     </message>
@@ -4094,7 +4094,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="507" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="508" />
       <source>surveyed ({n} grids)</source>
       <translation>已普查（{n} 个网格）</translation>
     </message>
@@ -4124,7 +4124,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>此服务器尚未设置 CityGrid 角色（缺少 {roles}）；请先运行“设置数据库角色与权限”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="535" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="536" />
       <source>the algorithm citygrid:hotspots is not available: reinstall or re-enable the CityGrid plugin</source>
       <translation>算法 citygrid:hotspots 不可用：请重新安装或重新启用 CityGrid 插件</translation>
     </message>
@@ -4149,7 +4149,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>底图需要源文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="640" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="626" />
       <source>the component changed in the store during the sync; run the sync again</source>
       <translation>同步期间该部件在数据库中被修改；请重新同步</translation>
     </message>
@@ -4189,12 +4189,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 所在的文件夹不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="194" />
+      <location filename="citygrid_plugin/store/components.py" line="187" />
       <source>the geometry cannot be read: </source>
       <translation>无法读取几何图形：</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="201" />
+      <location filename="citygrid_plugin/store/components.py" line="194" />
       <source>the geometry is in EPSG:%s, not in the store's EPSG:%s; reproject it first</source>
       <translation>几何图形的坐标系是 EPSG:%s，而不是数据库的 EPSG:%s；请先进行投影转换</translation>
     </message>
@@ -4214,12 +4214,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>热力图将有 {rows} × {cols} 个像元：请使用更大的像元大小（至少 {suggested} 个地图单位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="544" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="545" />
       <source>the hot spot analysis failed; see the log above</source>
       <translation>热点分析失败；请查看上方日志</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="547" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="548" />
       <source>the hot spot analysis wrote no layer; see the log above</source>
       <translation>热点分析没有输出图层；请查看上方日志</translation>
     </message>
@@ -4259,7 +4259,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="707" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="718" />
       <source>the map goes to a .pdf or .png file, not {path}: change the output file name</source>
       <translation>专题图只能输出为 .pdf 或 .png 文件，不能是 {path}：请修改输出文件名</translation>
     </message>
@@ -4369,7 +4369,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>报告“{title}”没有页面：请先添加封面、表格、图表或地图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="228" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="229" />
       <source>the report goes to a .pdf file, not {path}: change the output file name</source>
       <translation>月报只能输出为 .pdf 文件，不能是 {path}：请修改输出文件名</translation>
     </message>
@@ -4379,12 +4379,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>报告须导出为 PDF 文件：{path} 不是以 .pdf 结尾</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="119" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="120" />
       <source>the same as the month before ({before})</source>
       <translation>与上月（{before}）持平</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="244" />
+      <location filename="citygrid_plugin/store/components.py" line="241" />
       <source>the same uid appears earlier in this batch</source>
       <translation>同一 uid 在本批数据前面已出现</translation>
     </message>
@@ -4419,7 +4419,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="374" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="375" />
       <source>the store holds no active unit grids in {place}: partition and code the grids first</source>
       <translation>数据库中{place}没有现行单元网格：请先划分并编码单元网格</translation>
     </message>
@@ -4429,7 +4429,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中没有在用的单元网格{where}：请先划分并编码网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="216" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="217" />
       <source>the store holds no district yet: import the divisions first (Import administrative divisions)</source>
       <translation>数据库中还没有区县：请先导入行政区划（“导入行政区划”）</translation>
     </message>
@@ -4509,7 +4509,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不存在在用的部门“{code}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/tables.py" line="76" />
+      <location filename="citygrid_plugin/tables.py" line="85" />
       <source>this GDAL has no XLSX driver; write CSV instead</source>
       <translation>此 GDAL 没有 XLSX 驱动；请改为输出 CSV</translation>
     </message>
@@ -4599,7 +4599,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的分类表类型“{kind}”；请使用 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="311" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="312" />
       <source>unknown classification '{method}': use jenks or quantile</source>
       <translation>未知的分级方法“{method}”：请使用 jenks 或 quantile</translation>
     </message>
@@ -4664,7 +4664,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知标准“{profile}”；请使用 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="330" />
+      <location filename="citygrid_plugin/core/codes.py" line="338" />
       <source>unknown profile '{value}'; use one of {allowed}</source>
       <translation>未知标准“{value}”；请使用 {allowed} 之一</translation>
     </message>
@@ -4689,22 +4689,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的数据库连接类型“{kind}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="411" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="412" />
       <source>unknown territory '{unit}': use community or street</source>
       <translation>未知的统计单元“{unit}”：请使用 community（社区）或 street（街道）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="606" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="607" />
       <source>unknown theme '{theme}': use one of {choices}</source>
       <translation>未知的专题“{theme}”：请使用 {choices} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="120" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="121" />
       <source>up {pct} on the month before ({before})</source>
       <translation>比上月（{before}）增加 {pct}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="132" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="133" />
       <source>up {points} percentage points on the month before ({before})</source>
       <translation>比上月（{before}）提高 {points} 个百分点</translation>
     </message>
@@ -4759,27 +4759,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="503" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="504" />
       <source>{best} was the only department with cases due; it scored {best_score} points.</source>
       <translation>{best}是唯一有应处置案件的专业部门，综合得分 {best_score} 分。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="390" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="391" />
       <source>{cases} cases in {with_cases} of {grids} grids, at most {most} in one; {method}</source>
       <translation>上报案件 {cases} 件，分布在 {grids} 个网格中的 {with_cases} 个，单个网格最多 {most} 件；{method}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="399" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="400" />
       <source>{cases} cases in {with_cases} of {grids} grids; classes as for the whole area</source>
       <translation>上报案件 {cases} 件，分布在 {grids} 个网格中的 {with_cases} 个；分级与全区一致</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="578" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="579" />
       <source>{cases} cases; {hot} hot and {cold} cold spot grids of {grids} (Gi* over the whole area)</source>
       <translation>上报案件 {cases} 件；{grids} 个网格中热点 {hot} 个、冷点 {cold} 个（Gi* 按全区计算）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="411" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="422" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
@@ -4864,32 +4864,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{days} 天前</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="249" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="250" />
       <source>{district} digital urban management store (CityGrid)</source>
       <translation>{district}数字城管数据库（CityGrid）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="468" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="469" />
       <source>{due} cases due for handling, {rate} handled on time</source>
       <translation>应处置案件 {due} 件，按期处置率 {rate}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="462" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="463" />
       <source>{due} cases due for handling, {rate} handled on time; counted where the cases are</source>
       <translation>应处置案件 {due} 件，按期处置率 {rate}；按案件所在地统计</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="484" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="485" />
       <source>{due} cases fell due for handling: {handled} were handled, a handling rate of {handling_rate}, {handling_change}; {on_time} on time, an on-time handling rate of {on_time_rate}, {on_time_change}.</source>
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}，{handling_change}；按期处置 {on_time} 件，按期处置率 {on_time_rate}，{on_time_change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="121" />
+      <location filename="citygrid_plugin/store/cases.py" line="55" />
       <source>{field} contains a NUL character (\0), which the store cannot hold; remove it</source>
       <translation>{field} 含有 NUL 字符（\0），数据库无法保存；请删除该字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="656" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="657" />
       <source>{field}: package {local}, store {remote}</source>
       <translation>{field}：数据包 {local}，数据库 {remote}</translation>
     </message>
@@ -4979,72 +4979,72 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="234" />
+      <location filename="citygrid_plugin/store/components.py" line="231" />
       <source>{label} '%s' is not a known department</source>
       <translation>{label}“%s”不是已知部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="94" />
+      <location filename="citygrid_plugin/core/codes.py" line="102" />
       <source>{label} '{value}' contains full-width digits; use ASCII 0-9</source>
       <translation>{label}“{value}”含有全角数字；请使用半角数字 0-9</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="240" />
+      <location filename="citygrid_plugin/core/codes.py" line="248" />
       <source>{label} '{value}' contains non-digit characters {chars}</source>
       <translation>{label}“{value}”含有非数字字符 {chars}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="89" />
+      <location filename="citygrid_plugin/core/codes.py" line="97" />
       <source>{label} '{value}' has surrounding whitespace; remove it (codes are never trimmed silently)</source>
       <translation>{label}“{value}”首尾有空格；请删除（编码不会被自动去除空格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="159" />
+      <location filename="citygrid_plugin/core/codes.py" line="167" />
       <source>{label} '{value}' is invalid; serials run {low}–{high}</source>
       <translation>{label}“{value}”无效；顺序码范围为 {low}–{high}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="98" />
+      <location filename="citygrid_plugin/core/codes.py" line="106" />
       <source>{label} '{value}' must be {width} digits</source>
       <translation>{label}“{value}”必须是 {width} 位数字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="563" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="564" />
       <source>{label} ({n} grids)</source>
       <translation>{label}（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="223" />
+      <location filename="citygrid_plugin/core/codes.py" line="231" />
       <source>{label} is empty</source>
       <translation>{label}为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="250" />
+      <location filename="citygrid_plugin/core/codes.py" line="258" />
       <source>{label} must be 15 digits, got {got} ('{value}')</source>
       <translation>{label}必须是 15 位，实际为 {got} 位（“{value}”）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="398" />
+      <location filename="citygrid_plugin/core/codes.py" line="406" />
       <source>{label} must be 16 digits (profile 2013) or 17 digits (profile 2026), got {got} ('{value}')</source>
       <translation>{label}必须是 16 位（2013 标准）或 17 位（2026 标准），实际为 {got} 位（“{value}”）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="84" />
+      <location filename="citygrid_plugin/core/codes.py" line="92" />
       <source>{label} must be text, got {type} {value!r}</source>
       <translation>{label}必须是文本，实际为 {type} {value!r}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="392" />
+      <location filename="citygrid_plugin/core/codes.py" line="400" />
       <source>{label} must be {want} digits for profile {profile}, got {got} ('{value}')</source>
       <translation>{profile} 标准的{label}必须是 {want} 位，实际为 {got} 位（“{value}”）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="389" />
+      <location filename="citygrid_plugin/core/codes.py" line="397" />
       <source>{label} must be {want} digits for profile {profile}, got {got} ('{value}'); {got} digits is the {other} profile; this store uses {profile}</source>
       <translation>{profile} 标准的{label}必须是 {want} 位，实际为 {got} 位（“{value}”）；{got} 位是 {other} 标准，本数据库使用 {profile} 标准</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="155" />
+      <location filename="citygrid_plugin/core/codes.py" line="163" />
       <source>{label} {value} is out of range {low}–{high}</source>
       <translation>{label} {value} 超出范围 {low}–{high}</translation>
     </message>
@@ -5119,7 +5119,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{login}：{roles}；密码{state}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="105" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="106" />
       <source>{month}/{year}</source>
       <translation>{year}年{month}月</translation>
     </message>
@@ -5129,27 +5129,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{month}：参与评价的案件 {n} 件（截止 {as_of}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="240" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="241" />
       <source>{month}: {n} cases with actions in or open during the month (cut-off {as_of})</source>
       <translation>{month}：本月有操作或在办的案件 {n} 件（截止时间 {as_of}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="475" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="476" />
       <source>{month}: {reported} cases were reported, {change}; {valid} of them were valid (valid-report rate {valid_rate}).</source>
       <translation>{month}共上报案件 {reported} 件，{change}；其中有效上报 {valid} 件，有效上报率 {valid_rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="506" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="507" />
       <source>{name} ({n} cases)</source>
       <translation>{name}（{n} 件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="67" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="68" />
       <source>{new} new, {updated} updated, {same} unchanged</source>
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="139" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="140" />
       <source>{number}. {title}</source>
       <translation>{number}、{title}</translation>
     </message>
@@ -5209,7 +5209,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="831" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="842" />
       <source>{n} pages, one per street</source>
       <translation>共 {n} 页，每个街道一页</translation>
     </message>
@@ -5264,42 +5264,42 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path}：表格请输出为 .xlsx 或 .csv</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="514" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="515" />
       <source>{place} component census coverage</source>
       <translation>{place} 部件普查覆盖情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="313" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="314" />
       <source>{place} comprehensive evaluation monthly report ({month})</source>
       <translation>{place}综合评价月报（{month}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="389" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="390" />
       <source>{place} {period} case density (per unit grid)</source>
       <translation>{place} {period} 案件密度（按单元网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="566" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="567" />
       <source>{place} {period} case hot spots (Gi*)</source>
       <translation>{place} {period} 案件热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="453" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="454" />
       <source>{place} {period} on-time handling rate (by community)</source>
       <translation>{place} {period} 按期处置率（按社区）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="456" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="457" />
       <source>{place} {period} on-time handling rate (by street)</source>
       <translation>{place} {period} 按期处置率（按街道）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="414" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="415" />
       <source>{place} {period}: {theme}</source>
       <translation>{place} {period}：{theme}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="466" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="467" />
       <source>{points} pp</source>
       <translation>{points} 个百分点</translation>
     </message>
@@ -5319,12 +5319,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{ref}：闭合轮廓面积为零，保留为线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="479" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="480" />
       <source>{registered} cases were registered, {change}; {closed} of them were closed by the end of the month, a closing rate of {closing_rate}, {closing_change}.</source>
       <translation>立案 {registered} 件，{change}；截至月末结案 {closed} 件，结案率 {closing_rate}，{closing_change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="452" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="453" />
       <source>{reported} reported, {registered} registered; busiest day: the {day} ({n} reported)</source>
       <translation>上报 {reported} 件，立案 {registered} 件；上报最多的一天：{day} 日（{n} 件）</translation>
     </message>
@@ -5339,7 +5339,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source} 是 UTF-16 编码（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”或 GBK 编码的 CSV 后重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="113" />
+      <location filename="citygrid_plugin/store/reference.py" line="116" />
       <source>{source} line {line}</source>
       <translation>{source} 第 {line} 行</translation>
     </message>
@@ -5384,7 +5384,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source}：文件为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="107" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="108" />
       <source>{start} to {end}</source>
       <translation>{start} 至 {end}</translation>
     </message>
@@ -5399,7 +5399,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="430" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="431" />
       <source>{title} (chart)</source>
       <translation>{title}（图）</translation>
     </message>
@@ -5469,22 +5469,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{where}：社区所属街道 {street} 不在街道图层中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="117" />
+      <location filename="citygrid_plugin/store/reference.py" line="120" />
       <source>{where}: department code '{code}' appears twice</source>
       <translation>{where}：部门编码“{code}”出现两次</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="115" />
+      <location filename="citygrid_plugin/store/reference.py" line="118" />
       <source>{where}: department code is empty</source>
       <translation>{where}：部门编码为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="121" />
+      <location filename="citygrid_plugin/store/reference.py" line="124" />
       <source>{where}: department kind '{kind}' is not one of {allowed}</source>
       <translation>{where}：部门类型“{kind}”不是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/reference.py" line="119" />
+      <location filename="citygrid_plugin/store/reference.py" line="122" />
       <source>{where}: department name is empty</source>
       <translation>{where}：部门名称为空</translation>
     </message>
