@@ -78,7 +78,9 @@ def write_service_file(cluster: PrivateCluster, service: str, dbname: str) -> Pa
     return path
 
 
-def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: bool = False) -> dict:
+def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: bool = False,
+        days: int = 365) -> dict:
+    """The main job (see the module docstring); *days* of cases (the test suite runs fewer)."""
     t0 = time.monotonic()
     say = (lambda *a: None) if quiet else (lambda *a: print(f"{a[0]}  ({time.monotonic() - t0:.1f} s)", flush=True))
     out = Path(out)
@@ -150,7 +152,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     from citygrid_plugin.store import db as store_db
 
     processing.run("citygrid:setuproles", store, feedback=feedback)
-    cases = run_cases(store_db.service_dsn(service), staff=True)
+    cases = run_cases(store_db.service_dsn(service), days=days, staff=True)
     say(f"{step('cases')} cases: {cases['cases']} over {cases['days']} days "
         f"({'already there' if cases['skipped'] else 'generated through case_report/case_act'})")
     hot = run_hotspots(processing, store, out, feedback)

@@ -12,7 +12,8 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     import demo
     from qgis.core import QgsProject
 
-    result = demo.run(dbname=fresh_db, out=tmp_path, quiet=True)
+    # every step of the main job; 120 days of cases instead of the demo's year keep the suite quick
+    result = demo.run(dbname=fresh_db, out=tmp_path, quiet=True, days=120)
     project_file = Path(result["project"])
     assert project_file.exists() and project_file.suffix == ".qgz"
     counts = result["store"]["counts"]
@@ -39,7 +40,7 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert Path(result["report"]["report"]).stat().st_size > 100_000 and result["report"]["report_pages"] > 10
     assert result["report"]["atlas_pages"] == counts["streets"]
     # a second run is an upgrade no-op and keeps every grid code, not a duplicate
-    again = demo.run(dbname=fresh_db, out=tmp_path, quiet=True)
+    again = demo.run(dbname=fresh_db, out=tmp_path, quiet=True, days=120)
     assert again["store"]["counts"] == counts
     n = int(figures["COUNT"])
     assert result["grid_coding"] == {"new": n, "kept": 0, "retired": 0}
