@@ -170,3 +170,17 @@ def test_validation_finds_duplicates_grid_mismatch_and_missing_names(census_dsn,
     assert "stop_name" in by_check["required_missing"][0][1]
     assert len(by_check["grid_mismatch"]) == 4  # every component's grid was retired
     assert "code_malformed" not in by_check and "outside_grids" not in by_check
+
+
+def test_a_class_that_has_issued_every_serial_is_refused_in_words(census_dsn, conn_factory):
+    """Migration 011: the sequences stop one past the last serial, so the 1,000,000th component
+    of a class is refused with the reason (and the 999,999th still gets its code)."""
+    conn = conn_factory(census_dsn)
+    with conn.cursor() as cur:
+        assert insert(cur, "0101", "POINT(10 10)")[0] == "5101040101000001"
+        cur.execute("SELECT setval('citygrid.component_seq_510104_2013_0101', 999998)")
+        assert insert(cur, "0101", "POINT(20 20)")[0] == "5101040101999999"
+    conn.commit()
+    with conn.cursor() as cur, pytest.raises(psycopg2.Error, match="has issued all 999999 serials of class 0101"):
+        insert(cur, "0101", "POINT(30 30)")
+    conn.rollback()
