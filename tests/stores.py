@@ -1,6 +1,9 @@
 """Small real stores shared by the tests (no QGIS import here, so tests/db can use them)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from shapely.geometry import box
 
 from citygrid_plugin.store import db
@@ -26,3 +29,19 @@ def make_case_store(store_dsn: str) -> str:
     replace_grids(conn, {PREFIX: [box(x, y, x + 100, y + 100).wkb for y in (100, 0) for x in (0, 100, 200)]})
     conn.close()
     return store_dsn
+
+
+@contextmanager
+def qgis_connection_to(cluster, dsn_or_dbname: str, tag: str = "test") -> Iterator[str]:
+    """A QGIS PostgreSQL connection (by name) to a database of the private cluster, removed
+    afterwards. *dsn_or_dbname*: a libpq DSN holding ``dbname=…`` or the database name."""
+    from citygrid_plugin.connections import delete_connection, save_connection
+
+    dbname = dsn_or_dbname.split("dbname=")[1].split()[0] if "dbname=" in dsn_or_dbname else dsn_or_dbname
+    p = cluster.tcp_params(dbname)
+    name = f"citygrid-{tag}-{dbname}"
+    save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
+    try:
+        yield name
+    finally:
+        delete_connection(name)

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import Qt
 
 from ..core import evaluation as ev
 from ..core.casefilter import CST
@@ -81,12 +80,7 @@ class PeriodAlgorithm(CityGridAlgorithm):
 
     def period(self, parameters, context) -> tuple[datetime, datetime, str]:
         def when(name: str):
-            value = self.parameterAsDateTime(parameters, name, context)
-            if value is None or not value.isValid():
-                return None
-            if value.timeSpec() == Qt.LocalTime:
-                return value.toPyDateTime().replace(tzinfo=CST)
-            return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000.0, CST)
+            return self.datetime_parameter(parameters, name, context)
 
         area = (self.parameterAsString(parameters, "AREA", context) or "").strip()
         if area and (not area.isdigit() or len(area) not in (6, 9, 12)):

@@ -34,7 +34,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import Qt, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..core import hotspots as hs
 from ..core import kde
@@ -98,13 +98,7 @@ class CaseAnalysisAlgorithm(CityGridAlgorithm):
 
     def case_filter(self, parameters, context) -> CaseFilter:
         def when(name: str):
-            """A date and time; one given without a time zone is Asia/Shanghai wall time."""
-            value = self.parameterAsDateTime(parameters, name, context)
-            if value is None or not value.isValid():
-                return None
-            if value.timeSpec() == Qt.LocalTime:
-                return value.toPyDateTime().replace(tzinfo=CST)
-            return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000.0, CST)
+            return self.datetime_parameter(parameters, name, context)
 
         def chosen(name: str) -> list[int]:
             """The options chosen (QGIS 3.22 answers [0] for an optional enum left empty)."""

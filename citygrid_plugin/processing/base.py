@@ -82,6 +82,22 @@ class CityGridAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo(tr("Store: {target}").format(target=target.label))
         return target, conn
 
+    def datetime_parameter(self, parameters, name: str, context):
+        """A date-time parameter as an aware datetime (None when not given); a time without a
+        zone is Asia/Shanghai wall time, as the centres write it."""
+        from datetime import datetime
+
+        from qgis.PyQt.QtCore import Qt
+
+        from ..core.casefilter import CST
+
+        value = self.parameterAsDateTime(parameters, name, context)
+        if value is None or not value.isValid():
+            return None
+        if value.timeSpec() == Qt.LocalTime:
+            return value.toPyDateTime().replace(tzinfo=CST)
+        return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000.0, CST)
+
     def store_srid(self, conn, target) -> int:
         """The store's CRS (EPSG code); a database without a store is a clear error."""
         from ..store.migrate import store_srid

@@ -7,12 +7,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from qgis.PyQt.QtCore import QCoreApplication
-from shapely.geometry import box
 
 from citygrid_plugin.connections import StoreTarget
 from citygrid_plugin.store import db, migrate, reference
 from citygrid_plugin.store.cases import act, report_case
-from citygrid_plugin.store.grids import replace_grids
+from tests.stores import make_case_store
 
 PREFIX = "510104001001"
 
@@ -23,17 +22,7 @@ def case_store(cluster, fresh_db, qgis_connection):
     conn = db.connect(dsn)
     migrate.upgrade(conn)
     reference.load_standard_classes(conn)
-    with conn.cursor() as cur:
-        cur.execute("""
-            INSERT INTO citygrid.district (code, name) VALUES ('510104', '锦江区');
-            INSERT INTO citygrid.street (district_code, code, name) VALUES ('510104', '001', '春熙路街道');
-            INSERT INTO citygrid.community (district_code, street_code, code, name, boundary)
-            VALUES ('510104', '001', '001', '红星路社区', ST_Multi(ST_MakeEnvelope(0, 0, 300, 200, 4544)));
-            INSERT INTO citygrid.department (code, name) VALUES ('HW', '环卫所'), ('JG', '交管');
-            INSERT INTO citygrid.routing_rule (class_code, street_code, department_code)
-            VALUES ('0102', NULL, 'HW');""")
-    conn.commit()
-    replace_grids(conn, {PREFIX: [box(x, y, x + 100, y + 100).wkb for y in (100, 0) for x in (0, 100, 200)]})
+    make_case_store(dsn)
     yield conn, StoreTarget("connection", qgis_connection)
     conn.close()
 

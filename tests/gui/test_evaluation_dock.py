@@ -7,19 +7,15 @@ import pytest
 from qgis.core import QgsProject
 
 from tests.db.test_evaluation import month  # noqa: F401 - the module-scoped store fixture
+from tests.stores import qgis_connection_to
 
 
 @pytest.fixture
 def target(qgis_app, month, cluster):  # noqa: F811
-    from citygrid_plugin.connections import StoreTarget, delete_connection, save_connection
+    from citygrid_plugin.connections import StoreTarget
 
-    _ids, _logins, dsn = month
-    dbname = dsn.split("dbname=")[1].split()[0]
-    p = cluster.tcp_params(dbname)
-    name = f"citygrid-evaldock-{dbname}"
-    save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
-    yield StoreTarget("connection", name)
-    delete_connection(name)
+    with qgis_connection_to(cluster, month[2], "evaldock") as name:
+        yield StoreTarget("connection", name)
 
 
 @pytest.fixture

@@ -11,19 +11,13 @@ from osgeo import ogr
 from qgis.core import QgsProcessingException
 
 from tests.db.test_evaluation import month  # noqa: F401 - the module-scoped store fixture
+from tests.stores import qgis_connection_to
 
 
 @pytest.fixture
 def params(qgis_app, month, cluster):  # noqa: F811
-    from citygrid_plugin.connections import delete_connection, save_connection
-
-    _ids, _logins, dsn = month
-    dbname = dsn.split("dbname=")[1].split()[0]
-    p = cluster.tcp_params(dbname)
-    name = f"citygrid-eval-{dbname}"
-    save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
-    yield {"CONNECTION": name, "MONTH": "2026-11"}
-    delete_connection(name)
+    with qgis_connection_to(cluster, month[2], "eval") as name:
+        yield {"CONNECTION": name, "MONTH": "2026-11"}
 
 
 def sheets(path) -> dict[str, list[dict]]:

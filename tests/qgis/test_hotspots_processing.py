@@ -24,6 +24,7 @@ from shapely.geometry import box
 from citygrid_plugin.core.casefilter import CST
 from citygrid_plugin.store import db, migrate, reference
 from citygrid_plugin.store.grids import replace_grids
+from tests.stores import qgis_connection_to
 
 N = 12          # a 12 × 12 lattice of 100 m grids in four communities
 END = datetime.now(CST).replace(microsecond=0) - timedelta(hours=1)
@@ -89,13 +90,8 @@ def hot_store(cluster):
 @pytest.fixture
 def store_params(qgis_app, hot_store, cluster):
     """Algorithm parameters pointing at the module's store (through a QGIS connection)."""
-    from citygrid_plugin.connections import delete_connection, save_connection
-
-    p = cluster.tcp_params(hot_store["db"])
-    name = f"citygrid-hot-{hot_store['db']}"
-    save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
-    yield {"CONNECTION": name, "START": (END - timedelta(weeks=20)).isoformat(), "END": END.isoformat()}
-    delete_connection(name)
+    with qgis_connection_to(cluster, hot_store["db"], "hot") as name:
+        yield {"CONNECTION": name, "START": (END - timedelta(weeks=20)).isoformat(), "END": END.isoformat()}
 
 
 def features(layer) -> dict[str, QgsFeature]:

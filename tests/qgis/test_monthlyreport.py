@@ -22,6 +22,7 @@ from qgis.core import QgsProcessingException
 
 from tests.db.test_evaluation import month  # noqa: F401 - the module-scoped store fixture
 from tests.qgis.test_layouts import RADICALS, pdf_pages, pdf_text, poppler, squash
+from tests.stores import qgis_connection_to
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))  # qgis_profile
@@ -46,14 +47,8 @@ def chinese(qgis_app):
 
 @pytest.fixture
 def params(qgis_app, month, cluster):  # noqa: F811
-    from citygrid_plugin.connections import delete_connection, save_connection
-
-    dbname = month[2].split("dbname=")[1].split()[0]
-    p = cluster.tcp_params(dbname)
-    name = f"citygrid-report-{dbname}"
-    save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
-    yield {"CONNECTION": name, "MONTH": "2026-11"}
-    delete_connection(name)
+    with qgis_connection_to(cluster, month[2], "report") as name:
+        yield {"CONNECTION": name, "MONTH": "2026-11"}
 
 
 @pytest.fixture(scope="module")
