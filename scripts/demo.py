@@ -383,6 +383,9 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
           f"p95 {f['AREA_P95']:.0f}), within bounds {100 * f['SHARE_WITHIN_BOUNDS']:.1f} %, "
           f"Polsby-Popper median {f['POLSBY_POPPER_MEDIAN']:.3f}, boundary adherence "
           f"{100 * f['BOUNDARY_ADHERENCE']:.1f} %")
+    g = result["grid_check"]
+    print(f"    validation {'PASSED' if g['passed'] else 'FAILED'}: {g['errors']} errors, {g['warnings']} warnings "
+          f"({g['problems']})")
     k = result["census"]
     print("  component census (synthetic, data_samples/generate_census.py):")
     print(f"    imported {k['imported']}, rejected {k['rejected']} (deliberately bad rows), suspected duplicates "
@@ -395,9 +398,6 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
     print(f"    closed on time {c['closed_on_time']}, late {c['closed_late']}; reworks {c['reworks']}, "
           f"extensions {c['extensions']}, returns {c['returns']}, cancelled {c['cancellations']}, "
           f"urges {c['urges']}; sources: " + ", ".join(f"{s} {n}" for s, n in c["per_source"].items()))
-    c = result["grid_check"]
-    print(f"    validation {'PASSED' if c['passed'] else 'FAILED'}: {c['errors']} errors, {c['warnings']} warnings "
-          f"({c['problems']})")
     h = result["hotspots"]
     print(f"  hot spots (Gi*, last 90 days, band {h['band']:.0f} m): {h['hot']} hot, {h['cold']} cold grids; "
           f"maps {h['maps']['hotspots']}, {h['maps']['emerging']}")
