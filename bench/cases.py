@@ -335,6 +335,33 @@ def main() -> int:
             print(f"   the dock's cases.queue_rows(['registered', 'returned']): {rows:,} rows, median "
                   f"{statistics.median(times[1:]):6.1f} ms   p95 {pct(times[1:], 0.95):6.1f} ms (with the Python rows)")
 
+        # the same queues as real logins, through row-level security (migration 009): a dispatcher
+        # sees every case, a department handler only its department's
+        from citygrid_plugin.store.roles import save_user, setup_roles
+
+        setup_roles(conn)
+        tag = f"{time.time_ns() % 10**8}"
+        logins = {"dispatcher": (f"bench_dp_{tag}", None), "department": (f"bench_hw_{tag}", "HW")}
+        for role, (login, dept) in logins.items():
+            save_user(conn, login, [role], role, department=dept, password="Bench-2026!")
+        for role, (login, _dept) in logins.items():
+            staff = db.connect(f"host={cluster.sockdir} port={cluster.port} dbname={dbname} user={login} "
+                               "password=Bench-2026!")
+            states = ["registered", "returned"] if role == "dispatcher" else ["dispatched"]
+            times = []
+            for _ in range(21):
+                t0 = time.perf_counter()
+                rows = len(store_cases.queue_rows(staff, states))
+                times.append((time.perf_counter() - t0) * 1000)
+            staff.close()
+            print(f"   as a {role} login (row-level security): queue_rows({states}): {rows:,} rows, median "
+                  f"{statistics.median(times[1:]):6.1f} ms   p95 {pct(times[1:], 0.95):6.1f} ms")
+        with conn.cursor() as cur:
+            for login, _dept in logins.values():
+                cur.execute(f'DROP OWNED BY "{login}"')
+                cur.execute(f'DROP ROLE "{login}"')
+        conn.commit()
+
         registered = open_cases(conn, "registered", 10**9)
         half = len(registered) // 2
         ours, peer_cases = registered[:half], registered[half:2 * half]
