@@ -140,7 +140,10 @@ def add_store_layers(project: QgsProject, target: StoreTarget, group_name: str |
     lookups = group.findGroup(tr("Lookup tables")) or group.addGroup(tr("Lookup tables"))
     lookups.setItemVisibilityChecked(False)
     layers = []
+    readable = readable_tables(target)
     for spec in STORE_LAYERS:
+        if readable is not None and spec.table not in readable:
+            continue  # the login's roles do not cover this table (e.g. the big screen: no components)
         layer = store_layer(target, spec)
         layers.append(layer)
         if layer.isValid():
@@ -150,6 +153,26 @@ def add_store_layers(project: QgsProject, target: StoreTarget, group_name: str |
                 node.setItemVisibilityChecked(False)  # a thematic view, switched on when wanted
     configure_forms(layers)
     return layers
+
+
+def readable_tables(target: StoreTarget) -> set[str] | None:
+    """The store tables and views of STORE_LAYERS the login may read (None when that cannot be
+    told, e.g. an old server: then every layer is tried)."""
+    from .store.db import StoreError, connect
+
+    try:
+        conn = connect(target.dsn())
+    except StoreError:
+        return None
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT t FROM unnest(%s::text[]) t WHERE to_regclass('citygrid.' || t) IS NOT NULL "
+                        "AND has_table_privilege('citygrid.' || t, 'SELECT')", ([s.table for s in STORE_LAYERS],))
+            return {r[0] for r in cur.fetchall()}
+    except Exception:  # noqa: BLE001 - any doubt: try every layer and report the ones that fail
+        return None
+    finally:
+        conn.close()
 
 
 def configure_forms(layers: list) -> None:

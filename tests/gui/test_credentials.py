@@ -102,6 +102,21 @@ def test_the_plugin_enables_only_what_the_login_may_do(qgis_iface, people):
         save_target(before)
 
 
+def test_store_layers_are_only_those_the_login_may_read(qgis_app, people):
+    from citygrid_plugin.layers import add_store_layers
+
+    _conn, targets, _logins = people
+    project = QgsProject.instance()
+    project.clear()
+    try:
+        layers = add_store_layers(project, targets["bigscreen"])
+        tables = {layer.customProperty("citygrid/table") for layer in layers}
+        assert all(layer.isValid() for layer in layers)
+        assert "case_queue" in tables and "grid" in tables and "component" not in tables
+    finally:
+        project.clear()
+
+
 def test_the_big_screen_runs_on_its_read_only_role(people):
     from citygrid_plugin.store.kpi import today_kpis
 
