@@ -147,7 +147,7 @@ def main() -> int:
     headline = t_load + t_facts + t_dept
     print(f"the month's indicators ({len(loaded):,} cases loaded with {sum(len(c.actions) for c in loaded):,} "
           f"audit rows):")
-    print(f"  load_cases (one query: the month's and the lingering cases with their audit)  {1000 * t_load:8.1f} ms")
+    print(f"  load_cases (two queries: the cases that count, then their audit)              {1000 * t_load:8.1f} ms")
     print(f"  facts (every case's sets for the period)                                     {1000 * t_facts:8.1f} ms")
     print(f"  figures + composite, {len(rows)} departments                                  {1000 * t_dept:8.1f} ms")
     print(f"  = all departments' indicators                                                 {headline:8.2f} s  "

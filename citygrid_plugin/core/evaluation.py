@@ -355,6 +355,21 @@ def figures(facts: Iterable[CaseFacts], grouping: str) -> dict[str, dict[str, Fi
     return out
 
 
+def columns(rows: dict[str, dict[str, Figure]]) -> list[str]:
+    """The figures *rows* (from :func:`figures`) hold, in the order of :data:`SETS` then :data:`RATES`."""
+    return [k for k in SETS + tuple(RATES) if any(k in r for r in rows.values())]
+
+
+def ranked(rows: dict[str, dict[str, Figure]], by_score: bool, weights: dict[str, float] | None = None
+           ) -> list[tuple[str, float | None]]:
+    """(group, composite score or None) in table order: best score first when *by_score*
+    (groups without a score last), else by group key."""
+    scored = [(key, composite(row, weights) if by_score else None) for key, row in rows.items()]
+    if by_score:
+        return sorted(scored, key=lambda ks: (ks[1] is None, -(ks[1] or 0), ks[0]))
+    return sorted(scored)
+
+
 def check_weights(weights: dict[str, float]) -> dict[str, float]:
     unknown = set(weights) - set(SCORE_TERMS)
     if unknown:

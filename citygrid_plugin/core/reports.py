@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .casefilter import STATES
-from .evaluation import CaseFacts, Figure, composite, figures
+from .evaluation import CaseFacts, Figure, figures, ranked
 from .i18n import tr
 
 
@@ -119,12 +119,8 @@ def department_performance(facts: Sequence[CaseFacts], departments: dict[str, st
     table = Table("department_performance", tr("Department performance"),
                   [tr("Rank"), tr("Department")] + [indicator_label(k) for k in PERFORMANCE] +
                   [indicator_label("score")])
-    scored = []
-    for code, row in rows.items():
-        score = composite(row, weights)
-        scored.append((score, code, row))
-    scored.sort(key=lambda s: (s[0] is None, -(s[0] or 0), s[1]))
-    for rank, (score, code, row) in enumerate(scored, 1):
+    for rank, (code, score) in enumerate(ranked(rows, True, weights), 1):
+        row = rows[code]
         values = [_value(row[k]) for k in PERFORMANCE]
         table.add([rank if score is not None else None, departments.get(code, code)] + values +
                   [None if score is None else round(score, 1)], row["due_handle"].numerator)

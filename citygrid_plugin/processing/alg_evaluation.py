@@ -38,13 +38,12 @@ def grouping_label(grouping: str) -> str:
 def indicator_table(evaluation, grouping: str, weights: dict[str, float] | None = None) -> Table:
     """One row per group of *grouping*: its counts, rates (%) and, for departments, the score."""
     rows = evaluation.figures(grouping)
-    owned = [k for k in ev.SETS + tuple(ev.RATES) if any(k in r for r in rows.values())]
+    owned = ev.columns(rows)
     scored = grouping == "department"
     headers = [tr("Code"), tr("Name")] + [ev.indicator_label(k) + (" (%)" if k in ev.RATES else "") for k in owned]
     table = Table(f"indicators_{grouping}", tr("Indicators by {grouping}").format(grouping=grouping_label(grouping)),
                   headers + ([ev.indicator_label("score")] if scored else []))
-    order = sorted(rows, key=lambda k: (-(ev.composite(rows[k], weights) or -1) if scored else 0, k))
-    for key in order:
+    for key, score in ev.ranked(rows, scored, weights):
         row = rows[key]
         values = []
         for k in owned:
@@ -55,7 +54,6 @@ def indicator_table(evaluation, grouping: str, weights: dict[str, float] | None 
                 values.append(figure.count)
             else:
                 values.append(None if figure.value is None else round(100 * figure.value, 2))
-        score = ev.composite(row, weights) if scored else None
         table.add([key, evaluation.group_name(grouping, key)] + values +
                   ([None if score is None else round(score, 2)] if scored else []),
                   row[next(iter(k for k in ("due_handle", "reported", "dispatched", "verified", "checked",

@@ -76,7 +76,7 @@ from ..core import hotspots as hs
 from ..core.casefilter import CST, CaseFilter, FilterError
 from ..core.i18n import tr
 from ..store import analysis
-from ..store.db import StoreError
+from ..store.db import StoreError, reading
 from .alg_evaluation import PeriodAlgorithm
 from .base import CONNECTION, SERVICE
 
@@ -150,18 +150,10 @@ class ThemeMap:
         return [self.layer] + self.context
 
 
-def _done(conn) -> None:
-    if not conn.closed:
-        conn.rollback()
-
-
 def _fetch(conn, sql: str, args: Sequence = ()) -> list[tuple]:
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql, list(args))
-            return cur.fetchall()
-    finally:
-        _done(conn)
+    with reading(conn) as cur:
+        cur.execute(sql, list(args))
+        return cur.fetchall()
 
 
 def memory_layer(geometry: str, srid: int, name: str, fields: Sequence[tuple[str, QVariant.Type]],

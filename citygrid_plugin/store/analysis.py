@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..core.casefilter import CaseFilter
+from .db import reading
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,6 @@ class GridSet:
         return {code: i for i, code in enumerate(self.codes)}
 
 
-def _done(conn) -> None:
-    if not conn.closed:
-        conn.rollback()
-
 
 def active_grids(conn, area: str = "") -> GridSet:
     """Active, coded unit grids (optionally of one street/community, by code prefix as in CaseFilter)."""
@@ -42,14 +39,11 @@ def active_grids(conn, area: str = "") -> GridSet:
         else:
             where += " AND left(code, %s) = %s"
             args += [len(area), area]
-    try:
-        with conn.cursor() as cur:
-            cur.execute(f"SELECT code, ST_X(c), ST_Y(c), ST_AsBinary(geom), ST_Area(geom) FROM ("  # nosec B608
-                        f"SELECT code, geom, ST_Centroid(geom) AS c FROM citygrid.grid WHERE {where}) g ORDER BY code",
-                        args)
-            rows = cur.fetchall()
-    finally:
-        _done(conn)
+    with reading(conn) as cur:
+        cur.execute(f"SELECT code, ST_X(c), ST_Y(c), ST_AsBinary(geom), ST_Area(geom) FROM ("  # nosec B608
+                    f"SELECT code, geom, ST_Centroid(geom) AS c FROM citygrid.grid WHERE {where}) g ORDER BY code",
+                    args)
+        rows = cur.fetchall()
     return GridSet([r[0] for r in rows], [(r[1], r[2]) for r in rows], [bytes(r[3]) for r in rows],
                    [r[4] for r in rows])
 
@@ -57,17 +51,14 @@ def active_grids(conn, area: str = "") -> GridSet:
 def grid_adjacency(conn, grids: GridSet, tolerance: float = 0.05) -> list[tuple[int, int]]:
     """Queen contiguity of *grids*: index pairs (i < j) of grids sharing an edge or a vertex
     (within *tolerance* metres, so digitising noise does not cut a neighbour off)."""
-    try:
-        with conn.cursor() as cur:
-            cur.execute("""
-                SELECT a.code, b.code FROM citygrid.grid a JOIN citygrid.grid b
-                    ON a.code < b.code AND b.retired_at IS NULL AND b.code IS NOT NULL
-                   AND ST_DWithin(a.geom, b.geom, %s)
-                 WHERE a.retired_at IS NULL AND a.code IS NOT NULL AND a.code = ANY(%s) AND b.code = ANY(%s)""",
-                        (tolerance, grids.codes, grids.codes))
-            rows = cur.fetchall()
-    finally:
-        _done(conn)
+    with reading(conn) as cur:
+        cur.execute("""
+            SELECT a.code, b.code FROM citygrid.grid a JOIN citygrid.grid b
+                ON a.code < b.code AND b.retired_at IS NULL AND b.code IS NOT NULL
+               AND ST_DWithin(a.geom, b.geom, %s)
+             WHERE a.retired_at IS NULL AND a.code IS NOT NULL AND a.code = ANY(%s) AND b.code = ANY(%s)""",
+                    (tolerance, grids.codes, grids.codes))
+        rows = cur.fetchall()
     index = grids.index()
     return sorted((index[a], index[b]) for a, b in rows)
 
@@ -77,23 +68,17 @@ def counts_per_grid(conn, flt: CaseFilter, grids: GridSet) -> list[int]:
     that are no longer active are not counted — the caller can tell by comparing with
     :func:`case_total`)."""
     where, args = flt.where("c")
-    try:
-        with conn.cursor() as cur:
-            cur.execute(f"SELECT c.grid_code, count(*) FROM citygrid.work_case c WHERE {where} GROUP BY 1", args)  # nosec B608
-            found = dict(cur.fetchall())
-    finally:
-        _done(conn)
+    with reading(conn) as cur:
+        cur.execute(f"SELECT c.grid_code, count(*) FROM citygrid.work_case c WHERE {where} GROUP BY 1", args)  # nosec B608
+        found = dict(cur.fetchall())
     return [found.get(code, 0) for code in grids.codes]
 
 
 def case_total(conn, flt: CaseFilter) -> int:
     where, args = flt.where("c")
-    try:
-        with conn.cursor() as cur:
-            cur.execute(f"SELECT count(*) FROM citygrid.work_case c WHERE {where}", args)  # nosec B608
-            return cur.fetchone()[0]
-    finally:
-        _done(conn)
+    with reading(conn) as cur:
+        cur.execute(f"SELECT count(*) FROM citygrid.work_case c WHERE {where}", args)  # nosec B608
+        return cur.fetchone()[0]
 
 
 def slices(start: datetime, end: datetime, days: int) -> list[tuple[datetime, datetime]]:
@@ -121,15 +106,12 @@ def counts_per_grid_and_slice(conn, flt: CaseFilter, grids: GridSet, days: int) 
         return matrix, []
     where, args = flt.where("c")
     first = cuts[0][0]
-    try:
-        with conn.cursor() as cur:  # date_part is double precision (extract is numeric since PG 14: slower)
-            cur.execute(f"""
-                SELECT c.grid_code, floor(date_part('epoch', c.reported_at - %s) / %s)::int AS k, count(*)
-                  FROM citygrid.work_case c WHERE {where} AND c.reported_at >= %s GROUP BY 1, 2""",  # nosec B608
-                        [first, float(days * 86400), *args, first])
-            rows = cur.fetchall()
-    finally:
-        _done(conn)
+    with reading(conn) as cur:  # date_part is double precision (extract is numeric since PG 14: slower)
+        cur.execute(f"""
+            SELECT c.grid_code, floor(date_part('epoch', c.reported_at - %s) / %s)::int AS k, count(*)
+              FROM citygrid.work_case c WHERE {where} AND c.reported_at >= %s GROUP BY 1, 2""",  # nosec B608
+                    [first, float(days * 86400), *args, first])
+        rows = cur.fetchall()
     index = grids.index()
     for code, k, n in rows:
         i = index.get(code)
@@ -141,22 +123,16 @@ def counts_per_grid_and_slice(conn, flt: CaseFilter, grids: GridSet, days: int) 
 def case_points(conn, flt: CaseFilter) -> list[tuple[float, float]]:
     """(x, y) in the store CRS of every case selected by *flt* (for the density raster)."""
     where, args = flt.where("c")
-    try:
-        with conn.cursor() as cur:
-            cur.execute(f"SELECT ST_X(c.geom), ST_Y(c.geom) FROM citygrid.work_case c WHERE {where} ORDER BY c.id",  # nosec B608
-                        args)
-            return cur.fetchall()
-    finally:
-        _done(conn)
+    with reading(conn) as cur:
+        cur.execute(f"SELECT ST_X(c.geom), ST_Y(c.geom) FROM citygrid.work_case c WHERE {where} ORDER BY c.id",  # nosec B608
+                    args)
+        return cur.fetchall()
 
 
 def district_extent(conn) -> tuple[float, float, float, float] | None:
     """Extent of the active grids (xmin, ymin, xmax, ymax), or None without grids."""
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (SELECT ST_Extent(geom) b "
-                        "FROM citygrid.grid WHERE retired_at IS NULL) e")
-            row = cur.fetchone()
-    finally:
-        _done(conn)
+    with reading(conn) as cur:
+        cur.execute("SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (SELECT ST_Extent(geom) b "
+                    "FROM citygrid.grid WHERE retired_at IS NULL) e")
+        row = cur.fetchone()
     return None if row is None or row[0] is None else tuple(row)

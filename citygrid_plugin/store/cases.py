@@ -8,13 +8,11 @@ exceptions a dock can show: :class:`CaseConflict` when another user changed the 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 from ..core.i18n import tr
-from .db import StoreError, describe_error, rollback, store_fault
+from .db import StoreError, describe_error, reading, rollback, store_fault
 
 
 class CaseRefused(StoreError):
@@ -54,21 +52,6 @@ def _no_nul(**fields) -> None:
         if isinstance(value, str) and "\x00" in value:
             raise CaseRefused(tr("{field} contains a NUL character (\\0), which the store cannot hold; "
                                  "remove it").format(field=name))
-
-
-@contextmanager
-def _reading(conn) -> Iterator:
-    """A cursor for a read: its transaction is ended afterwards (a dock keeps its connection for
-    days) and a database error becomes a StoreError (a lost connection says so)."""
-    import psycopg2
-
-    try:
-        with conn.cursor() as cur:
-            yield cur
-    except psycopg2.Error as exc:
-        rollback(conn)
-        raise _error(exc, conn) from exc
-    rollback(conn)
 
 
 _ROW = "id, case_no, state, version, department_code, stage_deadline"  # CaseRow's fields, in order
@@ -129,7 +112,7 @@ def act(conn, case_id: int, action: str, role: str, version: int, note: str | No
 
 def allowed_actions(conn, case_id: int, role: str | None = None) -> list[tuple[str, str, dict]]:
     """(action, role, needed inputs) the case's state allows (for the dock's buttons)."""
-    with _reading(conn) as cur:
+    with reading(conn) as cur:
         cur.execute("""SELECT DISTINCT t.action, t.role, t.needs FROM citygrid.case_transition t
                          JOIN citygrid.work_case c ON c.state = t.from_state
                         WHERE c.id = %s AND (%s::text IS NULL OR t.role = %s) ORDER BY 1, 2""",
@@ -187,7 +170,7 @@ def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False
           LEFT JOIN citygrid.department d ON d.code = q.department_code
          WHERE {' AND '.join(where)}
          ORDER BY q.stage_deadline NULLS LAST, q.id LIMIT %s"""  # nosec B608
-    with _reading(conn) as cur:
+    with reading(conn) as cur:
         cur.execute(sql, (*args, limit))
         rows = [dict(zip(QUEUE_COLUMNS, r)) for r in cur.fetchall()]
     return rows
@@ -195,7 +178,7 @@ def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False
 
 def case_history(conn, case_id: int) -> list[tuple]:
     """(at, action, from_state, to_state, actor, role, note) of a case, oldest first."""
-    with _reading(conn) as cur:
+    with reading(conn) as cur:
         cur.execute("SELECT at, action, from_state, to_state, actor, role, note FROM citygrid.case_action "
                     "WHERE case_id = %s ORDER BY id", (case_id,))
         rows = cur.fetchall()
@@ -204,7 +187,7 @@ def case_history(conn, case_id: int) -> list[tuple]:
 
 def case_photo(conn, case_id: int) -> str | None:
     """The photo link of a case (None without one)."""
-    with _reading(conn) as cur:
+    with reading(conn) as cur:
         cur.execute("SELECT photo FROM citygrid.work_case WHERE id = %s", (case_id,))
         return (cur.fetchone() or [None])[0]
 
@@ -212,7 +195,7 @@ def case_photo(conn, case_id: int) -> str | None:
 def possible_duplicates(conn, case_id: int, metres: float = 50.0, days: int = 30) -> list[tuple]:
     """Cases of the same class within *metres* reported in the *days* before this one:
     (case_no, state, distance m, reported_at)."""
-    with _reading(conn) as cur:
+    with reading(conn) as cur:
         cur.execute("""
             SELECT o.case_no, o.state, round(ST_Distance(o.geom, c.geom)::numeric, 1), o.reported_at
               FROM citygrid.work_case c JOIN citygrid.work_case o
@@ -226,14 +209,14 @@ def possible_duplicates(conn, case_id: int, metres: float = 50.0, days: int = 30
 
 
 def departments(conn) -> list[tuple[str, str]]:
-    with _reading(conn) as cur:
+    with reading(conn) as cur:
         cur.execute("SELECT code, name FROM citygrid.department WHERE active ORDER BY code")
         rows = cur.fetchall()
     return rows
 
 
 def suggested_department(conn, case_id: int) -> str | None:
-    with _reading(conn) as cur:
+    with reading(conn) as cur:
         cur.execute("SELECT citygrid.suggest_department(%s)", (case_id,))
         value = cur.fetchone()[0]
     return value

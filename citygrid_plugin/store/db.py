@@ -105,6 +105,22 @@ def rollback(conn) -> None:
 
 
 @contextmanager
+def reading(conn) -> Iterator:
+    """A cursor for a read. Its transaction is ended afterwards (docks keep their connection for
+    days, so no snapshot may stay open), and a database error becomes a :class:`StoreError`
+    worded by :func:`describe_error` (a lost connection or a read-only store says so)."""
+    import psycopg2
+
+    try:
+        with conn.cursor() as cur:
+            yield cur
+    except psycopg2.Error as exc:
+        rollback(conn)
+        raise StoreError(describe_error(exc, conn)) from exc
+    rollback(conn)
+
+
+@contextmanager
 def transaction(conn, failure: str) -> Iterator:
     """A cursor whose work is committed on success and rolled back on any error, so a batch is
     all or nothing. Database errors become :class:`StoreError` with *failure* (an already

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..core.evaluation import Action, Case
+from .db import reading
 
 # The cases that can count in the period: reported before the cut-off and either acted on since
 # the period began or still open. A case's updated_at is the time of its last action, and closed
@@ -39,11 +40,6 @@ SELECT a.case_id, a.action, a.from_state, a.to_state, a.actor, a.role, a.at,
 """
 
 
-def _done(conn) -> None:
-    if not conn.closed:
-        conn.rollback()
-
-
 def load_cases(conn, start: datetime, as_of: datetime, area: str = "") -> list[Case]:
     """The cases that can count in a period starting at *start* with cut-off *as_of*, with their
     audit up to the cut-off; *area* restricts to a street/community/grid code prefix (9/12/15).
@@ -54,14 +50,11 @@ def load_cases(conn, start: datetime, as_of: datetime, area: str = "") -> list[C
     if area:
         area_sql = "AND left(c.grid_code, %(n)s) = %(area)s"
         params.update(n=len(area), area=area)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(_CASES_SQL.format(area=area_sql), params)
-            cases = [Case(*row) for row in cur.fetchall()]
-            cur.execute(_ACTIONS_SQL, {"ids": [c.id for c in cases], "as_of": as_of})
-            rows = cur.fetchall()
-    finally:
-        _done(conn)
+    with reading(conn) as cur:
+        cur.execute(_CASES_SQL.format(area=area_sql), params)
+        cases = [Case(*row) for row in cur.fetchall()]
+        cur.execute(_ACTIONS_SQL, {"ids": [c.id for c in cases], "as_of": as_of})
+        rows = cur.fetchall()
     by_id = {c.id: c for c in cases}
     current, actions = None, None
     for row in rows:
@@ -78,39 +71,33 @@ def monthly_counts(conn, start: datetime, end: datetime, area: str = "") -> dict
     if area:
         where += " AND left(grid_code, %s) = %s"
         params += [len(area), area]
-    try:
-        with conn.cursor() as cur:
-            cur.execute(f"SELECT kind, class_code, count(*) FROM citygrid.work_case WHERE {where} GROUP BY 1, 2",  # nosec B608
-                        params)
-            return {(k, c): n for k, c, n in cur.fetchall()}
-    finally:
-        _done(conn)
+    with reading(conn) as cur:
+        cur.execute(f"SELECT kind, class_code, count(*) FROM citygrid.work_case WHERE {where} GROUP BY 1, 2",  # nosec B608
+                    params)
+        return {(k, c): n for k, c, n in cur.fetchall()}
 
 
 def names(conn) -> dict[str, dict[str, str]]:
     """Display names: departments, streets (9 digits), communities (12), staff logins, classes
     (keyed 'event:0102' / 'component:0101' in the districts' profile)."""
     out: dict[str, dict[str, str]] = {"department": {}, "street": {}, "community": {}, "person": {}, "class": {}}
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT code, name FROM citygrid.department")
-            out["department"] = dict(cur.fetchall())
-            cur.execute("SELECT district_code || code, name FROM citygrid.street")
-            out["street"] = dict(cur.fetchall())
-            cur.execute("SELECT district_code || street_code || code, name FROM citygrid.community")
-            out["community"] = dict(cur.fetchall())
-            cur.execute("SELECT to_regclass('citygrid.staff') IS NOT NULL")
-            if cur.fetchone()[0]:
-                cur.execute("SELECT login, name FROM citygrid.staff")
-                out["person"] = dict(cur.fetchall())
-            cur.execute("""SELECT 'event:' || e.code, e.name FROM citygrid.event_class e
-                             JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = e.profile
-                           UNION ALL
-                           SELECT 'component:' || k.code, k.name FROM citygrid.component_class k
-                             JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = k.profile""")
-            out["class"] = dict(cur.fetchall())
-    finally:
-        _done(conn)
+    with reading(conn) as cur:
+        cur.execute("SELECT code, name FROM citygrid.department")
+        out["department"] = dict(cur.fetchall())
+        cur.execute("SELECT district_code || code, name FROM citygrid.street")
+        out["street"] = dict(cur.fetchall())
+        cur.execute("SELECT district_code || street_code || code, name FROM citygrid.community")
+        out["community"] = dict(cur.fetchall())
+        cur.execute("SELECT to_regclass('citygrid.staff') IS NOT NULL")
+        if cur.fetchone()[0]:
+            cur.execute("SELECT login, name FROM citygrid.staff")
+            out["person"] = dict(cur.fetchall())
+        cur.execute("""SELECT 'event:' || e.code, e.name FROM citygrid.event_class e
+                         JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = e.profile
+                       UNION ALL
+                       SELECT 'component:' || k.code, k.name FROM citygrid.component_class k
+                         JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = k.profile""")
+        out["class"] = dict(cur.fetchall())
     return out
 
 

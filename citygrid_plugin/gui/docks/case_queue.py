@@ -37,6 +37,7 @@ from ...core.casefilter import SOURCES
 from ...core.i18n import tr
 from ...store import cases
 from ...store.db import StoreError, connect
+from . import StoreConnectionMixin
 
 ROLES_SETTING = "citygrid/roles"
 ROLES = ("operator", "supervisor", "shift_leader", "dispatcher", "department")
@@ -94,7 +95,7 @@ def format_time_left(hours: float | None) -> tuple[str, QColor]:
     return text, QColor("#2ca02c")
 
 
-class CaseQueueDock(QgsDockWidget):
+class CaseQueueDock(StoreConnectionMixin, QgsDockWidget):
     def __init__(self, iface, target, roles: list[str] | None = None, parent=None, live: bool = True) -> None:
         super().__init__(tr("Case queue"), parent)
         self.setObjectName("CityGridCaseQueue")
@@ -201,7 +202,7 @@ class CaseQueueDock(QgsDockWidget):
         """Notifications sent while disconnected are lost: re-read everything on reconnect."""
         if connected:
             self.status.setText("")
-            self._reconnect()
+            self.reconnect()
             self.debounce.start()
         else:
             self.status.setText(tr("Connection to the store lost; reconnecting…"))
@@ -239,11 +240,7 @@ class CaseQueueDock(QgsDockWidget):
                 self._fill(table, rows)
                 self.tabs.setTabText(index, f"{tab_title(tab)} ({len(rows)})")
         except StoreError as exc:
-            from ...store.db import connection_lost
-
-            lost = self.conn.closed or connection_lost(exc.__cause__, self.conn)
-            self.status.setText(tr("Connection to the store lost; reconnecting…") if lost else str(exc))
-            self._reconnect()
+            self.store_failed(exc)
             return
         self.current = None
         if selected is not None:
@@ -266,15 +263,6 @@ class CaseQueueDock(QgsDockWidget):
             self.drill_label.setText(tr("Drill-down: {title} — {n} cases, the open ones are listed").format(
                 title=getattr(self, "drill_title", ""), n=len(self.drill_ids)))
 
-    def _reconnect(self) -> None:
-        try:
-            self.conn.close()
-        except Exception:  # noqa: BLE001 - the old connection may already be gone
-            pass
-        try:
-            self.conn = connect(self.dsn)
-        except StoreError:
-            pass
 
     def _fill(self, table: QTableWidget, rows: list[dict]) -> None:
         table.setSortingEnabled(False)
@@ -329,8 +317,7 @@ class CaseQueueDock(QgsDockWidget):
             history = cases.case_history(self.conn, row["id"])
             photo = self._photo_html(row["id"])
         except StoreError as exc:
-            self.status.setText(str(exc))
-            self._reconnect()
+            self.store_failed(exc)
             return
         lines = [f"<h3>{row['case_no']} · {row['class_name'] or row['class_code']}</h3>",
                  f"<p>{row['description']}<br>{row['address'] or ''}</p>",
@@ -344,7 +331,7 @@ class CaseQueueDock(QgsDockWidget):
         try:
             allowed = self.allowed()
         except StoreError as exc:
-            self.status.setText(str(exc))
+            self.store_failed(exc)
             return
         for action, role, needs in allowed:
             button = QPushButton(action_title(action))

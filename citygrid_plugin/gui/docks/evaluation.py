@@ -39,6 +39,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core import evaluation as ev
 from ...core.i18n import tr
 from ...store.db import StoreError, connect
+from . import StoreConnectionMixin
 
 GROUPINGS = ("department", "street", "community", "grid", "supervisor", "operator", "shift_leader", "dispatcher")
 DRILL_ROLE = "drill_down"
@@ -51,7 +52,7 @@ def months(now: datetime | None = None, n: int = MONTHS_BACK) -> list[str]:
     return [f"{ev.shift_months(start, -k):%Y-%m}" for k in range(n)]
 
 
-class EvaluationDock(QgsDockWidget):
+class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
     """``drilled(ids, title)`` when the user asks for the cases behind a figure."""
 
     drilled = pyqtSignal(list, str)
@@ -146,12 +147,11 @@ class EvaluationDock(QgsDockWidget):
             self.evaluation = evaluate_period(self.conn, start, end, area)
             self.tables = report_tables(self.conn, self.evaluation, weights)
             self.weights_used = weights
-        except (ev.EvaluationError, StoreError) as exc:
+        except ev.EvaluationError as exc:
             self.status.setText(str(exc))
             return False
-        except Exception as exc:  # noqa: BLE001 - a lost connection: reconnect, say so
-            self.status.setText(tr("Connection to the store lost; reconnecting…") + f" ({exc})")
-            self._reconnect()
+        except StoreError as exc:
+            self.store_failed(exc)
             return False
         self.status.setText(tr("{month}: {n} cases evaluated (cut-off {as_of})").format(
             month=f"{start:%Y-%m}", n=len(self.evaluation.facts), as_of=f"{self.evaluation.as_of:%Y-%m-%d %H:%M}"))
@@ -166,15 +166,6 @@ class EvaluationDock(QgsDockWidget):
         self.show_report()
         return True
 
-    def _reconnect(self) -> None:
-        try:
-            self.conn.close()
-        except Exception:  # noqa: BLE001
-            pass
-        try:
-            self.conn = connect(self.dsn)
-        except StoreError as exc:
-            self.status.setText(str(exc))
 
     # -- indicators ----------------------------------------------------------------------------------
     def show_indicators(self) -> None:
@@ -182,7 +173,7 @@ class EvaluationDock(QgsDockWidget):
             return
         grouping = self.grouping.currentData()
         rows = self.evaluation.figures(grouping)
-        owned = [k for k in ev.SETS + tuple(ev.RATES) if any(k in r for r in rows.values())]
+        owned = ev.columns(rows)
         scored = grouping == "department"
         table = self.indicators
         table.clear()
@@ -191,9 +182,9 @@ class EvaluationDock(QgsDockWidget):
             ([ev.indicator_label("score")] if scored else [])
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
-        order = sorted(rows, key=lambda k: (-(ev.composite(rows[k], self.weights_used) or -1) if scored else 0, k))
+        order = ev.ranked(rows, scored, self.weights_used)
         table.setRowCount(len(order))
-        for r, key in enumerate(order):
+        for r, (key, score) in enumerate(order):
             name = self.evaluation.group_name(grouping, key)
             table.setItem(r, 0, QTableWidgetItem(name if name == key else f"{name} ({key})"))
             for c, k in enumerate(owned, 1):
@@ -215,7 +206,6 @@ class EvaluationDock(QgsDockWidget):
                 table.setItem(r, c, item)
                 self.cells[(r, c)] = (ids, f"{name} · {ev.indicator_label(k)}")
             if scored:
-                score = ev.composite(rows[key], self.weights_used)
                 item = QTableWidgetItem("—" if score is None else f"{score:.1f}")
                 item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
                 table.setItem(r, len(headers) - 1, item)

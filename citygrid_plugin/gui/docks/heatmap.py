@@ -50,6 +50,7 @@ from ...core.casefilter import CST, OPEN_STATES, SOURCES, STATES, CaseFilter, Fi
 from ...core.i18n import tr
 from ...store import analysis
 from ...store.db import StoreError, connect
+from . import StoreConnectionMixin
 
 PRESETS = (7, 30, 90)          # days; the combo's last entry is a custom range
 MODES = ("heatmap", "points", "grids")
@@ -66,7 +67,7 @@ def heat_ramp() -> QgsGradientColorRamp:
     return ramp
 
 
-class HeatmapDock(QgsDockWidget):
+class HeatmapDock(StoreConnectionMixin, QgsDockWidget):
     """``changed(total)`` after every refresh, with the number of cases selected (QgsDockWidget's
     own ``closed`` tells the plugin when the user closes it)."""
 
@@ -295,26 +296,13 @@ class HeatmapDock(QgsDockWidget):
         try:
             self.total = analysis.case_total(self.conn, flt)
         except StoreError as exc:
-            self.status.setText(str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 - a lost connection: reconnect and say so
-            self.status.setText(tr("Connection to the store lost; reconnecting…") + f" ({exc})")
-            self._reconnect()
+            self.store_failed(exc)
             return
         self._ensure_layers(flt)
         self.apply_mode()
         self.status.setText(tr("{n} cases, {window}").format(n=self.total, window=flt.describe()))
         self.changed.emit(self.total)
 
-    def _reconnect(self) -> None:
-        try:
-            self.conn.close()
-        except Exception:  # noqa: BLE001 - the old connection may already be gone
-            pass
-        try:
-            self.conn = connect(self.dsn)
-        except StoreError as exc:
-            self.status.setText(str(exc))
 
     # -- live --------------------------------------------------------------------------------
     def _start_listener(self) -> None:
@@ -331,7 +319,7 @@ class HeatmapDock(QgsDockWidget):
 
     def _connection_changed(self, connected: bool) -> None:
         if connected:
-            self._reconnect()
+            self.reconnect()
             self.debounce.start()
         else:
             self.status.setText(tr("Connection to the store lost; reconnecting…"))
