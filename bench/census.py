@@ -261,7 +261,7 @@ def bench_peer(conn, rows: list[ComponentRow], district: str) -> float:
 def bench_qgis_saves(cluster: PrivateCluster, dbname: str, conn, saves: int = 20) -> tuple[list[float], str]:
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer, QgsVectorLayerUtils
 
-    params = cluster.tcp_params(dbname)
+    params = cluster.client_params(dbname)
     uri = (f"dbname='{params['dbname']}' host={params['host']} port={params['port']} user='{params['user']}' "
            f"key='id' srid=4544 type=Point checkPrimaryKeyUnicity='0' table=\"citygrid\".\"component\" (geom)")
     layer = QgsVectorLayer(uri, "component", "postgres")

@@ -420,7 +420,7 @@ def store_layer(cluster: PrivateCluster, dbname: str, flt: CaseFilter):
     """citygrid.work_case as a QGIS postgres layer with the filter's subset string (what a QGIS user would open)."""
     from qgis.core import QgsVectorLayer
 
-    p = cluster.tcp_params(dbname)
+    p = cluster.client_params(dbname)
     uri = (f"dbname='{p['dbname']}' host={p['host']} port={p['port']} user='{p['user']}' key='id' srid=4544 "
            f"type=Point checkPrimaryKeyUnicity='0' table=\"citygrid\".\"work_case\" (geom)")
     layer = QgsVectorLayer(uri, "cases", "postgres")

@@ -69,7 +69,7 @@ class StoreTarget:
         if self.kind == "private":
             from .store.cluster import PrivateCluster
 
-            p = PrivateCluster.default().tcp_params(self.name)
+            p = PrivateCluster.default().client_params(self.name)
             uri = QgsDataSourceUri()
             uri.setConnection(p["host"], p["port"], p["dbname"], p["user"], "")
             return uri

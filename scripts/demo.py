@@ -24,8 +24,8 @@ Steps (later capabilities add theirs to run()):
 
 Every step goes through the same Processing algorithms a user runs from the toolbox. The
 store is addressed by a pg_service entry written to .citygrid/pg_service.conf (the same path a
-city uses for its shared server); the project's layers connect over 127.0.0.1 without a
-password.
+city uses for its shared server); the project's layers connect over the cluster's Unix socket,
+as the account running the demo (peer authentication, no password).
 
 Usage: scripts/demo.py [--dbname citygrid] [--out output/demo]
 """
@@ -374,7 +374,8 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
     info = result["store"]
     print("summary")
     print(f"  store: version {info['version']}, EPSG:{info['srid']}, "
-          f"postgresql://127.0.0.1:{cluster.port}/{dbname} (user {cluster.user}, no password)")
+          f"database {dbname} on the Unix socket {cluster.sockdir}, port {cluster.port} (user {cluster.user}, "
+          f"this account only)")
     for label, n in info["counts"].items():
         print(f"    {label:24s} {n:6d}")
     f = result["grid_figures"]

@@ -55,7 +55,7 @@ def write_profile(profiles_dir: Path, profile: str = PROFILE, plugin_zip: Path |
     values = {
         "PythonPlugins/citygrid_plugin": "true",
         "PostgreSQL/connections/selected": CONNECTION,
-        f"{conn}/host": "127.0.0.1", f"{conn}/port": str(port), f"{conn}/database": dbname,
+        f"{conn}/host": str(cluster.sockdir), f"{conn}/port": str(port), f"{conn}/database": dbname,
         f"{conn}/username": cluster.user, f"{conn}/saveUsername": "true",
         f"{conn}/savePassword": "false", f"{conn}/sslmode": "SslDisable",
         f"{conn}/service": "", f"{conn}/authcfg": "",

@@ -125,7 +125,7 @@ def qgis_connection(cluster, fresh_db):
     from citygrid_plugin.connections import delete_connection, save_connection
 
     name = f"citygrid-test-{uuid.uuid4().hex[:6]}"
-    p = cluster.tcp_params(fresh_db)
+    p = cluster.client_params(fresh_db)
     save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
     yield name
     delete_connection(name)

@@ -38,7 +38,7 @@ def qgis_connection_to(cluster, dsn_or_dbname: str, tag: str = "test") -> Iterat
     from citygrid_plugin.connections import delete_connection, save_connection
 
     dbname = dsn_or_dbname.split("dbname=")[1].split()[0] if "dbname=" in dsn_or_dbname else dsn_or_dbname
-    p = cluster.tcp_params(dbname)
+    p = cluster.client_params(dbname)
     name = f"citygrid-{tag}-{dbname}"
     save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
     try:

@@ -2,10 +2,17 @@
 
 When no shared server is configured, CityGrid runs its own cluster in a project-local folder
 (``.citygrid/pg`` next to the checkout, or ``$CITYGRID_HOME/pg``): created with ``initdb``,
-listening on a Unix socket in that folder and on 127.0.0.1 only (nothing else can reach it): the
-cluster's owner connects by ``trust``, every other user (the store's staff roles) with a SCRAM
-password. It is a developer and demo store;
-a city's shared server is configured with a QGIS connection or a pg_service name instead.
+listening on a Unix socket in that folder and on 127.0.0.1 only. Authentication:
+
+* the cluster's owner role (``citygrid``, a superuser) only over the Unix socket, by ``peer``
+  authentication mapped to the one operating-system account that runs CityGrid (the account that
+  created the cluster); the socket's folder is readable by the server's account alone (mode 0700),
+  so other local accounts cannot even reach it (root can, and is that account when it runs the tools);
+* every other role (the store's staff) with its SCRAM password, on the socket or on 127.0.0.1;
+* nothing is trusted: no ``trust`` line, and the owner has no password, so it cannot log in over TCP.
+
+It is a developer and demo store; a city's shared server is configured with a QGIS connection or
+a pg_service name instead.
 
 PostgreSQL refuses to run as root, so when root calls this module the server runs as the
 ``postgres`` system user (created by Debian's postgresql package) and the folder is owned by
@@ -136,12 +143,18 @@ class PrivateCluster:
         return self.root / "postgres.log"
 
     def dsn(self, dbname: str = DEFAULT_DBNAME) -> str:
-        """libpq connection string over the Unix socket (no password: trust on the socket)."""
+        """libpq connection string of the owner over the Unix socket (peer authentication)."""
         return f"host={self.sockdir} port={self.port} user={self.user} dbname={dbname}"
 
-    def tcp_params(self, dbname: str = DEFAULT_DBNAME) -> dict[str, str]:
-        """Connection over loopback TCP, as written into QGIS projects and connections."""
-        return {"host": "127.0.0.1", "port": str(self.port), "user": self.user, "dbname": dbname}
+    def client_params(self, dbname: str = DEFAULT_DBNAME) -> dict[str, str]:
+        """The owner's connection as written into QGIS projects and connections: the Unix socket's
+        folder as host (libpq and QGIS take a folder for a host), no password."""
+        return {"host": str(self.sockdir), "port": str(self.port), "user": self.user, "dbname": dbname}
+
+    def os_user(self) -> str:
+        """The operating-system account that may log in as the owner (peer authentication): the
+        one running CityGrid now. A cluster is used by the account that created it."""
+        return pwd.getpwuid(os.geteuid()).pw_name
 
     # -- running commands as the right OS user ------------------------------------------
     def _run_as(self) -> str | None:
@@ -187,7 +200,8 @@ class PrivateCluster:
                 shutil.chown(path, user)
         os.chmod(self.datadir, 0o700)
         self._cmd([str(bindir / "initdb"), "-D", str(self.datadir), "-U", self.user,
-                   "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"])
+                   "--auth-local=peer", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8",
+                   "--no-instructions"])
         conf = self.datadir / "postgresql.conf"
         with open(conf, "a", encoding="utf-8") as fh:
             fh.write(
@@ -195,34 +209,52 @@ class PrivateCluster:
                 "listen_addresses = '127.0.0.1'\n"
                 f"port = {self.port}\n"
                 f"unix_socket_directories = '{self.sockdir}'\n"
+                "unix_socket_permissions = 0700\n"
                 "max_connections = 100\n"
                 "shared_buffers = 256MB\n"
                 "log_min_messages = warning\n"
                 "timezone = 'Asia/Shanghai'\n"
             )
-        self._write_hba()
+        self._secure()
         return True
 
     def hba(self) -> str:
-        """pg_hba.conf: only this machine; the cluster's owner (the demo, the tests, the CLI) by
-        trust, every other user (store staff, the role tests) with a SCRAM password."""
-        return ("# CityGrid private cluster: only this machine can connect; the owner by trust,\n"
-                "# everybody else (store users) with a password\n"
-                f"local all {self.user} trust\n"
-                f"host  all {self.user} 127.0.0.1/32 trust\n"
+        """pg_hba.conf: only this machine, nothing trusted. The owner (the demo, the tests, the CLI)
+        only on the Unix socket by peer authentication of the account in pg_ident.conf; every
+        other user (store staff, the role tests) with a SCRAM password."""
+        return ("# CityGrid private cluster: only this machine can connect, nothing is trusted.\n"
+                "# The owner only on the Unix socket, as the operating-system account in pg_ident.conf;\n"
+                "# everybody else (store users) with a password.\n"
+                f"local all {self.user} peer map=citygrid\n"
+                f"local all {self.user} reject\n"
+                f"host  all {self.user} all reject\n"
                 "local all all scram-sha-256\n"
                 "host  all all 127.0.0.1/32 scram-sha-256\n")
 
-    def _write_hba(self) -> bool:
-        """Write pg_hba.conf if it differs (a cluster made by an older CityGrid); True if changed."""
-        path = self.datadir / "pg_hba.conf"
-        if path.exists() and path.read_text(encoding="utf-8") == self.hba():
-            return False
-        path.write_text(self.hba(), encoding="utf-8")
+    def ident(self) -> str:
+        """pg_ident.conf: the one operating-system account that logs in as the owner."""
+        return ("# CityGrid private cluster: operating-system account -> database role\n"
+                f"citygrid {self.os_user()} {self.user}\n")
+
+    def _secure(self) -> bool:
+        """Write pg_hba.conf and pg_ident.conf where they differ (a cluster made by an older
+        CityGrid trusted its owner) and close the cluster's folders to other accounts; True when
+        a file changed (the server must reload)."""
+        changed = False
         user = self._run_as()
-        if user:
-            shutil.chown(path, user)
-        return True
+        for name, text in (("pg_hba.conf", self.hba()), ("pg_ident.conf", self.ident())):
+            path = self.datadir / name
+            if path.exists() and path.read_text(encoding="utf-8") == text:
+                continue
+            path.write_text(text, encoding="utf-8")
+            os.chmod(path, 0o600)
+            if user:
+                shutil.chown(path, user)
+            changed = True
+        for folder in (self.root, self.sockdir):
+            if folder.exists() and folder.stat().st_mode & 0o077:
+                os.chmod(folder, 0o700)
+        return changed
 
     def _check_reachable(self, user: str) -> None:
         runuser = shutil.which("runuser") or "/usr/sbin/runuser"
@@ -246,7 +278,7 @@ class PrivateCluster:
         If the cluster's port is taken by another program (another checkout's cluster, a
         system PostgreSQL…), the next free port is used and remembered in ``<root>/port``."""
         self.init()
-        changed = self._write_hba()
+        changed = self._secure()
         if self.is_running():
             if changed:
                 self._cmd([str(_pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "reload"])

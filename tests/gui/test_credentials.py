@@ -49,8 +49,9 @@ def people(qgis_app, cluster, fresh_db):
     for cls, x, dept in (("0102", 50, None), ("0505", 250, "JG")):
         c = report_case(conn, "监督员上报", "event", cls, "测试", x, 50)
         for action, role in (("accept", "operator"), ("register", "shift_leader"), ("dispatch", "dispatcher")):
-            c = act(conn, c.id, action, role, c.version, data={"department": dept} if dept else None)
-    p = cluster.tcp_params(fresh_db)
+            c = act(conn, c.id, action, role, c.version,
+                    data={"department": dept} if dept and action == "dispatch" else None)
+    p = cluster.client_params(fresh_db)
     targets = {}
     for key, login in logins.items():
         name = f"citygrid-{key}-{tag}"

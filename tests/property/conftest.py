@@ -74,7 +74,7 @@ def prop_qgis(qgis_app, qgis_processing, cluster, prop_store):
     plugin = citygrid_plugin.classFactory(None)
     plugin.initProcessing()
     name = f"citygrid-prop-{uuid.uuid4().hex[:6]}"
-    params = cluster.tcp_params(prop_store.split("dbname=")[1].split()[0])
+    params = cluster.client_params(prop_store.split("dbname=")[1].split()[0])
     save_connection(name, params["host"], params["port"], params["dbname"], params["user"])
     yield name
     delete_connection(name)

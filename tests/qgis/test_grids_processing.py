@@ -50,7 +50,7 @@ def test_partition_code_validate_the_sample(provider, qgis_connection, cluster, 
 
 
 def layer_from_store(cluster, dbname):
-    p = cluster.tcp_params(dbname)
+    p = cluster.client_params(dbname)
     uri = (f"dbname='{p['dbname']}' host={p['host']} port={p['port']} user='{p['user']}' key='id' "
            f"table=\"citygrid\".\"grid\" (geom) sql=\"retired_at\" IS NULL")
     layer = QgsVectorLayer(uri, "grids", "postgres")

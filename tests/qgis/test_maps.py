@@ -102,7 +102,7 @@ def district(cluster):
 def connection_to(cluster, dbname: str) -> str:
     from citygrid_plugin.connections import save_connection
 
-    p = cluster.tcp_params(dbname)
+    p = cluster.client_params(dbname)
     name = f"citygrid-maps-{dbname}"
     save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
     return name

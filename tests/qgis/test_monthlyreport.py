@@ -61,7 +61,7 @@ def report(tmp_path_factory, qgis_app, qgis_processing, month, cluster):  # noqa
     plugin = citygrid_plugin.classFactory(None)
     plugin.initProcessing()
     dbname = month[2].split("dbname=")[1].split()[0]
-    p = cluster.tcp_params(dbname)
+    p = cluster.client_params(dbname)
     name = f"citygrid-report-m-{dbname}"
     save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
     i18n.install("zh_CN")
