@@ -128,6 +128,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QImageR
 from qgis.PyQt.QtXml import QDomDocument
 
 from .core.i18n import tr
+from .core.textsafe import layout_text
 from .layers import STYLES_DIR
 
 __all__ = ["ITEM_IDS", "PAPERS", "LayoutError", "ReportBuilder", "atlas_layout", "cjk_font_family",
@@ -215,9 +216,12 @@ def _place(item: QgsLayoutItem, rect: QRectF, page: int = 0) -> None:
 
 
 def _label(layout, rect: QRectF, text: str, size: float, *, bold: bool = False, align=Qt.AlignmentFlag.AlignLeft,
-           color: QColor = INK, item_id: str = "", page: int = 0, valign=Qt.AlignmentFlag.AlignVCenter):
+           color: QColor = INK, item_id: str = "", page: int = 0, valign=Qt.AlignmentFlag.AlignVCenter,
+           expression: bool = False):
+    """A label printing *text* as it is (names from the store may hold ``[%``); with *expression*
+    its ``[% … %]`` are QGIS expressions (templates of the plugin's own)."""
     label = QgsLayoutItemLabel(layout)
-    label.setText(text)
+    label.setText(text if expression else layout_text(text))
     label.setFont(_font(size, bold))
     label.setFontColor(color)
     label.setHAlign(align)
@@ -306,12 +310,12 @@ def _add_thematic_items(layout, width: float, height: float, page: int = 0) -> d
 
     center = Qt.AlignmentFlag.AlignHCenter
     items["title"] = _label(layout, geo["title"], "[% @layout_name %]", 20 * s, bold=True, align=center,
-                            item_id="title", page=page)
+                            item_id="title", page=page, expression=True)
     items["subtitle"] = _label(layout, geo["subtitle"], "", 12 * s, align=center, color=GREY, item_id="subtitle",
                                page=page)
     items["source"] = _label(layout, geo["source"], "", 8.5 * s, color=GREY, item_id="source", page=page)
     items["date"] = _label(layout, geo["date"], "[% format_date(now(), 'yyyy-MM-dd') %]", 8.5 * s,
-                           align=Qt.AlignmentFlag.AlignRight, color=GREY, item_id="date", page=page)
+                           align=Qt.AlignmentFlag.AlignRight, color=GREY, item_id="date", page=page, expression=True)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
@@ -607,7 +611,7 @@ def _fill_thematic(project: QgsProject, items: dict[str, QgsLayoutItem], layers:
         extent = QgsCoordinateTransform(extent.crs(), crs, project).transformBoundingBox(extent)
     map_item.zoomToExtent(QgsRectangle(extent))  # keeps the frame's aspect: the extent grows to fit
     map_item.setScale(_nice_scale(map_item.scale()))
-    items["title"].setText(title)
+    items["title"].setText(title)   # texts as the callers prepared them (literal or templates)
     items["subtitle"].setText(subtitle or "")
     items["source"].setText(_source_text(source))
     items["date"].setText(_date_text(date))
@@ -634,8 +638,9 @@ def thematic_layout(project: QgsProject, layers: Sequence[QgsMapLayer], *, title
     it: ``project.layoutManager().addLayout(layout)``)."""
     layout, items = load_template(project, paper, orientation, template)
     layout.setName(title)
-    _fill_thematic(project, items, layers, title=title, subtitle=subtitle, source=source, date=date,
-                   extent=extent, legend_layers=legend_layers)
+    # the texts print as they are: a title or a source naming a street may hold "[%"
+    _fill_thematic(project, items, layers, title=layout_text(title), subtitle=layout_text(subtitle),
+                   source=layout_text(source), date=date, extent=extent, legend_layers=legend_layers)
     layout.refresh()
     return layout
 
@@ -1205,7 +1210,7 @@ class ReportBuilder:
                    item_id=f"header_{page + 1}")
             footer = tr("Page {n} of {total}").format(n="[% @layout_page %]", total="[% @layout_numpages %]")
             _label(self.layout, QRectF(self.SIDE, height - 10.5, inner, 5.5), footer, 8, color=GREY,
-                   align=Qt.AlignmentFlag.AlignHCenter, page=page, item_id=f"footer_{page + 1}")
+                   align=Qt.AlignmentFlag.AlignHCenter, page=page, item_id=f"footer_{page + 1}", expression=True)
             if kind != "map":  # map pages have their neat frame instead of rules
                 _rule(self.layout, self.SIDE, 12.5, inner, page, 0.25)
                 _rule(self.layout, self.SIDE, height - 12, inner, page, 0.25)

@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from . import i18n
 from .core.i18n import tr
+from .core.textsafe import html_text
 
 ICONS = Path(__file__).with_name("resources") / "icons"
 # action → the store roles that may use it (the others only need a store)
@@ -207,8 +208,8 @@ class CityGridPlugin:
         layers = add_store_layers(QgsProject.instance(), target)
         bad = [layer.name() for layer in layers if not layer.isValid()]
         if bad:
-            self.iface.messageBar().pushMessage(
-                "CityGrid", tr("Could not open: {layers}").format(layers=", ".join(bad)), Qgis.Warning)
+            self.iface.messageBar().pushMessage(  # the message bar renders HTML: escape
+                "CityGrid", html_text(tr("Could not open: {layers}").format(layers=", ".join(bad))), Qgis.Warning)
 
     def grid_layer(self):
         from .layers import GRIDS, find_store_layer
@@ -216,7 +217,9 @@ class CityGridPlugin:
         return find_store_layer(QgsProject.instance(), GRIDS)
 
     def _warn(self, text: str) -> None:
-        self.iface.messageBar().pushMessage("CityGrid", text, Qgis.Warning)
+        """*text* (often an error quoting store or user text) in the message bar, which renders
+        HTML and opens its links: escaped."""
+        self.iface.messageBar().pushMessage("CityGrid", html_text(text), Qgis.Warning)
 
     def toggle_split_tool(self, checked: bool) -> None:
         from .gui.maptools.grid_edit import SplitGridTool

@@ -2,6 +2,11 @@
 file per table, UTF-8 with a byte-order mark so that Excel on a Chinese Windows reads the
 characters instead of mojibake).
 
+Names in the tables come from the store (departments, streets, people, classes): a CSV cell of
+text that a spreadsheet would run as a formula (``=cmd|' /C calc'!A0``) is written with a leading
+``'`` (:func:`citygrid_plugin.core.textsafe.csv_cell`); numbers stay numbers. The XLSX writer
+types every cell (a text column is written as strings), so no text becomes a formula there.
+
 Files are written next to their destination under a temporary name and renamed when complete,
 so a failure (a full disk, an unwritable folder, a file open in Excel on a share) never leaves
 a half-written file in its place. XLSX goes through GDAL's XLSX driver (no extra dependency).
@@ -17,6 +22,7 @@ from pathlib import Path
 
 from .core.i18n import tr
 from .core.reports import Table
+from .core.textsafe import csv_cell
 
 
 class TableError(RuntimeError):
@@ -62,9 +68,9 @@ def _atomic(target: Path, write) -> Path:
 def _csv(path: Path, table: Table) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(table.headers)
+        writer.writerow([csv_cell(h) for h in table.headers])
         for row in table.rows:
-            writer.writerow(["" if v is None else v for v in row])
+            writer.writerow([csv_cell(v) for v in row])
 
 
 def _xlsx(path: Path, tables: Sequence[Table]) -> None:

@@ -61,7 +61,10 @@ QPushButton#close {{ font-size: 28px; color: #e8eef7; background: transparent; b
 
 
 def _label(text: str, role: str) -> QLabel:
+    """A panel label; plain text, as street and state names come from the store (a QLabel would
+    render anything that looks like HTML)."""
     label = QLabel(text)
+    label.setTextFormat(Qt.PlainText)
     label.setProperty("role", role)
     return label
 

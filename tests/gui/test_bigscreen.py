@@ -188,3 +188,26 @@ def test_escape_leaves_full_screen_then_closes(qgis_app, target):
     assert not screen.isFullScreen() and screen.isVisible() and not closed
     QTest.keyClick(screen, Qt.Key_Escape)
     assert closed == [True] and not screen.isVisible()
+
+
+def test_names_from_the_store_are_shown_as_text_not_markup(qgis_app, case_store, target, conn_factory):
+    """Issue 12, item 5: a street or state name holding HTML is shown as it is written, in plain
+    labels (a QLabel would otherwise render it, links and images included)."""
+    from qgis.PyQt.QtWidgets import QLabel
+
+    street = '<a href="file:///etc/passwd">春熙路</a><img src="file:///etc/passwd">'
+    state = "<b>待立案</b></td><td>结案"
+    admin = conn_factory(case_store)
+    with admin.cursor() as cur:
+        cur.execute("UPDATE citygrid.street SET name = %s WHERE code = '001'", (street,))
+        cur.execute("UPDATE citygrid.case_state SET name_zh = %s WHERE state = 'accepted'", (state,))
+    admin.commit()
+    screen = BigScreen(target, [], cycle_s=1)  # the street tour, as the command centre runs it
+    try:
+        screen.open(full_screen=False)
+        assert screen.state_labels["accepted"][0].text() == state
+        assert wait_until(lambda: screen.scope_label.text() == street, 3.0), screen.scope_label.text()
+        labels = screen.findChildren(QLabel)
+        assert labels and all(label.textFormat() == Qt.PlainText for label in labels)
+    finally:
+        screen.close()

@@ -2,11 +2,12 @@
 workflow, refusals and conflicts shown, filters, duplicates offered, live updates."""
 from __future__ import annotations
 
+import re
 import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
 
 from citygrid_plugin.connections import StoreTarget
 from citygrid_plugin.store import db, migrate, reference
@@ -146,3 +147,137 @@ def test_the_plugin_opens_and_closes_the_dock(qgis_iface, case_store):
     assert plugin.case_dock is None
     assert not [d for d in qgis_iface.mainWindow().findChildren(QgsDockWidget)
                 if d.objectName() == "CityGridCaseQueue" and d.isVisible()]
+
+
+# -- issue 12, item 5: case text is shown, never rendered or followed -------------------------------
+LINK = '<a href="file:///etc/passwd">查看详情</a>'
+IMAGE = '<img src="file:///etc/passwd" width="1">'
+FAKE_ROW = "</table><tr><td>结案</td>"
+
+
+def detail_tables(browser):
+    from qgis.PyQt.QtGui import QTextTable
+
+    frames = browser.document().rootFrame().childFrames()
+    return [f for f in frames if isinstance(f, QTextTable)]
+
+
+def links_and_images(browser) -> tuple[list[str], list[str]]:
+    """The anchors and images a person could click or the browser would load, as the document
+    holds them (not as text)."""
+    anchors, images = [], []
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isAnchor():
+                anchors.append(fmt.anchorHref())
+            if fmt.isImageFormat():
+                images.append(fmt.toImageFormat().name())
+            it += 1
+        block = block.next()
+    return anchors, images
+
+
+MARKUP = re.compile(r"<(a|img)\s", re.IGNORECASE)
+
+
+def test_case_text_with_html_is_shown_literally_and_no_link_is_opened(qgis_iface, case_store, tmp_path,
+                                                                      monkeypatch):
+    from citygrid_plugin.gui.docks import case_queue
+    from citygrid_plugin.gui.docks.case_queue import CaseQueueDock
+
+    opened = []
+
+    class Desktop:  # what QDesktopServices would hand to the desktop
+        @staticmethod
+        def openUrl(url):  # noqa: N802
+            opened.append(url.toString())
+            return True
+
+    monkeypatch.setattr(case_queue, "QDesktopServices", Desktop)
+    conn, target = case_store
+    hostile = report_case(conn, "监督员上报", "event", "0102", f"垃圾 {LINK} {IMAGE}", 50, 150,
+                          address=f"红星路 {FAKE_ROW}", photo="file:///etc/passwd")
+    act(conn, hostile.id, "accept", "operator", hostile.version, note=f"已受理 {FAKE_ROW} {LINK}")
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0")
+    genuine = report_case(conn, "监督员上报", "event", "0102", "井盖缺失", 150, 150, photo=str(photo))
+    dock = CaseQueueDock(qgis_iface, target, roles=["operator", "shift_leader"], live=False)
+    try:
+        browser = dock.detail
+        assert browser.openLinks() is False and browser.openExternalLinks() is False
+        # the person opens the "To register" tab and clicks the case
+        table = dock.tables["register"]
+        dock.tabs.setCurrentWidget(table)
+        assert table.rowCount() == 1 and table.item(0, 6).text() == f"垃圾 {LINK} {IMAGE}"
+        table.selectRow(0)
+        assert dock.current["id"] == hostile.id
+        text = browser.toPlainText()
+        for payload in (LINK, IMAGE, FAKE_ROW, "file:///etc/passwd"):
+            assert payload in text, payload
+        assert links_and_images(browser) == ([], [])
+        assert MARKUP.findall(browser.toHtml()) == []
+        # one history table, one row per action; the fake row is text inside the note's cell
+        tables = detail_tables(browser)
+        assert len(tables) == 1 and tables[0].rows() == 2
+        cells = [tables[0].cellAt(r, c).firstCursorPosition().block().text()
+                 for r in range(tables[0].rows()) for c in range(tables[0].columns())]
+        assert "结案" not in cells and any(FAKE_ROW in cell for cell in cells)
+        # a click on any link (as a crafted document would offer) opens nothing
+        for url in ("file:///etc/passwd", "http://example.com/", case_queue.PHOTO_LINK):
+            browser.anchorClicked.emit(QUrl(url))
+        assert opened == []
+
+        # a real photo: a link and thumbnail of that local file only, opened by the dock itself
+        table = dock.tables["accept"]
+        dock.tabs.setCurrentWidget(table)
+        table.cellClicked.emit(0, 0)
+        table.selectRow(0)
+        assert dock.current["id"] == genuine.id
+        photo_url = QUrl.fromLocalFile(str(photo.resolve())).toString()
+        assert links_and_images(browser) == ([case_queue.PHOTO_LINK], [photo_url])
+        browser.anchorClicked.emit(QUrl("file:///etc/passwd"))
+        assert opened == []
+        browser.anchorClicked.emit(QUrl(case_queue.PHOTO_LINK))
+        assert opened == [QUrl.fromLocalFile(str(photo.resolve())).toString()]
+    finally:
+        dock.shutdown()
+
+
+def test_a_refusal_quoting_client_text_is_plain_in_the_dock_and_escaped_in_the_message_bar(qgis_iface, case_store):
+    from qgis.core import Qgis
+    from qgis.gui import QgsMessageBarItem
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QTextBrowser
+
+    from citygrid_plugin.gui.docks.case_queue import CaseQueueDock
+
+    conn, target = case_store
+    c = report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", 50, 150)
+    for action, role, data in (("accept", "operator", None), ("register", "shift_leader", None),
+                               ("dispatch", "dispatcher", {"department": "HW"})):
+        c = act(conn, c.id, action, role, c.version, data=data)
+    dock = CaseQueueDock(qgis_iface, target, roles=["department"], live=False)
+    bar = qgis_iface.messageBar()
+    try:
+        assert dock.status.textFormat() == Qt.PlainText and dock.drill_label.textFormat() == Qt.PlainText
+        table = dock.tables["handle"]
+        table.selectRow(0)
+        assert dock.current["id"] == c.id
+        bar.clear_messages()
+        # the store refuses, quoting what it was sent ("… got <a href=…>")
+        assert dock.perform("request_extension", "department", "需要更多时间", {"hours": LINK}) is False
+        assert LINK in dock.status.text()
+        title, _sep, text = bar.get_messages(Qgis.Warning)[-1].partition(":")
+        assert title == "CityGrid" and LINK not in text
+        item = QgsMessageBarItem(title, text, Qgis.Warning, 0)  # what QgsMessageBar shows of it
+        browsers = item.findChildren(QTextBrowser)
+        assert browsers and LINK in " ".join(b.toPlainText() for b in browsers)
+        assert all(links_and_images(b) == ([], []) for b in browsers)
+        # a drill-down title names departments and streets: plain text too
+        dock.set_drill_down([c.id], f"部门 {LINK}")
+        assert LINK in dock.drill_label.text()
+    finally:
+        dock.shutdown()

@@ -92,3 +92,35 @@ def test_a_bad_area_is_explained(dock):
     dock.area.setText("5101")
     assert not dock.refresh()
     assert "is not a district" in dock.status.text()
+
+
+LINK = '<a href="file:///etc/passwd">环卫所</a><img src="file:///etc/passwd">'
+
+
+def test_names_and_typed_text_with_html_are_shown_as_text(dock, month):  # noqa: F811
+    """Issue 12, item 5: a department named with HTML, and an area typed with it, are shown as
+    they are written: the table cells, the drill-down title in the status line, the report note."""
+    from qgis.PyQt.QtCore import Qt
+
+    from citygrid_plugin.store import db
+
+    assert {dock.status.textFormat(), dock.report_note.textFormat(), dock.chart.textFormat()} == {Qt.PlainText}
+    conn = db.connect(month[2])
+    try:
+        with conn.cursor() as cur:
+            cur.execute("UPDATE citygrid.department SET name = %s WHERE code = 'HW'", (LINK,))
+        conn.commit()
+        dock.run_button.click()
+        r, c = cell(dock.indicators, LINK, "Handling rate")
+        assert dock.indicators.item(r, 0).text() == f"{LINK} (HW)"
+        assert dock.indicators.item(r, c).toolTip() and "<" not in dock.indicators.item(r, c).toolTip()
+        dock.indicators.cellClicked.emit(r, c)
+        assert LINK in dock.status.text() and dock.status.textFormat() == Qt.PlainText
+        dock.area.setText(LINK)
+        dock.run_button.click()
+        assert LINK in dock.status.text()
+    finally:
+        with conn.cursor() as cur:
+            cur.execute("UPDATE citygrid.department SET name = '环卫所' WHERE code = 'HW'")
+        conn.commit()
+        conn.close()

@@ -88,6 +88,18 @@ def test_a_bad_class_filter_is_explained_and_the_map_keeps_its_cases(dock):
     assert dock.total == 8
 
 
+def test_typed_html_is_quoted_as_text_in_the_status_line(dock):
+    """Issue 12, item 5: the status line quotes what was typed; a QLabel would render it."""
+    from qgis.PyQt.QtCore import Qt
+
+    typed = '<a href="file:///etc/passwd">01</a><img src="file:///etc/passwd">'
+    dock.classes.setText(typed)
+    dock.classes.editingFinished.emit()
+    assert dock.status.textFormat() == Qt.PlainText and dock.slider_label.textFormat() == Qt.PlainText
+    assert "is not a class code" in dock.status.text() and typed in dock.status.text()
+    assert dock.points_layer.featureCount() == 9  # unchanged
+
+
 def test_the_slider_moves_the_window_back(dock):
     dock.slider.setValue(dock.slider.maximum() - 35)  # the window now ends 35 days ago
     dock.refresh()

@@ -167,6 +167,15 @@ def test_thematic_map_pdf_is_a4_landscape_with_searchable_chinese(chinese, proje
     assert re.search(r"NotoSansCJKsc-(Regular|Bold)\s.*\byes\b", fonts), fonts
 
 
+def test_names_from_the_store_are_printed_not_evaluated(project):
+    """A street or department name holding a QGIS expression prints as the name (issue 12)."""
+    name = "[% env('HOME') %]街道[%1+1%]"
+    layout = layouts.thematic_layout(project, layers_of(project), title=name, subtitle=name, source=name, date=DATE)
+    for item_id in ("title", "subtitle"):
+        assert layout.itemById(item_id).currentText() == name
+    assert name in layout.itemById("source").currentText()
+
+
 def test_png_at_300_dpi_is_3508_by_2480(project, tmp_path):
     layout = layouts.thematic_layout(project, layers_of(project), title="锦江区（示例）", source=SOURCE)
     png = layouts.export_layout(layout, tmp_path / "map.png", dpi=300)

@@ -3,6 +3,7 @@ test it, create or upgrade it, and choose the plugin language."""
 from __future__ import annotations
 
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsSettings
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -55,6 +56,7 @@ class SettingsDialog(QDialog):
         buttons.addWidget(self.upgrade_button)
         form.addRow(buttons)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)  # server messages quote names the user typed
         self.status.setWordWrap(True)
         self.status.setObjectName("status")
         form.addRow(self.status)

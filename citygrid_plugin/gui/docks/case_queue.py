@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from qgis.core import Qgis, QgsGeometry, QgsPointXY, QgsSettings
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtCore import Qt, QTimer, QUrl
+from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.casefilter import SOURCES
 from ...core.i18n import tr
+from ...core.textsafe import html_text, local_image
 from ...store import cases
 from ...store.db import StoreError, connect
 from . import StoreConnectionMixin
@@ -53,6 +54,7 @@ TABS = [
     ("close", ["checked"], {"shift_leader"}),
     ("overdue", None, {"shift_leader", "dispatcher"}),
 ]
+PHOTO_LINK = "citygrid-photo:open"  # the only link of the detail view; never a link from case text
 COLUMNS = ("case_no", "class_name", "source", "grid_code", "department_name", "time_left", "description")
 
 
@@ -158,15 +160,22 @@ class CaseQueueDock(StoreConnectionMixin, QgsDockWidget):
         detail_layout = QVBoxLayout(detail)
         self.buttons = QHBoxLayout()
         detail_layout.addLayout(self.buttons)
+        # case text is shown escaped (core.textsafe.html_text) and no link is ever followed by Qt:
+        # the one link, to a local photo, is opened by _link_clicked
         self.detail = QTextBrowser()
-        self.detail.setOpenExternalLinks(True)
+        self.detail.setOpenLinks(False)
+        self.detail.setOpenExternalLinks(False)
+        self.detail.anchorClicked.connect(self._link_clicked)
+        self.photo_path = None
         detail_layout.addWidget(self.detail)
         splitter.addWidget(detail)
         layout.addWidget(splitter)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)  # store messages may quote user text
         layout.addWidget(self.status)
         drill = QHBoxLayout()
         self.drill_label = QLabel()
+        self.drill_label.setTextFormat(Qt.PlainText)  # the title names departments, streets…
         self.drill_label.setWordWrap(True)
         self.drill_clear = QPushButton(tr("Show all cases"))
         self.drill_clear.clicked.connect(lambda: self.set_drill_down(None))
@@ -309,6 +318,7 @@ class CaseQueueDock(StoreConnectionMixin, QgsDockWidget):
             widget = self.buttons.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
+        self.photo_path = None
         if self.current is None:
             self.detail.setHtml("")
             return
@@ -319,13 +329,14 @@ class CaseQueueDock(StoreConnectionMixin, QgsDockWidget):
         except StoreError as exc:
             self.store_failed(exc)
             return
-        lines = [f"<h3>{row['case_no']} · {row['class_name'] or row['class_code']}</h3>",
-                 f"<p>{row['description']}<br>{row['address'] or ''}</p>",
+        e = html_text  # every text from the store or a user is escaped: it is shown, never rendered
+        lines = [f"<h3>{e(row['case_no'])} · {e(row['class_name'] or row['class_code'])}</h3>",
+                 f"<p>{e(row['description'])}<br>{e(row['address'])}</p>",
                  photo,
                  "<table>"]
         for at, action, _from, to_state, actor, role, note in history:
-            lines.append(f"<tr><td>{at:%Y-%m-%d %H:%M}</td><td>{action_title(action)}</td><td>{to_state}</td>"
-                         f"<td>{actor} ({role})</td><td>{note or ''}</td></tr>")
+            lines.append(f"<tr><td>{at:%Y-%m-%d %H:%M}</td><td>{e(action_title(action))}</td><td>{e(to_state)}</td>"
+                         f"<td>{e(actor)} ({e(role)})</td><td>{e(note)}</td></tr>")
         lines.append("</table>")
         self.detail.setHtml("".join(lines))
         try:
@@ -340,10 +351,26 @@ class CaseQueueDock(StoreConnectionMixin, QgsDockWidget):
             self.buttons.addWidget(button)
 
     def _photo_html(self, case_id: int) -> str:
+        """The photo link as text; a link and a thumbnail only for a local image file that
+        exists (core.textsafe.local_image), opened by :meth:`_link_clicked`, never by Qt."""
         photo = cases.case_photo(self.conn, case_id)
         if not photo:
             return ""
-        return f'<p><a href="{photo}">{tr("Photo")}</a><br><img src="{photo}" width="240"></p>'
+        self.photo_path = local_image(photo)
+        if self.photo_path is None:
+            return f"<p>{html_text(tr('Photo'))}: {html_text(photo)}</p>"
+        src = html_text(QUrl.fromLocalFile(str(self.photo_path)).toString())
+        return (f'<p><a href="{PHOTO_LINK}">{html_text(tr("Photo"))}</a>: {html_text(photo)}<br>'
+                f'<img src="{src}" width="240"></p>')
+
+    def _link_clicked(self, url: QUrl) -> bool:
+        """Open the selected case's local photo (checked again now); any other link is ignored."""
+        if url.toString() != PHOTO_LINK or self.photo_path is None:
+            return False
+        path = local_image(str(self.photo_path))
+        if path is None:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def allowed(self) -> list[tuple[str, str, dict]]:
         """Actions the selected case allows for the user's roles."""
@@ -389,9 +416,11 @@ class CaseQueueDock(StoreConnectionMixin, QgsDockWidget):
         if not found:
             return True
         text = "\n".join(f"{no}  {state}  {metres} m  {at:%Y-%m-%d}" for no, state, metres, at in found)
-        answer = QMessageBox.question(self, tr("Possible duplicates"), tr(
-            "Cases of the same class nearby in the last 30 days:\n{cases}\n\nRegister anyway?").format(cases=text))
-        return answer == QMessageBox.Yes
+        box = QMessageBox(QMessageBox.Question, tr("Possible duplicates"), tr(
+            "Cases of the same class nearby in the last 30 days:\n{cases}\n\nRegister anyway?").format(cases=text),
+            QMessageBox.Yes | QMessageBox.No, self)
+        box.setTextFormat(Qt.PlainText)
+        return box.exec() == QMessageBox.Yes
 
     def perform(self, action: str, role: str, note: str | None = None, data: dict | None = None) -> bool:
         """Apply *action* to the selected case through the workflow function; show refusals."""
@@ -413,8 +442,8 @@ class CaseQueueDock(StoreConnectionMixin, QgsDockWidget):
 
     def _message(self, text: str, level) -> None:
         self.status.setText(text)
-        if self.iface is not None:
-            self.iface.messageBar().pushMessage("CityGrid", text, level, 5)
+        if self.iface is not None:  # the message bar renders HTML (and opens its links): escape
+            self.iface.messageBar().pushMessage("CityGrid", html_text(text), level, 5)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.shutdown()

@@ -111,6 +111,7 @@ class HeatmapDock(StoreConnectionMixin, QgsDockWidget):
         self.slider.setValue(HISTORY_DAYS)
         self.slider.setToolTip(tr("Move the window back in time"))
         self.slider_label = QLabel()
+        self.slider_label.setTextFormat(Qt.PlainText)
         slide = QHBoxLayout()
         slide.addWidget(self.slider)
         slide.addWidget(self.slider_label)
@@ -152,6 +153,7 @@ class HeatmapDock(StoreConnectionMixin, QgsDockWidget):
         form.addRow(tr("Heatmap radius"), self.radius)
         layout.addLayout(form)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)  # quotes what the user typed and store messages
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         layout.addStretch(1)
