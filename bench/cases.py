@@ -5,8 +5,8 @@ citygrid.case_act under concurrency, NOTIFY latency — against a plain UPDATE p
 Setup: a fresh database on the private cluster with the sample district, its unit grids and the
 departments (bench/census.py's setup_store), the routing rules of data_samples/generate_cases.py,
 then N historical cases (default 200,000). The fill BYPASSES the workflow functions for speed:
-it switches the store's internal mode on for its session (as the store owner, who alone can read
-its token; the switch case_report/case_act use for their own writes), COPYs the cases into
+it switches the store's internal mode on for its transaction (as the store owner, who alone may
+call citygrid.set_internal; the switch case_report/case_act use for their own writes), COPYs the cases into
 citygrid.work_case and builds each case's audit trail (citygrid.case_action) in SQL from the
 transition path of its state. State mix: 90 % closed, 3 % cancelled, the rest open (2.5 % =
 5,000 in the dispatcher's queue, registered / returned; 3 % dispatched; the others in the early and late stages).
@@ -73,8 +73,8 @@ PATH["checked"] = PATH["handled"] + [("check_ok", "handled", "checked", "supervi
 PATH["closed"] = PATH["checked"] + [("close", "checked", "closed", "shift_leader")]
 
 
-# The store's internal mode for this session (migration 009): only the owner can read the token.
-INTERNAL_ON = "SELECT set_config('citygrid.internal', (SELECT token FROM citygrid.internal_secret), false)"
+# The store's internal mode for the current transaction (migration 012): the owner alone may call it.
+INTERNAL_ON = "SELECT citygrid.set_internal(true)"
 
 
 def pct(values: list[float], q: float) -> float:
@@ -151,7 +151,7 @@ def fill(conn, n: int, seed: int = 20261121) -> dict:
              ORDER BY 1, 6""")
         actions = cur.rowcount
         cur.execute("DROP TABLE bench_path")
-        cur.execute("RESET citygrid.internal")
+        cur.execute("SELECT citygrid.set_internal(false)")
     conn.commit()
     old = conn.autocommit
     conn.autocommit = True
@@ -217,11 +217,9 @@ def dispatch_all(conn, chunk) -> int:
 
 
 def peer_update(conn, chunk) -> int:
-    with conn.cursor() as cur:
-        cur.execute(INTERNAL_ON)
-    conn.commit()
     for case_id, version in chunk:
         with conn.cursor() as cur:
+            cur.execute(INTERNAL_ON)   # for its transaction, as the workflow functions do
             cur.execute("UPDATE citygrid.work_case SET state = 'dispatched', version = version + 1 "
                         "WHERE id = %s AND version = %s", (case_id, version))
         conn.commit()

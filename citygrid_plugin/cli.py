@@ -57,19 +57,24 @@ def backup_store(dsn: str, path: str | Path) -> Path:
     """``pg_dump --format=custom`` of the store's database into *path*: schema, data, sequences,
     grants and row-level security policies (the server-wide roles and database settings are
     not in it). Written beside *path* first and renamed when complete, so *path* is either a
-    whole backup or absent; an existing file is never overwritten."""
+    whole backup or absent; an existing file is never overwritten. The file is readable by its
+    owner only (mode 0600): it holds every case, reporter and audit row. It holds no secret
+    (the store has none since migration 012; the transient internal-mode table is left out)."""
     path = Path(path)
     if path.exists():
         raise db.StoreError(tr("{path} already exists; a backup is never overwritten: choose another name").format(
             path=path))
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
-    proc = subprocess.run([_client("pg_dump"), "--format=custom", "--file", str(partial), "--dbname", dsn],
+    os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # pg_dump keeps the mode
+    proc = subprocess.run([_client("pg_dump"), "--format=custom", "--file", str(partial),
+                           "--exclude-table-data=citygrid.internal_mode", "--dbname", dsn],
                           capture_output=True, text=True)
     if proc.returncode != 0:
         partial.unlink(missing_ok=True)
         raise db.StoreError(tr("backup of {target} failed, nothing was written: {error}").format(
             target=db.describe(dsn), error=_tail(proc)))
+    os.chmod(partial, 0o600)
     partial.rename(path)
     return path
 
@@ -149,8 +154,8 @@ def cmd_db(args) -> int:
         started = cluster.up()
         cluster.ensure_database(args.dbname)
         print(f"{'started' if started else 'running'}: {cluster.dsn(args.dbname)}")
-        print(f"QGIS connection: host=127.0.0.1 port={cluster.port} user={cluster.user} "
-              f"database={args.dbname} (no password)")
+        print(f"QGIS connection: host={cluster.sockdir} port={cluster.port} user={cluster.user} "
+              f"database={args.dbname} (the Unix socket, as this account: no password)")
     elif args.action == "down":
         print("stopped" if cluster.down() else "not running")
     elif args.action == "status":

@@ -8,9 +8,11 @@ unit grids, the departments and the component census — ``make demo`` builds on
         [--start 2025-12-01] [--days 365] [--seed 20261121] [--scale 1.0]
 
 Every case is reported with ``citygrid_plugin.store.cases.report_case`` and moved with
-``cases.act`` (i.e. ``citygrid.case_report`` / ``citygrid.case_act`` in the store) with ``at=``
-timestamps in the past, so deadlines come from the store's time limits and working calendar and
-the on-time / late closings (正常结案 / 超时结案) are the store's own verdicts. Nothing is written
+``cases.act`` with ``at=`` timestamps in the past, i.e. through ``citygrid.case_replay_report`` /
+``citygrid.case_replay_act``, the store owner's replay of history (in the name of the demo staff
+logins, every case and audit row marked ``replayed``): deadlines come from the store's time limits
+and working calendar and the on-time / late closings (正常结案 / 超时结案) are the store's own
+verdicts, by the same code as a live action at the server's clock. Nothing is written
 to the case tables directly. The only other write is a few district-wide routing rules
 (citygrid.routing_rule, class → department), added when the class has none.
 
@@ -83,7 +85,7 @@ WEEKDAY_FACTOR = (1.15, 1.15, 1.15, 1.15, 1.15, 0.70, 0.60)   # Monday … Sunda
 
 SOURCES = [("监督员上报", 0.70), ("12319热线", 0.12), ("公众举报", 0.08), ("视频监控", 0.05),
            ("领导批办", 0.02), ("部门上报", 0.02), ("媒体曝光", 0.01)]
-TRUSTED = {"监督员上报", "视频监控"}
+TRUSTED = {"监督员上报"}  # a supervisor's own report (citygrid.case_source.trusted)
 COMPONENT_SHARE = 0.30
 
 # event class: (weight, department of the district-wide routing rule, description)

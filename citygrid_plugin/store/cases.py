@@ -58,25 +58,17 @@ _ROW = "id, case_no, state, version, department_code, stage_deadline"  # CaseRow
 
 
 def _as(as_user: str | None) -> tuple[str, tuple]:
-    """SQL prefix that replays an action as another login (superusers only: history generators
-    and migrations from a legacy system record who really acted). Sent in the same round trip."""
+    """SQL prefix that acts as another login (superusers only: tests of what a login may do). Sent
+    in the same round trip; the session stays switched (``RESET SESSION AUTHORIZATION`` ends it)."""
     return ("SET SESSION AUTHORIZATION %s; ", (as_user,)) if as_user else ("", ())
 
 
-def report_case(conn, source: str, kind: str, class_code: str, description: str, x: float, y: float,
-                address: str | None = None, reporter: str | None = None, component_code: str | None = None,
-                at: datetime | None = None, commit: bool = True, as_user: str | None = None) -> CaseRow:
-    """Report a case at (x, y) in the store CRS; returns it in state 'reported'. *as_user*: see
-    :func:`act`."""
+def _call(conn, sql: str, args: tuple, commit: bool) -> CaseRow:
     import psycopg2
 
-    _no_nul(description=description, address=address, reporter=reporter, class_code=class_code)
-    prefix, who = _as(as_user)
     try:
         with conn.cursor() as cur:
-            cur.execute(prefix + f"SELECT {_ROW} FROM citygrid.case_report(%s, %s, %s, %s, "  # nosec B608
-                        "ST_SetSRID(ST_MakePoint(%s, %s), citygrid.store_srid()), %s, %s, %s, NULL, %s)",
-                        (*who, source, kind, class_code, description, x, y, address, reporter, component_code, at))
+            cur.execute(sql, args)
             row = CaseRow(*cur.fetchone())
         if commit:
             conn.commit()
@@ -84,30 +76,44 @@ def report_case(conn, source: str, kind: str, class_code: str, description: str,
     except psycopg2.Error as exc:
         rollback(conn)
         raise _error(exc, conn) from exc
+
+
+def report_case(conn, source: str, kind: str, class_code: str, description: str, x: float, y: float,
+                address: str | None = None, reporter: str | None = None, component_code: str | None = None,
+                at: datetime | None = None, commit: bool = True, as_user: str | None = None,
+                observed_at: datetime | None = None, photo: str | None = None) -> CaseRow:
+    """Report a case at (x, y) in the store CRS as the logged-in user, at the server's clock;
+    returns it in state 'reported'. *observed_at*: when the reporter saw the problem (a report
+    made offline; bounded by the store, never a deadline).
+
+    *at* replays history (the store owner only: the demo generator, a migration from a legacy
+    system): the case is reported at *at* in the name of *as_user* (or the owner) and marked
+    replayed. Without *at*, *as_user* (superusers only) acts as that login at the server's clock."""
+    _no_nul(description=description, address=address, reporter=reporter, class_code=class_code, photo=photo)
+    point = "ST_SetSRID(ST_MakePoint(%s, %s), citygrid.store_srid())"
+    values = (source, kind, class_code, description, x, y, address, reporter, component_code, photo, observed_at)
+    if at is not None:
+        return _call(conn, f"SELECT {_ROW} FROM citygrid.case_replay_report(%s, %s, %s, %s, %s, %s, "  # nosec B608
+                     f"{point}, %s, %s, %s, %s, %s)", (as_user, at, *values), commit)
+    prefix, who = _as(as_user)
+    return _call(conn, prefix + f"SELECT {_ROW} FROM citygrid.case_report(%s, %s, %s, %s, "  # nosec B608
+                 f"{point}, %s, %s, %s, %s, %s)", (*who, *values), commit)
 
 
 def act(conn, case_id: int, action: str, role: str, version: int, note: str | None = None,
         data: dict | None = None, at: datetime | None = None, commit: bool = True,
         as_user: str | None = None) -> CaseRow:
-    """Apply *action* as *role* to the case the client saw at *version*. *as_user* (superusers
-    only, with *at*: replaying history) switches the session to that login first, so the store
-    checks that login's roles and records it as the actor; the session stays switched
-    (``RESET SESSION AUTHORIZATION`` ends it)."""
-    import psycopg2
-
+    """Apply *action* as *role* to the case the client saw at *version*, as the logged-in user at
+    the server's clock. *at* replays history (the store owner only; in the name of *as_user*, or
+    the owner; marked replayed); without *at*, *as_user* (superusers only) acts as that login."""
     _no_nul(note=note, action=action, **{k: v for k, v in (data or {}).items() if isinstance(v, str)})
+    values = (case_id, action, role, version, note, json.dumps(data or {}))
+    if at is not None:
+        return _call(conn, f"SELECT {_ROW} FROM citygrid.case_replay_act(%s, %s, %s, %s, %s, %s, %s, "  # nosec B608
+                     "%s::jsonb)", (as_user, at, *values), commit)
     prefix, who = _as(as_user)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(prefix + f"SELECT {_ROW} FROM citygrid.case_act(%s, %s, %s, %s, %s, %s::jsonb, %s)",  # nosec B608
-                        (*who, case_id, action, role, version, note, json.dumps(data or {}), at))
-            row = CaseRow(*cur.fetchone())
-        if commit:
-            conn.commit()
-        return row
-    except psycopg2.Error as exc:
-        rollback(conn)
-        raise _error(exc, conn) from exc
+    return _call(conn, prefix + f"SELECT {_ROW} FROM citygrid.case_act(%s, %s, %s, %s, %s, %s::jsonb)",  # nosec B608
+                 (*who, *values), commit)
 
 
 def allowed_actions(conn, case_id: int, role: str | None = None) -> list[tuple[str, str, dict]]:

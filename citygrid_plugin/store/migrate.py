@@ -11,6 +11,17 @@ when the store is created and recorded in ``citygrid.store_setting``. The checks
 over the template (line endings normalised), so it does not depend on the CRS or on a
 Windows checkout.
 
+Functions: each SQL function's current body lives in exactly one file,
+``sql/functions/<name>.sql`` (``CREATE OR REPLACE FUNCTION citygrid.<name>(…)`` with its
+security attributes). Migrations hold only schema changes; when a store is at the latest
+migration, every function file whose SHA-256 differs from the one recorded in
+``citygrid.schema_function`` is applied, in the same transaction as the migrations (with
+``check_function_bodies`` off, so their order does not matter). A change of a function's
+arguments or result type needs a migration that drops the old signature first (CREATE OR REPLACE
+cannot change them). When the store's group roles exist (citygrid:setuproles ran before),
+``roles.sql`` is applied again at the end of an upgrade that changed something, so a function
+created anew gets its grants back.
+
 Concurrent upgrades (two administrators at once) serialise on an advisory lock.
 """
 from __future__ import annotations
@@ -21,8 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.i18n import tr
+from .roles import ROLES_SQL
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+FUNCTIONS_DIR = Path(__file__).parent / "sql" / "functions"
 SCHEMA = "citygrid"
 DEFAULT_SRID = 4544  # CGCS2000 / 3-degree Gauss-Kruger CM 105E (Chengdu, Chongqing west...)
 _NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -61,16 +74,25 @@ class Migration:
         return self.text.replace("{{srid}}", str(int(srid)))
 
 
+@dataclass(frozen=True)
+class FunctionFile:
+    name: str
+    path: Path
+    text: str
+    checksum: str
+
+
 @dataclass
 class UpgradeResult:
     version_before: int
     version_after: int
     applied: list[Migration] = field(default_factory=list)
     srid: int = DEFAULT_SRID
+    functions: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.applied)
+        return bool(self.applied or self.functions)
 
 
 def checksum(text: str) -> str:
@@ -97,6 +119,67 @@ def discover(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
             raise MigrationError(tr("migration {expected:03d} is missing (found {name})").format(
                 expected=expected, name=migration.filename))
     return ordered
+
+
+def discover_functions(directory: Path | None = None) -> list[FunctionFile]:
+    """The function files (default :data:`FUNCTIONS_DIR`), by name; each ``<name>.sql`` must
+    define ``citygrid.<name>`` and nothing else, so a function's body can only be in one place."""
+    directory = FUNCTIONS_DIR if directory is None else directory
+    found = []
+    for path in sorted(directory.glob("*.sql")):
+        name = path.stem
+        text = path.read_text(encoding="utf-8")
+        defined = set(re.findall(r"CREATE\s+OR\s+REPLACE\s+FUNCTION\s+citygrid\.(\w+)\s*\(", text))
+        if defined != {name}:
+            raise MigrationError(tr("function file {file} must define exactly the function citygrid.{name} "
+                                    "(it defines: {found})").format(file=path.name, name=name,
+                                                                     found=", ".join(sorted(defined)) or "none"))
+        found.append(FunctionFile(name, path, text, checksum(text)))
+    return found
+
+
+def _apply_functions(cur, functions: list[FunctionFile]) -> list[str]:
+    """Apply the function files whose text differs from the recorded one; their names."""
+    cur.execute(f"SELECT name, checksum FROM {SCHEMA}.schema_function")  # nosec B608
+    recorded = dict(cur.fetchall())
+    changed = [f for f in functions if recorded.get(f.name) != f.checksum]
+    if not changed:
+        return []
+    cur.execute("SET LOCAL check_function_bodies = off")
+    for f in changed:
+        try:
+            cur.execute(f.text)
+        except Exception as exc:  # psycopg2.Error, with the server's message
+            raise MigrationError(tr("function file {file} failed: {error}").format(
+                file=f.path.name, error=str(exc).strip())) from exc
+        cur.execute(f"INSERT INTO {SCHEMA}.schema_function (name, checksum) VALUES (%s, %s) "  # nosec B608
+                    "ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = now(), "
+                    "applied_by = current_user", (f.name, f.checksum))
+    cur.execute("SET LOCAL check_function_bodies = on")
+    # a function created anew is executable by PUBLIC until revoked; roles.sql grants what each role needs
+    cur.execute(f"REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA {SCHEMA} FROM PUBLIC")
+    return [f.name for f in changed]
+
+
+# Component serial sequence names as the store makes them. Before migration 012 a caller could
+# pass any text as a class code and have it spliced into the name; migration 011 executes the
+# recorded names again, so a store holding any other name is not upgraded until a person looks.
+_SERIAL_NAME = re.compile(r"^citygrid\.component_seq_[0-9]{6}_[0-9]{4}_[0-9]{4,5}$")
+
+
+def _check_serial_names(cur) -> None:
+    cur.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.component_serial",))
+    if cur.fetchone()[0] is None:
+        return
+    cur.execute(f"SELECT sequence_name FROM {SCHEMA}.component_serial")  # nosec B608
+    bad = [name for (name,) in cur.fetchall() if not _SERIAL_NAME.match(name)]
+    if bad:
+        raise MigrationError(tr(
+            "the store lists component serial sequences that CityGrid did not make: {names}. They come from "
+            "text passed as a class code (an injection attempt through next_component_code); nothing was "
+            "upgraded. Have the database administrator check the roles and objects of this server, delete "
+            "these rows from citygrid.component_serial, and upgrade again").format(
+            names=", ".join(repr(n) for n in bad[:5])))
 
 
 def _applied(cur) -> dict[int, tuple[str, str]]:
@@ -183,6 +266,8 @@ def upgrade(conn, srid: int | None = None, migrations: list[Migration] | None = 
                     "Reproject the data into a new store instead").format(existing=existing, wanted=srid))
             use_srid = existing or int(srid or DEFAULT_SRID)
             _check_srid(cur, use_srid)
+            if before < 12:
+                _check_serial_names(cur)
             done: list[Migration] = []
             for migration in migrations:
                 if migration.version in applied:
@@ -196,12 +281,30 @@ def upgrade(conn, srid: int | None = None, migrations: list[Migration] | None = 
                     f"INSERT INTO {SCHEMA}.schema_migration (version, name, checksum) VALUES (%s, %s, %s)",  # nosec B608
                     (migration.version, migration.name, migration.checksum))
                 done.append(migration)
+            after = max([before] + [m.version for m in done])
+            functions: list[str] = []
+            latest = discover()[-1].version
+            if after == latest:
+                functions = _apply_functions(cur, discover_functions())
+                if done or functions:
+                    _reapply_roles(cur)
         conn.commit()
     except BaseException:
         conn.rollback()
         raise
-    after = max([before] + [m.version for m in done])
-    return UpgradeResult(before, after, done, use_srid)
+    return UpgradeResult(before, after, done, use_srid, functions)
+
+
+def _reapply_roles(cur) -> None:
+    """Grants of functions created anew are lost: re-apply roles.sql if the roles were set up."""
+    cur.execute("SELECT to_regrole('citygrid_admin') IS NOT NULL")
+    if cur.fetchone()[0]:
+        try:
+            cur.execute(ROLES_SQL.read_text(encoding="utf-8"))
+        except Exception as exc:  # psycopg2.Error
+            raise MigrationError(tr("the store was upgraded but its roles could not be granted again: {error} "
+                                    "(upgrade as the store owner with the CREATEROLE privilege)").format(
+                error=str(exc).strip())) from exc
 
 
 def _check_srid(cur, srid: int) -> None:

@@ -62,14 +62,18 @@ BEGIN
                                  'grid_active', 'grid_history', 'component', 'component_major',
                                  'component_history', 'component_serial', 'grid_census', 'grid_census_progress',
                                  'basemap_line', 'basemap_polygon', 'basemap_text', 'case_state', 'case_role',
-                                 'case_transition', 'case_time_limit', 'routing_rule', 'work_calendar', 'staff'] LOOP
+                                 'case_transition', 'case_time_limit', 'routing_rule', 'work_calendar', 'staff',
+                                 'case_source', 'schema_function'] LOOP
             EXECUTE format('GRANT SELECT ON citygrid.%I TO %I', t, r);
         END LOOP;
     END LOOP;
 END $$;
 
--- Functions: the store's helpers (readers, calculators, trigger functions) are open to every
--- role; the ones that write or switch internal mode are taken back and granted to their roles.
+-- Functions: an allow-list. The helpers that clients' own statements, row-level security policies
+-- and the invoker-rights triggers call are open to every role; the workflow and coding functions to
+-- their roles below. Everything else (internal mode, the bodies of the workflow functions, the
+-- replays of history, the serial sequences) is the owner's alone: a function added to the store
+-- is closed until it is listed here.
 DO $$
 DECLARE
     r text;
@@ -77,15 +81,15 @@ BEGIN
     FOREACH r IN ARRAY ARRAY['citygrid_admin', 'citygrid_gis_editor', 'citygrid_surveyor', 'citygrid_operator',
                              'citygrid_shift_leader', 'citygrid_dispatcher', 'citygrid_department',
                              'citygrid_supervisor', 'citygrid_analyst', 'citygrid_bigscreen'] LOOP
-        EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA citygrid TO %I', r);
-        EXECUTE format('REVOKE EXECUTE ON FUNCTION citygrid.set_internal(boolean), '
-                       'citygrid.break_glass_amend(bigint, text, text), '
-                       'citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz), '
-                       'citygrid.case_act(bigint, text, text, integer, text, jsonb, timestamptz), '
-                       'citygrid.assign_grid_codes(text, text, text), '
-                       'citygrid.replace_community_grids(text, text, text, geometry[]), '
-                       'citygrid.component_sequence(text, text, text), '
-                       'citygrid.next_component_code(text, text, text) FROM %I', r);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION citygrid.actor(), citygrid.acts_as(text), '
+                       'citygrid.acts_as_any(text[]), citygrid.user_acts_as(text, text), citygrid.is_superuser(), '
+                       'citygrid.user_is_superuser(text), citygrid.my_department(), citygrid.internal_on(), '
+                       'citygrid.import_codes_on(), citygrid.store_srid(), '
+                       'citygrid.setting_float(text, double precision), citygrid.coord_text(double precision), '
+                       'citygrid.component_anchor(geometry), citygrid.is_workday(date), citygrid.work_periods(date), '
+                       'citygrid.add_work_time(timestamptz, numeric, text), '
+                       'citygrid.case_deadline(citygrid.work_case, text, timestamptz), '
+                       'citygrid.suggest_department(bigint), citygrid.grid_check_community(citygrid.grid) TO %I', r);
     END LOOP;
 END $$;
 
@@ -101,8 +105,6 @@ GRANT EXECUTE ON FUNCTION citygrid.assign_grid_codes(text, text, text),
 GRANT INSERT, UPDATE, DELETE ON citygrid.component TO citygrid_surveyor;
 GRANT INSERT, UPDATE ON citygrid.grid_census TO citygrid_surveyor;
 GRANT USAGE ON SEQUENCE citygrid.component_id_seq TO citygrid_surveyor;
-GRANT EXECUTE ON FUNCTION citygrid.component_sequence(text, text, text),
-    citygrid.next_component_code(text, text, text) TO citygrid_surveyor;
 
 -- The case roles: read cases (row-level security below) and act through the workflow functions.
 GRANT SELECT ON citygrid.work_case, citygrid.case_action, citygrid.case_action_public, citygrid.case_queue
@@ -110,17 +112,17 @@ GRANT SELECT ON citygrid.work_case, citygrid.case_action, citygrid.case_action_p
        citygrid_analyst, citygrid_admin;
 GRANT EXECUTE ON FUNCTION
     citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz),
-    citygrid.case_act(bigint, text, text, integer, text, jsonb, timestamptz)
+    citygrid.case_act(bigint, text, text, integer, text, jsonb)
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor;
 
 -- Analyst: everything read-only, the break-glass log included.
 GRANT SELECT ON ALL TABLES IN SCHEMA citygrid TO citygrid_analyst;
-REVOKE SELECT ON citygrid.internal_secret FROM citygrid_analyst;
+REVOKE SELECT ON citygrid.internal_mode FROM citygrid_analyst;
 
 -- Administrator: configuration and people.
 GRANT INSERT, UPDATE, DELETE ON citygrid.department, citygrid.routing_rule, citygrid.case_time_limit,
     citygrid.work_calendar, citygrid.store_setting, citygrid.component_class, citygrid.event_class,
-    citygrid.code_profile, citygrid.staff TO citygrid_admin;
+    citygrid.code_profile, citygrid.staff, citygrid.case_source TO citygrid_admin;
 GRANT USAGE ON SEQUENCE citygrid.routing_rule_id_seq, citygrid.case_time_limit_id_seq TO citygrid_admin;
 GRANT SELECT ON citygrid.audit_override TO citygrid_admin;
 GRANT EXECUTE ON FUNCTION citygrid.break_glass_amend(bigint, text, text) TO citygrid_admin;
@@ -129,7 +131,7 @@ GRANT EXECUTE ON FUNCTION citygrid.break_glass_amend(bigint, text, text) TO city
 GRANT SELECT ON citygrid.store_setting, citygrid.schema_migration, citygrid.code_profile, citygrid.component_class,
     citygrid.event_class, citygrid.department, citygrid.district, citygrid.street, citygrid.community, citygrid.grid,
     citygrid.grid_active, citygrid.basemap_line, citygrid.basemap_polygon, citygrid.basemap_text,
-    citygrid.case_state, citygrid.case_queue, citygrid.case_action_public TO citygrid_bigscreen;
+    citygrid.case_state, citygrid.case_source, citygrid.case_queue, citygrid.case_action_public TO citygrid_bigscreen;
 GRANT SELECT (id, case_no, source, kind, profile, class_code, component_code, description, address, geom, grid_code,
               district_code, street_code, community_code, department_code, state, stage, stage_deadline,
               handle_deadline, extension_hours, rework_count, urge_count, close_category, reported_at, updated_at,
@@ -143,6 +145,8 @@ DROP POLICY IF EXISTS cg_case_staff ON citygrid.work_case;
 DROP POLICY IF EXISTS cg_case_department ON citygrid.work_case;
 DROP POLICY IF EXISTS cg_audit_staff ON citygrid.case_action;
 DROP POLICY IF EXISTS cg_audit_department ON citygrid.case_action;
+DROP POLICY IF EXISTS cg_case_source_admin ON citygrid.case_source;
+CREATE POLICY cg_case_source_admin ON citygrid.case_source FOR ALL TO citygrid_admin USING (true) WITH CHECK (true);
 CREATE POLICY cg_case_staff ON citygrid.work_case FOR SELECT
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
        citygrid_admin, citygrid_bigscreen

@@ -3,61 +3,12 @@ and is shown each thing it may and may not do. The denials come from PostgreSQL 
 (privileges, RLS, the workflow function's role check), so they hold for every client."""
 from __future__ import annotations
 
-import uuid
-
-import psycopg2
 import pytest
 
 from citygrid_plugin.store import db
 from citygrid_plugin.store.cases import CaseRefused, act, report_case
 from citygrid_plugin.store.roles import RoleError, my_roles, save_user, scram_verifier, setup_roles, users
-from tests.stores import make_case_store
-
-PASSWORD = "Chengdu-2026!"
-
-
-@pytest.fixture
-def secured(cluster, store_dsn, conn_factory):
-    """A case store with the roles set up and one login per role (dropped afterwards)."""
-    make_case_store(store_dsn)
-    owner = conn_factory(store_dsn)
-    setup_roles(owner)
-    tag = uuid.uuid4().hex[:6]
-    logins = {}
-    for role, dept in (("admin", None), ("gis_editor", None), ("surveyor", None), ("operator", None),
-                       ("shift_leader", None), ("dispatcher", None), ("department", "HW"), ("supervisor", None),
-                       ("analyst", None), ("bigscreen", None)):
-        login = f"cgt_{tag}_{role}"
-        save_user(owner, login, [role], f"测试{role}", department=dept, password=PASSWORD)
-        logins[role] = login
-    logins["department_jg"] = f"cgt_{tag}_dept_jg"
-    save_user(owner, logins["department_jg"], ["department"], "交管处置员", department="JG", password=PASSWORD)
-    dbname = store_dsn.split("dbname=")[1].split()[0]
-
-    def login(role: str):
-        return conn_factory(f"host={cluster.sockdir} port={cluster.port} dbname={dbname} "
-                            f"user={logins[role]} password={PASSWORD}")
-
-    yield owner, login, logins
-    owner.rollback()
-    with owner.cursor() as cur:
-        for name in logins.values():
-            cur.execute(f'DROP ROLE IF EXISTS "{name}"')
-    owner.commit()
-
-
-def denied(conn, sql: str, args=(), match: str = "permission denied"):
-    with conn.cursor() as cur, pytest.raises(psycopg2.Error, match=match):
-        cur.execute(sql, args)
-    conn.rollback()
-
-
-def count(conn, sql: str, args=()) -> int:
-    with conn.cursor() as cur:
-        cur.execute(sql, args)
-        n = cur.fetchone()[0]
-    conn.rollback()
-    return n
+from tests.helpers.sql import PASSWORD, count, denied
 
 
 def test_a_wrong_password_is_refused_and_the_password_never_reaches_the_server_in_clear(cluster, secured):
@@ -100,7 +51,9 @@ def test_surveyor_edits_components_but_not_grids_and_cannot_bypass_the_rules(sec
     assert code.startswith("5101040101") and who == logins["surveyor"]
     denied(s, "UPDATE citygrid.grid SET name = 'x'")
     denied(s, "INSERT INTO citygrid.component_history (component_id, code, action) VALUES (1, 'x', 'updated')")
-    denied(s, "SELECT token FROM citygrid.internal_secret")
+    denied(s, "SELECT * FROM citygrid.internal_mode")
+    denied(s, "INSERT INTO citygrid.internal_mode VALUES (pg_backend_pid(), pg_current_xact_id(), 'x')")
+    denied(s, "SELECT citygrid.internal_token()")
     denied(s, "SELECT citygrid.set_internal(true)")
     # setting the old internal switch by hand no longer turns a retirement into a deletion
     with s.cursor() as cur:
@@ -190,7 +143,7 @@ def test_analyst_reads_everything_and_changes_nothing(secured):
     denied(a, "SELECT citygrid.case_report('监督员上报', 'event', '0102', 'x', ST_SetSRID(ST_MakePoint(50, 50), 4544))")
     denied(a, "UPDATE citygrid.department SET name = 'x'")
     denied(a, "DELETE FROM citygrid.grid")
-    denied(a, "SELECT token FROM citygrid.internal_secret")
+    denied(a, "SELECT * FROM citygrid.internal_mode")
 
 
 def test_big_screen_reads_open_cases_without_personal_data(secured):

@@ -50,15 +50,24 @@ def case_tables(fp):
 @given(hostile(), hostile(), hostile(), hostile())
 def test_case_text_is_stored_verbatim_and_touches_nothing_else(prop_conn, description, address, reporter, note):
     """Description, address, reporter and note come back exactly as sent; a blank description
-    (the store requires one) is refused and changes nothing."""
+    (the store requires one) or a text over its limit (description and note 4,000 characters,
+    address 500, reporter 200) is refused, named, and changes nothing."""
     before = fingerprint(prop_conn)
-    if description.strip(" ") == "":
-        with pytest.raises(CaseRefused, match="description"):
-            report_case(prop_conn, "监督员上报", "event", "0102", description, X0 + 50, Y0 + 150)
+    too_long = next((name for name, text, limit in (("description", description, 4000), ("address", address, 500),
+                                                     ("reporter", reporter, 200)) if len(text) > limit), None)
+    if description.strip(" ") == "" or too_long:
+        blank = description.strip(" ") == ""   # checked first
+        with pytest.raises(CaseRefused, match="description" if blank else f"the {too_long} has"):
+            report_case(prop_conn, "监督员上报", "event", "0102", description, X0 + 50, Y0 + 150, address=address,
+                        reporter=reporter)
         assert tables(fingerprint(prop_conn)) == tables(before)   # (the refused insert drew a case number: a gap)
         return
     case = report_case(prop_conn, "监督员上报", "event", "0102", description, X0 + 50, Y0 + 150, address=address,
                        reporter=reporter)
+    if len(note) > 4000:
+        with pytest.raises(CaseRefused, match=f"the note has {len(note)} characters; at most 4000"):
+            act(prop_conn, case.id, "accept", "operator", case.version, note=note)
+        note = None
     case = act(prop_conn, case.id, "accept", "operator", case.version, note=note)
     with prop_conn.cursor() as cur:
         cur.execute("SELECT description, address, reporter, state FROM citygrid.work_case WHERE id = %s", (case.id,))

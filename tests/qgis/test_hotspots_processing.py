@@ -79,8 +79,8 @@ def hot_store(cluster):
                                  "监督员上报" if rng.random() < 0.8 else "12319热线"))
     with conn.cursor() as cur:
         for x, y, at, cls, source in rows:
-            cur.execute("SELECT citygrid.case_report(%s, 'event', %s, '测试', ST_SetSRID(ST_MakePoint(%s, %s), 4544), "
-                        "p_at => %s)", (source, cls, x, y, at))
+            cur.execute("SELECT citygrid.case_replay_report(NULL, %s, %s, 'event', %s, '测试', "
+                        "ST_SetSRID(ST_MakePoint(%s, %s), 4544))", (at, source, cls, x, y))
     conn.commit()
     conn.close()
     yield {"service_dsn": dsn, "db": name, "cases": len(rows)}

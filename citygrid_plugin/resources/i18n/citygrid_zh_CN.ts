@@ -4,7 +4,7 @@
   <context>
     <name>CityGrid</name>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="437" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="429" />
       <source> for {department}</source>
       <translation>（{department}）</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>、</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="350" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="342" />
       <source>0 (no case)</source>
       <translation>0（无案件）</translation>
     </message>
@@ -39,22 +39,22 @@
       <translation>面积第 95 百分位（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="213" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="207" />
       <source>A kernel density raster (热力图) of the cases reported in a window, with filters by kind, class, source, state and area. Computed exactly as QGIS's own “Heatmap (Kernel Density Estimation)” (qgis:heatmapkerneldensityestimation) computes it for the same points and parameters: same extent (the cases' extent grown by the radius), pixels, kernels and scaling — so the two can be compared or mixed. Note that QGIS 3.22's scaled quartic kernel sums to 7.25 times the case count (a constant in QGIS, kept here for consistency); raw values are counts weighted by the kernel.</source>
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="766" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="758" />
       <source>A printed thematic map of a month (or any period) of the store, for the whole store or one district, street or community: case density per unit grid (graduated, Jenks natural breaks or quantiles, counts labelled at large scales), the on-time handling rate of the cases in each community or street (all departments, or one; communities with nothing due hatched grey), the component census coverage, or the hot spots of the period (Gi*, computed by “Hot spots per unit grid”). A4 or A3, landscape or portrait, PDF (vector, fonts embedded, Chinese text searchable) or PNG at the chosen resolution (default 300 dpi). Title, subtitle, legend, scale bar, north arrow, map date and data source on the page; street and community boundaries with their names; the store's 1:500 base map optional. The map is built from the store alone, not from the current project. Refused with the reason when there is nothing to map (no case reported in the period, nothing due for handling).</source>
       <translation>输出某月（或任意时段）的专题图，范围为整个数据库或某个区县、街道、社区：按单元网格的案件密度（分级设色，自然断点法或分位数分级，大比例尺下标注案件数）、各社区或街道内案件的按期处置率（全部部门或某一部门；无应处置案件的社区以灰色斜线表示）、部件普查覆盖情况，或统计期内的案件热点（Gi*，由“单元网格热点分析（Gi*）”计算）。A4 或 A3，横向或纵向，输出 PDF（矢量，嵌入字体，中文可检索）或指定分辨率的 PNG（默认 300 dpi）。图面包含标题、副标题、图例、比例尺、指北针、制图日期和数据来源，以及街道、社区界线及名称；可选叠加数据库中的 1:500 底图。专题图只依据数据库生成，与当前工程无关。没有可制图的内容时（统计期内无上报案件、无应处置案件）拒绝执行并说明原因。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="150" />
+      <location filename="citygrid_plugin/core/reports.py" line="146" />
       <source>A year before</source>
       <translation>去年同期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="68" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
       <source>Accept</source>
       <translation>受理</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>添加或修改数据库用户</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="70" />
+      <location filename="citygrid_plugin/plugin.py" line="71" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
     </message>
@@ -104,12 +104,12 @@
       <translation>已应用迁移 {file}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="70" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="73" />
       <source>Approve extension</source>
       <translation>批准延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="83" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="84" />
       <source>Area</source>
       <translation>区域</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>月末超期在办案件 {overdue} 件，{change}；其中专业部门处置中 {handling} 件。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="824" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="816" />
       <source>Atlas file (PDF, or PNG pages)</source>
       <translation>图集文件（PDF，或逐页 PNG）</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>图集遮罩</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="812" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="804" />
       <source>Atlas: one page per street</source>
       <translation>图集：每个街道一页</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>底图线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="88" />
+      <location filename="citygrid_plugin/plugin.py" line="89" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
     </message>
@@ -239,37 +239,37 @@
       <translation>CSV 编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="75" />
       <source>Cancel</source>
       <translation>作废</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="406" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="421" />
       <source>Cancelled</source>
       <translation>作废数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="150" />
       <source>Case</source>
       <translation>案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="234" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
       <source>Case density</source>
       <translation>案件密度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="210" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="204" />
       <source>Case density raster</source>
       <translation>案件密度栅格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="76" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="77" />
       <source>Case heatmap</source>
       <translation>案件热力图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="102" />
       <source>Case queue</source>
       <translation>案件队列</translation>
     </message>
@@ -289,12 +289,12 @@
       <translation>案卷状态分布</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="168" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="160" />
       <source>Cases evaluated</source>
       <translation>参与评价的案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="405" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="419" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -315,17 +315,17 @@ Register anyway?</source>
       <translation>{month}每日案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="251" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="254" />
       <source>Cases per grid</source>
       <translation>网格案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="382" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="374" />
       <source>Cases per unit grid</source>
       <translation>单元网格案件数（件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="213" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="205" />
       <source>Cases reported in the period</source>
       <translation>统计期内上报的案件数</translation>
     </message>
@@ -345,12 +345,12 @@ Register anyway?</source>
       <translation>环比</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="75" />
       <source>Check passed</source>
       <translation>核查通过</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="413" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="428" />
       <source>Checked on time</source>
       <translation>按期核查数</translation>
     </message>
@@ -365,7 +365,7 @@ Register anyway?</source>
       <translation>发布前检查一组单元网格：缝隙与重叠，无效、空或多部件几何，跨越社区边界或不在任何社区内的网格，缺失、格式错误或重复的编码，前 12 位与所属社区不符的编码，以及面积异常（低于目标 0.4 倍或高于 2 倍：警告）。每个问题输出一个要素（含说明和位置），并输出汇总。有错误即不通过，警告不影响通过。勾选“有错误时失败”后算法本身会失败，使脚本或模型在发布错误网格之前停止。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="412" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="427" />
       <source>Checks due</source>
       <translation>应核查数</translation>
     </message>
@@ -375,17 +375,17 @@ Register anyway?</source>
       <translation>检查数据库中的部件：按数据库分类表无法解析的编码、缺少必填字段（工地名称、公交站名等）、位置与记录的所在网格不符（如网格拆分之后）、不在任何单元网格内（以上为错误），以及疑似重复：同类部件在数据库重复容差范围内（警告）。每个问题输出一个点并输出汇总；勾选“有错误时失败”后，有错误时算法失败。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="123" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="126" />
       <source>City management command centre</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="64" />
+      <location filename="citygrid_plugin/plugin.py" line="65" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="86" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="89" />
       <source>CityGrid command centre</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
@@ -395,7 +395,7 @@ Register anyway?</source>
       <translation>CityGrid 数字城管</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="34" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="35" />
       <source>CityGrid settings</source>
       <translation>CityGrid 设置</translation>
     </message>
@@ -420,47 +420,47 @@ Register anyway?</source>
       <translation>分类列（代码或中文名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="124" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="126" />
       <source>Classes</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="209" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="201" />
       <source>Classes in the rankings</source>
       <translation>排名中的类别数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="697" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="689" />
       <source>Classes of the case counts</source>
       <translation>案件数分级方法</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="75" />
       <source>Close</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="128" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="131" />
       <source>Close the big screen (Esc leaves full screen)</source>
       <translation>关闭大屏（Esc 退出全屏）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="423" />
       <source>Closed</source>
       <translation>结案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="409" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="424" />
       <source>Closed on time</source>
       <translation>按期结案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="144" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="147" />
       <source>Closed today</source>
       <translation>今日结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="416" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="431" />
       <source>Closing rate</source>
       <translation>结案率</translation>
     </message>
@@ -485,7 +485,7 @@ Register anyway?</source>
       <translation>已编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="291" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="285" />
       <source>Cold spot grids</source>
       <translation>冷点网格数</translation>
     </message>
@@ -525,7 +525,7 @@ Register anyway?</source>
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="242" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="234" />
       <source>Community boundaries</source>
       <translation>社区界</translation>
     </message>
@@ -640,7 +640,7 @@ Register anyway?</source>
       <translation>更新的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="420" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="435" />
       <source>Composite score</source>
       <translation>综合得分</translation>
     </message>
@@ -665,32 +665,32 @@ Register anyway?</source>
       <translation>待人工裁决的冲突数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="305" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="308" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="303" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="306" />
       <source>Connected · updated {time}</source>
       <translation>已连接 · 更新于 {time}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="127" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="129" />
       <source>Connected. This database holds no CityGrid store yet: click “Create or upgrade the store”.</source>
       <translation>已连接。该数据库中还没有 CityGrid 数据库结构：请点击“创建或升级数据库”。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="131" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="133" />
       <source>Connected: store version {version} (plugin {latest}), EPSG:{srid}, {communities} communities, {departments} departments.</source>
       <translation>已连接：数据库版本 {version}（插件 {latest}），EPSG:{srid}，{communities} 个社区，{departments} 个部门。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="164" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="167" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="307" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="310" />
       <source>Connection to the store lost; reconnecting…</source>
       <translation>与数据库的连接已断开，正在重连…</translation>
     </message>
@@ -710,12 +710,12 @@ Register anyway?</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="141" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="135" />
       <source>Correct for multiple testing (false discovery rate)</source>
       <translation>多重检验校正（错误发现率）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="419" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="434" />
       <source>Correct-dispatch rate</source>
       <translation>准确派遣率</translation>
     </message>
@@ -725,12 +725,12 @@ Register anyway?</source>
       <translation>准确派遣率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="211" />
+      <location filename="citygrid_plugin/plugin.py" line="212" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="276" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="270" />
       <source>Counts the cases of a window (with filters) in every active unit grid and computes Getis-Ord Gi*: a z-score and p-value per grid, and its class — hot or cold spot at 99, 95 or 90 % confidence, or not significant — with the false discovery rate correction by default (as ArcGIS's Optimized Hot Spot Analysis). Neighbours: grids whose centroids lie within a distance band (default: chosen automatically so that every grid has neighbours, after ArcGIS's rule) or grids sharing an edge or a corner. Results equal PySAL esda's G_Local(star=True) on the same counts and weights.
 
 Refused, with the reason: no cases, fewer than 30 grids with cases, all counts equal. Grids without neighbours are flagged (island) and reported.</source>
@@ -744,12 +744,12 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>创建或升级 CityGrid 数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="53" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="54" />
       <source>Create or upgrade the store</source>
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="71" />
+      <location filename="citygrid_plugin/plugin.py" line="72" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
@@ -791,12 +791,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>数据来源：{source}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="230" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="224" />
       <source>Decay ratio (triangular kernel)</source>
       <translation>衰减比（三角核）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="74" />
       <source>Defer (挂账)</source>
       <translation>挂账</translation>
     </message>
@@ -806,7 +806,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="384" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="398" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
     </message>
@@ -836,7 +836,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>部门 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="148" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="151" />
       <source>Description</source>
       <translation>问题描述</translation>
     </message>
@@ -851,22 +851,22 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>减弱热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="69" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
       <source>Dispatch</source>
       <translation>派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="409" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="424" />
       <source>Dispatched</source>
       <translation>派遣数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="410" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="425" />
       <source>Dispatched correctly</source>
       <translation>准确派遣数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="71" />
       <source>Dispatcher</source>
       <translation>派遣员</translation>
     </message>
@@ -881,22 +881,22 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>显示名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="292" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="286" />
       <source>Distance band (m)</source>
       <translation>距离阈值（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="159" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="153" />
       <source>Distance band chosen automatically: {band:.0f} m (rule: {rule}; every grid has a neighbour within {one:.0f} m, the average distance to the {k} nearest is {kd:.0f} m)</source>
       <translation>自动选择的距离阈值：{band:.0f} 米（规则：{rule}；每个网格在 {one:.0f} 米内都有邻居，到最近 {k} 个邻居的平均距离为 {kd:.0f} 米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="138" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="132" />
       <source>Distance band in metres (0: chosen automatically)</source>
       <translation>距离阈值（米；0：自动选择）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="164" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="158" />
       <source>Distance band: {band:.0f} m</source>
       <translation>距离阈值：{band:.0f} 米</translation>
     </message>
@@ -930,17 +930,17 @@ The community key is the 12-digit community code (district + street + community)
 社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="702" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="694" />
       <source>Draw the store's 1:500 base map underneath</source>
       <translation>叠加数据库中的 1:500 底图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="272" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="265" />
       <source>Drill-down cases</source>
       <translation>钻取案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="266" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="272" />
       <source>Drill-down: {title} — {n} cases, the open ones are listed</source>
       <translation>钻取：{title}——共 {n} 件，下面列出其中的在办案件</translation>
     </message>
@@ -950,7 +950,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>应处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="410" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="425" />
       <source>Due for handling</source>
       <translation>应处置数</translation>
     </message>
@@ -960,17 +960,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>重复判定容差（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/migrate.py" line="212" />
+      <location filename="citygrid_plugin/store/migrate.py" line="315" />
       <source>EPSG:{srid} is not a CRS PostGIS knows</source>
       <translation>PostGIS 中没有 EPSG:{srid} 这个坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/migrate.py" line="214" />
+      <location filename="citygrid_plugin/store/migrate.py" line="317" />
       <source>EPSG:{srid} is not a projected CRS in metres; use the CGCS2000 3-degree Gauss-Krüger zone of the district (e.g. EPSG:4544 for 105°E)</source>
       <translation>EPSG:{srid} 不是以米为单位的投影坐标系；请使用该区县所在的 CGCS2000 3 度带高斯-克吕格投影（例如 105°E 为 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="340" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="334" />
       <source>Emerging hot spots</source>
       <translation>时空热点模式</translation>
     </message>
@@ -985,12 +985,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>跳过的实体数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="229" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="223" />
       <source>Epanechnikov</source>
       <translation>Epanechnikov 核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="123" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="125" />
       <source>Error: {error}</source>
       <translation>错误：{error}</translation>
     </message>
@@ -1000,17 +1000,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="88" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="89" />
       <source>Evaluate</source>
       <translation>评价对象</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="148" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="140" />
       <source>Evaluate a period (indicators)</source>
       <translation>统计期综合评价（指标）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="60" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="61" />
       <source>Evaluation</source>
       <translation>综合评价</translation>
     </message>
@@ -1020,7 +1020,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>综合评价与报表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="149" />
+      <location filename="citygrid_plugin/core/reports.py" line="145" />
       <source>Events and components compared</source>
       <translation>事部件同期对比</translation>
     </message>
@@ -1030,22 +1030,22 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="81" />
+      <location filename="citygrid_plugin/plugin.py" line="82" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="412" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="427" />
       <source>Extended</source>
       <translation>延期数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="390" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="404" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="418" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="433" />
       <source>Extension rate</source>
       <translation>延期率</translation>
     </message>
@@ -1080,12 +1080,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>数据截至 {as_of}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="172" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="164" />
       <source>Files written</source>
       <translation>已写出的文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="107" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="108" />
       <source>From / to</source>
       <translation>起 / 止</translation>
     </message>
@@ -1100,12 +1100,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>GeoPackage 数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="569" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="561" />
       <source>Gi* (FDR) of {cases} cases: {hot} hot and {cold} cold spot grids; band {band} m</source>
       <translation>{cases} 件案件的 Gi*（FDR 校正）：热点网格 {hot} 个，冷点网格 {cold} 个；距离阈值 {band} 米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="150" />
       <source>Grid</source>
       <translation>网格</translation>
     </message>
@@ -1125,12 +1125,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="234" />
+      <location filename="citygrid_plugin/plugin.py" line="237" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="290" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="284" />
       <source>Grids</source>
       <translation>网格数</translation>
     </message>
@@ -1140,7 +1140,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="358" />
+      <location filename="citygrid_plugin/plugin.py" line="361" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -1165,17 +1165,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>沿用原编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="365" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="359" />
       <source>Grids with a cold spot pattern</source>
       <translation>呈冷点模式的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="364" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="358" />
       <source>Grids with a hot spot pattern</source>
       <translation>呈热点模式的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="290" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="284" />
       <source>Grids with cases</source>
       <translation>有案件的网格数</translation>
     </message>
@@ -1185,22 +1185,22 @@ The community key is the 12-digit community code (district + street + community)
       <translation>有部件的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="292" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="286" />
       <source>Grids without neighbours</source>
       <translation>无邻居的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="411" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="426" />
       <source>Handled</source>
       <translation>处置完成</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="411" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="426" />
       <source>Handled on time</source>
       <translation>按期处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="415" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="430" />
       <source>Handling rate</source>
       <translation>处置率</translation>
     </message>
@@ -1210,12 +1210,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="139" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="141" />
       <source>Heatmap</source>
       <translation>热力图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="151" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="153" />
       <source>Heatmap radius</source>
       <translation>热力半径</translation>
     </message>
@@ -1230,7 +1230,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>历史热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="291" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="285" />
       <source>Hot spot grids</source>
       <translation>热点网格数</translation>
     </message>
@@ -1250,17 +1250,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>热点 99% 置信</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="289" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="283" />
       <source>Hot spots</source>
       <translation>热点分析</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="551" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="543" />
       <source>Hot spots (Gi*)</source>
       <translation>热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="273" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="267" />
       <source>Hot spots per unit grid (Gi*)</source>
       <translation>单元网格热点分析（Gi*）</translation>
     </message>
@@ -1280,7 +1280,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="79" />
+      <location filename="citygrid_plugin/plugin.py" line="80" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -1314,7 +1314,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="106" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="107" />
       <source>Indicators</source>
       <translation>评价指标</translation>
     </message>
@@ -1329,7 +1329,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>各街道评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="45" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="44" />
       <source>Indicators by {grouping}</source>
       <translation>{grouping}综合评价指标</translation>
     </message>
@@ -1349,12 +1349,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复的无效轮廓数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="389" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="381" />
       <source>Jenks natural breaks</source>
       <translation>自然断点法分级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="222" />
       <source>Kernel shape</source>
       <translation>核函数形状</translation>
     </message>
@@ -1374,7 +1374,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>类型（不选：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="77" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="79" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
@@ -1444,12 +1444,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>制图日期：{date}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="779" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="771" />
       <source>Map file</source>
       <translation>专题图文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="711" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="703" />
       <source>Map title</source>
       <translation>图名</translation>
     </message>
@@ -1469,7 +1469,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="76" />
+      <location filename="citygrid_plugin/plugin.py" line="77" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -1484,17 +1484,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本次应用的迁移数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="143" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="137" />
       <source>Minimum number of grids with cases</source>
       <translation>有案件网格的最少数量</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="80" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="81" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="76" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="73" />
       <source>Month (YYYY-MM; empty: the last complete month)</source>
       <translation>月份（YYYY-MM；留空：上一个完整月）</translation>
     </message>
@@ -1504,7 +1504,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="197" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="189" />
       <source>Monthly case reports (tables)</source>
       <translation>月度案件报表（表格）</translation>
     </message>
@@ -1519,12 +1519,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>高发问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="111" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="112" />
       <source>Move the window back in time</source>
       <translation>向前移动时间窗口</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="63" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="65" />
       <source>My roles (the case queue shows their tabs)</source>
       <translation>我的角色（案件队列据此显示标签页）</translation>
     </message>
@@ -1534,17 +1534,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="358" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="352" />
       <source>Neighbourhood time step (slices)</source>
       <translation>邻域时间步长（时段数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="134" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="128" />
       <source>Neighbours</source>
       <translation>邻域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="153" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="147" />
       <source>Neighbours: grids sharing an edge or a corner (queen contiguity)</source>
       <translation>邻域：共边或共角的网格（后式邻接）</translation>
     </message>
@@ -1594,7 +1594,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本月无此项数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="699" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="691" />
       <source>Number of classes</source>
       <translation>分级数</translation>
     </message>
@@ -1609,27 +1609,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在有应处置案件的 {n} 个专业部门中，{best}综合得分最高（{best_score} 分），{worst}最低（{worst_score} 分）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="420" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="435" />
       <source>On-time check rate</source>
       <translation>按期核查率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="417" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="432" />
       <source>On-time closing rate</source>
       <translation>按期结案率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="416" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="431" />
       <source>On-time handling rate</source>
       <translation>按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="441" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="433" />
       <source>On-time handling rate by community</source>
       <translation>各社区按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="442" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="434" />
       <source>On-time handling rate by street</source>
       <translation>各街道按期处置率</translation>
     </message>
@@ -1639,17 +1639,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="695" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="687" />
       <source>On-time rate of one department only (department code; empty: all)</source>
       <translation>仅统计某一部门的按期处置率（部门代码；留空：全部部门）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="419" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="434" />
       <source>On-time verify rate</source>
       <translation>按期核实率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="145" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="148" />
       <source>Open cases</source>
       <translation>在办案件</translation>
     </message>
@@ -1659,17 +1659,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在办案件（实时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="157" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="160" />
       <source>Open cases by state</source>
       <translation>在办案件（按状态）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="71" />
       <source>Operator</source>
       <translation>受理员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="705" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="697" />
       <source>Orientation</source>
       <translation>方向</translation>
     </message>
@@ -1694,27 +1694,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>其他要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="232" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="226" />
       <source>Output values</source>
       <translation>输出值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="62" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="65" />
       <source>Overdue</source>
       <translation>已超时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="414" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="429" />
       <source>Overdue in handling now</source>
       <translation>处置超期在办数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="413" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="428" />
       <source>Overdue now</source>
       <translation>当前超期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="412" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="427" />
       <source>Overdue, not handled</source>
       <translation>超期未处置数</translation>
     </message>
@@ -1724,7 +1724,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>超期待处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="418" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="433" />
       <source>Overdue-pending rate</source>
       <translation>超期待处置率</translation>
     </message>
@@ -1759,12 +1759,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>第 {n} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="712" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="704" />
       <source>Pages</source>
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="704" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="696" />
       <source>Paper</source>
       <translation>纸张</translation>
     </message>
@@ -1784,22 +1784,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>密码（取自认证配置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="151" />
+      <location filename="citygrid_plugin/core/reports.py" line="147" />
       <source>Period before</source>
       <translation>上期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="78" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="75" />
       <source>Period end</source>
       <translation>统计期结束时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="151" />
+      <location filename="citygrid_plugin/core/reports.py" line="147" />
       <source>Period on period (%)</source>
       <translation>环比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="126" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="118" />
       <source>Period {start} – {end} (cut-off {as_of}): {n} cases with actions in or open during it</source>
       <translation>统计期 {start} 至 {end}（截止 {as_of}）：期内有操作或在办的案件 {n} 件</translation>
     </message>
@@ -1814,22 +1814,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>持续热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="359" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="363" />
       <source>Photo</source>
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="225" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="219" />
       <source>Pixel size (metres)</source>
       <translation>像元大小（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="84" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="86" />
       <source>Plugin language (applies after restarting QGIS)</source>
       <translation>插件语言（重启 QGIS 后生效）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="139" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="141" />
       <source>Points</source>
       <translation>点位</translation>
     </message>
@@ -1839,7 +1839,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的面数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="405" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="419" />
       <source>Possible duplicates</source>
       <translation>可能重复</translation>
     </message>
@@ -1859,7 +1859,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>工程：{path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="40" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="41" />
       <source>QGIS PostgreSQL connection</source>
       <translation>QGIS PostgreSQL 连接</translation>
     </message>
@@ -1889,7 +1889,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>质量指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="223" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="217" />
       <source>Radius (metres)</source>
       <translation>半径（米）</translation>
     </message>
@@ -1904,12 +1904,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="395" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="409" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="68" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
       <source>Register</source>
       <translation>立案</translation>
     </message>
@@ -1919,12 +1919,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="423" />
       <source>Registered (due for closing)</source>
       <translation>立案数（应结案）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="143" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="146" />
       <source>Registered today</source>
       <translation>今日立案</translation>
     </message>
@@ -1939,7 +1939,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被拒绝的行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="74" />
       <source>Release</source>
       <translation>解除挂账</translation>
     </message>
@@ -1954,27 +1954,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="406" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="421" />
       <source>Reported</source>
       <translation>上报数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="143" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="146" />
       <source>Reported today</source>
       <translation>今日上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="127" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="130" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="70" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="73" />
       <source>Request extension</source>
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="707" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="699" />
       <source>Resolution (dpi)</source>
       <translation>分辨率（dpi）</translation>
     </message>
@@ -1989,17 +1989,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>行中缺主管部门时使用的部门（编码或名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="69" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
       <source>Return to dispatcher</source>
       <translation>退回派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="75" />
       <source>Rework</source>
       <translation>返工</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="417" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="432" />
       <source>Rework rate</source>
       <translation>返工率</translation>
     </message>
@@ -2009,7 +2009,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="409" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="424" />
       <source>Reworked</source>
       <translation>返工数</translation>
     </message>
@@ -2039,12 +2039,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="86" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="87" />
       <source>Score weights</source>
       <translation>得分权重</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="112" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="104" />
       <source>Score weights (term=points, …; empty: handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10)</source>
       <translation>得分权重（得分项=分值，……；留空：handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10）</translation>
     </message>
@@ -2054,7 +2054,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>设置数据库角色与权限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="69" />
+      <location filename="citygrid_plugin/plugin.py" line="70" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -2069,17 +2069,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积在界限内的网格比例</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="71" />
       <source>Shift leader</source>
       <translation>值班长</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="145" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="147" />
       <source>Show</source>
       <translation>显示方式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="170" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="180" />
       <source>Show all cases</source>
       <translation>显示全部案件</translation>
     </message>
@@ -2124,7 +2124,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>案件状态（不选：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="38" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="39" />
       <source>Store</source>
       <translation>数据库</translation>
     </message>
@@ -2134,7 +2134,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库坐标系（EPSG 代码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="150" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="152" />
       <source>Store at version {version} ({applied} migrations applied).</source>
       <translation>数据库已是版本 {version}（本次应用 {applied} 个迁移）。</translation>
     </message>
@@ -2159,7 +2159,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="238" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="230" />
       <source>Street boundaries</source>
       <translation>街道界</translation>
     </message>
@@ -2174,7 +2174,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道名称字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="80" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="77" />
       <source>Street or community code (9 or 12 digits; empty: the whole store)</source>
       <translation>街道或社区代码（9 位或 12 位；留空：整个数据库）</translation>
     </message>
@@ -2204,7 +2204,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="71" />
       <source>Supervisor</source>
       <translation>监督员</translation>
     </message>
@@ -2229,7 +2229,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="83" />
+      <location filename="citygrid_plugin/plugin.py" line="84" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
@@ -2239,17 +2239,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>目标面积（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="693" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="685" />
       <source>Territory of the on-time rate</source>
       <translation>按期处置率的统计单元</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="52" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="53" />
       <source>Test connection</source>
       <translation>测试连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="151" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="143" />
       <source>The evaluation indicators of a month (or any period) per department, street, community, unit grid or person (supervisors, operators, shift leaders, dispatchers): reports, valid-report rate, handling and on-time handling rates, closing and on-time closing rates, rework, overdue-pending, extension, correct-dispatch, on-time verify and check rates, overdue counts, and for departments the composite score (weights configurable; default 30/20/20/20/10). Computed from the audit of actions up to the period's end, so a month's figures never change afterwards. Every figure is a number of cases, defined in the README (Evaluation). Writes an XLSX workbook or a CSV file (UTF-8 with BOM).</source>
       <translation>按专业部门、街道、社区、单元网格或人员（监督员、受理员、值班长、派遣员）统计某月（或任意统计期）的综合评价指标：上报数、有效上报率、处置率和按期处置率、结案率和按期结案率、返工率、超期待处置率、延期率、准确派遣率、按期核实率和按期核查率、超期数，以及专业部门的综合得分（权重可配置；默认 30/20/20/20/10）。依据截至统计期末的操作审计计算，因此月度数据此后不会改变。每个数值都是案件数，定义见 README（综合评价）。输出 XLSX 工作簿或 CSV 文件（带 BOM 的 UTF-8）。</translation>
     </message>
@@ -2274,7 +2274,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>高发问题依次为{items}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="200" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="192" />
       <source>The reports the centres publish each month, as tables: most frequent problems, problems by source, cases by state, cases by department, department performance (indicators and composite score) and events and components compared with the same month a year before and the month before. One XLSX workbook (a sheet per report) or CSV files (UTF-8 with BOM, one per report).</source>
       <translation>监督指挥中心每月发布的报表：高发问题、问题来源、案卷状态分布、专业部门案卷分布、专业部门处理情况（指标与综合得分），以及事部件与去年同月、上月的同期对比。输出一个 XLSX 工作簿（每个报表一个工作表）或多个 CSV 文件（带 BOM 的 UTF-8，每个报表一个）。</translation>
     </message>
@@ -2284,7 +2284,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已使用 EPSG:{srid}；忽略坐标系参数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="136" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="138" />
       <source>The store is older than the plugin: upgrade it.</source>
       <translation>数据库版本低于插件：请升级数据库。</translation>
     </message>
@@ -2294,22 +2294,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已是最新（版本 {version}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="815" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="807" />
       <source>The thematic map of a period (case density per unit grid, on-time handling rate by community or street, census coverage or hot spots — as in “Thematic map”) with one page per street (街道) of the store (or of the district or street given as area), in street code order: the map zooms to the street, dims everything around it and titles the page with the street's name. One multi-page PDF, or with a .png file name one PNG per street in a folder of that name (atlas.png → atlas/01_&lt;street&gt;.png …). Classes and colours are the same on every page, computed over the whole area.</source>
       <translation>某时段的专题图（按单元网格的案件密度、按社区或街道的按期处置率、部件普查覆盖或热点，与“专题图”相同），数据库（或所给区县、街道）的每个街道一页，按街道代码排序：地图缩放到该街道，淡化周边，并以街道名称作为页面标题。输出一个多页 PDF；若文件名以 .png 结尾，则在同名文件夹中每个街道输出一个 PNG（atlas.png → atlas/01_&lt;街道&gt;.png …）。各页的分级和颜色相同，按整个范围计算。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="378" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="372" />
       <source>The window is cut into whole slices from its end: the {days} days before {first} are left out</source>
       <translation>时间窗口从结束时间向前切分为完整时段：{first} 之前的 {days} 天未计入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="763" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="755" />
       <source>Thematic map (PDF/PNG)</source>
       <translation>专题图（PDF/PNG）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="690" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="682" />
       <source>Theme</source>
       <translation>专题</translation>
     </message>
@@ -2329,57 +2329,57 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本月概况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="150" />
+      <location filename="citygrid_plugin/core/reports.py" line="146" />
       <source>This period</source>
       <translation>本期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="148" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="151" />
       <source>Time left</source>
       <translation>剩余时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="356" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="350" />
       <source>Time slice (days)</source>
       <translation>时段长度（天）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="363" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="357" />
       <source>Time slices</source>
       <translation>时段数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="60" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="63" />
       <source>To accept</source>
       <translation>待受理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="61" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="64" />
       <source>To check</source>
       <translation>待核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="62" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="65" />
       <source>To close</source>
       <translation>待结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="61" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="64" />
       <source>To dispatch</source>
       <translation>待派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="61" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="64" />
       <source>To handle</source>
       <translation>待处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="60" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="63" />
       <source>To register</source>
       <translation>待立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="60" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="63" />
       <source>To verify</source>
       <translation>待核实</translation>
     </message>
@@ -2409,7 +2409,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积上限（m²，0 = 目标的 2 倍）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="74" />
       <source>Urge (督办)</source>
       <translation>督办</translation>
     </message>
@@ -2419,12 +2419,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>有效</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="406" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="421" />
       <source>Valid reports</source>
       <translation>有效上报数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="415" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="430" />
       <source>Valid-report rate</source>
       <translation>有效上报率</translation>
     </message>
@@ -2449,17 +2449,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>植被要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="407" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="422" />
       <source>Verifications due</source>
       <translation>应核实数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="68" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
       <source>Verified on site</source>
       <translation>核实属实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="407" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="422" />
       <source>Verified on time</source>
       <translation>按期核实数</translation>
     </message>
@@ -2479,17 +2479,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>水系要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="343" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="337" />
       <source>Where hot spots are appearing, growing, lasting or fading. The window is cut into time slices (default: 4 weeks, the last slice ending at the window's end — a unit grid sees a few cases a month, so weekly slices are mostly 0 or 1 and Gi* cannot tell them from noise; a year makes 13 slices); Gi* is computed for every grid and slice over the whole space-time cube (neighbours: the grid's spatial neighbours and itself in the same slice and the slices before it, as many as the neighbourhood time step), then a Mann-Kendall test gives the trend of each grid's z-scores, and each grid gets a pattern as ArcGIS's Emerging Hot Spot Analysis defines them: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating or historical hot (or cold) spot, or no pattern. Needs at least 10 slices.</source>
       <translation>热点在哪里出现、增强、持续或减弱。时间窗口被切分为若干时段（默认 4 周，最后一个时段截止于窗口结束——一个单元网格每月只有几件案件，按周切分时大多为 0 或 1，Gi* 无法与随机波动区分；一年为 13 个时段）；在整个时空立方体上为每个网格和时段计算 Gi*（邻域：该网格的空间邻居及其自身，在同一时段以及之前若干时段，数量等于邻域时间步长），再用 Mann-Kendall 检验得到每个网格 z 值的趋势，并按 ArcGIS 时空热点分析的定义给出模式：新增、连续、加强、持续、减弱、零星、振荡或历史热点（或冷点），或无显著模式。至少需要 10 个时段。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="134" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="137" />
       <source>Whole district</source>
       <translation>全区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="96" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="97" />
       <source>Window</source>
       <translation>时间窗口</translation>
     </message>
@@ -2499,7 +2499,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>窗口结束时间（默认：现在）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="116" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="118" />
       <source>Window ends</source>
       <translation>窗口截止</translation>
     </message>
@@ -2514,7 +2514,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="140" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="132" />
       <source>Written: {path}</source>
       <translation>已写出：{path}</translation>
     </message>
@@ -2534,12 +2534,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>Y 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="151" />
+      <location filename="citygrid_plugin/core/reports.py" line="147" />
       <source>Year on year (%)</source>
       <translation>同比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="236" />
+      <location filename="citygrid_plugin/store/components.py" line="238" />
       <source>a component with this uid is already in the store</source>
       <translation>数据库中已有该 uid 的部件</translation>
     </message>
@@ -2579,7 +2579,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>精度等级“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="163" />
+      <location filename="citygrid_plugin/store/components.py" line="165" />
       <source>accuracy class must be A, B or C</source>
       <translation>精度等级必须是 A、B 或 C</translation>
     </message>
@@ -2589,7 +2589,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请先添加数据库图层（CityGrid ▸ 添加数据库图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="126" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="129" />
       <source>all departments</source>
       <translation>全部部门</translation>
     </message>
@@ -2599,12 +2599,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>所有网格质心位于同一位置，无法确定距离阈值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="120" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="123" />
       <source>all sources</source>
       <translation>全部来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="131" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="133" />
       <source>all states</source>
       <translation>全部状态</translation>
     </message>
@@ -2624,7 +2624,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>事件分类没有几何类型、精度等级或扩展字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="144" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="148" />
       <source>area '{area}' is not a district (6 digits), street (9) or community (12) code</source>
       <translation>区域“{area}”不是区县（6 位）、街道（9 位）或社区（12 位）代码</translation>
     </message>
@@ -2639,12 +2639,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积界限必须满足 下限 &lt; 目标 &lt; 上限，实际为 {lo} &lt; {target} &lt; {hi}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="230" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="222" />
       <source>area {area} is not a district, street or community of this store; leave it empty for the whole store or give one of the codes in the store's streets and communities</source>
       <translation>范围 {area} 不是本数据库中的区县、街道或社区：留空表示整个数据库，或填写数据库中某个街道、社区的代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="516" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="508" />
       <source>as of {date}: {surveyed} of {grids} grids surveyed, {components} more with components</source>
       <translation>截至 {date}：{grids} 个网格中已普查 {surveyed} 个，另有 {components} 个已有部件</translation>
     </message>
@@ -2659,12 +2659,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>找不到认证配置“{id}”，或认证数据库已锁定</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="71" />
+      <location filename="citygrid_plugin/cli.py" line="75" />
       <source>backup of {target} failed, nothing was written: {error}</source>
       <translation>备份 {target} 失败，未写入任何文件：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="129" />
+      <location filename="citygrid_plugin/cli.py" line="134" />
       <source>backup written: {path} ({size} KB)</source>
       <translation>备份已写入：{path}（{size} KB）</translation>
     </message>
@@ -2714,7 +2714,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法连接数据库（{target}）：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="190" />
+      <location filename="citygrid_plugin/core/kde.py" line="193" />
       <source>cannot create the GeoTIFF '{path}': check that the folder exists and is writable</source>
       <translation>无法创建 GeoTIFF 文件“{path}”：请检查文件夹是否存在且可写</translation>
     </message>
@@ -2759,7 +2759,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入图表 {path}：{reason}；请选择有写权限的文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="197" />
+      <location filename="citygrid_plugin/core/kde.py" line="204" />
       <source>cannot write the GeoTIFF '{path}' (disk full?)</source>
       <translation>无法写入 GeoTIFF 文件“{path}”（磁盘是否已满？）</translation>
     </message>
@@ -2799,7 +2799,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按单元网格的案件密度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="128" />
+      <location filename="citygrid_plugin/store/components.py" line="130" />
       <source>census date '{value}' is not a date written YYYY-MM-DD</source>
       <translation>普查日期“{value}”不是 YYYY-MM-DD 格式的日期</translation>
     </message>
@@ -2809,7 +2809,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>普查进度未更新：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="158" />
+      <location filename="citygrid_plugin/core/reports.py" line="154" />
       <source>change = (this period − the other) / the other; empty where the other is 0</source>
       <translation>变化 =（本期 − 对比期）/ 对比期；对比期为 0 时为空</translation>
     </message>
@@ -2819,17 +2819,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图表尺寸 {width} × {height} 毫米必须为正数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="118" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="121" />
       <source>class</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="224" />
+      <location filename="citygrid_plugin/store/components.py" line="226" />
       <source>class %s %s is recorded as a %s, got %s</source>
       <translation>分类 %s %s 应记录为 %s，实际为 %s</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="217" />
+      <location filename="citygrid_plugin/store/components.py" line="219" />
       <source>class %s is not a component class of profile %s</source>
       <translation>分类 %s 不是 %s 标准的部件分类</translation>
     </message>
@@ -2849,7 +2849,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>分类代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="123" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="125" />
       <source>class codes, e.g. 0102, 01 (empty: all)</source>
       <translation>类别代码，如 0102、01（留空：全部）</translation>
     </message>
@@ -2884,7 +2884,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>column_widths 需要 {n} 个正数，每列一个（相对宽度）；实际为 {widths}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
       <source>communities</source>
       <translation>社区</translation>
     </message>
@@ -2964,7 +2964,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>紧凑度（Polsby-Popper）中位数：{value:.3f}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="167" />
+      <location filename="citygrid_plugin/core/reports.py" line="163" />
       <source>component</source>
       <translation>部件</translation>
     </message>
@@ -2994,42 +2994,42 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件 {code} 的几何类型不符合要求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="383" />
+      <location filename="citygrid_plugin/store/components.py" line="407" />
       <source>component {code} lies outside every active unit grid</source>
       <translation>部件 {code} 不在任何现行单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="380" />
+      <location filename="citygrid_plugin/store/components.py" line="404" />
       <source>component {code} records grid {recorded} but lies in grid {actual}</source>
       <translation>部件 {code} 记录的网格为 {recorded}，但实际位于网格 {actual}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="374" />
+      <location filename="citygrid_plugin/store/components.py" line="398" />
       <source>component {code}: class {cls} needs the field {field}</source>
       <translation>部件 {code}：分类 {cls} 需要填写字段 {field}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="385" />
+      <location filename="citygrid_plugin/store/components.py" line="409" />
       <source>component {code}: {problems}</source>
       <translation>部件 {code}：{problems}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="120" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="122" />
       <source>components</source>
       <translation>部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="60" />
+      <location filename="citygrid_plugin/store/components.py" line="62" />
       <source>components not imported: {error}</source>
       <translation>部件未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="377" />
+      <location filename="citygrid_plugin/store/components.py" line="401" />
       <source>components {code} and {other} are of the same class {metres} m apart: a duplicate?</source>
       <translation>部件 {code} 与 {other} 同类且相距 {metres} 米：是否重复？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="508" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="500" />
       <source>components, unconfirmed ({n})</source>
       <translation>有部件、未确认普查（{n} 个网格）</translation>
     </message>
@@ -3044,7 +3044,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>冲突：{line}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="135" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="129" />
       <source>contiguity (grids sharing an edge or a corner)</source>
       <translation>邻接（共边或共角的网格）</translation>
     </message>
@@ -3064,22 +3064,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>区县代码“{value}”：{prefix} 不是 GB/T 2260 省级代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="94" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="95" />
       <source>custom range</source>
       <translation>自定义时段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="161" />
+      <location filename="citygrid_plugin/store/components.py" line="163" />
       <source>data source must be one of 实测, 地形图, 调绘, 其它</source>
       <translation>数据来源必须是 实测、地形图、调绘、其它 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="93" />
+      <location filename="citygrid_plugin/cli.py" line="98" />
       <source>database name '{name}' must be letters, digits and _ (at most 63)</source>
       <translation>数据库名“{name}”只能由字母、数字和 _ 组成（最多 63 个字符）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="101" />
+      <location filename="citygrid_plugin/cli.py" line="106" />
       <source>database {name} already exists; restore into a new database</source>
       <translation>数据库 {name} 已存在；请恢复到一个新数据库</translation>
     </message>
@@ -3094,7 +3094,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已在数据包中删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="418" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="410" />
       <source>department '{code}' is not in the store; the departments are: {codes}</source>
       <translation>数据库中没有部门“{code}”；现有部门：{codes}</translation>
     </message>
@@ -3109,7 +3109,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
       <source>departments</source>
       <translation>部门</translation>
     </message>
@@ -3119,17 +3119,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="36" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
       <source>dispatchers</source>
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="134" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="128" />
       <source>distance band (grid centroids)</source>
       <translation>距离阈值（网格质心）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="36" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
       <source>district</source>
       <translation>区县</translation>
     </message>
@@ -3179,7 +3179,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="198" />
+      <location filename="citygrid_plugin/store/components.py" line="200" />
       <source>empty geometry</source>
       <translation>几何为空</translation>
     </message>
@@ -3189,7 +3189,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图层 {layer} 上的实体 {handle}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="131" />
+      <location filename="citygrid_plugin/store/components.py" line="133" />
       <source>equipment count '{value}' must be a whole number</source>
       <translation>器材数量“{value}”必须是整数</translation>
     </message>
@@ -3199,17 +3199,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="167" />
+      <location filename="citygrid_plugin/core/reports.py" line="163" />
       <source>event</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="119" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="121" />
       <source>events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="118" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="120" />
       <source>events and components</source>
       <translation>事件和部件</translation>
     </message>
@@ -3247,6 +3247,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts.py" line="952" />
       <source>filter</source>
       <translation>筛选</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/migrate.py" line="153" />
+      <source>function file {file} failed: {error}</source>
+      <translation>函数文件 {file} 执行失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/migrate.py" line="134" />
+      <source>function file {file} must define exactly the function citygrid.{name} (it defines: {found})</source>
+      <translation>函数文件 {file} 必须且只能定义函数 citygrid.{name}（实际定义：{found}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="262" />
@@ -3484,7 +3494,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无效几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="198" />
+      <location filename="citygrid_plugin/store/components.py" line="200" />
       <source>invalid geometry: </source>
       <translation>几何无效：</translation>
     </message>
@@ -3494,12 +3504,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>千米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="706" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="698" />
       <source>landscape</source>
       <translation>横向</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="93" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="94" />
       <source>last {days} days</source>
       <translation>最近 {days} 天</translation>
     </message>
@@ -3519,7 +3529,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图层对应项“{entry}”：未知类型“{kind}”（请使用 {kinds} 之一）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="212" />
+      <location filename="citygrid_plugin/store/components.py" line="214" />
       <source>lies outside every unit grid, at (%s, %s); check the coordinates and their CRS</source>
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
     </message>
@@ -3549,7 +3559,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="226" />
+      <location filename="citygrid_plugin/store/components.py" line="228" />
       <source>maintainer (养护单位)</source>
       <translation>养护单位</translation>
     </message>
@@ -3589,22 +3599,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>格式错误的编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/migrate.py" line="87" />
+      <location filename="citygrid_plugin/store/migrate.py" line="109" />
       <source>migration file name '{name}' must look like 001_short_name.sql</source>
       <translation>迁移文件名“{name}”必须形如 001_short_name.sql</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/migrate.py" line="97" />
+      <location filename="citygrid_plugin/store/migrate.py" line="119" />
       <source>migration {expected:03d} is missing (found {name})</source>
       <translation>缺少迁移 {expected:03d}（找到的是 {name}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/migrate.py" line="193" />
+      <location filename="citygrid_plugin/store/migrate.py" line="278" />
       <source>migration {file} failed: {error}</source>
       <translation>迁移 {file} 执行失败：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/migrate.py" line="120" />
+      <location filename="citygrid_plugin/store/migrate.py" line="203" />
       <source>migration {file} was changed after it was applied to this store (applied checksum {old:.12}, file checksum {new:.12}); restore the original file and put schema changes in a new migration</source>
       <translation>迁移 {file} 在应用到本数据库之后被修改过（应用时校验和 {old:.12}，文件校验和 {new:.12}）；请恢复原文件，并把结构变更写入新的迁移</translation>
     </message>
@@ -3674,37 +3684,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="470" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="462" />
       <source>no case due for handling</source>
       <translation>无应处置案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="438" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="430" />
       <source>no case fell due for handling in {place} in {period}{who}: there is no on-time rate to map; choose another period, area or department</source>
       <translation>{place}在{period}{who}没有应处置案件，无法绘制按期处置率；请选择其他时段、范围或部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="230" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="222" />
       <source>no case was reported in the period: the reports are empty</source>
       <translation>统计期内没有上报案件：报表为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="380" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="372" />
       <source>no case was reported in {place} in {period}: there is nothing to map; choose another period or area</source>
       <translation>{place}在{period}没有上报案件，没有可制图的内容；请选择其他时段或范围</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="178" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="172" />
       <source>no cases match the window and filters ({window}): nothing to analyse; widen the window or the filters</source>
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可分析的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="247" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="241" />
       <source>no cases match the window and filters ({window}): nothing to map; widen the window or the filters</source>
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可制图的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="243" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="236" />
       <source>no chart for an empty report</source>
       <translation>报表为空，无图表</translation>
     </message>
@@ -3719,12 +3729,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有社区图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="156" />
+      <location filename="citygrid_plugin/store/components.py" line="158" />
       <source>no component class</source>
       <translation>没有部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="509" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="501" />
       <source>no components ({n} grids)</source>
       <translation>未普查，无部件（{n} 个网格）</translation>
     </message>
@@ -3734,7 +3744,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上月无可比数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="155" />
+      <location filename="citygrid_plugin/store/components.py" line="157" />
       <source>no geometry</source>
       <translation>没有几何</translation>
     </message>
@@ -3754,7 +3764,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>地图“{title}”没有指定图层：请传入要显示的图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="157" />
+      <location filename="citygrid_plugin/store/components.py" line="159" />
       <source>no responsible department (主管部门)</source>
       <translation>没有主管部门</translation>
     </message>
@@ -3769,7 +3779,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="838" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="830" />
       <source>no street of {place} has a boundary: import the divisions with their boundaries first</source>
       <translation>{place}的街道都没有边界：请先导入带边界的行政区划</translation>
     </message>
@@ -3824,7 +3834,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>内存不足，无法以 {dpi} dpi 导出 {path}：请降低分辨率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/tables.py" line="31" />
+      <location filename="citygrid_plugin/tables.py" line="37" />
       <source>nothing to write to {path}</source>
       <translation>没有可写入 {path} 的内容</translation>
     </message>
@@ -3834,7 +3844,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按属地的按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="182" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="176" />
       <source>only {n} grids have cases in the window and filters ({window}); a hot spot analysis needs at least {minimum} — widen the window or the filters</source>
       <translation>在该时间窗口和筛选条件下（{window}）只有 {n} 个网格有案件；热点分析至少需要 {minimum} 个——请扩大时间窗口或放宽筛选条件</translation>
     </message>
@@ -3849,12 +3859,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>只有 {n} 个时间切片；时空热点分析至少需要 {minimum} 个：请选择更长的时间范围或更短的切片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="132" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="134" />
       <source>open cases</source>
       <translation>在办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
       <source>operators</source>
       <translation>受理员</translation>
     </message>
@@ -3864,7 +3874,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="129" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="132" />
       <source>overdue only</source>
       <translation>仅显示超时</translation>
     </message>
@@ -3874,7 +3884,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>重叠</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="226" />
+      <location filename="citygrid_plugin/store/components.py" line="228" />
       <source>owner (权属单位)</source>
       <translation>权属单位</translation>
     </message>
@@ -3889,7 +3899,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格划分已取消</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="64" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="61" />
       <source>period {start} – {end}, cut-off {as_of}</source>
       <translation>统计期 {start} 至 {end}，截止 {as_of}</translation>
     </message>
@@ -3899,17 +3909,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service“{name}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="43" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="44" />
       <source>pg_service name</source>
       <translation>pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="208" />
+      <location filename="citygrid_plugin/core/kde.py" line="215" />
       <source>points must be an n × 2 array of x, y coordinates</source>
       <translation>点必须是 n × 2 的 x、y 坐标数组</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="706" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="698" />
       <source>portrait</source>
       <translation>纵向</translation>
     </message>
@@ -3924,12 +3934,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>标准 {profile} 与分类表（{table} 标准）不一致</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="389" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="381" />
       <source>quantiles</source>
       <translation>分位数分级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="222" />
       <source>quartic</source>
       <translation>四次核</translation>
     </message>
@@ -3939,7 +3949,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>比率单位为 %，无应处置案件时为空；综合得分 = {formula}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="131" />
+      <location filename="citygrid_plugin/core/reports.py" line="127" />
       <source>rates in %; a rate with nothing due is empty; the drill-down lists the cases due for handling</source>
       <translation>比率单位为 %；没有应处置案件时比率为空；钻取列出应处置案件</translation>
     </message>
@@ -3949,7 +3959,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>比率单位为 %；比率的环比变化以百分点计</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="233" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="227" />
       <source>raw</source>
       <translation>原始值</translation>
     </message>
@@ -3964,22 +3974,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已裁决：保留数据库中的版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="225" />
+      <location filename="citygrid_plugin/store/components.py" line="227" />
       <source>responsible department (主管部门)</source>
       <translation>主管部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="112" />
+      <location filename="citygrid_plugin/cli.py" line="117" />
       <source>restore failed, nothing was restored: role {role} does not exist on this server; create the roles first (pg_dumpall --roles-only on the old server, then psql on this one)</source>
       <translation>恢复失败，未恢复任何内容：本服务器上没有角色 {role}；请先创建角色（在原服务器上运行 pg_dumpall --roles-only，再在本服务器上用 psql 导入）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="115" />
+      <location filename="citygrid_plugin/cli.py" line="120" />
       <source>restore failed, nothing was restored: {error}</source>
       <translation>恢复失败，未恢复任何内容：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="139" />
+      <location filename="citygrid_plugin/cli.py" line="144" />
       <source>restored into {target}: store version {version}, EPSG:{srid}</source>
       <translation>已恢复到 {target}：数据库版本 {version}，EPSG:{srid}</translation>
     </message>
@@ -4009,12 +4019,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步前请保存或放弃 {layers} 的编辑</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="233" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="227" />
       <source>scaled</source>
       <translation>缩放值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="364" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="379" />
       <source>score weights must be zero or more and not all zero</source>
       <translation>得分权重不能为负数，也不能全部为零</translation>
     </message>
@@ -4029,7 +4039,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="36" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
       <source>shift leaders</source>
       <translation>值班长</translation>
     </message>
@@ -4059,12 +4069,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计期内上报案件在截止时刻的状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="159" />
+      <location filename="citygrid_plugin/store/components.py" line="161" />
       <source>state must be one of 完好, 破损, 丢失, 占用</source>
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="124" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="127" />
       <source>street / community / grid code</source>
       <translation>街道 / 社区 / 网格编码</translation>
     </message>
@@ -4079,22 +4089,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道编码“000”不代表任何街道或乡镇；街道从 001 开始编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="82" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="83" />
       <source>street or community code (empty: the whole store)</source>
       <translation>街道或社区代码（留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
       <source>streets</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
       <source>supervisors</source>
       <translation>监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="508" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="500" />
       <source>surveyed ({n} grids)</source>
       <translation>已普查（{n} 个网格）</translation>
     </message>
@@ -4124,7 +4134,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>此服务器尚未设置 CityGrid 角色（缺少 {roles}）；请先运行“设置数据库角色与权限”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="536" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="528" />
       <source>the algorithm citygrid:hotspots is not available: reinstall or re-enable the CityGrid plugin</source>
       <translation>算法 citygrid:hotspots 不可用：请重新安装或重新启用 CityGrid 插件</translation>
     </message>
@@ -4159,7 +4169,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>与数据库的连接已断开（{error}）：未做任何更改（服务器会回滚未完成的事务）；请重新连接后再试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/db.py" line="129" />
+      <location filename="citygrid_plugin/store/db.py" line="145" />
       <source>the connection to the store was lost while committing ({error}): the change may or may not have been saved; look in the store before trying again</source>
       <translation>提交时与数据库的连接断开（{error}）：更改可能已保存，也可能未保存；请先在数据库中核对，再决定是否重试</translation>
     </message>
@@ -4179,22 +4189,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 的导出已取消</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="240" />
+      <location filename="citygrid_plugin/core/kde.py" line="247" />
       <source>the extent must be (xmin, ymin, xmax, ymax) with xmin &lt;= xmax and ymin &lt;= ymax</source>
       <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/tables.py" line="36" />
+      <location filename="citygrid_plugin/tables.py" line="42" />
       <source>the folder of {path} does not exist</source>
       <translation>{path} 所在的文件夹不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="187" />
+      <location filename="citygrid_plugin/store/components.py" line="189" />
       <source>the geometry cannot be read: </source>
       <translation>无法读取几何图形：</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="194" />
+      <location filename="citygrid_plugin/store/components.py" line="196" />
       <source>the geometry is in EPSG:%s, not in the store's EPSG:%s; reproject it first</source>
       <translation>几何图形的坐标系是 EPSG:%s，而不是数据库的 EPSG:%s；请先进行投影转换</translation>
     </message>
@@ -4209,17 +4219,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格图层没有字段 '{field}'</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="250" />
+      <location filename="citygrid_plugin/core/kde.py" line="257" />
       <source>the heatmap would have {rows} × {cols} pixels: use a larger pixel size (at least {suggested} map units)</source>
       <translation>热力图将有 {rows} × {cols} 个像元：请使用更大的像元大小（至少 {suggested} 个地图单位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="545" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="537" />
       <source>the hot spot analysis failed; see the log above</source>
       <translation>热点分析失败；请查看上方日志</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="548" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="540" />
       <source>the hot spot analysis wrote no layer; see the log above</source>
       <translation>热点分析没有输出图层；请查看上方日志</translation>
     </message>
@@ -4259,7 +4269,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="718" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="710" />
       <source>the map goes to a .pdf or .png file, not {path}: change the output file name</source>
       <translation>专题图只能输出为 .pdf 或 .png 文件，不能是 {path}：请修改输出文件名</translation>
     </message>
@@ -4269,7 +4279,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>矩方法需要多项式核、统一半径和非负权重：请使用 'direct' 或 'auto' 方法</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="441" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="456" />
       <source>the month must be written YYYY-MM (e.g. 2026-11), got '{text}'</source>
       <translation>月份的写法是 YYYY-MM（例如 2026-11），当前为“{text}”</translation>
     </message>
@@ -4349,17 +4359,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>“{title}”的图片 {path} 不存在：请先生成图表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="215" />
+      <location filename="citygrid_plugin/core/kde.py" line="222" />
       <source>the pixel size must be a positive distance in map units, got {value}</source>
       <translation>像元大小必须是以地图单位表示的正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="228" />
+      <location filename="citygrid_plugin/core/kde.py" line="235" />
       <source>the radius must be a positive distance in map units, got {value}</source>
       <translation>半径必须是以地图单位表示的正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="254" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="248" />
       <source>the raster would have {rows} × {cols} pixels; choose a larger pixel size</source>
       <translation>栅格将有 {rows} × {cols} 个像元；请选用更大的像元</translation>
     </message>
@@ -4384,7 +4394,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>与上月（{before}）持平</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="241" />
+      <location filename="citygrid_plugin/store/components.py" line="243" />
       <source>the same uid appears earlier in this batch</source>
       <translation>同一 uid 在本批数据前面已出现</translation>
     </message>
@@ -4419,22 +4429,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="375" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="367" />
       <source>the store holds no active unit grids in {place}: partition and code the grids first</source>
       <translation>数据库中{place}没有现行单元网格：请先划分并编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="170" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="164" />
       <source>the store holds no active unit grids{where}: partition and code the grids first</source>
       <translation>数据库中没有在用的单元网格{where}：请先划分并编码网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="217" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="209" />
       <source>the store holds no district yet: import the divisions first (Import administrative divisions)</source>
       <translation>数据库中还没有区县：请先导入行政区划（“导入行政区划”）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/migrate.py" line="115" />
+      <location filename="citygrid_plugin/store/migrate.py" line="198" />
       <source>the store is at migration {version:03d} ({name}), newer than this copy of CityGrid knows (latest {latest:03d}); upgrade the plugin before using this store</source>
       <translation>数据库已到迁移 {version:03d}（{name}），比本 CityGrid 版本所知的更新（最新为 {latest:03d}）；请先升级插件再使用该数据库</translation>
     </message>
@@ -4444,9 +4454,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库为只读（{error}）：未做任何更改</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/migrate.py" line="177" />
+      <source>the store lists component serial sequences that CityGrid did not make: {names}. They come from text passed as a class code (an injection attempt through next_component_code); nothing was upgraded. Have the database administrator check the roles and objects of this server, delete these rows from citygrid.component_serial, and upgrade again</source>
+      <translation>存储库中登记了不是 CityGrid 创建的部件序号序列：{names}。它们来自作为类别代码传入的文本（试图通过 next_component_code 注入 SQL）；本次未做任何升级。请数据库管理员检查该服务器上的角色和对象，从 citygrid.component_serial 中删除这些行后再升级</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="593" />
       <source>the store was updated, but the package could not be ({error}); run the sync again: it recognises what is already in the store</source>
       <translation>数据库已更新，但数据包未能更新（{error}）；请再次同步：已写入数据库的内容会被识别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/migrate.py" line="305" />
+      <source>the store was upgraded but its roles could not be granted again: {error} (upgrade as the store owner with the CREATEROLE privilege)</source>
+      <translation>存储库已升级，但未能重新授予角色权限：{error}（请以具有 CREATEROLE 权限的存储库所有者身份升级）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/db.py" line="85" />
@@ -4469,7 +4489,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>该 uid 属于数据库中已注销的部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="398" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="413" />
       <source>the weight of {term} must be a number, got '{value}'</source>
       <translation>{term} 的权重必须是数值，当前为“{value}”</translation>
     </message>
@@ -4494,7 +4514,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{what}表达式“{expression}”无效（{error}）；{layer} 的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="210" />
+      <location filename="citygrid_plugin/core/kde.py" line="217" />
       <source>there are no points to make a heatmap from</source>
       <translation>没有可用于生成热力图的点</translation>
     </message>
@@ -4509,12 +4529,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不存在在用的部门“{code}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/tables.py" line="85" />
+      <location filename="citygrid_plugin/tables.py" line="91" />
       <source>this GDAL has no XLSX driver; write CSV instead</source>
       <translation>此 GDAL 没有 XLSX 驱动；请改为输出 CSV</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/migrate.py" line="181" />
+      <location filename="citygrid_plugin/store/migrate.py" line="264" />
       <source>this store uses EPSG:{existing}; it cannot be changed to EPSG:{wanted}. Reproject the data into a new store instead</source>
       <translation>该数据库使用 EPSG:{existing}，不能改为 EPSG:{wanted}。请将数据重投影到一个新数据库</translation>
     </message>
@@ -4534,7 +4554,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间切片编号必须是整数（-1 表示不在时间范围内）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="218" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="221" />
       <source>today</source>
       <translation>今天</translation>
     </message>
@@ -4544,22 +4564,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格总面积 {grids:,.1f} m²，社区面积 {communities:,.1f} m²</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="222" />
       <source>triangular</source>
       <translation>三角核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="222" />
       <source>triweight</source>
       <translation>三权核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/migrate.py" line="90" />
+      <location filename="citygrid_plugin/store/migrate.py" line="112" />
       <source>two migrations share version {version}: {a} and {b}</source>
       <translation>两个迁移使用了同一版本号 {version}：{a} 和 {b}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="137" />
+      <location filename="citygrid_plugin/store/components.py" line="139" />
       <source>uid '{value}' is not a UUID</source>
       <translation>uid“{value}”不是 UUID</translation>
     </message>
@@ -4569,12 +4589,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未改变</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="222" />
       <source>uniform</source>
       <translation>均匀核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
       <source>unit grids</source>
       <translation>单元网格</translation>
     </message>
@@ -4599,7 +4619,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的分类表类型“{kind}”；请使用 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="312" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="304" />
       <source>unknown classification '{method}': use jenks or quantile</source>
       <translation>未知的分级方法“{method}”：请使用 jenks 或 quantile</translation>
     </message>
@@ -4674,7 +4694,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知角色“{role}”；可选角色为 {roles}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="361" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="376" />
       <source>unknown score terms {terms}; the terms are {choices}</source>
       <translation>未知的得分项 {terms}；可选得分项为 {choices}</translation>
     </message>
@@ -4689,12 +4709,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的数据库连接类型“{kind}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="412" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="404" />
       <source>unknown territory '{unit}': use community or street</source>
       <translation>未知的统计单元“{unit}”：请使用 community（社区）或 street（街道）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="607" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="599" />
       <source>unknown theme '{theme}': use one of {choices}</source>
       <translation>未知的专题“{theme}”：请使用 {choices} 之一</translation>
     </message>
@@ -4709,12 +4729,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>比上月（{before}）提高 {points} 个百分点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="127" />
+      <location filename="citygrid_plugin/cli.py" line="132" />
       <source>usage: citygrid db backup FILE</source>
       <translation>用法：citygrid db backup 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="132" />
+      <location filename="citygrid_plugin/cli.py" line="137" />
       <source>usage: citygrid db restore FILE DBNAME</source>
       <translation>用法：citygrid db restore 文件 数据库名</translation>
     </message>
@@ -4729,7 +4749,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="393" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
       <source>weights are written term=number, got '{part}'</source>
       <translation>权重的写法是 得分项=数值，当前为“{part}”</translation>
     </message>
@@ -4749,12 +4769,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>z 得分和 p 值必须是数值（不能有空值）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="129" />
+      <location filename="citygrid_plugin/plugin.py" line="130" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="131" />
+      <location filename="citygrid_plugin/plugin.py" line="132" />
       <source>{action}: your store login has none of the roles {roles}</source>
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
     </message>
@@ -4764,22 +4784,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{best}是唯一有应处置案件的专业部门，综合得分 {best_score} 分。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="391" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="383" />
       <source>{cases} cases in {with_cases} of {grids} grids, at most {most} in one; {method}</source>
       <translation>上报案件 {cases} 件，分布在 {grids} 个网格中的 {with_cases} 个，单个网格最多 {most} 件；{method}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="400" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="392" />
       <source>{cases} cases in {with_cases} of {grids} grids; classes as for the whole area</source>
       <translation>上报案件 {cases} 件，分布在 {grids} 个网格中的 {with_cases} 个；分级与全区一致</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="579" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="571" />
       <source>{cases} cases; {hot} hot and {cold} cold spot grids of {grids} (Gi* over the whole area)</source>
       <translation>上报案件 {cases} 件；{grids} 个网格中热点 {hot} 个、冷点 {cold} 个（Gi* 按全区计算）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="422" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="438" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
@@ -4829,12 +4849,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{count} 个网格没有值（为空或不是数值）：请赋值（计数填 0）或将其排除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="224" />
+      <location filename="citygrid_plugin/core/kde.py" line="231" />
       <source>{count} points have a radius that is empty, zero or negative: every radius must be a positive distance</source>
       <translation>{count} 个点的半径为空、为零或为负：每个半径都必须是正的距离</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="212" />
+      <location filename="citygrid_plugin/core/kde.py" line="219" />
       <source>{count} points have no valid coordinates: repair or remove their geometry</source>
       <translation>{count} 个点没有有效坐标：请修复或删除其几何</translation>
     </message>
@@ -4844,7 +4864,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{count} 个点没有有效权重（为空或不是数值）：请填写权重字段或排除这些点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="243" />
+      <location filename="citygrid_plugin/core/kde.py" line="250" />
       <source>{count} points lie outside the given extent: enlarge the extent to the bounding box of all points</source>
       <translation>{count} 个点位于给定范围之外：请把范围扩大到包含所有点的外接矩形</translation>
     </message>
@@ -4859,22 +4879,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{count} 个警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="218" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="221" />
       <source>{days} days ago</source>
       <translation>{days} 天前</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="250" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="242" />
       <source>{district} digital urban management store (CityGrid)</source>
       <translation>{district}数字城管数据库（CityGrid）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="469" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="461" />
       <source>{due} cases due for handling, {rate} handled on time</source>
       <translation>应处置案件 {due} 件，按期处置率 {rate}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="463" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="455" />
       <source>{due} cases due for handling, {rate} handled on time; counted where the cases are</source>
       <translation>应处置案件 {due} 件，按期处置率 {rate}；按案件所在地统计</translation>
     </message>
@@ -4884,7 +4904,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}，{handling_change}；按期处置 {on_time} 件，按期处置率 {on_time_rate}，{on_time_change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/cases.py" line="55" />
+      <location filename="citygrid_plugin/store/cases.py" line="53" />
       <source>{field} contains a NUL character (\0), which the store cannot hold; remove it</source>
       <translation>{field} 含有 NUL 字符（\0），数据库无法保存；请删除该字符</translation>
     </message>
@@ -4979,7 +4999,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="231" />
+      <location filename="citygrid_plugin/store/components.py" line="233" />
       <source>{label} '%s' is not a known department</source>
       <translation>{label}“%s”不是已知部门</translation>
     </message>
@@ -5009,7 +5029,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{label}“{value}”必须是 {width} 位数字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="564" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="556" />
       <source>{label} ({n} grids)</source>
       <translation>{label}（{n} 个网格）</translation>
     </message>
@@ -5124,7 +5144,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{year}年{month}月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="156" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="159" />
       <source>{month}: {n} cases evaluated (cut-off {as_of})</source>
       <translation>{month}：参与评价的案件 {n} 件（截止 {as_of}）</translation>
     </message>
@@ -5154,12 +5174,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{number}、{title}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="210" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="204" />
       <source>{num} of {den} cases — click to list the {den}</source>
       <translation>{den} 件中的 {num} 件——点击列出这 {den} 件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="264" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="258" />
       <source>{n} cases ({window}) → {rows} × {cols} pixels of {pixel:g} m</source>
       <translation>{n} 件案件（{window}）→ {rows} × {cols} 个 {pixel:g} 米像元</translation>
     </message>
@@ -5169,17 +5189,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计期内上报 {n} 件，涉及 {k} 个类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="205" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="199" />
       <source>{n} cases — click to list them</source>
       <translation>{n} 件案件——点击列出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="306" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="305" />
       <source>{n} cases, {window}</source>
       <translation>{n} 件案件，{window}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="278" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="271" />
       <source>{n} cases: {title}</source>
       <translation>{n} 件案件：{title}</translation>
     </message>
@@ -5199,7 +5219,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{n} 个实体无法使用（为空、长度为零或无法修复），已跳过：{refs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="313" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="307" />
       <source>{n} grids have no neighbour (island): their class compares them only with the district average; choose a larger band or contiguity</source>
       <translation>{n} 个网格没有邻居（孤立）：其分类只是与全区平均值比较；请选用更大的距离阈值或邻接方式</translation>
     </message>
@@ -5209,7 +5229,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="842" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="834" />
       <source>{n} pages, one per street</source>
       <translation>共 {n} 页，每个街道一页</translation>
     </message>
@@ -5224,7 +5244,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="63" />
+      <location filename="citygrid_plugin/cli.py" line="65" />
       <source>{path} already exists; a backup is never overwritten: choose another name</source>
       <translation>{path} 已存在；备份文件从不覆盖：请换一个文件名</translation>
     </message>
@@ -5239,7 +5259,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 已存在；请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="87" />
+      <location filename="citygrid_plugin/cli.py" line="92" />
       <source>{path} does not exist</source>
       <translation>{path} 不存在</translation>
     </message>
@@ -5254,17 +5274,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="90" />
+      <location filename="citygrid_plugin/cli.py" line="95" />
       <source>{path} is not a backup made by `citygrid db backup` (pg_dump --format=custom): {error}</source>
       <translation>{path} 不是由 `citygrid db backup`（pg_dump --format=custom）生成的备份：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/tables.py" line="34" />
+      <location filename="citygrid_plugin/tables.py" line="40" />
       <source>{path}: write tables as .xlsx or .csv</source>
       <translation>{path}：表格请输出为 .xlsx 或 .csv</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="515" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="507" />
       <source>{place} component census coverage</source>
       <translation>{place} 部件普查覆盖情况</translation>
     </message>
@@ -5274,22 +5294,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{place}综合评价月报（{month}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="390" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="382" />
       <source>{place} {period} case density (per unit grid)</source>
       <translation>{place} {period} 案件密度（按单元网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="567" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="559" />
       <source>{place} {period} case hot spots (Gi*)</source>
       <translation>{place} {period} 案件热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="454" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="446" />
       <source>{place} {period} on-time handling rate (by community)</source>
       <translation>{place} {period} 按期处置率（按社区）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="457" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="449" />
       <source>{place} {period} on-time handling rate (by street)</source>
       <translation>{place} {period} 按期处置率（按街道）</translation>
     </message>
@@ -5309,7 +5329,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>找不到 {program}；请安装 PostgreSQL 客户端（postgresql-client-15）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="221" />
+      <location filename="citygrid_plugin/core/kde.py" line="228" />
       <source>{radii} radii were given for {points} points: give one radius per point</source>
       <translation>为 {points} 个点给出了 {radii} 个半径：每个点需要一个半径</translation>
     </message>
@@ -5329,7 +5349,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报 {reported} 件，立案 {registered} 件；上报最多的一天：{day} 日（{n} 件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="391" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="385" />
       <source>{slices} slices of {days} days, {first} – {last}</source>
       <translation>{slices} 个时段，每段 {days} 天，{first} 至 {last}</translation>
     </message>
@@ -5394,7 +5414,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{table}：新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="92" />
+      <location filename="citygrid_plugin/processing/base.py" line="108" />
       <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first</source>
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
@@ -5524,7 +5544,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{where}第 {row} 行：缺少列 {missing}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="327" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="321" />
       <source>{window}: {cases} cases in {with_cases} of {grids} grids; {hot} hot spot grids, {cold} cold spot grids</source>
       <translation>{window}：{cases} 件案件分布在 {grids} 个网格中的 {with_cases} 个；热点网格 {hot} 个，冷点网格 {cold} 个</translation>
     </message>
@@ -5549,7 +5569,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>…或带 X/Y 列的 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="77" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="74" />
       <source>…or period start</source>
       <translation>……或统计期开始时间</translation>
     </message>

@@ -1,0 +1,174 @@
+-- Act on a case: the one way to move it. The body of citygrid.case_act (the logged-in user, the
+-- server's clock) and citygrid.case_replay_act (the store owner replaying history: its own actor
+-- and time, marked replayed); nobody but the owner may call it directly (roles.sql).
+--
+-- Checks, in this order: p_actor holds the role it acts in (before anything about the case is
+-- read, so a refusal tells nothing about it); the case exists and, for a department, is
+-- dispatched to p_actor's department (one message for both, so a department cannot probe case
+-- numbers); p_version is the version the client saw (of two users acting at once exactly one
+-- succeeds); the transition exists for the case's state and trust; the inputs the action needs.
+-- p_data carries only those inputs: "department" (a department code) and "hours" (a JSON number,
+-- more than 0 and at most 2160, i.e. 90 days); any other key is refused.
+--
+-- Every action writes into case_action.data, besides its inputs: version, department, due (the
+-- deadline in force before the action, of the stage it completes), on_time (at <= due),
+-- stage_deadline, handle_deadline and, on close, close_category: the evaluation reads every
+-- verdict as it was given (migration 008).
+CREATE OR REPLACE FUNCTION citygrid.case_act_core(p_actor text, p_at timestamptz, p_replayed boolean,
+        p_case bigint, p_action text, p_role text, p_version integer, p_note text, p_data jsonb)
+    RETURNS citygrid.work_case
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = citygrid, public, pg_temp AS $$
+DECLARE
+    c citygrid.work_case;
+    t citygrid.case_transition;
+    last citygrid.case_action;
+    allowed text;
+    at timestamptz := p_at;
+    dept text;
+    hours numeric;
+    extra text;
+    due timestamptz;      -- the deadline in force before this action (of the stage it completes)
+    mine text;
+    exists_ boolean;
+BEGIN
+    IF NOT COALESCE(citygrid.user_acts_as(p_actor, p_role), false) THEN
+        RAISE EXCEPTION 'user % may not act as % (not a member of role citygrid_%)', p_actor, p_role, p_role
+            USING ERRCODE = 'insufficient_privilege', HINT = 'an administrator grants roles with “Add or change a store user”';
+    END IF;
+    SELECT * INTO c FROM citygrid.work_case WHERE id = p_case FOR UPDATE;
+    exists_ := FOUND;
+    IF p_role = 'department' AND NOT citygrid.user_is_superuser(p_actor) THEN
+        mine := citygrid.department_of(p_actor);
+        IF NOT exists_ OR c.department_code IS DISTINCT FROM mine THEN
+            RAISE EXCEPTION 'case % does not exist or is not dispatched to your department (%)', p_case,
+                COALESCE(mine, 'none: ask an administrator to set it') USING ERRCODE = 'no_data_found';
+        END IF;
+    ELSIF NOT exists_ THEN
+        RAISE EXCEPTION 'case % does not exist', p_case USING ERRCODE = 'no_data_found';
+    END IF;
+    due := c.stage_deadline;
+    IF c.version <> p_version THEN
+        SELECT * INTO last FROM citygrid.case_action WHERE case_id = p_case ORDER BY id DESC LIMIT 1;
+        RAISE EXCEPTION 'case % was changed by % at % (%); refresh and try again', c.case_no, last.actor,
+            to_char(last.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS'), last.action
+            USING ERRCODE = 'serialization_failure', HINT = 'version ' || c.version || ', you saw ' || p_version;
+    END IF;
+    IF p_replayed AND at < c.updated_at THEN  -- history is replayed in order
+        RAISE EXCEPTION 'case % was last changed at %; an action cannot be recorded before that (%)', c.case_no,
+            c.updated_at, at USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT * INTO t FROM citygrid.case_transition
+     WHERE from_state = c.state AND action = p_action AND role = p_role
+       AND (condition IS NULL OR (condition = 'public' AND NOT c.trusted) OR (condition = 'trusted' AND c.trusted))
+     LIMIT 1;
+    IF NOT FOUND THEN
+        SELECT string_agg(DISTINCT action || ' (' || role || ')', ', ') INTO allowed
+          FROM citygrid.case_transition WHERE from_state = c.state;
+        RAISE EXCEPTION 'case % is %: % by % is not allowed; allowed: %', c.case_no, c.state, p_action, p_role,
+            COALESCE(allowed, 'none (the case is finished)') USING ERRCODE = 'check_violation';
+    END IF;
+    p_data := COALESCE(p_data, '{}');
+    IF jsonb_typeof(p_data) <> 'object' THEN
+        RAISE EXCEPTION 'the inputs of an action are a JSON object, got %', jsonb_typeof(p_data)
+            USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT string_agg(k, ', ') INTO extra FROM jsonb_object_keys(p_data) k WHERE k = 'note' OR NOT (t.needs ? k);
+    IF extra IS NOT NULL THEN
+        RAISE EXCEPTION '% takes no input %; its inputs: %', p_action, extra,
+            COALESCE((SELECT string_agg(k, ', ') FROM jsonb_object_keys(t.needs) k WHERE k <> 'note'), 'none')
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF (t.needs ? 'note') AND btrim(COALESCE(p_note, '')) = '' THEN
+        RAISE EXCEPTION '% needs a note (why)', p_action USING ERRCODE = 'not_null_violation';
+    END IF;
+    IF length(p_note) > 4000 THEN
+        RAISE EXCEPTION 'the note has % characters; at most 4000: shorten it', length(p_note) USING ERRCODE = 'check_violation';
+    END IF;
+    IF t.needs ? 'department' THEN
+        IF p_data ? 'department' AND jsonb_typeof(p_data -> 'department') <> 'string' THEN
+            RAISE EXCEPTION 'the department is given by its code (text)' USING ERRCODE = 'check_violation';
+        END IF;
+        dept := COALESCE(p_data ->> 'department', citygrid.suggest_department(p_case));
+        IF dept IS NULL OR NOT EXISTS (SELECT 1 FROM citygrid.department WHERE code = dept AND active) THEN
+            RAISE EXCEPTION 'dispatch needs a department (none given and no routing rule for class % in street %)',
+                c.class_code, c.street_code USING ERRCODE = 'not_null_violation';
+        END IF;
+        c.department_code := dept;
+    END IF;
+    IF t.needs ? 'hours' THEN
+        IF jsonb_typeof(p_data -> 'hours') = 'number' THEN
+            hours := (p_data ->> 'hours')::numeric;
+        END IF;
+        IF hours IS NULL OR hours <= 0 OR hours > 2160 THEN
+            RAISE EXCEPTION 'an extension is asked for in hours: a number more than 0 and at most 2160 (90 days); got %',
+                COALESCE(p_data ->> 'hours', 'nothing') USING ERRCODE = 'check_violation';
+        END IF;
+        p_data := jsonb_set(p_data, '{hours}', to_jsonb(hours));
+    END IF;
+
+    CASE p_action
+        WHEN 'request_extension' THEN c.extension_pending := hours;
+        WHEN 'approve_extension' THEN
+            IF c.extension_pending IS NULL THEN
+                RAISE EXCEPTION 'case % has no extension request to approve', c.case_no USING ERRCODE = 'check_violation';
+            END IF;
+            c.extension_hours := c.extension_hours + c.extension_pending;
+            c.handle_deadline := c.handle_deadline + make_interval(secs => c.extension_pending * 3600);
+            c.stage_deadline := c.handle_deadline;
+            c.extension_pending := NULL;
+        WHEN 'urge' THEN
+            IF c.stage_deadline IS NULL OR c.stage_deadline > at THEN
+                RAISE EXCEPTION 'case % is not overdue (deadline %); urging is for overdue cases', c.case_no,
+                    COALESCE(to_char(c.stage_deadline AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), 'none')
+                    USING ERRCODE = 'check_violation';
+            END IF;
+            c.urge_count := c.urge_count + 1;
+        WHEN 'rework' THEN c.rework_count := c.rework_count + 1;
+        WHEN 'defer' THEN
+            c.stage := 'deferred';     -- 挂账: no deadline runs while deferred; release starts a new one
+            c.stage_deadline := NULL;
+        WHEN 'close' THEN
+            c.close_category := CASE WHEN c.handle_deadline IS NULL OR
+                (SELECT max(a.at) FROM citygrid.case_action a WHERE a.case_id = c.id AND a.action = 'feedback')
+                <= c.handle_deadline THEN '正常结案' ELSE '超时结案' END;
+        ELSE NULL;
+    END CASE;
+    IF t.stage IS NOT NULL THEN
+        c.stage := t.stage;
+        c.stage_deadline := citygrid.case_deadline(c, t.stage, at);
+        IF t.stage = 'handle' THEN
+            -- dispatch, release and rework each give the department a fresh handling period;
+            -- an approved extension lengthens the period it was approved in
+            c.handle_deadline := c.stage_deadline;
+        END IF;
+    ELSIF t.to_state IN ('closed', 'cancelled') THEN
+        c.stage := NULL;
+        c.stage_deadline := NULL;
+    END IF;
+    c.state := t.to_state;
+    c.version := c.version + 1;
+    c.updated_at := at;
+    c.updated_by := p_actor;
+    PERFORM citygrid.set_internal(true);
+    UPDATE citygrid.work_case SET state = c.state, stage = c.stage, stage_deadline = c.stage_deadline,
+           handle_deadline = c.handle_deadline, department_code = c.department_code,
+           extension_hours = c.extension_hours, extension_pending = c.extension_pending,
+           rework_count = c.rework_count, urge_count = c.urge_count, close_category = c.close_category,
+           updated_at = c.updated_at, updated_by = c.updated_by, version = c.version
+     WHERE id = c.id;
+    INSERT INTO citygrid.case_action (case_id, action, from_state, to_state, actor, role, at, note, data, replayed)
+    VALUES (c.id, p_action, t.from_state, t.to_state, p_actor, p_role, at, p_note,
+            p_data || jsonb_build_object(
+                'version', c.version,
+                'department', c.department_code,
+                'due', due,
+                'on_time', CASE WHEN due IS NULL THEN NULL ELSE at <= due END,
+                'stage_deadline', c.stage_deadline,
+                'handle_deadline', c.handle_deadline)
+                   || CASE WHEN p_action = 'close' THEN jsonb_build_object('close_category', c.close_category)
+                           ELSE '{}' END,
+            p_replayed);
+    PERFORM citygrid.set_internal(false);
+    PERFORM pg_notify('qgis', 'case:' || c.id);
+    RETURN c;
+END $$;

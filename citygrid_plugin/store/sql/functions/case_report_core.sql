@@ -1,0 +1,112 @@
+-- Report a case (上报): checked, located in its grid, numbered, audited, announced. The body of
+-- citygrid.case_report (the logged-in user, the server's clock) and citygrid.case_replay_report
+-- (the store owner replaying history: its own actor and time, marked replayed). Nobody but the
+-- owner may call it directly (roles.sql grants it to no one).
+--   p_actor        the login recorded as reporter (checked: a case role; the source's role)
+--   p_at           the report time (the server's clock, except in a replay)
+--   p_observed_at  when the reporter saw the problem (a field report made offline): kept in
+--                  observed_at, at most 5 minutes after p_at (clocks drift) and at most
+--                  observed_max_days (store setting, default 3) before it; never a deadline
+-- Texts have limits that fit the job: description and note 4,000 characters, address 500,
+-- reporter 200, photo link 2,000.
+CREATE OR REPLACE FUNCTION citygrid.case_report_core(p_actor text, p_at timestamptz, p_replayed boolean,
+        p_source text, p_kind text, p_class text, p_description text, p_geom geometry,
+        p_address text, p_reporter text, p_component text, p_photo text, p_observed_at timestamptz)
+    RETURNS citygrid.work_case
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = citygrid, public, pg_temp AS $$
+DECLARE
+    g record;
+    c citygrid.work_case;
+    src citygrid.case_source;
+    known boolean;
+    max_days double precision := citygrid.setting_float('observed_max_days', 3);
+BEGIN
+    IF NOT COALESCE(citygrid.user_acts_as(p_actor, 'operator') OR citygrid.user_acts_as(p_actor, 'supervisor')
+                    OR citygrid.user_acts_as(p_actor, 'shift_leader') OR citygrid.user_acts_as(p_actor, 'dispatcher')
+                    OR citygrid.user_acts_as(p_actor, 'department'), false) THEN
+        RAISE EXCEPTION 'user % may not report cases (needs a case role: operator, supervisor, shift leader, dispatcher or department)',
+            p_actor USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT * INTO src FROM citygrid.case_source WHERE name = p_source AND active;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown case source %; the store knows: %', COALESCE(quote_literal(p_source), 'NULL'),
+            (SELECT string_agg(name, '、' ORDER BY ord) FROM citygrid.case_source WHERE active)
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    IF src.reporter_role IS NOT NULL AND NOT COALESCE(citygrid.user_acts_as(p_actor, src.reporter_role), false) THEN
+        RAISE EXCEPTION 'source % is for a % report; user % is not a %: choose the channel the report came through',
+            src.name, (SELECT name_zh FROM citygrid.case_role WHERE role = src.reporter_role), p_actor,
+            (SELECT name_zh FROM citygrid.case_role WHERE role = src.reporter_role)
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_kind IS NULL OR p_kind NOT IN ('event', 'component') THEN
+        RAISE EXCEPTION 'a case is of kind event or component, got %', COALESCE(p_kind, 'nothing')
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF btrim(COALESCE(p_description, '')) = '' THEN
+        RAISE EXCEPTION 'a case needs a description (what is wrong, where)' USING ERRCODE = 'check_violation';
+    END IF;
+    IF length(p_description) > 4000 THEN
+        RAISE EXCEPTION 'the description has % characters; at most 4000: shorten it', length(p_description)
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF length(p_address) > 500 THEN
+        RAISE EXCEPTION 'the address has % characters; at most 500', length(p_address) USING ERRCODE = 'check_violation';
+    END IF;
+    IF length(p_reporter) > 200 THEN
+        RAISE EXCEPTION 'the reporter has % characters; at most 200 (name and phone)', length(p_reporter)
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF length(p_photo) > 2000 THEN
+        RAISE EXCEPTION 'the photo link has % characters; at most 2000', length(p_photo) USING ERRCODE = 'check_violation';
+    END IF;
+    IF p_observed_at IS NOT NULL AND (p_observed_at > p_at + interval '5 minutes'
+                                      OR p_observed_at < p_at - make_interval(secs => max_days * 86400)) THEN
+        RAISE EXCEPTION 'observed time % is not plausible: it must lie between % days before the report and its time (%)',
+            to_char(p_observed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), max_days,
+            to_char(p_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') USING ERRCODE = 'check_violation',
+            HINT = 'check the handheld''s clock';
+    END IF;
+    IF p_geom IS NULL OR ST_IsEmpty(p_geom) OR GeometryType(p_geom) <> 'POINT' THEN
+        RAISE EXCEPTION 'a case is located by one point, got %', COALESCE(GeometryType(p_geom), 'nothing')
+            USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT code INTO g FROM citygrid.grid WHERE retired_at IS NULL AND code IS NOT NULL
+       AND ST_Intersects(geom, p_geom) LIMIT 1;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'case at (%, %) lies outside every unit grid', citygrid.coord_text(ST_X(p_geom)),
+            citygrid.coord_text(ST_Y(p_geom)) USING ERRCODE = 'check_violation',
+            HINT = 'check the position and its CRS: cases are reported inside the unit grids';
+    END IF;
+    IF p_component IS NOT NULL AND (p_kind <> 'component' OR NOT EXISTS (
+            SELECT 1 FROM citygrid.component WHERE code = p_component AND class_code = p_class AND retired_at IS NULL)) THEN
+        RAISE EXCEPTION 'component % is not an active component of class % (a component case names its component and its class)',
+            p_component, p_class USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    IF p_kind = 'event' THEN
+        SELECT true INTO known FROM citygrid.event_class e JOIN citygrid.district d ON d.profile = e.profile
+         WHERE d.code = left(g.code, 6) AND e.code = p_class;
+    ELSE
+        SELECT true INTO known FROM citygrid.component_class e JOIN citygrid.district d ON d.profile = e.profile
+         WHERE d.code = left(g.code, 6) AND e.code = p_class;
+    END IF;
+    IF known IS NULL THEN
+        RAISE EXCEPTION '% class % is not in the district''s code profile', p_kind, p_class
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    PERFORM citygrid.set_internal(true);
+    INSERT INTO citygrid.work_case (case_no, source, kind, profile, class_code, component_code, description, address,
+                                    reporter, photo, geom, grid_code, district_code, street_code, community_code,
+                                    state, reported_at, updated_at, updated_by, trusted, replayed, observed_at)
+    VALUES (to_char(p_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || citygrid.case_serial(),
+            p_source, p_kind, (SELECT profile FROM citygrid.district WHERE code = left(g.code, 6)), p_class,
+            p_component, p_description, p_address, p_reporter, p_photo, ST_SetSRID(p_geom, citygrid.store_srid()),
+            g.code, left(g.code, 6), substr(g.code, 7, 3), substr(g.code, 10, 3), 'reported', p_at, p_at, p_actor,
+            src.trusted, p_replayed, p_observed_at)
+    RETURNING * INTO c;
+    INSERT INTO citygrid.case_action (case_id, action, from_state, to_state, actor, role, at, data, replayed)
+    VALUES (c.id, 'report', NULL, 'reported', p_actor, 'system', p_at, jsonb_build_object('source', p_source), p_replayed);
+    PERFORM citygrid.set_internal(false);
+    PERFORM pg_notify('qgis', 'case:' || c.id);
+    RETURN c;
+END $$;

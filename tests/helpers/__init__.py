@@ -1,0 +1,1 @@
+"""Helpers shared by the tests (no fixtures here: fixtures live in the conftest.py files)."""
