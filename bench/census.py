@@ -26,10 +26,7 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import platform
 import statistics
-import subprocess
 import sys
 import time
 import uuid
@@ -43,9 +40,11 @@ sys.path.insert(0, str(ROOT / "data_samples"))
 warnings.filterwarnings("ignore", message="Valid PROJ data directory not found")
 warnings.filterwarnings("ignore", message="STRtree will be changed")
 
+import common  # noqa: E402  (bench/common.py)
 import generate_census as gen  # noqa: E402
 import numpy as np  # noqa: E402
 import psycopg2.extensions  # noqa: E402
+import shapely  # noqa: E402
 import shapely.vectorized  # noqa: E402
 from shapely.geometry import Point  # noqa: E402
 
@@ -60,14 +59,9 @@ GOAL_SAVE_MS = 100.0
 
 
 def machine() -> str:
-    with open("/proc/meminfo") as fh:
-        mem = next((line.split()[1] for line in fh if line.startswith("MemTotal")), "0")
-    pg = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
-    import shapely
-
-    return (f"{os.cpu_count()} cores, {int(mem) / 1024 / 1024:.1f} GiB RAM, {platform.machine()} "
-            f"{platform.system()} {platform.release()}; Python {platform.python_version()}; {pg}; "
-            f"psycopg2 {psycopg2.__version__.split()[0]}; shapely {shapely.__version__}")
+    """The machine, with the client tools and libraries the store benchmarks use."""
+    return common.machine(common.psql_version(), f"psycopg2 {psycopg2.__version__.split()[0]}",
+                          f"shapely {shapely.__version__}")
 
 
 # -- setup ------------------------------------------------------------------------------------------
@@ -76,9 +70,9 @@ def setup_store(cluster: PrivateCluster) -> tuple[str, object, dict]:
     import fiona
     from shapely.geometry import shape
 
+    from citygrid_plugin.core.columns import DEPARTMENT_ALIASES
     from citygrid_plugin.core.grids import CommunityInput, partition
     from citygrid_plugin.core.textio import read_csv
-    from citygrid_plugin.processing.alg_importdepartments import HEADER_ALIASES
     from citygrid_plugin.store.divisions import DivisionRecord, upsert_divisions
     from citygrid_plugin.store.grids import replace_grids
 
@@ -107,7 +101,7 @@ def setup_store(cluster: PrivateCluster) -> tuple[str, object, dict]:
     for grid in result.grids:
         shapes[grid.community_key].append(grid.geometry.wkb)
     coded = replace_grids(conn, dict(shapes))
-    rows, _enc = read_csv(DEPARTMENTS, "auto", HEADER_ALIASES, required=("code", "name"))
+    rows, _enc = read_csv(DEPARTMENTS, "auto", DEPARTMENT_ALIASES, required=("code", "name"))
     reference.upsert_departments(conn, rows, source=DEPARTMENTS.name)
     info = {"grids": len(coded.codes), "communities": len(comms), "streets": len(streets),
             "departments": len(rows), "district": dprops["district_code"]}

@@ -15,7 +15,6 @@ and prints codes/s for each and the ratio ours/peer, with the machine it ran on.
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import random
 import re
@@ -25,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import common  # noqa: E402  (bench/common.py)
 
 from citygrid_plugin.core.classes import ClassTable  # noqa: E402
 from citygrid_plugin.core.codes import (  # noqa: E402
@@ -82,9 +83,8 @@ def make_component_codes(n: int, invalid: float, rng: random.Random,
 
 
 def timed(label: str, func: Callable[[list[str]], int], codes: list[str]) -> tuple[float, int]:
-    start = time.perf_counter()
-    accepted = func(codes)
-    seconds = time.perf_counter() - start
+    """Seconds and codes accepted of one run of *func* over *codes*, printed with the throughput."""
+    seconds, _times, accepted = common.timed(lambda: func(codes))
     print(f"  {label:<44} {len(codes) / seconds:>12,.0f} codes/s  {seconds:6.2f} s  accepted {accepted:,}")
     return seconds, accepted
 
@@ -96,8 +96,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20040101)
     args = parser.parse_args()
 
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, {platform.system()} {platform.release()}; "
-          f"Python {platform.python_version()} ({platform.python_implementation()})")
+    print(f"machine: {common.machine(platform.python_implementation())}")
     rng = random.Random(args.seed)
     tables = {p: ClassTable.load("component", p) for p in ("2013", "2026")}
     start = time.perf_counter()

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import resource
-import statistics
 import sys
 import time
 from datetime import datetime, timedelta, timezone
@@ -39,6 +38,7 @@ for extra in (str(ROOT), str(ROOT / "bench"), str(ROOT / "data_samples")):
 import cases as cases_bench  # noqa: E402  (bench/cases.py: fill(), INTERNAL_ON)
 import census as census_bench  # noqa: E402  (bench/census.py: machine(), setup_store())
 import generate_cases  # noqa: E402
+from common import timed  # noqa: E402  (bench/common.py)
 
 from citygrid_plugin.core import evaluation as ev  # noqa: E402
 from citygrid_plugin.store.cluster import PrivateCluster  # noqa: E402
@@ -59,15 +59,6 @@ SELECT department_code, count(*),
  WHERE reported_at >= %s AND reported_at < %s AND department_code IS NOT NULL
  GROUP BY 1
 """
-
-
-def timed(fn, runs: int):
-    times, result = [], None
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
 
 
 def shift_history(conn, days: int) -> None:
@@ -136,14 +127,14 @@ def main() -> int:
     print(f"store: {total:,} cases, {actions:,} audit rows\n")
 
     as_of = ev.period_cutoff(start, end, datetime.now(CST))
-    t_load, loaded = timed(lambda: load_cases(conn, start, as_of), args.runs)
-    t_facts, facts = timed(lambda: ev.facts_for(loaded, start, end, as_of), args.runs)
-    t_dept, rows = timed(lambda: {k: (r, ev.composite(r)) for k, r in ev.figures(facts, "department").items()},
+    t_load, _t, loaded = timed(lambda: load_cases(conn, start, as_of), args.runs)
+    t_facts, _t, facts = timed(lambda: ev.facts_for(loaded, start, end, as_of), args.runs)
+    t_dept, _t, rows = timed(lambda: {k: (r, ev.composite(r)) for k, r in ev.figures(facts, "department").items()},
                          args.runs)
-    t_all, evaluation = timed(lambda: evaluate_period(conn, start, end), args.runs)
-    t_groups, _ = timed(lambda: [evaluation.figures(g) for g in ev.GROUPINGS], args.runs)
-    t_reports, tables = timed(lambda: report_tables(conn, evaluation), args.runs)
-    t_naive, naive = timed(lambda: _naive(conn, start, end), args.runs)
+    t_all, _t, evaluation = timed(lambda: evaluate_period(conn, start, end), args.runs)
+    t_groups, _t, _ = timed(lambda: [evaluation.figures(g) for g in ev.GROUPINGS], args.runs)
+    t_reports, _t, tables = timed(lambda: report_tables(conn, evaluation), args.runs)
+    t_naive, _t, naive = timed(lambda: _naive(conn, start, end), args.runs)
     headline = t_load + t_facts + t_dept
     print(f"the month's indicators ({len(loaded):,} cases loaded with {sum(len(c.actions) for c in loaded):,} "
           f"audit rows):")

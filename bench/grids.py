@@ -28,8 +28,6 @@ from __future__ import annotations
 import argparse
 import gc
 import math
-import os
-import platform
 import resource
 import sys
 import time
@@ -45,6 +43,7 @@ warnings.filterwarnings("ignore", message="Valid PROJ data directory not found")
 warnings.filterwarnings("ignore", message="STRtree will be changed")
 warnings.filterwarnings("ignore", message="The array interface is deprecated")  # pandas building a geometry column
 
+import common  # noqa: E402  (bench/common.py)
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
 import shapely.geos  # noqa: E402
@@ -68,19 +67,6 @@ CELL = 100.0
 
 
 # -- machine and memory -----------------------------------------------------------------------
-def machine() -> str:
-    mem = "?"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-    return (f"machine: {os.cpu_count()} cores, {mem} RAM, {platform.machine()} {platform.system()} "
-            f"{platform.release()}; Python {platform.python_version()}; shapely {shapely.__version__}; "
-            f"GEOS {shapely.geos.geos_version_string}; numpy {np.__version__}")
-
-
 def reset_peak_rss() -> bool:
     try:
         Path("/proc/self/clear_refs").write_text("5")
@@ -254,7 +240,8 @@ def main() -> int:
     parser.add_argument("--no-trace", action="store_true", help="skip the tracemalloc re-run")
     parser.add_argument("--no-postgis", action="store_true", help="skip the PostGIS baseline")
     args = parser.parse_args()
-    print(machine())
+    print("machine: " + common.machine(f"shapely {shapely.__version__}", f"GEOS {shapely.geos.geos_version_string}",
+                                       f"numpy {np.__version__}"))
     print("columns: wall seconds; heap MB = tracemalloc peak (Python objects only, separate run); "
           "RSS MB = peak resident set of the process during the run; areas in m²; "
           "in 4-20k = share of grids within [0.4, 2.0] × 10,000 m²; PP = Polsby-Popper 4πA/P²; "

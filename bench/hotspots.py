@@ -7,6 +7,9 @@ Gi* with FDR confidence bins, emerging hot spots and the kernel density raster �
 
 (--quick: 100,000 cases over 2,500 grids; about 80 s for the defaults on 2 cores, most of it the fill.)
 
+Over 500 lines on purpose: one script per capability (GUIDE §5), its input and every peer in one
+run — the shared timing and machine line are bench/common.py's.
+
 Setup (not timed; the fill is timed and printed on its own): a fresh database on the private
 PostGIS cluster with the store (migrations, standard class tables), the sample departments and
 the routing rules of data_samples/generate_cases.py, one synthetic district 510104 of
@@ -55,7 +58,6 @@ import io
 import math
 import multiprocessing
 import os
-import platform
 import resource
 import statistics
 import sys
@@ -79,14 +81,17 @@ os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [os.environ.get("PYTHONWARN
                                                       "ignore:Valid PROJ data directory not found",
                                                       "ignore:Remote data sets not available"]))
 
+import common  # noqa: E402  (bench/common.py)
 import generate_cases  # noqa: E402
 import numpy as np  # noqa: E402
 import psycopg2.extensions  # noqa: E402
 import scipy  # noqa: E402
+from common import timed  # noqa: E402
 
 from citygrid_plugin.core import hotspots as hs  # noqa: E402
 from citygrid_plugin.core.casefilter import CST, CaseFilter  # noqa: E402
-from citygrid_plugin.core.kde import NODATA, kde_grid, write_geotiff  # noqa: E402
+from citygrid_plugin.core.kde import NODATA, kde_grid  # noqa: E402
+from citygrid_plugin.rasters import write_geotiff  # noqa: E402
 from citygrid_plugin.store import analysis, db, migrate, reference  # noqa: E402
 from citygrid_plugin.store.cluster import PrivateCluster  # noqa: E402
 
@@ -114,35 +119,16 @@ NEW_DAYS = 28
 
 
 def machine(conn) -> str:
+    """The machine, with the libraries and the server this benchmark compares."""
     import esda
     import libpysal
 
-    with open("/proc/meminfo") as fh:
-        mem = next((line.split()[1] for line in fh if line.startswith("MemTotal")), "0")
-    with conn.cursor() as cur:
-        cur.execute("SELECT current_setting('server_version'), postgis_lib_version()")
-        pg, postgis = cur.fetchone()
-    conn.rollback()
-    return (f"{os.cpu_count()} cores, {int(mem) / 1024 / 1024:.1f} GiB RAM, {platform.machine()} {platform.system()} "
-            f"{platform.release()}; Python {platform.python_version()}; numpy {np.__version__}, scipy "
-            f"{scipy.__version__}, esda {esda.__version__}, libpysal {libpysal.__version__}; PostgreSQL {pg} + "
-            f"PostGIS {postgis}")
+    return common.machine(f"numpy {np.__version__}, scipy {scipy.__version__}, esda {esda.__version__}, libpysal "
+                          f"{libpysal.__version__}", common.server_version(conn))
 
 
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def timed(fn, runs: int, warm: bool = True):
-    """Median seconds of *runs* calls of fn (after one uncounted warm-up if *warm*), all times, last result."""
-    if warm:
-        fn()
-    times, result = [], None
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), times, result
 
 
 class SqlTimer(psycopg2.extensions.cursor):
@@ -532,7 +518,7 @@ def main() -> int:
         print(f"   window: {year.describe()} (the year); KDE window {recent.describe()}")
 
         # -- ours first (a, b, c), so that the peak memory up to the headline is the engine's alone ---
-        t_grids, _t, grids = timed(lambda: analysis.active_grids(conn), runs)
+        t_grids, _t, grids = timed(lambda: analysis.active_grids(conn), runs, warm=True)
         xy = np.asarray(grids.xy, dtype=float)
         n = len(grids.codes)
         index = grids.index()
@@ -551,13 +537,13 @@ def main() -> int:
             choice = hs.default_band(xy)
             return choice, hs.distance_band_weights(xy, choice.band)
 
-        t_band, _t, (choice, W) = timed(band_weights, runs)
+        t_band, _t, (choice, W) = timed(band_weights, runs, warm=True)
 
         def ours():
             gi = hs.gi_star(y, W)
             return gi, hs.fdr_classes(gi.z, gi.p)
 
-        t_gi, _t, (gi, bins) = timed(ours, runs)
+        t_gi, _t, (gi, bins) = timed(ours, runs, warm=True)
 
         def chain():  # the headline as one caller runs it: store → counts → weights → Gi* → bins
             g_set = analysis.active_grids(conn)
@@ -567,10 +553,11 @@ def main() -> int:
             result = hs.gi_star(values, weights)
             return hs.fdr_classes(result.z, result.p)
 
-        t_chain, _t, bins_chain = timed(chain, runs)
-        t_adj, _t, pairs = timed(lambda: analysis.grid_adjacency(conn, grids), max(1, runs // 2))
-        t_cont, _t, Wq = timed(lambda: hs.contiguity_weights(n, np.asarray(pairs)), runs)
-        t_gi_q, _t, (gi_q, bins_q) = timed(lambda: (lambda r: (r, hs.fdr_classes(r.z, r.p)))(hs.gi_star(y, Wq)), runs)
+        t_chain, _t, bins_chain = timed(chain, runs, warm=True)
+        t_adj, _t, pairs = timed(lambda: analysis.grid_adjacency(conn, grids), max(1, runs // 2), warm=True)
+        t_cont, _t, Wq = timed(lambda: hs.contiguity_weights(n, np.asarray(pairs)), runs, warm=True)
+        t_gi_q, _t, (gi_q, bins_q) = timed(lambda: (lambda r: (r, hs.fdr_classes(r.z, r.p)))(hs.gi_star(y, Wq)), runs,
+                                           warm=True)
         t_sum = t_grids + t_counts + t_band + t_gi
         rss_head = rss_mb()
 
@@ -588,7 +575,7 @@ def main() -> int:
                                                   count=len(rows)), n)
 
         t_peer_counts, _t, y_peer = timed(peer_counts, max(1, runs // 2), warm=False)
-        t_recent, _t, y_recent = timed(lambda: analysis.counts_per_grid(conn, recent, grids), runs)
+        t_recent, _t, y_recent = timed(lambda: analysis.counts_per_grid(conn, recent, grids), runs, warm=True)
         plan_recent = plan_of(conn, "SELECT c.grid_code, count(*) FROM citygrid.work_case c WHERE "
                               + recent.where("c")[0] + " GROUP BY 1", recent.where("c")[1])
         print(f"\na. grids and counts ({n:,} grids, {int(y.sum()):,} cases in the year)")
@@ -751,7 +738,7 @@ def main() -> int:
         t_cube = statistics.median(r[0] for r in t_cube_runs)
         cube_sql = statistics.median(r[1] / r[0] for r in t_cube_runs)
         counts_cube, cuts = t_cube_runs[-1][2]
-        t_em, _t, em = timed(lambda: hs.emerging_hotspots(counts_cube, W), max(1, min(runs, 3)))
+        t_em, _t, em = timed(lambda: hs.emerging_hotspots(counts_cube, W), max(1, min(runs, 3)), warm=True)
         categories = Counter(em.category.tolist())
         last_day = cuts[-1][1] - timedelta(seconds=1)
         print(f"\nd. emerging hot spots, {len(cuts)} weekly slices ({cuts[0][0]:%Y-%m-%d} – {last_day:%Y-%m-%d}), "
@@ -773,11 +760,14 @@ def main() -> int:
         # -- e. KDE ----------------------------------------------------------------------------
         kruns = max(1, min(runs, 3))
         extent = analysis.district_extent(conn)
-        t_pts, _t, pts = timed(lambda: np.asarray(analysis.case_points(conn, recent), dtype=float), kruns)
-        t_kde, _t, (ours_r, gt) = timed(lambda: kde_grid(pts, args.radius, args.pixel, "quartic", "raw"), kruns)
-        t_direct, _t, (direct_r, _gt) = timed(lambda: kde_grid(pts, args.radius, args.pixel, method="direct"), kruns)
+        t_pts, _t, pts = timed(lambda: np.asarray(analysis.case_points(conn, recent), dtype=float), kruns,
+                               warm=True)
+        t_kde, _t, (ours_r, gt) = timed(lambda: kde_grid(pts, args.radius, args.pixel, "quartic", "raw"), kruns,
+                                        warm=True)
+        t_direct, _t, (direct_r, _gt) = timed(lambda: kde_grid(pts, args.radius, args.pixel, method="direct"), kruns,
+                                              warm=True)
         t_moments, _t, (moments_r, _gt) = timed(lambda: kde_grid(pts, args.radius, args.pixel, method="moments"),
-                                                kruns)
+                                                kruns, warm=True)
         method = kde_choice(pts, args.radius, args.pixel)
         folder = scratch.name
         t_tif, _t, _ = timed(lambda: write_geotiff(os.path.join(folder, "citygrid.tif"), ours_r, gt, info["srid"]),

@@ -15,8 +15,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,25 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import common  # noqa: E402  (bench/common.py)
+
 from citygrid_plugin.store import db, migrate, reference  # noqa: E402
 from citygrid_plugin.store.cluster import PrivateCluster  # noqa: E402
 from citygrid_plugin.store.grids import replace_grids  # noqa: E402
-
-
-def machine() -> str:
-    mem = next((line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal")), "?")
-    pg = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
-    return (f"{os.cpu_count()} cores, {int(mem) / 1024 / 1024:.0f} GiB, Python {platform.python_version()}, "
-            f"{pg}, PostGIS 3.3")
-
-
-def timed(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def fresh(cluster: PrivateCluster) -> str:
@@ -76,11 +60,11 @@ def bench_create(cluster: PrivateCluster, repeat: int) -> None:
                        check=True, capture_output=True)
         os.unlink(fh.name)
 
-    t_ours = timed(ours, repeat)
-    t_peer = timed(peer, repeat)
+    t_ours = common.timed(ours, repeat)[0]
+    t_peer = common.timed(peer, repeat)[0]
     conn = db.connect(cluster.dsn(names[0]))
-    t_noop = timed(lambda: migrate.upgrade(conn), repeat)
-    t_classes = timed(lambda: reference.load_standard_classes(conn), repeat)
+    t_noop = common.timed(lambda: migrate.upgrade(conn), repeat)[0]
+    t_classes = common.timed(lambda: reference.load_standard_classes(conn), repeat)[0]
     conn.close()
     for name in names:
         cluster.drop_database(name)
@@ -155,7 +139,7 @@ def main() -> int:
     args = parser.parse_args()
     cluster = PrivateCluster.default()
     cluster.up()
-    print(f"machine: {machine()}")
+    print(f"machine: {common.machine(common.psql_version())}")
     bench_create(cluster, args.repeat)
     bench_codes(cluster, args.grids)
     return 0

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsLayerTreeGroup, QgsLayerTreeLayer, QgsProject, QgsVectorLayer, QgsWkbTypes
 
 from .connections import StoreTarget
 from .core.i18n import tr
+from .store.summary import layer_settings, readable
 
 STYLES_DIR = Path(__file__).resolve().parent / "styles"
 if not STYLES_DIR.exists():  # running from the source tree: styles/ sits beside the package
@@ -74,9 +75,7 @@ def store_info(target: StoreTarget) -> dict:
 
         conn = connect(target.dsn())
         try:
-            with conn.cursor() as cur:
-                cur.execute("SELECT key, value FROM citygrid.store_setting WHERE key IN ('srid', 'default_profile')")
-                values = dict(cur.fetchall())
+            values = layer_settings(conn)
         finally:
             conn.close()
         _INFO[target] = {"srid": int(values.get("srid", 0)), "profile": values.get("default_profile", "2013")}
@@ -90,14 +89,23 @@ def layer_title(spec: StoreLayer) -> str:
     return tr(spec.title_en)
 
 
-def store_layer(target: StoreTarget, spec: StoreLayer) -> QgsVectorLayer:
+def store_uri(target: StoreTarget, table: str, geometry: str | None, key: str, subset: str = "",
+              wkb_type: str = "") -> str:
+    """The postgres layer URI of store table *table* (or of a query in parentheses), without a
+    password; with *wkb_type* (Point, LineString, Polygon) also the geometry type and the
+    store's CRS, which a table with a generic geometry column needs."""
     uri = target.layer_uri()
-    subset = spec.subset.replace("{profile}", store_info(target)["profile"])
-    uri.setDataSource("citygrid", spec.table, spec.geometry or None, subset, spec.key)
-    if spec.wkb_type:
-        uri.setWkbType(getattr(QgsWkbTypes, spec.wkb_type))
+    uri.setDataSource("" if table.startswith("(") else "citygrid", table, geometry or None, subset, key)
+    if wkb_type:
+        uri.setWkbType(getattr(QgsWkbTypes, wkb_type))
         uri.setSrid(str(store_info(target)["srid"]))
-    layer = QgsVectorLayer(uri.uri(False), layer_title(spec), "postgres")
+    return uri.uri(False)
+
+
+def store_layer(target: StoreTarget, spec: StoreLayer) -> QgsVectorLayer:
+    subset = spec.subset.replace("{profile}", store_info(target)["profile"])
+    uri = store_uri(target, spec.table, spec.geometry, spec.key, subset, spec.wkb_type)
+    layer = QgsVectorLayer(uri, layer_title(spec), "postgres")
     if layer.isValid():
         if spec.style:
             apply_style(layer, spec.style)
@@ -165,10 +173,7 @@ def readable_tables(target: StoreTarget) -> set[str] | None:
     except StoreError:
         return None
     try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT t FROM unnest(%s::text[]) t WHERE to_regclass('citygrid.' || t) IS NOT NULL "
-                        "AND has_table_privilege('citygrid.' || t, 'SELECT')", ([s.table for s in STORE_LAYERS],))
-            return {r[0] for r in cur.fetchall()}
+        return readable(conn, [s.table for s in STORE_LAYERS])
     except Exception:  # noqa: BLE001 - any doubt: try every layer and report the ones that fail
         return None
     finally:
@@ -184,3 +189,43 @@ def configure_forms(layers: list) -> None:
         if layer.isValid() and layer.customProperty(ROLE_PROPERTY) == "components":
             configure_component_layer(layer, by_table.get("component_major"), by_table.get("component_class"),
                                       by_table.get("department"))
+
+
+# -- layers a window shows while it is open ---------------------------------------------------------
+TEMPORARY_PROPERTY = "citygrid/temporary"
+
+
+def add_temporary_layer(project: QgsProject, layer, owner: str):
+    """Show *layer* (a dock's heatmap, drill-down…) while its window is open: at the top of the
+    layer tree, but below the layers people edit (store layers and any editable group stay on
+    top), outside every group, marked as *owner*'s; the project is not marked changed by it (it
+    is not part of the user's work, and :func:`remove_temporary_layers` takes it away)."""
+    was_dirty = project.isDirty()
+    layer.setCustomProperty(TEMPORARY_PROPERTY, owner)
+    project.addMapLayer(layer, False)
+    root = project.layerTreeRoot()
+    index = 0
+    for i, node in enumerate(root.children()):   # below the groups and layers holding editable store layers
+        if _holds_editable(node):
+            index = i + 1
+    root.insertLayer(index, layer)
+    project.setDirty(was_dirty)
+    return layer
+
+
+def remove_temporary_layers(project: QgsProject, owner: str) -> None:
+    """Take away the layers *owner* added with :func:`add_temporary_layer` (the project's
+    changed flag is left as it was)."""
+    was_dirty = project.isDirty()
+    ids = [lid for lid, layer in project.mapLayers().items() if layer.customProperty(TEMPORARY_PROPERTY) == owner]
+    if ids:
+        project.removeMapLayers(ids)
+    project.setDirty(was_dirty)
+
+
+def _holds_editable(node) -> bool:
+    if isinstance(node, QgsLayerTreeLayer):
+        layer = node.layer()
+        return layer is not None and layer.customProperty(ROLE_PROPERTY) in ("components", "grids") or (
+            layer is not None and layer.customProperty(TABLE_PROPERTY) == GRIDS)
+    return any(_holds_editable(child) for child in node.children())

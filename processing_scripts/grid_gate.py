@@ -31,13 +31,11 @@ def main() -> int:
     from qgis.core import QgsProcessingFeedback
 
     from citygrid_plugin.connections import StoreTarget
+    from citygrid_plugin.layers import store_uri
 
     target = StoreTarget("service", args.service) if args.service else StoreTarget("private", args.dbname)
-    uri = target.layer_uri()
-    uri.setDataSource("citygrid", "grid", "geom", '"retired_at" IS NULL', "id")
-    communities = target.layer_uri()
-    communities.setDataSource("citygrid", "community", "boundary", "", "full_code")
-    params = {"INPUT": "postgres://" + uri.uri(False), "COMMUNITIES": "postgres://" + communities.uri(False)}
+    params = {"INPUT": "postgres://" + store_uri(target, "grid", "geom", "id", '"retired_at" IS NULL'),
+              "COMMUNITIES": "postgres://" + store_uri(target, "community", "boundary", "full_code")}
     if args.problems:
         params["OUTPUT"] = args.problems
     result = processing.run("citygrid:validategrids", params, feedback=QgsProcessingFeedback())

@@ -357,9 +357,10 @@ def render_overview(project, path: Path, width: int = 1600) -> Path:
 
 
 def _store_uri(target, table: str, geometry: str, key: str, subset: str = "") -> str:
-    uri = target.layer_uri()
-    uri.setDataSource("citygrid", table, geometry, subset, key)
-    return "postgres://" + uri.uri(False)
+    """A store table as a Processing input (``postgres://`` + its layer URI)."""
+    from citygrid_plugin.layers import store_uri
+
+    return "postgres://" + store_uri(target, table, geometry, key, subset)
 
 
 def _district_name(gpkg: Path) -> str:

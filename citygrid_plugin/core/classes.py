@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .i18n import tr
+from .textio import read_csv
 
 PROFILES = ("2013", "2026")
 DEFAULT_PROFILE = "2013"
@@ -272,8 +273,6 @@ def shipped_path(kind: str, profile: str) -> Path:
 
 @functools.cache
 def _load_shipped(kind: str, profile: str) -> ClassTable:
-    from .textio import read_csv
-
     if kind not in KINDS:
         raise ClassTableError(tr("unknown class table kind '{kind}'; use one of {allowed}").format(
             kind=kind, allowed=", ".join(KINDS)))

@@ -468,18 +468,14 @@ def build_component_code(district: str, class_code: str, serial: int | str, prof
     return f"{district}{class_text}{serial_text}"
 
 
-# --- serials ----------------------------------------------------------------------------------
+# --- lists ------------------------------------------------------------------------------------
 
-def next_serial(used: Iterable[int], retired: Iterable[int], width: int) -> int:
-    """The next serial to issue: max(used ∪ retired) + 1, or 1 when none was ever issued.
-
-    Codes are never reused (a retired grid or component keeps its code for history), so gaps
-    are not filled. Raises CodeError when the *width*-digit space is exhausted.
-    """
-    last = max((int(v) for v in (*used, *retired)), default=0)
-    top = 10 ** width - 1
-    if last >= top:
-        raise CodeError([CodeProblem("serial", str(last), tr(
-            "all {width}-digit serials are used (last issued {last}); codes are never reused, so start a new "
-            "community, grid or class").format(width=width, last=last))])
-    return last + 1
+def grid_code_list(text: str) -> list[str]:
+    """Grid codes typed in one line (commas — also full-width — or semicolons between them),
+    each once in the order given. Every code that does not validate is a :class:`CodeError`
+    listing all their problems."""
+    codes = [c.strip() for c in (text or "").replace("，", ",").replace(";", ",").split(",") if c.strip()]
+    problems = [p for c in codes for p in validate_grid_code(c)]
+    if problems:
+        raise CodeError(problems)
+    return list(dict.fromkeys(codes))  # a code typed twice counts once

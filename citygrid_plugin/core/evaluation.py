@@ -65,7 +65,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
 from .i18n import tr
@@ -438,8 +438,6 @@ def indicator_label(name: str) -> str:
 
 def month_period(text: str = "", now: datetime | None = None) -> tuple[datetime, datetime]:
     """[start, end) of the month 'YYYY-MM' in Asia/Shanghai; empty: the last complete month."""
-    from datetime import timedelta, timezone
-
     cst = timezone(timedelta(hours=8))
     now = (now or datetime.now(cst)).astimezone(cst)
     text = (text or "").strip()

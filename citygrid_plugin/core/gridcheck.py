@@ -147,7 +147,7 @@ def _as_area(geom: BaseGeometry | None) -> BaseGeometry | None:
 
 def _repair(geom: BaseGeometry) -> BaseGeometry | None:
     try:
-        from shapely.validation import make_valid
+        from shapely.validation import make_valid  # here, not at the top: shapely < 1.8 lacks it (ImportError)
         fixed = make_valid(geom)
     except (ImportError, ValueError):  # GEOS < 3.8
         fixed = geom.buffer(0)

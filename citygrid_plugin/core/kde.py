@@ -49,16 +49,15 @@ and in a fraction of the time. What QGIS does, and so what this module does:
 Two exact evaluation methods give the same raster (to 1e-9 relative before the float32 rounding,
 so identical or one float32 ulp apart):
 
-* ``direct``: every point against every pixel of its window, in chunks of points sorted by row
-  (~0.8 s for 50,000 points with a 41 × 41 window, radius 200 m and pixel 10 m, on this
-  project's 2-core test machine);
+* ``direct``: every point against every pixel of its window, in chunks of points sorted by row;
 * ``moments``: for the polynomial kernels (quartic, triweight, Epanechnikov, uniform) with one
   radius and non-negative weights, the part of each window that lies certainly inside 98 % of the
   radius is a polynomial in the pixel offsets, so it is summed for all points at once as a few FFT
   convolutions of per-pixel moment images; only the ring at the rim and the points whose window
-  QGIS shifts are evaluated directly (~0.2 s for the same input).
+  QGIS shifts are evaluated directly.
 
-``method='auto'`` picks the cheaper one. Pure numpy/scipy (GDAL only in :func:`write_geotiff`).
+``method='auto'`` picks the cheaper one (timings of both: BENCHMARKS.md, Hot spots). Pure
+numpy/scipy; the GeoTIFF is written by :func:`citygrid_plugin.rasters.write_geotiff`.
 """
 from __future__ import annotations
 
@@ -166,45 +165,6 @@ def kde_grid(xy: np.ndarray, radius: float, pixel_size: float, kernel: str = "qu
     acc, touched = plan.run_moments() if use_moments else plan.run_direct()
     out = np.where(touched, acc, NODATA).astype(np.float32).reshape(layout.rows, layout.cols)
     return out, layout.geotransform
-
-
-def write_geotiff(path: str, array: np.ndarray, geotransform: tuple[float, ...], epsg: int,
-                  nodata: float = NODATA) -> None:
-    """Write *array* (rows × cols, row 0 at the top) as a single-band float32 GeoTIFF in EPSG:*epsg*.
-
-    DEFLATE-compressed and tiled, with *nodata* as the band's no-data value, so QGIS shows the
-    heatmap exactly as its own algorithm's output.
-    """
-    from osgeo import gdal, osr
-
-    arr = np.asarray(array, dtype=np.float32)
-    if arr.ndim != 2:
-        raise HotspotError(tr("a raster must be a 2-D array, got {ndim} dimensions").format(ndim=arr.ndim))
-    srs = osr.SpatialReference()
-    if srs.ImportFromEPSG(int(epsg)) != 0:
-        raise HotspotError(tr("unknown coordinate reference system EPSG:{epsg}").format(epsg=epsg))
-    driver = gdal.GetDriverByName("GTiff")
-    rows, cols = arr.shape
-    try:  # GDAL raises or returns None, depending on a process-wide setting other code may change
-        ds = driver.Create(str(path), cols, rows, 1, gdal.GDT_Float32, ["COMPRESS=DEFLATE", "TILED=YES"])
-    except RuntimeError:
-        ds = None
-    if ds is None:
-        raise HotspotError(tr("cannot create the GeoTIFF '{path}': check that the folder exists and is writable")
-                           .format(path=path))
-    ds.SetGeoTransform(tuple(float(v) for v in geotransform))
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    band.SetNoDataValue(float(nodata))
-    try:
-        written = band.WriteArray(arr) == 0
-    except RuntimeError:
-        written = False
-    if not written:
-        raise HotspotError(tr("cannot write the GeoTIFF '{path}' (disk full?)").format(path=path))
-    band.FlushCache()
-    ds.FlushCache()
-    ds = None  # closes the file
 
 
 # --- internals ------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .casefilter import STATES
-from .evaluation import CaseFacts, Figure, figures, ranked
+from .evaluation import CaseFacts, Figure, figures, indicator_label, ranked
 from .i18n import tr
 
 
@@ -113,8 +113,6 @@ PERFORMANCE = ("due_handle", "handled", "handled_on_time", "overdue_unhandled", 
 
 def department_performance(facts: Sequence[CaseFacts], departments: dict[str, str],
                            weights: dict[str, float] | None = None) -> Table:
-    from .evaluation import indicator_label
-
     rows = figures(facts, "department")
     table = Table("department_performance", tr("Department performance"),
                   [tr("Rank"), tr("Department")] + [indicator_label(k) for k in PERFORMANCE] +

@@ -8,8 +8,6 @@ from qgis.core import (
     QgsExpression,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -21,19 +19,18 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import tr
-from ..store.db import StoreError
+from ..features import make_fields, shapes, to_qgs
 from ..store.grids import replace_grids
 from .base import CityGridAlgorithm
-from .geom import shapes, to_qgs
 
 
 class CodeGridsAlgorithm(CityGridAlgorithm):
     _id = "codegrids"
     _group_id = "grids"
+    COMMUNITY_KEY = "COMMUNITY_KEY"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Code unit grids")
-
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -47,26 +44,24 @@ class CodeGridsAlgorithm(CityGridAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSource("INPUT", tr("Unit grids"),
+        self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Unit grids"),
                                                               [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterExpression(
-            "COMMUNITY_KEY", tr("Community code (12 digits)"), '"community"', "INPUT", optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Coded unit grids"),
+            self.COMMUNITY_KEY, tr("Community code (12 digits)"), '"community"', self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Coded unit grids"),
                                                             QgsProcessing.TypeVectorPolygon, optional=True))
         for key, label in (("KEPT", tr("Grids that kept their code")), ("NEW", tr("Grids given a new code")),
                            ("RESHAPED", tr("Grids reshaped, code kept")), ("RETIRED", tr("Grids retired"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, "INPUT", context)
-        target, conn = self.open_store(parameters, context, feedback)
-        srid = self.store_srid(conn, target)
-        try:
-            crs = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        with self.store_session(parameters, context, feedback) as store:
+            crs = QgsCoordinateReferenceSystem(f"EPSG:{store.srid}")
             if source.sourceCrs() != crs:
                 feedback.pushInfo(tr("{layer}: reprojecting from {src} to EPSG:{srid}").format(
-                    layer=source.sourceName(), src=source.sourceCrs().authid(), srid=srid))
-            expression = QgsExpression(self.parameterAsExpression(parameters, "COMMUNITY_KEY", context)
+                    layer=source.sourceName(), src=source.sourceCrs().authid(), srid=store.srid))
+            expression = QgsExpression(self.parameterAsExpression(parameters, self.COMMUNITY_KEY, context)
                                        or '"community"')
             by_community: dict[str, list] = defaultdict(list)
             problems = []
@@ -80,11 +75,7 @@ class CodeGridsAlgorithm(CityGridAlgorithm):
                 by_community[key].append(shape)
             if problems:
                 raise QgsProcessingException("\n".join(problems))
-            report = replace_grids(conn, {k: [s.wkb for s in v] for k, v in by_community.items()})
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
+            report = replace_grids(store.conn, {k: [s.wkb for s in v] for k, v in by_community.items()})
         counts = report.counts()
         feedback.pushInfo(tr("{communities} communities: {new} new codes, {kept} kept, {reshaped} reshaped, "
                              "{retired} retired").format(communities=len(by_community), new=counts["new"],
@@ -92,11 +83,9 @@ class CodeGridsAlgorithm(CityGridAlgorithm):
                                                          retired=report.retired))
         out = {"KEPT": counts["kept"], "NEW": counts["new"], "RESHAPED": counts["reshaped"],
                "RETIRED": report.retired}
-        fields = QgsFields()
-        for name, kind in (("code", QVariant.String), ("community", QVariant.String),
-                           ("status", QVariant.String), ("area_m2", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Polygon, crs)
+        fields = make_fields([("code", QVariant.String), ("community", QVariant.String),
+                              ("status", QVariant.String), ("area_m2", QVariant.Double)])
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Polygon, crs)
         if sink is not None:
             for key, shapes_ in by_community.items():
                 for i, shape in enumerate(shapes_):
@@ -105,5 +94,5 @@ class CodeGridsAlgorithm(CityGridAlgorithm):
                                            round(shape.area, 2)])
                     feature.setGeometry(to_qgs(shape))
                     sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            out["OUTPUT"] = dest_id
+            out[self.OUTPUT] = dest_id
         return out

@@ -12,7 +12,6 @@ from qgis.core import (
 
 from ..core.i18n import tr
 from ..store import migrate, reference, summary
-from ..store.db import StoreError
 from .base import CityGridAlgorithm
 
 
@@ -23,7 +22,6 @@ class CreateStoreAlgorithm(CityGridAlgorithm):
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Create or upgrade the CityGrid store")
-
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -53,8 +51,8 @@ class CreateStoreAlgorithm(CityGridAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         crs: QgsCoordinateReferenceSystem = self.parameterAsCrs(parameters, self.CRS, context)
         srid = _epsg(crs) if crs.isValid() else migrate.DEFAULT_SRID
-        _target, conn = self.open_store(parameters, context, feedback)
-        try:
+        with self.store_session(parameters, context, feedback, errors=(migrate.MigrationError,), srid=False) as store:
+            conn = store.conn
             existing = migrate.store_srid(conn)
             result = migrate.upgrade(conn, srid=None if existing else srid)
             if existing and existing != srid:
@@ -71,10 +69,6 @@ class CreateStoreAlgorithm(CityGridAlgorithm):
                     feedback.pushInfo(tr("{table}: {new} new, {updated} updated, {same} unchanged").format(
                         table=key, new=rep.inserted, updated=rep.updated, same=rep.unchanged))
             counts = summary.counts(conn)
-        except (migrate.MigrationError, StoreError) as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
         text = "; ".join(f"{k}: {v}" for k, v in counts.items())
         feedback.pushInfo(text)
         return {"VERSION": result.version_after, "APPLIED": len(result.applied),

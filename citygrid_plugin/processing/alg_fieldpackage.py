@@ -7,11 +7,11 @@ import datetime
 import zipfile
 from pathlib import Path
 
+from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsDefaultValue,
-    QgsEditorWidgetSetup,
     QgsFieldConstraints,
     QgsMapLayer,
     QgsProcessing,
@@ -29,13 +29,14 @@ from qgis.core import (
     QgsProject,
     QgsRasterLayer,
     QgsRectangle,
+    QgsReferencedRectangle,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..core import census
 from ..core.i18n import tr
+from ..forms import configure_component_layer
 from ..layers import apply_style
 from ..store import fieldwork
 from ..store.db import StoreError
@@ -47,10 +48,15 @@ FORBIDDEN_IN_PROJECT = ("host=", "password", "service=")
 class ExportPackageAlgorithm(CityGridAlgorithm):
     _id = "exportpackage"
     _group_id = "census"
+    GRIDS = "GRIDS"
+    GRID_LAYER = "GRID_LAYER"
+    GRID_FIELD = "GRID_FIELD"
+    OUTPUT_DIR = "OUTPUT_DIR"
+    NAME = "NAME"
+    BASEMAP = "BASEMAP"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Export a census field package")
-
 
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
@@ -69,41 +75,42 @@ class ExportPackageAlgorithm(CityGridAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameters()
         self.addParameter(QgsProcessingParameterString(
-            "GRIDS", tr("Unit grid codes (comma-separated; community, street or district codes take all their "
-                        "grids)"), optional=True))
+            self.GRIDS, tr("Unit grid codes (comma-separated; community, street or district codes take all their "
+                           "grids)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "GRID_LAYER", tr("…or unit grids picked on a layer"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.GRID_LAYER, tr("…or unit grids picked on a layer"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "GRID_FIELD", tr("Grid code field"), "code", "GRID_LAYER", optional=True))
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_DIR", tr("Package folder")))
+            self.GRID_FIELD, tr("Grid code field"), "code", self.GRID_LAYER, optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_DIR, tr("Package folder")))
         self.addParameter(QgsProcessingParameterString(
-            "NAME", tr("Package name (default: census_<first grid>_<date>)"), optional=True))
+            self.NAME, tr("Package name (default: census_<first grid>_<date>)"), optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            "BASEMAP", tr("Base map layers to copy into the package"), QgsProcessing.TypeMapLayer, optional=True))
+            self.BASEMAP, tr("Base map layers to copy into the package"), QgsProcessing.TypeMapLayer,
+            optional=True))
         self.addOutput(QgsProcessingOutputFile("PACKAGE", tr("GeoPackage")))
         self.addOutput(QgsProcessingOutputFile("PROJECT", tr("QGIS project")))
         self.addOutput(QgsProcessingOutputNumber("COMPONENTS", tr("Components exported")))
         self.addOutput(QgsProcessingOutputNumber("GRID_COUNT", tr("Unit grids exported")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        text = self.parameterAsString(parameters, "GRIDS", context) or ""
+        text = self.parameterAsString(parameters, self.GRIDS, context) or ""
         try:
             tokens = fieldwork.parse_grid_selection(text)
         except StoreError as exc:
             raise QgsProcessingException(str(exc)) from exc
-        source = self.parameterAsSource(parameters, "GRID_LAYER", context)
+        source = self.parameterAsSource(parameters, self.GRID_LAYER, context)
         if source is not None:
-            field = self.parameterAsString(parameters, "GRID_FIELD", context) or "code"
+            field = self.parameterAsString(parameters, self.GRID_FIELD, context) or "code"
             if source.fields().indexOf(field) < 0:
                 raise QgsProcessingException(tr("the grid layer has no field '{field}'").format(field=field))
             picked = sorted({str(f[field]) for f in source.getFeatures() if f[field]})
             tokens += [c for c in picked if c not in tokens]
-        folder = Path(self.parameterAsString(parameters, "OUTPUT_DIR", context))
-        target, conn = self.open_store(parameters, context, feedback)
-        srid = self.store_srid(conn, target)
-        try:
-            first = fieldwork.select_grids(conn, tokens)[0][0] if tokens else ""
-            name = (self.parameterAsString(parameters, "NAME", context) or "").strip() or \
+        folder = Path(self.parameterAsString(parameters, self.OUTPUT_DIR, context))
+        with self.store_session(parameters, context, feedback) as store:
+            srid = store.srid
+            first = fieldwork.select_grids(store.conn, tokens)[0][0] if tokens else ""
+            name = (self.parameterAsString(parameters, self.NAME, context) or "").strip() or \
                 f"census_{first}_{datetime.date.today():%Y%m%d}"
             if any(ch in name for ch in '/\\:*?"<>|'):
                 raise QgsProcessingException(tr("the package name '{name}' contains a character not allowed in "
@@ -113,17 +120,13 @@ class ExportPackageAlgorithm(CityGridAlgorithm):
             if qgz.exists():
                 raise QgsProcessingException(tr("{path} already exists; choose another name or folder").format(
                     path=qgz))
-            report = fieldwork.export_package(conn, tokens, gpkg, target.describe(), srid)
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
+            report = fieldwork.export_package(store.conn, tokens, gpkg, store.target.describe(), srid)
         feedback.pushInfo(tr("{n} components in {grids} unit grids written to {path}").format(
             n=report.total, grids=len(report.grids), path=gpkg))
         try:
-            basemaps = copy_basemaps(self.parameterAsLayerList(parameters, "BASEMAP", context), gpkg, srid, context,
-                                     feedback)
-            write_project(gpkg, qgz, srid, basemaps, feedback)
+            basemaps = copy_basemaps(self.parameterAsLayerList(parameters, self.BASEMAP, context), gpkg, srid,
+                                     context, feedback)
+            write_project(gpkg, qgz, srid, basemaps)
         except BaseException as exc:
             message = fieldwork.write_failure(qgz, exc) if isinstance(
                 exc, OSError | RuntimeError | zipfile.BadZipFile) else None
@@ -152,7 +155,7 @@ def _package_layer(gpkg: Path, table: str, title: str, subset: str = "") -> QgsV
     return layer
 
 
-def write_project(gpkg: Path, qgz: Path, srid: int, basemaps: list, feedback) -> QgsProject:
+def write_project(gpkg: Path, qgz: Path, srid: int, basemaps: list) -> QgsProject:
     """The package project: component layers with forms and styles, the grids read-only, the
     base maps; relative paths; CRS of the store; checked to hold no store reference. The class
     and department lists of the forms are tables of the package (in the project, not in the
@@ -173,7 +176,7 @@ def write_project(gpkg: Path, qgz: Path, srid: int, basemaps: list, feedback) ->
                                  f"\"geometry_type\" = '{kind}'")
         lookups += [majors, classes]
         apply_style(layer, fieldwork.LAYERS[kind])
-        configure_forms(layer, majors, classes, departments, feedback)
+        configure_forms(layer, majors, classes, departments)
         project.addMapLayer(layer, False)
         root.addLayer(layer)
     grids = QgsVectorLayer(f"{gpkg}|layername={fieldwork.GRIDS_LAYER}", tr("Unit grids"), "ogr")
@@ -192,8 +195,6 @@ def write_project(gpkg: Path, qgz: Path, srid: int, basemaps: list, feedback) ->
         layer.setReadOnly(True)
         project.addMapLayer(layer, False)
     if grids.extent() and not grids.extent().isEmpty():
-        from qgis.core import QgsReferencedRectangle
-
         view = project.viewSettings()
         view.setDefaultViewExtent(QgsReferencedRectangle(grids.extent(), project.crs()))
     try:
@@ -218,26 +219,12 @@ def project_store_references(qgz: Path) -> list[str]:
     return [s for s in FORBIDDEN_IN_PROJECT if s in xml.lower()]
 
 
-def configure_forms(layer, majors, classes, departments, feedback=None) -> None:
-    """The shared forms (citygrid_plugin.forms) when available, else a minimal form; then the
-    rules the sync relies on, whatever the form: a fresh uid for every new feature (unique, so
-    a pasted copy gets its own) and the store-maintained fields read-only."""
-    configured = False
-    try:
-        from ..forms import configure_component_layer
-    except ImportError:
-        configure_component_layer = None
-    if configure_component_layer is not None:
-        try:
-            configure_component_layer(layer, majors_layer=majors, classes_layer=classes,
-                                      departments_layer=departments)
-            configured = True
-        except Exception as exc:  # noqa: BLE001 — the minimal form still makes a usable package
-            if feedback is not None:
-                feedback.pushWarning(tr("editing forms not configured ({error}); using the minimal form").format(
-                    error=exc))
-    if not configured:
-        _minimal_form(layer, classes, departments)
+def configure_forms(layer, majors, classes, departments) -> None:
+    """The census form (:func:`citygrid_plugin.forms.configure_component_layer`, the same as on
+    the store's layers, with the package's lookup tables), then the rules the sync relies on: a
+    fresh uid for every new feature (unique, so a pasted copy gets its own) and the
+    store-maintained fields read-only."""
+    configure_component_layer(layer, majors_layer=majors, classes_layer=classes, departments_layer=departments)
     fields = layer.fields()
     form = layer.editFormConfig()
     for name in fieldwork.READ_ONLY:
@@ -249,34 +236,6 @@ def configure_forms(layer, majors, classes, departments, feedback=None) -> None:
     layer.setDefaultValueDefinition(uid, QgsDefaultValue("uuid('WithoutBraces')", False))
     layer.setFieldConstraint(uid, QgsFieldConstraints.ConstraintUnique, QgsFieldConstraints.ConstraintStrengthHard)
     layer.setFieldConstraint(uid, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard)
-
-
-def _minimal_form(layer, classes, departments) -> None:
-    """Value maps for state and data source, lists for the class and departments, dates."""
-    fields = layer.fields()
-
-    def setup(name, kind, config):
-        idx = fields.indexOf(name)
-        if idx >= 0:
-            layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup(kind, config))
-
-    setup("state", "ValueMap", {"map": [{s: s} for s in census.STATES]})
-    setup("data_source", "ValueMap", {"map": [{s: s} for s in census.DATA_SOURCES]})
-    setup("class_code", "ValueRelation", {"Layer": classes.id(), "LayerName": classes.name(), "Key": "code",
-                                          "Value": "name", "AllowNull": False, "AllowMulti": False})
-    for name in ("dept1_code", "dept2_code", "dept3_code"):
-        setup(name, "ValueRelation", {"Layer": departments.id(), "LayerName": departments.name(), "Key": "code",
-                                      "Value": "name", "AllowNull": name != "dept1_code", "AllowMulti": False,
-                                      "OrderByValue": True})
-    setup("census_date", "DateTime", {"field_format": "yyyy-MM-dd", "display_format": "yyyy-MM-dd",
-                                      "calendar_popup": True, "allow_null": True})
-    setup("photo", "ExternalResource", {"DocumentViewer": 1, "RelativeStorage": 1, "FileWidget": True,
-                                        "FileWidgetButton": True})
-    for name, expression in (("state", "'完好'"), ("data_source", "'实测'"),
-                             ("census_date", "format_date(now(), 'yyyy-MM-dd')")):
-        idx = fields.indexOf(name)
-        if idx >= 0:
-            layer.setDefaultValueDefinition(idx, QgsDefaultValue(expression))
 
 
 # -- base maps -----------------------------------------------------------------------------------
@@ -314,8 +273,6 @@ def copy_basemaps(layers, gpkg: Path, srid: int, context, feedback) -> list:
             copy = QgsVectorLayer(f"{gpkg}|layername={table}", layer.name(), "ogr")
         elif layer.type() == QgsMapLayer.RasterLayer and layer.providerType() == "gdal" and \
                 Path(layer.source()).exists():
-            from osgeo import gdal
-
             out = gpkg.parent / "basemap" / f"{gpkg.stem}_{table}.tif"
             out.parent.mkdir(exist_ok=True)
             kwargs = {}
@@ -342,10 +299,10 @@ def copy_basemaps(layers, gpkg: Path, srid: int, context, feedback) -> list:
 class SyncPackageAlgorithm(CityGridAlgorithm):
     _id = "syncpackage"
     _group_id = "census"
+    PACKAGE = "PACKAGE"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Sync a census field package")
-
 
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
@@ -365,7 +322,7 @@ class SyncPackageAlgorithm(CityGridAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameters()
-        self.addParameter(QgsProcessingParameterFile("PACKAGE", tr("Field-work package (GeoPackage)"),
+        self.addParameter(QgsProcessingParameterFile(self.PACKAGE, tr("Field-work package (GeoPackage)"),
                                                      extension="gpkg"))
         for key, label in (("INSERTED", tr("Components inserted")), ("UPDATED", tr("Components updated")),
                            ("RETIRED", tr("Components retired")), ("REFRESHED", tr("Package rows refreshed")),
@@ -376,20 +333,14 @@ class SyncPackageAlgorithm(CityGridAlgorithm):
         self.addOutput(QgsProcessingOutputString("SUMMARY", tr("Summary")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        path = Path(self.parameterAsFile(parameters, "PACKAGE", context))
+        path = Path(self.parameterAsFile(parameters, self.PACKAGE, context))
         open_layers = _package_layers(path, context)
         dirty = [layer.name() for layer in open_layers if layer.isEditable() and layer.isModified()]
         if dirty:
             raise QgsProcessingException(tr("save or discard the edits of {layers} before the sync").format(
                 layers=", ".join(dirty)))
-        target, conn = self.open_store(parameters, context, feedback)
-        srid = self.store_srid(conn, target)
-        try:
-            report = fieldwork.sync_package(conn, path, srid)
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
+        with self.store_session(parameters, context, feedback) as store:
+            report = fieldwork.sync_package(store.conn, path, store.srid)
         for layer in open_layers:
             layer.dataProvider().reloadData()
             layer.triggerRepaint()

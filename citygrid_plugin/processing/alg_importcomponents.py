@@ -1,8 +1,6 @@
 """citygrid:importcomponents — Import components (导入部件) from any OGR source or CSV."""
 from __future__ import annotations
 
-import datetime
-
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -10,8 +8,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -30,81 +26,29 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
+from ..core.columns import COMPONENT_ALIASES, STORE_FIELD, ColumnError, find_column, normalise_date, text
 from ..core.i18n import tr
 from ..core.textio import ENCODINGS, TextInputError, read_table
+from ..features import make_fields
 from ..store.components import (
     ComponentRow,
+    ImportReport,
     import_components,
     store_class_table,
     store_departments,
     store_profile,
 )
-from ..store.db import StoreError
 from .base import CityGridAlgorithm
 
-# Source column names (English, Chinese, and the standard's ObjID/DeptName1… spellings) → store field.
-ALIASES = {
-    "class": ("class_code", "class", "部件代码", "类别代码", "小类代码", "部件名称", "部件类别", "类别", "小类",
-              "objname", "objcode"),
-    "dept1": ("dept1_code", "dept1", "主管部门", "主管部门代码", "deptname1", "deptcode1"),
-    "dept2": ("dept2_code", "dept2", "权属单位", "权属单位代码", "deptname2", "deptcode2"),
-    "dept3": ("dept3_code", "dept3", "养护单位", "养护单位代码", "deptname3", "deptcode3"),
-    "state": ("state", "状态", "部件状态", "objstate"),
-    "data_source": ("data_source", "数据来源", "datasource"),
-    "census_date": ("census_date", "普查日期", "初始日期", "ordate"),
-    "accuracy": ("accuracy", "精度", "精度等级"),
-    "material": ("material", "材质"),
-    "site_name": ("site_name", "工地名称"),
-    "stop_name": ("stop_name", "站名"),
-    "sculpture_name": ("sculpture_name", "雕塑名称"),
-    "equipment_count": ("equipment_count", "器材数量", "设备数量"),
-    "spec": ("spec", "规格"),
-    "photo": ("photo", "照片", "picture"),
-    "note": ("note", "备注"),
-    "uid": ("uid",),
-    "x": ("x", "lon", "经度", "横坐标", "东坐标"),
-    "y": ("y", "lat", "纬度", "纵坐标", "北坐标"),
-}
-STORE_FIELD = {"class": "class_code", "dept1": "dept1_code", "dept2": "dept2_code", "dept3": "dept3_code"}
 
-
-def find_column(names: list[str], key: str, explicit: str = "") -> str | None:
-    """The source column for store field *key*: the explicit choice, else the first alias present."""
-    if explicit:
-        if explicit not in names:
-            raise QgsProcessingException(tr("the input has no column '{column}' (columns: {columns})").format(
-                column=explicit, columns=", ".join(names)))
-        return explicit
-    lowered = {n.strip().lower(): n for n in names}
-    for alias in ALIASES[key]:
-        if alias.lower() in lowered:
-            return lowered[alias.lower()]
-    return None
-
-
-def normalise_date(value) -> str | None:
-    if value is None or value == "" or (hasattr(value, "isNull") and value.isNull()):
-        return None
+def census_date(value) -> str | None:
+    """A census date as YYYY-MM-DD: a layer's QDate or QDateTime as it is, anything else read by
+    :func:`~citygrid_plugin.core.columns.normalise_date`."""
     if isinstance(value, QDateTime):
         value = value.date()
     if isinstance(value, QDate):
-        return value.toString("yyyy-MM-dd")
-    if isinstance(value, datetime.date):  # datetime too
-        return value.strftime("%Y-%m-%d")
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d", "%Y年%m月%d日"):
-        try:
-            return datetime.datetime.strptime(text.split(" ")[0], fmt).strftime("%Y-%m-%d")
-        except ValueError:
-            continue
-    return text  # the store's check names it
-
-
-def text(value) -> str | None:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    out = str(value).strip()
-    return out or None
+        return None if value.isNull() else value.toString("yyyy-MM-dd")
+    return normalise_date(value)
 
 
 def _reprojected(geom: QgsGeometry, xform, src, dst) -> tuple[bytes | None, str | None]:
@@ -122,10 +66,22 @@ def _reprojected(geom: QgsGeometry, xform, src, dst) -> tuple[bytes | None, str 
 class ImportComponentsAlgorithm(CityGridAlgorithm):
     _id = "importcomponents"
     _group_id = "census"
+    CSV = "CSV"
+    ENCODING = "ENCODING"
+    CSV_CRS = "CSV_CRS"
+    CLASS_FIELD = "CLASS_FIELD"
+    DEPT1_FIELD = "DEPT1_FIELD"
+    X_FIELD = "X_FIELD"
+    Y_FIELD = "Y_FIELD"
+    DEFAULT_DEPT1 = "DEFAULT_DEPT1"
+    DUPLICATE_M = "DUPLICATE_M"
+    IMPORT_DUPLICATES = "IMPORT_DUPLICATES"
+    ALL_OR_NOTHING = "ALL_OR_NOTHING"
+    REJECTED = "REJECTED"
+    DUPLICATES = "DUPLICATES"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Import components")
-
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -142,40 +98,39 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameters()
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "INPUT", tr("Components layer"), [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+            self.INPUT, tr("Components layer"), [QgsProcessing.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            "CSV", tr("…or a CSV file with X/Y columns"), extension="csv", optional=True))
-        self.addParameter(QgsProcessingParameterEnum("ENCODING", tr("CSV encoding"), options=list(ENCODINGS),
+            self.CSV, tr("…or a CSV file with X/Y columns"), extension="csv", optional=True))
+        self.addParameter(QgsProcessingParameterEnum(self.ENCODING, tr("CSV encoding"), options=list(ENCODINGS),
                                                      defaultValue=0))
-        self.addParameter(QgsProcessingParameterCrs("CSV_CRS", tr("CRS of the CSV coordinates"), optional=True))
-        for key, label in (("CLASS_FIELD", tr("Class column (code or Chinese name)")),
-                           ("DEPT1_FIELD", tr("Responsible department column (主管部门)")),
-                           ("X_FIELD", tr("X column (CSV)")), ("Y_FIELD", tr("Y column (CSV)"))):
+        self.addParameter(QgsProcessingParameterCrs(self.CSV_CRS, tr("CRS of the CSV coordinates"), optional=True))
+        for key, label in ((self.CLASS_FIELD, tr("Class column (code or Chinese name)")),
+                           (self.DEPT1_FIELD, tr("Responsible department column (主管部门)")),
+                           (self.X_FIELD, tr("X column (CSV)")), (self.Y_FIELD, tr("Y column (CSV)"))):
             self.addParameter(QgsProcessingParameterString(key, label, optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "DEFAULT_DEPT1", tr("Responsible department when the row has none (code or name)"), optional=True))
+            self.DEFAULT_DEPT1, tr("Responsible department when the row has none (code or name)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "DUPLICATE_M", tr("Duplicate tolerance (m)"), QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterBoolean("IMPORT_DUPLICATES", tr("Import suspected duplicates"),
+            self.DUPLICATE_M, tr("Duplicate tolerance (m)"), QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(self.IMPORT_DUPLICATES, tr("Import suspected duplicates"),
                                                         False))
-        self.addParameter(QgsProcessingParameterBoolean("ALL_OR_NOTHING", tr("All or nothing"), False))
+        self.addParameter(QgsProcessingParameterBoolean(self.ALL_OR_NOTHING, tr("All or nothing"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "REJECTED", tr("Rejected rows"), QgsProcessing.TypeVectorPoint, optional=True))
+            self.REJECTED, tr("Rejected rows"), QgsProcessing.TypeVectorPoint, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "DUPLICATES", tr("Suspected duplicates"), QgsProcessing.TypeVectorPoint, optional=True))
+            self.DUPLICATES, tr("Suspected duplicates"), QgsProcessing.TypeVectorPoint, optional=True))
         for key, label in (("IMPORTED", tr("Imported")), ("REJECTED_COUNT", tr("Rejected")),
                            ("DUPLICATE_COUNT", tr("Suspected duplicates"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        target, conn = self.open_store(parameters, context, feedback)
-        try:
-            srid = self.store_srid(conn, target)
-            store_crs = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
+        with self.store_session(parameters, context, feedback, errors=(TextInputError, ColumnError)) as store:
+            conn = store.conn
+            store_crs = QgsCoordinateReferenceSystem(f"EPSG:{store.srid}")
             profile = store_profile(conn)
             classes = store_class_table(conn, profile)
             departments = store_departments(conn)
-            default_dept = text(self.parameterAsString(parameters, "DEFAULT_DEPT1", context))
+            default_dept = text(self.parameterAsString(parameters, self.DEFAULT_DEPT1, context))
             if default_dept and default_dept not in departments:
                 raise QgsProcessingException(tr("department '{value}' is not in the store").format(value=default_dept))
             records = list(self._records(parameters, context, feedback, store_crs))
@@ -191,22 +146,16 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
                     rows.append(row)
             feedback.pushInfo(tr("{n} rows read; {bad} rejected before the store").format(
                 n=len(records), bad=len(early)))
-            all_or_nothing = self.parameterAsBoolean(parameters, "ALL_OR_NOTHING", context)
+            all_or_nothing = self.parameterAsBoolean(parameters, self.ALL_OR_NOTHING, context)
             if all_or_nothing and early:
-                from ..store.components import ImportReport
-
                 report = ImportReport()
             else:
                 report = import_components(
-                    conn, rows, self.parameterAsDouble(parameters, "DUPLICATE_M", context),
-                    self.parameterAsBoolean(parameters, "IMPORT_DUPLICATES", context), all_or_nothing)
+                    conn, rows, self.parameterAsDouble(parameters, self.DUPLICATE_M, context),
+                    self.parameterAsBoolean(parameters, self.IMPORT_DUPLICATES, context), all_or_nothing)
             rejected = early + report.rejected
             if all_or_nothing and rejected:
                 report.imported = []
-        except (StoreError, TextInputError) as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
         if all_or_nothing and rejected:
             feedback.reportError(tr("“All or nothing”: {n} rows rejected, so nothing was imported").format(
                 n=len(rejected)))
@@ -219,9 +168,9 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
             imported=len(report.imported), rejected=len(rejected), dups=len(report.duplicates)))
         out = {"IMPORTED": len(report.imported), "REJECTED_COUNT": len(rejected),
                "DUPLICATE_COUNT": len(report.duplicates)}
-        out.update(self._write(parameters, context, "REJECTED", store_crs,
+        out.update(self._write(parameters, context, self.REJECTED, store_crs,
                                [(ref, reason, g) for ref, reason, g in rejected], ("reason",)))
-        out.update(self._write(parameters, context, "DUPLICATES", store_crs,
+        out.update(self._write(parameters, context, self.DUPLICATES, store_crs,
                                [(ref, f"{near} ({metres:.2f} m)", g) for ref, near, metres, g in report.duplicates],
                                ("near",)))
         return out
@@ -230,22 +179,22 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
     def _records(self, parameters, context, feedback, store_crs):
         """(ref, {column: value}, geometry WKB in the store CRS or None, a problem or None) for
         every input row; a geometry that cannot be reprojected is that row's problem."""
-        csv_path = self.parameterAsFile(parameters, "CSV", context)
-        source = self.parameterAsSource(parameters, "INPUT", context)
+        csv_path = self.parameterAsFile(parameters, self.CSV, context)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
         if bool(csv_path) == (source is not None):
             raise QgsProcessingException(tr("give either a components layer or a CSV file"))
         if csv_path:
-            encoding = ENCODINGS[self.parameterAsEnum(parameters, "ENCODING", context)]
+            encoding = ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
             table = read_table(csv_path, encoding)
             rows = table.rows
             feedback.pushInfo(tr("Read {n} rows ({encoding})").format(n=len(rows), encoding=table.encoding))
             names = table.columns
-            xcol = find_column(names, "x", self.parameterAsString(parameters, "X_FIELD", context))
-            ycol = find_column(names, "y", self.parameterAsString(parameters, "Y_FIELD", context))
+            xcol = find_column(names, "x", self.parameterAsString(parameters, self.X_FIELD, context))
+            ycol = find_column(names, "y", self.parameterAsString(parameters, self.Y_FIELD, context))
             if not xcol or not ycol:
                 raise QgsProcessingException(tr("the CSV has no X/Y columns (columns: {columns}); choose them "
                                                 "in the parameters").format(columns=", ".join(names)))
-            crs = self.parameterAsCrs(parameters, "CSV_CRS", context)
+            crs = self.parameterAsCrs(parameters, self.CSV_CRS, context)
             crs = crs if crs.isValid() else store_crs
             xform = None if crs == store_crs else QgsCoordinateTransform(crs, store_crs, context.transformContext())
             if xform is not None:
@@ -282,7 +231,7 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
         names = list(values.keys())
         params = getattr(self, "_explicit", {})
         mapped = {}
-        for key in ALIASES:
+        for key in COMPONENT_ALIASES:
             if key in ("x", "y"):
                 continue
             column = find_column(names, key, params.get(key, ""))
@@ -306,7 +255,7 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
                     return None, tr("department '{value}' is not in the store (by code or name)").format(value=value)
                 value = code
             mapped[field] = value
-        mapped["census_date"] = normalise_date(mapped.get("census_date"))
+        mapped["census_date"] = census_date(mapped.get("census_date"))
         for key in ("state", "data_source", "accuracy", "material", "site_name", "stop_name", "sculpture_name",
                     "equipment_count", "spec", "photo", "note", "uid"):
             if key in mapped:
@@ -316,10 +265,7 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
         return ComponentRow(ref, mapped, wkb), None
 
     def _write(self, parameters, context, key, crs, items, extra):
-        fields = QgsFields()
-        fields.append(QgsField("ref", QVariant.String))
-        for name in extra:
-            fields.append(QgsField(name, QVariant.String))
+        fields = make_fields([("ref", QVariant.String)] + [(name, QVariant.String) for name in extra])
         # one point per row, where it is (the representative point of a line or polygon)
         sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Point, crs)
         if sink is None:
@@ -337,6 +283,6 @@ class ImportComponentsAlgorithm(CityGridAlgorithm):
         return {key: dest}
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        self._explicit = {"class": self.parameterAsString(parameters, "CLASS_FIELD", context) or "",
-                          "dept1": self.parameterAsString(parameters, "DEPT1_FIELD", context) or ""}
+        self._explicit = {"class": self.parameterAsString(parameters, self.CLASS_FIELD, context) or "",
+                          "dept1": self.parameterAsString(parameters, self.DEPT1_FIELD, context) or ""}
         return True

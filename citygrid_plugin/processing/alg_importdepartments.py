@@ -8,30 +8,19 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
+from ..core.columns import DEPARTMENT_ALIASES
 from ..core.i18n import tr
 from ..core.textio import ENCODINGS, TextInputError, read_table
-from ..store.db import StoreError
 from ..store.reference import upsert_departments
 from .base import CityGridAlgorithm
-
-HEADER_ALIASES = {
-    "编码": "code", "代码": "code", "部门编码": "code", "部门代码": "code",
-    "名称": "name", "部门名称": "name",
-    "类型": "kind", "部门类型": "kind",
-    "上级": "parent_code", "上级编码": "parent_code", "上级部门编码": "parent_code", "parent": "parent_code",
-    "电话": "phone", "联系电话": "phone",
-    "备注": "note",
-}
 
 
 class ImportDepartmentsAlgorithm(CityGridAlgorithm):
     _id = "importdepartments"
-    INPUT = "INPUT"
     ENCODING = "ENCODING"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Import departments")
-
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -53,18 +42,13 @@ class ImportDepartmentsAlgorithm(CityGridAlgorithm):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         encoding = ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
         try:
-            table = read_table(path, encoding, HEADER_ALIASES, required=("code", "name"))
+            table = read_table(path, encoding, DEPARTMENT_ALIASES, required=("code", "name"))
             rows, used = table.rows, table.encoding
         except TextInputError as exc:
             raise QgsProcessingException(str(exc)) from exc
         feedback.pushInfo(tr("Read {n} rows ({encoding})").format(n=len(rows), encoding=used))
-        _target, conn = self.open_store(parameters, context, feedback)
-        try:
-            report = upsert_departments(conn, rows, source=path, lines=table.lines)
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
+        with self.store_session(parameters, context, feedback, srid=False) as store:
+            report = upsert_departments(store.conn, rows, source=path, lines=table.lines)
         feedback.pushInfo(tr("{new} new, {updated} updated, {same} unchanged").format(
             new=report.inserted, updated=report.updated, same=report.unchanged))
         return {"INSERTED": report.inserted, "UPDATED": report.updated}

@@ -5,6 +5,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -15,17 +16,25 @@ from qgis.core import (
 )
 
 from ..core.i18n import tr
-from ..store.db import StoreError
 from ..store.divisions import DivisionRecord, upsert_divisions
 from .base import CityGridAlgorithm
 
 
 class ImportDivisionsAlgorithm(CityGridAlgorithm):
     _id = "importdivisions"
+    DISTRICT_CODE = "DISTRICT_CODE"
+    DISTRICT_NAME = "DISTRICT_NAME"
+    DISTRICT = "DISTRICT"
+    STREETS = "STREETS"
+    STREET_CODE = "STREET_CODE"
+    STREET_NAME = "STREET_NAME"
+    COMMUNITIES = "COMMUNITIES"
+    COMMUNITY_STREET = "COMMUNITY_STREET"
+    COMMUNITY_CODE = "COMMUNITY_CODE"
+    COMMUNITY_NAME = "COMMUNITY_NAME"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Import administrative divisions")
-
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -40,33 +49,30 @@ class ImportDivisionsAlgorithm(CityGridAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameters()
         poly = [QgsProcessing.TypeVectorPolygon]
-        self.addParameter(QgsProcessingParameterString("DISTRICT_CODE", tr("District code (6 digits, GB/T 2260)")))
-        self.addParameter(QgsProcessingParameterString("DISTRICT_NAME", tr("District name")))
-        self.addParameter(QgsProcessingParameterFeatureSource("DISTRICT", tr("District boundary"), poly,
+        self.addParameter(QgsProcessingParameterString(self.DISTRICT_CODE, tr("District code (6 digits, GB/T 2260)")))
+        self.addParameter(QgsProcessingParameterString(self.DISTRICT_NAME, tr("District name")))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.DISTRICT, tr("District boundary"), poly,
                                                               optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource("STREETS", tr("Streets (街道)"), poly))
-        self.addParameter(QgsProcessingParameterField("STREET_CODE", tr("Street code field"),
-                                                      "street_code", "STREETS", optional=True))
-        self.addParameter(QgsProcessingParameterField("STREET_NAME", tr("Street name field"),
-                                                      "name", "STREETS", optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource("COMMUNITIES", tr("Communities (社区)"), poly))
-        self.addParameter(QgsProcessingParameterField("COMMUNITY_STREET", tr("Community's street code field"),
-                                                      "street_code", "COMMUNITIES", optional=True))
-        self.addParameter(QgsProcessingParameterField("COMMUNITY_CODE", tr("Community code field"),
-                                                      "community_code", "COMMUNITIES", optional=True))
-        self.addParameter(QgsProcessingParameterField("COMMUNITY_NAME", tr("Community name field"),
-                                                      "name", "COMMUNITIES", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.STREETS, tr("Streets (街道)"), poly))
+        self.addParameter(QgsProcessingParameterField(self.STREET_CODE, tr("Street code field"),
+                                                      "street_code", self.STREETS, optional=True))
+        self.addParameter(QgsProcessingParameterField(self.STREET_NAME, tr("Street name field"),
+                                                      "name", self.STREETS, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.COMMUNITIES, tr("Communities (社区)"), poly))
+        self.addParameter(QgsProcessingParameterField(self.COMMUNITY_STREET, tr("Community's street code field"),
+                                                      "street_code", self.COMMUNITIES, optional=True))
+        self.addParameter(QgsProcessingParameterField(self.COMMUNITY_CODE, tr("Community code field"),
+                                                      "community_code", self.COMMUNITIES, optional=True))
+        self.addParameter(QgsProcessingParameterField(self.COMMUNITY_NAME, tr("Community name field"),
+                                                      "name", self.COMMUNITIES, optional=True))
         # Field parameters are optional only because QGIS 3.22 refuses a missing value despite its
         # default; processAlgorithm falls back to the default and checks the field exists.
         self.addOutput(QgsProcessingOutputNumber("STREETS_LOADED", tr("Streets loaded")))
         self.addOutput(QgsProcessingOutputNumber("COMMUNITIES_LOADED", tr("Communities loaded")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        target, conn = self.open_store(parameters, context, feedback)
-        srid = self.store_srid(conn, target)
-        dest = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
-        dcode = self.parameterAsString(parameters, "DISTRICT_CODE", context).strip()
-        dname = self.parameterAsString(parameters, "DISTRICT_NAME", context).strip()
+        dcode = self.parameterAsString(parameters, self.DISTRICT_CODE, context).strip()
+        dname = self.parameterAsString(parameters, self.DISTRICT_NAME, context).strip()
 
         def features(source_key, fields=()):
             """(feature, boundary WKB in the store CRS, reference for messages) of a source."""
@@ -103,17 +109,15 @@ class ImportDivisionsAlgorithm(CityGridAlgorithm):
                                    wkb, ref=ref)
                     for f, wkb, ref in features(source_key, names)]
 
-        try:
-            streets = records("STREETS", ["STREET_CODE", "STREET_NAME"])
-            communities = records("COMMUNITIES", ["COMMUNITY_STREET", "COMMUNITY_CODE", "COMMUNITY_NAME"])
-            district_wkbs = [wkb for _f, wkb, _r in features("DISTRICT")] or [s.wkb for s in streets]
+        with self.store_session(parameters, context, feedback) as store:
+            srid = store.srid  # the features are read in the store CRS
+            dest = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
+            streets = records(self.STREETS, [self.STREET_CODE, self.STREET_NAME])
+            communities = records(self.COMMUNITIES, [self.COMMUNITY_STREET, self.COMMUNITY_CODE, self.COMMUNITY_NAME])
+            district_wkbs = [wkb for _f, wkb, _r in features(self.DISTRICT)] or [s.wkb for s in streets]
             district = DivisionRecord((dcode,), dname, _union(district_wkbs),
                                       ref=tr("district {code}").format(code=dcode))
-            report = upsert_divisions(conn, district, streets, communities)
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
+            report = upsert_divisions(store.conn, district, streets, communities)
         for warning in report.warnings:
             feedback.pushWarning(warning)
         feedback.pushInfo(tr("Loaded district {code}: {streets} streets, {communities} communities").format(
@@ -129,8 +133,6 @@ def _text(value) -> str:
 
 
 def _union(wkbs):
-    from qgis.core import QgsGeometry
-
     geoms = []
     for wkb in wkbs:
         if wkb:

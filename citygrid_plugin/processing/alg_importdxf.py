@@ -1,12 +1,11 @@
 """citygrid:importdxf — Import a DXF base map (导入 DXF 地形图).
 
-Survey offices deliver the 1:500 topographic map (1:500 地形图) as CAD drawings whose layer
-names follow the Chinese topographic layer naming (CASS style: JMD 居民地, DLSS 道路设施, SXSS
-水系设施, ZBTZ 植被土质, JJ 境界, ZJ 注记 …). This algorithm reads a DXF with GDAL/OGR (the DXF
-driver gives one ``entities`` layer with the CAD ``Layer``, ``EntityHandle``, ``Text`` and the
-OGR style string per entity), maps the CAD layers to base map kinds, turns closed outlines on
-area layers into polygons, keeps annotations with their text, height and angle, reprojects
-from the drawing's CRS to the store CRS and writes everything in one transaction
+Survey offices deliver the 1:500 topographic map (1:500 地形图) as CAD drawings. This algorithm
+reads a DXF with GDAL/OGR (the DXF driver gives one ``entities`` layer with the CAD ``Layer``,
+``EntityHandle``, ``Text`` and the OGR style string per entity), maps the CAD layers to base map
+kinds (:mod:`citygrid_plugin.core.cadlayers`), turns closed outlines on area layers into
+polygons, keeps annotations with their text, height and angle, reprojects from the drawing's CRS
+to the store CRS and writes everything in one transaction
 (:func:`citygrid_plugin.store.basemap.import_basemap`).
 """
 from __future__ import annotations
@@ -15,6 +14,7 @@ import math
 import re
 from pathlib import Path
 
+from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -33,101 +33,24 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.cadlayers import POLYGON_KINDS, LayerMappingError, classify_layer, parse_label_style, parse_layer_mapping
 from ..core.i18n import tr
-from ..store.basemap import KINDS, POLYGON_KINDS, BasemapRow, import_basemap
-from ..store.db import StoreError
+from ..store.basemap import BasemapRow, import_basemap
 from .base import CityGridAlgorithm
 
-# Chinese 1:500 topographic CAD layer names (CASS style), matched as prefixes, case-insensitive.
-DEFAULT_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("JMD", "building"),    # 居民地 buildings
-    ("DLSS", "road"),       # 道路设施 roads (DLSS_ZX centrelines too)
-    ("SXSS", "water"),      # 水系设施 water
-    ("ZBTZ", "vegetation"),  # 植被土质 vegetation
-    ("JJ", "boundary"),     # 境界 boundaries
-    ("ZJ", "annotation"),   # 注记 annotations
-    ("GXYZ", "other"),      # 管线设施 pipelines
-    ("DMTZ", "other"),      # 地貌土质 relief
-    ("KZD", "other"),       # 控制点 control points
-    ("DLDW", "other"),      # 独立地物 standalone features
-    ("GCD", "other"),       # 高程点 spot heights
-    ("DGX", "other"),       # 等高线 contours
-)
-# Chinese layer names, matched as substrings (checked after the prefixes).
-DEFAULT_WORDS: tuple[tuple[str, str], ...] = (
-    ("房屋", "building"), ("建筑", "building"), ("居民地", "building"),
-    ("道路", "road"),
-    ("注记", "annotation"),
-    ("植被", "vegetation"), ("绿地", "vegetation"),
-    ("境界", "boundary"),
-    ("水", "water"),
-)
-_STYLE_TEXT = re.compile(r't:"(?:[^"\\]|\\.)*"')
-_STYLE_ANGLE = re.compile(r"(?:^|[,(])a:(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)")
-_STYLE_SIZE = re.compile(r"(?:^|[,(])s:([0-9.]+(?:[eE][-+]?[0-9]+)?)(g|mm|pt|px)?")
 _REPORT_MAX = 15
 _GDAL_SOURCE = re.compile(r"^\S+\.(?:cpp|c), \d+: ")  # "./ogr/…/ogrdxflayer.cpp, 3367: " in GDAL messages
-
-
-def parse_layer_mapping(text: str) -> list[tuple[str, str]]:
-    """``"DLSS=road;JMD=building"`` → [("DLSS", "road"), ("JMD", "building")] (';', ',' or new
-    lines between entries). A kind outside :data:`KINDS` or an entry without '=' is an error."""
-    rules = []
-    for entry in re.split(r"[;,\n]", text or ""):
-        entry = entry.strip()
-        if not entry:
-            continue
-        key, sep, kind = entry.partition("=")
-        key, kind = key.strip(), kind.strip().lower()
-        if not sep or not key:
-            raise QgsProcessingException(tr(
-                "layer mapping entry '{entry}' must look like CADLAYER=kind, e.g. DLSS=road").format(entry=entry))
-        if kind not in KINDS:
-            raise QgsProcessingException(tr(
-                "layer mapping entry '{entry}': unknown kind '{kind}' (use one of {kinds})").format(
-                entry=entry, kind=kind, kinds=", ".join(KINDS)))
-        rules.append((key, kind))
-    return rules
-
-
-def classify_layer(name: str, rules: list[tuple[str, str]] | None = None) -> tuple[str, bool]:
-    """(kind, known) of a CAD layer: the given rules first, then the built-in prefixes, then the
-    Chinese words; a layer none of them knows is ('other', False)."""
-    folded = (name or "").strip().casefold()
-    for table in (rules or [], DEFAULT_PREFIXES):
-        for prefix, kind in sorted(table, key=lambda r: -len(r[0])):
-            if folded.startswith(prefix.casefold()):
-                return kind, True
-    for word, kind in DEFAULT_WORDS:
-        if word in folded:
-            return kind, True
-    return "other", False
-
-
-def parse_label_style(style: str) -> tuple[str | None, float | None, float]:
-    """(text, height in drawing units, angle in degrees) of an OGR ``LABEL(...)`` style string."""
-    if not style or "LABEL(" not in style:
-        return None, None, 0.0
-    label = style[style.index("LABEL("):]
-    text_match = _STYLE_TEXT.search(label)
-    text = text_match.group(0)[3:-1].replace('\\"', '"') if text_match else None
-    rest = _STYLE_TEXT.sub("", label)
-    angle_match = _STYLE_ANGLE.search(rest)
-    size_match = _STYLE_SIZE.search(rest)
-    angle = float(angle_match.group(1)) if angle_match else 0.0
-    height = None
-    if size_match and (size_match.group(2) in (None, "g")):
-        height = float(size_match.group(1))
-    return text, height, angle
 
 
 class ImportDxfAlgorithm(CityGridAlgorithm):
     _id = "importdxf"
     _group_id = "basemap"
+    SOURCE_CRS = "SOURCE_CRS"
+    LAYER_MAPPING = "LAYER_MAPPING"
+    REPLACE = "REPLACE"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Import a DXF base map")
-
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -149,13 +72,13 @@ class ImportDxfAlgorithm(CityGridAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameters()
         self.addParameter(QgsProcessingParameterFile(
-            "INPUT", tr("DXF drawing"), QgsProcessingParameterFile.File, "dxf"))
+            self.INPUT, tr("DXF drawing"), QgsProcessingParameterFile.File, "dxf"))
         self.addParameter(QgsProcessingParameterCrs(
-            "SOURCE_CRS", tr("CRS of the drawing's coordinates (default: the store CRS)"), optional=True))
+            self.SOURCE_CRS, tr("CRS of the drawing's coordinates (default: the store CRS)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "LAYER_MAPPING", tr("CAD layer mapping, e.g. DLSS=road;JMD=building (optional)"), optional=True))
+            self.LAYER_MAPPING, tr("CAD layer mapping, e.g. DLSS=road;JMD=building (optional)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
-            "REPLACE", tr("Replace an earlier import of the same drawing"), defaultValue=True))
+            self.REPLACE, tr("Replace an earlier import of the same drawing"), defaultValue=True))
         for table, title in (("LINES", tr("Lines imported")), ("POLYGONS", tr("Polygons imported")),
                              ("TEXTS", tr("Annotations imported"))):
             self.addOutput(QgsProcessingOutputNumber(table, title))
@@ -171,34 +94,34 @@ class ImportDxfAlgorithm(CityGridAlgorithm):
 
     # -- reading -----------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        path = Path(self.parameterAsFile(parameters, "INPUT", context) or "")
-        rules = parse_layer_mapping(self.parameterAsString(parameters, "LAYER_MAPPING", context))
-        replace = self.parameterAsBoolean(parameters, "REPLACE", context)
-        source_crs = self.parameterAsCrs(parameters, "SOURCE_CRS", context)
+        path = Path(self.parameterAsFile(parameters, self.INPUT, context) or "")
+        try:
+            rules = parse_layer_mapping(self.parameterAsString(parameters, self.LAYER_MAPPING, context))
+        except LayerMappingError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        replace = self.parameterAsBoolean(parameters, self.REPLACE, context)
+        source_crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
         datasource = _open_dxf(path)  # before the store: a wrong file fails fast
 
-        target, conn = self.open_store(parameters, context, feedback)
         try:
-            srid = self.store_srid(conn, target)
-            dest = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
-            if not source_crs.isValid():
-                source_crs = dest
-                feedback.pushInfo(tr("{file}: no CRS given, coordinates taken as the store CRS EPSG:{srid}").format(
-                    file=path.name, srid=srid))
-            xform = None
-            if source_crs != dest:
-                feedback.pushInfo(tr("{file}: reprojecting from {src} to the store CRS EPSG:{srid}").format(
-                    file=path.name, src=source_crs.authid() or source_crs.description(), srid=srid))
-                xform = QgsCoordinateTransform(source_crs, dest, context.transformContext())
-            reader = _DxfReader(path, rules, xform, feedback)
-            rows = reader.read(datasource)
-            _check_area_of_use(reader.extent, dest, path.name, context)
-            result = import_basemap(conn, rows, path.name, replace=replace)
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+            with self.store_session(parameters, context, feedback) as store:
+                srid = store.srid
+                dest = QgsCoordinateReferenceSystem(f"EPSG:{srid}")
+                if not source_crs.isValid():
+                    source_crs = dest
+                    feedback.pushInfo(tr("{file}: no CRS given, coordinates taken as the store CRS EPSG:{srid}")
+                                      .format(file=path.name, srid=srid))
+                xform = None
+                if source_crs != dest:
+                    feedback.pushInfo(tr("{file}: reprojecting from {src} to the store CRS EPSG:{srid}").format(
+                        file=path.name, src=source_crs.authid() or source_crs.description(), srid=srid))
+                    xform = QgsCoordinateTransform(source_crs, dest, context.transformContext())
+                reader = _DxfReader(path, rules, xform, feedback)
+                rows = reader.read(datasource)
+                _check_area_of_use(reader.extent, dest, path.name, context)
+                result = import_basemap(store.conn, rows, path.name, replace=replace)
         finally:
-            conn.close()
-            datasource = None
+            datasource = None  # noqa: F841 - let go of the drawing
 
         for message in reader.warnings:
             feedback.pushWarning(message)
@@ -225,8 +148,6 @@ class ImportDxfAlgorithm(CityGridAlgorithm):
 
 def _open_dxf(path: Path):
     """The OGR datasource of a DXF drawing, or a QgsProcessingException saying what is wrong."""
-    from osgeo import gdal
-
     if path.suffix.lower() == ".dwg":
         raise QgsProcessingException(tr(
             "{file} is a DWG drawing; save it as DXF in CAD (Save As ▸ DXF) and import the DXF").format(file=path.name))
@@ -275,8 +196,6 @@ class _DxfReader:
         return self.kinds[cad_layer][0]
 
     def read(self, datasource) -> list[BasemapRow]:
-        from osgeo import gdal
-
         layer = datasource.GetLayerByName("entities") or datasource.GetLayer(0)
         total = layer.GetFeatureCount(0)
         rows: list[BasemapRow] = []

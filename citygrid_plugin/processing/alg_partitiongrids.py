@@ -5,10 +5,9 @@ from qgis.core import (
     QgsExpression,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterExpression,
@@ -22,17 +21,22 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import grids
 from ..core.i18n import tr
+from ..features import make_fields, shapes, to_qgs, working_crs
 from .base import CityGridAlgorithm
-from .geom import shapes, to_qgs, working_crs
 
 
 class PartitionGridsAlgorithm(CityGridAlgorithm):
     _id = "partitiongrids"
     _group_id = "grids"
+    BARRIERS = "BARRIERS"
+    COMMUNITIES = "COMMUNITIES"
+    COMMUNITY_KEY = "COMMUNITY_KEY"
+    TARGET_AREA = "TARGET_AREA"
+    MIN_AREA = "MIN_AREA"
+    MAX_AREA = "MAX_AREA"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Partition communities into unit grids")
-
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -50,32 +54,32 @@ class PartitionGridsAlgorithm(CityGridAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            "BARRIERS", tr("Barrier lines (roads, rivers, walls)"), QgsProcessing.TypeVectorAnyGeometry,
+            self.BARRIERS, tr("Barrier lines (roads, rivers, walls)"), QgsProcessing.TypeVectorAnyGeometry,
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "COMMUNITIES", tr("Communities"), [QgsProcessing.TypeVectorPolygon]))
+            self.COMMUNITIES, tr("Communities"), [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterExpression(
-            "COMMUNITY_KEY", tr("Community code (12 digits)"), '"full_code"', "COMMUNITIES", optional=True))
+            self.COMMUNITY_KEY, tr("Community code (12 digits)"), '"full_code"', self.COMMUNITIES, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "TARGET_AREA", tr("Target area (m²)"), QgsProcessingParameterNumber.Double, 10000.0, minValue=100.0))
+            self.TARGET_AREA, tr("Target area (m²)"), QgsProcessingParameterNumber.Double, 10000.0, minValue=100.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "MIN_AREA", tr("Lower bound (m², 0 = 0.4 × target)"), QgsProcessingParameterNumber.Double, 0.0,
+            self.MIN_AREA, tr("Lower bound (m², 0 = 0.4 × target)"), QgsProcessingParameterNumber.Double, 0.0,
             minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_AREA", tr("Upper bound (m², 0 = 2 × target)"), QgsProcessingParameterNumber.Double, 0.0,
+            self.MAX_AREA, tr("Upper bound (m², 0 = 2 × target)"), QgsProcessingParameterNumber.Double, 0.0,
             minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Unit grids"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Unit grids"), QgsProcessing.TypeVectorPolygon))
         for key, label in FIGURE_OUTPUTS:
             self.addOutput(QgsProcessingOutputNumber(key, label))
         self.addOutput(QgsProcessingOutputString("FIGURES", tr("Quality figures")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        communities_src = self.parameterAsSource(parameters, "COMMUNITIES", context)
+        communities_src = self.parameterAsSource(parameters, self.COMMUNITIES, context)
         if communities_src is None:
             raise QgsProcessingException(tr("no communities layer"))
         crs = working_crs(communities_src, context, feedback)
-        key_text = self.parameterAsExpression(parameters, "COMMUNITY_KEY", context) or '"full_code"'
+        key_text = self.parameterAsExpression(parameters, self.COMMUNITY_KEY, context) or '"full_code"'
         expression = QgsExpression(key_text)
         communities = []
         problems = []
@@ -93,9 +97,9 @@ class PartitionGridsAlgorithm(CityGridAlgorithm):
             raise QgsProcessingException("\n".join(problems))
 
         barriers = []
-        for layer in self.parameterAsLayerList(parameters, "BARRIERS", context):
+        for layer in self.parameterAsLayerList(parameters, self.BARRIERS, context):
             skipped = []
-            for fid, shape, _v in shapes(_as_source(layer, context), crs, context, feedback):
+            for fid, shape, _v in shapes(QgsProcessingFeatureSource(layer, context), crs, context, feedback):
                 if shape is None:
                     skipped.append(fid)
                     continue
@@ -109,9 +113,9 @@ class PartitionGridsAlgorithm(CityGridAlgorithm):
         feedback.pushInfo(tr("{n} communities, {m} barrier features").format(n=len(communities), m=len(barriers)))
 
         params = grids.PartitionParams(
-            target_area=self.parameterAsDouble(parameters, "TARGET_AREA", context),
-            min_area=self.parameterAsDouble(parameters, "MIN_AREA", context) or None,
-            max_area=self.parameterAsDouble(parameters, "MAX_AREA", context) or None)
+            target_area=self.parameterAsDouble(parameters, self.TARGET_AREA, context),
+            min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context) or None,
+            max_area=self.parameterAsDouble(parameters, self.MAX_AREA, context) or None)
         try:
             result = grids.partition(communities, barriers, params,
                                      progress=lambda f: (feedback.setProgress(100 * f), not feedback.isCanceled())[1])
@@ -122,14 +126,12 @@ class PartitionGridsAlgorithm(CityGridAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
 
-        fields = QgsFields()
-        for name, kind in (("community", QVariant.String), ("district_code", QVariant.String),
-                           ("street_code", QVariant.String), ("community_code", QVariant.String),
-                           ("area_m2", QVariant.Double), ("origin", QVariant.String)):
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Polygon, crs)
+        fields = make_fields([("community", QVariant.String), ("district_code", QVariant.String),
+                              ("street_code", QVariant.String), ("community_code", QVariant.String),
+                              ("area_m2", QVariant.Double), ("origin", QVariant.String)])
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Polygon, crs)
         if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for part in result.grids:
             feature = QgsFeature(fields)
             key = part.community_key
@@ -139,7 +141,7 @@ class PartitionGridsAlgorithm(CityGridAlgorithm):
         lines = result.figures.as_lines()
         for line in lines:
             feedback.pushInfo(line)
-        out = {"OUTPUT": dest_id, "FIGURES": "\n".join(lines)}
+        out = {self.OUTPUT: dest_id, "FIGURES": "\n".join(lines)}
         for key, _label in FIGURE_OUTPUTS:
             out[key] = getattr(result.figures, key.lower())
         return out
@@ -154,10 +156,3 @@ FIGURE_OUTPUTS = [
     ("POLSBY_POPPER_MEDIAN", tr("Compactness (Polsby-Popper median)")),
     ("BOUNDARY_ADHERENCE", tr("Boundary adherence (share of barrier length on grid edges)")),
 ]
-
-
-def _as_source(layer, context):
-    """A QgsFeatureSource-like view of a map layer for geom.shapes()."""
-    from qgis.core import QgsProcessingFeatureSource
-
-    return QgsProcessingFeatureSource(layer, context)

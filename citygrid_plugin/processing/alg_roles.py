@@ -21,7 +21,6 @@ from qgis.core import (
 
 from ..core.i18n import tr
 from ..store import roles
-from ..store.db import StoreError
 from .base import CityGridAlgorithm
 
 ROLE_KEYS = list(roles.ROLES)
@@ -56,14 +55,8 @@ class SetupRolesAlgorithm(CityGridAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ROLES", tr("Roles")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        target, conn = self.open_store(parameters, context, feedback)
-        try:
-            self.store_srid(conn, target)
-            roles.setup_roles(conn)
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
+        with self.store_session(parameters, context, feedback) as store:
+            roles.setup_roles(store.conn)
         for role, name in roles.ROLES.items():
             feedback.pushInfo(f"citygrid_{role}: {name}")
         return {"ROLES": len(roles.ROLES)}
@@ -116,16 +109,10 @@ class SaveUserAlgorithm(CityGridAlgorithm):
             if not password:
                 raise QgsProcessingException(tr("authentication configuration '{id}' holds no password "
                                                 "(use the Basic method)").format(id=authcfg))
-        target, conn = self.open_store(parameters, context, feedback)
-        try:
-            self.store_srid(conn, target)
-            user = roles.save_user(conn, login, chosen, self.parameterAsString(parameters, self.NAME, context),
+        with self.store_session(parameters, context, feedback) as store:
+            user = roles.save_user(store.conn, login, chosen, self.parameterAsString(parameters, self.NAME, context),
                                    self.parameterAsString(parameters, self.DEPARTMENT, context).strip() or None,
                                    password=password)
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
         granted = ", ".join(f"citygrid_{r}" for r in user.roles)
         feedback.pushInfo(tr("{login}: {roles}; password {state}").format(
             login=user.login, roles=granted, state=tr("set") if password else tr("unchanged")))

@@ -5,24 +5,16 @@ from collections import Counter
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import tr
+from ..features import make_fields, wkb_feature
 from ..store.components import CHECKS, validate_components
-from ..store.db import StoreError
 from .base import CityGridAlgorithm
 
 TITLES = {
@@ -44,7 +36,6 @@ class ValidateComponentsAlgorithm(CityGridAlgorithm):
     def displayName(self) -> str:  # noqa: N802
         return tr("Validate components")
 
-
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
             "Checks the components in the store: codes that do not parse against the store's class table, "
@@ -56,24 +47,12 @@ class ValidateComponentsAlgorithm(CityGridAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameters()
-        self.addParameter(QgsProcessingParameterBoolean("FAIL_ON_ERROR", tr("Fail on errors"), False))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Component problems"),
-                                                            QgsProcessing.TypeVectorPoint, optional=True))
-        self.addOutput(QgsProcessingOutputNumber("ERRORS", tr("Errors")))
-        self.addOutput(QgsProcessingOutputNumber("WARNINGS", tr("Warnings")))
-        self.addOutput(QgsProcessingOutputNumber("PASSED", tr("Passed (1) or failed (0)")))
-        self.addOutput(QgsProcessingOutputString("SUMMARY", tr("Summary")))
+        self.add_check_parameters(tr("Component problems"), QgsProcessing.TypeVectorPoint)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        target, conn = self.open_store(parameters, context, feedback)
-        try:
-            srid = self.store_srid(conn, target)
+        with self.store_session(parameters, context, feedback) as store:
             problems = validate_components(
-                conn, progress=lambda f: (feedback.setProgress(100 * f), not feedback.isCanceled())[1])
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from exc
-        finally:
-            conn.close()
+                store.conn, progress=lambda f: (feedback.setProgress(100 * f), not feedback.isCanceled())[1])
         counts = Counter(p[0] for p in problems)
         severity = {"code_malformed": "error", **{c: s for c, s, _q in CHECKS}}
         errors = sum(n for c, n in counts.items() if severity[c] == "error")
@@ -86,21 +65,13 @@ class ValidateComponentsAlgorithm(CityGridAlgorithm):
         for line in lines:
             (feedback.pushInfo if not errors else feedback.reportError)(line)
         out = {"ERRORS": errors, "WARNINGS": warnings, "PASSED": int(not errors), "SUMMARY": "\n".join(lines)}
-        fields = QgsFields()
-        for name in ("check", "severity", "code", "message"):
-            fields.append(QgsField(name, QVariant.String))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Point,
-                                          QgsCoordinateReferenceSystem(f"EPSG:{srid}"))
+        fields = make_fields([(name, QVariant.String) for name in ("check", "severity", "code", "message")])
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point,
+                                          QgsCoordinateReferenceSystem(f"EPSG:{store.srid}"))
         if sink is not None:
             for check, sev, code, message, wkb in problems:
-                feature = QgsFeature(fields)
-                feature.setAttributes([check, sev, code, message])
-                if wkb:
-                    geom = QgsGeometry()
-                    geom.fromWkb(wkb)
-                    feature.setGeometry(geom)
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            out["OUTPUT"] = dest
-        if errors and self.parameterAsBoolean(parameters, "FAIL_ON_ERROR", context):
+                sink.addFeature(wkb_feature(fields, [check, sev, code, message], wkb), QgsFeatureSink.FastInsert)
+            out[self.OUTPUT] = dest
+        if errors and self.parameterAsBoolean(parameters, self.FAIL_ON_ERROR, context):
             raise QgsProcessingException("\n".join(lines))
         return out

@@ -5,15 +5,9 @@ from qgis.core import (
     QgsExpression,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterExpression,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
@@ -22,17 +16,21 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import gridcheck
 from ..core.i18n import tr
+from ..features import make_fields, shapes, to_qgs, working_crs
 from .base import CityGridAlgorithm
-from .geom import shapes, to_qgs, working_crs
 
 
 class ValidateGridsAlgorithm(CityGridAlgorithm):
     _id = "validategrids"
     _group_id = "grids"
+    CODE = "CODE"
+    GRID_COMMUNITY = "GRID_COMMUNITY"
+    COMMUNITIES = "COMMUNITIES"
+    COMMUNITY_KEY = "COMMUNITY_KEY"
+    TARGET_AREA = "TARGET_AREA"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Validate unit grids")
-
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
@@ -44,30 +42,26 @@ class ValidateGridsAlgorithm(CityGridAlgorithm):
             "algorithm itself fails, so a script or a model stops before publishing bad grids.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFeatureSource("INPUT", tr("Unit grids"),
+        self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Unit grids"),
                                                               [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterExpression("CODE", tr("Grid code"), '"code"', "INPUT", optional=True))
+        self.addParameter(QgsProcessingParameterExpression(self.CODE, tr("Grid code"), '"code"', self.INPUT,
+                                                           optional=True))
         self.addParameter(QgsProcessingParameterExpression(
-            "GRID_COMMUNITY", tr("Community code of a grid (12 digits)"), 'left("code", 12)', "INPUT", optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource("COMMUNITIES", tr("Communities"),
+            self.GRID_COMMUNITY, tr("Community code of a grid (12 digits)"), 'left("code", 12)', self.INPUT,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.COMMUNITIES, tr("Communities"),
                                                               [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterExpression(
-            "COMMUNITY_KEY", tr("Community code (12 digits)"), '"full_code"', "COMMUNITIES", optional=True))
+            self.COMMUNITY_KEY, tr("Community code (12 digits)"), '"full_code"', self.COMMUNITIES, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "TARGET_AREA", tr("Target area (m²)"), QgsProcessingParameterNumber.Double, 10000.0, minValue=100.0))
-        self.addParameter(QgsProcessingParameterBoolean("FAIL_ON_ERROR", tr("Fail on errors"), False))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Grid problems"),
-                                                            QgsProcessing.TypeVectorPolygon, optional=True))
-        self.addOutput(QgsProcessingOutputNumber("ERRORS", tr("Errors")))
-        self.addOutput(QgsProcessingOutputNumber("WARNINGS", tr("Warnings")))
-        self.addOutput(QgsProcessingOutputNumber("PASSED", tr("Passed (1) or failed (0)")))
-        self.addOutput(QgsProcessingOutputString("SUMMARY", tr("Summary")))
+            self.TARGET_AREA, tr("Target area (m²)"), QgsProcessingParameterNumber.Double, 10000.0, minValue=100.0))
+        self.add_check_parameters(tr("Grid problems"), QgsProcessing.TypeVectorPolygon)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, "INPUT", context)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
         crs = working_crs(source, context, feedback)
-        code_expr = QgsExpression(self.parameterAsExpression(parameters, "CODE", context) or '"code"')
-        grid_key_text = self.parameterAsExpression(parameters, "GRID_COMMUNITY", context) or 'left("code", 12)'
+        code_expr = QgsExpression(self.parameterAsExpression(parameters, self.CODE, context) or '"code"')
+        grid_key_text = self.parameterAsExpression(parameters, self.GRID_COMMUNITY, context) or 'left("code", 12)'
         records = []
         grid_keys = {}
         for fid, shape, code in shapes(source, crs, context, feedback, code_expr):
@@ -79,25 +73,23 @@ class ValidateGridsAlgorithm(CityGridAlgorithm):
         grids = [gridcheck.GridRecord(code or tr("feature {fid}").format(fid=fid), code, grid_keys.get(fid), shape)
                  for fid, code, shape in records]
         communities = []
-        community_src = self.parameterAsSource(parameters, "COMMUNITIES", context)
+        community_src = self.parameterAsSource(parameters, self.COMMUNITIES, context)
         if community_src is not None:
-            ckey = QgsExpression(self.parameterAsExpression(parameters, "COMMUNITY_KEY", context) or '"full_code"')
+            ckey = QgsExpression(self.parameterAsExpression(parameters, self.COMMUNITY_KEY, context) or '"full_code"')
             for _fid, shape, key in shapes(community_src, crs, context, feedback, ckey):
                 if shape is not None:
                     communities.append(gridcheck.CommunityRecord(str(key), shape))
-        params = gridcheck.GridCheckParams(target_area=self.parameterAsDouble(parameters, "TARGET_AREA", context))
+        params = gridcheck.GridCheckParams(target_area=self.parameterAsDouble(parameters, self.TARGET_AREA, context))
         report = gridcheck.validate(grids, communities, params,
                                     progress=lambda f: (feedback.setProgress(100 * f), not feedback.isCanceled())[1])
         lines = report.summary_lines()
         for line in lines:
             (feedback.pushInfo if report.passed else feedback.reportError)(line)
-        fields = QgsFields()
-        for name, kind in (("check", QVariant.String), ("severity", QVariant.String), ("grids", QVariant.String),
-                           ("message", QVariant.String)):
-            fields.append(QgsField(name, kind))
+        fields = make_fields([("check", QVariant.String), ("severity", QVariant.String), ("grids", QVariant.String),
+                              ("message", QVariant.String)])
         out = {"ERRORS": report.errors(), "WARNINGS": report.warnings(), "PASSED": int(report.passed),
                "SUMMARY": "\n".join(lines)}
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
         if sink is not None:
             for problem in report.problems:
                 feature = QgsFeature(fields)
@@ -110,7 +102,7 @@ class ValidateGridsAlgorithm(CityGridAlgorithm):
                     qgs.convertToMultiType()
                     feature.setGeometry(qgs)
                 sink.addFeature(feature, QgsFeatureSink.FastInsert)
-            out["OUTPUT"] = dest_id
-        if self.parameterAsBoolean(parameters, "FAIL_ON_ERROR", context) and not report.passed:
+            out[self.OUTPUT] = dest_id
+        if self.parameterAsBoolean(parameters, self.FAIL_ON_ERROR, context) and not report.passed:
             raise QgsProcessingException("\n".join(lines))
         return out

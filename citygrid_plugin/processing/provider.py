@@ -2,8 +2,6 @@
 runs from the toolbox, from Python (``processing.run("citygrid:…")``) and from qgis_process."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
@@ -24,8 +22,7 @@ from .alg_partitiongrids import PartitionGridsAlgorithm
 from .alg_roles import SaveUserAlgorithm, SetupRolesAlgorithm
 from .alg_validatecomponents import ValidateComponentsAlgorithm
 from .alg_validategrids import ValidateGridsAlgorithm
-
-ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "citygrid.svg"
+from .base import ICON
 
 
 class CityGridProvider(QgsProcessingProvider):

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import numpy as np
+
 from ..core.casefilter import CaseFilter
 from .db import reading
 
@@ -98,8 +100,6 @@ def counts_per_grid_and_slice(conn, flt: CaseFilter, grids: GridSet, days: int) 
     """Counts per grid (rows, aligned with ``grids.codes``) and time slice (columns, oldest first)
     of *days* days ending at the filter's end; returns (matrix as a numpy int array, slices).
     Cases before the first whole slice are left out (see :func:`slices`)."""
-    import numpy as np
-
     cuts = slices(flt.start, flt.end, days)
     matrix = np.zeros((len(grids.codes), len(cuts)), dtype=np.int64)
     if not cuts:

@@ -11,12 +11,14 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..core.i18n import tr
-from .db import StoreError, transaction
+import psycopg2
+from psycopg2.extras import execute_values
 
-KINDS = ("road", "building", "water", "vegetation", "boundary", "annotation", "other")
+from ..core.cadlayers import KINDS, POLYGON_KINDS  # noqa: F401 - POLYGON_KINDS: the store's rule, re-exported
+from ..core.i18n import tr
+from .db import StoreError, reading, transaction
+
 TABLES = ("basemap_line", "basemap_polygon", "basemap_text")
-POLYGON_KINDS = frozenset({"building", "water", "vegetation"})  # closed outlines become areas
 _PAGE = 1000
 
 
@@ -74,9 +76,6 @@ def _check(rows: list[BasemapRow]) -> None:
 
 def import_basemap(conn, rows: list[BasemapRow], source_file: str, replace: bool = True) -> BasemapImport:
     """Write *rows* (one drawing) in one transaction; return the counts per table and kind."""
-    import psycopg2
-    from psycopg2.extras import execute_values
-
     source_file = (source_file or "").strip()
     if not source_file:
         raise StoreError(tr("the base map needs a source file name"))
@@ -110,14 +109,12 @@ def import_basemap(conn, rows: list[BasemapRow], source_file: str, replace: bool
     return result
 
 
-def basemap_counts(conn, source_file: str | None = None) -> dict[tuple[str, str], int]:
-    """Rows per (table, kind) in the store, optionally of one drawing."""
-    out: dict[tuple[str, str], int] = {}
-    with conn.cursor() as cur:
-        for table in TABLES:
-            where, args = ("WHERE source_file = %s", (source_file,)) if source_file else ("", ())
-            cur.execute(f"SELECT kind, count(*) FROM citygrid.{table} {where} GROUP BY kind", args)  # nosec B608
-            for kind, n in cur.fetchall():
-                out[(table, kind)] = n
-    conn.rollback()
-    return out
+def basemap_in_box(conn, table: str, box: tuple[float, float, float, float], srid: int) -> list[tuple[str, bytes]]:
+    """(kind, WKB) of the rows of *table* (``basemap_polygon`` or ``basemap_line``) whose
+    geometry meets *box* (xmin, ymin, xmax, ymax in EPSG:*srid*)."""
+    if table not in TABLES:
+        raise StoreError(tr("{where}: unknown base map table '{table}'").format(where="basemap_in_box", table=table))
+    with reading(conn) as cur:
+        cur.execute(f"SELECT kind, ST_AsBinary(geom) FROM citygrid.{table} "  # nosec B608 - table checked above
+                    "WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, %s)", [*box, srid])
+        return cur.fetchall()

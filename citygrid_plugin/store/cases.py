@@ -11,8 +11,10 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+import psycopg2
+
 from ..core.i18n import tr
-from .db import StoreError, describe_error, reading, rollback, store_fault
+from .db import StoreError, describe_error, primary_message, reading, rollback, store_fault
 
 
 class CaseRefused(StoreError):
@@ -38,7 +40,7 @@ def _error(exc, conn=None) -> StoreError:
     disk full, connection lost) says so and that nothing was changed."""
     if store_fault(exc, conn):
         return StoreError(describe_error(exc, conn))
-    message = ((exc.diag.message_primary if getattr(exc, "diag", None) else None) or str(exc)).strip()
+    message = primary_message(exc)
     if exc.pgcode == "40001":
         return CaseConflict(message)
     if exc.pgcode in ("23514", "23502", "02000", "P0002", "23503", "42501"):
@@ -64,8 +66,6 @@ def _as(as_user: str | None) -> tuple[str, tuple]:
 
 
 def _call(conn, sql: str, args: tuple, commit: bool) -> CaseRow:
-    import psycopg2
-
     try:
         with conn.cursor() as cur:
             cur.execute(sql, args)

@@ -25,10 +25,14 @@ import hashlib
 import os
 import pwd
 import shutil
+import socket
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import psycopg2
+from psycopg2 import sql
 
 DEFAULT_USER = "citygrid"
 DEFAULT_DBNAME = "citygrid"
@@ -87,8 +91,6 @@ def _reachable_by_postgres(root: Path) -> bool:
 
 
 def _port_in_use(port: int) -> bool:
-    import socket
-
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
@@ -172,7 +174,8 @@ class PrivateCluster:
 
     def _cmd(self, args: list[str], check: bool = True) -> subprocess.CompletedProcess:
         user = self._run_as()
-        full = (["runuser", "-u", user, "--"] if user else []) + args
+        runuser = shutil.which("runuser") or "/usr/sbin/runuser"  # not on a user's PATH everywhere
+        full = ([runuser, "-u", user, "--"] if user else []) + args
         proc = subprocess.run(full, capture_output=True, text=True)
         if check and proc.returncode != 0:
             raise ClusterError(
@@ -329,9 +332,6 @@ class PrivateCluster:
 
     def ensure_database(self, dbname: str = DEFAULT_DBNAME) -> bool:
         """Create database *dbname* if missing; return True when created."""
-        import psycopg2
-        from psycopg2 import sql
-
         conn = psycopg2.connect(self.dsn("postgres"))
         try:
             conn.autocommit = True
@@ -345,9 +345,6 @@ class PrivateCluster:
             conn.close()
 
     def drop_database(self, dbname: str) -> None:
-        import psycopg2
-        from psycopg2 import sql
-
         conn = psycopg2.connect(self.dsn("postgres"))
         try:
             conn.autocommit = True

@@ -10,13 +10,19 @@ grid by location, history), all in one transaction: a failure leaves the store a
 """
 from __future__ import annotations
 
+import datetime
 import io
 import math
 import struct
 import uuid
 from dataclasses import dataclass, field
 
+import psycopg2
+from shapely import wkb as shapely_wkb
+
 from ..core.census import ACCURACY_CLASSES, DATA_SOURCES, STATES, sql_list
+from ..core.classes import ClassTable
+from ..core.codes import validate_component_code
 from ..core.i18n import tr
 from .db import transaction
 
@@ -115,8 +121,6 @@ def import_components(conn, rows: list[ComponentRow], duplicate_tolerance: float
 
 def _value_problem(row: ComponentRow) -> str | None:
     """Checks easier in Python than in SQL: dates, whole numbers, UUIDs."""
-    import datetime
-
     values = row.values
     for column in COLUMNS:
         if "\x00" in str(values.get(column) or ""):
@@ -151,8 +155,6 @@ _PARSE = """
 def _check(cur) -> None:
     """Set ``reason`` for every row that the store would refuse, with a message that says
     what is wrong; the first problem of a row wins."""
-    import psycopg2
-
     checks = [
         ("wkb IS NULL", tr("no geometry")),
         ("class_code IS NULL OR btrim(class_code) = ''", tr("no component class")),
@@ -286,8 +288,6 @@ def batch_duplicates(rows, tolerance: float) -> list[tuple[int, str, float]]:
     a grid hash (cells of the tolerance) with plain coordinates; lines and polygons, a few
     hundred per class, are compared directly with shapely (a class has one geometry type, so
     the two never meet)."""
-    from shapely import wkb as shapely_wkb
-
     cell = max(tolerance, 0.5)
     points: dict[tuple, list] = {}
     shapes: dict[str, list] = {}
@@ -332,8 +332,6 @@ def store_profile(conn) -> str:
 
 def store_class_table(conn, profile: str):
     """The store's component classes of *profile* (standard and local), as a ClassTable."""
-    from ..core.classes import ClassTable
-
     with conn.cursor() as cur:
         cur.execute("""SELECT code, major_code, major_name, minor_code, name, array_to_string(alt_names, ';'),
                               geometry_type, accuracy_class, array_to_string(extra_fields, ';'), confidence
@@ -412,8 +410,6 @@ def check_message(check: str, args: tuple) -> str:
 
 def validate_components(conn, progress=None) -> list[tuple[str, str, str, str, bytes | None]]:
     """Run every check; return (check, severity, code, message, anchor WKB) per problem."""
-    from ..core.codes import validate_component_code
-
     problems = []
     profile = store_profile(conn)
     classes = store_class_table(conn, profile)

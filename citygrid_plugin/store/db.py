@@ -10,7 +10,10 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import psycopg2
+
 from ..core.i18n import tr
+from .cluster import DEFAULT_DBNAME, PrivateCluster
 
 
 class StoreError(RuntimeError):
@@ -24,12 +27,11 @@ def service_dsn(service: str) -> str:
     return f"service={service}"
 
 
-def connect(dsn: str, application: str = "CityGrid"):
-    """Open a psycopg2 connection (autocommit off) with a clear error when it fails."""
-    import psycopg2
-
+def connect(dsn: str, application: str = "CityGrid", connect_timeout: int = 10, **options):
+    """Open a psycopg2 connection (autocommit off) with a clear error when it fails. *options* are
+    libpq parameters (e.g. TCP keepalives for a window that stays open for days)."""
     try:
-        conn = psycopg2.connect(dsn, application_name=application, connect_timeout=10)
+        conn = psycopg2.connect(dsn, application_name=application, connect_timeout=connect_timeout, **options)
     except psycopg2.OperationalError as exc:
         raise StoreError(tr("cannot connect to the store ({target}): {error}").format(
             target=describe(dsn), error=str(exc).strip())) from exc
@@ -56,8 +58,6 @@ _LOST_CODES = ("57P01", "57P02", "57P03")  # admin/crash shutdown, cannot connec
 
 def connection_lost(exc, conn=None) -> bool:
     """Did *exc* end the connection (server restart, backend terminated, network down)?"""
-    import psycopg2
-
     if conn is not None and conn.closed:
         return True
     code = getattr(exc, "pgcode", None)
@@ -71,13 +71,19 @@ def store_fault(exc, conn=None) -> bool:
     return getattr(exc, "pgcode", None) in (READ_ONLY, DISK_FULL) or connection_lost(exc, conn)
 
 
+def primary_message(exc) -> str:
+    """The server's primary message of a database error (without DETAIL, HINT and CONTEXT),
+    else the error's text."""
+    diag = getattr(exc, "diag", None)
+    return (getattr(diag, "message_primary", None) or str(exc)).strip()
+
+
 def describe_error(exc, conn=None) -> str:
     """A database error as a GIS technician needs it. Faults of the store rather than of the data
     say so and say what happened to the change: a read-only store (SQLSTATE 25006), a full disk
     on the server (53100), a lost connection (the server rolls an unfinished transaction back,
     so nothing was changed). Anything else is the server's own message."""
-    diag = getattr(exc, "diag", None)
-    primary = (getattr(diag, "message_primary", None) or str(exc)).strip()
+    primary = primary_message(exc)
     code = getattr(exc, "pgcode", None)
     if code == READ_ONLY:
         return tr("the store is read-only ({error}): nothing was changed").format(error=primary)
@@ -94,8 +100,6 @@ def describe_error(exc, conn=None) -> str:
 def rollback(conn) -> None:
     """Roll back if the connection is still there (a lost connection was rolled back by the
     server); never raises, so it cannot hide the error being handled."""
-    import psycopg2
-
     if conn.closed:
         return
     try:
@@ -109,8 +113,6 @@ def reading(conn) -> Iterator:
     """A cursor for a read. Its transaction is ended afterwards (docks keep their connection for
     days, so no snapshot may stay open), and a database error becomes a :class:`StoreError`
     worded by :func:`describe_error` (a lost connection or a read-only store says so)."""
-    import psycopg2
-
     try:
         with conn.cursor() as cur:
             yield cur
@@ -126,8 +128,6 @@ def transaction(conn, failure: str) -> Iterator:
     all or nothing. Database errors become :class:`StoreError` with *failure* (an already
     translated template with ``{error}``) filled in by :func:`describe_error`. When the
     connection is lost during the COMMIT itself, the outcome is unknown and the message says so."""
-    import psycopg2
-
     try:
         with conn.cursor() as cur:
             yield cur
@@ -167,8 +167,6 @@ def default_dsn(dbname: str | None = None) -> str:
         return service_dsn(os.environ["CITYGRID_PGSERVICE"])
     if os.environ.get("CITYGRID_DSN"):
         return os.environ["CITYGRID_DSN"]
-    from .cluster import DEFAULT_DBNAME, PrivateCluster
-
     cluster = PrivateCluster.default()
     cluster.up()
     cluster.ensure_database(dbname or DEFAULT_DBNAME)

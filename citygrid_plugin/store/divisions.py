@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..core import codes
 from ..core.i18n import tr
-from .db import StoreError, transaction
+from .db import StoreError, reading, transaction
 
 
 @dataclass
@@ -29,6 +29,17 @@ class DivisionRecord:
     @property
     def label(self) -> str:
         return "/".join(self.codes) + (f" {self.name}" if self.name else "")
+
+
+@dataclass
+class AreaDivisions:
+    """The divisions of an area as maps draw them: district code → name (all of the store), and
+    the streets (full code, name, district code, WKB) and communities (full code, name, street
+    full code, WKB) with a boundary, in code order."""
+
+    districts: dict[str, str]
+    streets: list[tuple[str, str, str, bytes]]
+    communities: list[tuple[str, str, str, bytes]]
 
 
 @dataclass
@@ -139,3 +150,22 @@ def upsert_divisions(conn, district: DivisionRecord, streets: list[DivisionRecor
             report.warnings.append(tr("community {code} extends {area:.1f} m² outside its street").format(
                 code=code, area=area))
     return report
+
+
+def area_divisions(conn, area: str = "") -> AreaDivisions:
+    """The districts of the store and the streets and communities of *area* (a 6-digit district,
+    9-digit street or 12-digit community code; empty: the whole store), boundaries as
+    multipolygon WKB."""
+    with reading(conn) as cur:
+        cur.execute("SELECT code, name FROM citygrid.district ORDER BY code")
+        districts = dict(cur.fetchall())
+        cur.execute("SELECT full_code, name, district_code, ST_AsBinary(ST_Multi(boundary)) "
+                    "FROM citygrid.street WHERE boundary IS NOT NULL AND left(full_code, %s) = %s "
+                    "ORDER BY full_code", [min(len(area), 9), area[:9]])
+        streets = cur.fetchall()
+        cur.execute("SELECT full_code, name, district_code || street_code, "
+                    "ST_AsBinary(ST_Multi(boundary)) FROM citygrid.community "
+                    "WHERE boundary IS NOT NULL AND left(full_code, %s) = %s ORDER BY full_code",
+                    [min(len(area), 12), area[:12]])
+        communities = cur.fetchall()
+    return AreaDivisions(districts, streets, communities)

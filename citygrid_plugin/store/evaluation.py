@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..core.evaluation import Action, Case
+from ..core import reports
+from ..core.evaluation import Action, Case, facts_for, figures, period_cutoff, shift_months
 from .db import reading
 
 # The cases that can count in the period: reported before the cut-off and either acted on since
@@ -113,8 +114,6 @@ class PeriodEvaluation:
     names: dict[str, dict[str, str]]
 
     def figures(self, grouping: str) -> dict:
-        from ..core.evaluation import figures
-
         return figures(self.facts, grouping)
 
     def group_name(self, grouping: str, key: str) -> str:
@@ -127,8 +126,6 @@ class PeriodEvaluation:
 def evaluate_period(conn, start: datetime, end: datetime, area: str = "", now: datetime | None = None
                     ) -> PeriodEvaluation:
     """Load and evaluate the period [start, end) (cut-off: the end, or now if earlier)."""
-    from ..core.evaluation import facts_for, period_cutoff
-
     as_of = period_cutoff(start, end, now or datetime.now(start.tzinfo))
     cases = load_cases(conn, start, as_of, area)
     return PeriodEvaluation(start, end, as_of, area, facts_for(cases, start, end, as_of), names(conn))
@@ -137,9 +134,6 @@ def evaluate_period(conn, start: datetime, end: datetime, area: str = "", now: d
 def report_tables(conn, evaluation: PeriodEvaluation, weights: dict[str, float] | None = None,
                   top: int = 10) -> list:
     """The six monthly reports of :mod:`citygrid_plugin.core.reports` for *evaluation*."""
-    from ..core import reports
-    from ..core.evaluation import shift_months
-
     months = max(1, round((evaluation.end - evaluation.start).days / 30.4))
     year_before = monthly_counts(conn, shift_months(evaluation.start, -12), shift_months(evaluation.end, -12),
                                  evaluation.area)

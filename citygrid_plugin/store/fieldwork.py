@@ -19,6 +19,9 @@ between is healed by the next one: the package's new and changed rows are found 
 the store with the same content and adopted.
 
 GeoPackage access goes through GDAL/OGR (no QGIS), so this module runs headless too.
+
+Over 500 lines on purpose: the package's side (OGR) and the store's side (SQL) of one three-way
+sync, which must agree on every table above; should it grow, split it along that line.
 """
 from __future__ import annotations
 
@@ -26,14 +29,18 @@ import datetime
 import getpass
 import json
 import re
+import shutil
 import uuid as uuidlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psycopg2
+from osgeo import gdal, ogr, osr
+
 from ..core import sync
 from ..core.i18n import tr
-from .db import StoreError, describe_error, store_fault, transaction
+from .db import StoreError, describe_error, primary_message, store_fault, transaction
 
 FORMAT = 1
 LAYERS = {"point": "components_point", "line": "components_line", "polygon": "components_polygon"}
@@ -259,8 +266,6 @@ def write_failure(path: Path, exc: BaseException) -> str:
 
 def _free_kb(path: Path) -> str:
     """'N KB free on that disk' for the folder of *path* (what a full-disk message needs)."""
-    import shutil
-
     try:
         free = str(shutil.disk_usage(Path(path).parent).free // 1024)
     except OSError:
@@ -287,22 +292,16 @@ def _check_written(path: Path, report: ExportReport) -> None:
 
 
 def _ogr():
-    from osgeo import ogr
-
     ogr.UseExceptions()
     return ogr
 
 
 def _gdal_error() -> str:
     """GDAL's last error message (some GDAL errors raise RuntimeError without one)."""
-    from osgeo import gdal
-
     return gdal.GetLastErrorMsg().strip()
 
 
 def _srs(srid: int):
-    from osgeo import osr
-
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(int(srid))
     return srs
@@ -536,16 +535,13 @@ def _db_message(exc) -> str:
     :func:`~citygrid_plugin.store.db.describe_error` words them."""
     if store_fault(exc):
         return describe_error(exc)
-    diag = getattr(exc, "diag", None)
-    primary = getattr(diag, "message_primary", None) or str(exc).strip()
-    hint = getattr(diag, "message_hint", None)
+    primary = primary_message(exc)
+    hint = getattr(getattr(exc, "diag", None), "message_hint", None)
     return f"{primary} ({hint})" if hint else primary
 
 
 def sync_package(conn, path: Path, srid: int) -> SyncReport:
     """Three-way sync of the package at *path* with the store: see the module docstring."""
-    import psycopg2
-
     package = read_package(path)
     if package.new_uids:
         # Features recorded without a uid get theirs in the package first: should the sync be

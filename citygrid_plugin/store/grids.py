@@ -56,10 +56,3 @@ def replace_grids(conn, shapes: dict[str, list[bytes]]) -> CodingReport:
             report.retired += before - sum(1 for _i, _c, s in rows if s != "new")
     return report
 
-
-def active_grid_count(conn) -> int:
-    with conn.cursor() as cur:
-        cur.execute("SELECT count(*) FROM citygrid.grid WHERE retired_at IS NULL")
-        n = cur.fetchone()[0]
-    conn.rollback()
-    return n

@@ -24,8 +24,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg2
+from psycopg2 import sql
+
 from ..core.i18n import tr
-from .db import StoreError
+from .db import StoreError, primary_message
 
 ROLES_SQL = Path(__file__).with_name("roles.sql")
 # short name → Chinese name; the group role is citygrid_<short name>
@@ -59,8 +62,6 @@ def group(role: str) -> str:
 def setup_roles(conn) -> None:
     """Create the group roles if missing and grant exactly the privileges of roles.sql in this
     store (one transaction). Needs a user with CREATEROLE who owns the store's objects."""
-    import psycopg2
-
     try:
         with conn.cursor() as cur:
             cur.execute(ROLES_SQL.read_text(encoding="utf-8"))
@@ -68,7 +69,7 @@ def setup_roles(conn) -> None:
     except psycopg2.Error as exc:
         conn.rollback()
         raise RoleError(tr("roles not set up: {error} (run as the store owner with the CREATEROLE privilege)").format(
-            error=(exc.diag.message_primary or str(exc)).strip())) from exc
+            error=primary_message(exc))) from exc
 
 
 def scram_verifier(password: str, salt: bytes | None = None, iterations: int = 4096) -> str:
@@ -91,9 +92,6 @@ def save_user(conn, login: str, roles: list[str], name: str, department: str | N
     """Create or change the login *login*: exactly *roles* (short names), the display *name*
     and, for a department handler, its *department* (required then). Other logins are never
     touched; group roles outside CityGrid's are left as they are. One transaction."""
-    import psycopg2
-    from psycopg2 import sql
-
     login = (login or "").strip()
     if not _LOGIN.match(login) or login.startswith(("pg_", "citygrid_")):
         raise RoleError(tr("login '{login}' must be lower-case letters, digits and _ (at most 63, not starting "
@@ -138,7 +136,7 @@ def save_user(conn, login: str, roles: list[str], name: str, department: str | N
     except psycopg2.Error as exc:
         conn.rollback()
         raise RoleError(tr("user '{login}' not saved: {error}").format(
-            login=login, error=(exc.diag.message_primary or str(exc)).strip())) from exc
+            login=login, error=primary_message(exc))) from exc
     except RoleError:
         conn.rollback()
         raise

@@ -35,3 +35,18 @@ def describe_store(conn) -> dict:
     if version:
         info["counts"] = counts(conn)
     return info
+
+
+def layer_settings(conn) -> dict[str, str]:
+    """The store settings its QGIS layers need: ``srid`` and ``default_profile`` (text)."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT key, value FROM citygrid.store_setting WHERE key IN ('srid', 'default_profile')")
+        return dict(cur.fetchall())
+
+
+def readable(conn, tables: list[str]) -> set[str]:
+    """Which of the store's *tables* (and views) exist and the login may read."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT t FROM unnest(%s::text[]) t WHERE to_regclass('citygrid.' || t) IS NOT NULL "
+                    "AND has_table_privilege('citygrid.' || t, 'SELECT')", (tables,))
+        return {r[0] for r in cur.fetchall()}

@@ -229,21 +229,6 @@ def test_layer_mapping_chinese_layers_and_repairs(store, tmp_path):
         import_dxf({"CONNECTION": name, "INPUT": str(dxf), "LAYER_MAPPING": "FW building"})
 
 
-def test_layer_names_and_label_styles():
-    from citygrid_plugin.processing.alg_importdxf import classify_layer, parse_label_style, parse_layer_mapping
-
-    assert classify_layer("DLSS_ZX") == ("road", True)
-    assert classify_layer("jmd") == ("building", True)
-    assert classify_layer("GXYZ_PS") == ("other", True)  # known, deliberately 'other'
-    assert classify_layer("TK") == ("other", False)
-    assert classify_layer("建筑物轮廓") == ("building", True)
-    rules = parse_layer_mapping("DLSS=other;DLSS_ZX=road")
-    assert classify_layer("DLSS_ZX", rules) == ("road", True)  # longest given prefix first
-    assert classify_layer("DLSS_BX", rules) == ("other", True)
-    assert parse_label_style('LABEL(f:"Arial",t:"a:1, s:9g",a:-28.3,s:2.5g,c:#000000)') == ("a:1, s:9g", 2.5, -28.3)
-    assert parse_label_style("PEN(c:#000000)") == (None, None, 0.0)
-
-
 def test_damaged_and_wrong_files_are_refused_clearly(store, tmp_path):
     name, conn = store
     truncated = tmp_path / "truncated.dxf"
@@ -282,15 +267,13 @@ def test_failure_in_the_store_writes_nothing(store):
 
 def test_store_layers_take_the_basemap_styles(store):
     from citygrid_plugin.connections import StoreTarget
-    from citygrid_plugin.layers import apply_style
+    from citygrid_plugin.layers import apply_style, store_uri
 
     name, _conn = store
     import_dxf({"CONNECTION": name, "INPUT": str(SAMPLE_DXF)})
     target = StoreTarget("connection", name)
     for table in ("basemap_line", "basemap_polygon", "basemap_text"):
-        uri = target.layer_uri()
-        uri.setDataSource("citygrid", table, "geom", "", "id")
-        layer = QgsVectorLayer(uri.uri(False), table, "postgres")
+        layer = QgsVectorLayer(store_uri(target, table, "geom", "id"), table, "postgres")
         assert layer.isValid() and layer.featureCount() > 0
         assert apply_style(layer, table), f"styles/{table}.qml (run make styles)"
         if table == "basemap_text":

@@ -10,7 +10,8 @@ import pytest
 from osgeo import gdal
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsRasterLayer, QgsVectorLayer
 
-from citygrid_plugin.core.kde import KERNELS, NODATA, OUTPUTS, kde_grid, write_geotiff
+from citygrid_plugin.core.kde import KERNELS, NODATA, OUTPUTS, kde_grid
+from citygrid_plugin.rasters import write_geotiff
 
 
 def point_layer(xy, weights=None, radii=None) -> QgsVectorLayer:

@@ -20,7 +20,6 @@ from qgis.core import QgsProcessingException
 from shapely.geometry import box
 
 from citygrid_plugin.core.casefilter import CST
-from citygrid_plugin.processing.alg_maps import class_breaks
 from citygrid_plugin.store import db, migrate, reference
 from citygrid_plugin.store.cases import report_case
 from citygrid_plugin.store.grids import replace_grids
@@ -231,10 +230,3 @@ def test_bad_parameters_are_refused_with_the_reason(provider, store, tmp_path, e
         processing.run("citygrid:thematicmap", params)
     assert list(tmp_path.iterdir()) == []
 
-
-def test_class_breaks_are_exact_and_leave_zero_out():
-    counts = [0, 0, 1, 1, 1, 2, 2, 3, 9, 10, 11, 30]
-    assert class_breaks(counts, "jenks", 3) == [(1, 3), (9, 11), (30, 30)]
-    assert class_breaks(counts, "quantile", 3) == [(1, 2), (3, 9), (10, 30)]
-    assert class_breaks([0, 4, 4, 4], "jenks", 5) == [(4, 4)]  # never more classes than values
-    assert class_breaks([0, 0], "jenks", 5) == []

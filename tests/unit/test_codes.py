@@ -1,4 +1,4 @@
-"""Unit-grid and component codes: valid and invalid cases, builders, round trips, serials."""
+"""Unit-grid and component codes: valid and invalid cases, builders, round trips, code lists."""
 from __future__ import annotations
 
 import ast
@@ -15,7 +15,7 @@ from citygrid_plugin.core.codes import (
     GridCode,
     build_component_code,
     build_grid_code,
-    next_serial,
+    grid_code_list,
     parse_component_code,
     parse_grid_code,
     validate_community_code,
@@ -298,26 +298,19 @@ def test_build_component_code_rejects(args, kwargs, parts, phrase):
     assert phrase in str(info.value)
 
 
-# --- serials ---------------------------------------------------------------------------------
+# --- lists -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("used, retired, width, expected", [
-    ([], [], 3, 1),
-    ([1, 2, 3], [], 3, 4),
-    ([1, 3], [], 3, 4),          # gaps are never filled
-    ([1, 2], [7], 3, 8),         # a retired code is never reused
-    ([998], [], 3, 999),
-    ([999998], [], 6, 999999),
-])
-def test_next_serial(used, retired, width, expected):
-    assert next_serial(used, retired, width) == expected
+def test_grid_code_list_reads_what_people_type():
+    assert grid_code_list("") == []
+    assert grid_code_list(" 510104001001001，510104001001002; 510104001001001 ,") == [
+        "510104001001001", "510104001001002"]  # full-width commas, semicolons; a code typed twice once
 
 
-@pytest.mark.parametrize("used, retired, width", [([998], [999], 3), ([999999], [], 6), ([5], [1000], 3)])
-def test_next_serial_exhausted(used, retired, width):
+def test_grid_code_list_names_every_bad_code():
     with pytest.raises(CodeError) as info:
-        next_serial(used, retired, width)
-    assert info.value.problems[0].part == "serial"
-    assert "never reused" in str(info.value)
+        grid_code_list("51010400100100, 510104001001002, 51010400100100X")
+    assert len(info.value.problems) >= 2
+    assert all(p.message for p in info.value.problems)
 
 
 # --- translation -----------------------------------------------------------------------------

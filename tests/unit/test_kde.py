@@ -11,7 +11,8 @@ import pytest
 
 from citygrid_plugin.core import kde
 from citygrid_plugin.core.hotspots import HotspotError
-from citygrid_plugin.core.kde import NODATA, kde_grid, kde_layout, write_geotiff
+from citygrid_plugin.core.kde import NODATA, kde_grid, kde_layout
+from citygrid_plugin.rasters import write_geotiff
 
 POLYNOMIAL = ("quartic", "triweight", "epanechnikov", "uniform")
 

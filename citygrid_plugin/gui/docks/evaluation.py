@@ -94,7 +94,7 @@ class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
         indicators = QWidget()
         ind_layout = QVBoxLayout(indicators)
         self.grouping = QComboBox()
-        from ...processing.alg_evaluation import grouping_label
+        from ...core.labels import grouping_label
 
         for g in GROUPINGS:
             self.grouping.addItem(grouping_label(g), g)

@@ -1,21 +1,27 @@
-"""QGIS ↔ shapely for the algorithms: features to shapely geometries in a working CRS, and the
-working CRS itself (a projected CRS in metres; a geographic source is reprojected explicitly to
-its CGCS2000 Gauss-Krüger zone and the log says so)."""
+"""QGIS features for the algorithms: sources read as shapely geometries in a working CRS (a
+projected CRS in metres; a geographic source is reprojected explicitly to its CGCS2000
+Gauss-Krüger zone and the log says so), and output features built from attributes and WKB."""
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeature,
     QgsFeatureRequest,
+    QgsField,
+    QgsFields,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsUnitTypes,
 )
+from qgis.PyQt.QtCore import QVariant
 from shapely import wkb as shapely_wkb
 
-from ..core.crs import gk3_epsg
-from ..core.i18n import tr
+from .core.crs import gk3_epsg
+from .core.i18n import tr
 
 
 def working_crs(source, context, feedback) -> QgsCoordinateReferenceSystem:
@@ -73,3 +79,22 @@ def to_qgs(shape) -> QgsGeometry:
     geom = QgsGeometry()
     geom.fromWkb(shape.wkb)
     return geom
+
+
+def make_fields(specs: Sequence[tuple[str, QVariant.Type]]) -> QgsFields:
+    """The fields of an output layer from (name, type) pairs."""
+    fields = QgsFields()
+    for name, kind in specs:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def wkb_feature(fields: QgsFields, attributes: Sequence, wkb: bytes | None = None) -> QgsFeature:
+    """A feature with *attributes* and the geometry *wkb* (from the store; none when empty)."""
+    feature = QgsFeature(fields)
+    feature.setAttributes(list(attributes))
+    if wkb:
+        geom = QgsGeometry()
+        geom.fromWkb(bytes(wkb))
+        feature.setGeometry(geom)
+    return feature
