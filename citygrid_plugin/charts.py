@@ -75,18 +75,21 @@ def _extract_face(ttc: Path, family: str, target: Path) -> bool:
         return False
     try:
         collection = TTCollection(str(ttc), lazy=True)
-        for face in collection.fonts:
-            if face["name"].getDebugName(1) == family:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-                os.close(fd)
-                try:
-                    face.save(tmp)
-                    os.replace(tmp, target)
-                finally:
-                    if os.path.exists(tmp):
-                        os.unlink(tmp)
-                return True
+        try:
+            for face in collection.fonts:
+                if face["name"].getDebugName(1) == family:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+                    os.close(fd)
+                    try:
+                        face.save(tmp)
+                        os.replace(tmp, target)
+                    finally:
+                        if os.path.exists(tmp):
+                            os.unlink(tmp)
+                    return True
+        finally:
+            collection.close()  # the collection keeps the .ttc open (a ResourceWarning at exit otherwise)
     except Exception:  # noqa: BLE001 - an unreadable collection or cache: fall back to another font
         return False
     return False

@@ -9,28 +9,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsProject
+from qgis.core import QgsApplication, QgsProject
 
 from citygrid_plugin.connections import StoreTarget, delete_connection, save_connection
 from citygrid_plugin.store import db, migrate, reference
 from citygrid_plugin.store.cases import act, report_case
 from citygrid_plugin.store.roles import save_user, setup_roles
+from tests.helpers.qgis import auth_config
 from tests.stores import make_case_store
 
 PASSWORD = "Jinjiang-River-7"
-
-
-def auth_config(login: str, password: str) -> str:
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("citygrid-tests-master", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName(f"CityGrid {login}")
-    config.setConfig("username", login)
-    config.setConfig("password", password)
-    ok, stored = manager.storeAuthenticationConfig(config)
-    assert ok
-    return stored.id()
 
 
 @pytest.fixture
