@@ -3,6 +3,8 @@
 
     scripts/qgis_profile.py launch      (make qgis) QGIS with the demo project open
     scripts/qgis_profile.py write DIR   just write a profile under DIR
+    scripts/qgis_profile.py process …   (./citygrid process …) qgis_process with CityGrid, e.g.
+        ./citygrid process run citygrid:monthlyreport -- SERVICE=citygrid_citygrid MONTH=2026-11 OUTPUT=r.pdf
 
 The profile lives in .citygrid/qgis-profiles/citygrid; the plugin is linked from the source
 tree (edits show after a plugin reload) or unpacked from a zip (tests use that to prove the
@@ -23,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 PROFILE = "citygrid"
 CONNECTION = "CityGrid (private)"
+QGIS_CHINESE = "zh-Hans"   # the locale of QGIS's own Simplified Chinese translation (/usr/share/qgis/i18n)
 
 
 def write_profile(profiles_dir: Path, profile: str = PROFILE, plugin_zip: Path | None = None,
@@ -60,12 +63,18 @@ def write_profile(profiles_dir: Path, profile: str = PROFILE, plugin_zip: Path |
         f"{conn}/savePassword": "false", f"{conn}/sslmode": "SslDisable",
         f"{conn}/service": "", f"{conn}/authcfg": "",
         "citygrid/target_kind": "connection", "citygrid/target_name": CONNECTION,
-        "citygrid/language": "zh_CN",
         "qgis/checkVersion": "false", "qgis/showTips": "false",
-        "locale/overrideFlag": "true", "locale/userLocale": "zh_CN",
     }
     for key, value in values.items():
         settings.setValue(key, value)
+    # The languages are the user's once chosen: set on the profile's first launch only, so a switch
+    # to English (CityGrid ▸ Settings, or QGIS's own options) survives `make qgis`. QGIS 3.22 ships
+    # its Chinese translation as "zh-Hans" (qgis_zh-Hans.qm): "zh_CN" left its menus in English,
+    # and a profile written that way by an older CityGrid is corrected.
+    first = {"citygrid/language": "zh_CN", "locale/overrideFlag": "true", "locale/userLocale": QGIS_CHINESE}
+    for key, value in first.items():
+        if not settings.contains(key) or (key == "locale/userLocale" and settings.value(key) == "zh_CN"):
+            settings.setValue(key, value)
     settings.sync()
     return folder
 
@@ -88,9 +97,38 @@ def launch() -> int:
     return subprocess.call(cmd, env=env)
 
 
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # Debian's qgis_process wrapper passes a flag 3.22 rejects
+
+
+def process(args: list[str]) -> int:
+    """Run qgis_process with CityGrid from this checkout, from any shell: a QGIS profile of its own
+    (.citygrid/qgis-process, the plugin linked from the source tree and enabled), no display
+    needed (offscreen), the demo's pg_service entries (.citygrid/pg_service.conf, unless
+    PGSERVICEFILE is set) and the private cluster started."""
+    from citygrid_plugin.store.cluster import PrivateCluster, default_home
+
+    PrivateCluster.default().up()
+    config = default_home() / "qgis-process"
+    write_profile(config, "default")
+    env = dict(os.environ)
+    env.pop("QGIS_PLUGINPATH", None)
+    env.update(QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(config))
+    services = default_home() / "pg_service.conf"
+    if "PGSERVICEFILE" not in env and services.exists():
+        env["PGSERVICEFILE"] = str(services)
+    if not Path(QGIS_PROCESS).exists():
+        print(f"{QGIS_PROCESS} not found: run `make setup` (installs QGIS)", file=sys.stderr)
+        return 2
+    sys.stdout.flush()
+    os.execve(QGIS_PROCESS, [QGIS_PROCESS, *args], env)  # nosec B606 - fixed program, arguments of the user
+    return 0  # not reached
+
+
 def main(argv: list[str]) -> int:
     if len(argv) >= 1 and argv[0] == "launch":
         return launch()
+    if len(argv) >= 1 and argv[0] == "process":
+        return process(argv[1:])
     if len(argv) >= 2 and argv[0] == "write":
         print(write_profile(Path(argv[1])))
         return 0

@@ -1,6 +1,10 @@
 """The main job end to end: store, sample district, departments, a project that reopens."""
 from __future__ import annotations
 
+import os
+import re
+import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -39,6 +43,7 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert result["hotspots"]["hot"] > 0 and all(Path(p).stat().st_size > 50_000 for p in maps)
     assert Path(result["report"]["report"]).stat().st_size > 100_000 and result["report"]["report_pages"] > 10
     assert result["report"]["atlas_pages"] == counts["streets"]
+    run_readme_command_lines(fresh_db, result["report"]["month"], tmp_path)
     # a second run is an upgrade no-op and keeps every grid code, not a duplicate
     again = demo.run(dbname=fresh_db, out=tmp_path, quiet=True, days=120)
     assert again["store"]["counts"] == counts
@@ -50,3 +55,30 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     # the same census again: every row is held back as a suspected duplicate or rejected again
     assert again["census"]["imported"] == 0
     assert again["census"]["duplicates"] == census["imported"] + census["duplicates"]
+
+
+def readme_command_lines() -> list[str]:
+    """The `./citygrid process …` examples of the README's code blocks."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```bash\n(.*?)```", text, flags=re.S)
+    return [line.strip() for block in blocks for line in block.replace("\\\n", " ").splitlines()
+            if line.strip().startswith("./citygrid process")]
+
+
+def run_readme_command_lines(dbname: str, month: str, tmp_path: Path) -> None:
+    """Every `./citygrid process` example of the README, typed into a fresh shell (no PYTHONPATH,
+    QGIS_PLUGINPATH, PGSERVICEFILE or display), against the demo store just built: the README's
+    service name `citygrid_citygrid` is the demo's database, here `citygrid_<dbname>`."""
+    lines = readme_command_lines()
+    assert lines, "the README shows no ./citygrid process example"
+    env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/root"), "LANG": "C.UTF-8"}
+    for line in lines:
+        args = shlex.split(line.replace("citygrid_citygrid", f"citygrid_{dbname}"))
+        args = [re.sub(r"^MONTH=.*", f"MONTH={month}", a) for a in args]
+        args = [f"OUTPUT={tmp_path / Path(a.split('=', 1)[1]).name}" if a.startswith("OUTPUT=") else a for a in args]
+        done = subprocess.run([str(ROOT / "citygrid"), *args[1:]], capture_output=True, text=True, env=env,
+                              cwd=tmp_path, timeout=300)
+        assert done.returncode == 0, (line, done.stdout[-1500:], done.stderr[-1500:])
+        for a in args:
+            if a.startswith("OUTPUT="):
+                assert Path(a.split("=", 1)[1]).stat().st_size > 10_000, line
