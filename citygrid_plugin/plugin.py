@@ -69,7 +69,7 @@ class CityGridPlugin:
 
         self.settings_action = self._action("settings.svg", tr("Settings…"), self.show_settings)
         self.layers_action = self._action("layers.svg", tr("Add store layers"), self.add_layers, needs_store=True)
-        self.store_action = self._action("citygrid.svg", tr("Create or upgrade the store…"),
+        self.store_action = self._action("store.svg", tr("Create or upgrade the store…"),
                                          self.run_create_store)
         self.menu.addSeparator()
         self.split_action = self._action("split.svg", tr("Split unit grid"), self.toggle_split_tool, needs_store=True)
@@ -77,20 +77,20 @@ class CityGridPlugin:
         self.merge_action = self._action("merge.svg", tr("Merge selected unit grids"), self.merge_selected,
                                          needs_store=True)
         self.menu.addSeparator()
-        self.import_action = self._action("layers.svg", tr("Import components…"), self.run_import_components,
+        self.import_action = self._action("import_components.svg", tr("Import components…"), self.run_import_components,
                                           needs_store=True)
-        self.export_action = self._action("layers.svg", tr("Export a census field package…"),
+        self.export_action = self._action("export_package.svg", tr("Export a census field package…"),
                                           self.run_export_package, needs_store=True)
-        self.sync_action = self._action("layers.svg", tr("Sync a census field package…"), self.run_sync_package,
+        self.sync_action = self._action("sync_package.svg", tr("Sync a census field package…"), self.run_sync_package,
                                         needs_store=True)
         self.menu.addSeparator()
-        self.queue_action = self._action("citygrid.svg", tr("Case queue"), self.toggle_case_queue, needs_store=True)
+        self.queue_action = self._action("case_queue.svg", tr("Case queue"), self.toggle_case_queue, needs_store=True)
         self.queue_action.setCheckable(True)
-        self.bigscreen_action = self._action("citygrid.svg", tr("Big screen"), self.show_big_screen, needs_store=True)
+        self.bigscreen_action = self._action("big_screen.svg", tr("Big screen"), self.show_big_screen, needs_store=True)
         self.menu.addSeparator()
-        self.heatmap_action = self._action("citygrid.svg", tr("Case heatmap"), self.toggle_heatmap, needs_store=True)
+        self.heatmap_action = self._action("heatmap.svg", tr("Case heatmap"), self.toggle_heatmap, needs_store=True)
         self.heatmap_action.setCheckable(True)
-        self.evaluation_action = self._action("citygrid.svg", tr("Evaluation"), self.toggle_evaluation,
+        self.evaluation_action = self._action("evaluation.svg", tr("Evaluation"), self.toggle_evaluation,
                                               needs_store=True)
         self.evaluation_action.setCheckable(True)
         self.split_tool = None
@@ -233,6 +233,8 @@ class CityGridPlugin:
             self.split_tool = SplitGridTool(canvas, self.grid_layer)
             self.split_tool.setAction(self.split_action)
             self.split_tool.failed.connect(self._warn)
+            self.split_tool.hint.connect(lambda text: self.iface.messageBar().pushMessage(
+                "CityGrid", html_text(text), Qgis.Info, 10))
             self.split_tool.done.connect(lambda n: self.iface.messageBar().pushMessage(
                 "CityGrid", tr("Grid split into {n} more parts; save the layer to give them codes").format(n=n),
                 Qgis.Info))

@@ -3,10 +3,12 @@ save the store retires the old codes and issues new ones."""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsPointXY, QgsProject
+from qgis.core import QgsPointXY, QgsProject, QgsRectangle
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QEvent, QPoint, Qt
 
 from citygrid_plugin.connections import StoreTarget
-from citygrid_plugin.gui.maptools.grid_edit import GridEditError, merge_grids, split_grids
+from citygrid_plugin.gui.maptools.grid_edit import GridEditError, SplitGridTool, merge_grids, split_grids
 from citygrid_plugin.layers import GRIDS, STORE_LAYERS, store_layer
 from citygrid_plugin.store import db
 from citygrid_plugin.store.grids import replace_grids
@@ -96,3 +98,39 @@ def test_refused_edits_say_why(grid_layer):
     with pytest.raises(GridEditError, match="does not cut any grid"):
         split_grids(grid_layer, [QgsPointXY(500, 500), QgsPointXY(600, 600)])
     assert grid_layer.featureCount() == 6 and not grid_layer.undoStack().canUndo()
+
+
+def test_the_split_tool_says_how_and_its_line_follows_the_cursor(grid_layer, qgis_canvas):
+    """A person picks the tool, reads the hint, clicks two points across grid 001 — the line
+    follows the mouse from the last point — and right-clicks: the grid is cut."""
+    canvas = qgis_canvas
+    canvas.setLayers([grid_layer])
+    canvas.setDestinationCrs(grid_layer.crs())
+    canvas.resize(600, 400)
+    canvas.setExtent(QgsRectangle(0, 0, 300, 200))
+    canvas.refresh()
+    tool = SplitGridTool(canvas, lambda: grid_layer)
+    hints, cut = [], []
+    tool.hint.connect(hints.append)
+    tool.done.connect(cut.append)
+    canvas.setMapTool(tool)
+    assert hints and "right-click" in hints[0] and canvas.cursor().shape() == Qt.CrossCursor
+
+    def pixel(x, y) -> QPoint:
+        p = canvas.getCoordinateTransform().transform(x, y)
+        return QPoint(round(p.x()), round(p.y()))
+
+    def event(kind, x, y, button=Qt.NoButton):
+        return QgsMapMouseEvent(canvas, kind, pixel(x, y), button, button, Qt.NoModifier)
+
+    tool.canvasReleaseEvent(event(QEvent.MouseButtonRelease, 50, 90, Qt.LeftButton))
+    tool.canvasMoveEvent(event(QEvent.MouseMove, 52, 150))
+    assert tool.band.numberOfVertices() == 2
+    moving, pixel_size = tool.band.getPoint(0, 1), canvas.mapUnitsPerPixel()
+    assert abs(moving.x() - 52) <= pixel_size and abs(moving.y() - 150) <= pixel_size  # at the cursor
+    tool.canvasReleaseEvent(event(QEvent.MouseButtonRelease, 50, 210, Qt.LeftButton))
+    tool.canvasMoveEvent(event(QEvent.MouseMove, 80, 230))
+    assert tool.band.numberOfVertices() == 3 and abs(tool.band.getPoint(0, 2).x() - 80) <= pixel_size
+    tool.canvasReleaseEvent(event(QEvent.MouseButtonRelease, 80, 230, Qt.RightButton))
+    assert cut == [1] and grid_layer.featureCount() == 7 and tool.band.numberOfVertices() == 0
+    canvas.unsetMapTool(tool)

@@ -78,10 +78,12 @@ def merge_grids(layer: QgsVectorLayer, feature_ids: list[int]) -> int:
 
 
 class SplitGridTool(QgsMapTool):
-    """Click to add points of the cutting line, right-click to cut, Esc to cancel."""
+    """Click to add points of the cutting line, right-click to cut, Esc to cancel. The line
+    follows the cursor from the last point, and ``hint(text)`` says how when the tool starts."""
 
     failed = pyqtSignal(str)
     done = pyqtSignal(int)
+    hint = pyqtSignal(str)
 
     def __init__(self, canvas, layer_getter) -> None:
         super().__init__(canvas)
@@ -90,6 +92,17 @@ class SplitGridTool(QgsMapTool):
         self.band = QgsRubberBand(canvas, QgsWkbTypes.LineGeometry)
         self.band.setColor(QColor(220, 30, 30))
         self.band.setWidth(2)
+        self.setCursor(Qt.CrossCursor)
+
+    def activate(self) -> None:
+        super().activate()
+        self.hint.emit(tr("Split unit grid: click the points of a line across the grid (snapping applies), "
+                          "right-click to cut, Esc to start again"))
+
+    def canvasMoveEvent(self, event) -> None:  # noqa: N802
+        """The segment from the last point to the cursor (the band's last, moving vertex)."""
+        if self.points:
+            self.band.movePoint(event.snapPoint())
 
     def canvasReleaseEvent(self, event) -> None:  # noqa: N802
         layer = self.layer_getter()
@@ -99,9 +112,13 @@ class SplitGridTool(QgsMapTool):
         if event.button() == Qt.RightButton:
             self.finish(layer)
             return
-        point = self.toLayerCoordinates(layer, event.snapPoint())
-        self.points.append(point)
-        self.band.addPoint(self.toMapCoordinates(event.pos()))
+        snapped = event.snapPoint()
+        self.points.append(self.toLayerCoordinates(layer, snapped))
+        if len(self.points) == 1:
+            self.band.addPoint(snapped)      # the first point, fixed
+        else:
+            self.band.movePoint(snapped)     # the moving vertex becomes this point
+        self.band.addPoint(snapped)          # and a new moving vertex follows the cursor
 
     def finish(self, layer) -> None:
         points, self.points = self.points, []
