@@ -14,6 +14,7 @@ from datetime import datetime
 import psycopg2
 
 from ..core.i18n import tr
+from ..core.workflow import ACTIONS
 from .db import StoreError, describe_error, primary_message, reading, rollback, store_fault
 
 
@@ -116,15 +117,15 @@ def act(conn, case_id: int, action: str, role: str, version: int, note: str | No
                  (*who, *values), commit)
 
 
-def allowed_actions(conn, case_id: int, role: str | None = None) -> list[tuple[str, str, dict]]:
-    """(action, role, needed inputs) the case's state allows (for the dock's buttons)."""
+def allowed_actions(conn, case_id: int) -> list[tuple[str, str, dict]]:
+    """(action, role, needed inputs) the logged-in user may take on the case now, as the store
+    decides it (``citygrid.case_allowed_actions``: roles, state, trust, department,
+    preconditions), one row per action, in workflow order."""
     with reading(conn) as cur:
-        cur.execute("""SELECT DISTINCT t.action, t.role, t.needs FROM citygrid.case_transition t
-                         JOIN citygrid.work_case c ON c.state = t.from_state
-                        WHERE c.id = %s AND (%s::text IS NULL OR t.role = %s) ORDER BY 1, 2""",
-                    (case_id, role, role))
+        cur.execute("SELECT action, role, needs FROM citygrid.case_allowed_actions(%s)", (case_id,))
         rows = cur.fetchall()
-    return rows
+    order = {a: i for i, a in enumerate(ACTIONS)}
+    return sorted(rows, key=lambda r: (order.get(r[0], len(order)), r[0]))
 
 
 QUEUE_COLUMNS = ("id", "case_no", "state", "source", "kind", "class_code", "class_name", "description", "address",

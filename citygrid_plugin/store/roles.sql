@@ -112,7 +112,7 @@ GRANT SELECT ON citygrid.work_case, citygrid.case_action, citygrid.case_action_p
        citygrid_analyst, citygrid_admin;
 GRANT EXECUTE ON FUNCTION
     citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz),
-    citygrid.case_act(bigint, text, text, integer, text, jsonb)
+    citygrid.case_act(bigint, text, text, integer, text, jsonb), citygrid.case_allowed_actions(bigint)
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor;
 
 -- Analyst: everything read-only, the break-glass log included.

@@ -209,3 +209,34 @@ def test_each_user_is_told_their_roles_and_bad_requests_are_refused(secured):
     assert my_roles(login("operator"))[0] == ["dispatcher"]
     setup_roles(owner)  # re-running changes nothing
     assert my_roles(login("operator"))[0] == ["dispatcher"]
+
+
+def test_the_store_tells_each_login_what_it_may_do_to_a_case_now(secured):
+    """citygrid.case_allowed_actions (the case queue's buttons): only the login's roles, only a
+    department's own case, and not what the store would refuse (approving an extension nobody
+    asked for, urging a case that is not overdue); one row per action."""
+    owner, login, _logins = secured
+    from citygrid_plugin.store.cases import allowed_actions
+
+    sup, op, sl, dp, hw, jg = (login(r) for r in ("supervisor", "operator", "shift_leader", "dispatcher",
+                                                  "department", "department_jg"))
+    c = report_case(sup, "监督员上报", "event", "0102", "暴露垃圾", 50, 50)
+    assert [a for a, _r, _n in allowed_actions(op, c.id)] == ["accept", "cancel"]
+    assert allowed_actions(sl, c.id) == []
+    c = act(op, c.id, "accept", "operator", c.version)
+    c = act(sl, c.id, "register", "shift_leader", c.version)
+    assert [(a, r) for a, r, _n in allowed_actions(dp, c.id)] == [("dispatch", "dispatcher")]
+    c = act(dp, c.id, "dispatch", "dispatcher", c.version)
+    assert [a for a, _r, _n in allowed_actions(hw, c.id)] == ["return", "feedback", "request_extension"]
+    assert allowed_actions(jg, c.id) == []                      # another department's case
+    assert [a for a, _r, _n in allowed_actions(sl, c.id)] == ["defer"]     # no approval without a request
+    assert allowed_actions(dp, c.id) == []                      # not overdue: nothing to urge
+    c = act(hw, c.id, "request_extension", "department", c.version, note="施工", data={"hours": 24})
+    assert [a for a, _r, _n in allowed_actions(sl, c.id)] == ["approve_extension", "defer"]
+    # overdue: urged by the shift leader or the dispatcher, offered once to a login holding both
+    with owner.cursor() as cur:
+        cur.execute("SELECT citygrid.set_internal(true); UPDATE citygrid.work_case SET stage_deadline = now() - "
+                    "interval '1 hour' WHERE id = %s; SELECT citygrid.set_internal(false)", (c.id,))
+    owner.commit()
+    assert [(a, r) for a, r, _n in allowed_actions(dp, c.id)] == [("urge", "dispatcher")]
+    assert [(a, r) for a, r, _n in allowed_actions(owner, c.id) if a == "urge"] == [("urge", "shift_leader")]

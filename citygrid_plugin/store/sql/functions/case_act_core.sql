@@ -30,6 +30,7 @@ DECLARE
     due timestamptz;      -- the deadline in force before this action (of the stage it completes)
     mine text;
     exists_ boolean;
+    refusal text;
 BEGIN
     IF NOT COALESCE(citygrid.user_acts_as(p_actor, p_role), false) THEN
         RAISE EXCEPTION 'user % may not act as % (not a member of role citygrid_%)', p_actor, p_role, p_role
@@ -106,22 +107,18 @@ BEGIN
         p_data := jsonb_set(p_data, '{hours}', to_jsonb(hours));
     END IF;
 
+    refusal := citygrid.case_precondition(c, p_action, at);
+    IF refusal IS NOT NULL THEN
+        RAISE EXCEPTION '%', refusal USING ERRCODE = 'check_violation';
+    END IF;
     CASE p_action
         WHEN 'request_extension' THEN c.extension_pending := hours;
         WHEN 'approve_extension' THEN
-            IF c.extension_pending IS NULL THEN
-                RAISE EXCEPTION 'case % has no extension request to approve', c.case_no USING ERRCODE = 'check_violation';
-            END IF;
             c.extension_hours := c.extension_hours + c.extension_pending;
             c.handle_deadline := c.handle_deadline + make_interval(secs => c.extension_pending * 3600);
             c.stage_deadline := c.handle_deadline;
             c.extension_pending := NULL;
         WHEN 'urge' THEN
-            IF c.stage_deadline IS NULL OR c.stage_deadline > at THEN
-                RAISE EXCEPTION 'case % is not overdue (deadline %); urging is for overdue cases', c.case_no,
-                    COALESCE(to_char(c.stage_deadline AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), 'none')
-                    USING ERRCODE = 'check_violation';
-            END IF;
             c.urge_count := c.urge_count + 1;
         WHEN 'rework' THEN c.rework_count := c.rework_count + 1;
         WHEN 'defer' THEN
