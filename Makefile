@@ -7,7 +7,7 @@ export PROJ_DATA ?= /usr/share/proj
 export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins$(if $(PYTHONPATH),:$(PYTHONPATH))
 VERSION := $(shell sed -n 's/^version=//p' citygrid_plugin/metadata.txt)
 
-.PHONY: setup demo test test-fast lint qgis zip i18n styles bench db-up db-down db-status clean
+.PHONY: setup demo test test-fast lint qgis screens zip i18n styles bench db-up db-down db-status clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -27,6 +27,9 @@ lint: setup
 qgis: setup  ## QGIS desktop with the plugin in a dedicated profile and the demo project open
 	@test -f output/demo/citygrid_demo.qgz || $(PY) scripts/demo.py
 	@$(PY) scripts/qgis_profile.py launch
+
+screens: setup  ## every screen under Xvfb at 1920×1080, as PNGs in docs/screens/ (make demo first if needed)
+	@$(PY) scripts/screens.py
 
 zip: setup  ## dist/citygrid_plugin-VERSION.zip, installable through Plugins ▸ Install from ZIP
 	@$(PY) scripts/build_zip.py

@@ -4,67 +4,67 @@
   <context>
     <name>CityGrid</name>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="429" />
+      <location filename="citygrid_plugin/themes.py" line="172" />
       <source> for {department}</source>
       <translation>（{department}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="317" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="236" />
       <source> … and {n} more</source>
       <translation> ……另有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="113" />
+      <location filename="citygrid_plugin/store/roles.py" line="111" />
       <source>'{login}' is a superuser; CityGrid does not manage superusers</source>
       <translation>“{login}”是超级用户；CityGrid 不管理超级用户</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="507" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="212" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="342" />
+      <location filename="citygrid_plugin/themes.py" line="76" />
       <source>0 (no case)</source>
       <translation>0（无案件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="151" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="153" />
       <source>5th percentile area (m²)</source>
       <translation>面积第 5 百分位（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="152" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="154" />
       <source>95th percentile area (m²)</source>
       <translation>面积第 95 百分位（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="207" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="47" />
       <source>A kernel density raster (热力图) of the cases reported in a window, with filters by kind, class, source, state and area. Computed exactly as QGIS's own “Heatmap (Kernel Density Estimation)” (qgis:heatmapkerneldensityestimation) computes it for the same points and parameters: same extent (the cases' extent grown by the radius), pixels, kernels and scaling — so the two can be compared or mixed. Note that QGIS 3.22's scaled quartic kernel sums to 7.25 times the case count (a constant in QGIS, kept here for consistency); raw values are counts weighted by the kernel.</source>
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="758" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="29" />
       <source>A printed thematic map of a month (or any period) of the store, for the whole store or one district, street or community: case density per unit grid (graduated, Jenks natural breaks or quantiles, counts labelled at large scales), the on-time handling rate of the cases in each community or street (all departments, or one; communities with nothing due hatched grey), the component census coverage, or the hot spots of the period (Gi*, computed by “Hot spots per unit grid”). A4 or A3, landscape or portrait, PDF (vector, fonts embedded, Chinese text searchable) or PNG at the chosen resolution (default 300 dpi). Title, subtitle, legend, scale bar, north arrow, map date and data source on the page; street and community boundaries with their names; the store's 1:500 base map optional. The map is built from the store alone, not from the current project. Refused with the reason when there is nothing to map (no case reported in the period, nothing due for handling).</source>
       <translation>输出某月（或任意时段）的专题图，范围为整个数据库或某个区县、街道、社区：按单元网格的案件密度（分级设色，自然断点法或分位数分级，大比例尺下标注案件数）、各社区或街道内案件的按期处置率（全部部门或某一部门；无应处置案件的社区以灰色斜线表示）、部件普查覆盖情况，或统计期内的案件热点（Gi*，由“单元网格热点分析（Gi*）”计算）。A4 或 A3，横向或纵向，输出 PDF（矢量，嵌入字体，中文可检索）或指定分辨率的 PNG（默认 300 dpi）。图面包含标题、副标题、图例、比例尺、指北针、制图日期和数据来源，以及街道、社区界线及名称；可选叠加数据库中的 1:500 底图。专题图只依据数据库生成，与当前工程无关。没有可制图的内容时（统计期内无上报案件、无应处置案件）拒绝执行并说明原因。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="146" />
+      <location filename="citygrid_plugin/core/reports.py" line="144" />
       <source>A year before</source>
       <translation>去年同期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
+      <location filename="citygrid_plugin/core/workflow.py" line="47" />
       <source>Accept</source>
       <translation>受理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="59" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="49" />
       <source>Active grids</source>
       <translation>现行网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="81" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="74" />
       <source>Add or change a store user</source>
       <translation>添加或修改数据库用户</translation>
     </message>
@@ -74,37 +74,37 @@
       <translation>添加数据库图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="32" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="31" />
       <source>Administrator</source>
       <translation>管理员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="161" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="117" />
       <source>All or nothing</source>
       <translation>全部或全不</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="35" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="34" />
       <source>Analyst (read-only)</source>
       <translation>分析员（只读）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="164" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="87" />
       <source>Annotation features</source>
       <translation>注记要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="160" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="83" />
       <source>Annotations imported</source>
       <translation>导入的注记数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="65" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="63" />
       <source>Applied migration {file}</source>
       <translation>已应用迁移 {file}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="73" />
+      <location filename="citygrid_plugin/core/workflow.py" line="50" />
       <source>Approve extension</source>
       <translation>批准延期</translation>
     </message>
@@ -114,54 +114,89 @@
       <translation>区域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="493" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="198" />
       <source>At the end of the month {overdue} cases were overdue, {change}; {handling} of them with the departments.</source>
       <translation>月末超期在办案件 {overdue} 件，{change}；其中专业部门处置中 {handling} 件。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="816" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="75" />
       <source>Atlas file (PDF, or PNG pages)</source>
       <translation>图集文件（PDF，或逐页 PNG）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="910" />
+      <location filename="citygrid_plugin/layouts/atlas.py" line="58" />
       <source>Atlas mask</source>
       <translation>图集遮罩</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="804" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="63" />
       <source>Atlas: one page per street</source>
       <translation>图集：每个街道一页</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="53" />
+      <location filename="citygrid_plugin/core/workflow.py" line="30" />
+      <source>Awaiting acceptance</source>
+      <translation>待受理</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="33" />
+      <source>Awaiting check</source>
+      <translation>待核查</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="33" />
+      <source>Awaiting closing</source>
+      <translation>待结案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="31" />
+      <source>Awaiting dispatch</source>
+      <translation>待派遣</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="31" />
+      <source>Awaiting registration</source>
+      <translation>待立案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="30" />
+      <source>Awaiting verification</source>
+      <translation>待核实</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="57" />
       <source>Barrier lines (roads, rivers, walls)</source>
       <translation>分隔线（道路、河流、围墙）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="24" />
+      <location filename="citygrid_plugin/processing/base.py" line="60" />
       <source>Base map</source>
       <translation>底图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="63" />
+      <location filename="citygrid_plugin/layers.py" line="64" />
       <source>Base map annotations</source>
       <translation>底图注记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="64" />
+      <location filename="citygrid_plugin/layers.py" line="65" />
       <source>Base map areas</source>
       <translation>底图面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="82" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="89" />
       <source>Base map layers to copy into the package</source>
       <translation>复制到数据包的底图图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="63" />
+      <location filename="citygrid_plugin/layers.py" line="64" />
       <source>Base map lines</source>
       <translation>底图线</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="32" />
+      <source>Being handled</source>
+      <translation>处置中</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/plugin.py" line="89" />
@@ -169,42 +204,42 @@
       <translation>指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="35" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="34" />
       <source>Big screen (read-only)</source>
       <translation>大屏（只读）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="155" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="157" />
       <source>Boundary adherence (share of barrier length on grid edges)</source>
       <translation>边界贴合度（分隔线位于网格边上的长度比例）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="164" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="87" />
       <source>Boundary features</source>
       <translation>境界要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="354" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="311" />
       <source>Brings a field-work package back into the store and the store's changes into the package, by comparing three states of every component: the package as exported (or last synced), the package now and the store now. New features are inserted (the store issues their codes), changed features updated and deleted ones retired, when the store still holds the version the package started from; components changed in the store and untouched in the field are refreshed in the package. A component changed on both sides (or deleted on one and changed on the other) is a conflict: nothing is applied for it; it is listed in the output and in the package's table _citygrid_conflicts, where writing 'local' or 'remote' in the resolution column decides it at the next sync. All store writes happen in one transaction: on any error nothing is written and the package is unchanged, and the message names the feature. Running the sync again changes nothing.</source>
       <translation>比较每个部件的三种状态（导出时或上次同步时的数据包、现在的数据包、现在的数据库），将外业数据包写回数据库，并把数据库的变化带回数据包。当数据库仍为数据包起始的版本时：新要素插入（由数据库发放编码），修改的要素更新，删除的要素注销；数据库中修改而外业未动的部件在数据包中刷新。两边都修改（或一边删除、另一边修改）的部件为冲突：不做任何处理，列在输出和数据包的 _citygrid_conflicts 表中，在 resolution 列填写 'local' 或 'remote' 后，下次同步按其裁决。所有数据库写入在一个事务中完成：出现任何错误时数据库不写入、数据包不改动，并在消息中指明要素。再次同步不会产生任何变化。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="162" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="85" />
       <source>Building features</source>
       <translation>建筑要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="156" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="79" />
       <source>CAD layer mapping, e.g. DLSS=road;JMD=building (optional)</source>
       <translation>CAD 图层对应关系，如 DLSS=road;JMD=building（可选）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="206" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="129" />
       <source>CAD layers not in the layer mapping, imported as 'other': {layers}. If they hold roads, buildings, water … add them to the layer mapping (e.g. {example}=road) and import again</source>
       <translation>以下 CAD 图层不在对应关系中，已按“其他”导入：{layers}。如果其中是道路、建筑、水系等，请加入图层对应关系（例如 {example}=road）后重新导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="170" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="93" />
       <source>CAD layers not in the mapping</source>
       <translation>未对应的 CAD 图层</translation>
     </message>
@@ -214,34 +249,39 @@
       <translation>已取消：检查未完成（目前 {errors}，{warnings}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="43" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="41" />
       <source>CRS of a new store (projected, metres)</source>
       <translation>新数据库的坐标系（投影坐标，单位米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="150" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="106" />
       <source>CRS of the CSV coordinates</source>
       <translation>CSV 坐标的坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="77" />
       <source>CRS of the drawing's coordinates (default: the store CRS)</source>
       <translation>图中坐标所用的坐标系（默认：数据库坐标系）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="252" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="201" />
       <source>CSV coordinates: reprojecting from {src} to {dst}</source>
       <translation>CSV 坐标：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="148" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="104" />
       <source>CSV encoding</source>
       <translation>CSV 编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="75" />
+      <location filename="citygrid_plugin/core/workflow.py" line="52" />
       <source>Cancel</source>
       <translation>作废</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="60" />
+      <source>Cancel case {case}? A cancelled case cannot be reopened.</source>
+      <translation>确定作废案件 {case}？作废后不能恢复。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="421" />
@@ -254,12 +294,22 @@
       <translation>案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="228" />
+      <location filename="citygrid_plugin/core/workflow.py" line="34" />
+      <source>Case cancelled</source>
+      <translation>已作废</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="33" />
+      <source>Case closed</source>
+      <translation>已结案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="68" />
       <source>Case density</source>
       <translation>案件密度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="204" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="44" />
       <source>Case density raster</source>
       <translation>案件密度栅格</translation>
     </message>
@@ -289,7 +339,7 @@
       <translation>案卷状态分布</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="160" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="50" />
       <source>Cases evaluated</source>
       <translation>参与评价的案件数</translation>
     </message>
@@ -305,12 +355,12 @@ Register anyway?</source>
 仍要立案吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="400" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="238" />
       <source>Cases per day</source>
       <translation>每日案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="449" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="271" />
       <source>Cases per day, {month}</source>
       <translation>{month}每日案件数</translation>
     </message>
@@ -320,32 +370,32 @@ Register anyway?</source>
       <translation>网格案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="374" />
+      <location filename="citygrid_plugin/themes.py" line="114" />
       <source>Cases per unit grid</source>
       <translation>单元网格案件数（件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="205" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="97" />
       <source>Cases reported in the period</source>
       <translation>统计期内上报的案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="57" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="47" />
       <source>Census coverage</source>
       <translation>普查覆盖</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="62" />
+      <location filename="citygrid_plugin/layers.py" line="63" />
       <source>Census progress</source>
       <translation>普查进度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="460" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="144" />
       <source>Change</source>
       <translation>环比</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="75" />
+      <location filename="citygrid_plugin/core/workflow.py" line="52" />
       <source>Check passed</source>
       <translation>核查通过</translation>
     </message>
@@ -355,12 +405,12 @@ Register anyway?</source>
       <translation>按期核查数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="159" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="106" />
       <source>Checked on time (%)</source>
       <translation>按期核查率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="38" />
+      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="36" />
       <source>Checks a set of unit grids before publishing: gaps and overlaps, invalid, empty or multipart geometry, grids crossing community boundaries or outside every community, missing, malformed or duplicate codes, codes whose first 12 digits are not the grid's community, and area outliers (below 0.4× or above 2× the target: warnings). Writes one feature per problem with its message, where it is, and prints a summary. Errors fail the gate; warnings don't. With “Fail on errors” the algorithm itself fails, so a script or a model stops before publishing bad grids.</source>
       <translation>发布前检查一组单元网格：缝隙与重叠，无效、空或多部件几何，跨越社区边界或不在任何社区内的网格，缺失、格式错误或重复的编码，前 12 位与所属社区不符的编码，以及面积异常（低于目标 0.4 倍或高于 2 倍：警告）。每个问题输出一个要素（含说明和位置），并输出汇总。有错误即不通过，警告不影响通过。勾选“有错误时失败”后算法本身会失败，使脚本或模型在发布错误网格之前停止。</translation>
     </message>
@@ -370,7 +420,7 @@ Register anyway?</source>
       <translation>应核查数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="49" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="40" />
       <source>Checks the components in the store: codes that do not parse against the store's class table, missing required fields (a construction site's name, a bus stop's name…), components whose location and recorded grid disagree (e.g. after grids were split), components outside every unit grid (errors), and suspected duplicates: the same class within the store's duplicate tolerance (warnings). Writes one point per problem and a summary; with “Fail on errors” the algorithm fails when there are errors.</source>
       <translation>检查数据库中的部件：按数据库分类表无法解析的编码、缺少必填字段（工地名称、公交站名等）、位置与记录的所在网格不符（如网格拆分之后）、不在任何单元网格内（以上为错误），以及疑似重复：同类部件在数据库重复容差范围内（警告）。每个问题输出一个点并输出汇总；勾选“有错误时失败”后，有错误时算法失败。</translation>
     </message>
@@ -390,7 +440,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="39" />
+      <location filename="citygrid_plugin/processing/provider.py" line="36" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -400,7 +450,7 @@ Register anyway?</source>
       <translation>CityGrid 设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="136" />
+      <location filename="citygrid_plugin/layers.py" line="144" />
       <source>CityGrid store</source>
       <translation>CityGrid 数据库</translation>
     </message>
@@ -410,12 +460,12 @@ Register anyway?</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="90" />
+      <location filename="citygrid_plugin/processing/base.py" line="298" />
       <source>Class codes, comma-separated (2-digit major or 4/5-digit class; empty: all)</source>
       <translation>类别代码，逗号分隔（2 位大类或 4/5 位小类；留空：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="151" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="107" />
       <source>Class column (code or Chinese name)</source>
       <translation>分类列（代码或中文名称）</translation>
     </message>
@@ -425,19 +475,24 @@ Register anyway?</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="201" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="93" />
       <source>Classes in the rankings</source>
       <translation>排名中的类别数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="689" />
+      <location filename="citygrid_plugin/processing/base.py" line="425" />
       <source>Classes of the case counts</source>
       <translation>案件数分级方法</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="75" />
+      <location filename="citygrid_plugin/core/workflow.py" line="52" />
       <source>Close</source>
       <translation>结案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="62" />
+      <source>Close case {case}? A closed case cannot be reopened.</source>
+      <translation>确定结案 {case}？结案后不能恢复。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="131" />
@@ -465,27 +520,27 @@ Register anyway?</source>
       <translation>结案率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="102" />
       <source>Closing rate (%)</source>
       <translation>结案率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="101" />
+      <location filename="citygrid_plugin/core/indicators.py" line="28" />
       <source>Code</source>
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="35" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="33" />
       <source>Code unit grids</source>
       <translation>单元网格编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="51" />
       <source>Coded unit grids</source>
       <translation>已编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="285" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="121" />
       <source>Cold spot grids</source>
       <translation>冷点网格数</translation>
     </message>
@@ -505,137 +560,137 @@ Register anyway?</source>
       <translation>冷点 99% 置信</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="60" />
+      <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Communities</source>
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="52" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="61" />
       <source>Communities (社区)</source>
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="62" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="71" />
       <source>Communities loaded</source>
       <translation>已导入社区数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="363" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="200" />
       <source>Community</source>
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="234" />
+      <location filename="citygrid_plugin/maps.py" line="149" />
       <source>Community boundaries</source>
       <translation>社区界</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="53" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="50" />
       <source>Community code (12 digits)</source>
       <translation>社区编码（12 位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="55" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="64" />
       <source>Community code field</source>
       <translation>社区编码字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="51" />
+      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="50" />
       <source>Community code of a grid (12 digits)</source>
       <translation>网格所属社区编码（12 位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="57" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="66" />
       <source>Community name field</source>
       <translation>社区名称字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="53" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="62" />
       <source>Community's street code field</source>
       <translation>社区所属街道编码字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="156" />
       <source>Compactness (Polsby-Popper median)</source>
       <translation>紧凑度（Polsby-Popper 中位数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="319" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
       <source>Compiled on {date}</source>
       <translation>编制日期：{date}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="23" />
+      <location filename="citygrid_plugin/processing/base.py" line="59" />
       <source>Component census</source>
       <translation>部件普查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="164" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="167" />
       <source>Component census package {name}</source>
       <translation>部件普查外业数据包 {name}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="63" />
+      <location filename="citygrid_plugin/layers.py" line="64" />
       <source>Component classes</source>
       <translation>部件小类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="172" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="175" />
       <source>Component classes ({kind})</source>
       <translation>部件小类（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="60" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="50" />
       <source>Component problems</source>
       <translation>部件问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="60" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="50" />
       <source>Components</source>
       <translation>部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="62" />
+      <location filename="citygrid_plugin/layers.py" line="63" />
       <source>Components (lines)</source>
       <translation>部件（线）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="62" />
       <source>Components (points)</source>
       <translation>部件（点）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="62" />
+      <location filename="citygrid_plugin/layers.py" line="63" />
       <source>Components (polygons)</source>
       <translation>部件（面）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="372" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="329" />
       <source>Components already in the store (earlier interrupted sync)</source>
       <translation>已在数据库中的部件数（之前中断的同步）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="85" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="93" />
       <source>Components exported</source>
       <translation>导出的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="370" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="327" />
       <source>Components inserted</source>
       <translation>插入的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="145" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="101" />
       <source>Components layer</source>
       <translation>部件图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="371" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="328" />
       <source>Components retired</source>
       <translation>注销的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="370" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="327" />
       <source>Components updated</source>
       <translation>更新的部件数</translation>
     </message>
@@ -645,22 +700,22 @@ Register anyway?</source>
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="352" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="189" />
       <source>Composite score by department</source>
       <translation>各专业部门综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="316" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="154" />
       <source>Comprehensive evaluation monthly report</source>
       <translation>综合评价月报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="375" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="332" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="373" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="330" />
       <source>Conflicts left for a person to decide</source>
       <translation>待人工裁决的冲突数</translation>
     </message>
@@ -705,12 +760,12 @@ Register anyway?</source>
       <translation>连续热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="133" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="56" />
       <source>Converts a CAD drawing of the 1:500 topographic map (1:500 地形图, DXF from the survey office) into the store's base map layers: lines, polygons and annotations (注记), styled for reading at 1:500. CAD layers are mapped to kinds by name: JMD 居民地 → building, DLSS 道路 → road, SXSS 水系 → water, ZBTZ 植被 → vegetation, JJ 境界 → boundary, ZJ 注记 → annotation (prefixes, any case); GXYZ, DMTZ, KZD, DLDW, GCD, DGX → other; Chinese layer names containing 房屋/建筑, 道路, 水 or 注记 are recognised too. The layer mapping (e.g. “DLSS=road;FW=building”) is tried before the built-in names. Layers nobody knows are imported as 'other' and listed in a warning. Closed outlines on building, water and vegetation layers become polygons (invalid ones are repaired and reported by entity handle), other polylines stay lines, texts keep their string, height and angle. CAD drawings carry no CRS: give the CRS of the drawing's coordinates (default: the store CRS); the coordinates are reprojected to the store CRS, and a drawing that lands outside the store CRS's area of use is refused. Re-importing a drawing with the same file name replaces its earlier import; other drawings stay. Everything is written in one transaction: on any error nothing is written. DWG files must be saved as DXF in CAD first.</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="135" />
+      <location filename="citygrid_plugin/processing/base.py" line="343" />
       <source>Correct for multiple testing (false discovery rate)</source>
       <translation>多重检验校正（错误发现率）</translation>
     </message>
@@ -720,7 +775,7 @@ Register anyway?</source>
       <translation>准确派遣率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="160" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="107" />
       <source>Correct-dispatch rate (%)</source>
       <translation>准确派遣率（%）</translation>
     </message>
@@ -730,7 +785,7 @@ Register anyway?</source>
       <translation>无法打开：{layers}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="270" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="105" />
       <source>Counts the cases of a window (with filters) in every active unit grid and computes Getis-Ord Gi*: a z-score and p-value per grid, and its class — hot or cold spot at 99, 95 or 90 % confidence, or not significant — with the false discovery rate correction by default (as ArcGIS's Optimized Hot Spot Analysis). Neighbours: grids whose centroids lie within a distance band (default: chosen automatically so that every grid has neighbours, after ArcGIS's rule) or grids sharing an edge or a corner. Results equal PySAL esda's G_Local(star=True) on the same counts and weights.
 
 Refused, with the reason: no cases, fewer than 30 grids with cases, all counts equal. Grids without neighbours are flagged (island) and reported.</source>
@@ -739,7 +794,7 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
 以下情况会被拒绝并说明原因：没有案件、有案件的网格少于 30 个、所有计数相同。没有邻居的网格会被标记（孤立）并报告。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="25" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="24" />
       <source>Create or upgrade the CityGrid store</source>
       <translation>创建或升级 CityGrid 数据库</translation>
     </message>
@@ -754,7 +809,7 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>创建或升级数据库…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="84" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="77" />
       <source>Creates a login for a person (or changes it): their roles, display name and, for a department handler, the department whose cases they handle. Roles not chosen are taken away.
 
 Password: create an authentication configuration (Basic: the user's login and password) in QGIS's authentication database and choose it here. The password is read from there and sent to the server only as a SCRAM-SHA-256 verifier; it never appears in the Processing history or log. Without one, the login exists but cannot sign in with a password until an administrator sets it.</source>
@@ -763,12 +818,12 @@ Password: create an authentication configuration (Basic: the user's login and pa
 密码：请先在 QGIS 认证数据库中创建一个认证配置（Basic：该用户的账号和密码），再在此处选择。密码从认证数据库读取，只以 SCRAM-SHA-256 校验值发送到服务器，不会出现在处理工具的历史或日志中。不选认证配置时，账号仍会创建，但在管理员设置密码之前无法用密码登录。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="46" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="45" />
       <source>Creates the CityGrid roles on the server (citygrid_admin, citygrid_gis_editor, citygrid_surveyor, citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor, citygrid_analyst, citygrid_bigscreen) and grants each exactly what its job needs in this store, with row-level security so that a department handler sees only the cases dispatched to its department. Re-running it resets the permissions to this list. Run it as the store owner (a user allowed to create roles), after “Create or upgrade the CityGrid store”.</source>
       <translation>在服务器上创建 CityGrid 角色（citygrid_admin、citygrid_gis_editor、citygrid_surveyor、citygrid_operator、citygrid_shift_leader、citygrid_dispatcher、citygrid_department、citygrid_supervisor、citygrid_analyst、citygrid_bigscreen），并在本数据库中只授予各角色工作所需的权限；启用行级安全，使专业部门只能看到派遣给本部门的案件。重新运行会把权限恢复为此清单。请在“创建或升级 CityGrid 数据库”之后，以数据库所有者（可创建角色的用户）身份运行。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="29" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="27" />
       <source>Creates the CityGrid schema (citygrid) in the database of the chosen connection, or upgrades it to this plugin's version by applying the pending SQL migrations in one transaction. Running it on an up-to-date store changes nothing. A migration that was changed after it was applied is refused.
 
 CRS: the projected CRS in metres for all geometries of a new store, normally the CGCS2000 3-degree Gauss-Krüger zone of the city (EPSG:4544 for 105°E). It cannot be changed later.
@@ -781,23 +836,33 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
 同时导入标准部件分类表和事件分类表（2013 与 2026 两套标准）；城市自行增加的分类保持不变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="152" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="75" />
       <source>DXF drawing</source>
       <translation>DXF 图纸</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="589" />
+      <location filename="citygrid_plugin/layouts/thematic.py" line="149" />
       <source>Data source: {source}</source>
       <translation>数据来源：{source}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="224" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="64" />
       <source>Decay ratio (triangular kernel)</source>
       <translation>衰减比（三角核）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="74" />
+      <location filename="citygrid_plugin/core/workflow.py" line="51" />
       <source>Defer (挂账)</source>
+      <translation>挂账</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="63" />
+      <source>Defer case {case} (挂账)? No deadline runs until it is released.</source>
+      <translation>确定将案件 {case} 挂账？解除挂账前不计处置时限。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="32" />
+      <source>Deferred</source>
       <translation>挂账</translation>
     </message>
     <message>
@@ -811,27 +876,27 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>处置部门（建议部门在前）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="98" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="91" />
       <source>Department code (department handlers)</source>
       <translation>部门代码（专业部门处置人员）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="34" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="33" />
       <source>Department handler</source>
       <translation>专业部门处置人员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="119" />
+      <location filename="citygrid_plugin/core/reports.py" line="117" />
       <source>Department performance</source>
       <translation>专业部门处理情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="63" />
+      <location filename="citygrid_plugin/layers.py" line="64" />
       <source>Departments</source>
       <translation>部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="46" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="35" />
       <source>Departments CSV</source>
       <translation>部门 CSV 文件</translation>
     </message>
@@ -851,7 +916,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>减弱热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
+      <location filename="citygrid_plugin/core/workflow.py" line="48" />
       <source>Dispatch</source>
       <translation>派遣</translation>
     </message>
@@ -866,62 +931,62 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>准确派遣数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="71" />
+      <location filename="citygrid_plugin/core/workflow.py" line="41" />
       <source>Dispatcher</source>
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="367" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="204" />
       <source>Dispatchers</source>
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="95" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="88" />
       <source>Display name</source>
       <translation>显示名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="286" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="122" />
       <source>Distance band (m)</source>
       <translation>距离阈值（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="153" />
+      <location filename="citygrid_plugin/processing/base.py" line="361" />
       <source>Distance band chosen automatically: {band:.0f} m (rule: {rule}; every grid has a neighbour within {one:.0f} m, the average distance to the {k} nearest is {kd:.0f} m)</source>
       <translation>自动选择的距离阈值：{band:.0f} 米（规则：{rule}；每个网格在 {one:.0f} 米内都有邻居，到最近 {k} 个邻居的平均距离为 {kd:.0f} 米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="132" />
+      <location filename="citygrid_plugin/processing/base.py" line="340" />
       <source>Distance band in metres (0: chosen automatically)</source>
       <translation>距离阈值（米；0：自动选择）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="158" />
+      <location filename="citygrid_plugin/processing/base.py" line="366" />
       <source>Distance band: {band:.0f} m</source>
       <translation>距离阈值：{band:.0f} 米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="45" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="54" />
       <source>District boundary</source>
       <translation>区县边界</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="43" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="52" />
       <source>District code (6 digits, GB/T 2260)</source>
       <translation>区县代码（6 位，GB/T 2260）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="44" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="53" />
       <source>District name</source>
       <translation>区县名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="60" />
+      <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Districts</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="38" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="42" />
       <source>Divides every community into unit grids (万米单元网格) of about the target area that exactly tile it. Barrier lines (roads, rivers, walls; any number of layers; polygon layers contribute their outlines) become grid edges: they are noded and polygonised inside each community. Blocks below the lower bound, and slivers, merge into the neighbour in the same community sharing the longest edge; blocks above the upper bound are cut into compact parts near the target by short straight cuts. A grid never crosses a community boundary. Lower and upper bounds of 0 mean 0.4× and 2× the target.
 
 The community key is the 12-digit community code (district + street + community), e.g. the full_code field of the store's community layer. Layers in degrees are reprojected to the CGCS2000 Gauss-Krüger zone of their longitude. Overlapping or gapped communities are refused with a list of the places. The quality figures are printed in the log and returned as outputs. Run “Code unit grids” on the result to give the grids their codes in the store.</source>
@@ -930,7 +995,7 @@ The community key is the 12-digit community code (district + street + community)
 社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="694" />
+      <location filename="citygrid_plugin/processing/base.py" line="431" />
       <source>Draw the store's 1:500 base map underneath</source>
       <translation>叠加数据库中的 1:500 底图</translation>
     </message>
@@ -945,7 +1010,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>钻取：{title}——共 {n} 件，下面列出其中的在办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="102" />
       <source>Due</source>
       <translation>应处置数</translation>
     </message>
@@ -955,7 +1020,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>应处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="158" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="114" />
       <source>Duplicate tolerance (m)</source>
       <translation>重复判定容差（米）</translation>
     </message>
@@ -970,22 +1035,22 @@ The community key is the 12-digit community code (district + street + community)
       <translation>EPSG:{srid} 不是以米为单位的投影坐标系；请使用该区县所在的 CGCS2000 3 度带高斯-克吕格投影（例如 105°E 为 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="334" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="164" />
       <source>Emerging hot spots</source>
       <translation>时空热点模式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="48" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="37" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="169" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="92" />
       <source>Entities skipped</source>
       <translation>跳过的实体数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="223" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="63" />
       <source>Epanechnikov</source>
       <translation>Epanechnikov 核</translation>
     </message>
@@ -995,7 +1060,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="62" />
+      <location filename="citygrid_plugin/processing/base.py" line="116" />
       <source>Errors</source>
       <translation>错误数</translation>
     </message>
@@ -1005,7 +1070,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>评价对象</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="140" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="30" />
       <source>Evaluate a period (indicators)</source>
       <translation>统计期综合评价（指标）</translation>
     </message>
@@ -1015,17 +1080,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>综合评价</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="26" />
+      <location filename="citygrid_plugin/processing/base.py" line="62" />
       <source>Evaluation and reports</source>
       <translation>综合评价与报表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="145" />
+      <location filename="citygrid_plugin/core/reports.py" line="143" />
       <source>Events and components compared</source>
       <translation>事部件同期对比</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="52" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="59" />
       <source>Export a census field package</source>
       <translation>导出部件普查外业数据包</translation>
     </message>
@@ -1050,12 +1115,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="105" />
       <source>Extension rate (%)</source>
       <translation>延期率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="84" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="63" />
       <source>FAILED: {errors} errors, {warnings} warnings</source>
       <translation>未通过：{errors} 个错误，{warnings} 个警告</translation>
     </message>
@@ -1065,22 +1130,22 @@ The community key is the 12-digit community code (district + street + community)
       <translation>未通过：{errors}，{warnings}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="59" />
+      <location filename="citygrid_plugin/processing/base.py" line="114" />
       <source>Fail on errors</source>
       <translation>有错误时失败</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="368" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="325" />
       <source>Field-work package (GeoPackage)</source>
       <translation>外业数据包（GeoPackage）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="318" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="156" />
       <source>Figures as of {as_of}</source>
       <translation>数据截至 {as_of}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="164" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="54" />
       <source>Files written</source>
       <translation>已写出的文件</translation>
     </message>
@@ -1090,17 +1155,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>起 / 止</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="32" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="31" />
       <source>GIS editor (unit grids)</source>
       <translation>网格编辑员（单元网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="83" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="91" />
       <source>GeoPackage</source>
       <translation>GeoPackage 数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="561" />
+      <location filename="citygrid_plugin/themes.py" line="293" />
       <source>Gi* (FDR) of {cases} cases: {hot} hot and {cold} cold spot grids; band {band} m</source>
       <translation>{cases} 件案件的 Gi*（FDR 校正）：热点网格 {hot} 个，冷点网格 {cold} 个；距离阈值 {band} 米</translation>
     </message>
@@ -1110,82 +1175,82 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="49" />
+      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="47" />
       <source>Grid code</source>
       <translation>网格编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="77" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="84" />
       <source>Grid code field</source>
       <translation>网格编码字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="59" />
+      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="58" />
       <source>Grid problems</source>
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="237" />
+      <location filename="citygrid_plugin/plugin.py" line="239" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="284" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="120" />
       <source>Grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="56" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="53" />
       <source>Grids given a new code</source>
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="361" />
+      <location filename="citygrid_plugin/plugin.py" line="363" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="57" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
       <source>Grids reshaped, code kept</source>
       <translation>形状调整但沿用编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="57" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
       <source>Grids retired</source>
       <translation>注销的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="59" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="49" />
       <source>Grids surveyed</source>
       <translation>已普查网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="56" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="53" />
       <source>Grids that kept their code</source>
       <translation>沿用原编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="359" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="189" />
       <source>Grids with a cold spot pattern</source>
       <translation>呈冷点模式的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="358" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="188" />
       <source>Grids with a hot spot pattern</source>
       <translation>呈热点模式的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="284" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="120" />
       <source>Grids with cases</source>
       <translation>有案件的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="60" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="50" />
       <source>Grids with components</source>
       <translation>有部件的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="286" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="122" />
       <source>Grids without neighbours</source>
       <translation>无邻居的网格数</translation>
     </message>
@@ -1205,7 +1270,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="156" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="103" />
       <source>Handling rate (%)</source>
       <translation>处置率（%）</translation>
     </message>
@@ -1230,7 +1295,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>历史热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="285" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="121" />
       <source>Hot spot grids</source>
       <translation>热点网格数</translation>
     </message>
@@ -1250,32 +1315,32 @@ The community key is the 12-digit community code (district + street + community)
       <translation>热点 99% 置信</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="283" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="118" />
       <source>Hot spots</source>
       <translation>热点分析</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="543" />
+      <location filename="citygrid_plugin/themes.py" line="275" />
       <source>Hot spots (Gi*)</source>
       <translation>热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="267" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="102" />
       <source>Hot spots per unit grid (Gi*)</source>
       <translation>单元网格热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="129" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="53" />
       <source>Import a DXF base map</source>
       <translation>导入 DXF 地形图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="27" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="37" />
       <source>Import administrative divisions</source>
       <translation>导入行政区划</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="127" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="84" />
       <source>Import components</source>
       <translation>导入部件</translation>
     </message>
@@ -1285,22 +1350,22 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部件…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="33" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="23" />
       <source>Import departments</source>
       <translation>导入部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="159" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="115" />
       <source>Import suspected duplicates</source>
       <translation>导入疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="166" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="122" />
       <source>Imported</source>
       <translation>已导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="131" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="87" />
       <source>Imports components (管理部件) from a layer (any OGR source: GeoPackage, shapefile, …) or from a CSV file with X/Y columns (UTF-8 or GBK, detected). Columns are found by name — class_code or 部件名称/部件代码 (a class code or a Chinese class name), 主管部门/权属单位/养护单位 (department codes or names), 状态, 数据来源, 普查日期, 备注 … — or chosen explicitly. Geometries are reprojected to the store CRS. The store issues every code and assigns the unit grid by location.
 
 Every row ends in exactly one place: imported (with its new code), rejected (with the reason, in the rejects layer) or a suspected duplicate (same class within the tolerance of a component already in the store or of an earlier row; held back unless “Import suspected duplicates” is on). With “All or nothing” one rejected row rejects the whole file. Nothing is written when the import fails.</source>
@@ -1309,7 +1374,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
 每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="460" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="144" />
       <source>Indicator</source>
       <translation>指标</translation>
     </message>
@@ -1319,17 +1384,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="355" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="192" />
       <source>Indicators by community</source>
       <translation>各社区评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="355" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="192" />
       <source>Indicators by street</source>
       <translation>各街道评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="44" />
+      <location filename="citygrid_plugin/core/indicators.py" line="29" />
       <source>Indicators by {grouping}</source>
       <translation>{grouping}综合评价指标</translation>
     </message>
@@ -1344,22 +1409,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>加强热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="168" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="91" />
       <source>Invalid outlines repaired</source>
       <translation>修复的无效轮廓数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="381" />
+      <location filename="citygrid_plugin/processing/base.py" line="426" />
       <source>Jenks natural breaks</source>
       <translation>自然断点法分级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="222" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="62" />
       <source>Kernel shape</source>
       <translation>核函数形状</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="338" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="175" />
       <source>Key figures</source>
       <translation>主要指标</translation>
     </message>
@@ -1369,7 +1434,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="87" />
+      <location filename="citygrid_plugin/processing/base.py" line="295" />
       <source>Kinds (none: all)</source>
       <translation>类型（不选：全部）</translation>
     </message>
@@ -1379,92 +1444,92 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="560" />
+      <location filename="citygrid_plugin/layouts/thematic.py" line="120" />
       <source>Legend</source>
       <translation>图例</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="159" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="82" />
       <source>Lines imported</source>
       <translation>导入的线数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="47" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="45" />
       <source>Load the standard class tables</source>
       <translation>导入标准分类表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="119" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="123" />
       <source>Loaded district {code}: {streets} streets, {communities} communities</source>
       <translation>已导入区县 {code}：{streets} 个街道，{communities} 个社区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="37" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="26" />
       <source>Loads departments (专业部门, streets, communities, enterprises) from a CSV file with the columns code, name, kind, parent_code, phone, note (Chinese headers 编码, 名称, 类型, 上级编码, 电话, 备注 also work). UTF-8 and GBK files are both read (auto-detected). Existing departments with the same code are updated. Every row is checked first; one bad row rejects the whole file with the line number, so the store never holds half a file.</source>
       <translation>从 CSV 文件导入部门（专业部门、街道、社区、企业），列为 code、name、kind、parent_code、phone、note（也可使用中文表头：编码、名称、类型、上级编码、电话、备注）。UTF-8 与 GBK 编码均可读取（自动识别）。编码相同的已有部门将被更新。所有行先全部检查；只要有一行有误，整个文件都不导入并给出行号，数据库中不会留下半个文件。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="31" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="40" />
       <source>Loads one district (区县) with its streets (街道) and communities (社区) into the store. Street and community codes are 3 digits (community codes unique inside their street), the district code is the 6-digit GB/T 2260 code. Layers in another CRS are reprojected to the store CRS (reported in the log). Every code and boundary is checked first and all problems are listed with their feature ids; nothing is written unless everything is valid. Rows with codes already in the store are updated. The district boundary is the union of the streets unless a district layer is given.</source>
       <translation>将一个区县及其街道、社区导入数据库。街道和社区编码为 3 位数字（社区编码在所属街道内唯一），区县代码为 6 位 GB/T 2260 代码。其他坐标系的图层会被重投影到数据库坐标系（日志中会注明）。先检查全部编码和边界，并按要素编号列出所有问题；只有全部有效时才写入。数据库中已有相同编码的记录将被更新。未提供区县图层时，区县边界取各街道的并集。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="102" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="95" />
       <source>Login</source>
       <translation>登录名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="94" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="87" />
       <source>Login (lower-case letters, digits, _)</source>
       <translation>登录名（小写字母、数字、_）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="140" />
+      <location filename="citygrid_plugin/layers.py" line="148" />
       <source>Lookup tables</source>
       <translation>代码表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="62" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="66" />
       <source>Lower bound (m², 0 = 0.4 × target)</source>
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="62" />
+      <location filename="citygrid_plugin/layers.py" line="63" />
       <source>Major classes</source>
       <translation>部件大类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="170" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="173" />
       <source>Major classes ({kind})</source>
       <translation>部件大类（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="585" />
+      <location filename="citygrid_plugin/layouts/thematic.py" line="145" />
       <source>Map date: {date}</source>
       <translation>制图日期：{date}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="771" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="42" />
       <source>Map file</source>
       <translation>专题图文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="703" />
+      <location filename="citygrid_plugin/processing/base.py" line="440" />
       <source>Map title</source>
       <translation>图名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="55" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="45" />
       <source>Mark these grids not surveyed</source>
       <translation>将这些网格标记为未普查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="53" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="43" />
       <source>Mark these grids surveyed</source>
       <translation>将这些网格标记为已普查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="150" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="152" />
       <source>Median area (m²)</source>
       <translation>面积中位数（m²）</translation>
     </message>
@@ -1479,12 +1544,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>合并单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="49" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="47" />
       <source>Migrations applied</source>
       <translation>本次应用的迁移数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="137" />
+      <location filename="citygrid_plugin/processing/base.py" line="345" />
       <source>Minimum number of grids with cases</source>
       <translation>有案件网格的最少数量</translation>
     </message>
@@ -1494,22 +1559,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="73" />
+      <location filename="citygrid_plugin/processing/base.py" line="191" />
       <source>Month (YYYY-MM; empty: the last complete month)</source>
       <translation>月份（YYYY-MM；留空：上一个完整月）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="460" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="144" />
       <source>Month before</source>
       <translation>上月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="189" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="81" />
       <source>Monthly case reports (tables)</source>
       <translation>月度案件报表（表格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="197" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="53" />
       <source>Monthly evaluation report (PDF)</source>
       <translation>综合评价月报（PDF）</translation>
     </message>
@@ -1529,22 +1594,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>我的角色（案件队列据此显示标签页）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="66" />
+      <location filename="citygrid_plugin/core/indicators.py" line="28" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="352" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="182" />
       <source>Neighbourhood time step (slices)</source>
       <translation>邻域时间步长（时段数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="128" />
+      <location filename="citygrid_plugin/processing/base.py" line="336" />
       <source>Neighbours</source>
       <translation>邻域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="147" />
+      <location filename="citygrid_plugin/processing/base.py" line="355" />
       <source>Neighbours: grids sharing an edge or a corner (queen contiguity)</source>
       <translation>邻域：共边或共角的网格（后式邻接）</translation>
     </message>
@@ -1554,7 +1619,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新增冷点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="49" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="38" />
       <source>New departments</source>
       <translation>新增部门数</translation>
     </message>
@@ -1564,17 +1629,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新增热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="324" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="162" />
       <source>No case was reported, due for handling, checked or open in {place} in {month}: there is nothing to evaluate. The tables, charts and maps of the report are left out; they would all be empty.</source>
       <translation>{place}在{month}没有上报、应处置、应核查或在办的案件，没有可评价的内容。月报的各项表格、图表和专题图从略（均为空）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1262" />
+      <location filename="citygrid_plugin/layouts/report.py" line="223" />
       <source>No data</source>
       <translation>无数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="520" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="225" />
       <source>No hot spot analysis for this month: {reason}</source>
       <translation>本月未进行热点分析：{reason}</translation>
     </message>
@@ -1589,22 +1654,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不显著</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="421" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="253" />
       <source>Nothing to report for this month.</source>
       <translation>本月无此项数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="691" />
+      <location filename="citygrid_plugin/processing/base.py" line="427" />
       <source>Number of classes</source>
       <translation>分级数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="149" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="151" />
       <source>Number of grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="499" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="204" />
       <source>Of the {n} departments with cases due, {best} scored highest ({best_score} points) and {worst} lowest ({worst_score} points).</source>
       <translation>在有应处置案件的 {n} 个专业部门中，{best}综合得分最高（{best_score} 分），{worst}最低（{worst_score} 分）。</translation>
     </message>
@@ -1624,22 +1689,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="433" />
+      <location filename="citygrid_plugin/themes.py" line="176" />
       <source>On-time handling rate by community</source>
       <translation>各社区按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="434" />
+      <location filename="citygrid_plugin/themes.py" line="177" />
       <source>On-time handling rate by street</source>
       <translation>各街道按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="156" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="103" />
       <source>On-time rate (%)</source>
       <translation>按期处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="687" />
+      <location filename="citygrid_plugin/processing/base.py" line="423" />
       <source>On-time rate of one department only (department code; empty: all)</source>
       <translation>仅统计某一部门的按期处置率（部门代码；留空：全部部门）</translation>
     </message>
@@ -1664,12 +1729,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在办案件（按状态）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="71" />
+      <location filename="citygrid_plugin/core/workflow.py" line="40" />
       <source>Operator</source>
       <translation>受理员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="697" />
+      <location filename="citygrid_plugin/processing/base.py" line="433" />
       <source>Orientation</source>
       <translation>方向</translation>
     </message>
@@ -1684,17 +1749,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>振荡热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="392" />
+      <location filename="citygrid_plugin/charts.py" line="395" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="165" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="88" />
       <source>Other features</source>
       <translation>其他要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="226" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="66" />
       <source>Output values</source>
       <translation>输出值</translation>
     </message>
@@ -1719,7 +1784,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>超期未处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="104" />
       <source>Overdue-pending (%)</source>
       <translation>超期待处置率（%）</translation>
     </message>
@@ -1739,67 +1804,67 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>通过，有 {warnings}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="78" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="85" />
       <source>Package folder</source>
       <translation>数据包文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="80" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="87" />
       <source>Package name (default: census_&lt;first grid&gt;_&lt;date&gt;)</source>
       <translation>数据包名称（默认：census_&lt;第一个网格&gt;_&lt;日期&gt;）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="371" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="328" />
       <source>Package rows refreshed</source>
       <translation>数据包中刷新的行数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1206" />
+      <location filename="citygrid_plugin/layouts/report.py" line="167" />
       <source>Page {n} of {total}</source>
       <translation>第 {n} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="704" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="72" />
       <source>Pages</source>
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="696" />
+      <location filename="citygrid_plugin/processing/base.py" line="432" />
       <source>Paper</source>
       <translation>纸张</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="34" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="39" />
       <source>Partition communities into unit grids</source>
       <translation>划分万米单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="64" />
+      <location filename="citygrid_plugin/processing/base.py" line="118" />
       <source>Passed (1) or failed (0)</source>
       <translation>通过（1）或未通过（0）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="100" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="93" />
       <source>Password from an authentication configuration</source>
       <translation>密码（取自认证配置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="147" />
+      <location filename="citygrid_plugin/core/reports.py" line="145" />
       <source>Period before</source>
       <translation>上期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="75" />
+      <location filename="citygrid_plugin/processing/base.py" line="200" />
       <source>Period end</source>
       <translation>统计期结束时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="147" />
+      <location filename="citygrid_plugin/core/reports.py" line="145" />
       <source>Period on period (%)</source>
       <translation>环比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="118" />
+      <location filename="citygrid_plugin/processing/base.py" line="229" />
       <source>Period {start} – {end} (cut-off {as_of}): {n} cases with actions in or open during it</source>
       <translation>统计期 {start} 至 {end}（截止 {as_of}）：期内有操作或在办的案件 {n} 件</translation>
     </message>
@@ -1819,7 +1884,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="219" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="59" />
       <source>Pixel size (metres)</source>
       <translation>像元大小（米）</translation>
     </message>
@@ -1834,7 +1899,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>点位</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="159" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="82" />
       <source>Polygons imported</source>
       <translation>导入的面数</translation>
     </message>
@@ -1844,7 +1909,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>可能重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="57" />
+      <location filename="citygrid_plugin/processing/base.py" line="105" />
       <source>PostgreSQL connection of the store</source>
       <translation>数据库的 PostgreSQL 连接</translation>
     </message>
@@ -1854,7 +1919,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>问题来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="137" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="140" />
       <source>Project: {path}</source>
       <translation>工程：{path}</translation>
     </message>
@@ -1869,27 +1934,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>QGIS 连接“{name}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="656" />
+      <location filename="citygrid_plugin/layouts/export.py" line="43" />
       <source>QGIS could not render {path}: a layer may have failed to draw; open the layout in QGIS to see which</source>
       <translation>QGIS 无法渲染 {path}：可能有图层绘制失败，请在 QGIS 中打开该版式查看是哪个图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="201" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="202" />
       <source>QGIS could not write the project</source>
       <translation>QGIS 无法写入工程文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="84" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="92" />
       <source>QGIS project</source>
       <translation>QGIS 工程</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="71" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="75" />
       <source>Quality figures</source>
       <translation>质量指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="217" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="57" />
       <source>Radius (metres)</source>
       <translation>半径（米）</translation>
     </message>
@@ -1899,7 +1964,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>排名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="241" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="190" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
@@ -1909,12 +1974,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
+      <location filename="citygrid_plugin/core/workflow.py" line="50" />
+      <source>Refuse extension</source>
+      <translation>驳回延期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="48" />
       <source>Register</source>
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
+      <location filename="citygrid_plugin/core/workflow.py" line="59" />
+      <source>Register case {case}? It is then dispatched to a department and its time limits run.</source>
+      <translation>确定立案 {case}？立案后将派遣到专业部门，处置时限开始计算。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reporttext.py" line="102" />
       <source>Registered</source>
       <translation>立案数</translation>
     </message>
@@ -1929,29 +2004,34 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>今日立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="166" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="122" />
       <source>Rejected</source>
       <translation>被拒绝</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="163" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="119" />
       <source>Rejected rows</source>
       <translation>被拒绝的行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="74" />
+      <location filename="citygrid_plugin/core/workflow.py" line="51" />
       <source>Release</source>
       <translation>解除挂账</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="158" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="81" />
       <source>Replace an earlier import of the same drawing</source>
       <translation>替换同一图纸此前的导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="218" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="71" />
       <source>Report</source>
       <translation>月报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="61" />
+      <source>Report case {case} as handled? The supervisor then checks it on site.</source>
+      <translation>确定上报案件 {case} 处置完成？随后由监督员现场核查。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="421" />
@@ -1969,32 +2049,42 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="73" />
+      <location filename="citygrid_plugin/core/workflow.py" line="49" />
       <source>Request extension</source>
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="699" />
+      <location filename="citygrid_plugin/processing/base.py" line="435" />
       <source>Resolution (dpi)</source>
       <translation>分辨率（dpi）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="152" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="108" />
       <source>Responsible department column (主管部门)</source>
       <translation>主管部门列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="156" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="112" />
       <source>Responsible department when the row has none (code or name)</source>
       <translation>行中缺主管部门时使用的部门（编码或名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="72" />
+      <location filename="citygrid_plugin/core/workflow.py" line="65" />
+      <source>Return case {case} to the dispatcher? Say why in the note.</source>
+      <translation>确定将案件 {case} 退回派遣员？请在备注中说明原因。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="48" />
       <source>Return to dispatcher</source>
       <translation>退回派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="75" />
+      <location filename="citygrid_plugin/core/workflow.py" line="32" />
+      <source>Returned for dispatch</source>
+      <translation>退回待派遣</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="52" />
       <source>Rework</source>
       <translation>返工</translation>
     </message>
@@ -2004,7 +2094,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="104" />
       <source>Rework rate (%)</source>
       <translation>返工率（%）</translation>
     </message>
@@ -2014,27 +2104,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="162" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="85" />
       <source>Road features</source>
       <translation>道路要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="56" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="55" />
       <source>Roles</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="103" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="96" />
       <source>Roles granted</source>
       <translation>已授予的角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="167" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="90" />
       <source>Rows of earlier imports replaced</source>
       <translation>被替换的此前导入行数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="160" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="107" />
       <source>Score</source>
       <translation>综合得分</translation>
     </message>
@@ -2044,12 +2134,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>得分权重</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="104" />
+      <location filename="citygrid_plugin/processing/base.py" line="223" />
       <source>Score weights (term=points, …; empty: handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10)</source>
       <translation>得分权重（得分项=分值，……；留空：handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="43" />
+      <location filename="citygrid_plugin/core/workflow.py" line="64" />
+      <source>Send case {case} back to the department for rework?</source>
+      <translation>确定将案件 {case} 返回专业部门返工？</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="42" />
       <source>Set up store roles and permissions</source>
       <translation>设置数据库角色与权限</translation>
     </message>
@@ -2064,12 +2159,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>占比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="153" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="155" />
       <source>Share of grids within the bounds</source>
       <translation>面积在界限内的网格比例</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="71" />
+      <location filename="citygrid_plugin/core/workflow.py" line="40" />
       <source>Shift leader</source>
       <translation>值班长</translation>
     </message>
@@ -2084,7 +2179,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>显示全部案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="45" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="35" />
       <source>Shows how far the component census has come: for every active unit grid, the number of components by class and whether the grid has been declared surveyed. Optionally marks grids as surveyed (or not surveyed) first — grid codes separated by commas; the mark records who and when. Writes a coverage layer (styled: surveyed grids green) and returns the counts.</source>
       <translation>显示部件普查的进度：每个现行单元网格内各类部件的数量，以及该网格是否已宣布普查完成。可先将网格标记为已普查（或未普查）——网格编码用逗号分隔；标记会记录操作人和时间。输出覆盖图层（已普查网格显示为绿色）并返回统计数。</translation>
     </message>
@@ -2094,7 +2189,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="93" />
+      <location filename="citygrid_plugin/processing/base.py" line="301" />
       <source>Sources (none: all)</source>
       <translation>问题来源（不选：全部）</translation>
     </message>
@@ -2102,6 +2197,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="34" />
       <source>Split unit grid</source>
       <translation>拆分单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="99" />
+      <source>Split unit grid: click the points of a line across the grid (snapping applies), right-click to cut, Esc to start again</source>
+      <translation>分割单元网格：单击添加穿过网格的切割线各点（可捕捉），右键完成切割，按 Esc 重新开始</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="609" />
@@ -2119,7 +2219,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="95" />
+      <location filename="citygrid_plugin/processing/base.py" line="304" />
       <source>States (none: all)</source>
       <translation>案件状态（不选：全部）</translation>
     </message>
@@ -2129,7 +2229,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="50" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="48" />
       <source>Store CRS (EPSG code)</source>
       <translation>数据库坐标系（EPSG 代码）</translation>
     </message>
@@ -2139,92 +2239,92 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已是版本 {version}（本次应用 {applied} 个迁移）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="48" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="46" />
       <source>Store version</source>
       <translation>数据库版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="82" />
+      <location filename="citygrid_plugin/processing/base.py" line="149" />
       <source>Store: {target}</source>
       <translation>数据库：{target}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="39" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="36" />
       <source>Stores a set of unit grids in the store and gives them their 15-digit codes (district 6 + street 3 + community 3 + serial 3). For every community in the input, its grids in the store are replaced: an input grid that matches a stored grid (intersection over union ≥ 0.9) keeps that grid's code; stored grids matched by nothing are retired (kept as history with their successors); the other input grids get the next free serials, west→east and north→south: 100 m bands counted from the community's northern edge, west first within a band. A retired code is never reused. Everything happens in one transaction: either all communities are coded or none.</source>
       <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="363" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="200" />
       <source>Street</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="230" />
+      <location filename="citygrid_plugin/maps.py" line="145" />
       <source>Street boundaries</source>
       <translation>街道界</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="48" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="57" />
       <source>Street code field</source>
       <translation>街道编码字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="50" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="59" />
       <source>Street name field</source>
       <translation>街道名称字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="77" />
+      <location filename="citygrid_plugin/processing/base.py" line="195" />
       <source>Street or community code (9 or 12 digits; empty: the whole store)</source>
       <translation>街道或社区代码（9 位或 12 位；留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="97" />
+      <location filename="citygrid_plugin/processing/base.py" line="307" />
       <source>Street, community or grid code (empty: the whole store)</source>
       <translation>街道、社区或单元网格代码（留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="60" />
+      <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Streets</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="47" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="56" />
       <source>Streets (街道)</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="61" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="70" />
       <source>Streets loaded</source>
       <translation>已导入街道数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="51" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="49" />
       <source>Summary</source>
       <translation>摘要</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="71" />
+      <location filename="citygrid_plugin/core/workflow.py" line="40" />
       <source>Supervisor</source>
       <translation>监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="367" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="204" />
       <source>Supervisors</source>
       <translation>监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="33" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="32" />
       <source>Surveyor (components)</source>
       <translation>普查员（部件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="165" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="121" />
       <source>Suspected duplicates</source>
       <translation>疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="347" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="305" />
       <source>Sync a census field package</source>
       <translation>同步部件普查外业数据包</translation>
     </message>
@@ -2234,12 +2334,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="60" />
+      <location filename="citygrid_plugin/core/workflow.py" line="41" />
+      <source>System</source>
+      <translation>系统</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="64" />
       <source>Target area (m²)</source>
       <translation>目标面积（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="685" />
+      <location filename="citygrid_plugin/processing/base.py" line="420" />
       <source>Territory of the on-time rate</source>
       <translation>按期处置率的统计单元</translation>
     </message>
@@ -2249,37 +2354,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>测试连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="143" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
       <source>The evaluation indicators of a month (or any period) per department, street, community, unit grid or person (supervisors, operators, shift leaders, dispatchers): reports, valid-report rate, handling and on-time handling rates, closing and on-time closing rates, rework, overdue-pending, extension, correct-dispatch, on-time verify and check rates, overdue counts, and for departments the composite score (weights configurable; default 30/20/20/20/10). Computed from the audit of actions up to the period's end, so a month's figures never change afterwards. Every figure is a number of cases, defined in the README (Evaluation). Writes an XLSX workbook or a CSV file (UTF-8 with BOM).</source>
       <translation>按专业部门、街道、社区、单元网格或人员（监督员、受理员、值班长、派遣员）统计某月（或任意统计期）的综合评价指标：上报数、有效上报率、处置率和按期处置率、结案率和按期结案率、返工率、超期待处置率、延期率、准确派遣率、按期核实率和按期核查率、超期数，以及专业部门的综合得分（权重可配置；默认 30/20/20/20/10）。依据截至统计期末的操作审计计算，因此月度数据此后不会改变。每个数值都是案件数，定义见 README（综合评价）。输出 XLSX 工作簿或 CSV 文件（带 BOM 的 UTF-8）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="522" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="227" />
       <source>The hot spot analysis (Gi*) finds {hot} hot spot and {cold} cold spot grids.</source>
       <translation>热点分析（Gi*）识别出热点网格 {hot} 个、冷点网格 {cold} 个。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="515" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="220" />
       <source>The lowest on-time handling rate was in {community} ({rate} of {due} cases due).</source>
       <translation>按期处置率最低的是{community}（应处置 {due} 件，按期处置率 {rate}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="200" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="56" />
       <source>The monthly comprehensive evaluation report (综合评价月报) as one PDF: a cover; the month's key figures written as short sentences with the changes on the month before; the key figures table; department performance with composite scores and ranks; indicators by street and community and of the supervisors and dispatchers; the monthly reports (most frequent problems, sources, states, cases by department, events and components against the year and the month before), each with a chart; the cases reported per day; and four maps: cases per unit grid, on-time handling rate by community, the month's hot spots and the census coverage. Every figure is a number of cases as the evaluation defines it, from the audit up to the month's end, so the report of a past month never changes. A month in which nothing happened gives a short report that says so.</source>
       <translation>以一个 PDF 输出综合评价月报：封面；以简短语句写出本月主要指标及与上月相比的变化；主要指标表；专业部门处理情况（综合得分与排名）；各街道、各社区以及监督员、派遣员的评价指标；月度报表（高发问题、问题来源、案卷状态分布、专业部门案卷分布、事部件同比环比），各附一图；每日上报案件；以及四幅专题图：按单元网格的案件密度、各社区按期处置率、本月热点和部件普查覆盖情况。每个数字都是按综合评价定义统计的案件数，依据截至月末的操作记录，因此往月的月报永远不变。某月没有任何案件时，只生成一份说明这一情况的简短月报。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="509" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="214" />
       <source>The most frequent problems were {items}.</source>
       <translation>高发问题依次为{items}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="192" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="84" />
       <source>The reports the centres publish each month, as tables: most frequent problems, problems by source, cases by state, cases by department, department performance (indicators and composite score) and events and components compared with the same month a year before and the month before. One XLSX workbook (a sheet per report) or CSV files (UTF-8 with BOM, one per report).</source>
       <translation>监督指挥中心每月发布的报表：高发问题、问题来源、案卷状态分布、专业部门案卷分布、专业部门处理情况（指标与综合得分），以及事部件与去年同月、上月的同期对比。输出一个 XLSX 工作簿（每个报表一个工作表）或多个 CSV 文件（带 BOM 的 UTF-8，每个报表一个）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="61" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="59" />
       <source>The store already uses EPSG:{srid}; the CRS parameter is ignored.</source>
       <translation>数据库已使用 EPSG:{srid}；忽略坐标系参数。</translation>
     </message>
@@ -2289,47 +2394,47 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库版本低于插件：请升级数据库。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="67" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="65" />
       <source>The store is up to date (version {version}).</source>
       <translation>数据库已是最新（版本 {version}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="807" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="66" />
       <source>The thematic map of a period (case density per unit grid, on-time handling rate by community or street, census coverage or hot spots — as in “Thematic map”) with one page per street (街道) of the store (or of the district or street given as area), in street code order: the map zooms to the street, dims everything around it and titles the page with the street's name. One multi-page PDF, or with a .png file name one PNG per street in a folder of that name (atlas.png → atlas/01_&lt;street&gt;.png …). Classes and colours are the same on every page, computed over the whole area.</source>
       <translation>某时段的专题图（按单元网格的案件密度、按社区或街道的按期处置率、部件普查覆盖或热点，与“专题图”相同），数据库（或所给区县、街道）的每个街道一页，按街道代码排序：地图缩放到该街道，淡化周边，并以街道名称作为页面标题。输出一个多页 PDF；若文件名以 .png 结尾，则在同名文件夹中每个街道输出一个 PNG（atlas.png → atlas/01_&lt;街道&gt;.png …）。各页的分级和颜色相同，按整个范围计算。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="372" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="201" />
       <source>The window is cut into whole slices from its end: the {days} days before {first} are left out</source>
       <translation>时间窗口从结束时间向前切分为完整时段：{first} 之前的 {days} 天未计入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="755" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="26" />
       <source>Thematic map (PDF/PNG)</source>
       <translation>专题图（PDF/PNG）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="682" />
+      <location filename="citygrid_plugin/processing/base.py" line="417" />
       <source>Theme</source>
       <translation>专题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="405" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="243" />
       <source>This map is not drawn: {reason}</source>
       <translation>本图未绘制：{reason}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="460" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="144" />
       <source>This month</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="323" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="161" />
       <source>This month at a glance</source>
       <translation>本月概况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="146" />
+      <location filename="citygrid_plugin/core/reports.py" line="144" />
       <source>This period</source>
       <translation>本期</translation>
     </message>
@@ -2339,12 +2444,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>剩余时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="350" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="180" />
       <source>Time slice (days)</source>
       <translation>时段长度（天）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="357" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="187" />
       <source>Time slices</source>
       <translation>时段数</translation>
     </message>
@@ -2384,32 +2489,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>待核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="72" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="78" />
       <source>Unit grid codes (comma-separated; community, street or district codes take all their grids)</source>
       <translation>单元网格编码（逗号分隔；社区、街道或区县编码表示其全部网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="60" />
+      <location filename="citygrid_plugin/layers.py" line="61" />
       <source>Unit grids</source>
       <translation>单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="86" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="94" />
       <source>Unit grids exported</source>
       <translation>导出的单元网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="50" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="39" />
       <source>Updated departments</source>
       <translation>更新部门数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="65" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="69" />
       <source>Upper bound (m², 0 = 2 × target)</source>
       <translation>面积上限（m²，0 = 目标的 2 倍）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="74" />
+      <location filename="citygrid_plugin/core/workflow.py" line="51" />
       <source>Urge (督办)</source>
       <translation>督办</translation>
     </message>
@@ -2434,17 +2539,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>有效上报率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="45" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="37" />
       <source>Validate components</source>
       <translation>部件检查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="34" />
+      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="33" />
       <source>Validate unit grids</source>
       <translation>单元网格检查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="163" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="86" />
       <source>Vegetation features</source>
       <translation>植被要素数</translation>
     </message>
@@ -2454,7 +2559,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>应核实数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="71" />
+      <location filename="citygrid_plugin/core/workflow.py" line="47" />
       <source>Verified on site</source>
       <translation>核实属实</translation>
     </message>
@@ -2464,22 +2569,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期核实数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="159" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="106" />
       <source>Verified on time (%)</source>
       <translation>按期核实率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="63" />
+      <location filename="citygrid_plugin/processing/base.py" line="117" />
       <source>Warnings</source>
       <translation>警告数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="163" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="86" />
       <source>Water features</source>
       <translation>水系要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="337" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="167" />
       <source>Where hot spots are appearing, growing, lasting or fading. The window is cut into time slices (default: 4 weeks, the last slice ending at the window's end — a unit grid sees a few cases a month, so weekly slices are mostly 0 or 1 and Gi* cannot tell them from noise; a year makes 13 slices); Gi* is computed for every grid and slice over the whole space-time cube (neighbours: the grid's spatial neighbours and itself in the same slice and the slices before it, as many as the neighbourhood time step), then a Mann-Kendall test gives the trend of each grid's z-scores, and each grid gets a pattern as ArcGIS's Emerging Hot Spot Analysis defines them: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating or historical hot (or cold) spot, or no pattern. Needs at least 10 slices.</source>
       <translation>热点在哪里出现、增强、持续或减弱。时间窗口被切分为若干时段（默认 4 周，最后一个时段截止于窗口结束——一个单元网格每月只有几件案件，按周切分时大多为 0 或 1，Gi* 无法与随机波动区分；一年为 13 个时段）；在整个时空立方体上为每个网格和时段计算 Gi*（邻域：该网格的空间邻居及其自身，在同一时段以及之前若干时段，数量等于邻域时间步长），再用 Mann-Kendall 检验得到每个网格 z 值的趋势，并按 ArcGIS 时空热点分析的定义给出模式：新增、连续、加强、持续、减弱、零星、振荡或历史热点（或冷点），或无显著模式。至少需要 10 个时段。</translation>
     </message>
@@ -2494,7 +2599,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="85" />
+      <location filename="citygrid_plugin/processing/base.py" line="293" />
       <source>Window end (default: now)</source>
       <translation>窗口结束时间（默认：现在）</translation>
     </message>
@@ -2504,47 +2609,52 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>窗口截止</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="82" />
+      <location filename="citygrid_plugin/processing/base.py" line="290" />
       <source>Window: the last N days (when no start is given)</source>
       <translation>时间窗口：最近 N 天（未指定开始时间时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="59" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="65" />
       <source>Writes a field-work package for the component census of some unit grids: a GeoPackage with the components (points, lines, polygons), the grids for reference and a snapshot for the sync, and a QGIS project beside it (relative paths, forms and styles ready) that opens offline in QGIS or QField. Choose the grids by code (15-digit grid codes, or 12-digit communities, 9-digit streets, 6-digit districts, separated by commas) or by picking them on a grid layer (selected features only). New features get a uid in the form and no code: the store issues the code at the sync. Base map layers are copied, clipped to the grids, so the package needs no network. The project holds no reference to the store and no password. An existing package is never overwritten.</source>
       <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="132" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="55" />
       <source>Written: {path}</source>
       <translation>已写出：{path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="293" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="135" />
       <source>Written: {path} ({pages} pages, {seconds:.1f} s)</source>
       <translation>已写出：{path}（{pages} 页，{seconds:.1f} 秒）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="153" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="109" />
       <source>X column (CSV)</source>
       <translation>X 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="153" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="109" />
       <source>Y column (CSV)</source>
       <translation>Y 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="147" />
+      <location filename="citygrid_plugin/core/reports.py" line="145" />
       <source>Year on year (%)</source>
       <translation>同比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="238" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="59" />
+      <source>a case needs a description (what is wrong, where)</source>
+      <translation>案件需要问题描述（什么问题、在哪里）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="240" />
       <source>a component with this uid is already in the store</source>
       <translation>数据库中已有该 uid 的部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="105" />
+      <location filename="citygrid_plugin/store/roles.py" line="103" />
       <source>a department handler needs a department (its code)</source>
       <translation>专业部门处置人员必须指定所属部门（部门代码）</translation>
     </message>
@@ -2554,7 +2664,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>距离阈值至少需要 2 个网格，实际只有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="182" />
+      <location filename="citygrid_plugin/rasters.py" line="22" />
       <source>a raster must be a 2-D array, got {ndim} dimensions</source>
       <translation>栅格必须是二维数组，实际为 {ndim} 维</translation>
     </message>
@@ -2574,17 +2684,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{kind} 分类表不能用于检查部件编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="102" />
+      <location filename="citygrid_plugin/core/classes.py" line="103" />
       <source>accuracy class '{value}' must be one of {allowed}</source>
       <translation>精度等级“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="165" />
+      <location filename="citygrid_plugin/store/components.py" line="167" />
       <source>accuracy class must be A, B or C</source>
       <translation>精度等级必须是 A、B 或 C</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="97" />
+      <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="110" />
       <source>add the store layers first (CityGrid ▸ Add store layers)</source>
       <translation>请先添加数据库图层（CityGrid ▸ 添加数据库图层）</translation>
     </message>
@@ -2609,22 +2719,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/codes.py" line="482" />
-      <source>all {width}-digit serials are used (last issued {last}); codes are never reused, so start a new community, grid or class</source>
-      <translation>{width} 位顺序码已用完（最后发放 {last}）；编码永不复用，请新建社区、网格或分类</translation>
-    </message>
-    <message>
-      <location filename="citygrid_plugin/core/classes.py" line="95" />
+      <location filename="citygrid_plugin/core/classes.py" line="96" />
       <source>alternative names {value} must be non-empty, trimmed and without ';'</source>
       <translation>别名 {value} 不能为空、首尾不能有空格且不能含“;”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="105" />
+      <location filename="citygrid_plugin/core/classes.py" line="106" />
       <source>an event class has no geometry type, accuracy class or extra fields</source>
       <translation>事件分类没有几何类型、精度等级或扩展字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="148" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="54" />
+      <source>an extension is asked for in hours: a number more than 0 and at most 2160 (90 days); got {got}</source>
+      <translation>延期按小时申请：大于 0 且不超过 2160（90 天）的数字；收到的是 {got}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/indicators.py" line="18" />
       <source>area '{area}' is not a district (6 digits), street (9) or community (12) code</source>
       <translation>区域“{area}”不是区县（6 位）、街道（9 位）或社区（12 位）代码</translation>
     </message>
@@ -2639,47 +2749,47 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积界限必须满足 下限 &lt; 目标 &lt; 上限，实际为 {lo} &lt; {target} &lt; {hi}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="222" />
+      <location filename="citygrid_plugin/maps.py" line="137" />
       <source>area {area} is not a district, street or community of this store; leave it empty for the whole store or give one of the codes in the store's streets and communities</source>
       <translation>范围 {area} 不是本数据库中的区县、街道或社区：留空表示整个数据库，或填写数据库中某个街道、社区的代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="508" />
+      <location filename="citygrid_plugin/themes.py" line="239" />
       <source>as of {date}: {surveyed} of {grids} grids surveyed, {components} more with components</source>
       <translation>截至 {date}：{grids} 个网格中已普查 {surveyed} 个，另有 {components} 个已有部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="117" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="110" />
       <source>authentication configuration '{id}' holds no password (use the Basic method)</source>
       <translation>认证配置“{id}”中没有密码（请使用 Basic 方式）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="113" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="106" />
       <source>authentication configuration '{id}' not found, or the authentication database is locked</source>
       <translation>找不到认证配置“{id}”，或认证数据库已锁定</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="75" />
+      <location filename="citygrid_plugin/store/backup.py" line="60" />
       <source>backup of {target} failed, nothing was written: {error}</source>
       <translation>备份 {target} 失败，未写入任何文件：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="134" />
+      <location filename="citygrid_plugin/cli.py" line="40" />
       <source>backup written: {path} ({size} KB)</source>
       <translation>备份已写入：{path}（{size} KB）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/basemap.py" line="85" />
+      <location filename="citygrid_plugin/store/basemap.py" line="84" />
       <source>base map not imported (nothing was written): {error}</source>
       <translation>底图未导入（未写入任何数据）：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="331" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="288" />
       <source>base map {layer} is not a local file and was not copied; the package must work offline</source>
       <translation>底图 {layer} 不是本地文件，未复制；数据包必须能离线使用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="311" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="270" />
       <source>base map {layer} not copied: {error}</source>
       <translation>底图 {layer} 未复制：{error}</translation>
     </message>
@@ -2694,52 +2804,52 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>边界贴合度：社区内分隔线长度的 {share:.1%} 位于网格边上</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="217" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="140" />
       <source>by kind: {counts}</source>
       <translation>按类型：{counts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="272" />
+      <location filename="citygrid_plugin/features.py" line="61" />
       <source>canceled; nothing was written</source>
       <translation>已取消；未写入任何数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="117" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="61" />
       <source>cannot be reprojected from {src} to {dst} ({error}); are the coordinates really in {src}?</source>
       <translation>无法从 {src} 投影转换到 {dst}（{error}）；这些坐标确实是 {src} 吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/db.py" line="34" />
+      <location filename="citygrid_plugin/store/db.py" line="36" />
       <source>cannot connect to the store ({target}): {error}</source>
       <translation>无法连接数据库（{target}）：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="193" />
+      <location filename="citygrid_plugin/rasters.py" line="33" />
       <source>cannot create the GeoTIFF '{path}': check that the folder exists and is writable</source>
       <translation>无法创建 GeoTIFF 文件“{path}”：请检查文件夹是否存在且可写</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1001" />
+      <location filename="citygrid_plugin/layouts/atlas.py" line="149" />
       <source>cannot export the atlas to {path}: give a .pdf file or a folder for PNG pages</source>
       <translation>无法将图集导出到 {path}：请给出 .pdf 文件，或用于存放 PNG 页面的文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="735" />
+      <location filename="citygrid_plugin/layouts/export.py" line="120" />
       <source>cannot export {path}: use a .pdf or .png file name</source>
       <translation>无法导出 {path}：文件名须以 .pdf 或 .png 结尾</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="151" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="154" />
       <source>cannot open {layer} in {path}</source>
       <translation>无法打开 {path} 中的 {layer}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="414" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="334" />
       <source>cannot read the layout template {path}: {reason}; reinstall the plugin or run layouts.write_templates()</source>
       <translation>无法读取版式模板 {path}：{reason}；请重新安装插件或运行 layouts.write_templates()</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1486" />
+      <location filename="citygrid_plugin/layouts/report.py" line="444" />
       <source>cannot read the picture {path}: is it a PNG or SVG file?</source>
       <translation>无法读取图片 {path}：它是 PNG 或 SVG 文件吗？</translation>
     </message>
@@ -2749,72 +2859,112 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="154" />
+      <location filename="citygrid_plugin/charts.py" line="157" />
       <source>cannot write chart {path}: use a .png, .svg or .pdf file name</source>
       <translation>无法写入图表 {path}：文件名须以 .png、.svg 或 .pdf 结尾</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="160" />
+      <location filename="citygrid_plugin/charts.py" line="163" />
       <source>cannot write chart {path}: {reason}; choose a folder you can write to</source>
       <translation>无法写入图表 {path}：{reason}；请选择有写权限的文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="204" />
+      <location filename="citygrid_plugin/rasters.py" line="44" />
       <source>cannot write the GeoTIFF '{path}' (disk full?)</source>
       <translation>无法写入 GeoTIFF 文件“{path}”（磁盘是否已满？）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="403" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="323" />
       <source>cannot write the layout template {path}: check that the folder is writable</source>
       <translation>无法写入版式模板 {path}：请检查文件夹是否可写</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="256" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="263" />
       <source>cannot write the package {path} ({error}; {free}): is the disk full or write-protected? Nothing was kept, no half-written package is left behind</source>
       <translation>无法写入外业数据包 {path}（{error}；{free}）：磁盘是否已满或写保护？未保留任何文件，不会留下写了一半的数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="665" />
+      <location filename="citygrid_plugin/layouts/export.py" line="52" />
       <source>cannot write {path}: a folder of that name exists; choose a file name</source>
       <translation>无法写入 {path}：已存在同名文件夹，请换一个文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="647" />
+      <location filename="citygrid_plugin/layouts/export.py" line="34" />
       <source>cannot write {path}: check that the folder is writable, the disk is not full and the file is not open in another program</source>
       <translation>无法写入 {path}：请检查文件夹可写、磁盘未满，且该文件未被其他程序打开</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="328" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="285" />
       <source>cannot write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="671" />
+      <location filename="citygrid_plugin/layouts/atlas.py" line="175" />
       <source>cannot write {path}: {reason}; choose a folder you can write to</source>
       <translation>无法写入 {path}：{reason}；请选择有写权限的文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="97" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="61" />
+      <source>case at ({x}, {y}) lies outside every unit grid</source>
+      <translation>案件位置（{x}, {y}）不在任何单元网格内</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/labels.py" line="23" />
       <source>case density per unit grid</source>
       <translation>按单元网格的案件密度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="130" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="43" />
+      <source>case {case} does not exist</source>
+      <translation>案件 {case} 不存在</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="42" />
+      <source>case {case} does not exist or is not dispatched to your department ({dept})</source>
+      <translation>案件 {case} 不存在或未派遣给本部门（{dept}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="50" />
+      <source>case {case} has no extension request to approve</source>
+      <translation>案件 {case} 没有待审批的延期申请</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="52" />
+      <source>case {case} is not overdue (deadline {deadline}); urging is for overdue cases</source>
+      <translation>案件 {case} 未超时（时限 {deadline}）；只有超时案件才能督办</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="34" />
+      <source>case {case} is {state}: {role} cannot {action} it now; possible: {allowed}</source>
+      <translation>案件 {case} 当前为“{state}”：{role}现在不能执行“{action}”；可执行：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="37" />
+      <source>case {case} was changed by {who} at {at} ({action}); refresh and try again</source>
+      <translation>案件 {case} 已被 {who} 于 {at} 修改（{action}）；请刷新后重试</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="73" />
+      <source>cases change only through the workflow (case_report and case_act)</source>
+      <translation>案件只能通过业务流程修改（case_report 和 case_act）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="134" />
       <source>census date '{value}' is not a date written YYYY-MM-DD</source>
       <translation>普查日期“{value}”不是 YYYY-MM-DD 格式的日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="69" />
+      <location filename="citygrid_plugin/store/census.py" line="33" />
       <source>census progress not updated: {error}</source>
       <translation>普查进度未更新：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="154" />
+      <location filename="citygrid_plugin/core/reports.py" line="152" />
       <source>change = (this period − the other) / the other; empty where the other is 0</source>
       <translation>变化 =（本期 − 对比期）/ 对比期；对比期为 0 时为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="143" />
+      <location filename="citygrid_plugin/charts.py" line="146" />
       <source>chart size {width} × {height} mm must be positive</source>
       <translation>图表尺寸 {width} × {height} 毫米必须为正数</translation>
     </message>
@@ -2824,17 +2974,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="226" />
+      <location filename="citygrid_plugin/store/components.py" line="228" />
       <source>class %s %s is recorded as a %s, got %s</source>
       <translation>分类 %s %s 应记录为 %s，实际为 %s</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="219" />
+      <location filename="citygrid_plugin/store/components.py" line="221" />
       <source>class %s is not a component class of profile %s</source>
       <translation>分类 %s 不是 %s 标准的部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="296" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="245" />
       <source>class '{value}' is neither a class code nor a class name of profile {profile}</source>
       <translation>“{value}”既不是 {profile} 标准的分类代码，也不是分类名称</translation>
     </message>
@@ -2859,7 +3009,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>分类表未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="87" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="80" />
+      <source>class {cls} is not a component class of profile {profile}</source>
+      <translation>{cls} 不是 {profile} 版编码表中的部件类别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/classes.py" line="88" />
       <source>code '{code}' is not major code + minor code ('{major}' + '{minor}')</source>
       <translation>代码“{code}”不等于大类代码 + 小类代码（“{major}” + “{minor}”）</translation>
     </message>
@@ -2874,22 +3029,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>与所属社区不符的编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="29" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="21" />
       <source>codes that do not parse</source>
       <translation>无法解析的编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1302" />
+      <location filename="citygrid_plugin/layouts/report.py" line="264" />
       <source>column_widths needs {n} positive numbers, one per column (relative widths); got {widths}</source>
       <translation>column_widths 需要 {n} 个正数，每列一个（相对宽度）；实际为 {widths}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
+      <location filename="citygrid_plugin/core/labels.py" line="17" />
       <source>communities</source>
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="131" />
+      <location filename="citygrid_plugin/store/divisions.py" line="142" />
       <source>communities {a} and {b} overlap by {area:.1f} m²</source>
       <translation>社区 {a} 与 {b} 重叠 {area:.1f} m²</translation>
     </message>
@@ -2909,17 +3064,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>社区编码“{key}”必须是 12 位（区县 6 位 + 街道 3 位 + 社区 3 位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="85" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="89" />
       <source>community feature {fid}: community code '{key}' must be 12 digits (check the community code expression)</source>
       <translation>社区要素 {fid}：社区编码“{key}”必须是 12 位（请检查社区编码表达式）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="139" />
+      <location filename="citygrid_plugin/store/divisions.py" line="150" />
       <source>community {code} extends {area:.1f} m² outside its street</source>
       <translation>社区 {code} 超出所属街道 {area:.1f} m²</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="89" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="93" />
       <source>community {key} (feature {fid}) has no geometry</source>
       <translation>社区 {key}（要素 {fid}）没有几何</translation>
     </message>
@@ -2964,12 +3119,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>紧凑度（Polsby-Popper）中位数：{value:.3f}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="163" />
+      <location filename="citygrid_plugin/core/reports.py" line="161" />
       <source>component</source>
       <translation>部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="98" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="63" />
+      <source>component at ({x}, {y}) lies outside every unit grid</source>
+      <translation>部件位置（{x}, {y}）不在任何单元网格内</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/labels.py" line="24" />
       <source>component census coverage</source>
       <translation>部件普查覆盖情况</translation>
     </message>
@@ -2984,32 +3144,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件顺序码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="575" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="571" />
       <source>component {code} (uid {uid}), deleted in the package</source>
       <translation>部件 {code}（uid {uid}），已在数据包中删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="205" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="212" />
       <source>component {code} has an unexpected geometry type</source>
       <translation>部件 {code} 的几何类型不符合要求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="407" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="76" />
+      <source>component {code} is retired; its history cannot be changed</source>
+      <translation>部件 {code} 已注销；其历史记录不能修改</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/components.py" line="405" />
       <source>component {code} lies outside every active unit grid</source>
       <translation>部件 {code} 不在任何现行单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="404" />
+      <location filename="citygrid_plugin/store/components.py" line="402" />
       <source>component {code} records grid {recorded} but lies in grid {actual}</source>
       <translation>部件 {code} 记录的网格为 {recorded}，但实际位于网格 {actual}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="398" />
+      <location filename="citygrid_plugin/store/components.py" line="396" />
       <source>component {code}: class {cls} needs the field {field}</source>
       <translation>部件 {code}：分类 {cls} 需要填写字段 {field}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="409" />
+      <location filename="citygrid_plugin/store/components.py" line="407" />
       <source>component {code}: {problems}</source>
       <translation>部件 {code}：{problems}</translation>
     </message>
@@ -3019,32 +3184,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="62" />
+      <location filename="citygrid_plugin/store/components.py" line="68" />
       <source>components not imported: {error}</source>
       <translation>部件未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="401" />
+      <location filename="citygrid_plugin/store/components.py" line="399" />
       <source>components {code} and {other} are of the same class {metres} m apart: a duplicate?</source>
       <translation>部件 {code} 与 {other} 同类且相距 {metres} 米：是否重复？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="500" />
+      <location filename="citygrid_plugin/themes.py" line="231" />
       <source>components, unconfirmed ({n})</source>
       <translation>有部件、未确认普查（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="110" />
+      <location filename="citygrid_plugin/core/classes.py" line="111" />
       <source>confidence is empty</source>
       <translation>可信度为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="401" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="352" />
       <source>conflict: {line}</source>
       <translation>冲突：{line}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="129" />
+      <location filename="citygrid_plugin/processing/base.py" line="337" />
       <source>contiguity (grids sharing an edge or a corner)</source>
       <translation>邻接（共边或共角的网格）</translation>
     </message>
@@ -3069,47 +3234,47 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>自定义时段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="163" />
+      <location filename="citygrid_plugin/store/components.py" line="165" />
       <source>data source must be one of 实测, 地形图, 调绘, 其它</source>
       <translation>数据来源必须是 实测、地形图、调绘、其它 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="98" />
+      <location filename="citygrid_plugin/store/backup.py" line="79" />
       <source>database name '{name}' must be letters, digits and _ (at most 63)</source>
       <translation>数据库名“{name}”只能由字母、数字和 _ 组成（最多 63 个字符）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="106" />
+      <location filename="citygrid_plugin/store/backup.py" line="87" />
       <source>database {name} already exists; restore into a new database</source>
       <translation>数据库 {name} 已存在；请恢复到一个新数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="449" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="271" />
       <source>day</source>
       <translation>日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="646" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="642" />
       <source>deleted in the package</source>
       <translation>已在数据包中删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="410" />
+      <location filename="citygrid_plugin/themes.py" line="153" />
       <source>department '{code}' is not in the store; the departments are: {codes}</source>
       <translation>数据库中没有部门“{code}”；现有部门：{codes}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="180" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="135" />
       <source>department '{value}' is not in the store</source>
       <translation>部门“{value}”不在数据库中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="306" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="255" />
       <source>department '{value}' is not in the store (by code or name)</source>
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
+      <location filename="citygrid_plugin/core/labels.py" line="17" />
       <source>departments</source>
       <translation>部门</translation>
     </message>
@@ -3119,37 +3284,42 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="48" />
+      <source>dispatch needs a department (none given and no routing rule for class {cls} in street {street})</source>
+      <translation>派遣需要指定专业部门（未指定，且街道 {street} 没有类别 {cls} 的派遣规则）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/labels.py" line="19" />
       <source>dispatchers</source>
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="128" />
+      <location filename="citygrid_plugin/processing/base.py" line="336" />
       <source>distance band (grid centroids)</source>
       <translation>距离阈值（网格质心）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
+      <location filename="citygrid_plugin/core/labels.py" line="19" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="111" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="119" />
       <source>district {code}</source>
       <translation>区县 {code}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="79" />
+      <location filename="citygrid_plugin/store/divisions.py" line="90" />
       <source>divisions not loaded: {error}</source>
       <translation>行政区划未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="122" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="69" />
       <source>down {pct} on the month before ({before})</source>
       <translation>比上月（{before}）减少 {pct}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="134" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="81" />
       <source>down {points} percentage points on the month before ({before})</source>
       <translation>比上月（{before}）降低 {points} 个百分点</translation>
     </message>
@@ -3159,7 +3329,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请画一条至少两个点、横穿网格的线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="143" />
+      <location filename="citygrid_plugin/core/classes.py" line="144" />
       <source>duplicate code; already used by '{name}'</source>
       <translation>代码重复；已被“{name}”使用</translation>
     </message>
@@ -3169,27 +3339,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>重复编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="237" />
-      <source>editing forms not configured ({error}); using the minimal form</source>
-      <translation>编辑表单未能配置（{error}）；使用简易表单</translation>
-    </message>
-    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="472" />
       <source>empty geometries</source>
       <translation>空几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="200" />
+      <location filename="citygrid_plugin/store/components.py" line="202" />
       <source>empty geometry</source>
       <translation>几何为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="333" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="252" />
       <source>entity {handle} on layer {layer}</source>
       <translation>图层 {layer} 上的实体 {handle}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="133" />
+      <location filename="citygrid_plugin/store/components.py" line="137" />
       <source>equipment count '{value}' must be a whole number</source>
       <translation>器材数量“{value}”必须是整数</translation>
     </message>
@@ -3199,7 +3364,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="163" />
+      <location filename="citygrid_plugin/core/reports.py" line="161" />
       <source>event</source>
       <translation>事件</translation>
     </message>
@@ -3229,22 +3394,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>每个网格都与其他所有网格相邻，没有局部差异可比较：请使用更小的距离阈值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="107" />
+      <location filename="citygrid_plugin/core/classes.py" line="108" />
       <source>extra fields {value} must be identifiers like 'site_name'</source>
       <translation>扩展字段 {value} 必须是类似“site_name”的标识符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="277" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="226" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="77" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="72" />
       <source>feature {fid}: a grid must be one valid polygon ({kind})</source>
       <translation>要素 {fid}：网格必须是一个有效的面（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="952" />
+      <location filename="citygrid_plugin/layouts/atlas.py" line="100" />
       <source>filter</source>
       <translation>筛选</translation>
     </message>
@@ -3279,22 +3444,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>缝隙</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="655" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="651" />
       <source>geometry differs</source>
       <translation>几何不同</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="99" />
+      <location filename="citygrid_plugin/core/classes.py" line="100" />
       <source>geometry type '{value}' must be one of {allowed}</source>
       <translation>几何类型“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="67" />
+      <location filename="citygrid_plugin/processing/base.py" line="129" />
       <source>give either a PostgreSQL connection or a pg_service name, not both</source>
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="236" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="185" />
       <source>give either a components layer or a CSV file</source>
       <translation>请给出部件图层或 CSV 文件之一</translation>
     </message>
@@ -3329,12 +3494,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>计数须按“网格 × 时间切片”给出（二维数组）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="107" />
+      <location filename="citygrid_plugin/store/roles.py" line="105" />
       <source>give the user a display name</source>
       <translation>请填写用户的显示名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="103" />
+      <location filename="citygrid_plugin/store/roles.py" line="101" />
       <source>give the user at least one role</source>
       <translation>请至少为用户选择一个角色</translation>
     </message>
@@ -3362,6 +3527,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/codes.py" line="287" />
       <source>grid serial</source>
       <translation>网格顺序码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="82" />
+      <source>grid {code} crosses the boundary of community {community}: {m2} m² lie outside it</source>
+      <translation>网格 {code} 跨越社区 {community} 的边界：有 {m2} 平方米在社区外</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="78" />
+      <source>grid {code} is retired; its history cannot be changed</source>
+      <translation>网格 {code} 已注销；其历史记录不能修改</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="465" />
@@ -3464,17 +3639,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数：{count}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="98" />
+      <location filename="citygrid_plugin/core/labels.py" line="24" />
       <source>hot spots (Gi*)</source>
       <translation>热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="218" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="167" />
       <source>imported {imported}, rejected {rejected}, suspected duplicates {dups}</source>
       <translation>已导入 {imported}，被拒绝 {rejected}，疑似重复 {dups}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="436" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="356" />
       <source>in the layout template {path} the items {ids} are of the wrong kind (map, legend, scale bar, picture, labels expected)</source>
       <translation>版式模板 {path} 中的元素 {ids} 类型不对（应为地图、图例、比例尺、图片、文本标签）</translation>
     </message>
@@ -3494,17 +3669,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无效几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="200" />
+      <location filename="citygrid_plugin/store/components.py" line="202" />
       <source>invalid geometry: </source>
       <translation>几何无效：</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="573" />
+      <location filename="citygrid_plugin/layouts/thematic.py" line="133" />
       <source>km</source>
       <translation>千米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="698" />
+      <location filename="citygrid_plugin/processing/base.py" line="434" />
       <source>landscape</source>
       <translation>横向</translation>
     </message>
@@ -3514,37 +3689,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>最近 {days} 天</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="488" />
+      <location filename="citygrid_plugin/layouts/thematic.py" line="48" />
       <source>layer '{name}' is not valid (its source cannot be read): check the file or the database connection</source>
       <translation>图层“{name}”无效（无法读取其数据源）：请检查文件或数据库连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="83" />
+      <location filename="citygrid_plugin/core/cadlayers.py" line="60" />
       <source>layer mapping entry '{entry}' must look like CADLAYER=kind, e.g. DLSS=road</source>
       <translation>图层对应项“{entry}”必须形如 CAD图层=类型，例如 DLSS=road</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="86" />
+      <location filename="citygrid_plugin/core/cadlayers.py" line="63" />
       <source>layer mapping entry '{entry}': unknown kind '{kind}' (use one of {kinds})</source>
       <translation>图层对应项“{entry}”：未知类型“{kind}”（请使用 {kinds} 之一）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="214" />
+      <location filename="citygrid_plugin/store/components.py" line="216" />
       <source>lies outside every unit grid, at (%s, %s); check the coordinates and their CRS</source>
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="255" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="204" />
       <source>line {line}</source>
       <translation>第 {line} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="32" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="24" />
       <source>location and grid disagree</source>
       <translation>位置与所在网格不符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="99" />
+      <location filename="citygrid_plugin/store/roles.py" line="97" />
       <source>login '{login}' must be lower-case letters, digits and _ (at most 63, not starting with pg_ or citygrid_)</source>
       <translation>登录名“{login}”只能由小写字母、数字和 _ 组成（最多 63 个字符，不能以 pg_ 或 citygrid_ 开头）</translation>
     </message>
@@ -3554,12 +3729,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>经度 {lon:.3f}° 不在中国的高斯-克吕格投影带范围内（73.5°E–136.5°E）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="576" />
+      <location filename="citygrid_plugin/layouts/thematic.py" line="136" />
       <source>m</source>
       <translation>米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="228" />
+      <location filename="citygrid_plugin/store/components.py" line="230" />
       <source>maintainer (养护单位)</source>
       <translation>养护单位</translation>
     </message>
@@ -3579,17 +3754,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>大类 {value} 不在 {profile} 标准中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="81" />
+      <location filename="citygrid_plugin/core/classes.py" line="82" />
       <source>major code '{value}' must be {digits} digits, not all zero (profile {profile})</source>
       <translation>大类代码“{value}”必须是 {digits} 位且不全为 0（{profile} 标准）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="92" />
+      <location filename="citygrid_plugin/core/classes.py" line="93" />
       <source>major name '{value}' is empty or has surrounding whitespace</source>
       <translation>大类名称“{value}”为空或首尾有空格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="147" />
+      <location filename="citygrid_plugin/core/classes.py" line="148" />
       <source>major {major} is named '{name}' here but '{known}' in an earlier row</source>
       <translation>大类 {major} 在此处名为“{name}”，但前面的行中为“{known}”</translation>
     </message>
@@ -3634,12 +3809,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>小类 {value} 不在 {profile} 标准中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="84" />
+      <location filename="citygrid_plugin/core/classes.py" line="85" />
       <source>minor code '{value}' must be {digits} digits, not all zero (profile {profile})</source>
       <translation>小类代码“{value}”必须是 {digits} 位且不全为 0（{profile} 标准）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="30" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="22" />
       <source>missing required fields</source>
       <translation>缺少必填字段</translation>
     </message>
@@ -3649,67 +3824,67 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>多部件或非面几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="152" />
+      <location filename="citygrid_plugin/core/classes.py" line="153" />
       <source>name '{name}' is already used by class {code} '{other}'</source>
       <translation>名称“{name}”已被分类 {code}“{other}”使用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="90" />
+      <location filename="citygrid_plugin/core/classes.py" line="91" />
       <source>name '{value}' is empty or has surrounding whitespace</source>
       <translation>名称“{value}”为空或首尾有空格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="500" />
+      <location filename="citygrid_plugin/layouts/thematic.py" line="60" />
       <source>neither the project nor the layers have a coordinate reference system: set the project CRS (e.g. EPSG:4544) first</source>
       <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="403" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="354" />
       <source>new component {code} (uid {uid})</source>
       <translation>新部件 {code}（uid {uid}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="128" />
+      <location filename="citygrid_plugin/charts.py" line="131" />
       <source>no Chinese font found for charts (looked for Noto Sans CJK SC and WenQuanYi Micro Hei): install the Debian package fonts-noto-cjk (scripts/bootstrap.sh does) and run again</source>
       <translation>找不到用于图表的中文字体（已查找 Noto Sans CJK SC 和文泉驿微米黑）：请安装 Debian 软件包 fonts-noto-cjk（scripts/bootstrap.sh 会安装）后重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="184" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="101" />
       <source>no Chinese font found for print layouts (looked for {fonts}): install the Debian package fonts-noto-cjk (scripts/bootstrap.sh does) and run again</source>
       <translation>找不到用于打印版式的中文字体（已查找 {fonts}）：请安装 Debian 软件包 fonts-noto-cjk（scripts/bootstrap.sh 会安装）后重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="156" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="163" />
       <source>no active unit grid matches {values} in the store</source>
       <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="462" />
+      <location filename="citygrid_plugin/themes.py" line="205" />
       <source>no case due for handling</source>
       <translation>无应处置案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="430" />
+      <location filename="citygrid_plugin/themes.py" line="173" />
       <source>no case fell due for handling in {place} in {period}{who}: there is no on-time rate to map; choose another period, area or department</source>
       <translation>{place}在{period}{who}没有应处置案件，无法绘制按期处置率；请选择其他时段、范围或部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="222" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="109" />
       <source>no case was reported in the period: the reports are empty</source>
       <translation>统计期内没有上报案件：报表为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="372" />
+      <location filename="citygrid_plugin/themes.py" line="112" />
       <source>no case was reported in {place} in {period}: there is nothing to map; choose another period or area</source>
       <translation>{place}在{period}没有上报案件，没有可制图的内容；请选择其他时段或范围</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="172" />
+      <location filename="citygrid_plugin/processing/base.py" line="380" />
       <source>no cases match the window and filters ({window}): nothing to analyse; widen the window or the filters</source>
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可分析的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="241" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="76" />
       <source>no cases match the window and filters ({window}): nothing to map; widen the window or the filters</source>
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可制图的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
@@ -3719,37 +3894,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>报表为空，无图表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="293" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="242" />
       <source>no class (give a class code or a Chinese class name)</source>
       <translation>没有分类（请给出分类代码或中文分类名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="76" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="80" />
       <source>no communities layer</source>
       <translation>没有社区图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="158" />
+      <location filename="citygrid_plugin/store/components.py" line="160" />
       <source>no component class</source>
       <translation>没有部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="501" />
+      <location filename="citygrid_plugin/themes.py" line="232" />
       <source>no components ({n} grids)</source>
       <translation>未普查，无部件（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="129" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="76" />
       <source>no figure for the month before</source>
       <translation>上月无可比数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="157" />
+      <location filename="citygrid_plugin/store/components.py" line="159" />
       <source>no geometry</source>
       <translation>没有几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="315" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="264" />
       <source>no geometry (or coordinates that are not numbers)</source>
       <translation>没有几何（或坐标不是数字）</translation>
     </message>
@@ -3759,12 +3934,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有任何网格有相邻网格，Gi* 只能把每个网格与自身比较：请使用更大的距离阈值或邻接权重</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="596" />
+      <location filename="citygrid_plugin/layouts/thematic.py" line="156" />
       <source>no layers given for the map '{title}': pass the layers to show</source>
       <translation>地图“{title}”没有指定图层：请传入要显示的图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="159" />
+      <location filename="citygrid_plugin/store/components.py" line="161" />
       <source>no responsible department (主管部门)</source>
       <translation>没有主管部门</translation>
     </message>
@@ -3774,12 +3949,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未选择数据库连接：请在“CityGrid ▸ 设置”中选择 QGIS PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="69" />
+      <location filename="citygrid_plugin/processing/base.py" line="131" />
       <source>no store given: choose a PostgreSQL connection or a pg_service name</source>
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="830" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="81" />
       <source>no street of {place} has a boundary: import the divisions with their boundaries first</source>
       <translation>{place}的街道都没有边界：请先导入带边界的行政区划</translation>
     </message>
@@ -3789,37 +3964,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有任何两个网格质心的距离在 {band} 米以内（最近的两个相距 {closest} 米）：请使用更大的距离阈值，例如 {suggested} 米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="145" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="152" />
       <source>no unit grids chosen: give grid codes or pick grids on the grid layer</source>
       <translation>未选择单元网格：请输入网格编码或在网格图层上选择网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="563" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="559" />
       <source>none of the package's components is in this store: the package was exported from {store}</source>
       <translation>数据包中的部件在本数据库中一个也没有：该数据包导出自 {store}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="117" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="64" />
       <source>none the month before</source>
       <translation>上月为 0</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="117" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="64" />
       <source>none the month before either</source>
       <translation>上月也为 0</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="247" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="168" />
       <source>not a DXF file</source>
       <translation>不是 DXF 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="136" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="143" />
       <source>not a grid code or prefix: {values} (give 15-digit grid codes, or 12-digit communities, 9-digit streets, 6-digit districts)</source>
       <translation>不是网格编码或编码前缀：{values}（请输入 15 位网格编码，或 12 位社区、9 位街道、6 位区县编码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="77" />
+      <location filename="citygrid_plugin/store/census.py" line="41" />
       <source>not active unit grids: {codes}</source>
       <translation>不是现行单元网格：{codes}</translation>
     </message>
@@ -3829,7 +4004,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="650" />
+      <location filename="citygrid_plugin/layouts/export.py" line="37" />
       <source>not enough memory to export {path} at {dpi} dpi: use a lower dpi</source>
       <translation>内存不足，无法以 {dpi} dpi 导出 {path}：请降低分辨率</translation>
     </message>
@@ -3839,12 +4014,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有可写入 {path} 的内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="97" />
+      <location filename="citygrid_plugin/core/labels.py" line="23" />
       <source>on-time handling rate by territory</source>
       <translation>按属地的按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="176" />
+      <location filename="citygrid_plugin/processing/base.py" line="384" />
       <source>only {n} grids have cases in the window and filters ({window}); a hot spot analysis needs at least {minimum} — widen the window or the filters</source>
       <translation>在该时间窗口和筛选条件下（{window}）只有 {n} 个网格有案件；热点分析至少需要 {minimum} 个——请扩大时间窗口或放宽筛选条件</translation>
     </message>
@@ -3864,12 +4039,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
+      <location filename="citygrid_plugin/core/labels.py" line="18" />
       <source>operators</source>
       <translation>受理员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="33" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="25" />
       <source>outside every unit grid</source>
       <translation>不在任何单元网格内</translation>
     </message>
@@ -3879,17 +4054,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>仅显示超时</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="82" />
+      <source>overdue {amount}</source>
+      <translation>超时 {amount}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="475" />
       <source>overlaps</source>
       <translation>重叠</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="228" />
+      <location filename="citygrid_plugin/store/components.py" line="230" />
       <source>owner (权属单位)</source>
       <translation>权属单位</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="951" />
+      <location filename="citygrid_plugin/layouts/atlas.py" line="99" />
       <source>page name</source>
       <translation>页名</translation>
     </message>
@@ -3899,7 +4079,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格划分已取消</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="61" />
+      <location filename="citygrid_plugin/core/indicators.py" line="46" />
       <source>period {start} – {end}, cut-off {as_of}</source>
       <translation>统计期 {start} 至 {end}，截止 {as_of}</translation>
     </message>
@@ -3914,12 +4094,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="215" />
+      <location filename="citygrid_plugin/core/kde.py" line="175" />
       <source>points must be an n × 2 array of x, y coordinates</source>
       <translation>点必须是 n × 2 的 x、y 坐标数组</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="698" />
+      <location filename="citygrid_plugin/processing/base.py" line="434" />
       <source>portrait</source>
       <translation>纵向</translation>
     </message>
@@ -3934,32 +4114,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>标准 {profile} 与分类表（{table} 标准）不一致</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="381" />
+      <location filename="citygrid_plugin/processing/base.py" line="426" />
       <source>quantiles</source>
       <translation>分位数分级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="222" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="62" />
       <source>quartic</source>
       <translation>四次核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="180" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="128" />
       <source>rates in %, empty where nothing was due; composite score = {formula}</source>
       <translation>比率单位为 %，无应处置案件时为空；综合得分 = {formula}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="127" />
+      <location filename="citygrid_plugin/core/reports.py" line="125" />
       <source>rates in %; a rate with nothing due is empty; the drill-down lists the cases due for handling</source>
       <translation>比率单位为 %；没有应处置案件时比率为空；钻取列出应处置案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="340" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="177" />
       <source>rates in %; changes of rates in percentage points (pp)</source>
       <translation>比率单位为 %；比率的环比变化以百分点计</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="227" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="67" />
       <source>raw</source>
       <translation>原始值</translation>
     </message>
@@ -3974,27 +4154,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已裁决：保留数据库中的版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="227" />
+      <location filename="citygrid_plugin/store/components.py" line="229" />
       <source>responsible department (主管部门)</source>
       <translation>主管部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="117" />
+      <location filename="citygrid_plugin/store/backup.py" line="98" />
       <source>restore failed, nothing was restored: role {role} does not exist on this server; create the roles first (pg_dumpall --roles-only on the old server, then psql on this one)</source>
       <translation>恢复失败，未恢复任何内容：本服务器上没有角色 {role}；请先创建角色（在原服务器上运行 pg_dumpall --roles-only，再在本服务器上用 psql 导入）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="120" />
+      <location filename="citygrid_plugin/store/backup.py" line="101" />
       <source>restore failed, nothing was restored: {error}</source>
       <translation>恢复失败，未恢复任何内容：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="144" />
+      <location filename="citygrid_plugin/cli.py" line="50" />
       <source>restored into {target}: store version {version}, EPSG:{srid}</source>
       <translation>已恢复到 {target}：数据库版本 {version}，EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="648" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="644" />
       <source>retired in the store</source>
       <translation>已在数据库中注销</translation>
     </message>
@@ -4004,22 +4184,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>该部件已在数据库中注销；注销的部件不能恢复：请作为新要素重新采集</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="70" />
+      <location filename="citygrid_plugin/store/roles.py" line="71" />
       <source>roles not set up: {error} (run as the store owner with the CREATEROLE privilege)</source>
       <translation>角色未设置：{error}（请以具有 CREATEROLE 权限的数据库所有者身份运行）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1331" />
+      <location filename="citygrid_plugin/layouts/report.py" line="293" />
       <source>rows {rows} of the table '{title}' do not have {n} values, one per header</source>
       <translation>表格“{title}”的第 {rows} 行不是 {n} 个值（每个表头一个）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="383" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="340" />
       <source>save or discard the edits of {layers} before the sync</source>
       <translation>同步前请保存或放弃 {layers} 的编辑</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="227" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="67" />
       <source>scaled</source>
       <translation>缩放值</translation>
     </message>
@@ -4034,12 +4214,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请选择至少两个相邻的网格进行合并</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="131" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="118" />
       <source>set</source>
       <translation>已设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="35" />
+      <location filename="citygrid_plugin/core/labels.py" line="19" />
       <source>shift leaders</source>
       <translation>值班长</translation>
     </message>
@@ -4054,9 +4234,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>捕捉容差不能为负数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="952" />
+      <location filename="citygrid_plugin/layouts/atlas.py" line="100" />
       <source>sort</source>
       <translation>排序</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="66" />
+      <source>source {source} is for a {role}'s own report; you are not a {role}: choose the channel the report came through</source>
+      <translation>来源“{source}”只用于{role}本人上报；您不是{role}：请选择实际的问题来源渠道</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="359" />
@@ -4069,7 +4254,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计期内上报案件在截止时刻的状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="161" />
+      <location filename="citygrid_plugin/store/components.py" line="163" />
       <source>state must be one of 完好, 破损, 丢失, 占用</source>
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
@@ -4094,27 +4279,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道或社区代码（留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
+      <location filename="citygrid_plugin/core/labels.py" line="17" />
       <source>streets</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
+      <location filename="citygrid_plugin/core/labels.py" line="18" />
       <source>supervisors</source>
       <translation>监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="500" />
+      <location filename="citygrid_plugin/themes.py" line="231" />
       <source>surveyed ({n} grids)</source>
       <translation>已普查（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="31" />
+      <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="23" />
       <source>suspected duplicates</source>
       <translation>疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="559" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="555" />
       <source>sync failed, nothing was written to the store and the package is unchanged: {error}</source>
       <translation>同步失败，数据库未写入任何内容，数据包未改动：{error}</translation>
     </message>
@@ -4124,47 +4309,47 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>目标面积必须为正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="246" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="195" />
       <source>the CSV has no X/Y columns (columns: {columns}); choose them in the parameters</source>
       <translation>CSV 中没有 X/Y 列（现有列：{columns}）；请在参数中指定</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="117" />
+      <location filename="citygrid_plugin/store/roles.py" line="115" />
       <source>the CityGrid roles are not set up in this server (missing {roles}); run “Set up store roles” first</source>
       <translation>此服务器尚未设置 CityGrid 角色（缺少 {roles}）；请先运行“设置数据库角色与权限”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="528" />
+      <location filename="citygrid_plugin/themes.py" line="260" />
       <source>the algorithm citygrid:hotspots is not available: reinstall or re-enable the CityGrid plugin</source>
       <translation>算法 citygrid:hotspots 不可用：请重新安装或重新启用 CityGrid 插件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="949" />
+      <location filename="citygrid_plugin/layouts/atlas.py" line="97" />
       <source>the atlas coverage layer '{name}' must be a valid layer with geometries (e.g. the streets)</source>
       <translation>图集覆盖图层“{name}”必须是有效且带几何的图层（如街道）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1012" />
+      <location filename="citygrid_plugin/layouts/atlas.py" line="160" />
       <source>the atlas has no pages: no feature of '{layer}' matches the filter {filter}</source>
       <translation>图集没有页面：“{layer}”中没有要素符合筛选条件 {filter}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="652" />
+      <location filename="citygrid_plugin/layouts/export.py" line="39" />
       <source>the atlas of {path} could not be prepared: check its coverage layer and expressions</source>
       <translation>无法准备 {path} 的图集：请检查覆盖图层和表达式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/basemap.py" line="82" />
+      <location filename="citygrid_plugin/store/basemap.py" line="81" />
       <source>the base map needs a source file name</source>
       <translation>底图需要源文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="626" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="622" />
       <source>the component changed in the store during the sync; run the sync again</source>
       <translation>同步期间该部件在数据库中被修改；请重新同步</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/db.py" line="89" />
+      <location filename="citygrid_plugin/store/db.py" line="95" />
       <source>the connection to the store was lost ({error}): nothing was changed (the server rolls an unfinished transaction back); reconnect and try again</source>
       <translation>与数据库的连接已断开（{error}）：未做任何更改（服务器会回滚未完成的事务）；请重新连接后再试</translation>
     </message>
@@ -4174,9 +4359,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>提交时与数据库的连接断开（{error}）：更改可能已保存，也可能未保存；请先在数据库中核对，再决定是否重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="141" />
+      <location filename="citygrid_plugin/core/kde.py" line="140" />
       <source>the decay ratio must be a number, got {value}</source>
       <translation>衰减比必须是数值，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="58" />
+      <source>the description has {n} characters; at most 4000: shorten it</source>
+      <translation>问题描述有 {n} 个字符，最多 4000：请缩短</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="237" />
@@ -4184,12 +4374,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>距离阈值必须是以米为单位的正数，实际为 {band}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="654" />
+      <location filename="citygrid_plugin/layouts/export.py" line="41" />
       <source>the export of {path} was cancelled</source>
       <translation>{path} 的导出已取消</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="247" />
+      <location filename="citygrid_plugin/core/kde.py" line="207" />
       <source>the extent must be (xmin, ymin, xmax, ymax) with xmin &lt;= xmax and ymin &lt;= ymax</source>
       <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
     </message>
@@ -4199,12 +4389,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 所在的文件夹不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="189" />
+      <location filename="citygrid_plugin/store/components.py" line="191" />
       <source>the geometry cannot be read: </source>
       <translation>无法读取几何图形：</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="196" />
+      <location filename="citygrid_plugin/store/components.py" line="198" />
       <source>the geometry is in EPSG:%s, not in the store's EPSG:%s; reproject it first</source>
       <translation>几何图形的坐标系是 EPSG:%s，而不是数据库的 EPSG:%s；请先进行投影转换</translation>
     </message>
@@ -4214,52 +4404,52 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格图层无法编辑（连接为只读？）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="98" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="106" />
       <source>the grid layer has no field '{field}'</source>
       <translation>网格图层没有字段 '{field}'</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="257" />
+      <location filename="citygrid_plugin/core/kde.py" line="217" />
       <source>the heatmap would have {rows} × {cols} pixels: use a larger pixel size (at least {suggested} map units)</source>
       <translation>热力图将有 {rows} × {cols} 个像元：请使用更大的像元大小（至少 {suggested} 个地图单位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="537" />
+      <location filename="citygrid_plugin/themes.py" line="269" />
       <source>the hot spot analysis failed; see the log above</source>
       <translation>热点分析失败；请查看上方日志</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="540" />
+      <location filename="citygrid_plugin/themes.py" line="272" />
       <source>the hot spot analysis wrote no layer; see the log above</source>
       <translation>热点分析没有输出图层；请查看上方日志</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="75" />
+      <location filename="citygrid_plugin/core/columns.py" line="59" />
       <source>the input has no column '{column}' (columns: {columns})</source>
       <translation>输入中没有列“{column}”（现有列：{columns}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="525" />
+      <location filename="citygrid_plugin/layouts/thematic.py" line="85" />
       <source>the layers {names} have no features to frame the map: pass extent= or add data</source>
       <translation>图层 {names} 没有要素，无法确定地图范围：请传入 extent= 或添加数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="737" />
+      <location filename="citygrid_plugin/layouts/export.py" line="122" />
       <source>the layout '{name}' has no page to export</source>
       <translation>版式“{name}”没有可导出的页面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="475" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="395" />
       <source>the layout template {path} has no page: save it again from QGIS's layout designer</source>
       <translation>版式模板 {path} 没有页面：请在 QGIS 版式设计器中重新保存</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="420" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="340" />
       <source>the layout template {path} is not valid XML: restore it from the plugin or save it again from QGIS's layout designer</source>
       <translation>版式模板 {path} 不是有效的 XML：请从插件中恢复，或在 QGIS 版式设计器中重新保存</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="429" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="349" />
       <source>the layout template {path} lacks the items {ids}: give them these ids in the layout designer (Item Properties ▸ Item ID)</source>
       <translation>版式模板 {path} 缺少元素 {ids}：请在版式设计器中为相应元素设置这些 ID（元素属性 ▸ 元素 ID）</translation>
     </message>
@@ -4269,17 +4459,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="710" />
+      <location filename="citygrid_plugin/processing/base.py" line="447" />
       <source>the map goes to a .pdf or .png file, not {path}: change the output file name</source>
       <translation>专题图只能输出为 .pdf 或 .png 文件，不能是 {path}：请修改输出文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="164" />
+      <location filename="citygrid_plugin/core/kde.py" line="163" />
       <source>the moments method needs a polynomial kernel, one radius and non-negative weights: use method 'direct' or 'auto'</source>
       <translation>矩方法需要多项式核、统一半径和非负权重：请使用 'direct' 或 'auto' 方法</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="456" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="454" />
       <source>the month must be written YYYY-MM (e.g. 2026-11), got '{text}'</source>
       <translation>月份的写法是 YYYY-MM（例如 2026-11），当前为“{text}”</translation>
     </message>
@@ -4292,6 +4482,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/hotspots.py" line="656" />
       <source>the neighbourhood time step must be a whole number from 0 to {last}, got {step}</source>
       <translation>邻域时间步长必须是 0 到 {last} 之间的整数，实际为 {step}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="56" />
+      <source>the note has {n} characters; at most 4000: shorten it</source>
+      <translation>备注有 {n} 个字符，最多 4000：请缩短</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="153" />
@@ -4309,27 +4504,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>近邻数 K 必须是正整数，实际为 {k}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="555" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="551" />
       <source>the package is in EPSG:{package} but the store in EPSG:{store}: it comes from another store</source>
       <translation>数据包坐标系为 EPSG:{package}，而数据库为 EPSG:{store}：它来自另一个数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="109" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="116" />
       <source>the package name '{name}' contains a character not allowed in file names</source>
       <translation>数据包名称 '{name}' 含有文件名中不允许的字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="209" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="210" />
       <source>the package project would refer to the store ({found}); it must open offline</source>
       <translation>数据包工程会引用数据库（{found}）；它必须能离线打开</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="285" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="290" />
       <source>the package reads back with {found} of {total} components</source>
       <translation>数据包回读只有 {found} 个部件（应为 {total} 个）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="78" />
+      <location filename="citygrid_plugin/store/roles.py" line="79" />
       <source>the password is empty</source>
       <translation>密码为空</translation>
     </message>
@@ -4349,52 +4544,52 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计期从将来开始（{start}）：尚无任何记录</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/db.py" line="23" />
+      <location filename="citygrid_plugin/store/db.py" line="26" />
       <source>the pg_service name is empty</source>
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1389" />
+      <location filename="citygrid_plugin/layouts/report.py" line="351" />
       <source>the picture {path} for '{title}' does not exist: write the chart first</source>
       <translation>“{title}”的图片 {path} 不存在：请先生成图表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="222" />
+      <location filename="citygrid_plugin/core/kde.py" line="182" />
       <source>the pixel size must be a positive distance in map units, got {value}</source>
       <translation>像元大小必须是以地图单位表示的正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="235" />
+      <location filename="citygrid_plugin/core/kde.py" line="195" />
       <source>the radius must be a positive distance in map units, got {value}</source>
       <translation>半径必须是以地图单位表示的正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="248" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="83" />
       <source>the raster would have {rows} × {cols} pixels; choose a larger pixel size</source>
       <translation>栅格将有 {rows} × {cols} 个像元；请选用更大的像元</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1444" />
+      <location filename="citygrid_plugin/layouts/report.py" line="406" />
       <source>the report '{title}' has no pages: add a cover, tables, charts or maps first</source>
       <translation>报告“{title}”没有页面：请先添加封面、表格、图表或地图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="229" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="80" />
       <source>the report goes to a .pdf file, not {path}: change the output file name</source>
       <translation>月报只能输出为 .pdf 文件，不能是 {path}：请修改输出文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1442" />
+      <location filename="citygrid_plugin/layouts/report.py" line="404" />
       <source>the report goes to a PDF file: {path} does not end in .pdf</source>
       <translation>报告须导出为 PDF 文件：{path} 不是以 .pdf 结尾</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="120" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="67" />
       <source>the same as the month before ({before})</source>
       <translation>与上月（{before}）持平</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="243" />
+      <location filename="citygrid_plugin/store/components.py" line="245" />
       <source>the same uid appears earlier in this batch</source>
       <translation>同一 uid 在本批数据前面已出现</translation>
     </message>
@@ -4419,27 +4614,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>空间权重对应 {weights} 个网格，却给出了 {values} 个值：请用同一批网格、按相同顺序构建权重</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="87" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="81" />
       <source>the store CRS must be an EPSG CRS, got '{crs}'</source>
       <translation>数据库坐标系必须是 EPSG 坐标系，而不是“{crs}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="90" />
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="84" />
       <source>the store CRS {crs} is geographic (degrees); choose the CGCS2000 3-degree Gauss-Krüger zone of the district, e.g. EPSG:4544 for 105°E</source>
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="367" />
+      <location filename="citygrid_plugin/themes.py" line="107" />
       <source>the store holds no active unit grids in {place}: partition and code the grids first</source>
       <translation>数据库中{place}没有现行单元网格：请先划分并编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="164" />
+      <location filename="citygrid_plugin/processing/base.py" line="372" />
       <source>the store holds no active unit grids{where}: partition and code the grids first</source>
       <translation>数据库中没有在用的单元网格{where}：请先划分并编码网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="209" />
+      <location filename="citygrid_plugin/maps.py" line="132" />
       <source>the store holds no district yet: import the divisions first (Import administrative divisions)</source>
       <translation>数据库中还没有区县：请先导入行政区划（“导入行政区划”）</translation>
     </message>
@@ -4449,7 +4644,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已到迁移 {version:03d}（{name}），比本 CityGrid 版本所知的更新（最新为 {latest:03d}）；请先升级插件再使用该数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/db.py" line="83" />
+      <location filename="citygrid_plugin/store/db.py" line="89" />
       <source>the store is read-only ({error}): nothing was changed</source>
       <translation>数据库为只读（{error}）：未做任何更改</translation>
     </message>
@@ -4459,7 +4654,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>存储库中登记了不是 CityGrid 创建的部件序号序列：{names}。它们来自作为类别代码传入的文本（试图通过 next_component_code 注入 SQL）；本次未做任何升级。请数据库管理员检查该服务器上的角色和对象，从 citygrid.component_serial 中删除这些行后再升级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="593" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="589" />
       <source>the store was updated, but the package could not be ({error}); run the sync again: it recognises what is already in the store</source>
       <translation>数据库已更新，但数据包未能更新（{error}）；请再次同步：已写入数据库的内容会被识别</translation>
     </message>
@@ -4469,12 +4664,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>存储库已升级，但未能重新授予角色权限：{error}（请以具有 CREATEROLE 权限的存储库所有者身份升级）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/db.py" line="85" />
+      <location filename="citygrid_plugin/store/db.py" line="91" />
       <source>the store's disk is full ({error}): nothing was changed; ask the database administrator to free space</source>
       <translation>数据库服务器磁盘已满（{error}）：未做任何更改；请数据库管理员释放空间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1327" />
+      <location filename="citygrid_plugin/layouts/report.py" line="289" />
       <source>the table '{title}' has no columns: give its headers</source>
       <translation>表格“{title}”没有列：请给出表头</translation>
     </message>
@@ -4509,12 +4704,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口的 {name} 必须是带时区的日期时间，当前为 {value!r}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="896" />
+      <location filename="citygrid_plugin/layouts/atlas.py" line="44" />
       <source>the {what} expression '{expression}' is not valid ({error}); fields of {layer}: {fields}</source>
       <translation>{what}表达式“{expression}”无效（{error}）；{layer} 的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="217" />
+      <location filename="citygrid_plugin/core/kde.py" line="177" />
       <source>there are no points to make a heatmap from</source>
       <translation>没有可用于生成热力图的点</translation>
     </message>
@@ -4524,7 +4719,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有名为“{name}”的 QGIS PostgreSQL 连接；请在浏览器面板中新建（PostgreSQL ▸ 新建连接）或选择其他连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="122" />
+      <location filename="citygrid_plugin/store/roles.py" line="120" />
       <source>there is no active department '{code}'</source>
       <translation>不存在在用的部门“{code}”</translation>
     </message>
@@ -4564,12 +4759,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格总面积 {grids:,.1f} m²，社区面积 {communities:,.1f} m²</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="222" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="62" />
       <source>triangular</source>
       <translation>三角核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="222" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="62" />
       <source>triweight</source>
       <translation>三权核</translation>
     </message>
@@ -4579,27 +4774,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>两个迁移使用了同一版本号 {version}：{a} 和 {b}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="139" />
+      <location filename="citygrid_plugin/store/components.py" line="143" />
       <source>uid '{value}' is not a UUID</source>
       <translation>uid“{value}”不是 UUID</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="131" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="118" />
       <source>unchanged</source>
       <translation>未改变</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="222" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="62" />
       <source>uniform</source>
       <translation>均匀核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="34" />
+      <location filename="citygrid_plugin/core/labels.py" line="18" />
       <source>unit grids</source>
       <translation>单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="138" />
+      <location filename="citygrid_plugin/core/kde.py" line="137" />
       <source>unknown KDE method '{method}': use 'auto', 'direct' or 'moments'</source>
       <translation>未知的核密度计算方法“{method}”：请使用 'auto'、'direct' 或 'moments'</translation>
     </message>
@@ -4609,17 +4804,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的案件类型“{value}”；请用 event（事件）或 component（部件）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="69" />
+      <source>unknown case source {source}; the store knows: {known}</source>
+      <translation>未知的问题来源 {source}；可用来源：{known}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/casefilter.py" line="91" />
       <source>unknown case state '{value}'; states are {allowed}</source>
       <translation>未知的案件状态“{value}”；可选状态为 {allowed}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="278" />
+      <location filename="citygrid_plugin/core/classes.py" line="277" />
       <source>unknown class table kind '{kind}'; use one of {allowed}</source>
       <translation>未知的分类表类型“{kind}”；请使用 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="304" />
+      <location filename="citygrid_plugin/core/breaks.py" line="51" />
       <source>unknown classification '{method}': use jenks or quantile</source>
       <translation>未知的分级方法“{method}”：请使用 jenks 或 quantile</translation>
     </message>
@@ -4629,7 +4829,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的置信分级 {value}：分级取值为 -3 到 3</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="185" />
+      <location filename="citygrid_plugin/rasters.py" line="25" />
       <source>unknown coordinate reference system EPSG:{epsg}</source>
       <translation>未知的坐标参考系 EPSG:{epsg}</translation>
     </message>
@@ -4659,27 +4859,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的统计对象“{grouping}”；可选 {choices}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="133" />
+      <location filename="citygrid_plugin/core/kde.py" line="132" />
       <source>unknown kernel shape '{kernel}': use one of {choices}</source>
       <translation>未知的核函数形状“{kernel}”：请使用以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="163" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="80" />
       <source>unknown orientation '{orientation}': use landscape or portrait</source>
       <translation>未知纸张方向“{orientation}”：请使用 landscape（横向）或 portrait（纵向）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="136" />
+      <location filename="citygrid_plugin/core/kde.py" line="135" />
       <source>unknown output scaling '{output}': use 'raw' or 'scaled'</source>
       <translation>未知的输出缩放方式“{output}”：请使用 'raw' 或 'scaled'</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="160" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="77" />
       <source>unknown paper size '{paper}': use one of {choices}</source>
       <translation>未知纸张尺寸“{paper}”：请使用 {choices} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="281" />
+      <location filename="citygrid_plugin/core/classes.py" line="280" />
       <source>unknown profile '{profile}'; use one of {allowed}</source>
       <translation>未知标准“{profile}”；请使用 {allowed} 之一</translation>
     </message>
@@ -4689,7 +4889,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知标准“{value}”；请使用 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="55" />
+      <location filename="citygrid_plugin/store/roles.py" line="58" />
       <source>unknown role '{role}'; roles are {roles}</source>
       <translation>未知角色“{role}”；可选角色为 {roles}</translation>
     </message>
@@ -4709,39 +4909,49 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的数据库连接类型“{kind}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="404" />
+      <location filename="citygrid_plugin/themes.py" line="147" />
       <source>unknown territory '{unit}': use community or street</source>
       <translation>未知的统计单元“{unit}”：请使用 community（社区）或 street（街道）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="599" />
+      <location filename="citygrid_plugin/themes.py" line="330" />
       <source>unknown theme '{theme}': use one of {choices}</source>
       <translation>未知的专题“{theme}”：请使用 {choices} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="121" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="68" />
       <source>up {pct} on the month before ({before})</source>
       <translation>比上月（{before}）增加 {pct}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="133" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="80" />
       <source>up {points} percentage points on the month before ({before})</source>
       <translation>比上月（{before}）提高 {points} 个百分点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="132" />
+      <location filename="citygrid_plugin/cli.py" line="38" />
       <source>usage: citygrid db backup FILE</source>
       <translation>用法：citygrid db backup 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="137" />
+      <location filename="citygrid_plugin/cli.py" line="43" />
       <source>usage: citygrid db restore FILE DBNAME</source>
       <translation>用法：citygrid db restore 文件 数据库名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="140" />
+      <location filename="citygrid_plugin/store/roles.py" line="138" />
       <source>user '{login}' not saved: {error}</source>
       <translation>用户“{login}”未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="40" />
+      <source>user {who} may not act as {role} (an administrator grants roles)</source>
+      <translation>用户 {who} 没有“{role}”角色（由管理员授予角色）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="71" />
+      <source>user {who} may not report cases (needs a case role)</source>
+      <translation>用户 {who} 不能上报案件（需要案件处理角色）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
@@ -4769,6 +4979,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>z 得分和 p 值必须是数值（不能有空值）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="66" />
+      <source>{action} case {case}?</source>
+      <translation>确定对案件 {case} 执行“{action}”？</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="44" />
+      <source>{action} needs a note (why)</source>
+      <translation>“{action}”需要填写备注（原因）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="46" />
+      <source>{action} takes no input {keys}; its inputs: {inputs}</source>
+      <translation>“{action}”不接受输入 {keys}；可用输入：{inputs}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/plugin.py" line="130" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
@@ -4779,22 +5004,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="504" />
+      <location filename="citygrid_plugin/core/workflow.py" line="82" />
+      <source>{amount} left</source>
+      <translation>剩余 {amount}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reporttext.py" line="209" />
       <source>{best} was the only department with cases due; it scored {best_score} points.</source>
       <translation>{best}是唯一有应处置案件的专业部门，综合得分 {best_score} 分。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="383" />
+      <location filename="citygrid_plugin/themes.py" line="126" />
       <source>{cases} cases in {with_cases} of {grids} grids, at most {most} in one; {method}</source>
       <translation>上报案件 {cases} 件，分布在 {grids} 个网格中的 {with_cases} 个，单个网格最多 {most} 件；{method}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="392" />
+      <location filename="citygrid_plugin/themes.py" line="135" />
       <source>{cases} cases in {with_cases} of {grids} grids; classes as for the whole area</source>
       <translation>上报案件 {cases} 件，分布在 {grids} 个网格中的 {with_cases} 个；分级与全区一致</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="571" />
+      <location filename="citygrid_plugin/themes.py" line="303" />
       <source>{cases} cases; {hot} hot and {cold} cold spot grids of {grids} (Gi* over the whole area)</source>
       <translation>上报案件 {cases} 件；{grids} 个网格中热点 {hot} 个、冷点 {cold} 个（Gi* 按全区计算）</translation>
     </message>
@@ -4804,12 +5034,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{case}：已{action}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="398" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="349" />
       <source>{code} (uid {uid}): package {local}, store {remote}: {differences}</source>
       <translation>{code}（uid {uid}）：数据包 {local}，数据库 {remote}：{differences}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="89" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="80" />
       <source>{communities} communities: {new} new codes, {kept} kept, {reshaped} reshaped, {retired} retired</source>
       <translation>{communities} 个社区：新编码 {new}，沿用 {kept}，调整形状 {reshaped}，注销 {retired}</translation>
     </message>
@@ -4849,22 +5079,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{count} 个网格没有值（为空或不是数值）：请赋值（计数填 0）或将其排除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="231" />
+      <location filename="citygrid_plugin/core/kde.py" line="191" />
       <source>{count} points have a radius that is empty, zero or negative: every radius must be a positive distance</source>
       <translation>{count} 个点的半径为空、为零或为负：每个半径都必须是正的距离</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="219" />
+      <location filename="citygrid_plugin/core/kde.py" line="179" />
       <source>{count} points have no valid coordinates: repair or remove their geometry</source>
       <translation>{count} 个点没有有效坐标：请修复或删除其几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="153" />
+      <location filename="citygrid_plugin/core/kde.py" line="152" />
       <source>{count} points have no valid weight (empty or not a number): fill the weight field or leave those points out</source>
       <translation>{count} 个点没有有效权重（为空或不是数值）：请填写权重字段或排除这些点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="250" />
+      <location filename="citygrid_plugin/core/kde.py" line="210" />
       <source>{count} points lie outside the given extent: enlarge the extent to the bounding box of all points</source>
       <translation>{count} 个点位于给定范围之外：请把范围扩大到包含所有点的外接矩形</translation>
     </message>
@@ -4884,32 +5114,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{days} 天前</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="242" />
+      <location filename="citygrid_plugin/maps.py" line="157" />
       <source>{district} digital urban management store (CityGrid)</source>
       <translation>{district}数字城管数据库（CityGrid）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="461" />
+      <location filename="citygrid_plugin/themes.py" line="204" />
       <source>{due} cases due for handling, {rate} handled on time</source>
       <translation>应处置案件 {due} 件，按期处置率 {rate}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="455" />
+      <location filename="citygrid_plugin/themes.py" line="198" />
       <source>{due} cases due for handling, {rate} handled on time; counted where the cases are</source>
       <translation>应处置案件 {due} 件，按期处置率 {rate}；按案件所在地统计</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="485" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="190" />
       <source>{due} cases fell due for handling: {handled} were handled, a handling rate of {handling_rate}, {handling_change}; {on_time} on time, an on-time handling rate of {on_time_rate}, {on_time_change}.</source>
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}，{handling_change}；按期处置 {on_time} 件，按期处置率 {on_time_rate}，{on_time_change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/cases.py" line="53" />
+      <location filename="citygrid_plugin/core/workflow.py" line="77" />
+      <source>{d} d {h} h</source>
+      <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/cases.py" line="56" />
       <source>{field} contains a NUL character (\0), which the store cannot hold; remove it</source>
       <translation>{field} 含有 NUL 字符（\0），数据库无法保存；请删除该字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="657" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="653" />
       <source>{field}: package {local}, store {remote}</source>
       <translation>{field}：数据包 {local}，数据库 {remote}</translation>
     </message>
@@ -4919,7 +5154,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{file} 无法作为栅格（GeoTIFF）影像打开：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="245" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="166" />
       <source>{file} cannot be read as a DXF drawing ({error}); export it again from CAD as an ASCII DXF (AutoCAD R12–2018)</source>
       <translation>{file} 无法作为 DXF 图纸读取（{error}）；请从 CAD 重新导出为 ASCII DXF（AutoCAD R12–2018）</translation>
     </message>
@@ -4934,52 +5169,52 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{file} 没有坐标系；请先添加 .prj/.aux.xml 或进行地理配准</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="309" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="228" />
       <source>{file} holds no lines, outlines or texts to import</source>
       <translation>{file} 中没有可导入的线、轮廓或文字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="231" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="152" />
       <source>{file} is a DWG drawing; save it as DXF in CAD (Save As ▸ DXF) and import the DXF</source>
       <translation>{file} 是 DWG 图纸；请在 CAD 中另存为 DXF（另存为 ▸ DXF）后导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="300" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="219" />
       <source>{file} is damaged: reading stopped with “{error}” after {n} entities; nothing was written. Export it again from CAD</source>
       <translation>{file} 已损坏：读取 {n} 个实体后因“{error}”停止；未写入任何数据。请从 CAD 重新导出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="480" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="399" />
       <source>{file} lands outside the area of use of the store CRS {crs} (extent {extent}); nothing was written. Give the CRS of the drawing's coordinates (SOURCE_CRS), e.g. the city's CGCS2000 Gauss-Krüger zone or its local survey CRS</source>
       <translation>{file} 落在数据库坐标系 {crs} 的适用范围之外（范围 {extent}）；未写入任何数据。请给出图中坐标所用的坐标系（SOURCE_CRS），例如城市的 CGCS2000 高斯-克吕格投影带或地方测量坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="186" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="112" />
       <source>{file}: no CRS given, coordinates taken as the store CRS EPSG:{srid}</source>
       <translation>{file}：未给出坐标系，按数据库坐标系 EPSG:{srid} 处理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="304" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="223" />
       <source>{file}: none of its {n} entities could be placed (empty, or not reprojectable from the given CRS); check the CRS of the drawing's coordinates (SOURCE_CRS)</source>
       <translation>{file}：{n} 个实体都无法定位（为空，或无法从所给坐标系重投影）；请检查图中坐标所用的坐标系（SOURCE_CRS）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="190" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="116" />
       <source>{file}: reprojecting from {src} to the store CRS EPSG:{srid}</source>
       <translation>{file}：从 {src} 重投影到数据库坐标系 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="213" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="136" />
       <source>{file}: {lines} lines, {polygons} polygons, {texts} annotations imported (batch {batch}); {replaced} rows of an earlier import replaced</source>
       <translation>{file}：导入 {lines} 条线、{polygons} 个面、{texts} 个注记（批次 {batch}）；替换此前导入的 {replaced} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="482" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="481" />
       <source>{first} and {second} share uid {uid} (a copied feature?); clear the uid of the copy and a new one is given</source>
       <translation>{first} 与 {second} 的 uid {uid} 相同（复制的要素？）；清空副本的 uid，同步时会分配新的</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="268" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="273" />
       <source>{free} KB free on that disk</source>
       <translation>该磁盘剩余 {free} KB</translation>
     </message>
@@ -4989,17 +5224,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>有 {grids} 个网格编号，却有 {slices} 个时间切片编号：每个案件都需要两者</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="93" />
+      <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="66" />
       <source>{grids} grids: {surveyed} surveyed, {with_components} with components, {components} components</source>
       <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="404" />
+      <location filename="citygrid_plugin/core/workflow.py" line="79" />
+      <source>{h} h {m:02d} min</source>
+      <translation>{h}小时{m:02d}分</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="355" />
       <source>{inserted} inserted, {updated} updated, {retired} retired in the store; {refreshed} refreshed in the package; {same} already synced; {conflicts} conflicts</source>
       <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/components.py" line="233" />
+      <location filename="citygrid_plugin/store/components.py" line="235" />
       <source>{label} '%s' is not a known department</source>
       <translation>{label}“%s”不是已知部门</translation>
     </message>
@@ -5029,7 +5269,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{label}“{value}”必须是 {width} 位数字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="556" />
+      <location filename="citygrid_plugin/themes.py" line="288" />
       <source>{label} ({n} grids)</source>
       <translation>{label}（{n} 个网格）</translation>
     </message>
@@ -5069,77 +5309,77 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{label} {value} 超出范围 {low}–{high}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="97" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="103" />
       <source>{layer} feature {fid}</source>
       <translation>{layer} 要素 {fid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="111" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="118" />
       <source>{layer} feature {fid} (uid {uid})</source>
       <translation>{layer} 要素 {fid}（uid {uid}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="476" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="475" />
       <source>{layer} feature {fid} (uid {uid}): no geometry</source>
       <translation>{layer} 要素 {fid}（uid {uid}）：没有几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="470" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="469" />
       <source>{layer} feature {fid}: uid '{uid}' is not a UUID; clear it and a new one is given</source>
       <translation>{layer} 要素 {fid}：uid '{uid}' 不是 UUID；清空后同步时会分配新的</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/geom.py" line="61" />
+      <location filename="citygrid_plugin/features.py" line="67" />
       <source>{layer} feature {fid}: {error}</source>
       <translation>{layer} 要素 {fid}：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/geom.py" line="24" />
+      <location filename="citygrid_plugin/features.py" line="30" />
       <source>{layer} has no CRS; set the layer's CRS first</source>
       <translation>{layer} 没有坐标系；请先设置图层坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="79" />
+      <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="85" />
       <source>{layer} has no field '{field}' (fields: {fields}); choose the right field in the algorithm's parameters</source>
       <translation>{layer} 没有字段“{field}”（现有字段：{fields}）；请在算法参数中选择正确的字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/geom.py" line="30" />
+      <location filename="citygrid_plugin/features.py" line="36" />
       <source>{layer} is in {crs} (degrees); working in EPSG:{epsg}, the CGCS2000 Gauss-Krüger zone of its longitude</source>
       <translation>{layer} 使用 {crs}（单位为度）；改用其经度所在的 CGCS2000 高斯-克吕格投影带 EPSG:{epsg} 处理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/geom.py" line="35" />
+      <location filename="citygrid_plugin/features.py" line="41" />
       <source>{layer} is in {crs}, whose unit is not the metre; reproject it to the district's CGCS2000 Gauss-Krüger zone</source>
       <translation>{layer} 使用 {crs}，单位不是米；请重投影到该区县的 CGCS2000 高斯-克吕格投影带</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="457" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="456" />
       <source>{layer}: columns {columns} are missing</source>
       <translation>{layer}：缺少字段 {columns}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="107" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="111" />
       <source>{layer}: features without geometry skipped: {ids}</source>
       <translation>{layer}：已跳过没有几何的要素：{ids}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="67" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="62" />
       <source>{layer}: reprojecting from {src} to EPSG:{srid}</source>
       <translation>{layer}：从 {src} 重投影到 EPSG:{srid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="265" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="214" />
       <source>{layer}: reprojecting from {src} to {dst}</source>
       <translation>{layer}：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="130" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="117" />
       <source>{login}: {roles}; password {state}</source>
       <translation>{login}：{roles}；密码{state}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="106" />
+      <location filename="citygrid_plugin/core/labels.py" line="31" />
       <source>{month}/{year}</source>
       <translation>{year}年{month}月</translation>
     </message>
@@ -5149,27 +5389,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{month}：参与评价的案件 {n} 件（截止 {as_of}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="241" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="90" />
       <source>{month}: {n} cases with actions in or open during the month (cut-off {as_of})</source>
       <translation>{month}：本月有操作或在办的案件 {n} 件（截止时间 {as_of}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="476" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="181" />
       <source>{month}: {reported} cases were reported, {change}; {valid} of them were valid (valid-report rate {valid_rate}).</source>
       <translation>{month}共上报案件 {reported} 件，{change}；其中有效上报 {valid} 件，有效上报率 {valid_rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="507" />
+      <location filename="citygrid_plugin/core/workflow.py" line="81" />
+      <source>{m} min</source>
+      <translation>{m}分钟</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reporttext.py" line="212" />
       <source>{name} ({n} cases)</source>
       <translation>{name}（{n} 件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="68" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="52" />
       <source>{new} new, {updated} updated, {same} unchanged</source>
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="140" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="87" />
       <source>{number}. {title}</source>
       <translation>{number}、{title}</translation>
     </message>
@@ -5179,7 +5424,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{den} 件中的 {num} 件——点击列出这 {den} 件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="258" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="93" />
       <source>{n} cases ({window}) → {rows} × {cols} pixels of {pixel:g} m</source>
       <translation>{n} 件案件（{window}）→ {rows} × {cols} 个 {pixel:g} 米像元</translation>
     </message>
@@ -5204,77 +5449,77 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{n} 件案件：{title}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="109" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="113" />
       <source>{n} communities, {m} barrier features</source>
       <translation>{n} 个社区，{m} 个分隔要素</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="121" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="124" />
       <source>{n} components in {grids} unit grids written to {path}</source>
       <translation>{n} 个部件（{grids} 个单元网格）已写入 {path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="323" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="242" />
       <source>{n} entities could not be used (empty, zero length or not repairable) and were skipped: {refs}</source>
       <translation>{n} 个实体无法使用（为空、长度为零或无法修复），已跳过：{refs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="307" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="137" />
       <source>{n} grids have no neighbour (island): their class compares them only with the district average; choose a larger band or contiguity</source>
       <translation>{n} 个网格没有邻居（孤立）：其分类只是与全区平均值比较；请选用更大的距离阈值或邻接方式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="320" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="239" />
       <source>{n} invalid outlines were repaired (make valid): {refs}</source>
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="834" />
+      <location filename="citygrid_plugin/processing/alg_maps.py" line="85" />
       <source>{n} pages, one per street</source>
       <translation>共 {n} 页，每个街道一页</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="327" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="246" />
       <source>{n} point entities without text (symbols, spot heights …) were not imported</source>
       <translation>{n} 个不带文字的点实体（符号、高程点等）未导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="192" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="147" />
       <source>{n} rows read; {bad} rejected before the store</source>
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="65" />
+      <location filename="citygrid_plugin/store/backup.py" line="50" />
       <source>{path} already exists; a backup is never overwritten: choose another name</source>
       <translation>{path} 已存在；备份文件从不覆盖：请换一个文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="178" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="185" />
       <source>{path} already exists; a package may hold unsynced field work, so it is never overwritten: choose another name or folder</source>
       <translation>{path} 已存在；数据包可能含有未同步的外业成果，因此从不覆盖：请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="114" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="121" />
       <source>{path} already exists; choose another name or folder</source>
       <translation>{path} 已存在；请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="92" />
+      <location filename="citygrid_plugin/store/backup.py" line="73" />
       <source>{path} does not exist</source>
       <translation>{path} 不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="430" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="429" />
       <source>{path} is not a CityGrid field-work package (tables {tables} are missing)</source>
       <translation>{path} 不是 CityGrid 外业数据包（缺少表 {tables}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/fieldwork.py" line="427" />
+      <location filename="citygrid_plugin/store/fieldwork.py" line="426" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="95" />
+      <location filename="citygrid_plugin/store/backup.py" line="76" />
       <source>{path} is not a backup made by `citygrid db backup` (pg_dump --format=custom): {error}</source>
       <translation>{path} 不是由 `citygrid db backup`（pg_dump --format=custom）生成的备份：{error}</translation>
     </message>
@@ -5284,72 +5529,72 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path}：表格请输出为 .xlsx 或 .csv</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="507" />
+      <location filename="citygrid_plugin/themes.py" line="238" />
       <source>{place} component census coverage</source>
       <translation>{place} 部件普查覆盖情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="314" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="152" />
       <source>{place} comprehensive evaluation monthly report ({month})</source>
       <translation>{place}综合评价月报（{month}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="382" />
+      <location filename="citygrid_plugin/themes.py" line="125" />
       <source>{place} {period} case density (per unit grid)</source>
       <translation>{place} {period} 案件密度（按单元网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="559" />
+      <location filename="citygrid_plugin/themes.py" line="291" />
       <source>{place} {period} case hot spots (Gi*)</source>
       <translation>{place} {period} 案件热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="446" />
+      <location filename="citygrid_plugin/themes.py" line="189" />
       <source>{place} {period} on-time handling rate (by community)</source>
       <translation>{place} {period} 按期处置率（按社区）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="449" />
+      <location filename="citygrid_plugin/themes.py" line="192" />
       <source>{place} {period} on-time handling rate (by street)</source>
       <translation>{place} {period} 按期处置率（按街道）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="415" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="138" />
       <source>{place} {period}: {theme}</source>
       <translation>{place} {period}：{theme}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="467" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="151" />
       <source>{points} pp</source>
       <translation>{points} 个百分点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="47" />
+      <location filename="citygrid_plugin/store/backup.py" line="32" />
       <source>{program} not found; install the PostgreSQL client (postgresql-client-15)</source>
       <translation>找不到 {program}；请安装 PostgreSQL 客户端（postgresql-client-15）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="228" />
+      <location filename="citygrid_plugin/core/kde.py" line="188" />
       <source>{radii} radii were given for {points} points: give one radius per point</source>
       <translation>为 {points} 个点给出了 {radii} 个半径：每个点需要一个半径</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="420" />
+      <location filename="citygrid_plugin/processing/alg_importdxf.py" line="339" />
       <source>{ref}: closed outline without area, kept as a line</source>
       <translation>{ref}：闭合轮廓面积为零，保留为线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="480" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="185" />
       <source>{registered} cases were registered, {change}; {closed} of them were closed by the end of the month, a closing rate of {closing_rate}, {closing_change}.</source>
       <translation>立案 {registered} 件，{change}；截至月末结案 {closed} 件，结案率 {closing_rate}，{closing_change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="453" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="275" />
       <source>{reported} reported, {registered} registered; busiest day: the {day} ({n} reported)</source>
       <translation>上报 {reported} 件，立案 {registered} 件；上报最多的一天：{day} 日（{n} 件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="385" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="208" />
       <source>{slices} slices of {days} days, {first} – {last}</source>
       <translation>{slices} 个时段，每段 {days} 天，{first} 至 {last}</translation>
     </message>
@@ -5404,27 +5649,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source}：文件为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="108" />
+      <location filename="citygrid_plugin/core/labels.py" line="33" />
       <source>{start} to {end}</source>
       <translation>{start} 至 {end}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_createstore.py" line="71" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="74" />
+      <source>{table} is append-only: {op} refused</source>
+      <translation>{table} 只能追加：拒绝 {op}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_createstore.py" line="69" />
       <source>{table}: {new} new, {updated} updated, {same} unchanged</source>
       <translation>{table}：新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="108" />
+      <location filename="citygrid_plugin/processing/base.py" line="171" />
       <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first</source>
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="431" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="263" />
       <source>{title} (chart)</source>
       <translation>{title}（图）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts.py" line="1342" />
+      <location filename="citygrid_plugin/layouts/report.py" line="304" />
       <source>{title} (continued)</source>
       <translation>{title}（续）</translation>
     </message>
@@ -5434,57 +5684,57 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{title}：{count}（{severity}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/kde.py" line="150" />
+      <location filename="citygrid_plugin/core/kde.py" line="149" />
       <source>{weights} weights were given for {points} points: give one weight per point</source>
       <translation>为 {points} 个点给出了 {weights} 个权重：每个点需要一个权重</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="384" />
+      <location filename="citygrid_plugin/charts.py" line="387" />
       <source>{what}: a pie chart cannot show negative values</source>
       <translation>{what}：饼图不能显示负值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="387" />
+      <location filename="citygrid_plugin/charts.py" line="390" />
       <source>{what}: all values are zero, nothing to show</source>
       <translation>{what}：所有数值均为零，没有可显示的内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="294" />
+      <location filename="citygrid_plugin/charts.py" line="297" />
       <source>{what}: no series to draw</source>
       <translation>{what}：没有可绘制的数据系列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="189" />
+      <location filename="citygrid_plugin/charts.py" line="192" />
       <source>{what}: {labels} labels but {values} values; give one value per label</source>
       <translation>{what}：有 {labels} 个标签却有 {values} 个数值，请为每个标签给出一个数值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/basemap.py" line="69" />
+      <location filename="citygrid_plugin/store/basemap.py" line="71" />
       <source>{where}: annotation without text</source>
       <translation>{where}：注记没有文字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="92" />
+      <location filename="citygrid_plugin/store/divisions.py" line="103" />
       <source>{where}: boundary is empty</source>
       <translation>{where}：边界为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="94" />
+      <location filename="citygrid_plugin/store/divisions.py" line="105" />
       <source>{where}: boundary is invalid ({reason}); repair it, e.g. with Processing ▸ Fix geometries</source>
       <translation>{where}：边界无效（{reason}）；请修复，例如使用“处理工具 ▸ 修复几何”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="89" />
+      <location filename="citygrid_plugin/store/divisions.py" line="100" />
       <source>{where}: boundary must be a polygon, got {type}</source>
       <translation>{where}：边界必须是面，实际为 {type}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="74" />
+      <location filename="citygrid_plugin/store/divisions.py" line="85" />
       <source>{where}: community code {code} appears twice in street {street}</source>
       <translation>{where}：社区编码 {code} 在街道 {street} 中出现两次</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="71" />
+      <location filename="citygrid_plugin/store/divisions.py" line="82" />
       <source>{where}: community refers to street {street}, which is not in the streets layer</source>
       <translation>{where}：社区所属街道 {street} 不在街道图层中</translation>
     </message>
@@ -5509,82 +5759,82 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{where}：部门名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="63" />
+      <location filename="citygrid_plugin/store/divisions.py" line="74" />
       <source>{where}: street belongs to district {other}, not {district}</source>
       <translation>{where}：街道属于区县 {other}，而不是 {district}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="66" />
+      <location filename="citygrid_plugin/store/divisions.py" line="77" />
       <source>{where}: street code {code} appears twice</source>
       <translation>{where}：街道编码 {code} 出现两次</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/divisions.py" line="58" />
+      <location filename="citygrid_plugin/store/divisions.py" line="69" />
       <source>{where}: the name is empty</source>
       <translation>{where}：名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/basemap.py" line="66" />
+      <location filename="citygrid_plugin/store/basemap.py" line="68" />
       <source>{where}: unknown base map kind '{kind}' (use one of {kinds})</source>
       <translation>{where}：未知底图类型“{kind}”（请使用 {kinds} 之一）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/basemap.py" line="64" />
+      <location filename="citygrid_plugin/store/basemap.py" line="116" />
       <source>{where}: unknown base map table '{table}'</source>
       <translation>{where}：未知底图表“{table}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="140" />
+      <location filename="citygrid_plugin/core/classes.py" line="141" />
       <source>{where}row {row} (code '{code}')</source>
       <translation>{where}第 {row} 行（代码“{code}”）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/classes.py" line="186" />
+      <location filename="citygrid_plugin/core/classes.py" line="187" />
       <source>{where}row {row}: missing column(s) {missing}</source>
       <translation>{where}第 {row} 行：缺少列 {missing}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="321" />
+      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="149" />
       <source>{window}: {cases} cases in {with_cases} of {grids} grids; {hot} hot spot grids, {cold} cold spot grids</source>
       <translation>{window}：{cases} 件案件分布在 {grids} 个网格中的 {with_cases} 个；热点网格 {hot} 个，冷点网格 {cold} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="211" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="160" />
       <source>“All or nothing”: {n} rows rejected, so nothing was imported</source>
       <translation>“全部或全不”：有 {n} 行被拒绝，因此未导入任何数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/basemap.py" line="72" />
+      <location filename="citygrid_plugin/store/basemap.py" line="74" />
       <source>… and {n} more</source>
       <translation>……另有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="216" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="165" />
       <source>… and {n} more rejected rows (see the rejects layer)</source>
       <translation>……另有 {n} 行被拒绝（见拒绝图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="147" />
+      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="103" />
       <source>…or a CSV file with X/Y columns</source>
       <translation>…或带 X/Y 列的 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="74" />
+      <location filename="citygrid_plugin/processing/base.py" line="199" />
       <source>…or period start</source>
       <translation>……或统计期开始时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="59" />
+      <location filename="citygrid_plugin/processing/base.py" line="107" />
       <source>…or pg_service name (instead of a QGIS connection)</source>
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="75" />
+      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="81" />
       <source>…or unit grids picked on a layer</source>
       <translation>…或在图层上选择的单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="84" />
+      <location filename="citygrid_plugin/processing/base.py" line="292" />
       <source>…or window start</source>
       <translation>……或窗口开始时间</translation>
     </message>

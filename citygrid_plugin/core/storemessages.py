@@ -1,0 +1,98 @@
+"""The store's refusals in the user's language.
+
+The store's functions and triggers refuse in English (the language of the server log and of
+psql); a person at a Chinese desk reads Chinese. :func:`translate` matches a refusal against the
+catalogue below — the messages raised in ``store/sql/functions`` that people meet at their desk —
+and returns it through the translator, with the workflow's states, actions and roles named as
+the screens name them. A message not in the catalogue comes back unchanged (never lost).
+"""
+from __future__ import annotations
+
+import re
+
+from .i18n import tr
+from .workflow import action_label, role_label, state_label
+
+
+def _actions(text: str) -> str:
+    """'accept (operator), cancel (operator)' → the actions and roles as a person reads them."""
+    found = re.findall(r"(\w+) \((\w+)\)", text)
+    if not found:
+        return text
+    return "、".join(f"{action_label(a)}（{role_label(r)}）" for a, r in found)
+
+
+# (pattern of the English message, the template, how to show a named part)
+_CATALOGUE: list[tuple[re.Pattern, callable, dict]] = []
+
+
+def _entry(pattern: str, template, **shows) -> None:
+    _CATALOGUE.append((re.compile(f"^{pattern}$", re.S), template, shows))
+
+
+_entry(r"case (?P<case>\S+) is (?P<state>\w+): (?P<action>\w+) by (?P<role>\w+) is not allowed; "
+       r"allowed: (?P<allowed>.*)",
+       lambda: tr("case {case} is {state}: {role} cannot {action} it now; possible: {allowed}"),
+       state=state_label, action=action_label, role=role_label, allowed=_actions)
+_entry(r"case (?P<case>\S+) was changed by (?P<who>\S+) at (?P<at>[\d\- :]+) \((?P<action>\w+)\); "
+       r"refresh and try again",
+       lambda: tr("case {case} was changed by {who} at {at} ({action}); refresh and try again"),
+       action=action_label)
+_entry(r"user (?P<who>\S+) may not act as (?P<role>\w+) \(not a member of role citygrid_\w+\)",
+       lambda: tr("user {who} may not act as {role} (an administrator grants roles)"), role=role_label)
+_entry(r"case (?P<case>\S+) does not exist or is not dispatched to your department \((?P<dept>.*)\)",
+       lambda: tr("case {case} does not exist or is not dispatched to your department ({dept})"))
+_entry(r"case (?P<case>\S+) does not exist", lambda: tr("case {case} does not exist"))
+_entry(r"(?P<action>\w+) needs a note \(why\)", lambda: tr("{action} needs a note (why)"), action=action_label)
+_entry(r"(?P<action>\w+) takes no input (?P<keys>.*); its inputs: (?P<inputs>.*)",
+       lambda: tr("{action} takes no input {keys}; its inputs: {inputs}"), action=action_label)
+_entry(r"dispatch needs a department \(none given and no routing rule for class (?P<cls>\S+) "
+       r"in street (?P<street>\S+)\)",
+       lambda: tr("dispatch needs a department (none given and no routing rule for class {cls} in street {street})"))
+_entry(r"case (?P<case>\S+) has no extension request to approve",
+       lambda: tr("case {case} has no extension request to approve"))
+_entry(r"case (?P<case>\S+) is not overdue \(deadline (?P<deadline>.*)\); urging is for overdue cases",
+       lambda: tr("case {case} is not overdue (deadline {deadline}); urging is for overdue cases"))
+_entry(r"an extension is asked for in hours: a number more than 0 and at most 2160 \(90 days\); "
+       r"got (?P<got>.*)",
+       lambda: tr("an extension is asked for in hours: a number more than 0 and at most 2160 (90 days); got {got}"))
+_entry(r"the note has (?P<n>\d+) characters; at most 4000: shorten it",
+       lambda: tr("the note has {n} characters; at most 4000: shorten it"))
+_entry(r"the description has (?P<n>\d+) characters; at most 4000: shorten it",
+       lambda: tr("the description has {n} characters; at most 4000: shorten it"))
+_entry(r"a case needs a description \(what is wrong, where\)",
+       lambda: tr("a case needs a description (what is wrong, where)"))
+_entry(r"case at \((?P<x>[^,]+), (?P<y>[^)]+)\) lies outside every unit grid",
+       lambda: tr("case at ({x}, {y}) lies outside every unit grid"))
+_entry(r"component at \((?P<x>[^,]+), (?P<y>[^)]+)\) lies outside every unit grid",
+       lambda: tr("component at ({x}, {y}) lies outside every unit grid"))
+_entry(r"source (?P<source>\S+) is for a (?P<role>\S+) report; user (?P<who>\S+) is not a \S+: choose the channel the "
+       r"report came through",
+       lambda: tr("source {source} is for a {role}'s own report; you are not a {role}: choose the channel the report "
+                  "came through"))
+_entry(r"unknown case source (?P<source>.*); the store knows: (?P<known>.*)",
+       lambda: tr("unknown case source {source}; the store knows: {known}"))
+_entry(r"user (?P<who>\S+) may not report cases \(needs a case role.*\)",
+       lambda: tr("user {who} may not report cases (needs a case role)"))
+_entry(r"cases change only through citygrid\.case_report\(\) and citygrid\.case_act\(\)",
+       lambda: tr("cases change only through the workflow (case_report and case_act)"))
+_entry(r"(?P<table>\w+) is append-only: (?P<op>\w+) refused", lambda: tr("{table} is append-only: {op} refused"))
+_entry(r"component (?P<code>\S+) is retired; history cannot be (?P<what>edited|deleted)",
+       lambda: tr("component {code} is retired; its history cannot be changed"))
+_entry(r"grid (?P<code>\S+) is retired(?: \(.*\))?; history cannot be (?P<what>edited|deleted)",
+       lambda: tr("grid {code} is retired; its history cannot be changed"))
+_entry(r"class (?P<cls>\S+) is not a component class of profile (?P<profile>\S+)",
+       lambda: tr("class {cls} is not a component class of profile {profile}"))
+_entry(r"grid (?P<code>.+) crosses the boundary of community (?P<community>\S+): (?P<m2>\S+) m² lie outside it",
+       lambda: tr("grid {code} crosses the boundary of community {community}: {m2} m² lie outside it"))
+
+
+def translate(message: str) -> str:
+    """*message* (a store refusal, English) in the user's language; unchanged when unknown."""
+    text = (message or "").strip()
+    for pattern, template, shows in _CATALOGUE:
+        match = pattern.match(text)
+        if match:
+            parts = {k: shows[k](v) if k in shows else v for k, v in match.groupdict().items()}
+            return template().format(**parts)
+    return message
