@@ -8,9 +8,7 @@ tests/gui    real dialogs against a real store
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -22,11 +20,8 @@ for extra in (str(ROOT), "/usr/share/qgis/python/plugins"):
         sys.path.insert(0 if extra == str(ROOT) else len(sys.path), extra)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# QGIS opens GeoPackages for update and touches them; tests in QGIS use this copy so the
-# committed sample stays byte-identical.
-_SAMPLE_DIR = Path(tempfile.mkdtemp(prefix="citygrid-sample-"))
-SAMPLE_GPKG = _SAMPLE_DIR / "sample_district.gpkg"
-shutil.copyfile(ROOT / "data_samples" / "sample_district.gpkg", SAMPLE_GPKG)
+from tests.helpers.sample import SAMPLE_GPKG  # noqa: E402 - a copy of the sample district (QGIS touches it)
+
 os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 
@@ -129,3 +124,83 @@ def qgis_connection(cluster, fresh_db):
     save_connection(name, p["host"], p["port"], p["dbname"], p["user"])
     yield name
     delete_connection(name)
+
+
+# -- census field packages (tests/qgis/test_fieldwork.py and the fault tests) ----------------------------
+@pytest.fixture
+def algorithms(provider):
+    """The provider, with the two field-package algorithms."""
+    from qgis.core import QgsApplication
+
+    from citygrid_plugin.processing.alg_fieldpackage import ExportPackageAlgorithm, SyncPackageAlgorithm
+
+    registry = QgsApplication.processingRegistry()
+    for alg in (ExportPackageAlgorithm(), SyncPackageAlgorithm()):
+        if registry.algorithmById(f"citygrid:{alg.name()}") is None:
+            provider.addAlgorithm(alg)
+    return provider
+
+
+@pytest.fixture
+def census(algorithms, qgis_connection, cluster, fresh_db):
+    """A store with divisions, departments, the grids of one community and a few components."""
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    from citygrid_plugin.store import db
+    from tests.helpers.fieldwork import KEY
+
+    SAMPLE = SAMPLE_GPKG
+    processing.run("citygrid:createstore", {"CONNECTION": qgis_connection})
+    processing.run("citygrid:importdivisions", {
+        "CONNECTION": qgis_connection, "DISTRICT_CODE": "510104", "DISTRICT_NAME": "锦江区（示例）",
+        "STREETS": f"{SAMPLE}|layername=streets", "COMMUNITIES": f"{SAMPLE}|layername=communities"})
+    processing.run("citygrid:importdepartments", {"CONNECTION": qgis_connection,
+                                                  "INPUT": str(ROOT / "data_samples" / "departments_gbk.csv")})
+    communities = QgsVectorLayer(f"{SAMPLE}|layername=communities", "c", "ogr")
+    first = next(communities.getFeatures())
+    communities.setSubsetString(f"street_code = '{first['street_code']}' AND community_code = "
+                                f"'{first['community_code']}'")
+    part = processing.run("citygrid:partitiongrids", {
+        "BARRIERS": [f"{SAMPLE}|layername=roads"], "COMMUNITIES": communities, "COMMUNITY_KEY": KEY,
+        "OUTPUT": "memory:"})
+    processing.run("citygrid:codegrids", {"CONNECTION": qgis_connection, "INPUT": part["OUTPUT"]})
+    conn = db.connect(cluster.dsn(fresh_db))
+    with conn.cursor() as cur:
+        cur.execute("SELECT code, ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) FROM citygrid.grid "
+                    "WHERE retired_at IS NULL ORDER BY code LIMIT 3")
+        grids = cur.fetchall()
+    conn.commit()
+    assert len(grids) == 3
+    comps = {}
+
+    def add(key, grid, cls, wkt_of):
+        code, x, y = grids[grid]
+        with conn.cursor() as cur:
+            cur.execute("INSERT INTO citygrid.component (class_code, dept1_code, geom) VALUES "
+                        "(%s, 'SZ', ST_GeomFromText(%s, citygrid.store_srid())) RETURNING uid::text, code",
+                        (cls, wkt_of(x, y)))
+            comps[key] = cur.fetchone()
+        conn.commit()
+
+    point = (lambda dx: lambda x, y: f"POINT({x + dx} {y})")
+    add("p1", 0, "0101", point(0))
+    add("p2", 0, "0101", point(0.5))
+    add("p3", 0, "0101", point(1))
+    add("line", 0, "0211", lambda x, y: f"LINESTRING({x - 2} {y + 2},{x + 2} {y + 2})")
+    add("poly", 0, "0405",
+        lambda x, y: f"POLYGON(({x} {y - 3},{x + 2} {y - 3},{x + 2} {y - 1},{x} {y - 1},{x} {y - 3}))")
+    add("p4", 1, "0101", point(0))
+    add("p5", 1, "0101", point(0.5))
+    add("other", 2, "0101", point(0))   # in a grid that is not exported
+    yield {"connection": qgis_connection, "conn": conn, "grids": [g[0] for g in grids], "xy": grids,
+           "comps": comps}
+    conn.close()
+
+
+@pytest.fixture(scope="module")
+def month(cluster):
+    """The evaluation's hand-built month (tests/helpers/evaluation.py): ({letter: case id}, logins, DSN)."""
+    from tests.helpers.evaluation import month_store
+
+    yield from month_store(cluster)

@@ -29,7 +29,7 @@ from citygrid_plugin.store.cases import act, report_case
 from citygrid_plugin.store.cluster import _pg_bindir
 from citygrid_plugin.store.grids import replace_grids
 from citygrid_plugin.store.roles import save_user, setup_roles
-from tests.faults.common import fingerprint
+from tests.helpers.faults import fingerprint
 from tests.stores import PREFIX, make_case_store
 
 PASSWORD = "Backup-Restore-2026!"

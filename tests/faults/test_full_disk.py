@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsProcessingException
 
-from tests.qgis.test_fieldwork import (
+from tests.helpers.fieldwork import (
     ROOT,
     edit_in_project,
     export,

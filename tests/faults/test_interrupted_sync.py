@@ -17,8 +17,8 @@ import psycopg2
 import pytest
 from qgis.core import QgsProcessingException
 
-from tests.faults.common import Killer, fingerprint, tables
-from tests.qgis.test_fieldwork import (
+from tests.helpers.faults import Killer, fingerprint, tables
+from tests.helpers.fieldwork import (
     by_uid,
     digest,
     edit_in_project,

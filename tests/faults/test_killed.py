@@ -21,7 +21,7 @@ import pytest
 
 from citygrid_plugin.store import db
 from citygrid_plugin.store.cases import act, report_case
-from tests.faults.common import Killer, fingerprint
+from tests.helpers.faults import Killer, fingerprint
 from tests.stores import make_case_store
 
 UID = "7e57ab1e-0000-4000-8000-00000000c0de"

@@ -15,7 +15,7 @@ from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVector
 
 from citygrid_plugin.store import db
 from citygrid_plugin.store.cases import act, report_case
-from tests.faults.common import fingerprint
+from tests.helpers.faults import fingerprint
 from tests.stores import make_case_store
 
 

@@ -17,7 +17,7 @@ from qgis.core import QgsProject
 from citygrid_plugin.connections import StoreTarget
 from citygrid_plugin.store import db
 from citygrid_plugin.store.cases import report_case
-from tests.gui.test_live import wait_until
+from tests.helpers.qt import wait_until
 from tests.stores import make_case_store
 
 RECONNECTING = "reconnecting"

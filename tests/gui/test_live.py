@@ -5,29 +5,16 @@ from __future__ import annotations
 import time
 
 import pytest
-from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtTest import QTest
 
 from citygrid_plugin.gui.live import StoreListener
 from citygrid_plugin.store.cases import act, report_case
+from tests.helpers.qt import wait_until
 from tests.stores import make_case_store
 
 
 @pytest.fixture
 def case_store(store_dsn):
     return make_case_store(store_dsn)
-
-
-def wait_until(predicate, seconds: float) -> bool:
-    """Spin the Qt event loop until *predicate* holds or *seconds* pass."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        if predicate():
-            return True
-        QTest.qWait(20)
-    QCoreApplication.processEvents()
-    return predicate()
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ import uuid
 import pytest
 from shapely.geometry import box
 
-X0, Y0 = 404_000.0, 3_390_000.0   # 成都, EPSG:4544 (CGCS2000 / 3-degree GK CM 105E)
-WIDTH, HEIGHT = 300.0, 200.0      # one community, 3 × 2 unit grids of 100 m
+from tests.helpers.property import HEIGHT, WIDTH, X0, Y0  # noqa: E402
+
 PREFIX = "510104001001"
 
 

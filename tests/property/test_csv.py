@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from qgis.core import QgsProcessingException
 
-from tests.faults.common import fingerprint
-from tests.property.conftest import HEIGHT, WIDTH, X0, Y0
+from tests.helpers.faults import fingerprint
+from tests.helpers.property import HEIGHT, WIDTH, X0, Y0
 
 DB = settings(max_examples=60, deadline=None, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -18,8 +18,8 @@ from shapely.geometry import Point, Polygon
 
 from citygrid_plugin.store.cases import CaseRefused, report_case
 from citygrid_plugin.store.components import ComponentRow, import_components
-from tests.faults.common import fingerprint
-from tests.property.conftest import HEIGHT, WIDTH, X0, Y0
+from tests.helpers.faults import fingerprint
+from tests.helpers.property import HEIGHT, WIDTH, X0, Y0
 
 DB = settings(max_examples=40, deadline=None, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

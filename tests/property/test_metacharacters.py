@@ -21,8 +21,8 @@ from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingExceptio
 
 from citygrid_plugin.core.casefilter import CST, KINDS, SOURCES, STATES, CaseFilter, FilterError
 from citygrid_plugin.store.cases import CaseRefused, act, queue_rows, report_case
-from tests.faults.common import fingerprint, tables
-from tests.property.conftest import X0, Y0
+from tests.helpers.faults import fingerprint, tables
+from tests.helpers.property import X0, Y0
 
 DB = settings(max_examples=40, deadline=None, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -19,7 +19,7 @@ from qgis.core import (
 from citygrid_plugin.store import db
 
 ROOT = Path(__file__).resolve().parents[2]
-from tests.conftest import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
+from tests.helpers.sample import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
 
 SAMPLE_DXF = ROOT / "data_samples" / "basemap_sample.dxf"
 

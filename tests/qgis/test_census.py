@@ -13,7 +13,7 @@ from citygrid_plugin.connections import StoreTarget
 from citygrid_plugin.layers import add_store_layers
 
 ROOT = Path(__file__).resolve().parents[2]
-from tests.conftest import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
+from tests.helpers.sample import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
 
 DEPARTMENTS = ROOT / "data_samples" / "departments_gbk.csv"
 

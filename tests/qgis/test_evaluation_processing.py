@@ -13,7 +13,6 @@ import pytest
 from osgeo import ogr
 from qgis.core import QgsProcessingException
 
-from tests.db.test_evaluation import month  # noqa: F401 - the module-scoped store fixture
 from tests.stores import qgis_connection_to
 
 

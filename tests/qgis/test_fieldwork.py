@@ -3,7 +3,6 @@ package with the QGIS API as a surveyor would, change the store meanwhile, sync,
 sides; re-run; interrupted syncs; a refused sync leaves everything as it was."""
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sqlite3
 import zipfile
@@ -12,153 +11,26 @@ from pathlib import Path
 import processing
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessingException,
     QgsProject,
     QgsVectorLayer,
-    QgsVectorLayerUtils,
 )
 
-from citygrid_plugin.processing.alg_fieldpackage import ExportPackageAlgorithm, SyncPackageAlgorithm
-from citygrid_plugin.store import db
-
 ROOT = Path(__file__).resolve().parents[2]
-from tests.conftest import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
-
-KEY = 'district_code || street_code || community_code'
-
-
-@pytest.fixture
-def algorithms(provider):
-    """The two algorithms under citygrid: (added here until the provider lists them)."""
-    registry = QgsApplication.processingRegistry()
-    for alg in (ExportPackageAlgorithm(), SyncPackageAlgorithm()):
-        if registry.algorithmById(f"citygrid:{alg.name()}") is None:
-            provider.addAlgorithm(alg)
-    return provider
-
-
-@pytest.fixture
-def census(algorithms, qgis_connection, cluster, fresh_db):
-    """A store with divisions, departments, the grids of one community and a few components."""
-    processing.run("citygrid:createstore", {"CONNECTION": qgis_connection})
-    processing.run("citygrid:importdivisions", {
-        "CONNECTION": qgis_connection, "DISTRICT_CODE": "510104", "DISTRICT_NAME": "锦江区（示例）",
-        "STREETS": f"{SAMPLE}|layername=streets", "COMMUNITIES": f"{SAMPLE}|layername=communities"})
-    processing.run("citygrid:importdepartments", {"CONNECTION": qgis_connection,
-                                                  "INPUT": str(ROOT / "data_samples" / "departments_gbk.csv")})
-    communities = QgsVectorLayer(f"{SAMPLE}|layername=communities", "c", "ogr")
-    first = next(communities.getFeatures())
-    communities.setSubsetString(f"street_code = '{first['street_code']}' AND community_code = "
-                                f"'{first['community_code']}'")
-    part = processing.run("citygrid:partitiongrids", {
-        "BARRIERS": [f"{SAMPLE}|layername=roads"], "COMMUNITIES": communities, "COMMUNITY_KEY": KEY,
-        "OUTPUT": "memory:"})
-    processing.run("citygrid:codegrids", {"CONNECTION": qgis_connection, "INPUT": part["OUTPUT"]})
-    conn = db.connect(cluster.dsn(fresh_db))
-    with conn.cursor() as cur:
-        cur.execute("SELECT code, ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom)) FROM citygrid.grid "
-                    "WHERE retired_at IS NULL ORDER BY code LIMIT 3")
-        grids = cur.fetchall()
-    conn.commit()
-    assert len(grids) == 3
-    comps = {}
-
-    def add(key, grid, cls, wkt_of):
-        code, x, y = grids[grid]
-        with conn.cursor() as cur:
-            cur.execute("INSERT INTO citygrid.component (class_code, dept1_code, geom) VALUES "
-                        "(%s, 'SZ', ST_GeomFromText(%s, citygrid.store_srid())) RETURNING uid::text, code",
-                        (cls, wkt_of(x, y)))
-            comps[key] = cur.fetchone()
-        conn.commit()
-
-    point = (lambda dx: lambda x, y: f"POINT({x + dx} {y})")
-    add("p1", 0, "0101", point(0))
-    add("p2", 0, "0101", point(0.5))
-    add("p3", 0, "0101", point(1))
-    add("line", 0, "0211", lambda x, y: f"LINESTRING({x - 2} {y + 2},{x + 2} {y + 2})")
-    add("poly", 0, "0405",
-        lambda x, y: f"POLYGON(({x} {y - 3},{x + 2} {y - 3},{x + 2} {y - 1},{x} {y - 1},{x} {y - 3}))")
-    add("p4", 1, "0101", point(0))
-    add("p5", 1, "0101", point(0.5))
-    add("other", 2, "0101", point(0))   # in a grid that is not exported
-    yield {"connection": qgis_connection, "conn": conn, "grids": [g[0] for g in grids], "xy": grids,
-           "comps": comps}
-    conn.close()
-
-
-def export(census, folder, name="pkg", grids=None):
-    return processing.run("citygrid:exportpackage", {
-        "CONNECTION": census["connection"], "GRIDS": grids or ",".join(census["grids"][:2]),
-        "OUTPUT_DIR": str(folder), "NAME": name})
-
-
-def sync(census, gpkg):
-    return processing.run("citygrid:syncpackage", {"CONNECTION": census["connection"], "PACKAGE": str(gpkg)})
-
-
-def store_row(census, uid, columns="code, version, state, note, retired_at IS NOT NULL"):
-    conn = census["conn"]
-    with conn.cursor() as cur:
-        cur.execute(f"SELECT {columns} FROM citygrid.component WHERE uid = %s", (uid,))
-        row = cur.fetchone()
-    conn.commit()
-    return row
-
-
-def store_sql(census, sql, args=()):
-    conn = census["conn"]
-    with conn.cursor() as cur:
-        cur.execute(sql, args)
-        out = cur.fetchall() if cur.description else None
-    conn.commit()
-    return out
-
-
-def package_rows(gpkg, table="components_point"):
-    with sqlite3.connect(gpkg) as con:
-        con.row_factory = sqlite3.Row
-        return {r["uid"]: dict(r) for r in con.execute(f"SELECT * FROM {table}")}
-
-
-def conflicts(gpkg):
-    with sqlite3.connect(gpkg) as con:
-        return con.execute("SELECT uid, code, local_change, remote_change, resolution FROM _citygrid_conflicts"
-                           ).fetchall()
-
-
-def edit_in_project(qgz, edit):
-    """Open the package project as QGIS/QField would, edit the point layer, save, close."""
-    project = QgsProject()
-    assert project.read(str(qgz))
-    layer = next(lyr for lyr in project.mapLayers().values()
-                 if isinstance(lyr, QgsVectorLayer) and lyr.source().endswith("layername=components_point"))
-    assert layer.isValid()
-    layer.startEditing()
-    result = edit(layer)
-    assert layer.commitChanges(), layer.commitErrors()
-    project.clear()
-    return result
-
-
-def new_point(layer, x, y, **values):
-    fields = layer.fields()
-    attrs = {fields.indexOf(k): v for k, v in {"class_code": "0101", "dept1_code": "SZ", **values}.items()}
-    feature = QgsVectorLayerUtils.createFeature(layer, QgsGeometry.fromPointXY(QgsPointXY(x, y)), attrs)
-    assert layer.addFeature(feature)
-    return feature
-
-
-def by_uid(layer, uid):
-    return next(f for f in layer.getFeatures() if f["uid"] == uid)
-
-
-def digest(path):
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+from tests.helpers.fieldwork import (  # noqa: E402
+    by_uid,
+    conflicts,
+    digest,
+    edit_in_project,
+    export,
+    new_point,
+    package_rows,
+    store_row,
+    store_sql,
+    sync,
+)
+from tests.helpers.sample import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
 
 
 def test_export_writes_an_offline_package(census, tmp_path):

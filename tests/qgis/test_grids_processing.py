@@ -9,7 +9,7 @@ import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
 ROOT = Path(__file__).resolve().parents[2]
-from tests.conftest import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
+from tests.helpers.sample import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
 
 KEY = 'district_code || street_code || community_code'
 

@@ -23,8 +23,7 @@ from citygrid_plugin.core.casefilter import CST
 from citygrid_plugin.store import db, migrate, reference
 from citygrid_plugin.store.cases import report_case
 from citygrid_plugin.store.grids import replace_grids
-from tests.db.test_evaluation import month  # noqa: F401 - the module-scoped store fixture
-from tests.qgis.test_layouts import RADICALS, pdf_pages, pdf_text, png_size, poppler, squash
+from tests.helpers.pdf import RADICALS, pdf_pages, pdf_text, png_size, poppler, squash
 
 STREETS = {"001": "春熙路街道", "002": "书院街街道", "003": "督院街街道"}
 COMMUNITIES = {("001", "001"): "红星路社区", ("001", "002"): "总府路社区", ("002", "001"): "大慈寺社区",

@@ -20,8 +20,7 @@ import processing
 import pytest
 from qgis.core import QgsProcessingException
 
-from tests.db.test_evaluation import month  # noqa: F401 - the module-scoped store fixture
-from tests.qgis.test_layouts import RADICALS, pdf_pages, pdf_text, poppler, squash
+from tests.helpers.pdf import RADICALS, pdf_pages, pdf_text, poppler, squash
 from tests.stores import qgis_connection_to
 
 ROOT = Path(__file__).resolve().parents[2]

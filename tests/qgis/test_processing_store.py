@@ -10,7 +10,7 @@ from qgis.core import QgsProcessingException
 from citygrid_plugin.store import db, migrate
 
 ROOT = Path(__file__).resolve().parents[2]
-from tests.conftest import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
+from tests.helpers.sample import SAMPLE_GPKG as SAMPLE  # noqa: E402  (a copy: QGIS touches GeoPackages)
 
 DEPARTMENTS = ROOT / "data_samples" / "departments_gbk.csv"
 

@@ -148,3 +148,29 @@ def test_the_sql_heuristic_tells_statements_from_filters_and_prose():
     assert not SQL.match('"retired_at" IS NULL')
     assert not SQL.match("Select the grids to merge, then run the tool")
     assert not SQL.match("DELETE a grid to retire it")
+
+
+def test_no_test_module_imports_another():
+    """Fixtures live in conftest.py files and shared helpers in tests/helpers/: a test module
+    importing another couples them (and runs its fixtures twice)."""
+    tests = PKG.parent / "tests"
+    found = []
+    for path in sorted(tests.rglob("*.py")):
+        if "helpers" in path.parts:
+            continue
+        for line, name in imported_in(path):
+            if name.startswith("tests.") and any(part.startswith(("test_", "conftest")) for part in name.split(".")):
+                found.append(f"{path.relative_to(tests)}:{line} imports {name}")
+    assert found == []
+
+
+def imported_in(path: Path) -> list[tuple[int, str]]:
+    """(line, dotted module) of the absolute imports of *path*."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            out.append((node.lineno, node.module))
+    return out
