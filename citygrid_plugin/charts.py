@@ -9,8 +9,10 @@ between calls or into the caller's plots.
 Functions (all return the written :class:`~pathlib.Path`; the format follows the suffix:
 ``.png``, ``.svg`` or ``.pdf``)::
 
-    bar_chart(path, labels, values, title, xlabel="", ylabel="", horizontal=False, highlight=None)
-    grouped_bar_chart(path, labels, series, title, xlabel="", ylabel="")   # 同比 / 环比 by class
+    bar_chart(path, labels, values, title, xlabel="", ylabel="", horizontal=False, highlight=None,
+              baseline=None)                                            # rankings: horizontal=True
+    grouped_bar_chart(path, labels, series, title, xlabel="", ylabel="", horizontal=False)  # 同比 / 环比
+    report_chart(table, path, title=None)                                 # the chart of a monthly report
     line_chart(path, x_labels, series, title, xlabel="", ylabel="")        # trends by month
     pie_chart(path, labels, values, title)                                  # shares, legend beside
 
@@ -20,7 +22,12 @@ default 160 × 90 mm: a PNG is round(mm / 25.4 × dpi) pixels each way, e.g. 254
 ``"{:.1%}"``; default thousands separators, decimals only when the values have them).
 
 Readable defaults: value labels on bars, thousands separators on axes, tick labels rotated
-(30°, then 90°, then thinned) only when they would overlap, the highlighted bars in red.
+(30°, then 90°, then thinned) only when they would overlap, the highlighted bars in red. Names
+(departments, classes, states) read best on horizontal bars: whole, level, first on top — the
+report charts use them. Scores and rates that lie close together (94–97 of 100) look alike on an
+axis from 0: ``baseline="auto"`` starts the value axis at a round number below the smallest
+value and marks the cut with a break (two slanted strokes on the axis); the value is printed on
+every bar either way.
 
 Fonts: the first of Noto Sans CJK SC, WenQuanYi Micro Hei, another CJK font matplotlib knows.
 Debian's fonts-noto-cjk ships Noto as a font collection (.ttc) whose first face is the Japanese
@@ -38,13 +45,14 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from matplotlib import font_manager, rc_context, ticker
+from matplotlib import font_manager, rc_context, ticker, transforms
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .core.i18n import tr
 
-__all__ = ["ChartError", "bar_chart", "cjk_font", "grouped_bar_chart", "line_chart", "pie_chart"]
+__all__ = ["ChartError", "auto_baseline", "bar_chart", "cjk_font", "grouped_bar_chart", "line_chart",
+           "pie_chart", "report_chart", "report_chart_size"]
 
 PRIMARY = "#2b6cb0"
 HIGHLIGHT = "#e53e3e"
@@ -245,10 +253,62 @@ def _highlighted(labels: Sequence[str], highlight) -> set[int]:
     return out
 
 
+def auto_baseline(values: Iterable[float | None]) -> float:
+    """Where a value axis starts so that close values differ visibly: 0 when a value is 0 or less
+    or the smallest is under half the largest (the bars already differ); otherwise a round number
+    (a multiple of 1, 2 or 5 × 10ⁿ) at or below the point where the smallest bar is a third of the
+    largest, e.g. 88 for scores from 92.1 to 96.5, 92 for 94 to 97."""
+    finite = [float(v) for v in values if v is not None and math.isfinite(v)]
+    if not finite:
+        return 0.0
+    low, high = min(finite), max(finite)
+    if low <= 0 or low < 0.5 * high:
+        return 0.0
+    start = min((3 * low - high) / 2, low - 0.02 * high)   # equal values: a short bar each, not none
+    if start <= 0:
+        return 0.0
+    room = (high - start) / 2
+    exponent = math.floor(math.log10(room))
+    step = max(m * 10.0 ** e for e in (exponent - 1, exponent) for m in (1, 2, 5) if m * 10.0 ** e <= room)
+    return max(0.0, round(math.floor(start / step) * step, 10))
+
+
+def _baseline(values: Sequence[float], baseline) -> float:
+    if baseline is None:
+        return 0.0
+    if baseline == "auto":
+        return auto_baseline(values)
+    try:
+        value = float(baseline)
+    except (TypeError, ValueError) as exc:
+        raise ChartError(tr("baseline must be a number or 'auto', got '{value}'").format(value=baseline)) from exc
+    finite = [v for v in values if v is not None and math.isfinite(v)]
+    if finite and value >= min(finite):
+        raise ChartError(tr("baseline {value} must be below the smallest value {low}").format(
+            value=value, low=min(finite)))
+    return value
+
+
+def _mark_axis_break(ax, horizontal: bool) -> None:
+    """Two slanted strokes across the value axis just after its start (the axis does not begin
+    at 0), a fixed size in points whatever the chart's size; ``gid`` axis-break-0/1."""
+    fig = ax.figure
+    stroke = [(-1, -1.6), (1, 1.6)] if horizontal else [(-1.6, -1), (1.6, 1)]
+    gap = [(-1, 0), (1, 0)] if horizontal else [(0, -1), (0, 1)]
+    for offset, marker, size, width, color, gid in ((7, gap, 4.5, 3, "white", "axis-break-gap"),
+                                                    (5, stroke, 8, 1, "#333333", "axis-break-0"),
+                                                    (9, stroke, 8, 1, "#333333", "axis-break-1")):
+        shift = transforms.offset_copy(ax.transAxes, fig=fig, x=offset if horizontal else 0,
+                                       y=0 if horizontal else offset, units="points")
+        ax.plot([0], [0], transform=shift, marker=marker, markersize=size, markeredgewidth=width, color=color,
+                markeredgecolor=color, linestyle="none", clip_on=False, zorder=5, gid=gid)
+
+
 # -- charts -----------------------------------------------------------------------------------------
 def _bar_figure(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str = "", ylabel: str = "",
                 horizontal: bool = False, highlight=None, *, dpi: int = DEFAULT_DPI,
-                size_mm: Sequence[float] = DEFAULT_SIZE_MM, value_format: str | None = None) -> Figure:
+                size_mm: Sequence[float] = DEFAULT_SIZE_MM, value_format: str | None = None,
+                baseline=None) -> Figure:
     _check(labels, values, title)
     labels = [str(v) for v in labels]
     fig = _figure(size_mm, dpi)
@@ -270,6 +330,18 @@ def _bar_figure(labels: Sequence[str], values: Sequence[float], title: str, xlab
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
         ax.margins(y=0.12)
     ax.bar_label(bars, labels=[fmt(v) for v in values], padding=2, fontsize=8)
+    start = _baseline(values, baseline)
+    if start > 0:   # zoomed: the axis from a round number below the smallest value, the cut marked
+        high = max(float(v) for v in values)
+        limits = (start, high + 0.14 * (high - start))
+        (ax.set_xlim if horizontal else ax.set_ylim)(*limits)
+        axis = ax.xaxis if horizontal else ax.yaxis
+        ticks = [t for t in ticker.MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]).tick_values(*limits)
+                 if limits[0] <= t <= limits[1]]
+        step = ticks[1] - ticks[0] if len(ticks) > 1 else limits[1] - limits[0]
+        axis.set_major_locator(ticker.FixedLocator(   # the start is labelled: the reader sees where bars begin
+            [start] + [t for t in ticks if t - start > 0.4 * step]))
+        _mark_axis_break(ax, horizontal)
     _style_axes(ax, title, xlabel, ylabel)
     if not horizontal:
         _fit_x_ticks(fig, ax)
@@ -279,20 +351,23 @@ def _bar_figure(labels: Sequence[str], values: Sequence[float], title: str, xlab
 def bar_chart(path: str | os.PathLike, labels: Sequence[str], values: Sequence[float], title: str,
               xlabel: str = "", ylabel: str = "", horizontal: bool = False, highlight=None, *,
               dpi: int = DEFAULT_DPI, size_mm: Sequence[float] = DEFAULT_SIZE_MM,
-              value_format: str | None = None) -> Path:
+              value_format: str | None = None, baseline: float | str | None = None) -> Path:
     """A bar chart with a value on each bar, e.g. cases per street (街道) or a department ranking.
 
     *highlight*: a label, an index or a list of them, drawn in red (e.g. the worst department).
-    *horizontal* suits long names and rankings (first label on top)."""
+    *horizontal* suits long names and rankings (first label on top). *baseline*: where the value
+    axis starts — None for 0, a number below the smallest value, or ``"auto"``
+    (:func:`auto_baseline`, for scores and rates close together); a cut axis is marked."""
     with rc_context(_rc()):
         fig = _bar_figure(labels, values, title, xlabel, ylabel, horizontal, highlight, dpi=dpi, size_mm=size_mm,
-                          value_format=value_format)
+                          value_format=value_format, baseline=baseline)
         return _save(fig, path, dpi)
 
 
 def _grouped_figure(labels: Sequence[str], series: Mapping[str, Sequence[float]], title: str, xlabel: str = "",
                     ylabel: str = "", *, dpi: int = DEFAULT_DPI, size_mm: Sequence[float] = DEFAULT_SIZE_MM,
-                    value_format: str | None = None, value_labels: bool | None = None) -> Figure:
+                    value_format: str | None = None, value_labels: bool | None = None,
+                    horizontal: bool = False) -> Figure:
     if not series:
         raise ChartError(tr("{what}: no series to draw").format(what=title))
     for values in series.values():
@@ -308,29 +383,44 @@ def _grouped_figure(labels: Sequence[str], series: Mapping[str, Sequence[float]]
         value_labels = len(every) <= 36
     for k, (name, values) in enumerate(series.items()):
         xs = [i - 0.4 + width * (k + 0.5) for i in range(len(labels))]
-        bars = ax.bar(xs, values, width=width * 0.92, color=PALETTE[k % len(PALETTE)], label=str(name))
+        draw = ax.barh if horizontal else ax.bar
+        bars = draw(xs, values, width * 0.92, color=PALETTE[k % len(PALETTE)], label=str(name))
         if value_labels:
             ax.bar_label(bars, labels=[fmt(v) for v in values], padding=1.5, fontsize=7)
-    ax.set_xticks(range(len(labels)), labels)
-    ax.yaxis.set_major_formatter(_axis_formatter(every))
-    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-    ax.margins(y=0.12)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    if horizontal:   # names level on the left, the first (largest) on top, the legend where the bars are short
+        ax.set_yticks(range(len(labels)), labels)
+        ax.invert_yaxis()
+        ax.xaxis.set_major_formatter(_axis_formatter(every))
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.margins(x=0.12, y=0.01)
+        if title:   # the short bars are at the bottom: room for the legend there
+            ax.legend(loc="lower right", frameon=True, framealpha=0.9, edgecolor="none")
+        else:       # no title above: the legend there, seen first
+            ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=len(series), borderaxespad=0.3,
+                      handlelength=1.2, columnspacing=1.2)
+    else:
+        ax.set_xticks(range(len(labels)), labels)
+        ax.yaxis.set_major_formatter(_axis_formatter(every))
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.margins(y=0.12)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     _style_axes(ax, title, xlabel, ylabel)
-    _fit_x_ticks(fig, ax)
+    if not horizontal:
+        _fit_x_ticks(fig, ax)
     return fig
 
 
 def grouped_bar_chart(path: str | os.PathLike, labels: Sequence[str], series: Mapping[str, Sequence[float]],
                       title: str, xlabel: str = "", ylabel: str = "", *, dpi: int = DEFAULT_DPI,
                       size_mm: Sequence[float] = DEFAULT_SIZE_MM, value_format: str | None = None,
-                      value_labels: bool | None = None) -> Path:
+                      value_labels: bool | None = None, horizontal: bool = False) -> Path:
     """Bars side by side per label, one colour per series: this month against last month (环比)
     or last year (同比) per case class. *series* maps the legend name to one value per label;
-    value labels are drawn when there are at most 36 bars unless *value_labels* says otherwise."""
+    value labels are drawn when there are at most 36 bars unless *value_labels* says otherwise.
+    *horizontal*: the labels level on the left, the first on top (long names, rankings)."""
     with rc_context(_rc()):
         fig = _grouped_figure(labels, series, title, xlabel, ylabel, dpi=dpi, size_mm=size_mm,
-                              value_format=value_format, value_labels=value_labels)
+                              value_format=value_format, value_labels=value_labels, horizontal=horizontal)
         return _save(fig, path, dpi)
 
 
@@ -422,36 +512,58 @@ def pie_chart(path: str | os.PathLike, labels: Sequence[str], values: Sequence[f
         return _save(fig, path, dpi)
 
 
-def report_chart(table, path: str | os.PathLike, *, dpi: int = DEFAULT_DPI,
-                 size_mm: Sequence[float] = DEFAULT_SIZE_MM) -> Path | None:
-    """The chart that goes with one of the monthly reports (a
-    :class:`citygrid_plugin.core.reports.Table`, by its ``key``): rankings as bars, sources as a
-    ring, the comparison as grouped bars. None when the table is empty or has no chart."""
-    rows = [r for r in table.rows if r]
+# the report charts: the label column, the value column(s) and how each is drawn
+_RANKED = {"most_frequent": 4, "by_state": 1, "by_department": 2}
+
+
+def _report_figure(table, title: str, *, dpi: int, size_mm: Sequence[float]) -> Figure | None:
+    rows = [(i, r) for i, r in enumerate(table.rows) if r]
     if not rows:
         return None
-    key, title = table.key, table.title
+    key = table.key
     options = {"dpi": dpi, "size_mm": size_mm}
-
-    def column(name_index: int, value_index: int, skip_none: bool = True):
-        pairs = [(str(r[name_index]), r[value_index]) for r in rows if not (skip_none and r[value_index] is None)]
-        return [p[0] for p in pairs], [float(p[1]) for p in pairs]
-
-    if key == "most_frequent":
-        labels, values = column(3, 4)
-        return bar_chart(path, labels[::-1], values[::-1], title, horizontal=True, **options)
+    if key in _RANKED:   # rankings, most first: horizontal bars, the largest on top, names whole and level
+        value = _RANKED[key]
+        pairs = [(table.name(i), float(r[value])) for i, r in rows if r[value] is not None]
+        return _bar_figure([p[0] for p in pairs], [p[1] for p in pairs], title, horizontal=True, **options)
     if key == "by_source":
-        labels, values = column(0, 1)
-        return pie_chart(path, labels, values, title, **options)
-    if key in ("by_state", "by_department"):
-        labels, values = column(0, 1 if key == "by_state" else 2)
-        return bar_chart(path, labels, values, title, **options)
-    if key == "department_performance":
-        labels, values = column(1, len(table.headers) - 1)
-        return bar_chart(path, labels, values, title, value_format="{:.1f}", **options) if labels else None
+        pairs = [(table.name(i), float(r[1])) for i, r in rows if r[1] is not None]
+        return _pie_figure([p[0] for p in pairs], [p[1] for p in pairs], title, **options)
+    if key == "department_performance":   # scores lie close together: the axis starts near them
+        pairs = [(table.name(i), float(r[-1])) for i, r in rows if r[-1] is not None]
+        if not pairs:
+            return None
+        return _bar_figure([p[0] for p in pairs], [p[1] for p in pairs], title, horizontal=True,
+                           highlight=len(pairs) - 1, value_format="{:.1f}", baseline="auto", **options)
     if key == "class_comparison":
-        labels = [str(r[2] or r[1]) for r in rows]
-        series = {table.headers[3]: [float(r[3]) for r in rows], table.headers[4]: [float(r[4]) for r in rows],
-                  table.headers[6]: [float(r[6]) for r in rows]}
-        return grouped_bar_chart(path, labels, series, title, **options)
+        series = {table.headers[c]: [float(r[c]) for _, r in rows] for c in (3, 4, 6)}
+        return _grouped_figure([table.name(i) for i, _ in rows], series, title, horizontal=True, **options)
     return None
+
+
+def report_chart(table, path: str | os.PathLike, *, dpi: int = DEFAULT_DPI,
+                 size_mm: Sequence[float] = DEFAULT_SIZE_MM, title: str | None = None) -> Path | None:
+    """The chart that goes with one of the monthly reports (a
+    :class:`citygrid_plugin.core.reports.Table`, by its ``key``): rankings (most frequent problems,
+    states, departments) as horizontal bars with the largest on top; the department scores as
+    horizontal bars on an axis starting near them, the worst in red; sources as a ring; the
+    comparison of classes as grouped horizontal bars. *title*: the chart's title (default the
+    table's; "" for none, e.g. under a heading that says it). None when the table is empty or
+    has no chart; :func:`report_chart_size` gives a size that leaves each bar room."""
+    with rc_context(_rc()):
+        fig = _report_figure(table, table.title if title is None else title, dpi=dpi, size_mm=size_mm)
+        return None if fig is None else _save(fig, path, dpi)
+
+
+def report_chart_size(table, width_mm: float, height_mm: float = 0.0, title: bool = True) -> tuple[float, float]:
+    """(width, height) in mm for :func:`report_chart` of *table* in a space *width_mm* × *height_mm*:
+    that space when every bar keeps a readable row in it (about 4.6 mm a bar, 2.4 mm a bar in
+    groups), taller otherwise (to be scrolled); a ring needs 50 mm."""
+    rows = len([r for r in table.rows if r])
+    if table.key == "by_source":
+        needed = 50.0
+    elif table.key == "class_comparison":
+        needed = 18 + rows * (3 * 2.4 + 1.2)
+    else:
+        needed = 12 + rows * 4.6
+    return float(width_mm), max(float(height_mm), needed + (9 if title else 0))

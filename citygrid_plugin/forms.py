@@ -24,7 +24,9 @@ from qgis.core import (
     QgsDefaultValue,
     QgsEditFormConfig,
     QgsEditorWidgetSetup,
+    QgsExpression,
     QgsFieldConstraints,
+    QgsOptionalExpression,
     QgsVectorLayer,
 )
 
@@ -35,14 +37,18 @@ READ_ONLY = ("id", "uid", "code", "grid_code", "district_code", "profile", "vers
 HIDDEN = ("id", "uid", "district_code", "profile", "retired_at", "retired_by")  # the store's own bookkeeping
 # the form's groups, in the order a surveyor fills them: (label, fields)
 GROUPS = (
-    ("部件 / component", ("major_code", "class_code", "name", "code", "grid_code")),
+    ("部件 / component", ("major_code", "class_code", "name")),
     ("管理部门 / departments", ("dept1_code", "dept2_code", "dept3_code")),
     ("状态 / state", ("state", "data_source", "accuracy", "census_date", "change_date")),
     ("属性 / attributes", ("material", "spec", "site_name", "stop_name", "sculpture_name", "equipment_count",
                          "note")),
     ("照片 / photo", ("photo",)),
-    ("记录 / record", ("version", "created_at", "created_by", "updated_at", "updated_by")),
+    ("编码与记录 / code and record", ("code", "grid_code", "version", "created_at", "created_by", "updated_at",
+                                   "updated_by")),
 )
+# groups shown only once the store has issued the code (a new component has none yet: its code,
+# grid and record would read NULL, now(), actor())
+STORED_ONLY = {"编码与记录 / code and record": '"code" IS NOT NULL'}
 REQUIRED = ("class_code", "dept1_code", "state", "data_source", "census_date")
 ALIASES = {
     "code": "部件编码 / code", "major_code": "大类 / major class", "class_code": "小类 / class",
@@ -112,6 +118,8 @@ def configure_component_layer(layer: QgsVectorLayer, majors_layer=None, classes_
         group = QgsAttributeEditorContainer(label, form.invisibleRootContainer())
         group.setIsGroupBox(True)
         group.setColumnCount(1)
+        if label in STORED_ONLY:
+            group.setVisibilityExpression(QgsOptionalExpression(QgsExpression(STORED_ONLY[label])))
         for name in names:
             index = fields.indexOf(name)
             if index >= 0:

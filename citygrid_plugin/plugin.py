@@ -1,32 +1,49 @@
-"""The CityGrid plugin shell: provider, menu, toolbar; everything it adds, unload() removes.
+"""The CityGrid plugin shell: provider, menu, toolbar, the windows; everything it adds, unload()
+removes.
 
 With ``iface`` None (qgis_process) only the Processing provider is registered. Actions that
 need a store stay disabled, with a tooltip saying why, until a store is connected in
-CityGrid ▸ Settings.
+CityGrid ▸ Settings; actions for particular roles stay disabled for a login without them (the
+store refuses them anyway: this spares the attempt).
+
+The windows (case queue, heatmap, evaluation, big screen) share one live store session
+(:class:`~citygrid_plugin.gui.session.StoreSession`), opened with the first and closed with the
+last. The docks open as tabs of one dock area (the right one unless the user moved them: where
+each was is remembered in the settings, ``citygrid/docks/<name>/…``), so none is squeezed to a
+row by the others or by the Processing toolbox.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
-from qgis.PyQt.QtCore import QTimer
+from processing import execAlgorithmDialog
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu
 
 from . import i18n
+from .connections import configured_target
 from .core.i18n import tr
 from .core.textsafe import html_text
+from .core.workflow import CASE_ROLES
+from .gui.bigscreen import BigScreen
+from .gui.dialogs.settings_dialog import SettingsDialog
+from .gui.docks.case_queue import CaseQueueDock
+from .gui.docks.evaluation import EvaluationDock
+from .gui.docks.heatmap import HeatmapDock
+from .gui.maptools.grid_edit import GridEditError, SplitGridTool, merge_grids
+from .gui.session import StoreSession
+from .layers import GRIDS, add_store_layers, find_store_layer
+from .processing.provider import CityGridProvider
+from .store.db import StoreError, connect
+from .store.migrate import MigrationError, store_version
+from .store.roles import my_roles
 
 ICONS = Path(__file__).with_name("resources") / "icons"
-# action → the store roles that may use it (the others only need a store)
-CASE_ROLES = ("operator", "supervisor", "shift_leader", "dispatcher", "department")
-ROLE_NEEDS = {
-    "CityGrid_toggle_split_tool": ("gis_editor",), "CityGrid_merge_selected": ("gis_editor",),
-    "CityGrid_run_import_components": ("surveyor",), "CityGrid_run_sync_package": ("surveyor",),
-    "CityGrid_toggle_case_queue": CASE_ROLES,
-    "CityGrid_toggle_evaluation": ("analyst", "admin", "shift_leader", "dispatcher", "supervisor", "operator"),
-}
 LOG_TAG = "CityGrid"
+EVALUATION_ROLES = ("analyst", "admin", "shift_leader", "dispatcher", "supervisor", "operator")
+DOCK_SETTINGS = "citygrid/docks"
 
 
 class CityGridPlugin:
@@ -38,6 +55,7 @@ class CityGridPlugin:
         self.heatmap_dock = None
         self.evaluation_dock = None
         self.big_screen = None
+        self.session: StoreSession | None = None
         self.menu: QMenu | None = None
         self.toolbar = None
         self.actions: list[QAction] = []
@@ -48,8 +66,6 @@ class CityGridPlugin:
 
     # -- Processing -----------------------------------------------------------------------
     def initProcessing(self) -> None:  # noqa: N802
-        from .processing.provider import CityGridProvider
-
         registry = QgsApplication.processingRegistry()
         if self.provider is None and registry.providerById("citygrid") is None:
             provider = CityGridProvider()
@@ -69,31 +85,32 @@ class CityGridPlugin:
 
         self.settings_action = self._action("settings.svg", tr("Settings…"), self.show_settings)
         self.layers_action = self._action("layers.svg", tr("Add store layers"), self.add_layers, needs_store=True)
-        self.store_action = self._action("store.svg", tr("Create or upgrade the store…"),
-                                         self.run_create_store)
+        self.store_action = self._action("store.svg", tr("Create or upgrade the store…"), self.run_create_store)
         self.menu.addSeparator()
-        self.split_action = self._action("split.svg", tr("Split unit grid"), self.toggle_split_tool, needs_store=True)
+        self.split_action = self._action("split.svg", tr("Split unit grid"), self.toggle_split_tool,
+                                         needs_store=True, roles=("gis_editor",))
         self.split_action.setCheckable(True)
         self.merge_action = self._action("merge.svg", tr("Merge selected unit grids"), self.merge_selected,
-                                         needs_store=True)
+                                         needs_store=True, roles=("gis_editor",))
         self.menu.addSeparator()
-        self.import_action = self._action("import_components.svg", tr("Import components…"), self.run_import_components,
-                                          needs_store=True)
+        self.import_action = self._action("import_components.svg", tr("Import components…"),
+                                          self.run_import_components, needs_store=True, roles=("surveyor",))
         self.export_action = self._action("export_package.svg", tr("Export a census field package…"),
                                           self.run_export_package, needs_store=True)
-        self.sync_action = self._action("sync_package.svg", tr("Sync a census field package…"), self.run_sync_package,
-                                        needs_store=True)
+        self.sync_action = self._action("sync_package.svg", tr("Sync a census field package…"),
+                                        self.run_sync_package, needs_store=True, roles=("surveyor",))
         self.menu.addSeparator()
-        self.queue_action = self._action("case_queue.svg", tr("Case queue"), self.toggle_case_queue, needs_store=True)
+        self.queue_action = self._action("case_queue.svg", tr("Case queue"), self.toggle_case_queue,
+                                         needs_store=True, roles=CASE_ROLES)
         self.queue_action.setCheckable(True)
-        self.bigscreen_action = self._action("big_screen.svg", tr("Big screen"), self.show_big_screen, needs_store=True)
+        self.bigscreen_action = self._action("big_screen.svg", tr("Big screen"), self.show_big_screen,
+                                             needs_store=True)
         self.menu.addSeparator()
         self.heatmap_action = self._action("heatmap.svg", tr("Case heatmap"), self.toggle_heatmap, needs_store=True)
         self.heatmap_action.setCheckable(True)
         self.evaluation_action = self._action("evaluation.svg", tr("Evaluation"), self.toggle_evaluation,
-                                              needs_store=True)
+                                              needs_store=True, roles=EVALUATION_ROLES)
         self.evaluation_action.setCheckable(True)
-        self.split_tool = None
         menubar = main.menuBar()
         menubar.insertMenu(self._help_menu_action(menubar), self.menu)
         self.refresh_state()
@@ -105,9 +122,11 @@ class CityGridPlugin:
                 return action
         return None
 
-    def _action(self, icon: str, text: str, slot, needs_store: bool = False) -> QAction:
+    def _action(self, icon: str, text: str, slot, needs_store: bool = False, roles: tuple[str, ...] = ()) -> QAction:
+        """A menu and toolbar action; *roles*: the store roles of which the login needs one."""
         action = QAction(QIcon(str(ICONS / icon)), text, self.iface.mainWindow())
         action.setObjectName("CityGrid_" + slot.__name__)
+        action.setProperty("citygrid_roles", list(roles))
         action.triggered.connect(slot)
         self.menu.addAction(action)
         self.toolbar.addAction(action)
@@ -119,12 +138,12 @@ class CityGridPlugin:
 
     def refresh_state(self) -> None:
         """Enable store actions only with a connected store and a role that may use them; say why
-        when disabled (the store refuses the rest anyway: this spares the user the attempt)."""
+        when disabled."""
         connected = self.store_version > 0
         for action in self.store_actions:
             base = action.data() or action.text()
-            needed = ROLE_NEEDS.get(action.objectName())
-            allowed = connected and (needed is None or bool(set(needed) & set(self.my_roles)))
+            needed = action.property("citygrid_roles") or []
+            allowed = connected and (not needed or bool(set(needed) & set(self.my_roles)))
             action.setEnabled(allowed)
             if not connected:
                 tip = tr("{action}: connect to a CityGrid store first (CityGrid ▸ Settings)").format(action=base)
@@ -136,22 +155,19 @@ class CityGridPlugin:
             action.setToolTip(tip)
 
     def check_store(self) -> None:
-        """Look up the configured store's version (quietly; failures are logged)."""
-        from .connections import configured_target
-        from .store.db import StoreError, connect
-        from .store.migrate import MigrationError, store_version
-
+        """Look up the configured store's version and the login's roles (quietly; failures are
+        logged). A change of store closes the windows' session."""
         self.store_version = 0
         self.my_roles = []
         target = configured_target()
+        if self.session is not None and self.session.target != target:
+            self._close_windows()
         if target is not None:
             try:
                 conn = connect(target.dsn())
                 try:
                     self.store_version = store_version(conn)
                     if self.store_version:
-                        from .store.roles import my_roles
-
                         self.my_roles = my_roles(conn)[0]
                 finally:
                     conn.close()
@@ -160,11 +176,7 @@ class CityGridPlugin:
         self.refresh_state()
 
     def unload(self) -> None:
-        if self.big_screen is not None:
-            self.big_screen.close()
-        self._close_case_queue()
-        self._close_heatmap()
-        self._close_evaluation()
+        self._close_windows()
         if self.split_tool is not None:
             if self.iface.mapCanvas().mapTool() is self.split_tool:
                 self.iface.mapCanvas().unsetMapTool(self.split_tool)
@@ -190,30 +202,121 @@ class CityGridPlugin:
             self.provider = None
         i18n.uninstall()
 
+    # -- the shared session and the windows ------------------------------------------------
+    def _session(self) -> StoreSession:
+        """The windows' store session, opened with the first window."""
+        if self.session is None:
+            target = configured_target()
+            if target is None:
+                raise StoreError(tr("no store connection chosen: pick a QGIS PostgreSQL connection or "
+                                    "enter a pg_service name in CityGrid ▸ Settings"))
+            self.session = StoreSession(target)
+        return self.session
+
+    def _release_session(self) -> None:
+        """Close the session when no window uses it any more."""
+        if self.session is not None and not any((self.case_dock, self.heatmap_dock, self.evaluation_dock,
+                                                 self.big_screen)):
+            self.session.close()
+            self.session = None
+
+    def _close_windows(self) -> None:
+        if self.big_screen is not None:
+            self.big_screen.close()
+            self._big_screen_closed()
+        self._close_case_queue()
+        self._close_heatmap()
+        self._close_evaluation()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def _citygrid_docks(self) -> list:
+        return [d for d in (self.case_dock, self.heatmap_dock, self.evaluation_dock) if d is not None]
+
+    def _show_dock(self, dock) -> None:
+        """Add *dock* where its kind was last time (the right area by default), as a tab beside the
+        other CityGrid docks there (or beside the Processing toolbox), raised, wide enough."""
+        main = self.iface.mainWindow()
+        key = f"{DOCK_SETTINGS}/{dock.objectName()}"
+        settings = QgsSettings()
+        area = Qt.DockWidgetArea(int(settings.value(f"{key}/area", int(Qt.RightDockWidgetArea))))
+        if area not in (Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.TopDockWidgetArea,
+                        Qt.BottomDockWidgetArea):
+            area = Qt.RightDockWidgetArea
+        self.iface.addDockWidget(area, dock)
+        if settings.value(f"{key}/floating", "false") in ("true", True):
+            dock.setFloating(True)
+            geometry = settings.value(f"{key}/geometry")
+            if geometry is not None:
+                dock.restoreGeometry(geometry)
+        else:
+            neighbours = [d for d in self._citygrid_docks() if d is not dock and not d.isFloating()
+                          and main.dockWidgetArea(d) == area]
+            toolbox = main.findChild(QDockWidget, "ProcessingToolbox")
+            if not neighbours and toolbox is not None and toolbox.isVisible() and not toolbox.isFloating() \
+                    and main.dockWidgetArea(toolbox) == area:
+                neighbours = [toolbox]
+            if neighbours:
+                main.tabifyDockWidget(neighbours[0], dock)
+            if area in (Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea):
+                main.resizeDocks([dock], [max(560, main.width() // 4)], Qt.Horizontal)
+        dock.show()
+        dock.raise_()
+
+    def _remember_dock(self, dock) -> None:
+        key = f"{DOCK_SETTINGS}/{dock.objectName()}"
+        settings = QgsSettings()
+        area = self.iface.mainWindow().dockWidgetArea(dock)
+        if area != Qt.NoDockWidgetArea:
+            settings.setValue(f"{key}/area", int(area))
+        settings.setValue(f"{key}/floating", dock.isFloating())
+        settings.setValue(f"{key}/geometry", dock.saveGeometry())
+
+    def _close_dock(self, attribute: str) -> None:
+        dock = getattr(self, attribute)
+        if dock is None:
+            return
+        self._remember_dock(dock)
+        dock.shutdown()
+        self.iface.removeDockWidget(dock)
+        dock.deleteLater()
+        setattr(self, attribute, None)
+        self._release_session()
+
+    def _open_dock(self, attribute: str, action: QAction, factory) -> bool:
+        """Open the dock *attribute* (the store session shared); False (and a message) when the
+        store cannot be reached."""
+        try:
+            dock = factory(self._session())
+        except StoreError as exc:
+            self._warn(str(exc))
+            action.setChecked(False)
+            self._release_session()
+            return False
+        setattr(self, attribute, dock)
+        self._show_dock(dock)
+        dock.closed.connect(lambda: action.setChecked(False))
+        return True
+
     # -- actions --------------------------------------------------------------------------
     def show_settings(self) -> None:
-        from .gui.dialogs.settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(self.iface.mainWindow())
         if dialog.exec_():
             self.check_store()
 
     def add_layers(self) -> None:
-        from .connections import configured_target
-        from .layers import add_store_layers
-
         target = configured_target()
         if target is None:
             return
         layers = add_store_layers(QgsProject.instance(), target)
         bad = [layer.name() for layer in layers if not layer.isValid()]
         if bad:
-            self.iface.messageBar().pushMessage(  # the message bar renders HTML: escape
-                "CityGrid", html_text(tr("Could not open: {layers}").format(layers=", ".join(bad))), Qgis.Warning)
+            self._warn(tr("Could not open: {layers}").format(layers=", ".join(bad)))
+        else:
+            self.iface.messageBar().pushMessage("CityGrid", html_text(layers.message()), Qgis.Info, 5)
 
     def grid_layer(self):
-        from .layers import GRIDS, find_store_layer
-
         return find_store_layer(QgsProject.instance(), GRIDS)
 
     def _warn(self, text: str) -> None:
@@ -222,8 +325,6 @@ class CityGridPlugin:
         self.iface.messageBar().pushMessage("CityGrid", html_text(text), Qgis.Warning)
 
     def toggle_split_tool(self, checked: bool) -> None:
-        from .gui.maptools.grid_edit import SplitGridTool
-
         canvas = self.iface.mapCanvas()
         if not checked:
             if self.split_tool is not None and canvas.mapTool() is self.split_tool:
@@ -241,70 +342,33 @@ class CityGridPlugin:
         canvas.setMapTool(self.split_tool)
 
     def toggle_case_queue(self, checked: bool) -> None:
-        from qgis.PyQt.QtCore import Qt
-
-        from .connections import configured_target
-        from .gui.docks.case_queue import CaseQueueDock
-        from .store.db import StoreError
-
         if not checked:
             self._close_case_queue()
             return
-        try:
-            self.case_dock = CaseQueueDock(self.iface, configured_target(), parent=self.iface.mainWindow())
-        except StoreError as exc:
-            self._warn(str(exc))
-            self.queue_action.setChecked(False)
-            return
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.case_dock)
-        self.case_dock.closed.connect(lambda: self.queue_action.setChecked(False))
+        self._open_dock("case_dock", self.queue_action,
+                        lambda session: CaseQueueDock(self.iface, session, parent=self.iface.mainWindow()))
+
+    def _close_case_queue(self) -> None:
+        self._close_dock("case_dock")
 
     def toggle_heatmap(self, checked: bool) -> None:
-        from qgis.PyQt.QtCore import Qt
-
-        from .connections import configured_target
-        from .gui.docks.heatmap import HeatmapDock
-        from .store.db import StoreError
-
         if not checked:
             self._close_heatmap()
             return
-        try:
-            self.heatmap_dock = HeatmapDock(self.iface, configured_target(), parent=self.iface.mainWindow())
-        except StoreError as exc:
-            self._warn(str(exc))
-            self.heatmap_action.setChecked(False)
-            return
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.heatmap_dock)
-        self.heatmap_dock.closed.connect(lambda: self.heatmap_action.setChecked(False))
+        self._open_dock("heatmap_dock", self.heatmap_action,
+                        lambda session: HeatmapDock(self.iface, session, parent=self.iface.mainWindow()))
 
     def _close_heatmap(self) -> None:
-        if self.heatmap_dock is not None:
-            self.heatmap_dock.shutdown()
-            self.iface.removeDockWidget(self.heatmap_dock)
-            self.heatmap_dock.deleteLater()
-            self.heatmap_dock = None
+        self._close_dock("heatmap_dock")
 
     def toggle_evaluation(self, checked: bool) -> None:
-        from qgis.PyQt.QtCore import Qt
-
-        from .connections import configured_target
-        from .gui.docks.evaluation import EvaluationDock
-        from .store.db import StoreError
-
         if not checked:
             self._close_evaluation()
             return
-        try:
-            self.evaluation_dock = EvaluationDock(self.iface, configured_target(), parent=self.iface.mainWindow())
-        except StoreError as exc:
-            self._warn(str(exc))
-            self.evaluation_action.setChecked(False)
-            return
-        self.evaluation_dock.drilled.connect(self.drill_down)
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.evaluation_dock)
-        self.evaluation_dock.closed.connect(lambda: self.evaluation_action.setChecked(False))
-        self.evaluation_dock.refresh()
+        if self._open_dock("evaluation_dock", self.evaluation_action,
+                           lambda session: EvaluationDock(self.iface, session, parent=self.iface.mainWindow())):
+            self.evaluation_dock.drilled.connect(self.drill_down)
+            self.evaluation_dock.refresh()
 
     def drill_down(self, ids: list, title: str) -> None:
         """The cases behind a figure of the evaluation, also in the case queue when it is open."""
@@ -312,24 +376,17 @@ class CityGridPlugin:
             self.case_dock.set_drill_down(ids, title)
 
     def _close_evaluation(self) -> None:
-        if self.evaluation_dock is not None:
-            self.evaluation_dock.shutdown()
-            self.iface.removeDockWidget(self.evaluation_dock)
-            self.evaluation_dock.deleteLater()
-            self.evaluation_dock = None
+        self._close_dock("evaluation_dock")
 
     def show_big_screen(self) -> None:
-        from .connections import configured_target
-        from .gui.bigscreen import BigScreen
-        from .store.db import StoreError
-
         if self.big_screen is not None:
             self.big_screen.open(full_screen=True)
             return
         try:
-            screen = BigScreen(configured_target(), self.iface.mapCanvas().layers())  # visible layers, top first
+            screen = BigScreen(self._session(), self.iface.mapCanvas().layers())  # visible layers, top first
         except StoreError as exc:
             self._warn(str(exc))
+            self._release_session()
             return
         screen.closed.connect(self._big_screen_closed)
         self.big_screen = screen
@@ -339,17 +396,9 @@ class CityGridPlugin:
         if self.big_screen is not None:
             self.big_screen.deleteLater()
             self.big_screen = None
-
-    def _close_case_queue(self) -> None:
-        if self.case_dock is not None:
-            self.case_dock.shutdown()
-            self.iface.removeDockWidget(self.case_dock)
-            self.case_dock.deleteLater()
-            self.case_dock = None
+            self._release_session()
 
     def merge_selected(self) -> None:
-        from .gui.maptools.grid_edit import GridEditError, merge_grids
-
         layer = self.grid_layer()
         if layer is None:
             self._warn(tr("add the store layers first (CityGrid ▸ Add store layers)"))
@@ -364,10 +413,6 @@ class CityGridPlugin:
 
     def _run_dialog(self, algorithm: str) -> None:
         """Open *algorithm*'s dialog with the configured store filled in."""
-        from processing import execAlgorithmDialog
-
-        from .connections import configured_target
-
         params = {}
         target = configured_target()
         if target is not None and target.kind == "connection":

@@ -98,10 +98,9 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
 
     start_qgis()
     import processing
-    from qgis.core import QgsProcessingFeedback, QgsProject, QgsVectorLayer
+    from qgis.core import QgsProcessingFeedback, QgsProject
 
     from citygrid_plugin.connections import StoreTarget
-    from citygrid_plugin.layers import add_store_layers, apply_style
     from citygrid_plugin.store import db, summary
 
     feedback = QgsProcessingFeedback()
@@ -165,33 +164,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         f"{report['atlas_seconds']:.1f} s)")
 
     project_path = out / "citygrid_demo.qgz"
-    project = QgsProject.instance()
-    project.clear()
-    project.setTitle("CityGrid 示例区 / CityGrid sample district")
-    from qgis.core import QgsCoordinateReferenceSystem
-
-    project.setCrs(QgsCoordinateReferenceSystem("EPSG:4544"))
-    target = StoreTarget("private", dbname)
-    store_layers = add_store_layers(project, target, "CityGrid 数据库")
-    base = project.layerTreeRoot().addGroup("1:500 底图（示例）")
-    for layer_name, style, title in BASEMAP_LAYERS:
-        layer = QgsVectorLayer(f"{gpkg}|layername={layer_name}", title, "ogr")
-        apply_style(layer, style)
-        project.addMapLayer(layer, False)
-        base.addLayer(layer)
-    analysis_group = project.layerTreeRoot().insertGroup(0, "热点分析（示例）")
-    for path, style, title in ((hot["hotspots"], "hotspots", "热点（近 90 天，Gi*）"),
-                               (hot["emerging"], "emerging_hotspots", "时空热点模式（近一年，每 4 周）")):
-        layer = QgsVectorLayer(path, title, "ogr")
-        apply_style(layer, style)
-        project.addMapLayer(layer, False)
-        analysis_group.addLayer(layer).setItemVisibilityChecked(style == "hotspots")
-    bad = [lyr.name() for lyr in store_layers if not lyr.isValid()]
-    if bad:
-        raise SystemExit(f"demo: store layers did not open: {', '.join(bad)}")
-    if not project.write(str(project_path)):
-        raise SystemExit(f"demo: could not write {project_path}: {project.error()}")
-    project.clear()
+    write_project(project_path, dbname, gpkg, hot)
 
     # Reopen the written project, as a user would, and count what each layer shows.
     reopened = QgsProject.instance()
@@ -220,6 +193,101 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     if not quiet:
         print_summary(result, cluster, dbname)
     return result
+
+
+STORE_GROUP = "CityGrid 数据库"
+ANALYSIS_GROUP = "热点分析（示例）"
+BASEMAP_GROUP = "底图（示例）"
+CONTEXT_TABLES = ("community", "basemap_text", "basemap_line", "basemap_polygon")  # filled context: under analyses
+
+
+def write_project(project_path: Path, dbname: str, gpkg: Path, hot: dict) -> None:
+    """Write the demo project: the store layers on top (what people edit — components, unit
+    grids — the live cases and the street and district outlines), then the analyses (Gi* hot
+    spots, emerging hot spots: opaque fills that would hide a split, a merge or a selection if
+    they were above the grids), then the base map (the communities' tinted areas, the store's
+    1:500 CAD layers and the road centrelines: above the analyses they would wash them out).
+    The project opens on the whole district: its extent is saved as the default view and as
+    the map canvas's extent (a project without one opens on a blank map at 1:1)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsReferencedRectangle, QgsVectorLayer
+
+    from citygrid_plugin.connections import StoreTarget
+    from citygrid_plugin.layers import TABLE_PROPERTY, add_store_layers, apply_style
+
+    project = QgsProject.instance()
+    project.clear()
+    project.setTitle("CityGrid 示例区 / CityGrid sample district")
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:4544"))
+    store_layers = add_store_layers(project, StoreTarget("private", dbname), STORE_GROUP)
+    bad = [layer.name() for layer in store_layers if not layer.isValid()]
+    if bad:
+        raise SystemExit(f"demo: store layers did not open: {', '.join(bad)}")
+    root = project.layerTreeRoot()
+    store_group = root.findGroup(STORE_GROUP)
+    analysis_group = root.insertGroup(root.children().index(store_group) + 1, ANALYSIS_GROUP)
+    base = root.addGroup(BASEMAP_GROUP)
+    for layer in store_layers:  # filled context goes below the analyses
+        if layer.isValid() and layer.customProperty(TABLE_PROPERTY) in CONTEXT_TABLES:
+            node = root.findLayer(layer.id())
+            base.addChildNode(node.clone())
+            node.parent().removeChildNode(node)
+    for layer_name, style, title in BASEMAP_LAYERS:
+        layer = QgsVectorLayer(f"{gpkg}|layername={layer_name}", title, "ogr")
+        apply_style(layer, style)
+        project.addMapLayer(layer, False)
+        base.insertLayer(max(0, len(base.children()) - 1), layer)  # above the base map's areas
+    for path, style, title in ((hot["hotspots"], "hotspots", "热点（近 90 天，Gi*）"),
+                               (hot["emerging"], "emerging_hotspots", "时空热点模式（近一年，每 4 周）")):
+        layer = QgsVectorLayer(path, title, "ogr")
+        apply_style(layer, style)
+        project.addMapLayer(layer, False)
+        analysis_group.addLayer(layer).setItemVisibilityChecked(style == "hotspots")
+    extent = district_extent(store_layers)
+    if extent is not None:
+        project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, project.crs()))
+
+    def canvas_extent(doc) -> None:
+        if extent is not None:
+            write_canvas_extent(doc, project.crs(), extent)
+
+    project.writeProject.connect(canvas_extent)
+    try:
+        if not project.write(str(project_path)):
+            raise SystemExit(f"demo: could not write {project_path}: {project.error()}")
+    finally:
+        project.writeProject.disconnect(canvas_extent)
+    project.clear()
+
+
+def district_extent(layers):
+    """The extent of the district layer among *layers*, with a 5 % margin (None without one)."""
+    for layer in layers:
+        if layer.isValid() and layer.customProperty("citygrid/table") == "district" and not layer.extent().isEmpty():
+            extent = layer.extent()
+            extent.scale(1.05)
+            return extent
+    return None
+
+
+def write_canvas_extent(doc, crs, extent) -> None:
+    """What QGIS desktop writes for its map canvas (``<mapcanvas name="theMapCanvas">`` with the
+    map settings), written here without a canvas: QGIS reads it when the project opens."""
+    from qgis.core import QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+
+    settings = QgsMapSettings()
+    settings.setDestinationCrs(crs)
+    settings.setOutputSize(QSize(1600, 1000))
+    settings.setExtent(extent)
+    qgis = doc.documentElement()
+    for old in [qgis.childNodes().item(i) for i in range(qgis.childNodes().count())]:
+        if old.nodeName() == "mapcanvas":
+            qgis.removeChild(old)
+    node = doc.createElement("mapcanvas")
+    node.setAttribute("name", "theMapCanvas")
+    node.setAttribute("annotationsVisible", "1")
+    qgis.appendChild(node)
+    settings.writeXml(node, doc)
 
 
 def run_census(processing, store: dict, out: Path, feedback) -> dict:

@@ -149,8 +149,8 @@ def evaluation():
     shoot("07_evaluation")
     dock = p.evaluation_dock
     table = dock.indicators
-    if table.rowCount() and table.columnCount() > 2:
-        table.cellClicked.emit(0, 2)
+    if table.rowCount() and table.columnCount() > 3:
+        table.cellClicked.emit(0, 3)   # 处置率 of the best department: the cases it is computed over
         pause(3)
         shoot("07_evaluation_drill_down")
     p.evaluation_action.trigger()
@@ -244,6 +244,27 @@ def toolbox():
     pause(2)
     shoot("12_algorithm_dialog", dialog)
     dialog.close()
+
+
+@step
+def every_algorithm_dialog():
+    """Each CityGrid algorithm's dialog (in algorithms/); a label cut short is logged."""
+    import processing
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtWidgets import QLabel
+
+    folder = OUT / "algorithms"
+    folder.mkdir(exist_ok=True)
+    for alg in QgsApplication.processingRegistry().providerById("citygrid").algorithms():
+        dialog = processing.createAlgorithmDialog(alg.id(), {})
+        dialog.show()
+        pause(1)
+        dialog.grab().save(str(folder / f"{alg.name()}.png"))
+        cut = [lab.text() for lab in dialog.findChildren(QLabel) if lab.isVisible() and not lab.wordWrap()
+               and lab.text() and lab.sizeHint().width() > lab.width() + 2]
+        log(f"  algorithms/{alg.name()}.png: {dialog.width()} × {dialog.height()}"
+            + (f"; labels cut: {cut}" if cut else ""))
+        dialog.close()
 
 
 def run_all() -> None:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from .casefilter import CST
 from .evaluation import shift_months
 from .i18n import tr
+from .workflow import role_label as case_role_label
 
 # the groupings an evaluation is tabled by, in the order the algorithm and the dock offer them
 GROUPINGS = ("department", "street", "community", "grid", "supervisor", "operator", "shift_leader", "dispatcher")
@@ -31,3 +32,11 @@ def period_label(start: datetime, end: datetime) -> str:
         return tr("{month}/{year}").format(month=start.month, year=start.year)
     last = end - timedelta(microseconds=1)
     return tr("{start} to {end}").format(start=f"{start:%Y-%m-%d}", end=f"{last:%Y-%m-%d}")
+
+
+def store_role_label(role: str) -> str:
+    """A store role (citygrid_<role>) as a person reads it: the case roles of the workflow and the
+    others (administrator, GIS editor, surveyor, analyst, big screen)."""
+    return {"admin": tr("Administrator"), "gis_editor": tr("GIS editor"), "surveyor": tr("Surveyor"),
+            "analyst": tr("Analyst (read-only)"), "bigscreen": tr("Big screen (read-only)")}.get(
+        role, case_role_label(role))

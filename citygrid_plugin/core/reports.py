@@ -43,6 +43,21 @@ class Table:
         self.rows.append(list(row))
         self.ids.append(frozenset(ids))
 
+    def name(self, i: int) -> str:
+        """What row *i* is about — the class, source, state or department — for a chart's labels
+        and a drill-down's title (a class without a name: its code)."""
+        row = self.rows[i]
+        default = (1, 0) if self.key.startswith("indicators_") else (0,)   # indicator tables: code, name, …
+        for column in NAME_COLUMNS.get(self.key, default):
+            if column < len(row) and row[column] not in (None, ""):
+                return str(row[column])
+        return ""
+
+
+# the column naming a row, by report (then the fallback when it is empty)
+NAME_COLUMNS = {"most_frequent": (3, 2), "by_source": (0,), "by_state": (0,), "by_department": (0,),
+                "department_performance": (1,), "class_comparison": (2, 1)}
+
 
 def _share(n: int, total: int) -> float | None:
     return round(100.0 * n / total, 1) if total else None

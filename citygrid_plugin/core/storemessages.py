@@ -4,7 +4,13 @@ The store's functions and triggers refuse in English (the language of the server
 psql); a person at a Chinese desk reads Chinese. :func:`translate` matches a refusal against the
 catalogue below — the messages raised in ``store/sql/functions`` that people meet at their desk —
 and returns it through the translator, with the workflow's states, actions and roles named as
-the screens name them. A message not in the catalogue comes back unchanged (never lost).
+the screens name them. A message not in the catalogue, or whose template has no translation in
+the user's language (English: the store's own words are the precise ones), comes back unchanged
+(never lost).
+
+Each template is a ``lambda tr=tr: tr("…")``: called bare it gives the template in the user's
+language, called with the identity it gives the English source (so :func:`translate` can tell
+whether there is a translation at all).
 """
 from __future__ import annotations
 
@@ -16,10 +22,16 @@ from .workflow import action_label, role_label, state_label
 
 def _actions(text: str) -> str:
     """'accept (operator), cancel (operator)' → the actions and roles as a person reads them."""
+    if text.startswith("none (the case is finished)"):
+        return tr("none (the case is finished)")
     found = re.findall(r"(\w+) \((\w+)\)", text)
     if not found:
         return text
     return "、".join(f"{action_label(a)}（{role_label(r)}）" for a, r in found)
+
+
+def _kind(text: str) -> str:
+    return {"event": tr("event"), "component": tr("component")}.get(text, text)
 
 
 # (pattern of the English message, the template, how to show a named part)
@@ -32,67 +44,102 @@ def _entry(pattern: str, template, **shows) -> None:
 
 _entry(r"case (?P<case>\S+) is (?P<state>\w+): (?P<action>\w+) by (?P<role>\w+) is not allowed; "
        r"allowed: (?P<allowed>.*)",
-       lambda: tr("case {case} is {state}: {role} cannot {action} it now; possible: {allowed}"),
+       lambda tr=tr: tr("case {case} is {state}: {role} cannot {action} it now; possible: {allowed}"),
        state=state_label, action=action_label, role=role_label, allowed=_actions)
 _entry(r"case (?P<case>\S+) was changed by (?P<who>\S+) at (?P<at>[\d\- :]+) \((?P<action>\w+)\); "
        r"refresh and try again",
-       lambda: tr("case {case} was changed by {who} at {at} ({action}); refresh and try again"),
+       lambda tr=tr: tr("case {case} was changed by {who} at {at} ({action}); refresh and try again"),
        action=action_label)
 _entry(r"user (?P<who>\S+) may not act as (?P<role>\w+) \(not a member of role citygrid_\w+\)",
-       lambda: tr("user {who} may not act as {role} (an administrator grants roles)"), role=role_label)
+       lambda tr=tr: tr("user {who} may not act as {role} (an administrator grants roles)"), role=role_label)
 _entry(r"case (?P<case>\S+) does not exist or is not dispatched to your department \((?P<dept>.*)\)",
-       lambda: tr("case {case} does not exist or is not dispatched to your department ({dept})"))
-_entry(r"case (?P<case>\S+) does not exist", lambda: tr("case {case} does not exist"))
-_entry(r"(?P<action>\w+) needs a note \(why\)", lambda: tr("{action} needs a note (why)"), action=action_label)
+       lambda tr=tr: tr("case {case} does not exist or is not dispatched to your department ({dept})"))
+_entry(r"case (?P<case>\S+) does not exist", lambda tr=tr: tr("case {case} does not exist"))
+_entry(r"case (?P<case>\S+) was last changed at (?P<last>.+); an action cannot be recorded before that \((?P<at>.+)\)",
+       lambda tr=tr: tr("case {case} was last changed at {last}; an action cannot be recorded before that ({at})"))
+_entry(r"the inputs of an action are a JSON object, got (?P<got>.*)",
+       lambda tr=tr: tr("the inputs of an action are a JSON object, got {got}"))
+_entry(r"the department is given by its code \(text\)",
+       lambda tr=tr: tr("the department is given by its code (text)"))
+_entry(r"(?P<action>\w+) needs a note \(why\)", lambda tr=tr: tr("{action} needs a note (why)"), action=action_label)
 _entry(r"(?P<action>\w+) takes no input (?P<keys>.*); its inputs: (?P<inputs>.*)",
-       lambda: tr("{action} takes no input {keys}; its inputs: {inputs}"), action=action_label)
+       lambda tr=tr: tr("{action} takes no input {keys}; its inputs: {inputs}"), action=action_label)
 _entry(r"dispatch needs a department \(none given and no routing rule for class (?P<cls>\S+) "
        r"in street (?P<street>\S+)\)",
-       lambda: tr("dispatch needs a department (none given and no routing rule for class {cls} in street {street})"))
+       lambda tr=tr: tr("dispatch needs a department (none given and no routing rule for class {cls} in street "
+                        "{street})"))
 _entry(r"case (?P<case>\S+) has no extension request to approve",
-       lambda: tr("case {case} has no extension request to approve"))
+       lambda tr=tr: tr("case {case} has no extension request to approve"))
 _entry(r"case (?P<case>\S+) is not overdue \(deadline (?P<deadline>.*)\); urging is for overdue cases",
-       lambda: tr("case {case} is not overdue (deadline {deadline}); urging is for overdue cases"))
+       lambda tr=tr: tr("case {case} is not overdue (deadline {deadline}); urging is for overdue cases"))
 _entry(r"an extension is asked for in hours: a number more than 0 and at most 2160 \(90 days\); "
        r"got (?P<got>.*)",
-       lambda: tr("an extension is asked for in hours: a number more than 0 and at most 2160 (90 days); got {got}"))
+       lambda tr=tr: tr("an extension is asked for in hours: a number more than 0 and at most 2160 (90 days); "
+                        "got {got}"))
 _entry(r"the note has (?P<n>\d+) characters; at most 4000: shorten it",
-       lambda: tr("the note has {n} characters; at most 4000: shorten it"))
+       lambda tr=tr: tr("the note has {n} characters; at most 4000: shorten it"))
 _entry(r"the description has (?P<n>\d+) characters; at most 4000: shorten it",
-       lambda: tr("the description has {n} characters; at most 4000: shorten it"))
+       lambda tr=tr: tr("the description has {n} characters; at most 4000: shorten it"))
 _entry(r"a case needs a description \(what is wrong, where\)",
-       lambda: tr("a case needs a description (what is wrong, where)"))
+       lambda tr=tr: tr("a case needs a description (what is wrong, where)"))
+_entry(r"the address has (?P<n>\d+) characters; at most 500",
+       lambda tr=tr: tr("the address has {n} characters; at most 500: shorten it"))
+_entry(r"the reporter has (?P<n>\d+) characters; at most 200 \(name and phone\)",
+       lambda tr=tr: tr("the reporter has {n} characters; at most 200 (name and phone)"))
+_entry(r"the photo link has (?P<n>\d+) characters; at most 2000",
+       lambda tr=tr: tr("the photo link has {n} characters; at most 2000"))
+_entry(r"observed time (?P<observed>.+) is not plausible: it must lie between (?P<days>\S+) days before the report "
+       r"and its time \((?P<at>.+)\)",
+       lambda tr=tr: tr("observed time {observed} is not plausible: it must lie between {days} days before the report "
+                        "and its time ({at}); check the handheld's clock"))
+_entry(r"a case is of kind event or component, got (?P<got>.*)",
+       lambda tr=tr: tr("a case is of kind event or component, got {got}"))
+_entry(r"a case is located by one point, got (?P<got>.*)",
+       lambda tr=tr: tr("a case is located by one point, got {got}"))
+_entry(r"component (?P<code>\S+) is not an active component of class (?P<cls>\S+) \(.*\)",
+       lambda tr=tr: tr("component {code} is not an active component of class {cls} (a component case names its "
+                        "component and its class)"))
+_entry(r"(?P<kind>\w+) class (?P<cls>\S+) is not in the district's code profile",
+       lambda tr=tr: tr("{kind} class {cls} is not in the district's code profile"), kind=_kind)
 _entry(r"case at \((?P<x>[^,]+), (?P<y>[^)]+)\) lies outside every unit grid",
-       lambda: tr("case at ({x}, {y}) lies outside every unit grid"))
+       lambda tr=tr: tr("case at ({x}, {y}) lies outside every unit grid"))
 _entry(r"component at \((?P<x>[^,]+), (?P<y>[^)]+)\) lies outside every unit grid",
-       lambda: tr("component at ({x}, {y}) lies outside every unit grid"))
+       lambda tr=tr: tr("component at ({x}, {y}) lies outside every unit grid"))
 _entry(r"source (?P<source>\S+) is for a (?P<role>\S+) report; user (?P<who>\S+) is not a \S+: choose the channel the "
        r"report came through",
-       lambda: tr("source {source} is for a {role}'s own report; you are not a {role}: choose the channel the report "
-                  "came through"))
+       lambda tr=tr: tr("source {source} is for a {role}'s own report; you are not a {role}: choose the channel "
+                        "the report came through"))
 _entry(r"unknown case source (?P<source>.*); the store knows: (?P<known>.*)",
-       lambda: tr("unknown case source {source}; the store knows: {known}"))
+       lambda tr=tr: tr("unknown case source {source}; the store knows: {known}"))
 _entry(r"user (?P<who>\S+) may not report cases \(needs a case role.*\)",
-       lambda: tr("user {who} may not report cases (needs a case role)"))
+       lambda tr=tr: tr("user {who} may not report cases (needs a case role)"))
 _entry(r"cases change only through citygrid\.case_report\(\) and citygrid\.case_act\(\)",
-       lambda: tr("cases change only through the workflow (case_report and case_act)"))
-_entry(r"(?P<table>\w+) is append-only: (?P<op>\w+) refused", lambda: tr("{table} is append-only: {op} refused"))
+       lambda tr=tr: tr("cases change only through the workflow (case_report and case_act)"))
+_entry(r"(?P<table>\w+) is append-only: (?P<op>\w+) refused", lambda tr=tr: tr("{table} is append-only: {op} refused"))
 _entry(r"component (?P<code>\S+) is retired; history cannot be (?P<what>edited|deleted)",
-       lambda: tr("component {code} is retired; its history cannot be changed"))
+       lambda tr=tr: tr("component {code} is retired; its history cannot be changed"))
 _entry(r"grid (?P<code>\S+) is retired(?: \(.*\))?; history cannot be (?P<what>edited|deleted)",
-       lambda: tr("grid {code} is retired; its history cannot be changed"))
+       lambda tr=tr: tr("grid {code} is retired; its history cannot be changed"))
 _entry(r"class (?P<cls>\S+) is not a component class of profile (?P<profile>\S+)",
-       lambda: tr("class {cls} is not a component class of profile {profile}"))
+       lambda tr=tr: tr("class {cls} is not a component class of profile {profile}"))
 _entry(r"grid (?P<code>.+) crosses the boundary of community (?P<community>\S+): (?P<m2>\S+) m² lie outside it",
-       lambda: tr("grid {code} crosses the boundary of community {community}: {m2} m² lie outside it"))
+       lambda tr=tr: tr("grid {code} crosses the boundary of community {community}: {m2} m² lie outside it"))
+
+
+def _identity(text: str) -> str:
+    return text
 
 
 def translate(message: str) -> str:
-    """*message* (a store refusal, English) in the user's language; unchanged when unknown."""
+    """*message* (a store refusal, English) in the user's language; unchanged when the catalogue
+    does not know it or has no translation of it in the user's language."""
     text = (message or "").strip()
     for pattern, template, shows in _CATALOGUE:
         match = pattern.match(text)
         if match:
+            local = template()
+            if local == template(_identity):
+                return message
             parts = {k: shows[k](v) if k in shows else v for k, v in match.groupdict().items()}
-            return template().format(**parts)
+            return local.format(**parts)
     return message

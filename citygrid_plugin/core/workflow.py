@@ -44,7 +44,7 @@ def role_label(role: str) -> str:
 
 def action_label(action: str) -> str:
     return {
-        "report": tr("Reported"), "accept": tr("Accept"), "verify": tr("Verified on site"),
+        "report": tr("Case reported"), "accept": tr("Accept"), "verify": tr("Verified on site"),
         "register": tr("Register"), "dispatch": tr("Dispatch"), "return": tr("Return to dispatcher"),
         "feedback": tr("Handled"), "request_extension": tr("Request extension"),
         "approve_extension": tr("Approve extension"), "refuse_extension": tr("Refuse extension"),
@@ -80,3 +80,17 @@ def format_time_left(hours: float | None) -> str:
     else:
         amount = tr("{m} min").format(m=m)
     return (tr("overdue {amount}") if hours < 0 else tr("{amount} left")).format(amount=amount)
+
+
+def urgency(hours: float | None) -> str:
+    """How pressing a deadline is (the countdown's colour): 'none' (no deadline), 'overdue',
+    'urgent' (under 1 hour left), 'soon' (under 4 hours), 'ok'."""
+    if hours is None:
+        return "none"
+    if hours < 0:
+        return "overdue"
+    if hours < 1:
+        return "urgent"
+    if hours < 4:
+        return "soon"
+    return "ok"

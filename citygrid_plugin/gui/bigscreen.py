@@ -3,69 +3,118 @@
 :class:`BigScreen` is a top-level window (full screen when opened from the plugin) with a map
 canvas — the base layers the caller passes plus a live layer of the open cases
 (:sql:`citygrid.case_queue`, styled by ``styles/cases_live.qml``: colour by state, overdue cases
-ringed in red) — and a panel of today's figures in text large enough to read across a room.
+ringed in red), a compact legend of the layers shown and a scale bar — and a panel of figures in
+text large enough to read across a room: today's actions, the open cases by state (bars in the
+map's state colours) and the departments holding the most open cases, with how many are overdue.
 
-Made to stay up for days:
+It sizes itself to its screen (the available area, or all of it in full screen — also without a
+window manager, which would otherwise leave the window at its minimum size), and its text scales
+with the window (sizes are set for 1920 × 1080).
 
-* one :class:`~citygrid_plugin.gui.live.StoreListener` (its own connection); every NOTIFY from
-  the case workflow schedules one refresh (throttled to one per ``debounce_ms``, 500 ms), and a
-  timer refreshes every ``refresh_s`` (60 s) as the overdue flags change with time alone;
-* one psycopg2 connection for the figures, reused; when a query fails (database restarted) it is
-  closed, the status line says “reconnecting…”, and the refresh is retried every 5 s with a new
-  connection;
-* nothing grows: the labels are created once, the live layer is created once and removed with
-  the window; closing the window stops the timers and closes both connections.
+Made to stay up for days, on one :class:`~citygrid_plugin.gui.session.StoreSession` (the
+plugin's, or one of its own from a :class:`~citygrid_plugin.connections.StoreTarget`):
 
-The live layer is refreshed by this window (not ``setRefreshOnNotifyEnabled``: QGIS 3.22's
-listener thread does not survive a database restart, see :mod:`.live`).
+* its listener schedules one refresh per NOTIFY from the case workflow (throttled to one per
+  ``debounce_ms``, 500 ms), and a timer refreshes every ``refresh_s`` (60 s) as the overdue flags
+  change with time alone;
+* the figures are read on the session's connection; when a read fails (database restarted) the
+  session reconnects, the status line says “reconnecting…”, and the refresh is retried every 5 s;
+* nothing grows: the labels and bars are created once, the live layer is created once and
+  removed with the window; closing the window stops the timers (and closes its own session).
+
+The figures come from :mod:`citygrid_plugin.store.kpi`, which reads only what the big screen's
+role (``citygrid_bigscreen``) may read. The live layer is refreshed by this window (not
+``setRefreshOnNotifyEnabled``: QGIS 3.22's listener thread does not survive a database restart,
+see :mod:`.live`).
 """
 from __future__ import annotations
 
+import math
+import re
 from datetime import datetime, timedelta, timezone
 
-from qgis.core import QgsRectangle
+from qgis.core import (
+    QgsMarkerSymbol,
+    QgsRectangle,
+    QgsRuleBasedRenderer,
+    QgsSymbolLayerUtils,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
 from qgis.gui import QgsMapCanvas
-from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
-from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
+from qgis.PyQt.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.i18n import tr
-from ..layers import StoreLayer, store_layer
+from ..core.workflow import state_label
+from ..layers import TABLE_PROPERTY, TEMPORARY_PROPERTY, StoreLayer, store_layer
 from ..store import kpi
-from .live import StoreListener
+from .session import StoreSession
 
 APPLICATION = "CityGrid big screen"
 CJK_FONT = "Noto Sans CJK SC"
 CST = timezone(timedelta(hours=8))
 KPI_RETRY_MS = 5000
+DEPARTMENT_ROWS = 6            # the departments holding the most open cases
+DESIGN_SIZE = (1920, 1080)     # the text sizes below are for this window size
 CASES_LIVE = StoreLayer("case_queue", "geom", "id", "cases_live", "Open cases (live)", wkb_type="Point",
-                        role="cases_live")
+                        role="cases_live", key_unique=True)
 _TITLES = (tr("Open cases (live)"),)  # for the translation catalogue
+DEPARTMENT_COLOR = "#5b8fd6"
+MARKER_ICON_MM = 4.5           # the largest marker drawn in a legend icon
+MIN_SCALE = 0.45               # the smallest text, relative to the design size
+STATE_RULE = re.compile(r"""^\s*"state"\s*=\s*'(\w+)'\s*$""")
 
-PANEL_STYLE = f"""
+
+def panel_style(k: float) -> str:
+    """The panel's style sheet with its sizes multiplied by *k* (1 at 1920 × 1080)."""
+    def px(size: float) -> int:
+        return max(8, round(size * k))
+
+    return f"""
 QFrame#panel {{ background: #0b1a2e; }}
 QLabel {{ color: #e8eef7; font-family: "{CJK_FONT}"; }}
-QLabel[role="title"] {{ font-size: 40px; font-weight: bold; color: #ffffff; }}
-QLabel[role="scope"] {{ font-size: 30px; color: #9cc3ff; }}
-QLabel[role="clock"] {{ font-size: 30px; color: #9cc3ff; }}
-QLabel[role="caption"] {{ font-size: 26px; color: #a9b8cc; }}
-QLabel[role="value"] {{ font-size: 68px; font-weight: bold; color: #ffffff; }}
+QLabel[role="title"] {{ font-size: {px(36)}px; font-weight: bold; color: #ffffff; }}
+QLabel[role="scope"] {{ font-size: {px(30)}px; color: #9cc3ff; }}
+QLabel[role="clock"] {{ font-size: {px(30)}px; color: #9cc3ff; }}
+QLabel[role="caption"] {{ font-size: {px(22)}px; color: #a9b8cc; }}
+QLabel[role="section"] {{ font-size: {px(26)}px; color: #9cc3ff; padding: {px(10)}px 0px 0px 0px; margin: 0px; }}
+QLabel[role="value"] {{ font-size: {px(60)}px; font-weight: bold; color: #ffffff; }}
 QLabel[role="value"][alert="true"] {{ color: #ff4d4d; }}
-QLabel[role="state"] {{ font-size: 24px; color: #c9d6e8; }}
-QLabel[role="count"] {{ font-size: 30px; font-weight: bold; color: #ffffff; }}
-QLabel[role="status"] {{ font-size: 20px; color: #7fd17f; }}
+QLabel[role="state"] {{ font-size: {px(23)}px; color: #c9d6e8; }}
+QLabel[role="count"] {{ font-size: {px(25)}px; font-weight: bold; color: #ffffff; }}
+QLabel[role="overdue"] {{ font-size: {px(21)}px; color: #ff6b6b; }}
+QLabel[role="status"] {{ font-size: {px(20)}px; color: #7fd17f; }}
 QLabel[role="status"][ok="false"] {{ color: #ffb347; }}
-QPushButton#close {{ font-size: 28px; color: #e8eef7; background: transparent; border: 1px solid #3a5275;
-                     padding: 2px 14px; }}
+QProgressBar {{ background: #16304d; border: none; border-radius: {px(3)}px; min-height: {px(16)}px;
+               max-height: {px(16)}px; }}
+QPushButton#close {{ font-size: {px(28)}px; color: #e8eef7; background: transparent; border: 1px solid #3a5275;
+                     padding: 2px {px(14)}px; }}
 """
 
 
+PANEL_STYLE = panel_style(1.0)
+
+
 def _label(text: str, role: str) -> QLabel:
-    """A panel label; plain text, as street and state names come from the store (a QLabel would
-    render anything that looks like HTML)."""
+    """A panel label; plain text, as street, state and department names come from the store (a
+    QLabel would render anything that looks like HTML)."""
     label = QLabel(text)
     label.setTextFormat(Qt.PlainText)
     label.setProperty("role", role)
+    label.setIndent(0)
     return label
 
 
@@ -74,23 +123,238 @@ def _restyle(widget: QWidget) -> None:
     widget.style().polish(widget)
 
 
+def _bar(color: str) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setTextVisible(False)
+    bar.setRange(0, 1)
+    bar.setValue(0)
+    bar.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; border-radius: 3px; }}")
+    return bar
+
+
+def state_colors(layer) -> dict[str, QColor]:
+    """The colour of each state in the live layer's style (rules ``"state" = '…'``), so the
+    panel's bars read as the map's legend."""
+    colors: dict[str, QColor] = {}
+    renderer = layer.renderer() if layer is not None and layer.isValid() else None
+    if isinstance(renderer, QgsRuleBasedRenderer):
+        for rule in renderer.rootRule().children():
+            match = STATE_RULE.match(rule.filterExpression() or "")
+            if match and rule.symbol() is not None:
+                colors[match.group(1)] = QColor(rule.symbol().color())
+    return colors
+
+
+# -- on the map ------------------------------------------------------------------------------------
+class ScaleBar(QWidget):
+    """A scale bar drawn over the map canvas: a round distance (1, 2 or 5 × 10ⁿ m) about a fifth
+    of the map's width, recomputed whenever the map's extent changes. ``text`` and
+    ``bar_pixels`` are what it shows."""
+
+    def __init__(self, canvas: QgsMapCanvas) -> None:
+        super().__init__(canvas)
+        self.canvas = canvas
+        self.text = ""
+        self.bar_pixels = 0.0
+        self.metres = 0.0
+        self.k = 1.0
+        self.setAttribute(Qt.WA_TransparentForMouseEvents)
+        canvas.extentsChanged.connect(self.recompute)
+
+    def metres_per_pixel(self) -> float:
+        factor = QgsUnitTypes.fromUnitToUnitFactor(self.canvas.mapUnits(), QgsUnitTypes.DistanceMeters)
+        return self.canvas.mapUnitsPerPixel() * factor
+
+    def recompute(self) -> None:
+        """The distance for the map's new extent; the bar's box follows its length."""
+        self._measure()
+        self.place()
+
+    def _measure(self) -> None:
+        mpp = self.metres_per_pixel()
+        if not mpp or not math.isfinite(mpp) or self.canvas.width() <= 0:
+            self.text, self.bar_pixels = "", 0.0
+            self.update()
+            return
+        wanted = mpp * self.canvas.width() / 5
+        power = 10 ** math.floor(math.log10(wanted))
+        nice = max(m * power for m in (1, 2, 5) if m * power <= wanted)
+        self.metres = nice
+        self.bar_pixels = nice / mpp
+        self.text = f"{nice / 1000:g} km" if nice >= 1000 else f"{nice:g} m"
+        self.update()
+
+    def place(self, k: float | None = None) -> None:
+        """Size and place the bar in the map's lower right corner."""
+        self.k = self.k if k is None else k
+        self._measure()
+        width, height = int(self.bar_pixels + 32 * self.k), int(64 * self.k)
+        margin = int(18 * self.k)
+        self.setGeometry(self.canvas.width() - width - margin, self.canvas.height() - height - margin, width, height)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        if not self.bar_pixels:
+            return
+        k = self.k
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRoundedRect(self.rect(), 6 * k, 6 * k)
+        pad = 16 * k
+        x0 = self.width() - pad - self.bar_pixels
+        y = self.height() - pad - 10 * k
+        half = self.bar_pixels / 2
+        for i, color in enumerate(("#1a1a1a", "#ffffff")):
+            painter.setBrush(QColor(color))
+            painter.setPen(QColor("#1a1a1a"))
+            painter.drawRect(int(x0 + i * half), int(y), int(half), int(10 * k))
+        font = QFont(CJK_FONT)
+        font.setPixelSize(max(10, int(20 * k)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#1a1a1a"))
+        painter.drawText(QRect(0, int(4 * k), int(self.width() - pad), int(y - 6 * k)), Qt.AlignRight | Qt.AlignBottom,
+                         self.text)
+        painter.end()
+
+
+def _symbol_strip(symbols, size: int) -> QPixmap:
+    """Up to eight symbols side by side (a layer with classes shown on one line); markers larger
+    than the icon (the overdue halo) are drawn smaller, so they show whole."""
+    symbols = [s for s in symbols if s is not None][:8]
+    for symbol in symbols:
+        if isinstance(symbol, QgsMarkerSymbol) and symbol.size() > MARKER_ICON_MM:
+            symbol.setSize(MARKER_ICON_MM)
+    pixmap = QPixmap(max(1, len(symbols)) * (size + 2), size)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    for i, symbol in enumerate(symbols):
+        painter.drawPixmap(i * (size + 2), 0, QgsSymbolLayerUtils.symbolPreviewPixmap(symbol, QSize(size, size)))
+    painter.end()
+    return pixmap
+
+
+class MapLegend(QFrame):
+    """A compact legend over the map: one line per layer shown (its symbol, or its classes'
+    symbols side by side, and its name), the live cases as two lines (coloured by state as in
+    the panel's bars; overdue ringed in red). Lines of layers outside their scale range are
+    hidden; nothing is created after the window opens. ``entries`` holds (layer, label) pairs."""
+
+    def __init__(self, canvas: QgsMapCanvas, cases_layer, base_layers) -> None:
+        super().__init__(canvas)
+        self.canvas = canvas
+        self.setObjectName("legend")
+        self.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self.grid = QGridLayout(self)
+        self.entries: list[tuple[object, QLabel, QLabel]] = []
+        self._symbols: dict[int, list] = {}
+        self.k = 1.0
+        if cases_layer is not None and cases_layer.isValid():
+            renderer = cases_layer.renderer()
+            states, overdue = [], []
+            if isinstance(renderer, QgsRuleBasedRenderer):
+                for rule in renderer.rootRule().children():
+                    (states if STATE_RULE.match(rule.filterExpression() or "") else overdue).append(
+                        rule.symbol().clone())
+            self._add(cases_layer, states, tr("Open case, coloured by state"))
+            if overdue:
+                self._add(cases_layer, overdue, tr("Overdue (red ring)"))
+        for layer in base_layers:
+            symbols = []
+            if isinstance(layer, QgsVectorLayer) and layer.renderer() is not None:
+                items = layer.renderer().legendSymbolItems()  # owns the symbols: copy them while it lives
+                symbols = [item.symbol().clone() for item in items if item.symbol() is not None]
+                if not symbols:
+                    continue  # labels only (e.g. base map annotations): nothing to explain
+            self._add(layer, symbols, layer.name())
+        canvas.scaleChanged.connect(self.follow_scale)
+
+    def _add(self, layer, symbols, text: str) -> None:
+        icon = QLabel()
+        icon.setTextFormat(Qt.PlainText)
+        self._symbols[id(icon)] = symbols
+        label = QLabel(text)
+        label.setTextFormat(Qt.PlainText)  # layer names come from the project
+        label.setProperty("role", "legend")
+        row = len(self.entries)
+        self.grid.addWidget(icon, row, 0, Qt.AlignRight | Qt.AlignVCenter)
+        self.grid.addWidget(label, row, 1)
+        self.entries.append((layer, icon, label))
+
+    def texts(self) -> list[str]:
+        """The lines a person sees now."""
+        return [label.text() for _layer, _icon, label in self.entries if not label.isHidden()]
+
+    def restyle(self, k: float) -> None:
+        self.k = k
+        self.setStyleSheet(
+            f"QFrame#legend {{ background: rgba(255, 255, 255, 222); border-radius: {round(6 * k)}px; }}\n"
+            f'QLabel {{ color: #1a1a1a; font-family: "{CJK_FONT}"; font-size: {max(9, round(18 * k))}px; }}')
+        self.grid.setContentsMargins(*(round(12 * k),) * 4)
+        self.grid.setHorizontalSpacing(round(10 * k))
+        self.grid.setVerticalSpacing(round(4 * k))
+        size = max(10, round(20 * k))
+        for _layer, icon, _label in self.entries:
+            icon.setPixmap(_symbol_strip(self._symbols.get(id(icon), []), size))
+        self.follow_scale()
+
+    def follow_scale(self, *_args) -> None:
+        scale = self.canvas.scale()
+        for layer, icon, label in self.entries:
+            shown = layer.isInScaleRange(scale)
+            icon.setHidden(not shown)
+            label.setHidden(not shown)
+        self.setHidden(not self.texts())
+        self.place()
+
+    def margin(self) -> int:
+        return round(18 * self.k)
+
+    def place(self) -> None:
+        self.adjustSize()
+        self.move(self.margin(), self.canvas.height() - self.height() - self.margin())
+
+
+class _Follow(QObject):
+    """Keeps the legend and the scale bar in the canvas's corners when it is resized."""
+
+    def __init__(self, screen: BigScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Resize:
+            self.screen.place_overlays()
+            self.screen.show_street(self.screen.street, refresh=False)  # the same place, fitted anew
+        return False
+
+
+# -- the window ------------------------------------------------------------------------------------
 class BigScreen(QWidget):
-    """``BigScreen(target, base_layers)``: *target* is the store (a
-    :class:`~citygrid_plugin.connections.StoreTarget`), *base_layers* the layers under the cases,
-    top first (e.g. ``iface.mapCanvas().layers()``; they stay owned by the caller).
+    """``BigScreen(store, base_layers)``: *store* is the plugin's
+    :class:`~citygrid_plugin.gui.session.StoreSession` or a
+    :class:`~citygrid_plugin.connections.StoreTarget` (a session of its own, closed with the
+    window); *base_layers* the layers under the cases, top first (e.g.
+    ``iface.mapCanvas().layers()``; they stay owned by the caller; other windows' temporary
+    layers and the project's own live-cases layer are left out, the screen has its own).
     ``cycle_s`` > 0 tours the streets: every ``cycle_s`` seconds the map zooms to the next street
     and the figures are those of that street, then the whole district again."""
 
     closed = pyqtSignal()
 
-    def __init__(self, target, base_layers=(), parent: QWidget | None = None, cycle_s: int = 0,
+    def __init__(self, store, base_layers=(), parent: QWidget | None = None, cycle_s: int = 0,
                  refresh_s: int = 60, debounce_ms: int = 500) -> None:
         super().__init__(parent, Qt.Window)
         self.setWindowTitle(tr("CityGrid command centre"))
-        self.target = target
-        self.dsn = target.dsn()
-        self.conn = None
+        if isinstance(store, StoreSession):
+            self.session, self.own_session = store, False
+        else:
+            self.session, self.own_session = StoreSession(store, live=True, application=APPLICATION), True
+        self.target = self.session.target
+        self.dsn = self.session.dsn
         self.kpis: dict | None = None
+        self.departments: list[tuple[str, str, int, int]] = []
         self.kpi_ok = True
         self.kpi_error = ""
         self.updated_at: datetime | None = None
@@ -98,30 +362,38 @@ class BigScreen(QWidget):
         self._streets: list[dict] | None = None
         self._tour_index = -1
         self._shut = False
+        self._k = 0.0
 
         # -- map ---------------------------------------------------------------------------
         self.canvas = QgsMapCanvas(self)
         self.canvas.setCanvasColor(QColor("#f2f2ee"))
         self.canvas.setCachingEnabled(True)  # a repaint of the cases does not redraw the base map
         self.canvas.setPreviewJobsEnabled(False)
-        self.cases_layer = store_layer(target, CASES_LIVE)
-        self.base_layers = [layer for layer in base_layers if layer is not None and layer.isValid()]
+        self.cases_layer = store_layer(self.target, CASES_LIVE)
+        self.base_layers = [layer for layer in base_layers if layer is not None and layer.isValid()
+                            and not layer.customProperty(TEMPORARY_PROPERTY)
+                            and layer.customProperty(TABLE_PROPERTY) != CASES_LIVE.table]
         layers = ([self.cases_layer] if self.cases_layer.isValid() else []) + self.base_layers
         if self.cases_layer.isValid():
             self.canvas.setDestinationCrs(self.cases_layer.crs())
         elif self.base_layers:
             self.canvas.setDestinationCrs(self.base_layers[0].crs())
         self.canvas.setLayers(layers)
-        self.canvas.zoomToFullExtent()
-        self.home_extent = QgsRectangle(self.canvas.extent())
+        self.home_extent = QgsRectangle(self.canvas.fullExtent())  # every layer, whatever the window's shape
+        self.home_extent.scale(1.03)
+        self.canvas.setExtent(self.home_extent)
+        self.legend = MapLegend(self.canvas, self.cases_layer, self.base_layers)
+        self.scale_bar = ScaleBar(self.canvas)
+        self.canvas.installEventFilter(_Follow(self))
 
         # -- panel -------------------------------------------------------------------------
-        panel = QFrame(self)
+        self.panel = panel = QFrame(self)
         panel.setObjectName("panel")
-        panel.setStyleSheet(PANEL_STYLE)
-        panel.setMinimumWidth(620)
         box = QVBoxLayout(panel)
-        box.setContentsMargins(28, 20, 28, 16)
+        # the panel never makes the window taller than its screen: its text shrinks instead
+        box.setSizeConstraint(QLayout.SetNoConstraint)
+        panel.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
+        self.panel_box = box
         head = QHBoxLayout()
         title = _label(tr("City management command centre"), "title")
         title.setWordWrap(True)
@@ -131,7 +403,7 @@ class BigScreen(QWidget):
         self.close_button.setToolTip(tr("Close the big screen (Esc leaves full screen)"))
         self.close_button.setCursor(Qt.PointingHandCursor)
         self.close_button.clicked.connect(self.close)
-        head.addWidget(self.close_button)
+        head.addWidget(self.close_button, 0, Qt.AlignTop)
         box.addLayout(head)
         line = QHBoxLayout()
         self.scope_label = _label(tr("Whole district"), "scope")
@@ -141,28 +413,48 @@ class BigScreen(QWidget):
         box.addLayout(line)
 
         tiles = QGridLayout()
-        tiles.setHorizontalSpacing(24)
-        tiles.setVerticalSpacing(4)
+        tiles.setVerticalSpacing(0)
         captions = (("reported", tr("Reported today")), ("registered", tr("Registered today")),
                     ("closed", tr("Closed today")), ("on_time_rate", tr("On-time closing rate")),
                     ("overdue", tr("Overdue now")), ("open", tr("Open cases")))
+        self.tiles = tiles
         self.values: dict[str, QLabel] = {}
         for i, (key, caption) in enumerate(captions):
-            row, col = divmod(i, 2)
-            tiles.addWidget(_label(caption, "caption"), row * 2, col)
+            row, col = divmod(i, 3)
+            label = _label(caption, "caption")
+            label.setWordWrap(True)
+            tiles.addWidget(label, row * 2, col, Qt.AlignBottom)
             value = _label("—", "value")
             tiles.addWidget(value, row * 2 + 1, col)
             self.values[key] = value
+        for col in range(3):
+            tiles.setColumnStretch(col, 1)
         self.values["overdue"].setProperty("alert", "true")
         box.addLayout(tiles)
 
-        box.addSpacing(12)
-        box.addWidget(_label(tr("Open cases by state"), "caption"))
+        box.addWidget(_label(tr("Open cases by state"), "section"))
         self.state_grid = QGridLayout()
-        self.state_grid.setVerticalSpacing(2)
-        self.state_grid.setHorizontalSpacing(18)
-        self.state_labels: dict[str, tuple[QLabel, QLabel]] = {}  # one pair per open state, made once
+        self.state_grid.setColumnStretch(1, 1)
+        self.state_colors = state_colors(self.cases_layer)
+        # one (name, count, bar) per open state, made at the first reading
+        self.state_labels: dict[str, tuple[QLabel, QLabel, QProgressBar]] = {}
         box.addLayout(self.state_grid)
+
+        box.addWidget(_label(tr("Departments with the most open cases"), "section"))
+        self.department_grid = QGridLayout()
+        self.department_grid.setColumnStretch(1, 1)
+        self.department_rows: list[tuple[QLabel, QProgressBar, QLabel, QLabel]] = []
+        for row in range(DEPARTMENT_ROWS):
+            parts = (_label("", "state"), _bar(DEPARTMENT_COLOR), _label("", "count"), _label("", "overdue"))
+            for col, widget in enumerate(parts):
+                self.department_grid.addWidget(widget, row, col, Qt.AlignVCenter if col == 1 else Qt.AlignLeft)
+                widget.setVisible(False)
+            parts[2].setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.department_rows.append(parts)
+        self.no_department = _label(tr("No open case is with a department."), "state")
+        self.no_department.setVisible(False)
+        self.department_grid.addWidget(self.no_department, DEPARTMENT_ROWS, 0, 1, 4)
+        box.addLayout(self.department_grid)
         box.addStretch(1)
         self.status_label = _label(tr("Connecting…"), "status")
         self.status_label.setWordWrap(True)
@@ -173,11 +465,15 @@ class BigScreen(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.canvas, 3)
         layout.addWidget(panel, 2)
+        self._shrink = QTimer(self)
+        self._shrink.setSingleShot(True)
+        self._shrink.setInterval(0)
+        self._shrink.timeout.connect(self._shrink_to_fit)
+        self._rescale()
 
         # -- live updates ------------------------------------------------------------------
-        self.listener = StoreListener(self.dsn, "qgis", self, application=APPLICATION)
-        self.listener.notified.connect(self._on_notify)
-        self.listener.connection_changed.connect(self._on_listener_changed)
+        self.session.notified.connect(self._on_notify)
+        self.session.connection_changed.connect(self._on_listener_changed)
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(debounce_ms)
@@ -195,21 +491,73 @@ class BigScreen(QWidget):
         self.tour = QTimer(self)
         self.tour.timeout.connect(self.next_street)
         self._tick_clock()
-        self.listener.start()
         self.refresh()
         self.periodic.start()
         self.clock.start()
         if cycle_s > 0:
             self.set_cycling(cycle_s)
 
-    # -- opening and closing ---------------------------------------------------------------
+    @property
+    def listener(self):
+        return self.session.listener
+
+    @property
+    def conn(self):
+        return self.session.conn
+
+    # -- opening, size and closing ---------------------------------------------------------
     def open(self, full_screen: bool = True) -> None:
+        """Show the window over its screen's available area, or all of the screen in full
+        screen. The geometry is set here rather than left to a window manager: without one
+        (a kiosk, Xvfb) the window would otherwise open at its minimum size."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
         if full_screen:
+            self.setGeometry(screen.geometry())
             self.showFullScreen()
         else:
-            self.show()
+            self.setGeometry(screen.availableGeometry())
+            self.showMaximized()
         self.raise_()
         self.activateWindow()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        """Text, bars and margins in proportion to the window (1 at 1920 × 1080); then, once the
+        new sizes are applied, smaller if the panel does not fit the window's height (a window
+        never grows past its screen)."""
+        k = max(MIN_SCALE, min(2.0, self.width() / DESIGN_SIZE[0], self.height() / DESIGN_SIZE[1]))
+        if abs(k - self._k) < 0.02:
+            return
+        self._k = k
+        self._apply_scale(k)
+        self._shrink.start()
+
+    def _shrink_to_fit(self) -> None:
+        needed = self.panel_box.minimumSize().height()
+        k = self.legend.k
+        if needed > self.panel.height() > 0 and k > MIN_SCALE:
+            self._apply_scale(max(MIN_SCALE, k * 0.98 * self.panel.height() / needed))
+            self._shrink.start()  # measured again once applied
+
+    def _apply_scale(self, k: float) -> None:
+        self.panel.setStyleSheet(panel_style(k))
+        self.panel.setMinimumWidth(round(560 * k))
+        self.panel_box.setContentsMargins(round(28 * k), round(18 * k), round(28 * k), round(14 * k))
+        self.panel_box.setSpacing(round(6 * k))
+        self.tiles.setHorizontalSpacing(round(20 * k))
+        for grid in (self.state_grid, self.department_grid):
+            grid.setHorizontalSpacing(round(16 * k))
+            grid.setVerticalSpacing(round(5 * k))
+        self.legend.restyle(k)
+        self.scale_bar.place(k)
+        self.legend.place()
+
+    def place_overlays(self) -> None:
+        self.scale_bar.place(self.legend.k)
+        self.legend.place()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() == Qt.Key_Escape:
@@ -226,60 +574,57 @@ class BigScreen(QWidget):
         self.closed.emit()
 
     def shutdown(self) -> None:
-        """Stop every timer, close both connections and drop the live layer (idempotent)."""
+        """Stop every timer, stop listening, drop the live layer and close the session when it is
+        the window's own (idempotent)."""
         if self._shut:
             return
         self._shut = True
-        for timer in (self.debounce, self.periodic, self.retry, self.clock, self.tour):
+        for timer in (self.debounce, self.periodic, self.retry, self.clock, self.tour, self._shrink):
             timer.stop()
-        self.listener.stop()
-        self._close_conn()
+        for signal, slot in ((self.session.notified, self._on_notify),
+                             (self.session.connection_changed, self._on_listener_changed)):
+            try:
+                signal.disconnect(slot)
+            except TypeError:  # already disconnected
+                pass
+        if self.own_session:
+            self.session.close()
         self.canvas.stopRendering()
         self.canvas.setLayers([])
+        self.legend.entries.clear()
         self.cases_layer = None  # Python owns it: this deletes the layer and its provider
 
     # -- figures ---------------------------------------------------------------------------
     def _connection(self):
-        if self.conn is None or self.conn.closed:
-            import psycopg2
-
-            conn = psycopg2.connect(self.dsn, application_name=APPLICATION, connect_timeout=3, keepalives=1,
-                                    keepalives_idle=30, keepalives_interval=10, keepalives_count=3)
-            with conn.cursor() as cur:
-                cur.execute("SET TIME ZONE 'Asia/Shanghai'")
-            conn.commit()
-            self.conn = conn
-        return self.conn
-
-    def _close_conn(self) -> None:
-        if self.conn is not None:
-            try:
-                self.conn.close()
-            except Exception:  # noqa: BLE001 - a broken connection may refuse even this
-                pass
-            self.conn = None
+        if self.session.conn is None or self.session.conn.closed:
+            self.session.reconnect()
+        return self.session.conn
 
     def refresh(self) -> None:
-        """Re-read the figures (once; failures close the connection and retry in 5 s) and
-        repaint the live layer."""
+        """Re-read the figures (once; a failure reconnects and retries in 5 s) and repaint the
+        live layer."""
         import psycopg2
+
+        from ..store.db import StoreError
 
         if self._shut:
             return
         self.retry.stop()
         code = self.street["code"] if self.street else None
         try:
-            self.kpis = kpi.today_kpis(self._connection(), street_code=code)
-        except psycopg2.Error as exc:
-            # OperationalError/InterfaceError: the server went away; anything else: try afresh too
-            self._close_conn()
+            conn = self._connection()
+            self.kpis = kpi.today_kpis(conn, street_code=code)
+            self.departments = kpi.open_by_department(conn, street_code=code, limit=DEPARTMENT_ROWS)
+        except (psycopg2.Error, StoreError) as exc:
+            # the server went away (the session reconnects) or refused: try afresh in a while
             self.kpi_ok = False
-            self.kpi_error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            self.kpi_error = self.session.failed(exc) if isinstance(exc, psycopg2.Error) else str(exc)
             self._show_status()
             self.retry.start()
             return
         self.kpi_ok = True
         self._show_kpis(self.kpis)
+        self._show_departments(self.departments)
         self._show_status()
         if self.cases_layer is not None and self.cases_layer.isValid():
             self.cases_layer.triggerRepaint()
@@ -289,19 +634,41 @@ class BigScreen(QWidget):
             self.values[key].setText(str(k[key]))
         rate = k["on_time_rate"]
         self.values["on_time_rate"].setText("—" if rate is None else f"{rate * 100:.1f}%")
-        row = len(self.state_labels)
-        for state, name, count in k["by_state"]:
+        most = max([count for _state, _name, count in k["by_state"]] + [1])
+        for state, _name, count in k["by_state"]:
             if state not in self.state_labels:
-                pair = (_label(name, "state"), _label("", "count"))
-                self.state_grid.addWidget(pair[0], row // 3, (row % 3) * 2)
-                self.state_grid.addWidget(pair[1], row // 3, (row % 3) * 2 + 1)
-                self.state_labels[state] = pair
-                row += 1
-            self.state_labels[state][1].setText(str(count))
+                row = len(self.state_labels)
+                color = self.state_colors.get(state, QColor(DEPARTMENT_COLOR)).name()
+                parts = (_label(state_label(state), "state"), _label("", "count"), _bar(color))
+                self.state_grid.addWidget(parts[0], row, 0)
+                self.state_grid.addWidget(parts[2], row, 1, Qt.AlignVCenter)
+                self.state_grid.addWidget(parts[1], row, 2, Qt.AlignRight | Qt.AlignVCenter)
+                self.state_labels[state] = parts
+            name, number, bar = self.state_labels[state]
+            number.setText(str(count))
+            bar.setRange(0, most)
+            bar.setValue(count)
         self.updated_at = datetime.now(CST)
 
+    def _show_departments(self, rows) -> None:
+        most = max([n for _code, _name, n, _late in rows] + [1])
+        for i, (name, bar, number, late) in enumerate(self.department_rows):
+            shown = i < len(rows)
+            for widget in (name, bar, number, late):
+                widget.setVisible(shown)
+            if not shown:
+                continue
+            _code, department, n, overdue = rows[i]
+            name.setText(department)
+            number.setText(str(n))
+            bar.setRange(0, most)
+            bar.setValue(n)
+            late.setText(tr("{n} overdue").format(n=overdue) if overdue else "")
+        self.no_department.setVisible(not rows)
+
     def _show_status(self) -> None:
-        ok = self.kpi_ok and self.listener.connected
+        listening = self.listener is None or self.listener.connected
+        ok = self.kpi_ok and listening
         if ok and self.updated_at is not None:
             text = tr("Connected · updated {time}").format(time=self.updated_at.strftime("%H:%M:%S"))
         elif ok:
@@ -343,10 +710,13 @@ class BigScreen(QWidget):
         if self._streets is None:
             import psycopg2
 
+            from ..store.db import StoreError
+
             try:
                 self._streets = [s for s in kpi.streets(self._connection()) if s["extent"] is not None]
-            except psycopg2.Error:
-                self._close_conn()
+            except (psycopg2.Error, StoreError) as exc:
+                if isinstance(exc, psycopg2.Error):
+                    self.session.failed(exc)
                 return []
         return self._streets
 
@@ -358,15 +728,29 @@ class BigScreen(QWidget):
         self._tour_index = (self._tour_index + 1) % (len(streets) + 1)
         self.show_street(streets[self._tour_index] if self._tour_index < len(streets) else None)
 
-    def show_street(self, street: dict | None) -> None:
+    def fit(self, rect: QgsRectangle) -> None:
+        """Show *rect* whole in the part of the map the legend leaves free (the band on its
+        left), so the legend never covers the district or the street on show."""
+        width, height = self.canvas.width(), self.canvas.height()
+        band = self.legend.width() + 2 * self.legend.margin() if not self.legend.isHidden() else 0
+        if rect.isEmpty() or width <= band or height <= 0:
+            self.canvas.setExtent(rect)
+            return
+        per_pixel = max(rect.width() / (width - band), rect.height() / height)
+        xmin = rect.center().x() - (band + (width - band) / 2) * per_pixel
+        ymin = rect.center().y() - height / 2 * per_pixel
+        self.canvas.setExtent(QgsRectangle(xmin, ymin, xmin + width * per_pixel, ymin + height * per_pixel))
+
+    def show_street(self, street: dict | None, refresh: bool = True) -> None:
         self.street = street
         if street is None:
             self.scope_label.setText(tr("Whole district"))
-            self.canvas.setExtent(self.home_extent)
+            self.fit(self.home_extent)
         else:
             self.scope_label.setText(street["name"])
             rect = QgsRectangle(*street["extent"])
             rect.scale(1.1)
-            self.canvas.setExtent(rect)
+            self.fit(rect)
         self.canvas.refresh()
-        self.refresh()
+        if refresh:
+            self.refresh()

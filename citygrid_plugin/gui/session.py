@@ -45,14 +45,27 @@ class StoreSession(QObject):
         self.conn.rollback()
         self.roles, self.department = my_roles(self.conn)
         self.listener: StoreListener | None = None
+        self._first_announced = False
         if live:
             self.listener = StoreListener(self.dsn, "qgis", self, application=f"{application} listener")
             self.listener.notified.connect(self.notified)
-            self.listener.connection_changed.connect(self.connection_changed)
+            self.listener.connection_changed.connect(self._listener_changed)
             self.listener.start()
 
     def _connect(self):
         return connect(self.dsn, application=self.application, connect_timeout=3, **KEEPALIVES)
+
+    def _listener_changed(self, connected: bool) -> None:
+        """The listener is back: the store restarted or the network returned, and the read
+        connection, though it still looks open, is dead: open a fresh one (once, for every
+        window), then tell the windows to re-read."""
+        if connected and self._first_announced:
+            try:
+                self.reconnect()
+            except StoreError:
+                pass  # the windows' next read says so and tries again
+        self._first_announced = True
+        self.connection_changed.emit(connected)
 
     @property
     def live(self) -> bool:

@@ -187,7 +187,7 @@ class MonthlyReportAlgorithm(PeriodAlgorithm):
         if scored:
             self.chart(builder, title, charts.bar_chart, scratch / "scores.svg", [n for n, _ in scored],
                        [float(v) for _, v in scored], tr("Composite score by department"), horizontal=True,
-                       highlight=len(scored) - 1, value_format="{:.1f}")
+                       highlight=len(scored) - 1, value_format="{:.1f}", baseline="auto")
         number += 1
         for grouping, title in (("street", tr("Indicators by street")), ("community", tr("Indicators by community"))):
             table = indicator_table(evaluation, grouping, weights)

@@ -2,8 +2,9 @@
 
 The rules (roles, states, versions, deadlines, audit, NOTIFY) are in the database; this module
 only calls :sql:`citygrid.case_report` and :sql:`citygrid.case_act` and turns their refusals into
-exceptions a dock can show: :class:`CaseConflict` when another user changed the case first
-(refresh and retry), :class:`CaseRefused` when the action is not allowed or misses an input.
+exceptions a dock can show, in the user's language (core.storemessages): :class:`CaseConflict`
+when another user changed the case first (refresh and retry), :class:`CaseRefused` when the
+action is not allowed or misses an input.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from datetime import datetime
 import psycopg2
 
 from ..core.i18n import tr
-from ..core.workflow import ACTIONS
+from ..core.storemessages import translate
+from ..core.workflow import ACTIONS, CASE_ROLES
 from .db import StoreError, describe_error, primary_message, reading, rollback, store_fault
 
 
@@ -37,16 +39,21 @@ class CaseRow:
 
 
 def _error(exc, conn=None) -> StoreError:
-    """A refusal of the workflow as the exception a dock shows; a fault of the store (read-only,
-    disk full, connection lost) says so and that nothing was changed."""
+    """A refusal of the workflow as the exception a dock shows, in the user's language
+    (core.storemessages; the store's own English words stay in ``store_message``); a fault of the
+    store (read-only, disk full, connection lost) says so and that nothing was changed."""
     if store_fault(exc, conn):
         return StoreError(describe_error(exc, conn))
     message = primary_message(exc)
     if exc.pgcode == "40001":
-        return CaseConflict(message)
-    if exc.pgcode in ("23514", "23502", "02000", "P0002", "23503", "42501"):
-        return CaseRefused(message)
-    return StoreError(message)
+        kind = CaseConflict
+    elif exc.pgcode in ("23514", "23502", "02000", "P0002", "23503", "42501"):
+        kind = CaseRefused
+    else:
+        kind = StoreError
+    error = kind(translate(message))
+    error.store_message = message
+    return error
 
 
 def _no_nul(**fields) -> None:
@@ -117,13 +124,31 @@ def act(conn, case_id: int, action: str, role: str, version: int, note: str | No
                  (*who, *values), commit)
 
 
-def allowed_actions(conn, case_id: int) -> list[tuple[str, str, dict]]:
+def allowed_actions(conn, case_id: int, roles: list[str] | None = None) -> list[tuple[str, str, dict]]:
     """(action, role, needed inputs) the logged-in user may take on the case now, as the store
     decides it (``citygrid.case_allowed_actions``: roles, state, trust, department,
-    preconditions), one row per action, in workflow order."""
+    preconditions), one row per action, in workflow order.
+
+    *roles* narrows it to the roles the user works today (the case queue's "my roles"): an action
+    the store offers in another of the user's roles is kept when the store's transition table
+    lets one of *roles* take it in the case's state (e.g. 督办 as dispatcher rather than as shift
+    leader), else left out. The store checks the role again when the action is taken."""
     with reading(conn) as cur:
         cur.execute("SELECT action, role, needs FROM citygrid.case_allowed_actions(%s)", (case_id,))
         rows = cur.fetchall()
+        if roles is not None and any(role not in roles for _a, role, _n in rows):
+            cur.execute("""
+                SELECT t.action, t.role, t.needs
+                  FROM citygrid.work_case c JOIN citygrid.case_transition t ON t.from_state = c.state
+                 WHERE c.id = %s AND t.role = ANY(%s)
+                   AND (t.condition IS NULL OR (t.condition = 'public' AND NOT c.trusted)
+                        OR (t.condition = 'trusted' AND c.trusted))""", (case_id, list(roles)))
+            rank = {r: i for i, r in enumerate(CASE_ROLES)}
+            others: dict[str, tuple[str, str, dict]] = {}
+            for row in sorted(cur.fetchall(), key=lambda r: rank.get(r[1], len(rank))):
+                others.setdefault(row[0], row)
+            rows = [row if row[1] in roles else others[row[0]] for row in rows
+                    if row[1] in roles or row[0] in others]
     order = {a: i for i, a in enumerate(ACTIONS)}
     return sorted(rows, key=lambda r: (order.get(r[0], len(order)), r[0]))
 
@@ -135,11 +160,13 @@ QUEUE_COLUMNS = ("id", "case_no", "state", "source", "kind", "class_code", "clas
 
 def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False, class_text: str = "",
                source: str = "", area: str = "", department: str = "", limit: int = 5000,
-               ids: list[int] | None = None) -> list[dict]:
+               ids: list[int] | None = None, finished_too: bool = False) -> list[dict]:
     """Open cases for a queue tab, most urgent first: *states* (None: every open state),
     filters on class (code or part of the name), source, area (a grid, community or street
     code prefix: 15, 12 or 9 digits, or the 3-digit street code), department, and *ids* (a
-    drill-down from the evaluation: only these cases)."""
+    drill-down from the evaluation: only these cases). *finished_too*: closed and cancelled
+    cases as well (the drill-down tab lists a figure's cases whatever their state; they have
+    no deadline, so they come last)."""
     where, args = ["TRUE"], []
     if ids is not None:
         where.append("q.id = ANY(%s)")
@@ -162,11 +189,13 @@ def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False
     if department:
         where.append("q.department_code = %s")
         args.append(department)
+    # the queue view holds the open cases; every case, with the view's computed columns, for a drill-down
+    cases = _EVERY_CASE if finished_too else "citygrid.case_queue"
     sql = f"""
         SELECT q.id, q.case_no, q.state, q.source, q.kind, q.class_code, cls.name, q.description, q.address,
                q.grid_code, q.street_code, q.department_code, d.name, q.stage_deadline, q.hours_left, q.overdue,
                q.version, ST_X(q.geom), ST_Y(q.geom), q.urge_count, q.rework_count
-          FROM citygrid.case_queue q
+          FROM {cases} q
           JOIN citygrid.work_case c ON c.id = q.id
           LEFT JOIN LATERAL (
                SELECT name FROM citygrid.event_class e WHERE q.kind = 'event' AND e.profile = c.profile
@@ -176,19 +205,33 @@ def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False
                   AND k.code = q.class_code) cls ON TRUE
           LEFT JOIN citygrid.department d ON d.code = q.department_code
          WHERE {' AND '.join(where)}
-         ORDER BY q.stage_deadline NULLS LAST, q.id LIMIT %s"""  # nosec B608
+         ORDER BY q.stage_deadline NULLS LAST, q.id LIMIT %s"""  # nosec B608 - constant SQL, values bound
     with reading(conn) as cur:
         cur.execute(sql, (*args, limit))
         rows = [dict(zip(QUEUE_COLUMNS, r)) for r in cur.fetchall()]
     return rows
 
 
-def case_history(conn, case_id: int) -> list[tuple]:
-    """(at, action, from_state, to_state, actor, role, note) of a case, oldest first."""
+# every case with the columns of citygrid.case_queue that queue_rows reads (a finished case has no deadline)
+_EVERY_CASE = """(SELECT w.id, w.case_no, w.state, w.source, w.kind, w.class_code, w.description, w.address,
+                         w.grid_code, w.street_code, w.department_code, w.version, w.geom, w.urge_count,
+                         w.rework_count,
+                         CASE WHEN s.is_open THEN w.stage_deadline END AS stage_deadline,
+                         CASE WHEN s.is_open THEN extract(epoch FROM w.stage_deadline - now()) / 3600.0 END
+                             AS hours_left,
+                         s.is_open AND w.stage_deadline < now() AS overdue
+                    FROM citygrid.work_case w JOIN citygrid.case_state s ON s.state = w.state)"""
+
+
+def case_history(conn, case_id: int) -> list[dict]:
+    """The actions on a case, oldest first: at, action, from_state, to_state, actor (the login),
+    actor_name (the person's name in citygrid.staff, None without one), role, note."""
     with reading(conn) as cur:
-        cur.execute("SELECT at, action, from_state, to_state, actor, role, note FROM citygrid.case_action "
-                    "WHERE case_id = %s ORDER BY id", (case_id,))
-        rows = cur.fetchall()
+        cur.execute("SELECT a.at, a.action, a.from_state, a.to_state, a.actor, s.name, a.role, a.note "
+                    "FROM citygrid.case_action a LEFT JOIN citygrid.staff s ON s.login = a.actor "
+                    "WHERE a.case_id = %s ORDER BY a.id", (case_id,))
+        keys = ("at", "action", "from_state", "to_state", "actor", "actor_name", "role", "note")
+        rows = [dict(zip(keys, r)) for r in cur.fetchall()]
     return rows
 
 

@@ -28,6 +28,7 @@ import psycopg2
 from psycopg2 import sql
 
 from ..core.i18n import tr
+from ..core.workflow import CASE_ROLES  # noqa: F401 - the case roles, named once (core.workflow)
 from .db import StoreError, primary_message
 
 ROLES_SQL = Path(__file__).with_name("roles.sql")
@@ -37,7 +38,6 @@ ROLES = {
     "shift_leader": "值班长", "dispatcher": "派遣员", "department": "专业部门", "supervisor": "监督员",
     "analyst": "分析员（只读）", "bigscreen": "大屏（只读）",
 }
-CASE_ROLES = ("operator", "supervisor", "shift_leader", "dispatcher", "department")
 _LOGIN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -146,6 +146,17 @@ def save_user(conn, login: str, roles: list[str], name: str, department: str | N
 def _role_exists(cur, role: str) -> bool:
     cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
     return cur.fetchone() is not None
+
+
+def login_of(conn) -> str:
+    """The logged-in user (session_user). Read-only; ends its transaction."""
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT session_user")
+            return cur.fetchone()[0]
+    finally:
+        if not conn.closed:
+            conn.rollback()
 
 
 def my_roles(conn) -> tuple[list[str], str | None]:

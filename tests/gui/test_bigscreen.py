@@ -1,5 +1,8 @@
 """The big screen against the real store: today's figures from the audit, live updates on
-NOTIFY, recovery after losing the connection, the street tour, and no connection left behind."""
+NOTIFY, recovery after losing the connection, the street tour, and no connection left behind;
+it fills its screen, shows a legend and a scale bar on the map, names the states in the
+interface's language and fills its panel with figures a command centre reads (issue 13, item 11),
+on the big screen's own read-only role too."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -14,7 +17,8 @@ from citygrid_plugin.gui.bigscreen import APPLICATION, BigScreen
 from citygrid_plugin.layers import GRIDS, STORE_LAYERS, store_layer
 from citygrid_plugin.store.cases import act, report_case
 from citygrid_plugin.store.kpi import streets, today_kpis
-from tests.gui.test_live import make_case_store, wait_until
+from tests.helpers.qt import wait_until
+from tests.stores import make_case_store
 
 CST = timezone(timedelta(hours=8))
 
@@ -84,9 +88,10 @@ def test_today_kpis_count_the_actions_of_the_day(case_store, conn_factory):
 
 
 def screen_connections(conn) -> int:
+    """The big screen's connections (its session's and its listener's)."""
     with conn.cursor() as cur:
-        cur.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = %s AND datname = "
-                    "current_database()", (APPLICATION,))
+        cur.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE %s AND datname = "
+                    "current_database()", (APPLICATION + "%",))
         n = cur.fetchone()[0]
     conn.rollback()
     return n
@@ -110,15 +115,16 @@ def test_big_screen_shows_live_figures_and_leaves_nothing_open(qgis_app, case_st
     assert grids.isValid()
     screen = BigScreen(target, [grids])
     try:
-        screen.resize(1600, 900)
         screen.open(full_screen=False)
+        screen.showNormal()
+        screen.resize(1600, 900)
         assert screen.cases_layer.isValid() and screen.cases_layer.featureCount() == 2
         assert [layer.id() for layer in screen.canvas.layers()] == [screen.cases_layer.id(), grids.id()]
         texts = {key: label.text() for key, label in screen.values.items()}
         assert texts == {"reported": "2", "registered": "1", "closed": "0", "on_time_rate": "—", "overdue": "0",
                          "open": "2"}
         assert screen.state_labels["registered"][1].text() == "1"
-        assert screen.state_labels["accepted"][0].text() == "待立案"
+        assert screen.state_labels["accepted"][0].text() == "Awaiting registration"  # the interface's language
         assert screen.values["reported"].font().pixelSize() >= 48
         assert screen.status_label.text().startswith("Connected")
         assert screen_connections(admin) == 2  # the listener and the figures, nothing else
@@ -150,7 +156,7 @@ def test_big_screen_shows_live_figures_and_leaves_nothing_open(qgis_app, case_st
         assert not screen.tour.isActive()
     finally:
         screen.close()
-    assert screen.cases_layer is None and not screen.listener.running
+    assert screen.cases_layer is None and (screen.listener is None or not screen.listener.running)
     assert wait_until(lambda: screen_connections(admin) == 0, 3.0)
 
 
@@ -164,8 +170,8 @@ def test_big_screen_recovers_when_its_connections_are_killed(qgis_app, case_stor
         screen.open(full_screen=False)
         assert screen.values["reported"].text() == "0"
         with admin.cursor() as cur:  # what a database restart does to every session
-            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s "
-                        "AND datname = current_database()", (APPLICATION,))
+            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE %s "
+                        "AND datname = current_database()", (APPLICATION + "%",))
             assert len(cur.fetchall()) == 2
         assert wait_until(lambda: "reconnecting" in screen.status_label.text(), 5.0)
         screen.refresh()  # the figures' connection is found dead on its next use, and retried
@@ -191,23 +197,149 @@ def test_escape_leaves_full_screen_then_closes(qgis_app, target):
 
 
 def test_names_from_the_store_are_shown_as_text_not_markup(qgis_app, case_store, target, conn_factory):
-    """Issue 12, item 5: a street or state name holding HTML is shown as it is written, in plain
-    labels (a QLabel would otherwise render it, links and images included)."""
+    """Issue 12, item 5: a street or department name holding HTML is shown as it is written, in
+    plain labels (a QLabel would otherwise render it, links and images included)."""
     from qgis.PyQt.QtWidgets import QLabel
 
     street = '<a href="file:///etc/passwd">春熙路</a><img src="file:///etc/passwd">'
-    state = "<b>待立案</b></td><td>结案"
+    department = "<b>环卫所</b></td><td>结案"
     admin = conn_factory(case_store)
     with admin.cursor() as cur:
         cur.execute("UPDATE citygrid.street SET name = %s WHERE code = '001'", (street,))
-        cur.execute("UPDATE citygrid.case_state SET name_zh = %s WHERE state = 'accepted'", (state,))
+        cur.execute("UPDATE citygrid.department SET name = %s WHERE code = 'HW'", (department,))
     admin.commit()
+    case = report_case(admin, "监督员上报", "event", "0102", "暴露垃圾", 50, 50)
+    run(admin, case, ("accept", "operator", None), ("register", "shift_leader", None),
+        ("dispatch", "dispatcher", None))
     screen = BigScreen(target, [], cycle_s=1)  # the street tour, as the command centre runs it
     try:
         screen.open(full_screen=False)
-        assert screen.state_labels["accepted"][0].text() == state
+        assert screen.department_rows[0][0].text() == department
         assert wait_until(lambda: screen.scope_label.text() == street, 3.0), screen.scope_label.text()
         labels = screen.findChildren(QLabel)
         assert labels and all(label.textFormat() == Qt.PlainText for label in labels)
+    finally:
+        screen.close()
+
+
+def test_big_screen_fills_its_screen_with_a_legend_a_scale_bar_and_figures(qgis_app, case_store, target,
+                                                                          conn_factory):
+    """Issue 13, item 11: without a window manager the window used to open at 720 × 820 with a
+    100 px map; it now takes its screen (the available area, or all of it in full screen), the
+    map carries a legend of the layers shown and a scale bar, and the panel's figures reach down
+    its height: the open cases by state as bars, the departments holding the most open cases."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtGui import QGuiApplication
+
+    from citygrid_plugin.layers import TEMPORARY_PROPERTY
+
+    conn = conn_factory(case_store)
+    steps = (("accept", "operator", None), ("register", "shift_leader", None), ("dispatch", "dispatcher", None))
+    for x, done in ((50, 3), (150, 2), (250, 1)):  # dispatched (to 环卫所 by the routing rule), registered, accepted
+        run(conn, report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", x, 50), *steps[:done])
+    days_ago = datetime.now(CST) - timedelta(days=9)
+    late = report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", 250, 150, at=days_ago)
+    run(conn, late, ("accept", "operator", days_ago))  # its register deadline passed long ago
+    grids = store_layer(target, next(s for s in STORE_LAYERS if s.table == GRIDS))
+    heat = store_layer(target, next(s for s in STORE_LAYERS if s.table == GRIDS))
+    heat.setCustomProperty(TEMPORARY_PROPERTY, "heatmap")  # another window's layer: not on the big screen
+    screen = BigScreen(target, [heat, grids])
+    try:
+        assert screen.canvas.layers()[1:] == [grids]
+        area = QGuiApplication.primaryScreen()
+        screen.open(full_screen=False)
+        assert screen.size() == area.availableGeometry().size()
+        screen.open(full_screen=True)
+        assert screen.geometry() == area.geometry()
+        screen.showNormal()
+        screen.resize(1920, 1080)  # the command centre's wall
+        assert wait_until(lambda: screen.canvas.width() >= 1000 and not screen.canvas.isDrawing(), 5.0)
+        assert screen.canvas.height() >= 1000
+
+        # the legend names what is on the map; the scale bar's length is what it says
+        legend = screen.legend.texts()
+        assert legend[:2] == ["Open case, coloured by state", "Overdue (red ring)"] and "Unit grids" in legend
+        bar = screen.scale_bar
+        assert bar.text.endswith((" m", " km")) and bar.isVisible()
+        metres_per_pixel = screen.canvas.mapUnitsPerPixel()  # the store's CRS is in metres
+        assert abs(bar.bar_pixels * metres_per_pixel - bar.metres) < 1e-6 * bar.metres
+        assert screen.canvas.width() / 10 <= bar.bar_pixels <= screen.canvas.width() / 4
+        before = screen.canvas.mapUnitsPerPixel()
+        screen.next_street()  # the tour zooms to the street: the bar follows the new scale
+        assert screen.canvas.mapUnitsPerPixel() != before
+        assert abs(bar.bar_pixels * screen.canvas.mapUnitsPerPixel() - bar.metres) < 1e-6 * bar.metres
+        screen.set_cycling(0)
+
+        # the panel: today's tiles, every open state with its bar, the departments
+        states = {state: (name.text(), count.text(), bar.value()) for state, (name, count, bar)
+                  in screen.state_labels.items()}
+        assert states["dispatched"] == ("Being handled", "1", 1) and states["registered"][1] == "1"
+        assert states["accepted"] == ("Awaiting registration", "2", 2) and states["handled"][1:] == ("0", 0)
+        shown = [(name.text(), number.text(), late.text()) for name, _bar, number, late in screen.department_rows
+                 if name.isVisible()]
+        assert shown == [("环卫所", "1", "")]
+        assert screen.values["overdue"].text() == "1" and screen.values["reported"].text() == "3"
+        assert screen.values["reported"].font().pixelSize() >= 48
+        lowest = max(w.mapTo(screen.panel, w.rect().bottomLeft()).y() for name, *_rest in screen.department_rows
+                     for w in (name,) if w.isVisible())
+        assert lowest > 0.7 * screen.panel.height(), (lowest, screen.panel.height())
+        assert screen.panel.geometry().bottom() < 1080
+    finally:
+        screen.close()
+        QgsProject.instance().clear()
+
+
+@pytest.fixture
+def screen_login(qgis_app, cluster, fresh_db):
+    """The command centre's own login (role bigscreen, password in QGIS's authentication
+    database, as tests/gui/test_credentials.py sets it up) and two cases dispatched today, one to
+    环卫所 (HW), one to 交管 (JG)."""
+    import uuid
+
+    from citygrid_plugin.connections import delete_connection, save_connection
+    from citygrid_plugin.store import db, migrate, reference
+    from citygrid_plugin.store.roles import save_user, setup_roles
+    from tests.helpers.qgis import auth_config
+
+    dsn = cluster.dsn(fresh_db)
+    conn = db.connect(dsn)
+    migrate.upgrade(conn)
+    reference.load_standard_classes(conn)
+    make_case_store(dsn)
+    setup_roles(conn)
+    tag = uuid.uuid4().hex[:6]
+    login, password = f"cgt_{tag}_screen", "Jinjiang-River-7"
+    save_user(conn, login, ["bigscreen"], "指挥大厅大屏", password=password)
+    for cls, x, department in (("0102", 50, None), ("0505", 250, "JG")):
+        case = report_case(conn, "监督员上报", "event", cls, "测试", x, 50)
+        for action, role in (("accept", "operator"), ("register", "shift_leader"), ("dispatch", "dispatcher")):
+            case = act(conn, case.id, action, role, case.version,
+                       data={"department": department} if department and action == "dispatch" else None)
+    p = cluster.client_params(fresh_db)
+    name = f"citygrid-bigscreen-{tag}"
+    save_connection(name, p["host"], p["port"], p["dbname"], login, authcfg=auth_config(login, password))
+    yield StoreTarget("connection", name)
+    delete_connection(name)
+    conn.rollback()
+    with conn.cursor() as cur:
+        cur.execute(f'DROP ROLE IF EXISTS "{login}"')
+    conn.commit()
+    conn.close()
+
+
+def test_the_big_screen_shows_every_figure_on_its_read_only_role(screen_login):
+    """Issue 13, item 11: the panel's figures (today's, by state, by department) and the live
+    layer read only what the big screen's login may read (no reporter, actor or note)."""
+    screen = BigScreen(screen_login, [])
+    try:
+        screen.open(full_screen=False)
+        assert screen.kpi_ok, screen.kpi_error
+        assert screen.status_label.text().startswith("Connected")
+        assert screen.values["open"].text() == "2" and screen.values["reported"].text() == "2"
+        assert screen.state_labels["dispatched"][:2] and screen.state_labels["dispatched"][1].text() == "2"
+        shown = {name.text(): number.text() for name, _bar, number, _late in screen.department_rows
+                 if name.isVisible()}
+        assert shown == {"环卫所": "1", "交管": "1"}
+        assert screen.cases_layer.isValid() and screen.cases_layer.featureCount() == 2
     finally:
         screen.close()

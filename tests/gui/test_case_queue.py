@@ -211,7 +211,14 @@ def test_case_text_with_html_is_shown_literally_and_no_link_is_opened(qgis_iface
         # the person opens the "To register" tab and clicks the case
         table = dock.tables["register"]
         dock.tabs.setCurrentWidget(table)
-        assert table.rowCount() == 1 and table.item(0, 6).text() == f"垃圾 {LINK} {IMAGE}"
+        description = case_queue.COLUMNS.index("description")
+        assert table.rowCount() == 1 and table.item(0, description).text() == f"垃圾 {LINK} {IMAGE}"
+        # its tooltip (rich text for Qt) shows the same text, with no link or image in it
+        from qgis.PyQt.QtWidgets import QTextBrowser
+
+        tip = QTextBrowser()
+        tip.setHtml(table.item(0, description).toolTip())
+        assert tip.toPlainText() == f"垃圾 {LINK} {IMAGE}" and links_and_images(tip) == ([], [])
         table.selectRow(0)
         assert dock.current["id"] == hostile.id
         text = browser.toPlainText()
@@ -219,9 +226,9 @@ def test_case_text_with_html_is_shown_literally_and_no_link_is_opened(qgis_iface
             assert payload in text, payload
         assert links_and_images(browser) == ([], [])
         assert MARKUP.findall(browser.toHtml()) == []
-        # one history table, one row per action; the fake row is text inside the note's cell
+        # one history table: a header row, then one row per action; the fake row is text inside the note's cell
         tables = detail_tables(browser)
-        assert len(tables) == 1 and tables[0].rows() == 2
+        assert len(tables) == 1 and tables[0].rows() == 1 + 2
         cells = [tables[0].cellAt(r, c).firstCursorPosition().block().text()
                  for r in range(tables[0].rows()) for c in range(tables[0].columns())]
         assert "结案" not in cells and any(FAKE_ROW in cell for cell in cells)

@@ -75,6 +75,9 @@ def test_a_surveyor_fills_the_form_presses_ok_and_the_store_issues_the_code(surv
     # what a person sees: groups in filling order, Chinese labels, no internal fields
     groups = [g.title() for g in dialog.findChildren(QGroupBox)]
     assert groups[:3] == ["部件 / component", "管理部门 / departments", "状态 / state"]
+    # no code, grid or record yet: that group waits for the store (it would read NULL, now(), actor())
+    record = next(g for g in dialog.findChildren(QGroupBox) if g.title().startswith("编码与记录"))
+    assert not record.isVisibleTo(dialog)
     labels = [lab.text() for lab in dialog.findChildren(QLabel) if lab.isVisibleTo(dialog)]
     assert labels.index("大类 / major class") < labels.index("小类 / class")
     for internal in ("id", "uid", "district_code", "profile"):
@@ -110,6 +113,8 @@ def test_the_form_of_a_stored_component_shows_its_class_after_editing_is_toggled
     dialog = QgsAttributeDialog(layer, feature, False, None, True)
     dialog.show()
     assert widget(dialog, "class_code", QComboBox).currentText() == "污水井盖"
+    record = next(g for g in dialog.findChildren(QGroupBox) if g.title().startswith("编码与记录"))
+    assert record.isVisibleTo(dialog) and widget(dialog, "code").findChild(QWidget) is not None
     for _ in range(2):
         assert layer.startEditing()
         assert widget(dialog, "class_code", QComboBox).currentText() == "污水井盖"

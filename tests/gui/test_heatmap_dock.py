@@ -1,17 +1,28 @@
 """The case heatmap dock against a real store: its layers show exactly the cases the filter
 selects (the same count the store gives), the three views switch renderers, a bad filter is
-explained, and a case reported by someone else appears without a manual refresh."""
+explained, and a case reported by someone else appears without a manual refresh. Its layers are
+the window's own: below the layers people edit, outside the group selected in the layers panel,
+gone when it closes, and the project is never marked changed by them (issue 13, item 8)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+import warnings
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from qgis.core import QgsGraduatedSymbolRenderer, QgsHeatmapRenderer, QgsProject, QgsSingleSymbolRenderer
+from qgis.core import (
+    QgsGraduatedSymbolRenderer,
+    QgsHeatmapRenderer,
+    QgsLayerTreeLayer,
+    QgsLayerTreeRegistryBridge,
+    QgsProject,
+    QgsSingleSymbolRenderer,
+)
 
 from citygrid_plugin.connections import StoreTarget
 from citygrid_plugin.store import db
 from citygrid_plugin.store.cases import act, report_case
-from tests.gui.test_live import make_case_store, wait_until
+from tests.helpers.qt import wait_until
+from tests.stores import make_case_store
 
 CST = timezone(timedelta(hours=8))
 
@@ -69,9 +80,9 @@ def test_layers_show_exactly_the_filtered_cases_in_every_view(dock):
     dock.state.setCurrentIndex(dock.state.findData("open"))
     assert dock.total == 9
 
-    dock.set_mode("points")
+    dock.mode.setCurrentIndex(dock.mode.findData("points"))
     assert isinstance(dock.points_layer.renderer(), QgsSingleSymbolRenderer)
-    dock.set_mode("grids")
+    dock.mode.setCurrentIndex(dock.mode.findData("grids"))
     assert isinstance(dock.grids_layer.renderer(), QgsGraduatedSymbolRenderer)
     tree = QgsProject.instance().layerTreeRoot()
     assert tree.findLayer(dock.grids_layer.id()).isVisible()
@@ -111,3 +122,102 @@ def test_a_case_reported_elsewhere_appears_without_refresh(dock, heat_store):
     report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", 120, 120)  # another connection
     assert wait_until(lambda: dock.total == 10, 2.0)
     assert dock.points_layer.featureCount() == 10
+
+
+def test_preset_windows_show_their_dates_and_the_radius_only_counts_for_the_heatmap(dock):
+    """Issue 13, item 9: the greyed From/To boxes follow the chosen window and the slider; the
+    radius box is greyed out in the views that do not use it."""
+    today = datetime.now(CST).date()
+
+    def shown() -> tuple[date, date]:
+        return dock.date_from.date().toPyDate(), dock.date_to.date().toPyDate()
+
+    dock.window.setCurrentIndex(dock.window.findData(7))
+    assert shown() == (today - timedelta(days=7), today)
+    assert not dock.date_from.isEnabled() and not dock.date_to.isEnabled()
+    dock.window.setCurrentIndex(dock.window.findData(90))
+    assert shown() == (today - timedelta(days=90), today)
+    dock.slider.setValue(dock.slider.maximum() - 10)  # the window now ends 10 days ago
+    assert shown() == (today - timedelta(days=100), today - timedelta(days=10))
+    dock.window.setCurrentIndex(dock.window.findData(0))  # custom: starts from what was shown
+    assert dock.date_from.isEnabled() and dock.date_to.isEnabled()
+    assert shown() == (today - timedelta(days=100), today - timedelta(days=10))
+
+    assert dock.radius.isEnabled()
+    for mode, enabled in (("points", False), ("grids", False), ("heatmap", True)):
+        dock.mode.setCurrentIndex(dock.mode.findData(mode))
+        assert dock.radius.isEnabled() == enabled, mode
+
+
+def test_cases_per_grid_are_classed_in_whole_numbers_without_deprecated_calls(qgis_iface, heat_store):
+    """Issue 13, item 9: the legend of the cases-per-grid view reads whole, distinct classes
+    (never "0 - 0, 0 - 1, 1 - 2"), zero in a class of its own; opening the dock and switching
+    views calls no deprecated QGIS API (``updateClasses(layer, mode, n)`` warned at every open)."""
+    from citygrid_plugin.gui.docks.heatmap import HeatmapDock
+
+    _conn, target = heat_store
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        d = HeatmapDock(qgis_iface, target, live=False, project=QgsProject.instance())
+        try:
+            for mode in ("points", "grids", "heatmap", "grids"):
+                d.mode.setCurrentIndex(d.mode.findData(mode))
+            ranges = d.grids_layer.renderer().ranges()
+            # 30 days: 6 cases in one grid, 2 in another, 1 in a third, none in three
+            assert [r.label() for r in ranges] == ["0 (no case)", "1", "2", "6+"]
+            counts = [f["cases"] for f in d.grids_layer.getFeatures()]
+            assert sorted(counts) == [0, 0, 0, 1, 2, 6]
+            for n in counts:  # every grid in exactly one class
+                assert sum(r.lowerValue() <= n <= r.upperValue() for r in ranges) == 1, n
+            d.window.setCurrentIndex(d.window.findData(90))  # the 40-day-old case: a fourth grid with one
+            assert sorted(f["cases"] for f in d.grids_layer.getFeatures()) == [0, 0, 1, 1, 2, 6]
+            assert [r.label() for r in d.grids_layer.renderer().ranges()] == ["0 (no case)", "1", "2", "6+"]
+        finally:
+            d.shutdown()
+
+
+def test_the_docks_layers_sit_below_the_edited_ones_and_leave_with_it(qgis_iface, heat_store):
+    """Issue 13, item 8: the heatmap's layers go to the top level below the store's editable
+    layers, not into the group selected in the layers panel; closing the dock takes them away;
+    the project's changed flag is never touched by them."""
+    from citygrid_plugin.gui.docks.heatmap import HeatmapDock
+    from citygrid_plugin.layers import GRIDS, STORE_LAYERS, store_layer
+
+    _conn, target = heat_store
+    project = QgsProject.instance()
+    project.clear()
+    grids = store_layer(target, next(s for s in STORE_LAYERS if s.table == GRIDS))
+    project.addMapLayer(grids, False)
+    root = project.layerTreeRoot()
+    store = root.addGroup("CityGrid store")
+    store.addLayer(grids)
+    analyses = root.addGroup("热点分析")
+    # the group a person last clicked in the layers panel receives new layers
+    project.layerTreeRegistryBridge().setLayerInsertionPoint(
+        QgsLayerTreeRegistryBridge.InsertionPoint(analyses, 0))
+    project.setDirty(False)
+    before = set(project.mapLayers())
+
+    d = HeatmapDock(qgis_iface, target, live=False, project=project)
+    try:
+        d.show()
+        own = {d.points_layer.id(), d.grids_layer.id()}
+        assert set(project.mapLayers()) == before | own
+        assert analyses.children() == []
+        top = [node.layerId() if isinstance(node, QgsLayerTreeLayer) else node.name() for node in root.children()]
+        assert top[0] == "CityGrid store" and set(top[1:3]) == own and top[3] == "热点分析"
+        for mode in ("points", "grids", "heatmap"):
+            d.mode.setCurrentIndex(d.mode.findData(mode))
+        d.window.setCurrentIndex(d.window.findData(90))
+        d.radius.setValue(300)
+        assert not project.isDirty()
+        d.close()  # the dock's close button
+        assert set(project.mapLayers()) == before
+        assert not project.isDirty()
+        assert [node.name() for node in root.children()] == ["CityGrid store", "热点分析"]
+    finally:
+        d.shutdown()
+        # the insertion point would outlive the group it names (QGIS would then insert the next
+        # layer anyone adds into freed memory): back to the root before the project is cleared
+        project.layerTreeRegistryBridge().setLayerInsertionPoint(QgsLayerTreeRegistryBridge.InsertionPoint(root, 0))
+        project.clear()

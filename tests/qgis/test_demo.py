@@ -24,18 +24,31 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert counts["districts"] == 1 and 2 <= counts["streets"] <= 3 and 10 <= counts["communities"] <= 20
     assert counts["departments"] == 12
     # reopen as a user would; every layer valid and non-empty; no password in the project
+    from qgis.gui import QgsMapCanvas
+
     project = QgsProject.instance()
+    canvas = QgsMapCanvas()  # a map window, as QGIS desktop has: it reads its extent from the project
+    canvas.resize(1000, 800)
     assert project.read(str(project_file))
     try:
         layers = list(project.mapLayers().values())
-        from citygrid_plugin.layers import STORE_LAYERS
+        from citygrid_plugin.connections import StoreTarget
+        from citygrid_plugin.layers import STORE_LAYERS, TABLE_PROPERTY, add_store_layers
 
         # the store layers (3 lookup tables) + road centrelines + the two hot spot analyses
         assert len(layers) == len(STORE_LAYERS) + 3
         assert all(layer.isValid() and layer.featureCount() > 0 for layer in layers)
         assert all("password" not in layer.source() for layer in layers)
+        check_opens_on_the_district(project, canvas)
+        check_edited_layers_above_the_analyses(project)
+        # “Add store layers” on the demo project: every layer is found, none added
+        again = add_store_layers(project, StoreTarget("private", fresh_db))
+        assert again.added == [] and len(again.found) == len(STORE_LAYERS)
+        assert len(project.mapLayers()) == len(STORE_LAYERS) + 3
+        assert {layer.customProperty(TABLE_PROPERTY) for layer in again} == {s.table for s in STORE_LAYERS}
     finally:
         project.clear()
+        canvas.deleteLater()
     figures = result["grid_figures"]
     assert figures["COUNT"] > 500 and figures["SHARE_WITHIN_BOUNDS"] > 0.9
     assert result["grid_check"]["passed"] and Path(result["overview"]).stat().st_size > 10_000
@@ -55,6 +68,36 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     # the same census again: every row is held back as a suspected duplicate or rejected again
     assert again["census"]["imported"] == 0
     assert again["census"]["duplicates"] == census["imported"] + census["duplicates"]
+
+
+def check_opens_on_the_district(project, canvas) -> None:
+    """Issue 13, item 6: the project opened on a blank map at 1:1; it now opens on the whole
+    district, from its default view and from the map canvas's saved extent."""
+    district = next(layer for layer in project.mapLayers().values()
+                    if layer.customProperty("citygrid/table") == "district")
+    whole = district.extent()
+    view = project.viewSettings().defaultViewExtent()
+    assert not view.isEmpty() and view.crs().authid() == "EPSG:4544"
+    assert view.contains(whole) and view.area() < 1.5 * whole.area()
+    shown = canvas.extent()
+    assert shown.contains(whole) and shown.width() < 2 * whole.width() and shown.height() < 2 * whole.height()
+    assert 5_000 < canvas.scale() < 100_000  # the whole district on a 1000 px map, not 1:1
+
+
+def check_edited_layers_above_the_analyses(project) -> None:
+    """Issue 13, item 7: the Gi* and emerging hot spot layers (opaque fills) sat above the unit
+    grids and the components, so a split, a merge or a selection seemed to do nothing; what
+    people edit is drawn above the analyses now, and the analyses above the base map."""
+    root = project.layerTreeRoot()
+    assert not root.hasCustomLayerOrder()
+    assert [group.name() for group in root.children()] == ["CityGrid 数据库", "热点分析（示例）", "底图（示例）"]
+    order = [layer.customProperty("citygrid/table") or layer.name() for layer in root.layerOrder()]
+    analyses = [order.index(name) for name in order if name.startswith(("热点", "时空热点"))]
+    assert len(analyses) == 2
+    for edited in ("component", "grid", "case_queue", "street", "district"):
+        assert order.index(edited) < min(analyses), (edited, order)
+    for context in ("community", "basemap_polygon", "basemap_line", "道路中心线"):
+        assert order.index(context) > max(analyses), (context, order)
 
 
 def readme_command_lines() -> list[str]:

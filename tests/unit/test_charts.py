@@ -116,3 +116,123 @@ def test_bad_input_is_refused_with_what_to_fix(tmp_path):
     with pytest.raises(ChartError, match="cannot write chart .*file/x.png"):
         bar_chart(blocker / "x.png", STREETS, [1, 2, 3], "案件")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+# -- the report charts (the evaluation dock and the monthly PDF) ---------------------------------------
+DEPARTMENTS = ["区水务局", "区交通管理大队", "国网锦江供电中心", "锦江区城市管理局", "区住房和城乡建设局"]
+SCORES = [96.5, 96.3, 96.0, 95.9, 92.1]
+
+
+def report(key: str, rows: list[list], headers: list[str] | None = None):
+    from citygrid_plugin.core.reports import Table
+
+    table = Table(key, {"most_frequent": "高发问题", "department_performance": "专业部门处理情况",
+                        "by_department": "专业部门案卷分布", "class_comparison": "事部件同期对比"}.get(key, key),
+                  headers or [f"c{i}" for i in range(len(rows[0]))])
+    for row in rows:
+        table.add(row, [1])
+    return table
+
+
+def figure_of(table, size_mm=(110, 70)):
+    with matplotlib.rc_context(charts._rc()):
+        fig = charts._report_figure(table, "", dpi=96, size_mm=size_mm)
+        fig.canvas.draw()
+    return fig
+
+
+def labels_top_down(fig) -> list[str]:
+    """The y tick labels as read, top first (screen y grows upwards in matplotlib)."""
+    renderer = fig.canvas.get_renderer()
+    ticks = [t for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    return [t.get_text() for t in sorted(ticks, key=lambda t: -t.get_window_extent(renderer).y0)]
+
+
+def assert_whole_and_level(fig) -> None:
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    for t in fig.axes[0].get_yticklabels():
+        if t.get_text():
+            extent = t.get_window_extent(renderer)
+            assert t.get_rotation() == 0 and extent.x0 >= box.x0 - 0.5 and extent.x1 <= box.x1 + 0.5, t.get_text()
+
+
+def test_most_frequent_problems_have_the_largest_on_top():
+    """Issue 13, item 10: the largest bars were at the bottom, scrolled out of view in the dock."""
+    rows = [[i + 1, "事件", f"01{i:02d}", name, n, None] for i, (name, n) in
+            enumerate(zip(CLASSES, [188, 154, 151, 137, 132, 102, 96, 53]))]
+    fig = figure_of(report("most_frequent", rows))
+    assert labels_top_down(fig) == CLASSES
+    assert_whole_and_level(fig)
+    nameless = report("most_frequent", [[1, "部件", "0305", "", 48, None]])   # a class without a name: its code
+    assert labels_top_down(figure_of(nameless)) == ["0305"]
+
+
+def test_department_charts_are_horizontal_with_whole_names():
+    """Issue 13, item 10: department names were vertical and cut."""
+    counts = [425, 406, 233, 65, 6]
+    by_department = report("by_department", [[name, "X", n, None] for name, n in zip(DEPARTMENTS, counts)])
+    fig = figure_of(by_department, size_mm=(100, 60))
+    assert labels_top_down(fig) == DEPARTMENTS
+    assert_whole_and_level(fig)
+    assert not fig.axes[0].get_xticklabels() or all(t.get_rotation() == 0 for t in fig.axes[0].get_xticklabels())
+
+
+def test_department_scores_start_near_the_data_with_the_cut_marked_and_values_printed():
+    """Issue 13, item 10: on an axis from 0, 94–97 look alike."""
+    rows = [[k + 1, name] + [0] * 14 + [score] for k, (name, score) in enumerate(zip(DEPARTMENTS, SCORES))]
+    fig = figure_of(report("department_performance", rows))
+    ax = fig.axes[0]
+    start = ax.get_xlim()[0]
+    assert start == charts.auto_baseline(SCORES) and 80 <= start < min(SCORES)
+    assert (max(SCORES) - start) / (min(SCORES) - start) >= 1.5   # the best bar visibly longer than the worst
+    assert {line.get_gid() for line in ax.lines} >= {"axis-break-0", "axis-break-1"}
+    assert ax.get_xticks()[0] == start   # where the bars begin is labelled
+    assert [t.get_text() for t in ax.texts] == ["96.5", "96.3", "96.0", "95.9", "92.1"]
+    assert labels_top_down(fig) == DEPARTMENTS and labels_top_down(fig)[-1] == "区住房和城乡建设局"
+    assert [p.get_facecolor() for p in ax.patches][-1] == matplotlib.colors.to_rgba(charts.HIGHLIGHT)
+    assert_whole_and_level(fig)
+
+
+def test_auto_baseline():
+    assert charts.auto_baseline([94, 95, 97]) == 92
+    assert charts.auto_baseline([92.1, 96.5]) == 88
+    assert 0 < charts.auto_baseline([95, 95]) < 95           # equal values: short bars, not none
+    assert charts.auto_baseline([0.941, 0.969]) == 0.92       # rates as fractions
+    assert charts.auto_baseline([30, 97]) == 0                # spread enough: from 0
+    assert charts.auto_baseline([0, 5]) == charts.auto_baseline([]) == 0
+
+
+def test_a_baseline_is_refused_above_the_data_and_a_zero_axis_is_not_marked(tmp_path):
+    with pytest.raises(ChartError, match="below the smallest value"):
+        bar_chart(tmp_path / "x.png", STREETS, [95, 96, 97], "得分", baseline=96)
+    with pytest.raises(ChartError, match="a number or 'auto'"):
+        bar_chart(tmp_path / "x.png", STREETS, [95, 96, 97], "得分", baseline="low")
+    with matplotlib.rc_context(charts._rc()):
+        fig = charts._bar_figure(STREETS, [95, 96, 97], "得分", horizontal=True)
+    assert fig.axes[0].get_xlim()[0] == 0 and not [line for line in fig.axes[0].lines if line.get_gid()]
+    svg = bar_chart(tmp_path / "z.svg", STREETS, [95, 96, 97], "得分", baseline="auto", horizontal=True)
+    assert 'id="axis-break-0"' in svg.read_text("utf-8")
+
+
+def test_class_comparison_is_horizontal_with_its_legend_in_view():
+    headers = ["类型", "类别", "名称", "本期", "去年同期", "同比", "上期", "环比"]
+    rows = [["事件", f"01{i:02d}", name, 100 - 5 * i, 90 - 4 * i, None, 95 - 5 * i, None]
+            for i, name in enumerate(CLASSES)]
+    table = report("class_comparison", rows, headers)
+    fig = figure_of(table, size_mm=charts.report_chart_size(table, 110, 60, title=False))
+    assert labels_top_down(fig) == CLASSES
+    assert_whole_and_level(fig)
+    renderer = fig.canvas.get_renderer()
+    legend = fig.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["本期", "去年同期", "上期"]
+    assert fig.bbox.contains(*legend.get_window_extent(renderer).p0) and \
+        fig.bbox.contains(*legend.get_window_extent(renderer).p1)
+
+
+def test_report_chart_size_fills_the_space_or_asks_to_scroll():
+    ten = report("most_frequent", [[i, "事件", "0101", f"类{i}", 10 - i, None] for i in range(10)])
+    assert charts.report_chart_size(ten, 100, 80, title=False) == (100, 80)        # fits: fills the space
+    width, height = charts.report_chart_size(ten, 100, 30, title=False)
+    assert width == 100 and height > 50                                             # too short: taller, scrolled
+    assert charts.report_chart_size(ten, 100, 30)[1] > height                       # a title takes room too

@@ -23,9 +23,13 @@ from qgis.PyQt.QtWidgets import (
 from ... import i18n
 from ...connections import StoreTarget, configured_target, connection_names, save_target
 from ...core.i18n import tr
+from ...core.labels import store_role_label
+from ...core.workflow import CASE_ROLES, role_label
 from ...store.db import StoreError, connect
 from ...store.migrate import MigrationError, discover
+from ...store.roles import login_of, my_roles
 from ...store.summary import describe_store
+from ..preferences import set_shown_roles, shown_roles
 
 
 class SettingsDialog(QDialog):
@@ -62,18 +66,23 @@ class SettingsDialog(QDialog):
         form.addRow(self.status)
         layout.addWidget(box)
 
-        roles_box = QGroupBox(tr("My roles (the case queue shows their tabs)"))
-        roles_layout = QHBoxLayout(roles_box)
-        from ..docks.case_queue import ROLES, user_roles
-
+        roles_box = QGroupBox(tr("Case queue tabs"))
+        roles_layout = QVBoxLayout(roles_box)
+        self.login_label = QLabel(tr("Test the connection to see the login and the roles it holds."))
+        self.login_label.setTextFormat(Qt.PlainText)
+        self.login_label.setWordWrap(True)
+        self.login_label.setObjectName("login")
+        roles_layout.addWidget(self.login_label)
+        checks = QHBoxLayout()
         self.role_checks = {}
-        mine = set(user_roles())
-        for role, label in zip(ROLES, (tr("Operator"), tr("Supervisor"), tr("Shift leader"), tr("Dispatcher"),
-                                       tr("Department"))):
-            check = QCheckBox(label)
+        mine = set(shown_roles())
+        for role in CASE_ROLES:
+            check = QCheckBox(role_label(role))
             check.setChecked(role in mine)
+            check.setToolTip(tr("Show this role's tabs in the case queue (if the login holds the role)"))
             self.role_checks[role] = check
-            roles_layout.addWidget(check)
+            checks.addWidget(check)
+        roles_layout.addLayout(checks)
         layout.addWidget(roles_box)
 
         lang_box = QGroupBox(tr("Language"))
@@ -119,6 +128,7 @@ class SettingsDialog(QDialog):
             conn = connect(self.target().dsn())
             try:
                 info = describe_store(conn)
+                conn_roles = (login_of(conn), *my_roles(conn)) if info["version"] else None
             finally:
                 conn.close()
         except (StoreError, MigrationError) as exc:
@@ -129,6 +139,7 @@ class SettingsDialog(QDialog):
             self.status.setText(tr("Connected. This database holds no CityGrid store yet: "
                                    "click “Create or upgrade the store”."))
             return False
+        self._show_login(conn_roles)
         counts = info.get("counts", {})
         text = tr("Connected: store version {version} (plugin {latest}), EPSG:{srid}, {communities} "
                   "communities, {departments} departments.").format(
@@ -138,6 +149,20 @@ class SettingsDialog(QDialog):
             text += " " + tr("The store is older than the plugin: upgrade it.")
         self.status.setText(text)
         return info["version"] == latest
+
+    def _show_login(self, roles) -> None:
+        """Who is logged in and which store roles the login holds; the tabs of roles it does not
+        hold are not offered."""
+        if roles is None:
+            return
+        login, held, department = roles
+        names = "、".join(store_role_label(r) for r in held) or tr("none")
+        text = tr("Login {login}: roles {roles}").format(login=login, roles=names)
+        if department:
+            text += tr("; department {department}").format(department=department)
+        self.login_label.setText(text)
+        for role, check in self.role_checks.items():
+            check.setEnabled(role in held)
 
     def create_or_upgrade(self) -> bool:
         import processing
@@ -160,7 +185,5 @@ class SettingsDialog(QDialog):
             self.status.setText(tr("Error: {error}").format(error=exc))
             return
         QgsSettings().setValue(i18n.SETTING, self.language_combo.currentData())
-        from ..docks.case_queue import ROLES_SETTING
-
-        QgsSettings().setValue(ROLES_SETTING, ",".join(r for r, c in self.role_checks.items() if c.isChecked()))
+        set_shown_roles([r for r, c in self.role_checks.items() if c.isChecked()])
         super().accept()

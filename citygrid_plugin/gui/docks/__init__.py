@@ -59,14 +59,8 @@ class SessionDock(QgsDockWidget):
         """The store is back; the default does nothing."""
 
     def _connection_changed(self, connected: bool) -> None:
-        if connected:
+        if connected:   # the session has opened a fresh connection already (StoreSession)
             self.status.setText("")
-            if self.session.conn is None or self.session.conn.closed:
-                try:
-                    self.session.reconnect()
-                except StoreError as exc:
-                    self.status.setText(str(exc))
-                    return
             self.on_reconnected()
         else:
             self.status.setText(tr("Connection to the store lost; reconnecting…"))

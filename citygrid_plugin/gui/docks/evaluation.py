@@ -2,33 +2,50 @@
 
 Pick a month (and optionally a street or community), then:
 
-- *Indicators*: one row per department, street, community, grid or person with every figure and
-  rate of :mod:`citygrid_plugin.core.evaluation` (and the composite score for departments);
-- *Reports*: the six monthly reports of :mod:`citygrid_plugin.core.reports`, each with its chart.
+- *Indicators*: one row per department, street, community, grid or person — for departments
+  the rank, the name and the composite score first — then every figure and rate of
+  :mod:`citygrid_plugin.core.evaluation`; the rank and name stay in place when the table is
+  scrolled sideways;
+- *Reports*: the six monthly reports of :mod:`citygrid_plugin.core.reports`, the table above its
+  chart (a splitter between them), the name of each row first.
+
+The score weights are set per term, under their Chinese names, and checked by
+:func:`citygrid_plugin.core.evaluation.check_weights`.
 
 Clicking a figure drills down: the cases it counts (for a rate, the cases it is computed over)
-appear in the project's *Drill-down cases* layer, zoomed to, and — through the plugin — in the
-case queue. The figure and the number of cases listed are the same by construction: both are
-the same set of case ids. Nothing here computes a figure itself; the dock shows what the store
-module and the core compute, as the Processing algorithms do.
+appear in the *Drill-down cases* layer, zoomed to, and — through the plugin, ``drilled(ids,
+title)`` — in the case queue, titled with the row's name and the figure. The figure and the
+number of cases listed are the same by construction: both are the same set of case ids. The
+layer is the dock's own (:func:`citygrid_plugin.layers.add_temporary_layer`): it does not mark
+the project changed and goes when the dock closes. Nothing here computes a figure itself; the
+dock shows what the store module and the core compute, as the Processing algorithms do.
 """
 from __future__ import annotations
 
+import re
 import tempfile
+import textwrap
 from datetime import datetime
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsVectorLayer, QgsWkbTypes
-from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.core import QgsCoordinateTransform, QgsMarkerSymbol, QgsProject, QgsVectorLayer
+from qgis.gui import QgsCollapsibleGroupBoxBasic
+from qgis.PyQt.QtCore import QEvent, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
+    QFrame,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
+    QStyle,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -38,12 +55,28 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core import evaluation as ev
 from ...core.i18n import tr
-from ...store.db import StoreError, connect
-from . import StoreConnectionMixin
+from ...core.indicators import check_area
+from ...core.labels import GROUPINGS, grouping_label
+from ...store.db import StoreError
+from . import SessionDock
 
-GROUPINGS = ("department", "street", "community", "grid", "supervisor", "operator", "shift_leader", "dispatcher")
 DRILL_ROLE = "drill_down"
+LAYER_OWNER = "evaluation"     # the dock's temporary layers (layers.add_temporary_layer)
 MONTHS_BACK = 24
+CHART_DPI = 96
+REPORT_ROWS = 10               # rows of a report a person sees without scrolling, at the dock's usual size
+
+# how a report's table is shown: (display order of the table's columns, how many stay in place
+# when scrolling sideways). The name of the row first; department performance: its score third.
+_LAST = -1
+REPORT_COLUMNS = {
+    "most_frequent": ((0, 3, 4, 5, 1, 2), 2),           # rank, name, cases, share, kind, class code
+    "by_source": (None, 1),
+    "by_state": (None, 1),
+    "by_department": (None, 1),
+    "department_performance": ((0, 1, _LAST), 2),       # rank, department, score, then the figures
+    "class_comparison": ((2, 3, 4, 5, 6, 7, 0, 1), 1),  # name, the counts and changes, kind, class code
+}
 
 
 def months(now: datetime | None = None, n: int = MONTHS_BACK) -> list[str]:
@@ -52,25 +85,192 @@ def months(now: datetime | None = None, n: int = MONTHS_BACK) -> list[str]:
     return [f"{ev.shift_months(start, -k):%Y-%m}" for k in range(n)]
 
 
-class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
-    """``drilled(ids, title)`` when the user asks for the cases behind a figure."""
+def display_order(key: str, width: int) -> tuple[list[int], int]:
+    """The order in which the *width* columns of report *key* are shown, and how many are frozen."""
+    front, frozen = REPORT_COLUMNS.get(key, (None, 1))
+    if front is None:
+        return list(range(width)), frozen
+    first = [c % width for c in front]
+    return first + [c for c in range(width) if c not in first], frozen
+
+
+def wrap_header(text: str, width: int = 6) -> str:
+    """A column title on short lines, so that a column is about as wide as its figures: before an
+    opening parenthesis, then every *width* Chinese characters or about twice as many Latin ones
+    ("立案数（应结案）" → "立案数\n（应结案）", "On-time handling rate" → "On-time\nhandling rate")."""
+    if text.isascii():   # about two lines
+        return "\n".join(textwrap.wrap(text, max(2 * width + 2, len(text) // 2 + 3),
+                                       break_long_words=False, break_on_hyphens=False)) or text
+    if len(text) <= width + 1:
+        return text
+    lines: list[str] = []
+    for part in re.split(r"\s*(?=[（(])", text):
+        if not part:
+            continue
+        if len(part) <= width + 1:
+            lines.append(part)
+        else:
+            lines.extend(part[i:i + width] for i in range(0, len(part), width))
+    return "\n".join(lines)
+
+
+def set_headers(table: QTableWidget, labels: list[str]) -> None:
+    """Column titles wrapped onto short lines; the whole title in the tooltip."""
+    table.setHorizontalHeaderLabels([wrap_header(label) for label in labels])
+    for c, label in enumerate(labels):
+        table.horizontalHeaderItem(c).setToolTip(label)
+
+
+def term_label(term: str) -> str:
+    """A score term as the formula reads: 处置率, or (1 − 返工率) for a rate where less is better."""
+    label = ev.indicator_label(term)
+    return label if ev.SCORE_TERMS[term] else tr("(1 − {rate})").format(rate=label)
+
+
+class FrozenColumnsTable(QTableWidget):
+    """A table whose first *frozen* columns (the rank and the name) stay in place when it is
+    scrolled sideways, so a person always sees whose figures they read.
+
+    Qt's *frozen column* pattern, which works alike in Qt 5 and 6: a second view (:attr:`frozen`)
+    over the same model and selection, showing only those columns, laid over them; widths, row
+    heights and the vertical scroll follow the table, and a click on it is the table's
+    ``cellClicked``."""
+
+    header_resized = pyqtSignal(int)   # the height of the column titles changed (one line or more)
+
+    def __init__(self, frozen: int = 1, parent=None) -> None:
+        super().__init__(parent)
+        self.frozen_count = frozen
+        self._header_height = 0
+        self.frozen = QTableView(self)
+        self.frozen.setObjectName("frozenColumns")
+        self.frozen.setModel(self.model())
+        self.frozen.setSelectionModel(self.selectionModel())
+        self.frozen.setFocusPolicy(Qt.NoFocus)
+        self.frozen.setFrameShape(QFrame.NoFrame)
+        self.frozen.verticalHeader().hide()
+        self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.frozen.horizontalHeader().setHighlightSections(False)
+        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.frozen.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.frozen.setWordWrap(False)
+        self.viewport().stackUnder(self.frozen)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        for view in (self, self.frozen):
+            view.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+            view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.horizontalHeader().sectionResized.connect(self._column_resized)
+        self.verticalHeader().sectionResized.connect(lambda row, _old, new: self.frozen.setRowHeight(row, new))
+        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self.frozen.clicked.connect(lambda index: self.cellClicked.emit(index.row(), index.column()))
+        self.model().columnsInserted.connect(lambda *_: self.sync_frozen())
+        self.model().rowsInserted.connect(lambda *_: self.sync_frozen())
+
+    def set_frozen(self, count: int) -> None:
+        self.frozen_count = count
+        self.sync_frozen()
+
+    def frozen_width(self) -> int:
+        return sum(self.columnWidth(c) for c in range(min(self.frozen_count, self.columnCount())))
+
+    def sync_frozen(self) -> None:
+        """Show the frozen columns (only) at the table's widths and row heights."""
+        for c in range(self.columnCount()):
+            self.frozen.setColumnHidden(c, c >= self.frozen_count)
+            if c < self.frozen_count:
+                self.frozen.setColumnWidth(c, self.columnWidth(c))
+        for r in range(self.rowCount()):
+            self.frozen.setRowHeight(r, self.rowHeight(r))
+        self.frozen.setVisible(self.frozen_count > 0 and self.columnCount() > 0)
+        self._place_frozen()
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        if column < self.frozen_count:
+            self.frozen.setColumnWidth(column, new)
+            self._place_frozen()
+
+    def _place_frozen(self) -> None:
+        left = self.frameWidth() + (0 if self.verticalHeader().isHidden() else self.verticalHeader().width())
+        header = self.horizontalHeader().height()
+        if header and self.frozen.horizontalHeader().height() != header:   # titles on two lines: rows aligned
+            self.frozen.horizontalHeader().setFixedHeight(header)
+        self.frozen.setGeometry(left, self.frameWidth(), self.frozen_width(),
+                                self.viewport().height() + self.horizontalHeader().height())
+        self.frozen.verticalScrollBar().setValue(self.verticalScrollBar().value())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_frozen()
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt override: headers and scroll bars changed
+        super().updateGeometries()
+        self._place_frozen()
+        if self.horizontalHeader().height() != self._header_height:
+            self._header_height = self.horizontalHeader().height()
+            self.header_resized.emit(self._header_height)
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override: keyboard moves stay in sight
+        current = super().moveCursor(action, modifiers)
+        if action == QAbstractItemView.MoveLeft and current.column() >= self.frozen_count:
+            x = self.visualRect(current).topLeft().x()
+            if x < self.frozen_width():
+                self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + x - self.frozen_width())
+        return current
+
+    def scrollTo(self, index, hint=QAbstractItemView.EnsureVisible) -> None:  # noqa: N802 - Qt override
+        if index.column() < self.frozen_count:
+            return   # always in view
+        super().scrollTo(index, hint)
+        hidden = self.frozen_width() - self.visualRect(index).left()
+        if hidden > 0:   # under the frozen columns: bring it out from under them
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - hidden)
+
+    def fit_columns(self, name_column: int, max_share: float = 0.45) -> None:
+        """Columns to their contents, the name column at most *max_share* of the visible width
+        (longer names are elided, whole in the tooltip)."""
+        self.resizeColumnsToContents()
+        if 0 <= name_column < self.columnCount():
+            visible = max(self.viewport().width(), 360)
+            self.setColumnWidth(name_column, min(self.columnWidth(name_column), max(110, int(visible * max_share))))
+        self.sync_frozen()
+
+
+class EvaluationDock(SessionDock):
+    """``drilled(ids, title)`` when the user asks for the cases behind a figure.
+
+    *store*: the plugin's shared :class:`~citygrid_plugin.gui.session.StoreSession`, or a
+    :class:`~citygrid_plugin.connections.StoreTarget` for a session of the dock's own (then
+    *live* says whether it listens to the store; the evaluation of a past month does not need to)."""
 
     drilled = pyqtSignal(list, str)
 
-    def __init__(self, iface, target, parent=None, project: QgsProject | None = None) -> None:
-        super().__init__(tr("Evaluation"), parent)
+    def __init__(self, iface, store, parent=None, project: QgsProject | None = None, live: bool = False) -> None:
+        super().__init__(tr("Evaluation"), store, parent, live=live)
         self.setObjectName("CityGridEvaluation")
         self.iface = iface
-        self.target = target
         self.project = project or QgsProject.instance()
-        self.dsn = target.dsn()
-        self.conn = connect(self.dsn)
         self.evaluation = None
+        self.period = ""
         self.weights_used = dict(ev.DEFAULT_WEIGHTS)
         self.tables: list = []
         self.cells: dict[tuple[int, int], tuple[frozenset[int], str]] = {}
         self.drill_layer: QgsVectorLayer | None = None
         self._tmp = tempfile.TemporaryDirectory(prefix="citygrid-charts-")
+        self._chart_key: tuple | None = None
+        self._split_by_user = False
+        self._split_timer = QTimer(self)     # the table's share of the splitter, once a resize settles
+        self._split_timer.setSingleShot(True)
+        self._split_timer.setInterval(0)
+        self._split_timer.timeout.connect(self.fit_splitter)
+        self._chart_timer = QTimer(self)     # the chart drawn again for its new size, once a resize settles
+        self._chart_timer.setSingleShot(True)
+        self._chart_timer.setInterval(150)
+        self._chart_timer.timeout.connect(self.show_chart)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -82,58 +282,93 @@ class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
         self.area = QLineEdit()
         self.area.setPlaceholderText(tr("street or community code (empty: the whole store)"))
         form.addRow(tr("Area"), self.area)
-        self.weights = QLineEdit()
-        self.weights.setPlaceholderText("handling_rate=30, on_time_handling_rate=20, …")
-        form.addRow(tr("Score weights"), self.weights)
         layout.addLayout(form)
-        self.run_button = QPushButton(tr("Evaluate"))
+        layout.addWidget(self._weights_box())
+        self.run_button = QPushButton(tr("Compute evaluation"))
+        self.run_button.setToolTip(tr("Compute the indicators and reports of the month"))
         self.run_button.clicked.connect(self.refresh)
         layout.addWidget(self.run_button)
 
         self.tabs = QTabWidget()
         indicators = QWidget()
         ind_layout = QVBoxLayout(indicators)
+        ind_layout.setContentsMargins(4, 4, 4, 4)
+        by = QFormLayout()
         self.grouping = QComboBox()
-        from ...core.labels import grouping_label
-
         for g in GROUPINGS:
             self.grouping.addItem(grouping_label(g), g)
         self.grouping.currentIndexChanged.connect(self.show_indicators)
-        ind_layout.addWidget(self.grouping)
-        self.indicators = QTableWidget()
-        self.indicators.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.grouping_label = QLabel(tr("Evaluated objects"))
+        self.grouping_label.setBuddy(self.grouping)
+        by.addRow(self.grouping_label, self.grouping)
+        ind_layout.addLayout(by)
+        self.indicators = FrozenColumnsTable(1)
         self.indicators.cellClicked.connect(self._indicator_clicked)
-        ind_layout.addWidget(self.indicators)
+        ind_layout.addWidget(self.indicators, 1)
         self.tabs.addTab(indicators, tr("Indicators"))
 
         reports = QWidget()
         rep_layout = QVBoxLayout(reports)
+        rep_layout.setContentsMargins(4, 4, 4, 4)
         self.report = QComboBox()
         self.report.currentIndexChanged.connect(self.show_report)
         rep_layout.addWidget(self.report)
+        self.report_table = FrozenColumnsTable(1)
+        self.report_table.cellClicked.connect(self._report_clicked)
+        self.report_table.header_resized.connect(lambda _h: self._split_timer.start())
         self.chart = QLabel()
         self.chart.setTextFormat(Qt.PlainText)
-        self.chart.setAlignment(Qt.AlignCenter)
-        scroll = QScrollArea()
-        scroll.setWidget(self.chart)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumHeight(220)
-        rep_layout.addWidget(scroll)
-        self.report_table = QTableWidget()
-        self.report_table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.report_table.cellClicked.connect(self._report_clicked)
-        rep_layout.addWidget(self.report_table)
+        self.chart.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
+        self.chart_scroll = QScrollArea()
+        self.chart_scroll.setWidget(self.chart)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setMinimumHeight(120)
+        self.chart_scroll.viewport().installEventFilter(self)
+        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter.addWidget(self.report_table)
+        self.splitter.addWidget(self.chart_scroll)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.installEventFilter(self)
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+        rep_layout.addWidget(self.splitter, 1)
         self.report_note = QLabel()
         self.report_note.setTextFormat(Qt.PlainText)
         self.report_note.setWordWrap(True)
         rep_layout.addWidget(self.report_note)
         self.tabs.addTab(reports, tr("Reports"))
-        layout.addWidget(self.tabs)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.PlainText)  # drill-down titles name departments, streets, people
-        self.status.setWordWrap(True)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         self.setWidget(body)
+
+    def _weights_box(self) -> QWidget:
+        """One spin box per score term, under the term's Chinese name, folded away by default."""
+        self.weights_box = QgsCollapsibleGroupBoxBasic()
+        self.weights_box.setToolTip(tr("Composite score of departments: each rate times its weight; the weights "
+                                       "usually add up to 100"))
+        form = QFormLayout(self.weights_box)
+        self.weights: dict[str, QDoubleSpinBox] = {}
+        for term, weight in ev.DEFAULT_WEIGHTS.items():
+            spin = QDoubleSpinBox()
+            spin.setRange(0, 100)
+            spin.setDecimals(1)
+            spin.setSingleStep(5)
+            spin.setValue(weight)
+            spin.valueChanged.connect(self._weights_changed)
+            form.addRow(term_label(term), spin)
+            self.weights[term] = spin
+        self._weights_changed()
+        self.weights_box.setCollapsed(True)
+        return self.weights_box
+
+    def _weights_changed(self) -> None:
+        total = sum(spin.value() for spin in self.weights.values())
+        self.weights_box.setTitle(tr("Score weights (total {total})").format(total=f"{total:g}"))
+
+    def weights_chosen(self) -> dict[str, float]:
+        """The weights as set, checked (:func:`~citygrid_plugin.core.evaluation.check_weights`)."""
+        return ev.check_weights({term: spin.value() for term, spin in self.weights.items()})
 
     # -- computing ---------------------------------------------------------------------------------
     def refresh(self) -> bool:
@@ -142,11 +377,8 @@ class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
 
         try:
             start, end = ev.month_period(self.month.currentData() or "")
-            weights = ev.parse_weights(self.weights.text())
-            area = self.area.text().strip()
-            if area and (not area.isdigit() or len(area) not in (6, 9, 12)):
-                raise ev.EvaluationError(tr("area '{area}' is not a district (6 digits), street (9) or community "
-                                            "(12) code").format(area=area))
+            weights = self.weights_chosen()
+            area = check_area(self.area.text())
             self.evaluation = evaluate_period(self.conn, start, end, area)
             self.tables = report_tables(self.conn, self.evaluation, weights)
             self.weights_used = weights
@@ -156,8 +388,9 @@ class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
         except StoreError as exc:
             self.store_failed(exc)
             return False
+        self.period = f"{start:%Y-%m}"
         self.status.setText(tr("{month}: {n} cases evaluated (cut-off {as_of})").format(
-            month=f"{start:%Y-%m}", n=len(self.evaluation.facts), as_of=f"{self.evaluation.as_of:%Y-%m-%d %H:%M}"))
+            month=self.period, n=len(self.evaluation.facts), as_of=f"{self.evaluation.as_of:%Y-%m-%d %H:%M}"))
         current = self.report.currentIndex()
         self.report.blockSignals(True)
         self.report.clear()
@@ -169,6 +402,9 @@ class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
         self.show_report()
         return True
 
+    def _score_tip(self) -> str:
+        terms = " + ".join(f"{term_label(term)} × {weight:g}" for term, weight in self.weights_used.items())
+        return tr("composite score = {formula}").format(formula=terms)
 
     # -- indicators ----------------------------------------------------------------------------------
     def show_indicators(self) -> None:
@@ -178,19 +414,32 @@ class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
         rows = self.evaluation.figures(grouping)
         owned = ev.columns(rows)
         scored = grouping == "department"
+        if scored:   # the rates the score is made of next to it, then the rest
+            owned = [k for k in self.weights_used if k in owned] + [k for k in owned if k not in self.weights_used]
         table = self.indicators
         table.clear()
         self.cells = {}
-        headers = [tr("Name")] + [ev.indicator_label(k) for k in owned] + \
-            ([ev.indicator_label("score")] if scored else [])
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
+        first = ([tr("Rank")] if scored else []) + [tr("Name")] + ([ev.indicator_label("score")] if scored else [])
+        table.setColumnCount(len(first) + len(owned))
+        set_headers(table, first + [ev.indicator_label(k) for k in owned])
+        name_column = 1 if scored else 0
+        table.set_frozen(name_column + 1)
         order = ev.ranked(rows, scored, self.weights_used)
         table.setRowCount(len(order))
+        rank = 0
         for r, (key, score) in enumerate(order):
             name = self.evaluation.group_name(grouping, key)
-            table.setItem(r, 0, QTableWidgetItem(name if name == key else f"{name} ({key})"))
-            for c, k in enumerate(owned, 1):
+            full = name if name == key else f"{name} ({key})"   # places and people: the code to type in Area
+            item = QTableWidgetItem(name if scored else full)   # departments by their names, narrower
+            item.setToolTip(full)
+            table.setItem(r, name_column, item)
+            if scored:
+                rank += score is not None
+                table.setItem(r, 0, _number_item(str(rank) if score is not None else "—"))
+                item = _number_item("—" if score is None else f"{score:.1f}")
+                item.setToolTip(self._score_tip())
+                table.setItem(r, 2, item)
+            for c, k in enumerate(owned, len(first)):
                 figure = rows[key].get(k)
                 if figure is None:
                     continue
@@ -203,16 +452,11 @@ class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
                     ids = figure.denominator
                     tip = tr("{num} of {den} cases — click to list the {den}").format(
                         num=len(figure.numerator), den=len(figure.denominator))
-                item = QTableWidgetItem(text)
+                item = _number_item(text)
                 item.setToolTip(tip)
-                item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
                 table.setItem(r, c, item)
-                self.cells[(r, c)] = (ids, f"{name} · {ev.indicator_label(k)}")
-            if scored:
-                item = QTableWidgetItem("—" if score is None else f"{score:.1f}")
-                item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
-                table.setItem(r, len(headers) - 1, item)
-        table.resizeColumnsToContents()
+                self.cells[(r, c)] = (ids, f"{name} · {ev.indicator_label(k)} · {self.period}")
+        table.fit_columns(name_column)
 
     def _indicator_clicked(self, row: int, column: int) -> None:
         if (row, column) in self.cells:
@@ -224,55 +468,134 @@ class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
         index = self.report.currentIndex()
         if not 0 <= index < len(self.tables):
             return
-        from ...charts import ChartError, report_chart
+        table = self.tables[index]
+        order, frozen = display_order(table.key, len(table.headers))
+        widget = self.report_table
+        widget.clear()
+        widget.setColumnCount(len(order))
+        set_headers(widget, [table.headers[c] for c in order])
+        widget.set_frozen(frozen)
+        widget.setRowCount(len(table.rows))
+        for r, values in enumerate(table.rows):
+            listed = tr("{n} cases — click to list them").format(n=len(table.ids[r])) if table.ids[r] else ""
+            for shown, c in enumerate(order):
+                value = values[c]
+                tip = listed
+                if value is None:
+                    item = _number_item("—")
+                elif isinstance(value, int | float) and not isinstance(value, bool):
+                    item = _number_item(f"{value:,}" if isinstance(value, int) else f"{value:.1f}")
+                else:   # names may be elided: whole in the tooltip
+                    item = QTableWidgetItem(str(value))
+                    tip = "\n".join(t for t in (str(value), listed) if t)
+                item.setToolTip(tip)
+                widget.setItem(r, shown, item)
+        widget.fit_columns(frozen - 1)
+        self.report_note.setText(table.note)
+        self._chart_key = None
+        self.show_chart()
+
+    def show_chart(self) -> None:
+        """The current report's chart, as wide as the space under the table (drawn again when
+        that changes), tall enough for every bar: names level on the left, the largest on top."""
+        index = self.report.currentIndex()
+        if not 0 <= index < len(self.tables):
+            return
+        from ...charts import ChartError, report_chart, report_chart_size
 
         table = self.tables[index]
-        try:
-            path = report_chart(table, Path(self._tmp.name) / f"{table.key}.png", dpi=96, size_mm=(150, 85))
+        viewport = self.chart_scroll.viewport()
+        width, height = max(viewport.width(), 320) - 2, max(viewport.height(), 120) - 2
+        key = (table.key, id(table), width // 12, height // 12)
+        if key == self._chart_key:
+            return
+        self._chart_key = key
+        mm = 25.4 / CHART_DPI
+        size = report_chart_size(table, width * mm, height * mm, title=False)
+        if size[1] / mm > height + 1 and not self.chart_scroll.verticalScrollBar().isVisible():
+            width -= self.chart_scroll.style().pixelMetric(QStyle.PM_ScrollBarExtent)   # to be scrolled: leave room
+            size = report_chart_size(table, width * mm, height * mm, title=False)
+        try:   # the report's name is in the selector above: no title inside the chart
+            path = report_chart(table, Path(self._tmp.name) / f"{table.key}_{width}.png", dpi=CHART_DPI,
+                                size_mm=size, title="")
         except ChartError as exc:
             path = None
             self.status.setText(str(exc))
         self.chart.setPixmap(QPixmap(str(path)) if path else QPixmap())
-        self.chart.setText("" if path else tr("no chart for an empty report"))
-        widget = self.report_table
-        widget.clear()
-        widget.setColumnCount(len(table.headers))
-        widget.setHorizontalHeaderLabels(table.headers)
-        widget.setRowCount(len(table.rows))
-        for r, values in enumerate(table.rows):
-            for c, value in enumerate(values):
-                widget.setItem(r, c, QTableWidgetItem("—" if value is None else str(value)))
-        widget.resizeColumnsToContents()
-        self.report_note.setText(table.note)
+        if not path:
+            self.chart.setText(tr("no chart for an empty report"))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Resize:
+            if watched is self.chart_scroll.viewport():
+                self._chart_timer.start()   # once the resizing (a dragged splitter, the dock) settles
+            elif watched is self.splitter:
+                self._split_timer.start()   # after the splitter has shared out its new size
+        return super().eventFilter(watched, event)
+
+    def _splitter_moved(self, *_args) -> None:
+        self._split_by_user = True   # the person's choice stays
+
+    def fit_splitter(self) -> None:
+        """Room for :data:`REPORT_ROWS` rows of the report table, the rest for its chart (when
+        the dock is too short for both, three fifths for the table); until the person moves
+        the splitter."""
+        total = sum(self.splitter.sizes())
+        if self._split_by_user or total <= 0:
+            return
+        table = self.report_table
+        wanted = table.horizontalHeader().height() + REPORT_ROWS * table.verticalHeader().defaultSectionSize() + \
+            table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth() + 2
+        if total - wanted < 140:
+            wanted = int(total * 0.6)
+        if self.splitter.sizes()[0] != wanted:
+            self.splitter.setSizes([wanted, total - wanted])
 
     def _report_clicked(self, row: int, _column: int) -> None:
-        table = self.tables[self.report.currentIndex()]
+        index = self.report.currentIndex()
+        if not 0 <= index < len(self.tables):
+            return
+        table = self.tables[index]
         if 0 <= row < len(table.ids) and table.ids[row]:
-            self.drill_down(table.ids[row], f"{table.title} · {table.rows[row][0]}")
+            self.drill_down(table.ids[row], self.report_title(table, row))
+
+    def report_title(self, table, row: int) -> str:
+        """What a drill-down from *row* lists: "高发问题 · 暴露垃圾 · 2026-11"; for department
+        performance the cases due for handling: "区水务局 · 应处置数 · 2026-11"."""
+        if table.key == "department_performance":
+            return f"{table.name(row)} · {ev.indicator_label('due_handle')} · {self.period}"
+        return f"{table.title} · {table.name(row)} · {self.period}"
 
     # -- drill-down -------------------------------------------------------------------------------------
     def drill_down(self, ids, title: str) -> QgsVectorLayer | None:
         """Show the cases *ids* in the drill-down layer, zoom to them and tell the plugin."""
-        from ...layers import store_info
+        from ...layers import add_temporary_layer, store_uri
 
         ids = sorted(int(i) for i in ids)
         subset = f'"id" IN ({", ".join(str(i) for i in ids)})' if ids else "FALSE"
         if self.drill_layer is None or self.project.mapLayer(self.drill_layer.id()) is None:
-            uri = self.target.layer_uri()
-            uri.setDataSource("citygrid", "work_case", "geom", subset, "id")
-            uri.setWkbType(QgsWkbTypes.Point)
-            uri.setSrid(str(store_info(self.target)["srid"]))
-            self.drill_layer = QgsVectorLayer(uri.uri(False), tr("Drill-down cases"), "postgres")
-            self.drill_layer.setCustomProperty("citygrid/role", DRILL_ROLE)
-            self.project.addMapLayer(self.drill_layer)
+            layer = QgsVectorLayer(store_uri(self.target, "work_case", "geom", "id", subset, "Point"),
+                                   tr("Drill-down cases"), "postgres")
+            layer.setCustomProperty("citygrid/role", DRILL_ROLE)
+            if layer.renderer() is not None:
+                layer.renderer().setSymbol(QgsMarkerSymbol.createSimple(
+                    {"name": "circle", "color": "#e53e3e", "outline_color": "#ffffff", "size": "2.4"}))
+            self.drill_layer = add_temporary_layer(self.project, layer, LAYER_OWNER)
         else:
+            dirty = self.project.isDirty()
             self.drill_layer.setSubsetString(subset)
+            self.project.setDirty(dirty)
+        dirty = self.project.isDirty()
         self.drill_layer.setName(f"{tr('Drill-down cases')}: {title}")
+        self.project.setDirty(dirty)
         self.status.setText(tr("{n} cases: {title}").format(n=len(ids), title=title))
         if self.iface is not None and ids:
             canvas = self.iface.mapCanvas()
             extent = self.drill_layer.extent()
             extent.grow(max(extent.width(), extent.height()) * 0.1 + 50)
+            crs = canvas.mapSettings().destinationCrs()
+            if crs.isValid() and crs != self.drill_layer.crs():
+                extent = QgsCoordinateTransform(self.drill_layer.crs(), crs, self.project).transformBoundingBox(extent)
             canvas.setExtent(extent)
             canvas.refresh()
         self.drilled.emit(ids, title)
@@ -284,8 +607,19 @@ class EvaluationDock(StoreConnectionMixin, QgsDockWidget):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        try:
-            self.conn.close()
-        except Exception:  # noqa: BLE001
-            pass
+        """Take the drill-down layer away (the project stays as it was), close the session when
+        it is the dock's own and remove the chart files. Safe to call twice."""
+        from ...layers import remove_temporary_layers
+
+        self._chart_timer.stop()
+        self._split_timer.stop()
+        remove_temporary_layers(self.project, LAYER_OWNER)
+        self.drill_layer = None
+        super().shutdown()
         self._tmp.cleanup()
+
+
+def _number_item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+    return item

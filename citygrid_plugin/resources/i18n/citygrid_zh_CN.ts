@@ -19,12 +19,17 @@
       <translation>“{login}”是超级用户；CityGrid 不管理超级用户</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="127" />
+      <source>(1 − {rate})</source>
+      <translation>（1 − {rate}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="212" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/themes.py" line="76" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="113" />
       <source>0 (no case)</source>
       <translation>0（无案件）</translation>
     </message>
@@ -39,6 +44,11 @@
       <translation>面积第 95 百分位（m²）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="162" />
+      <source>; department {department}</source>
+      <translation>；所属部门 {department}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="47" />
       <source>A kernel density raster (热力图) of the cases reported in a window, with filters by kind, class, source, state and area. Computed exactly as QGIS's own “Heatmap (Kernel Density Estimation)” (qgis:heatmapkerneldensityestimation) computes it for the same points and parameters: same extent (the cases' extent grown by the radius), pixels, kernels and scaling — so the two can be compared or mixed. Note that QGIS 3.22's scaled quartic kernel sums to 7.25 times the case count (a constant in QGIS, kept here for consistency); raw values are counts weighted by the kernel.</source>
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
@@ -49,7 +59,7 @@
       <translation>输出某月（或任意时段）的专题图，范围为整个数据库或某个区县、街道、社区：按单元网格的案件密度（分级设色，自然断点法或分位数分级，大比例尺下标注案件数）、各社区或街道内案件的按期处置率（全部部门或某一部门；无应处置案件的社区以灰色斜线表示）、部件普查覆盖情况，或统计期内的案件热点（Gi*，由“单元网格热点分析（Gi*）”计算）。A4 或 A3，横向或纵向，输出 PDF（矢量，嵌入字体，中文可检索）或指定分辨率的 PNG（默认 300 dpi）。图面包含标题、副标题、图例、比例尺、指北针、制图日期和数据来源，以及街道、社区界线及名称；可选叠加数据库中的 1:500 底图。专题图只依据数据库生成，与当前工程无关。没有可制图的内容时（统计期内无上报案件、无应处置案件）拒绝执行并说明原因。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="144" />
+      <location filename="citygrid_plugin/core/reports.py" line="159" />
       <source>A year before</source>
       <translation>去年同期</translation>
     </message>
@@ -57,6 +67,11 @@
       <location filename="citygrid_plugin/core/workflow.py" line="47" />
       <source>Accept</source>
       <translation>受理</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="703" />
+      <source>Action</source>
+      <translation>操作</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="49" />
@@ -69,12 +84,12 @@
       <translation>添加或修改数据库用户</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="71" />
+      <location filename="citygrid_plugin/plugin.py" line="87" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="31" />
+      <location filename="citygrid_plugin/core/labels.py" line="40" />
       <source>Administrator</source>
       <translation>管理员</translation>
     </message>
@@ -84,7 +99,7 @@
       <translation>全部或全不</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="34" />
+      <location filename="citygrid_plugin/core/labels.py" line="41" />
       <source>Analyst (read-only)</source>
       <translation>分析员（只读）</translation>
     </message>
@@ -109,7 +124,7 @@
       <translation>批准延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="84" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="284" />
       <source>Area</source>
       <translation>区域</translation>
     </message>
@@ -174,12 +189,12 @@
       <translation>底图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="64" />
+      <location filename="citygrid_plugin/layers.py" line="91" />
       <source>Base map annotations</source>
       <translation>底图注记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="65" />
+      <location filename="citygrid_plugin/layers.py" line="92" />
       <source>Base map areas</source>
       <translation>底图面</translation>
     </message>
@@ -189,7 +204,7 @@
       <translation>复制到数据包的底图图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="64" />
+      <location filename="citygrid_plugin/layers.py" line="91" />
       <source>Base map lines</source>
       <translation>底图线</translation>
     </message>
@@ -199,12 +214,12 @@
       <translation>处置中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="89" />
+      <location filename="citygrid_plugin/plugin.py" line="106" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="34" />
+      <location filename="citygrid_plugin/core/labels.py" line="41" />
       <source>Big screen (read-only)</source>
       <translation>大屏（只读）</translation>
     </message>
@@ -289,11 +304,6 @@
       <translation>作废数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="150" />
-      <source>Case</source>
-      <translation>案件</translation>
-    </message>
-    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="34" />
       <source>Case cancelled</source>
       <translation>已作废</translation>
@@ -314,27 +324,42 @@
       <translation>案件密度栅格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="77" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="135" />
       <source>Case heatmap</source>
       <translation>案件热力图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="102" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="115" />
+      <source>Case no.</source>
+      <translation>案件编号</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="271" />
       <source>Case queue</source>
       <translation>案件队列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="66" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="69" />
+      <source>Case queue tabs</source>
+      <translation>案件队列显示的岗位</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="47" />
+      <source>Case reported</source>
+      <translation>上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="81" />
       <source>Cases</source>
       <translation>案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="101" />
+      <location filename="citygrid_plugin/core/reports.py" line="116" />
       <source>Cases by department</source>
       <translation>专业部门案卷分布</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="89" />
+      <location filename="citygrid_plugin/core/reports.py" line="104" />
       <source>Cases by state</source>
       <translation>案卷状态分布</translation>
     </message>
@@ -344,7 +369,7 @@
       <translation>参与评价的案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="419" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="813" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -365,7 +390,7 @@ Register anyway?</source>
       <translation>{month}每日案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="254" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="195" />
       <source>Cases per grid</source>
       <translation>网格案件数</translation>
     </message>
@@ -385,7 +410,7 @@ Register anyway?</source>
       <translation>普查覆盖</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="63" />
+      <location filename="citygrid_plugin/layers.py" line="90" />
       <source>Census progress</source>
       <translation>普查进度</translation>
     </message>
@@ -425,17 +450,17 @@ Register anyway?</source>
       <translation>检查数据库中的部件：按数据库分类表无法解析的编码、缺少必填字段（工地名称、公交站名等）、位置与记录的所在网格不符（如网格拆分之后）、不在任何单元网格内（以上为错误），以及疑似重复：同类部件在数据库重复容差范围内（警告）。每个问题输出一个点并输出汇总；勾选“有错误时失败”后，有错误时算法失败。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="126" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="398" />
       <source>City management command centre</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="65" />
+      <location filename="citygrid_plugin/plugin.py" line="81" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="89" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="349" />
       <source>CityGrid command centre</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
@@ -445,17 +470,17 @@ Register anyway?</source>
       <translation>CityGrid 数字城管</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="35" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="39" />
       <source>CityGrid settings</source>
       <translation>CityGrid 设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="144" />
+      <location filename="citygrid_plugin/layers.py" line="232" />
       <source>CityGrid store</source>
       <translation>CityGrid 数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="66" />
+      <location filename="citygrid_plugin/core/reports.py" line="81" />
       <source>Class</source>
       <translation>类别</translation>
     </message>
@@ -470,7 +495,7 @@ Register anyway?</source>
       <translation>分类列（代码或中文名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="126" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="182" />
       <source>Classes</source>
       <translation>类别</translation>
     </message>
@@ -495,7 +520,7 @@ Register anyway?</source>
       <translation>确定结案 {case}？结案后不能恢复。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="131" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="403" />
       <source>Close the big screen (Esc leaves full screen)</source>
       <translation>关闭大屏（Esc 退出全屏）</translation>
     </message>
@@ -510,7 +535,7 @@ Register anyway?</source>
       <translation>按期结案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="147" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="418" />
       <source>Closed today</source>
       <translation>今日结案</translation>
     </message>
@@ -560,7 +585,7 @@ Register anyway?</source>
       <translation>冷点 99% 置信</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="88" />
       <source>Communities</source>
       <translation>社区</translation>
     </message>
@@ -630,7 +655,7 @@ Register anyway?</source>
       <translation>部件普查外业数据包 {name}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="64" />
+      <location filename="citygrid_plugin/layers.py" line="91" />
       <source>Component classes</source>
       <translation>部件小类</translation>
     </message>
@@ -650,17 +675,17 @@ Register anyway?</source>
       <translation>部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="63" />
+      <location filename="citygrid_plugin/layers.py" line="90" />
       <source>Components (lines)</source>
       <translation>部件（线）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="62" />
+      <location filename="citygrid_plugin/layers.py" line="89" />
       <source>Components (points)</source>
       <translation>部件（点）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="63" />
+      <location filename="citygrid_plugin/layers.py" line="90" />
       <source>Components (polygons)</source>
       <translation>部件（面）</translation>
     </message>
@@ -705,9 +730,24 @@ Register anyway?</source>
       <translation>各专业部门综合得分</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="348" />
+      <source>Composite score of departments: each rate times its weight; the weights usually add up to 100</source>
+      <translation>专业部门综合得分：各比率乘以其权重之和；权重合计通常为 100</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="154" />
       <source>Comprehensive evaluation monthly report</source>
       <translation>综合评价月报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="287" />
+      <source>Compute evaluation</source>
+      <translation>计算评价</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="288" />
+      <source>Compute the indicators and reports of the month</source>
+      <translation>计算本月的评价指标和报表</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="332" />
@@ -720,32 +760,32 @@ Register anyway?</source>
       <translation>待人工裁决的冲突数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="308" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="675" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="306" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="673" />
       <source>Connected · updated {time}</source>
       <translation>已连接 · 更新于 {time}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="129" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="139" />
       <source>Connected. This database holds no CityGrid store yet: click “Create or upgrade the store”.</source>
       <translation>已连接。该数据库中还没有 CityGrid 数据库结构：请点击“创建或升级数据库”。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="133" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="144" />
       <source>Connected: store version {version} (plugin {latest}), EPSG:{srid}, {communities} communities, {departments} departments.</source>
       <translation>已连接：数据库版本 {version}（插件 {latest}），EPSG:{srid}，{communities} 个社区，{departments} 个部门。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="167" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="459" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="310" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="677" />
       <source>Connection to the store lost; reconnecting…</source>
       <translation>与数据库的连接已断开，正在重连…</translation>
     </message>
@@ -780,7 +820,7 @@ Register anyway?</source>
       <translation>准确派遣率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="212" />
+      <location filename="citygrid_plugin/plugin.py" line="315" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -799,12 +839,12 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>创建或升级 CityGrid 数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="54" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="58" />
       <source>Create or upgrade the store</source>
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="72" />
+      <location filename="citygrid_plugin/plugin.py" line="88" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
@@ -866,12 +906,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>挂账</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="101" />
+      <location filename="citygrid_plugin/core/reports.py" line="116" />
       <source>Department</source>
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="398" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="791" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
     </message>
@@ -886,12 +926,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门处置人员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="117" />
+      <location filename="citygrid_plugin/core/reports.py" line="132" />
       <source>Department performance</source>
       <translation>专业部门处理情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="64" />
+      <location filename="citygrid_plugin/layers.py" line="91" />
       <source>Departments</source>
       <translation>部门</translation>
     </message>
@@ -901,7 +941,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>部门 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="151" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="443" />
+      <source>Departments with the most open cases</source>
+      <translation>在办案件最多的部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="117" />
       <source>Description</source>
       <translation>问题描述</translation>
     </message>
@@ -981,7 +1026,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>区县名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="88" />
       <source>Districts</source>
       <translation>区县</translation>
     </message>
@@ -1000,14 +1045,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>叠加数据库中的 1:500 底图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="265" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="109" />
+      <source>Drill-down</source>
+      <translation>下钻</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="578" />
       <source>Drill-down cases</source>
       <translation>钻取案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="272" />
-      <source>Drill-down: {title} — {n} cases, the open ones are listed</source>
-      <translation>钻取：{title}——共 {n} 件，下面列出其中的在办案件</translation>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="582" />
+      <source>Drill-down: {title} — {n} cases</source>
+      <translation>下钻：{title}——共 {n} 件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="102" />
@@ -1055,7 +1105,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>Epanechnikov 核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="125" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="135" />
       <source>Error: {error}</source>
       <translation>错误：{error}</translation>
     </message>
@@ -1065,7 +1115,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="89" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="44" />
       <source>Evaluate</source>
       <translation>评价对象</translation>
     </message>
@@ -1075,7 +1125,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>统计期综合评价（指标）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="61" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="301" />
+      <source>Evaluated objects</source>
+      <translation>评价对象</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="253" />
       <source>Evaluation</source>
       <translation>综合评价</translation>
     </message>
@@ -1085,7 +1140,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>综合评价与报表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="143" />
+      <location filename="citygrid_plugin/core/reports.py" line="158" />
       <source>Events and components compared</source>
       <translation>事部件同期对比</translation>
     </message>
@@ -1095,7 +1150,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="82" />
+      <location filename="citygrid_plugin/plugin.py" line="98" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
     </message>
@@ -1105,7 +1160,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="404" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="797" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
@@ -1150,9 +1205,14 @@ The community key is the 12-digit community code (district + street + community)
       <translation>已写出的文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="108" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="164" />
       <source>From / to</source>
       <translation>起 / 止</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/labels.py" line="40" />
+      <source>GIS editor</source>
+      <translation>网格编辑员</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="31" />
@@ -1170,7 +1230,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{cases} 件案件的 Gi*（FDR 校正）：热点网格 {hot} 个，冷点网格 {cold} 个；距离阈值 {band} 米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="150" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="778" />
+      <source>Go back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="116" />
       <source>Grid</source>
       <translation>网格</translation>
     </message>
@@ -1190,7 +1255,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="239" />
+      <location filename="citygrid_plugin/plugin.py" line="338" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
@@ -1205,7 +1270,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="363" />
+      <location filename="citygrid_plugin/plugin.py" line="410" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -1275,12 +1340,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="141" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="195" />
       <source>Heatmap</source>
       <translation>热力图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="153" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="204" />
       <source>Heatmap radius</source>
       <translation>热力半径</translation>
     </message>
@@ -1330,6 +1395,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>单元网格热点分析（Gi*）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="203" />
+      <source>How far each case spreads its heat (heatmap view only)</source>
+      <translation>每件案件热力扩散的半径（仅热力图视图）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="53" />
       <source>Import a DXF base map</source>
       <translation>导入 DXF 地形图</translation>
@@ -1345,7 +1415,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="80" />
+      <location filename="citygrid_plugin/plugin.py" line="96" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -1379,7 +1449,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="107" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="308" />
       <source>Indicators</source>
       <translation>评价指标</translation>
     </message>
@@ -1429,7 +1499,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>主要指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="66" />
+      <location filename="citygrid_plugin/core/reports.py" line="81" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -1439,7 +1509,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>类型（不选：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="79" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="88" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
@@ -1484,7 +1554,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>登录名（小写字母、数字、_）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="148" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="160" />
+      <source>Login {login}: roles {roles}</source>
+      <translation>登录名 {login}：角色 {roles}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="245" />
       <source>Lookup tables</source>
       <translation>代码表</translation>
     </message>
@@ -1494,7 +1569,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="63" />
+      <location filename="citygrid_plugin/layers.py" line="90" />
       <source>Major classes</source>
       <translation>部件大类</translation>
     </message>
@@ -1534,7 +1609,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="77" />
+      <location filename="citygrid_plugin/plugin.py" line="93" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -1554,7 +1629,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>有案件网格的最少数量</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="81" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="281" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
@@ -1579,19 +1654,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>综合评价月报（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="65" />
+      <location filename="citygrid_plugin/core/reports.py" line="80" />
       <source>Most frequent problems</source>
       <translation>高发问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="112" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="168" />
       <source>Move the window back in time</source>
       <translation>向前移动时间窗口</translation>
-    </message>
-    <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="65" />
-      <source>My roles (the case queue shows their tabs)</source>
-      <translation>我的角色（案件队列据此显示标签页）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/indicators.py" line="28" />
@@ -1644,6 +1714,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本月未进行热点分析：{reason}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="454" />
+      <source>No open case is with a department.</source>
+      <translation>目前没有在部门处置中的案件。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="612" />
       <source>No pattern detected</source>
       <translation>无显著模式</translation>
@@ -1652,6 +1727,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/hotspots.py" line="428" />
       <source>Not significant</source>
       <translation>不显著</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="703" />
+      <source>Note</source>
+      <translation>备注</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="253" />
@@ -1714,17 +1794,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期核实率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="148" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="260" />
+      <source>Open case, coloured by state</source>
+      <translation>在办案件（按状态着色）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="419" />
       <source>Open cases</source>
       <translation>在办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="43" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="74" />
       <source>Open cases (live)</source>
       <translation>在办案件（实时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="160" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="435" />
       <source>Open cases by state</source>
       <translation>在办案件（按状态）</translation>
     </message>
@@ -1749,7 +1834,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>振荡热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="395" />
+      <location filename="citygrid_plugin/charts.py" line="485" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
@@ -1764,9 +1849,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>输出值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="65" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="109" />
       <source>Overdue</source>
       <translation>已超时</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="262" />
+      <source>Overdue (red ring)</source>
+      <translation>超期（红圈）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="429" />
@@ -1849,7 +1939,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>密码（取自认证配置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="145" />
+      <location filename="citygrid_plugin/core/reports.py" line="160" />
       <source>Period before</source>
       <translation>上期</translation>
     </message>
@@ -1859,7 +1949,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计期结束时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="145" />
+      <location filename="citygrid_plugin/core/reports.py" line="160" />
       <source>Period on period (%)</source>
       <translation>环比（%）</translation>
     </message>
@@ -1879,7 +1969,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>持续热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="363" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="703" />
+      <source>Person</source>
+      <translation>处理人</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="729" />
       <source>Photo</source>
       <translation>照片</translation>
     </message>
@@ -1889,12 +1984,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>像元大小（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="86" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="95" />
       <source>Plugin language (applies after restarting QGIS)</source>
       <translation>插件语言（重启 QGIS 后生效）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="141" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="195" />
       <source>Points</source>
       <translation>点位</translation>
     </message>
@@ -1904,7 +1999,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的面数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="419" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="813" />
       <source>Possible duplicates</source>
       <translation>可能重复</translation>
     </message>
@@ -1914,7 +2009,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库的 PostgreSQL 连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="78" />
+      <location filename="citygrid_plugin/core/reports.py" line="93" />
       <source>Problems by source</source>
       <translation>问题来源</translation>
     </message>
@@ -1924,7 +2019,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>工程：{path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="41" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="45" />
       <source>QGIS PostgreSQL connection</source>
       <translation>QGIS PostgreSQL 连接</translation>
     </message>
@@ -1959,7 +2054,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>半径（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="66" />
+      <location filename="citygrid_plugin/core/reports.py" line="81" />
       <source>Rank</source>
       <translation>排名</translation>
     </message>
@@ -1969,7 +2064,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="409" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="802" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1999,7 +2094,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案数（应结案）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="146" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="417" />
       <source>Registered today</source>
       <translation>今日立案</translation>
     </message>
@@ -2039,12 +2134,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="146" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="417" />
       <source>Reported today</source>
       <translation>今日上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="130" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="340" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
@@ -2109,6 +2204,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>道路要素数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="703" />
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="55" />
       <source>Roles</source>
       <translation>角色</translation>
@@ -2129,14 +2229,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="87" />
-      <source>Score weights</source>
-      <translation>得分权重</translation>
-    </message>
-    <message>
       <location filename="citygrid_plugin/processing/base.py" line="223" />
       <source>Score weights (term=points, …; empty: handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10)</source>
       <translation>得分权重（得分项=分值，……；留空：handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="367" />
+      <source>Score weights (total {total})</source>
+      <translation>得分权重（合计 {total}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="659" />
+      <source>Select a case to see its history and what you may do with it.</source>
+      <translation>选择一个案件，查看其处理过程和可执行的操作。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="64" />
@@ -2149,12 +2254,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>设置数据库角色与权限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="70" />
+      <location filename="citygrid_plugin/plugin.py" line="86" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="66" />
+      <location filename="citygrid_plugin/core/reports.py" line="81" />
       <source>Share (%)</source>
       <translation>占比（%）</translation>
     </message>
@@ -2169,14 +2274,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>值班长</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="147" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="197" />
       <source>Show</source>
       <translation>显示方式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="180" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="301" />
       <source>Show all cases</source>
       <translation>显示全部案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="82" />
+      <source>Show this role's tabs in the case queue (if the login holds the role)</source>
+      <translation>在案件队列中显示该岗位的标签页（登录拥有该角色时）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="35" />
@@ -2184,7 +2294,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>显示部件普查的进度：每个现行单元网格内各类部件的数量，以及该网格是否已宣布普查完成。可先将网格标记为已普查（或未普查）——网格编码用逗号分隔；标记会记录操作人和时间。输出覆盖图层（已普查网格显示为绿色）并返回统计数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="78" />
+      <location filename="citygrid_plugin/core/reports.py" line="93" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -2214,7 +2324,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>零星热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="89" />
+      <location filename="citygrid_plugin/core/reports.py" line="104" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -2224,7 +2334,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>案件状态（不选：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="39" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="43" />
       <source>Store</source>
       <translation>数据库</translation>
     </message>
@@ -2234,7 +2344,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库坐标系（EPSG 代码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="152" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="177" />
       <source>Store at version {version} ({applied} migrations applied).</source>
       <translation>数据库已是版本 {version}（本次应用 {applied} 个迁移）。</translation>
     </message>
@@ -2284,7 +2394,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道、社区或单元网格代码（留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="88" />
       <source>Streets</source>
       <translation>街道</translation>
     </message>
@@ -2314,6 +2424,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>监督员</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/labels.py" line="40" />
+      <source>Surveyor</source>
+      <translation>普查员</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="32" />
       <source>Surveyor (components)</source>
       <translation>普查员（部件）</translation>
@@ -2329,7 +2444,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="84" />
+      <location filename="citygrid_plugin/plugin.py" line="100" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
@@ -2349,9 +2464,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期处置率的统计单元</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="53" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="57" />
       <source>Test connection</source>
       <translation>测试连接</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="71" />
+      <source>Test the connection to see the login and the roles it holds.</source>
+      <translation>测试连接后显示登录名及其拥有的角色。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
@@ -2389,7 +2509,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已使用 EPSG:{srid}；忽略坐标系参数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="138" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="149" />
       <source>The store is older than the plugin: upgrade it.</source>
       <translation>数据库版本低于插件：请升级数据库。</translation>
     </message>
@@ -2407,6 +2527,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="201" />
       <source>The window is cut into whole slices from its end: the {days} days before {first} are left out</source>
       <translation>时间窗口从结束时间向前切分为完整时段：{first} 之前的 {days} 天未计入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="199" />
+      <source>The {n} store layers are already in the project; none added.</source>
+      <translation>{n} 个数据库图层已在工程中，未重复添加。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_maps.py" line="26" />
@@ -2434,12 +2559,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本月概况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="144" />
+      <location filename="citygrid_plugin/core/reports.py" line="159" />
       <source>This period</source>
       <translation>本期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="151" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="703" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="115" />
       <source>Time left</source>
       <translation>剩余时间</translation>
     </message>
@@ -2454,37 +2584,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时段数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="63" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="107" />
       <source>To accept</source>
       <translation>待受理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="64" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="108" />
       <source>To check</source>
       <translation>待核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="65" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="109" />
       <source>To close</source>
       <translation>待结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="64" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="108" />
       <source>To dispatch</source>
       <translation>待派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="64" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="108" />
       <source>To handle</source>
       <translation>待处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="63" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="107" />
       <source>To register</source>
       <translation>待立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="63" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="107" />
       <source>To verify</source>
       <translation>待核实</translation>
     </message>
@@ -2494,7 +2624,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>单元网格编码（逗号分隔；社区、街道或区县编码表示其全部网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="61" />
+      <location filename="citygrid_plugin/layers.py" line="88" />
       <source>Unit grids</source>
       <translation>单元网格</translation>
     </message>
@@ -2519,7 +2649,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>督办</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="79" />
+      <location filename="citygrid_plugin/core/reports.py" line="94" />
       <source>Valid</source>
       <translation>有效</translation>
     </message>
@@ -2534,7 +2664,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>有效上报率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="79" />
+      <location filename="citygrid_plugin/core/reports.py" line="94" />
       <source>Valid-report rate (%)</source>
       <translation>有效上报率（%）</translation>
     </message>
@@ -2589,12 +2719,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>热点在哪里出现、增强、持续或减弱。时间窗口被切分为若干时段（默认 4 周，最后一个时段截止于窗口结束——一个单元网格每月只有几件案件，按周切分时大多为 0 或 1，Gi* 无法与随机波动区分；一年为 13 个时段）；在整个时空立方体上为每个网格和时段计算 Gi*（邻域：该网格的空间邻居及其自身，在同一时段以及之前若干时段，数量等于邻域时间步长），再用 Mann-Kendall 检验得到每个网格 z 值的趋势，并按 ArcGIS 时空热点分析的定义给出模式：新增、连续、加强、持续、减弱、零星、振荡或历史热点（或冷点），或无显著模式。至少需要 10 个时段。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="137" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="409" />
       <source>Whole district</source>
       <translation>全区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="97" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="153" />
       <source>Window</source>
       <translation>时间窗口</translation>
     </message>
@@ -2604,7 +2734,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>窗口结束时间（默认：现在）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="118" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="174" />
       <source>Window ends</source>
       <translation>窗口截止</translation>
     </message>
@@ -2639,12 +2769,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>Y 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="145" />
+      <location filename="citygrid_plugin/core/reports.py" line="160" />
       <source>Year on year (%)</source>
       <translation>同比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="59" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="98" />
+      <source>a case is located by one point, got {got}</source>
+      <translation>案件位置应为一个点，收到的是 {got}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="96" />
+      <source>a case is of kind event or component, got {got}</source>
+      <translation>案件类型应为事件或部件，收到的是 {got}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="84" />
       <source>a case needs a description (what is wrong, where)</source>
       <translation>案件需要问题描述（什么问题、在哪里）</translation>
     </message>
@@ -2699,7 +2839,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请先添加数据库图层（CityGrid ▸ 添加数据库图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="129" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="369" />
       <source>all departments</source>
       <translation>全部部门</translation>
     </message>
@@ -2709,12 +2849,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>所有网格质心位于同一位置，无法确定距离阈值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="123" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="365" />
       <source>all sources</source>
       <translation>全部来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="133" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="189" />
       <source>all states</source>
       <translation>全部状态</translation>
     </message>
@@ -2729,7 +2869,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>事件分类没有几何类型、精度等级或扩展字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="54" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="77" />
       <source>an extension is asked for in hours: a number more than 0 and at most 2160 (90 days); got {got}</source>
       <translation>延期按小时申请：大于 0 且不超过 2160（90 天）的数字；收到的是 {got}</translation>
     </message>
@@ -2757,6 +2897,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/themes.py" line="239" />
       <source>as of {date}: {surveyed} of {grids} grids surveyed, {components} more with components</source>
       <translation>截至 {date}：{grids} 个网格中已普查 {surveyed} 个，另有 {components} 个已有部件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="677" />
+      <source>as {role}</source>
+      <translation>以{role}身份</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="110" />
@@ -2792,6 +2937,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="270" />
       <source>base map {layer} not copied: {error}</source>
       <translation>底图 {layer} 未复制：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/charts.py" line="284" />
+      <source>baseline must be a number or 'auto', got '{value}'</source>
+      <translation>坐标轴起点须为数字或 'auto'，而不是“{value}”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/charts.py" line="287" />
+      <source>baseline {value} must be below the smallest value {low}</source>
+      <translation>坐标轴起点 {value} 须小于最小值 {low}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="177" />
@@ -2859,12 +3014,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="157" />
+      <location filename="citygrid_plugin/charts.py" line="165" />
       <source>cannot write chart {path}: use a .png, .svg or .pdf file name</source>
       <translation>无法写入图表 {path}：文件名须以 .png、.svg 或 .pdf 结尾</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="163" />
+      <location filename="citygrid_plugin/charts.py" line="171" />
       <source>cannot write chart {path}: {reason}; choose a folder you can write to</source>
       <translation>无法写入图表 {path}：{reason}；请选择有写权限的文件夹</translation>
     </message>
@@ -2904,47 +3059,52 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入 {path}：{reason}；请选择有写权限的文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="61" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="105" />
       <source>case at ({x}, {y}) lies outside every unit grid</source>
       <translation>案件位置（{x}, {y}）不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="23" />
+      <location filename="citygrid_plugin/core/labels.py" line="24" />
       <source>case density per unit grid</source>
       <translation>按单元网格的案件密度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="43" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="57" />
       <source>case {case} does not exist</source>
       <translation>案件 {case} 不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="42" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="56" />
       <source>case {case} does not exist or is not dispatched to your department ({dept})</source>
       <translation>案件 {case} 不存在或未派遣给本部门（{dept}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="50" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="72" />
       <source>case {case} has no extension request to approve</source>
       <translation>案件 {case} 没有待审批的延期申请</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="52" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="74" />
       <source>case {case} is not overdue (deadline {deadline}); urging is for overdue cases</source>
       <translation>案件 {case} 未超时（时限 {deadline}）；只有超时案件才能督办</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="34" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="47" />
       <source>case {case} is {state}: {role} cannot {action} it now; possible: {allowed}</source>
       <translation>案件 {case} 当前为“{state}”：{role}现在不能执行“{action}”；可执行：{allowed}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="37" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="51" />
       <source>case {case} was changed by {who} at {at} ({action}); refresh and try again</source>
       <translation>案件 {case} 已被 {who} 于 {at} 修改（{action}）；请刷新后重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="73" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="59" />
+      <source>case {case} was last changed at {last}; an action cannot be recorded before that ({at})</source>
+      <translation>案件 {case} 最后一次修改于 {last}；不能记录早于该时间的操作（{at}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="117" />
       <source>cases change only through the workflow (case_report and case_act)</source>
       <translation>案件只能通过业务流程修改（case_report 和 case_act）</translation>
     </message>
@@ -2959,19 +3119,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>普查进度未更新：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="152" />
+      <location filename="citygrid_plugin/core/reports.py" line="167" />
       <source>change = (this period − the other) / the other; empty where the other is 0</source>
       <translation>变化 =（本期 − 对比期）/ 对比期；对比期为 0 时为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="146" />
+      <location filename="citygrid_plugin/charts.py" line="154" />
       <source>chart size {width} × {height} mm must be positive</source>
       <translation>图表尺寸 {width} × {height} 毫米必须为正数</translation>
-    </message>
-    <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="121" />
-      <source>class</source>
-      <translation>类别</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="228" />
@@ -2999,7 +3154,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>分类代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="125" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="355" />
+      <source>class code or name</source>
+      <translation>类别编码或名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="181" />
       <source>class codes, e.g. 0102, 01 (empty: all)</source>
       <translation>类别代码，如 0102、01（留空：全部）</translation>
     </message>
@@ -3009,7 +3169,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>分类表未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="80" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="124" />
       <source>class {cls} is not a component class of profile {profile}</source>
       <translation>{cls} 不是 {profile} 版编码表中的部件类别</translation>
     </message>
@@ -3039,7 +3199,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>column_widths 需要 {n} 个正数，每列一个（相对宽度）；实际为 {widths}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="17" />
+      <location filename="citygrid_plugin/core/labels.py" line="18" />
       <source>communities</source>
       <translation>社区</translation>
     </message>
@@ -3119,17 +3279,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>紧凑度（Polsby-Popper）中位数：{value:.3f}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="161" />
+      <location filename="citygrid_plugin/core/reports.py" line="176" />
       <source>component</source>
       <translation>部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="63" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="107" />
       <source>component at ({x}, {y}) lies outside every unit grid</source>
       <translation>部件位置（{x}, {y}）不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="24" />
+      <location filename="citygrid_plugin/core/labels.py" line="25" />
       <source>component census coverage</source>
       <translation>部件普查覆盖情况</translation>
     </message>
@@ -3154,7 +3314,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件 {code} 的几何类型不符合要求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="76" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="100" />
+      <source>component {code} is not an active component of class {cls} (a component case names its component and its class)</source>
+      <translation>部件 {code} 不是类别 {cls} 的在用部件（部件案件须指明部件及其类别）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="120" />
       <source>component {code} is retired; its history cannot be changed</source>
       <translation>部件 {code} 已注销；其历史记录不能修改</translation>
     </message>
@@ -3179,7 +3344,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件 {code}：{problems}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="122" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="178" />
       <source>components</source>
       <translation>部件</translation>
     </message>
@@ -3197,6 +3362,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/themes.py" line="231" />
       <source>components, unconfirmed ({n})</source>
       <translation>有部件、未确认普查（{n} 个网格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="407" />
+      <source>composite score = {formula}</source>
+      <translation>综合得分 = {formula}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/classes.py" line="111" />
@@ -3229,7 +3399,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>区县代码“{value}”：{prefix} 不是 GB/T 2260 省级代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="95" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="151" />
       <source>custom range</source>
       <translation>自定义时段</translation>
     </message>
@@ -3274,7 +3444,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="17" />
+      <location filename="citygrid_plugin/core/labels.py" line="18" />
       <source>departments</source>
       <translation>部门</translation>
     </message>
@@ -3284,12 +3454,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="48" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="69" />
       <source>dispatch needs a department (none given and no routing rule for class {cls} in street {street})</source>
       <translation>派遣需要指定专业部门（未指定，且街道 {street} 没有类别 {cls} 的派遣规则）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="19" />
+      <location filename="citygrid_plugin/core/labels.py" line="20" />
       <source>dispatchers</source>
       <translation>派遣员</translation>
     </message>
@@ -3299,7 +3469,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>距离阈值（网格质心）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="19" />
+      <location filename="citygrid_plugin/core/labels.py" line="20" />
       <source>district</source>
       <translation>区县</translation>
     </message>
@@ -3364,17 +3534,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="161" />
+      <location filename="citygrid_plugin/core/reports.py" line="176" />
       <source>event</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="121" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="177" />
       <source>events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="120" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="176" />
       <source>events and components</source>
       <translation>事件和部件</translation>
     </message>
@@ -3529,12 +3699,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格顺序码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="82" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="126" />
       <source>grid {code} crosses the boundary of community {community}: {m2} m² lie outside it</source>
       <translation>网格 {code} 跨越社区 {community} 的边界：有 {m2} 平方米在社区外</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="78" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="122" />
       <source>grid {code} is retired; its history cannot be changed</source>
       <translation>网格 {code} 已注销；其历史记录不能修改</translation>
     </message>
@@ -3639,7 +3809,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数：{count}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="24" />
+      <location filename="citygrid_plugin/core/labels.py" line="25" />
       <source>hot spots (Gi*)</source>
       <translation>热点分析（Gi*）</translation>
     </message>
@@ -3684,7 +3854,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>横向</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="94" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="150" />
       <source>last {days} days</source>
       <translation>最近 {days} 天</translation>
     </message>
@@ -3844,7 +4014,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新部件 {code}（uid {uid}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="131" />
+      <location filename="citygrid_plugin/charts.py" line="139" />
       <source>no Chinese font found for charts (looked for Noto Sans CJK SC and WenQuanYi Micro Hei): install the Debian package fonts-noto-cjk (scripts/bootstrap.sh does) and run again</source>
       <translation>找不到用于图表的中文字体（已查找 Noto Sans CJK SC 和文泉驿微米黑）：请安装 Debian 软件包 fonts-noto-cjk（scripts/bootstrap.sh 会安装）后重试</translation>
     </message>
@@ -3889,7 +4059,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可制图的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="236" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="526" />
       <source>no chart for an empty report</source>
       <translation>报表为空，无图表</translation>
     </message>
@@ -3969,6 +4139,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未选择单元网格：请输入网格编码或在网格图层上选择网格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="159" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="26" />
+      <source>none (the case is finished)</source>
+      <translation>无（案件已办结）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="559" />
       <source>none of the package's components is in this store: the package was exported from {store}</source>
       <translation>数据包中的部件在本数据库中一个也没有：该数据包导出自 {store}</translation>
@@ -3999,7 +4179,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不是现行单元网格：{codes}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="104" />
+      <location filename="citygrid_plugin/core/reports.py" line="119" />
       <source>not dispatched</source>
       <translation>未派遣</translation>
     </message>
@@ -4014,7 +4194,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有可写入 {path} 的内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="23" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="93" />
+      <source>observed time {observed} is not plausible: it must lie between {days} days before the report and its time ({at}); check the handheld's clock</source>
+      <translation>发现时间 {observed} 不合理：应在上报前 {days} 天以内、且不晚于上报时间（{at}）；请检查手持终端的时钟</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/labels.py" line="24" />
       <source>on-time handling rate by territory</source>
       <translation>按属地的按期处置率</translation>
     </message>
@@ -4034,12 +4219,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>只有 {n} 个时间切片；时空热点分析至少需要 {minimum} 个：请选择更长的时间范围或更短的切片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="134" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="190" />
       <source>open cases</source>
       <translation>在办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="18" />
+      <location filename="citygrid_plugin/core/labels.py" line="19" />
       <source>operators</source>
       <translation>受理员</translation>
     </message>
@@ -4049,7 +4234,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="132" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="383" />
       <source>overdue only</source>
       <translation>仅显示超时</translation>
     </message>
@@ -4089,7 +4274,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service“{name}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="44" />
+      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="48" />
       <source>pg_service name</source>
       <translation>pg_service 名称</translation>
     </message>
@@ -4129,7 +4314,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>比率单位为 %，无应处置案件时为空；综合得分 = {formula}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="125" />
+      <location filename="citygrid_plugin/core/reports.py" line="140" />
       <source>rates in %; a rate with nothing due is empty; the drill-down lists the cases due for handling</source>
       <translation>比率单位为 %；没有应处置案件时比率为空；钻取列出应处置案件</translation>
     </message>
@@ -4219,7 +4404,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="19" />
+      <location filename="citygrid_plugin/core/labels.py" line="20" />
       <source>shift leaders</source>
       <translation>值班长</translation>
     </message>
@@ -4239,7 +4424,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>排序</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="66" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="110" />
       <source>source {source} is for a {role}'s own report; you are not a {role}: choose the channel the report came through</source>
       <translation>来源“{source}”只用于{role}本人上报；您不是{role}：请选择实际的问题来源渠道</translation>
     </message>
@@ -4249,7 +4434,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>空间权重必须是有限值且不能为负</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="94" />
+      <location filename="citygrid_plugin/core/reports.py" line="109" />
       <source>state at the cut-off of the cases reported in the period</source>
       <translation>统计期内上报案件在截止时刻的状态</translation>
     </message>
@@ -4259,7 +4444,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="127" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="357" />
       <source>street / community / grid code</source>
       <translation>街道 / 社区 / 网格编码</translation>
     </message>
@@ -4274,17 +4459,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道编码“000”不代表任何街道或乡镇；街道从 001 开始编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="83" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="283" />
       <source>street or community code (empty: the whole store)</source>
       <translation>街道或社区代码（留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="17" />
+      <location filename="citygrid_plugin/core/labels.py" line="18" />
       <source>streets</source>
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="18" />
+      <location filename="citygrid_plugin/core/labels.py" line="19" />
       <source>supervisors</source>
       <translation>监督员</translation>
     </message>
@@ -4317,6 +4502,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/roles.py" line="115" />
       <source>the CityGrid roles are not set up in this server (missing {roles}); run “Set up store roles” first</source>
       <translation>此服务器尚未设置 CityGrid 角色（缺少 {roles}）；请先运行“设置数据库角色与权限”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="86" />
+      <source>the address has {n} characters; at most 500: shorten it</source>
+      <translation>地址有 {n} 个字符，最多 500：请缩短</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/themes.py" line="260" />
@@ -4364,7 +4554,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>衰减比必须是数值，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="58" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="63" />
+      <source>the department is given by its code (text)</source>
+      <translation>专业部门应以部门编码（文本）指定</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="82" />
       <source>the description has {n} characters; at most 4000: shorten it</source>
       <translation>问题描述有 {n} 个字符，最多 4000：请缩短</translation>
     </message>
@@ -4429,6 +4624,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>输入中没有列“{column}”（现有列：{columns}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="61" />
+      <source>the inputs of an action are a JSON object, got {got}</source>
+      <translation>操作的输入应为 JSON 对象，收到的是 {got}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="85" />
       <source>the layers {names} have no features to frame the map: pass extent= or add data</source>
       <translation>图层 {names} 没有要素，无法确定地图范围：请传入 extent= 或添加数据</translation>
@@ -4484,7 +4684,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>邻域时间步长必须是 0 到 {last} 之间的整数，实际为 {step}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="56" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="80" />
       <source>the note has {n} characters; at most 4000: shorten it</source>
       <translation>备注有 {n} 个字符，最多 4000：请缩短</translation>
     </message>
@@ -4549,6 +4749,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="90" />
+      <source>the photo link has {n} characters; at most 2000</source>
+      <translation>照片链接有 {n} 个字符，最多 2000</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/report.py" line="351" />
       <source>the picture {path} for '{title}' does not exist: write the chart first</source>
       <translation>“{title}”的图片 {path} 不存在：请先生成图表</translation>
@@ -4582,6 +4787,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts/report.py" line="404" />
       <source>the report goes to a PDF file: {path} does not end in .pdf</source>
       <translation>报告须导出为 PDF 文件：{path} 不是以 .pdf 结尾</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="88" />
+      <source>the reporter has {n} characters; at most 200 (name and phone)</source>
+      <translation>上报人有 {n} 个字符，最多 200（姓名和电话）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="67" />
@@ -4749,7 +4959,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间切片编号必须是整数（-1 表示不在时间范围内）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="221" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="281" />
       <source>today</source>
       <translation>今天</translation>
     </message>
@@ -4789,7 +4999,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>均匀核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="18" />
+      <location filename="citygrid_plugin/core/labels.py" line="19" />
       <source>unit grids</source>
       <translation>单元网格</translation>
     </message>
@@ -4804,7 +5014,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的案件类型“{value}”；请用 event（事件）或 component（部件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="69" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="113" />
       <source>unknown case source {source}; the store knows: {known}</source>
       <translation>未知的问题来源 {source}；可用来源：{known}</translation>
     </message>
@@ -4944,12 +5154,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>用户“{login}”未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="40" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="54" />
       <source>user {who} may not act as {role} (an administrator grants roles)</source>
       <translation>用户 {who} 没有“{role}”角色（由管理员授予角色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="71" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="115" />
       <source>user {who} may not report cases (needs a case role)</source>
       <translation>用户 {who} 不能上报案件（需要案件处理角色）</translation>
     </message>
@@ -4984,24 +5194,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>确定对案件 {case} 执行“{action}”？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="44" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="64" />
       <source>{action} needs a note (why)</source>
       <translation>“{action}”需要填写备注（原因）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="46" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="66" />
       <source>{action} takes no input {keys}; its inputs: {inputs}</source>
       <translation>“{action}”不接受输入 {keys}；可用输入：{inputs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="130" />
+      <location filename="citygrid_plugin/plugin.py" line="149" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="132" />
+      <location filename="citygrid_plugin/plugin.py" line="151" />
       <source>{action}: your store login has none of the roles {roles}</source>
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layers.py" line="200" />
+      <source>{added} store layers added; {found} were already in the project.</source>
+      <translation>已添加 {added} 个数据库图层；{found} 个已在工程中。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="82" />
@@ -5029,7 +5244,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报案件 {cases} 件；{grids} 个网格中热点 {hot} 个、冷点 {cold} 个（Gi* 按全区计算）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="438" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="846" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
@@ -5109,7 +5324,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{count} 个警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="221" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="281" />
       <source>{days} days ago</source>
       <translation>{days} 天前</translation>
     </message>
@@ -5139,7 +5354,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{d}天{h}小时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/cases.py" line="56" />
+      <location filename="citygrid_plugin/store/cases.py" line="63" />
       <source>{field} contains a NUL character (\0), which the store cannot hold; remove it</source>
       <translation>{field} 含有 NUL 字符（\0），数据库无法保存；请删除该字符</translation>
     </message>
@@ -5237,6 +5452,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="355" />
       <source>{inserted} inserted, {updated} updated, {retired} retired in the store; {refreshed} refreshed in the package; {same} already synced; {conflicts} conflicts</source>
       <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="103" />
+      <source>{kind} class {cls} is not in the district's code profile</source>
+      <translation>{kind}类别 {cls} 不在本区所用的编码表中</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="235" />
@@ -5379,12 +5599,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{login}：{roles}；密码{state}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="31" />
+      <location filename="citygrid_plugin/core/labels.py" line="32" />
       <source>{month}/{year}</source>
       <translation>{year}年{month}月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="159" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="392" />
       <source>{month}: {n} cases evaluated (cut-off {as_of})</source>
       <translation>{month}：参与评价的案件 {n} 件（截止 {as_of}）</translation>
     </message>
@@ -5419,7 +5639,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{number}、{title}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="204" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="453" />
       <source>{num} of {den} cases — click to list the {den}</source>
       <translation>{den} 件中的 {num} 件——点击列出这 {den} 件</translation>
     </message>
@@ -5429,22 +5649,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{n} 件案件（{window}）→ {rows} × {cols} 个 {pixel:g} 米像元</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="71" />
+      <location filename="citygrid_plugin/core/reports.py" line="86" />
       <source>{n} cases reported in the period, in {k} classes</source>
       <translation>统计期内上报 {n} 件，涉及 {k} 个类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="199" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="480" />
       <source>{n} cases — click to list them</source>
       <translation>{n} 件案件——点击列出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="305" />
+      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="370" />
       <source>{n} cases, {window}</source>
       <translation>{n} 件案件，{window}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="271" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="591" />
       <source>{n} cases: {title}</source>
       <translation>{n} 件案件：{title}</translation>
     </message>
@@ -5472,6 +5692,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="239" />
       <source>{n} invalid outlines were repaired (make valid): {refs}</source>
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="666" />
+      <source>{n} overdue</source>
+      <translation>超期 {n} 件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_maps.py" line="85" />
@@ -5649,12 +5874,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source}：文件为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="33" />
+      <location filename="citygrid_plugin/core/labels.py" line="34" />
       <source>{start} to {end}</source>
       <translation>{start} 至 {end}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="74" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="118" />
       <source>{table} is append-only: {op} refused</source>
       <translation>{table} 只能追加：拒绝 {op}</translation>
     </message>
@@ -5689,22 +5914,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>为 {points} 个点给出了 {weights} 个权重：每个点需要一个权重</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="387" />
+      <location filename="citygrid_plugin/charts.py" line="477" />
       <source>{what}: a pie chart cannot show negative values</source>
       <translation>{what}：饼图不能显示负值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="390" />
+      <location filename="citygrid_plugin/charts.py" line="480" />
       <source>{what}: all values are zero, nothing to show</source>
       <translation>{what}：所有数值均为零，没有可显示的内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="297" />
+      <location filename="citygrid_plugin/charts.py" line="372" />
       <source>{what}: no series to draw</source>
       <translation>{what}：没有可绘制的数据系列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="192" />
+      <location filename="citygrid_plugin/charts.py" line="200" />
       <source>{what}: {labels} labels but {values} values; give one value per label</source>
       <translation>{what}：有 {labels} 个标签却有 {values} 个数值，请为每个标签给出一个数值</translation>
     </message>
