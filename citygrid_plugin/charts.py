@@ -1,6 +1,9 @@
 """Charts for reports (the monthly evaluation report, 月度综合评价报告): matplotlib figures
 with Chinese text, written as PNG or SVG for :meth:`citygrid_plugin.layouts.ReportBuilder.add_image`.
 
+(Longer than 500 lines on purpose: the chart kinds share one set of fonts, axes and fitting
+rules, and the CJK font set-up must run once before any of them.)
+
 Pure matplotlib (no qgis import), so it runs in ``qgis_process``, in scripts and in unit tests
 alike. Every chart is its own :class:`matplotlib.figure.Figure` on an Agg canvas; pyplot is never
 used and rcParams are only changed inside :func:`matplotlib.rc_context`, so nothing leaks

@@ -1,5 +1,8 @@
 """The case-queue dock (案件队列) of the supervision and command centres.
 
+(Longer than 500 lines on purpose: it is one screen — tabs, filters, table, detail, actions —
+whose parts read the same state; its reusable widgets are in gui/widgets.py.)
+
 One tab per queue the user's roles work (to accept, to verify, to register, to dispatch, to
 handle, to check, to close, overdue), with counts, filters, the most urgent case first and a
 countdown ("剩余 3小时05分", "超时 2天14小时") coloured by the time left; every column sorts (the
@@ -19,11 +22,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from qgis.core import Qgis, QgsGeometry, QgsPointXY
-from qgis.PyQt.QtCore import QRect, QSize, Qt, QTimer, QUrl
-from qgis.PyQt.QtGui import QColor, QDesktopServices, QPainter
+from qgis.PyQt.QtCore import QSize, Qt, QTimer, QUrl
+from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -31,17 +33,13 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionComboBox,
-    QStyleOptionViewItem,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -65,6 +63,7 @@ from ...core.workflow import (
 from ...store import cases
 from ...store.db import StoreError
 from ..preferences import shown_roles
+from ..widgets import PILL_ROLE, SORT_ROLE, CountdownDelegate, FlowLayout, SortItem
 from . import SessionDock
 
 ROLES = CASE_ROLES
@@ -87,8 +86,6 @@ PHOTO_LINK = "citygrid-photo:open"  # the only link of the detail view; never a 
 COLUMNS = ("case_no", "time_left", "class_name", "state", "department_name", "grid_code", "source", "description")
 STATE_TABS = {"dispatch", "overdue", DRILL}  # tabs holding cases in more than one state show the state
 ID_ROLE = Qt.UserRole          # the case id, on the case number's item
-SORT_ROLE = Qt.UserRole + 1    # a number to sort by (the hours left), where the text would sort wrong
-PILL_ROLE = Qt.UserRole + 2    # the countdown's background colour
 # countdown colours (text, background) by urgency: dark text on a light tint reads on a selected row too
 URGENCY_COLOURS = {
     "overdue": ("#a3161b", "#fbd9d7"),
@@ -121,137 +118,6 @@ def column_title(column: str) -> str:
 def action_title(action: str) -> str:
     """The button text of *action* (core.workflow names it once for every screen)."""
     return action_label(action)
-
-
-class SortItem(QTableWidgetItem):
-    """A cell that sorts by its :data:`SORT_ROLE` number when it has one (the countdown: by hours,
-    not by its text; no deadline last), else by its text."""
-
-    def __lt__(self, other) -> bool:
-        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
-        if mine is not None or theirs is not None:
-            inf = float("inf")
-            return (inf if mine is None else mine) < (inf if theirs is None else theirs)
-        return self.text() < other.text()
-
-
-class CountdownDelegate(QStyledItemDelegate):
-    """Paints the countdown as a coloured pill, the same on a selected row as on any other (a
-    plain item's colour gives way to the selection's)."""
-
-    PAD = 4
-
-    def paint(self, painter: QPainter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.CE_ItemViewItem, opt, painter, widget)  # background, selection, focus
-        foreground = index.data(Qt.ForegroundRole)
-        background = index.data(PILL_ROLE)
-        metrics = opt.fontMetrics
-        rect = opt.rect.adjusted(2, 2, -2, -2)
-        advance = metrics.horizontalAdvance(text)
-        width = min(advance + 2 * self.PAD + 2, rect.width())
-        pill = QRect(rect.left(), rect.top(), width, rect.height())
-        painter.save()
-        painter.setRenderHint(QPainter.Antialiasing)
-        if background is not None:
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(QColor(background))
-            painter.drawRoundedRect(pill, 4, 4)
-        painter.setPen(foreground.color() if foreground is not None else opt.palette.text().color())
-        painter.setFont(opt.font)
-        inner = pill.adjusted(self.PAD, 0, -self.PAD, 0)
-        if advance > inner.width():  # only a column made narrower than its text cuts it
-            text = metrics.elidedText(text, Qt.ElideRight, inner.width())
-        painter.drawText(inner, Qt.AlignVCenter | Qt.AlignLeft | Qt.TextSingleLine, text)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        return QSize(size.width() + 2 * self.PAD + 2, size.height())
-
-
-class FlowLayout(QLayout):
-    """Widgets in rows that wrap at the dock's width, so a narrow dock keeps every button and
-    filter readable. *justify*: each row is stretched to the full width (the filters)."""
-
-    def __init__(self, parent=None, spacing: int = 6, justify: bool = False) -> None:
-        super().__init__(parent)
-        self.items = []
-        self.gap = spacing
-        self.justify = justify
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item) -> None:  # noqa: N802
-        self.items.append(item)
-
-    def count(self) -> int:
-        return len(self.items)
-
-    def itemAt(self, index: int):  # noqa: N802
-        return self.items[index] if 0 <= index < len(self.items) else None
-
-    def takeAt(self, index: int):  # noqa: N802
-        return self.items.pop(index) if 0 <= index < len(self.items) else None
-
-    def expandingDirections(self):  # noqa: N802
-        return Qt.Orientations()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, apply=True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:  # noqa: N802
-        size = QSize()
-        for item in self.items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _lines(self, width: int) -> list[list]:
-        lines, line, used = [], [], 0
-        for item in self.items:
-            if item.isEmpty():
-                continue
-            hint = item.sizeHint().width()
-            if line and used + self.gap + hint > width:
-                lines.append(line)
-                line, used = [], 0
-            used += (self.gap if line else 0) + hint
-            line.append(item)
-        if line:
-            lines.append(line)
-        return lines
-
-    def _arrange(self, rect: QRect, apply: bool) -> int:
-        lines = self._lines(rect.width())
-        y = rect.y()
-        for n, line in enumerate(lines):
-            hints = [item.sizeHint() for item in line]
-            total = sum(h.width() for h in hints)
-            extra = rect.width() - total - self.gap * (len(line) - 1)
-            height = max(h.height() for h in hints)
-            x = rect.x()
-            for i, (item, hint) in enumerate(zip(line, hints)):
-                width = hint.width()
-                if self.justify and extra > 0:  # the row's spare width, shared in proportion; the last fills up
-                    width = rect.right() + 1 - x if i == len(line) - 1 else width + extra * width // total
-                if apply:
-                    item.setGeometry(QRect(x, y, width, height if self.justify else hint.height()))
-                x += width + self.gap
-            y += height + (self.gap if n < len(lines) - 1 else 0)
-        return y - rect.y()
 
 
 class CaseQueueDock(SessionDock):

@@ -33,19 +33,15 @@ from qgis.gui import QgsCollapsibleGroupBoxBasic
 from qgis.PyQt.QtCore import QEvent, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStyle,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -58,6 +54,7 @@ from ...core.i18n import tr
 from ...core.indicators import check_area
 from ...core.labels import GROUPINGS, grouping_label
 from ...store.db import StoreError
+from ..widgets import FrozenColumnsTable
 from . import SessionDock
 
 DRILL_ROLE = "drill_down"
@@ -125,119 +122,6 @@ def term_label(term: str) -> str:
     """A score term as the formula reads: 处置率, or (1 − 返工率) for a rate where less is better."""
     label = ev.indicator_label(term)
     return label if ev.SCORE_TERMS[term] else tr("(1 − {rate})").format(rate=label)
-
-
-class FrozenColumnsTable(QTableWidget):
-    """A table whose first *frozen* columns (the rank and the name) stay in place when it is
-    scrolled sideways, so a person always sees whose figures they read.
-
-    Qt's *frozen column* pattern, which works alike in Qt 5 and 6: a second view (:attr:`frozen`)
-    over the same model and selection, showing only those columns, laid over them; widths, row
-    heights and the vertical scroll follow the table, and a click on it is the table's
-    ``cellClicked``."""
-
-    header_resized = pyqtSignal(int)   # the height of the column titles changed (one line or more)
-
-    def __init__(self, frozen: int = 1, parent=None) -> None:
-        super().__init__(parent)
-        self.frozen_count = frozen
-        self._header_height = 0
-        self.frozen = QTableView(self)
-        self.frozen.setObjectName("frozenColumns")
-        self.frozen.setModel(self.model())
-        self.frozen.setSelectionModel(self.selectionModel())
-        self.frozen.setFocusPolicy(Qt.NoFocus)
-        self.frozen.setFrameShape(QFrame.NoFrame)
-        self.frozen.verticalHeader().hide()
-        self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        self.frozen.horizontalHeader().setHighlightSections(False)
-        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.frozen.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.frozen.setWordWrap(False)
-        self.viewport().stackUnder(self.frozen)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        for view in (self, self.frozen):
-            view.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
-            view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.horizontalHeader().sectionResized.connect(self._column_resized)
-        self.verticalHeader().sectionResized.connect(lambda row, _old, new: self.frozen.setRowHeight(row, new))
-        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
-        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
-        self.frozen.clicked.connect(lambda index: self.cellClicked.emit(index.row(), index.column()))
-        self.model().columnsInserted.connect(lambda *_: self.sync_frozen())
-        self.model().rowsInserted.connect(lambda *_: self.sync_frozen())
-
-    def set_frozen(self, count: int) -> None:
-        self.frozen_count = count
-        self.sync_frozen()
-
-    def frozen_width(self) -> int:
-        return sum(self.columnWidth(c) for c in range(min(self.frozen_count, self.columnCount())))
-
-    def sync_frozen(self) -> None:
-        """Show the frozen columns (only) at the table's widths and row heights."""
-        for c in range(self.columnCount()):
-            self.frozen.setColumnHidden(c, c >= self.frozen_count)
-            if c < self.frozen_count:
-                self.frozen.setColumnWidth(c, self.columnWidth(c))
-        for r in range(self.rowCount()):
-            self.frozen.setRowHeight(r, self.rowHeight(r))
-        self.frozen.setVisible(self.frozen_count > 0 and self.columnCount() > 0)
-        self._place_frozen()
-
-    def _column_resized(self, column: int, _old: int, new: int) -> None:
-        if column < self.frozen_count:
-            self.frozen.setColumnWidth(column, new)
-            self._place_frozen()
-
-    def _place_frozen(self) -> None:
-        left = self.frameWidth() + (0 if self.verticalHeader().isHidden() else self.verticalHeader().width())
-        header = self.horizontalHeader().height()
-        if header and self.frozen.horizontalHeader().height() != header:   # titles on two lines: rows aligned
-            self.frozen.horizontalHeader().setFixedHeight(header)
-        self.frozen.setGeometry(left, self.frameWidth(), self.frozen_width(),
-                                self.viewport().height() + self.horizontalHeader().height())
-        self.frozen.verticalScrollBar().setValue(self.verticalScrollBar().value())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._place_frozen()
-
-    def updateGeometries(self) -> None:  # noqa: N802 - Qt override: headers and scroll bars changed
-        super().updateGeometries()
-        self._place_frozen()
-        if self.horizontalHeader().height() != self._header_height:
-            self._header_height = self.horizontalHeader().height()
-            self.header_resized.emit(self._header_height)
-
-    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt override: keyboard moves stay in sight
-        current = super().moveCursor(action, modifiers)
-        if action == QAbstractItemView.MoveLeft and current.column() >= self.frozen_count:
-            x = self.visualRect(current).topLeft().x()
-            if x < self.frozen_width():
-                self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + x - self.frozen_width())
-        return current
-
-    def scrollTo(self, index, hint=QAbstractItemView.EnsureVisible) -> None:  # noqa: N802 - Qt override
-        if index.column() < self.frozen_count:
-            return   # always in view
-        super().scrollTo(index, hint)
-        hidden = self.frozen_width() - self.visualRect(index).left()
-        if hidden > 0:   # under the frozen columns: bring it out from under them
-            bar = self.horizontalScrollBar()
-            bar.setValue(bar.value() - hidden)
-
-    def fit_columns(self, name_column: int, max_share: float = 0.45) -> None:
-        """Columns to their contents, the name column at most *max_share* of the visible width
-        (longer names are elided, whole in the tooltip)."""
-        self.resizeColumnsToContents()
-        if 0 <= name_column < self.columnCount():
-            visible = max(self.viewport().width(), 360)
-            self.setColumnWidth(name_column, min(self.columnWidth(name_column), max(110, int(visible * max_share))))
-        self.sync_frozen()
 
 
 class EvaluationDock(SessionDock):
