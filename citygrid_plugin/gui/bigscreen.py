@@ -395,14 +395,7 @@ class BigScreen(QWidget):
         self._shut = True
         for timer in (self.debounce, self.periodic, self.retry, self.clock, self.tour, self._shrink):
             timer.stop()
-        for signal, slot in ((self.session.notified, self._on_notify),
-                             (self.session.connection_changed, self._on_listener_changed)):
-            try:
-                signal.disconnect(slot)
-            except TypeError:  # already disconnected
-                pass
-        if self.own_session:
-            self.session.close()
+        self.session.leave(self._on_notify, self._on_listener_changed, self.own_session)
         self.canvas.stopRendering()
         self.canvas.setLayers([])
         self.legend.entries.clear()

@@ -93,6 +93,17 @@ class StoreSession(QObject):
         self.conn = None
         self.conn = self._connect()
 
+    def leave(self, on_notified, on_connection_changed, own: bool) -> None:
+        """A window stops listening (its two slots); the session closes when it was the window's
+        own (shared sessions are closed by the plugin with the last window)."""
+        for signal, slot in ((self.notified, on_notified), (self.connection_changed, on_connection_changed)):
+            try:
+                signal.disconnect(slot)
+            except TypeError:  # already disconnected
+                pass
+        if own:
+            self.close()
+
     def close(self) -> None:
         if self.listener is not None:
             self.listener.stop()

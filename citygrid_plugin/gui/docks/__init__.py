@@ -8,7 +8,6 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QLabel
 
 from ...core.i18n import tr
-from ...store.db import StoreError, connect, connection_lost
 from ..session import StoreSession
 
 
@@ -67,32 +66,4 @@ class SessionDock(QgsDockWidget):
 
     def shutdown(self) -> None:
         """Stop listening; close the session when it is the dock's own."""
-        for signal, slot in ((self.session.notified, self.on_notified),
-                             (self.session.connection_changed, self._connection_changed)):
-            try:
-                signal.disconnect(slot)
-            except TypeError:  # already disconnected
-                pass
-        if self.own_session:
-            self.session.close()
-
-
-class StoreConnectionMixin:
-    """What a dock with its own store connection (``self.conn``, ``self.dsn``, ``self.status``)
-    does on a failed read (the docks not yet on :class:`SessionDock`)."""
-
-    def store_failed(self, exc: StoreError) -> None:
-        lost = self.conn.closed or connection_lost(exc.__cause__, self.conn)
-        self.status.setText(tr("Connection to the store lost; reconnecting…") if lost else str(exc))
-        if lost:
-            self.reconnect()
-
-    def reconnect(self) -> None:
-        try:
-            self.conn.close()
-        except Exception:  # noqa: BLE001 - the old connection may already be gone
-            pass
-        try:
-            self.conn = connect(self.dsn)
-        except StoreError as exc:
-            self.status.setText(tr("Connection to the store lost; reconnecting…") + f" ({exc})")
+        self.session.leave(self.on_notified, self._connection_changed, self.own_session)
