@@ -287,7 +287,7 @@ class _Case:
         else:
             feedback_at = deadline + timedelta(minutes=10 + float(rng.exponential(8 * 60)))
             self.urge_if_overdue(feedback_at)
-        self.step("feedback", "department", feedback_at - self.t)
+        self.step("feedback", "department", feedback_at - self.t, note="已按处置标准处置完毕")
 
     def run(self, source: str, kind: str, cls: str, description: str, x: float, y: float,
             component: str | None, grid_code: str, at: datetime, wrong_dept: str | None) -> None:
@@ -297,6 +297,7 @@ class _Case:
         dept = wrong_dept if role == "department" else None  # some department reports what it found
         self.row = report_case(self.conn, source, kind, cls, description, x, y, address=f"网格 {grid_code}",
                                reporter=None if source in TRUSTED else "市民", component_code=component, at=at,
+                               reporter_phone=None if source in TRUSTED else f"1380000{self.stats['report']:04d}"[-11:],
                                commit=False, as_user=self.staff.who(role, rng, grid_code, dept))
         self.t = at
         self.stats["report"] += 1
@@ -306,7 +307,7 @@ class _Case:
                 if rng.random() < P_CANCEL_VERIFY:
                     self.step("cancel", "supervisor", _minutes(rng, 10, 40), note="现场核实未发现问题")
                     return
-                self.step("verify", "supervisor", _minutes(rng, 10, 40))
+                self.step("verify", "supervisor", _minutes(rng, 10, 40), note="现场核实属实")
             if rng.random() < P_CANCEL_REGISTER:
                 self.step("cancel", "shift_leader", _minutes(rng, 5, 40), note="不符合立案标准")
                 return
@@ -324,14 +325,14 @@ class _Case:
                 if rng.random() < P_REWORK:
                     role = "supervisor" if rng.random() < 0.7 else None
                     if role is None:
-                        self.step("check_ok", "supervisor", _minutes(rng, 10, 40))
+                        self.step("check_ok", "supervisor", _minutes(rng, 10, 40), note="现场核查已处置")
                         self.step("rework", "shift_leader", _minutes(rng, 10, 60), note="复核发现问题仍在")
                     else:
                         self.step("rework", "supervisor", _minutes(rng, 10, 40), note="现场核查未处置到位")
                     self.handle(reworked=True)
                     continue
                 break
-            self.step("check_ok", "supervisor", _minutes(rng, 10, 40))
+            self.step("check_ok", "supervisor", _minutes(rng, 10, 40), note="现场核查已处置")
             self.step("close", "shift_leader", _minutes(rng, 10, 90))
         except _Stop:
             if rng.random() < P_URGE_OPEN:

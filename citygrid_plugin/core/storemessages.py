@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .i18n import tr
-from .workflow import action_label, role_label, state_label
+from .workflow import action_label, photo_stage_label, role_label, state_label
 
 
 def _actions(text: str) -> str:
@@ -124,6 +124,47 @@ _entry(r"class (?P<cls>\S+) is not a component class of profile (?P<profile>\S+)
        lambda tr=tr: tr("class {cls} is not a component class of profile {profile}"))
 _entry(r"grid (?P<code>.+) crosses the boundary of community (?P<community>\S+): (?P<m2>\S+) m² lie outside it",
        lambda tr=tr: tr("grid {code} crosses the boundary of community {community}: {m2} m² lie outside it"))
+
+# intake, photos and evidence (issue 15)
+_entry(r"case (?P<case>\S+) has no extension request to refuse",
+       lambda tr=tr: tr("case {case} has no extension request to refuse"))
+_entry(r"(?P<action>\w+) needs a photo of stage (?P<stage>\w+) taken for it \(none added since (?P<since>.+)\): "
+       r"add the photo with the action",
+       lambda tr=tr: tr("{action} needs a {stage} photo taken for it (none added since {since}): add the photo "
+                        "with the action"), action=action_label, stage=photo_stage_label)
+_entry(r"a report through (?P<source>\S+) needs the reporter's name and phone \(a public channel\): "
+       r"ask the caller for them",
+       lambda tr=tr: tr("a report through {source} needs the reporter's name and phone (a public channel): ask the "
+                        "caller for them"))
+_entry(r"the phone number (?P<phone>.+) is not a phone number: digits, spaces, \+ - \( \) only, 3 to 40 characters",
+       lambda tr=tr: tr("the phone number {phone} is not a phone number: digits, spaces, + - ( ) only, 3 to 40 "
+                        "characters"))
+_entry(r"the external id (?P<id>.+) is not usable: 1 to 100 characters",
+       lambda tr=tr: tr("the external id {id} is not usable: 1 to 100 characters"))
+_entry(r"assisting departments are given as a list of department codes",
+       lambda tr=tr: tr("assisting departments are given as a list of department codes"))
+_entry(r"at most 10 assisting departments; got (?P<n>\d+)",
+       lambda tr=tr: tr("at most 10 assisting departments; got {n}"))
+_entry(r"unknown or inactive assisting department (?P<dept>.+)",
+       lambda tr=tr: tr("unknown or inactive assisting department {dept}"))
+_entry(r"department (?P<dept>\S+) leads the case; it cannot also assist it",
+       lambda tr=tr: tr("department {dept} leads the case; it cannot also assist it"))
+_entry(r"user (?P<who>\S+) may not add a (?P<stage>\w+) photo to case (?P<case>\S+) now \(.*\)",
+       lambda tr=tr: tr("you may not add a {stage} photo to case {case} now (it does not exist, is not yours, or is "
+                        "not at that stage)"), stage=photo_stage_label)
+_entry(r"the photo (?P<name>.*) is empty", lambda tr=tr: tr("the photo {name} is empty"))
+_entry(r"the photo (?P<name>.*) has (?P<mb>\S+) MB; at most (?P<limit>\S+) MB: send a smaller photo .*",
+       lambda tr=tr: tr("the photo {name} has {mb} MB; at most {limit} MB: send a smaller photo"))
+_entry(r"the file (?P<name>.*) is not a JPEG or PNG photo",
+       lambda tr=tr: tr("the file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)"))
+_entry(r"case (?P<case>\S+) has (?P<n>\d+) photos of stage (?P<stage>\w+) already; at most (?P<limit>\d+)",
+       lambda tr=tr: tr("case {case} has {n} {stage} photos already; at most {limit}"), stage=photo_stage_label)
+_entry(r"a photo belongs to stage report, verify, handle or check; got (?P<got>.*)",
+       lambda tr=tr: tr("a photo belongs to stage report, verify, handle or check; got {got}"))
+_entry(r"user (?P<who>\S+) may not attach reports to cases \(.*\)",
+       lambda tr=tr: tr("user {who} may not attach reports to cases (operator, supervisor or shift leader)"))
+_entry(r"case (?P<case>\S+) is finished \((?P<state>\w+)\); report the problem as a new case",
+       lambda tr=tr: tr("case {case} is finished ({state}); report the problem as a new case"), state=state_label)
 
 
 def _identity(text: str) -> str:

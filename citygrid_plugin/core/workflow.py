@@ -16,7 +16,7 @@ STATES = ("reported", "to_verify", "accepted", "registered", "dispatched", "retu
 OPEN_STATES = STATES[:-2]
 # the roles that work cases (the store's group roles are citygrid_<role>)
 CASE_ROLES = ("operator", "supervisor", "shift_leader", "dispatcher", "department")
-ACTIONS = ("accept", "verify", "register", "dispatch", "return", "feedback", "request_extension",
+ACTIONS = ("accept", "verify", "register", "dispatch", "return", "feedback", "assist_note", "request_extension",
            "approve_extension", "refuse_extension", "defer", "release", "urge", "check_ok", "rework", "close",
            "cancel")
 # actions that cannot be taken back: the dock asks before it sends them
@@ -50,7 +50,14 @@ def action_label(action: str) -> str:
         "approve_extension": tr("Approve extension"), "refuse_extension": tr("Refuse extension"),
         "defer": tr("Defer (挂账)"), "release": tr("Release"), "urge": tr("Urge (督办)"),
         "check_ok": tr("Check passed"), "rework": tr("Rework"), "close": tr("Close"), "cancel": tr("Cancel"),
+        "assist_note": tr("Assisting note"), "report_again": tr("Additional report"),
     }.get(action, action)
+
+
+def photo_stage_label(stage: str) -> str:
+    """The stage a photo documents (案件照片的阶段)."""
+    return {"report": tr("Report (stage)"), "verify": tr("Verification"), "handle": tr("Handling"),
+            "check": tr("Check")}.get(stage, stage)
 
 
 def confirm_text(action: str, case_no: str) -> str:

@@ -89,32 +89,71 @@ def _call(conn, sql: str, args: tuple, commit: bool) -> CaseRow:
 def report_case(conn, source: str, kind: str, class_code: str, description: str, x: float, y: float,
                 address: str | None = None, reporter: str | None = None, component_code: str | None = None,
                 at: datetime | None = None, commit: bool = True, as_user: str | None = None,
-                observed_at: datetime | None = None, photo: str | None = None) -> CaseRow:
+                observed_at: datetime | None = None, photo: str | None = None,
+                reporter_phone: str | None = None, urgent: bool = False,
+                external_id: str | None = None) -> CaseRow:
     """Report a case at (x, y) in the store CRS as the logged-in user, at the server's clock;
     returns it in state 'reported'. *observed_at*: when the reporter saw the problem (a report
-    made offline; bounded by the store, never a deadline).
+    made offline; bounded by the store, never a deadline). *reporter*, *reporter_phone*: who
+    called (a public channel needs both; only the supervision centre reads them). *urgent*: 紧急
+    (shorter time limits). *external_id*: the case's number in the system it came from; a source
+    that knows it already returns that case and adds nothing (store.intake.report tells which).
 
     *at* replays history (the store owner only: the demo generator, a migration from a legacy
     system): the case is reported at *at* in the name of *as_user* (or the owner) and marked
     replayed. Without *at*, *as_user* (superusers only) acts as that login at the server's clock."""
-    _no_nul(description=description, address=address, reporter=reporter, class_code=class_code, photo=photo)
+    _no_nul(description=description, address=address, reporter=reporter, class_code=class_code, photo=photo,
+            reporter_phone=reporter_phone, external_id=external_id)
     point = "ST_SetSRID(ST_MakePoint(%s, %s), citygrid.store_srid())"
-    values = (source, kind, class_code, description, x, y, address, reporter, component_code, photo, observed_at)
+    values = (source, kind, class_code, description, x, y, address, reporter, component_code, photo, observed_at,
+              reporter_phone, bool(urgent), external_id)
     if at is not None:
         return _call(conn, f"SELECT {_ROW} FROM citygrid.case_replay_report(%s, %s, %s, %s, %s, %s, "  # nosec B608
-                     f"{point}, %s, %s, %s, %s, %s)", (as_user, at, *values), commit)
+                     f"{point}, %s, %s, %s, %s, %s, %s, %s, %s)", (as_user, at, *values), commit)
     prefix, who = _as(as_user)
     return _call(conn, prefix + f"SELECT {_ROW} FROM citygrid.case_report(%s, %s, %s, %s, "  # nosec B608
-                 f"{point}, %s, %s, %s, %s, %s)", (*who, *values), commit)
+                 f"{point}, %s, %s, %s, %s, %s, %s, %s, %s)", (*who, *values), commit)
+
+
+# the stage of the photos an action brings as its evidence (the supervisor's rework: what he saw)
+PHOTO_STAGE = {"verify": "verify", "check_ok": "check", ("rework", "supervisor"): "check", "feedback": "handle",
+               "assist_note": "handle", "request_extension": "handle", "return": "handle"}
+
+
+def photo_stage(action: str, role: str) -> str | None:
+    """The stage of the photos *action* in *role* may bring (None: it brings none)."""
+    if action == "rework":
+        return PHOTO_STAGE.get((action, role))
+    return PHOTO_STAGE.get(action)
 
 
 def act(conn, case_id: int, action: str, role: str, version: int, note: str | None = None,
         data: dict | None = None, at: datetime | None = None, commit: bool = True,
-        as_user: str | None = None) -> CaseRow:
+        as_user: str | None = None, photos=()) -> CaseRow:
     """Apply *action* as *role* to the case the client saw at *version*, as the logged-in user at
     the server's clock. *at* replays history (the store owner only; in the name of *as_user*, or
-    the owner; marked replayed); without *at*, *as_user* (superusers only) acts as that login."""
+    the owner; marked replayed); without *at*, *as_user* (superusers only) acts as that login.
+
+    *photos* (store.photos.Photo): the action's evidence (核实, 核查, 处置完成 …), added first in
+    the same transaction with the stage the action needs (:func:`photo_stage`); a refusal of a
+    photo or of the action leaves nothing."""
     _no_nul(note=note, action=action, **{k: v for k, v in (data or {}).items() if isinstance(v, str)})
+    if photos:
+        from .photos import PhotoError, add_photo, check_count
+        stage = photo_stage(action, role)
+        if stage is None:
+            raise PhotoError(tr("{action} takes no photo").format(action=action))
+        check_count(photos, stage)
+        prefix, who = _as(as_user)
+        if prefix:
+            try:
+                with conn.cursor() as cur:
+                    cur.execute(prefix, who)
+            except psycopg2.Error as exc:
+                rollback(conn)
+                raise _error(exc, conn) from exc
+        for photo in photos:
+            add_photo(conn, case_id, stage, photo, commit=False)
     values = (case_id, action, role, version, note, json.dumps(data or {}))
     if at is not None:
         return _call(conn, f"SELECT {_ROW} FROM citygrid.case_replay_act(%s, %s, %s, %s, %s, %s, %s, "  # nosec B608

@@ -63,7 +63,7 @@ BEGIN
                                  'component_history', 'component_serial', 'grid_census', 'grid_census_progress',
                                  'basemap_line', 'basemap_polygon', 'basemap_text', 'case_state', 'case_role',
                                  'case_transition', 'case_time_limit', 'routing_rule', 'work_calendar', 'staff',
-                                 'case_source', 'schema_function'] LOOP
+                                 'case_source', 'schema_function', 'case_class_rule'] LOOP
             EXECUTE format('GRANT SELECT ON citygrid.%I TO %I', t, r);
         END LOOP;
     END LOOP;
@@ -89,7 +89,8 @@ BEGIN
                        'citygrid.component_anchor(geometry), citygrid.is_workday(date), citygrid.work_periods(date), '
                        'citygrid.add_work_time(timestamptz, numeric, text), '
                        'citygrid.case_deadline(citygrid.work_case, text, timestamptz), '
-                       'citygrid.suggest_department(bigint), citygrid.grid_check_community(citygrid.grid) TO %I', r);
+                       'citygrid.suggest_department(bigint), citygrid.grid_check_community(citygrid.grid), '
+                       'citygrid.case_state_since(citygrid.work_case) TO %I', r);
     END LOOP;
 END $$;
 
@@ -111,18 +112,37 @@ GRANT SELECT ON citygrid.work_case, citygrid.case_action, citygrid.case_action_p
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
        citygrid_analyst, citygrid_admin;
 GRANT EXECUTE ON FUNCTION
-    citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz),
-    citygrid.case_act(bigint, text, text, integer, text, jsonb), citygrid.case_allowed_actions(bigint)
+    citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz, text, boolean, text),
+    citygrid.case_act(bigint, text, text, integer, text, jsonb), citygrid.case_allowed_actions(bigint),
+    citygrid.case_photo_add(bigint, text, bytea, text, timestamptz, double precision, double precision)
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor;
+GRANT EXECUTE ON FUNCTION citygrid.case_attach_report(bigint, text, text, geometry, text, text, text, timestamptz, text)
+    TO citygrid_operator, citygrid_shift_leader, citygrid_supervisor;
+
+-- Intake (issue 15): photos, additional reports and assisting departments follow their case's
+-- row-level security (below); the reporter's name and phone are the supervision centre's only
+-- (operator, shift leader, supervisor): no other role may read case_reporter or those columns of
+-- case_extra_report.
+GRANT SELECT ON citygrid.case_photo, citygrid.case_assist
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
+       citygrid_analyst, citygrid_admin;
+GRANT SELECT (id, case_id, source, description, address, geom, observed_at, external_id, actor, at)
+    ON citygrid.case_extra_report
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
+       citygrid_analyst, citygrid_admin;
+GRANT SELECT ON citygrid.case_extra_report, citygrid.case_reporter
+    TO citygrid_operator, citygrid_shift_leader, citygrid_supervisor;
 
 -- Analyst: everything read-only, the break-glass log included.
 GRANT SELECT ON ALL TABLES IN SCHEMA citygrid TO citygrid_analyst;
-REVOKE SELECT ON citygrid.internal_mode FROM citygrid_analyst;
+REVOKE SELECT ON citygrid.internal_mode, citygrid.case_reporter, citygrid.case_extra_report FROM citygrid_analyst;
+GRANT SELECT (id, case_id, source, description, address, geom, observed_at, external_id, actor, at)
+    ON citygrid.case_extra_report TO citygrid_analyst;
 
 -- Administrator: configuration and people.
 GRANT INSERT, UPDATE, DELETE ON citygrid.department, citygrid.routing_rule, citygrid.case_time_limit,
     citygrid.work_calendar, citygrid.store_setting, citygrid.component_class, citygrid.event_class,
-    citygrid.code_profile, citygrid.staff, citygrid.case_source TO citygrid_admin;
+    citygrid.code_profile, citygrid.staff, citygrid.case_source, citygrid.case_class_rule TO citygrid_admin;
 GRANT USAGE ON SEQUENCE citygrid.routing_rule_id_seq, citygrid.case_time_limit_id_seq TO citygrid_admin;
 GRANT SELECT ON citygrid.audit_override TO citygrid_admin;
 GRANT EXECUTE ON FUNCTION citygrid.break_glass_amend(bigint, text, text) TO citygrid_admin;
@@ -135,7 +155,7 @@ GRANT SELECT ON citygrid.store_setting, citygrid.schema_migration, citygrid.code
 GRANT SELECT (id, case_no, source, kind, profile, class_code, component_code, description, address, geom, grid_code,
               district_code, street_code, community_code, department_code, state, stage, stage_deadline,
               handle_deadline, extension_hours, rework_count, urge_count, close_category, reported_at, updated_at,
-              version)
+              version, urgent)
     ON citygrid.work_case TO citygrid_bigscreen;
 GRANT SELECT (id, case_id, action, from_state, to_state, at) ON citygrid.case_action TO citygrid_bigscreen;
 
@@ -152,10 +172,40 @@ CREATE POLICY cg_case_staff ON citygrid.work_case FOR SELECT
        citygrid_admin, citygrid_bigscreen
     USING (true);
 CREATE POLICY cg_case_department ON citygrid.work_case FOR SELECT TO citygrid_department
-    USING (department_code = citygrid.my_department());
+    USING (department_code = citygrid.my_department()
+           OR EXISTS (SELECT 1 FROM citygrid.case_assist a
+                       WHERE a.case_id = id AND a.department_code = citygrid.my_department()));
 CREATE POLICY cg_audit_staff ON citygrid.case_action FOR SELECT
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
        citygrid_admin, citygrid_bigscreen
     USING (true);
 CREATE POLICY cg_audit_department ON citygrid.case_action FOR SELECT TO citygrid_department
     USING (EXISTS (SELECT 1 FROM citygrid.work_case c WHERE c.id = case_id));
+
+-- Photos and additional reports: visible exactly when their case is (the case's policies above).
+DROP POLICY IF EXISTS cg_case_photo ON citygrid.case_photo;
+DROP POLICY IF EXISTS cg_case_extra_report ON citygrid.case_extra_report;
+DROP POLICY IF EXISTS cg_case_reporter ON citygrid.case_reporter;
+DROP POLICY IF EXISTS cg_case_assist_staff ON citygrid.case_assist;
+DROP POLICY IF EXISTS cg_case_assist_department ON citygrid.case_assist;
+DROP POLICY IF EXISTS cg_case_class_rule_admin ON citygrid.case_class_rule;
+CREATE POLICY cg_case_photo ON citygrid.case_photo FOR SELECT
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
+       citygrid_analyst, citygrid_admin
+    USING (EXISTS (SELECT 1 FROM citygrid.work_case c WHERE c.id = case_id));
+CREATE POLICY cg_case_extra_report ON citygrid.case_extra_report FOR SELECT
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
+       citygrid_analyst, citygrid_admin
+    USING (EXISTS (SELECT 1 FROM citygrid.work_case c WHERE c.id = case_id));
+CREATE POLICY cg_case_reporter ON citygrid.case_reporter FOR SELECT
+    TO citygrid_operator, citygrid_shift_leader, citygrid_supervisor USING (true);
+-- (a department sees the rows where it assists or leads; the cases' policy reads case_assist, so this
+-- one must not read the cases back: the lead is kept on the row)
+CREATE POLICY cg_case_assist_staff ON citygrid.case_assist FOR SELECT
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
+       citygrid_admin
+    USING (true);
+CREATE POLICY cg_case_assist_department ON citygrid.case_assist FOR SELECT TO citygrid_department
+    USING (department_code = citygrid.my_department() OR lead_department = citygrid.my_department());
+CREATE POLICY cg_case_class_rule_admin ON citygrid.case_class_rule FOR ALL TO citygrid_admin
+    USING (true) WITH CHECK (true);

@@ -19,6 +19,7 @@ from citygrid_plugin.cli import backup_store, restore_store
 from citygrid_plugin.store import db, migrate
 from citygrid_plugin.store.cases import CaseRefused, act, report_case
 from citygrid_plugin.store.cluster import PrivateCluster
+from tests.helpers.photos import photo
 from tests.helpers.sql import count, denied, one
 
 CST = timezone(timedelta(hours=8))
@@ -158,7 +159,7 @@ def test_no_client_chooses_the_time_of_an_action(secured):
     assert r.case_no.startswith(after.astimezone(CST).strftime("%Y%m%d"))
     # a feedback is recorded at the server's clock, and judged on it
     before = _server_now(owner)
-    act(hw, c.id, "feedback", "department", c.version)
+    act(hw, c.id, "feedback", "department", c.version, note="已清运", photos=[photo()])
     at, data, replayed = one(owner, "SELECT at, data, replayed FROM citygrid.case_action WHERE case_id = %s "
                                     "AND action = 'feedback'", (c.id,))
     assert before <= at <= _server_now(owner) and data["on_time"] is (at <= deadline) and not replayed
@@ -174,7 +175,7 @@ def test_a_dispatcher_cannot_urge_a_case_that_is_not_overdue(secured):
 def test_the_owner_replays_history_and_the_rows_say_so(secured):
     owner, _login, logins = secured
     when = datetime.now(CST) - timedelta(days=40)
-    c = report_case(owner, "12319热线", "event", "0102", "暴露垃圾", 50, 50, at=when, as_user=logins["operator"])
+    c = report_case(owner, "领导批办", "event", "0102", "暴露垃圾", 50, 50, at=when, as_user=logins["operator"])
     c = act(owner, c.id, "accept", "operator", c.version, at=when + timedelta(minutes=5), as_user=logins["operator"])
     assert one(owner, "SELECT reported_at, replayed FROM citygrid.work_case WHERE id = %s", (c.id,)) == (when, True)
     trail = [tuple(r) for r in _rows(owner, "SELECT action, actor, at, replayed FROM citygrid.case_action "
@@ -224,7 +225,7 @@ def test_a_backup_is_private_and_holds_no_secret(secured, tmp_path):
     restored = restore_store(owner.dsn, path, f"{owner.info.dbname}_r")
     try:
         r = db.connect(restored)
-        c = report_case(r, "12319热线", "event", "0102", "暴露垃圾", 60, 60)
+        c = report_case(r, "领导批办", "event", "0102", "暴露垃圾", 60, 60)
         assert act(r, c.id, "accept", "operator", c.version).state == "to_verify"
         assert count(r, "SELECT count(*) FROM pg_class WHERE relname = 'internal_secret'") == 0
         r.close()
@@ -347,10 +348,10 @@ def test_texts_have_limits_that_fit_the_job(secured):
     _owner, login, _logins = secured
     op = login("operator")
     with pytest.raises(CaseRefused, match="the description has 10485760 characters; at most 4000"):
-        report_case(op, "12319热线", "event", "0102", "垃" * (10 * 1024 * 1024), 50, 50)
+        report_case(op, "领导批办", "event", "0102", "垃" * (10 * 1024 * 1024), 50, 50)
     with pytest.raises(CaseRefused, match="the photo link has .* at most 2000"):
-        report_case(op, "12319热线", "event", "0102", "暴露垃圾", 50, 50, photo="x" * (50 * 1024 * 1024))
-    c = report_case(op, "12319热线", "event", "0102", "暴" * 4000, 50, 50, address="红" * 500)
+        report_case(op, "领导批办", "event", "0102", "暴露垃圾", 50, 50, photo="x" * (50 * 1024 * 1024))
+    c = report_case(op, "领导批办", "event", "0102", "暴" * 4000, 50, 50, address="红" * 500)
     with pytest.raises(CaseRefused, match="the note has 4001 characters"):
         act(op, c.id, "cancel", "operator", c.version, note="x" * 4001)
 

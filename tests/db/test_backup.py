@@ -28,8 +28,10 @@ from citygrid_plugin.store import db, migrate
 from citygrid_plugin.store.cases import act, report_case
 from citygrid_plugin.store.cluster import _pg_bindir
 from citygrid_plugin.store.grids import replace_grids
+from citygrid_plugin.store.photos import add_photo
 from citygrid_plugin.store.roles import save_user, setup_roles
 from tests.helpers.faults import fingerprint
+from tests.helpers.photos import photo
 from tests.stores import PREFIX, make_case_store
 
 PASSWORD = "Backup-Restore-2026!"
@@ -55,7 +57,8 @@ def full_store(store_dsn, conn_factory):
     for action, role, note, data in (("accept", "operator", "受理", None), ("register", "shift_leader", None, None),
                                      ("dispatch", "dispatcher", None, {"department": "HW"})):
         a = act(conn, a.id, action, role, a.version, note=note, data=data)
-    b = report_case(conn, "12319热线", "event", "0505", "乱停车", 250, 50)
+    add_photo(conn, a.id, "report", photo())  # photos are in the backup, with who and when
+    b = report_case(conn, "领导批办", "event", "0505", "乱停车", 250, 50)
     act(conn, b.id, "cancel", "operator", b.version, note="重复 13800000000")
     with conn.cursor() as cur:  # break glass: redact the phone number in the audit, with a reason
         cur.execute("SELECT id FROM citygrid.case_action WHERE note LIKE '%%13800000000%%'")
@@ -93,7 +96,10 @@ AUDIT = {
                        "ORDER BY id",
     "component_history": "SELECT id, component_id, code, action, at, by_user, old_values "
                          "FROM citygrid.component_history ORDER BY id",
-    "cases": "SELECT id, case_no, state, version, reporter, address, updated_at FROM citygrid.work_case ORDER BY id",
+    "cases": "SELECT id, case_no, state, version, address, updated_at FROM citygrid.work_case ORDER BY id",
+    "case_reporter": "SELECT case_id, name, phone FROM citygrid.case_reporter ORDER BY case_id",
+    "case_photo": "SELECT id, case_id, stage, md5(content), uploaded_by, uploaded_at FROM citygrid.case_photo "
+                  "ORDER BY id",
     "case_action": "SELECT id, case_id, action, from_state, to_state, actor, role, at, note, data "
                    "FROM citygrid.case_action ORDER BY id",
     "audit_override": "SELECT id, at, by_user, reason, case_action_id, old_note, new_note FROM citygrid.audit_override "

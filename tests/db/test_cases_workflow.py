@@ -35,8 +35,8 @@ def test_supervisor_report_runs_the_whole_workflow_on_time(case_dsn, conn_factor
     c = act(conn, c.id, "dispatch", "dispatcher", c.version, at=at(16, 9, 30))
     assert c.department_code == "HW"  # routing rule (先属地)
     assert c.stage_deadline == at(16, 15)  # 4 working hours: 09:30→12:00 (2.5 h), 13:30→15:00 (1.5 h)
-    c = act(conn, c.id, "feedback", "department", c.version, at=at(16, 14))
-    c = act(conn, c.id, "check_ok", "supervisor", c.version, at=at(16, 14, 20))
+    c = act(conn, c.id, "feedback", "department", c.version, note="已清运", at=at(16, 14))
+    c = act(conn, c.id, "check_ok", "supervisor", c.version, note="已处置到位", at=at(16, 14, 20))
     c = act(conn, c.id, "close", "shift_leader", c.version, at=at(16, 15))
     assert c.state == "closed"
     with conn.cursor() as cur:
@@ -51,21 +51,21 @@ def test_supervisor_report_runs_the_whole_workflow_on_time(case_dsn, conn_factor
 
 def test_public_reports_are_verified_and_late_handling_closes_late(case_dsn, conn_factory):
     conn = conn_factory(case_dsn)
-    c = report_case(conn, "12319热线", "event", "0102", "垃圾", 150, 150, at=at(20, 16))  # Friday
+    c = report_case(conn, "领导批办", "event", "0102", "垃圾", 150, 150, at=at(20, 16))  # Friday
     c = act(conn, c.id, "accept", "operator", c.version, at=at(20, 16, 5))
     assert c.state == "to_verify"
     with pytest.raises(CaseRefused, match=r"is to_verify: register by shift_leader is not allowed; allowed: "
                                           r"cancel \(supervisor\), verify \(supervisor\)"):
         act(conn, c.id, "register", "shift_leader", c.version)
-    c = act(conn, c.id, "verify", "supervisor", c.version, at=at(20, 16, 20))
+    c = act(conn, c.id, "verify", "supervisor", c.version, note="现场属实", at=at(20, 16, 20))
     c = act(conn, c.id, "register", "shift_leader", c.version, at=at(20, 16, 30))
     c = act(conn, c.id, "dispatch", "dispatcher", c.version, at=at(20, 17))
     assert c.stage_deadline == at(23, 12)  # 4 working hours: Fri 17:00–17:30, Mon 08:30–12:00
-    c = act(conn, c.id, "feedback", "department", c.version, at=at(23, 15))
+    c = act(conn, c.id, "feedback", "department", c.version, note="已清运", at=at(23, 15))
     c = act(conn, c.id, "rework", "supervisor", c.version, note="没清干净", at=at(23, 15, 30))
     assert c.state == "dispatched"
-    c = act(conn, c.id, "feedback", "department", c.version, at=at(23, 16))
-    c = act(conn, c.id, "check_ok", "supervisor", c.version, at=at(23, 16, 20))
+    c = act(conn, c.id, "feedback", "department", c.version, note="已清运", at=at(23, 16))
+    c = act(conn, c.id, "check_ok", "supervisor", c.version, note="已处置到位", at=at(23, 16, 20))
     c = act(conn, c.id, "close", "shift_leader", c.version, at=at(23, 17))
     with conn.cursor() as cur:
         cur.execute("SELECT close_category, rework_count FROM citygrid.work_case WHERE id = %s", (c.id,))
@@ -92,7 +92,7 @@ def test_side_paths_need_their_inputs(case_dsn, conn_factory):
     assert c.stage_deadline - deadline == timedelta(hours=24)
     with pytest.raises(CaseRefused, match="not overdue"):
         act(conn, c.id, "urge", "dispatcher", c.version)
-    assert ("feedback", "department", {}) in allowed_actions(conn, c.id)
+    assert ("feedback", "department", {"note": True}) in allowed_actions(conn, c.id)  # 0505 asks no after photo
     c = act(conn, c.id, "defer", "shift_leader", c.version, note="需协调多部门")
     assert c.state == "deferred" and c.stage_deadline is None  # 挂账: no clock runs, never "overdue"
     c = act(conn, c.id, "release", "shift_leader", c.version)
@@ -182,8 +182,8 @@ def test_the_audit_records_each_verdict_as_given_at_the_time(case_dsn, conn_fact
     c = act(conn, c.id, "accept", "operator", c.version, at=at(16, 9, 5))
     c = act(conn, c.id, "register", "shift_leader", c.version, at=at(16, 11))  # 1 working hour: due 10:05
     c = act(conn, c.id, "dispatch", "dispatcher", c.version, at=at(16, 11, 10))
-    c = act(conn, c.id, "feedback", "department", c.version, at=at(17, 9))  # due 16 Nov 16:40: late
-    c = act(conn, c.id, "check_ok", "supervisor", c.version, at=at(17, 9, 10))  # 30 minutes: on time
+    c = act(conn, c.id, "feedback", "department", c.version, note="已清运", at=at(17, 9))  # due 16 Nov 16:40: late
+    c = act(conn, c.id, "check_ok", "supervisor", c.version, note="已处置到位", at=at(17, 9, 10))  # 30 minutes: on time
     c = act(conn, c.id, "close", "shift_leader", c.version, at=at(17, 9, 30))
     with conn.cursor() as cur:
         cur.execute("SELECT action, data FROM citygrid.case_action WHERE case_id = %s ORDER BY id", (c.id,))

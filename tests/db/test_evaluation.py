@@ -15,6 +15,7 @@ from citygrid_plugin.store import db
 from citygrid_plugin.store.cases import act
 from citygrid_plugin.store.evaluation import load_cases
 from tests.helpers.evaluation import CST, DEC, NOV, OCT
+from tests.helpers.photos import photo
 
 
 def evaluate(dsn: str, start: datetime, end: datetime, grouping: str):
@@ -94,7 +95,7 @@ def test_october_counts_f_as_overdue_and_later_changes_do_not_move_a_month(month
     with conn.cursor() as cur:  # a later policy change and later work on E
         cur.execute("UPDATE citygrid.case_time_limit SET amount = 100 WHERE class_code = '0102'")
     conn.commit()
-    c = act(conn, ids["E"], "feedback", "department", 4, as_user=logins["hw1"])
+    c = act(conn, ids["E"], "feedback", "department", 4, as_user=logins["hw1"], note="已清运", photos=[photo()])
     assert c.state == "handled"
     conn.close()
     after = {k: v.numerator for k, v in evaluate(dsn, NOV, DEC, "district")["510104"].items()}

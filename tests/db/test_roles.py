@@ -8,6 +8,7 @@ import pytest
 from citygrid_plugin.store import db
 from citygrid_plugin.store.cases import CaseRefused, act, report_case
 from citygrid_plugin.store.roles import RoleError, my_roles, save_user, scram_verifier, setup_roles, users
+from tests.helpers.photos import photo
 from tests.helpers.sql import PASSWORD, count, denied
 
 
@@ -94,7 +95,7 @@ def test_case_roles_act_only_in_their_role_and_departments_see_only_their_cases(
     op, sl, dp, hw, jg, sup = (login(r) for r in ("operator", "shift_leader", "dispatcher", "department",
                                                   "department_jg", "supervisor"))
     c = report_case(sup, "监督员上报", "event", "0102", "暴露垃圾", 50, 50)
-    other = report_case(op, "12319热线", "event", "0505", "乱停车", 250, 150)
+    other = report_case(op, "领导批办", "event", "0505", "乱停车", 250, 150)
     with pytest.raises(CaseRefused, match=f"user {logins['operator']} may not act as shift_leader"):
         act(op, c.id, "register", "shift_leader", c.version)
     c = act(op, c.id, "accept", "operator", c.version)
@@ -102,7 +103,7 @@ def test_case_roles_act_only_in_their_role_and_departments_see_only_their_cases(
     c = act(dp, c.id, "dispatch", "dispatcher", c.version)
     assert c.department_code == "HW"
     other = act(op, other.id, "accept", "operator", other.version)
-    other = act(sup, other.id, "verify", "supervisor", other.version)
+    other = act(sup, other.id, "verify", "supervisor", other.version, note="属实", photos=[photo()])
     other = act(sl, other.id, "register", "shift_leader", other.version)
     other = act(dp, other.id, "dispatch", "dispatcher", other.version, data={"department": "JG"})
     # row-level security: each department sees only the cases dispatched to it, and their audit
@@ -113,8 +114,8 @@ def test_case_roles_act_only_in_their_role_and_departments_see_only_their_cases(
     assert count(dp, "SELECT count(*) FROM citygrid.work_case") == 2
     with pytest.raises(CaseRefused, match="is not dispatched to your department"):
         act(jg, c.id, "feedback", "department", c.version)
-    c = act(hw, c.id, "feedback", "department", c.version)
-    c = act(sup, c.id, "check_ok", "supervisor", c.version)
+    c = act(hw, c.id, "feedback", "department", c.version, note="已清运", photos=[photo()])
+    c = act(sup, c.id, "check_ok", "supervisor", c.version, note="已处置", photos=[photo()])
     c = act(sl, c.id, "close", "shift_leader", c.version)
     assert c.state == "closed"
     with owner.cursor() as cur:
@@ -149,11 +150,13 @@ def test_analyst_reads_everything_and_changes_nothing(secured):
 def test_big_screen_reads_open_cases_without_personal_data(secured):
     _owner, login, _logins = secured
     op = login("operator")
-    report_case(op, "12319热线", "event", "0102", "暴露垃圾", 50, 50, reporter="张三 13800000000")
+    report_case(op, "12319热线", "event", "0102", "暴露垃圾", 50, 50, reporter="张三", reporter_phone="13800000000")
     b = login("bigscreen")
     assert count(b, "SELECT count(*) FROM citygrid.case_queue") == 1
     assert count(b, "SELECT count(*) FROM citygrid.case_action_public") == 1
-    denied(b, "SELECT reporter FROM citygrid.work_case")
+    denied(b, "SELECT name, phone FROM citygrid.case_reporter")
+    denied(b, "SELECT content FROM citygrid.case_photo")
+    denied(b, "SELECT reporter FROM citygrid.case_extra_report")
     denied(b, "SELECT actor FROM citygrid.case_action")
     denied(b, "SELECT count(*) FROM citygrid.component")
     denied(b, "SELECT citygrid.case_act(1, 'accept', 'operator', 1)")
@@ -162,7 +165,7 @@ def test_big_screen_reads_open_cases_without_personal_data(secured):
 def test_the_audit_is_amended_only_by_the_audited_break_glass_procedure(secured):
     owner, login, logins = secured
     op = login("operator")
-    c = report_case(op, "12319热线", "event", "0102", "暴露垃圾", 50, 50)
+    c = report_case(op, "领导批办", "event", "0102", "暴露垃圾", 50, 50)
     c = act(op, c.id, "cancel", "operator", c.version, note="举报人电话 13800000000，重复举报")
     with owner.cursor() as cur:
         cur.execute("SELECT id FROM citygrid.case_action WHERE case_id = %s AND action = 'cancel'", (c.id,))
@@ -232,7 +235,7 @@ def test_the_store_tells_each_login_what_it_may_do_to_a_case_now(secured):
     assert [a for a, _r, _n in allowed_actions(sl, c.id)] == ["defer"]     # no approval without a request
     assert allowed_actions(dp, c.id) == []                      # not overdue: nothing to urge
     c = act(hw, c.id, "request_extension", "department", c.version, note="施工", data={"hours": 24})
-    assert [a for a, _r, _n in allowed_actions(sl, c.id)] == ["approve_extension", "defer"]
+    assert [a for a, _r, _n in allowed_actions(sl, c.id)] == ["approve_extension", "refuse_extension", "defer"]
     # overdue: urged by the shift leader or the dispatcher, offered once to a login holding both
     with owner.cursor() as cur:
         cur.execute("SELECT citygrid.set_internal(true); UPDATE citygrid.work_case SET stage_deadline = now() - "

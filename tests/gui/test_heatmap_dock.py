@@ -43,7 +43,8 @@ def heat_store(cluster, fresh_db, qgis_connection):
     for k in range(6):
         report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", 20 + k, 150, at=now - timedelta(days=1, hours=k))
     for k in range(2):
-        report_case(conn, "12319热线", "event", "0102", "暴露垃圾", 250 + k, 50, at=now - timedelta(days=2))
+        report_case(conn, "12319热线", "event", "0102", "暴露垃圾", 250 + k, 50, at=now - timedelta(days=2),
+                    reporter="市民", reporter_phone="13800000000")
     c = report_case(conn, "监督员上报", "event", "0505", "乱停车", 150, 50, at=now - timedelta(days=3))
     act(conn, c.id, "cancel", "operator", c.version, note="重复", at=now - timedelta(days=3) + timedelta(minutes=5))
     report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", 50, 50, at=now - timedelta(days=40))

@@ -14,6 +14,8 @@ CST = timezone(timedelta(hours=8))
 NOV, DEC, OCT = (datetime(2026, m, 1, tzinfo=CST) for m in (11, 12, 10))
 
 
+NEEDS_NOTE = {"verify": "现场属实", "feedback": "已处置", "check_ok": "已处置到位"}
+
 def t(month: int, day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=CST)
 
@@ -39,9 +41,13 @@ def month_store(cluster):
     ids: dict[str, int] = {}
 
     def run(letter, source, report_at, steps, reporter, x=50, y=50, cls="0102"):
-        c = report_case(conn, source, "event", cls, f"案件 {letter}", x, y, at=report_at, as_user=logins[reporter])
+        public = source in ("12319热线", "12345热线", "公众举报")  # these channels need the caller's name and phone
+        c = report_case(conn, source, "event", cls, f"案件 {letter}", x, y, at=report_at, as_user=logins[reporter],
+                        reporter="市民" if public else None, reporter_phone="13800000000" if public else None)
         for action, role, who, at, *extra in steps:
-            kwargs = extra[0] if extra else {}
+            kwargs = dict(extra[0]) if extra else {}
+            if action in NEEDS_NOTE:  # the verdict and the result are written down (the store requires it)
+                kwargs.setdefault("note", NEEDS_NOTE[action])
             c = act(conn, c.id, action, role, c.version, at=at, as_user=logins[who], **kwargs)
         ids[letter] = c.id
 

@@ -80,7 +80,8 @@ def hot_store(cluster):
     with conn.cursor() as cur:
         for x, y, at, cls, source in rows:
             cur.execute("SELECT citygrid.case_replay_report(NULL, %s, %s, 'event', %s, '测试', "
-                        "ST_SetSRID(ST_MakePoint(%s, %s), 4544))", (at, source, cls, x, y))
+                        "ST_SetSRID(ST_MakePoint(%s, %s), 4544), NULL, '市民', NULL, NULL, NULL, '13800000000')",
+                        (at, source, cls, x, y))
     conn.commit()
     conn.close()
     yield {"service_dsn": dsn, "db": name, "cases": len(rows)}

@@ -7,8 +7,18 @@
 -- dispatched to p_actor's department (one message for both, so a department cannot probe case
 -- numbers); p_version is the version the client saw (of two users acting at once exactly one
 -- succeeds); the transition exists for the case's state and trust; the inputs the action needs.
--- p_data carries only those inputs: "department" (a department code) and "hours" (a JSON number,
--- more than 0 and at most 2160, i.e. 90 days); any other key is refused.
+-- p_data carries only those inputs: "department" (a department code), "assist" (a list of
+-- assisting departments' codes, dispatch only) and "hours" (a JSON number, more than 0 and at most
+-- 2160, i.e. 90 days); any other key is refused.
+--
+-- Evidence (issue 15): an action whose needs hold "photo": "<stage>" (核实 verify, 核查 check_ok,
+-- the supervisor's rework) needs a photo of that stage added to the case since the case entered
+-- its state; 处置完成 (feedback) needs a note (the result) and, for classes whose case_class_rule
+-- asks for it, a photo of stage 'handle' since the case was last dispatched. A replay of history
+-- by the store owner needs no photo (the legacy record had none). The photos' ids go into the
+-- audit row (data.photos).
+-- Assisting departments (协办): named by dispatch, kept in case_assist; each may add notes
+-- (assist_note) while the case is dispatched; the lead department's feedback closes their part.
 --
 -- Every action writes into case_action.data, besides its inputs: version, department, due (the
 -- deadline in force before the action, of the stage it completes), on_time (at <= due),
@@ -31,6 +41,10 @@ DECLARE
     mine text;
     exists_ boolean;
     refusal text;
+    assist text[];
+    photo_stage text;
+    since timestamptz;
+    photo_ids jsonb;
 BEGIN
     IF NOT COALESCE(citygrid.user_acts_as(p_actor, p_role), false) THEN
         RAISE EXCEPTION 'user % may not act as % (not a member of role citygrid_%)', p_actor, p_role, p_role
@@ -40,7 +54,10 @@ BEGIN
     exists_ := FOUND;
     IF p_role = 'department' AND NOT citygrid.user_is_superuser(p_actor) THEN
         mine := citygrid.department_of(p_actor);
-        IF NOT exists_ OR c.department_code IS DISTINCT FROM mine THEN
+        IF NOT exists_ OR (p_action <> 'assist_note' AND c.department_code IS DISTINCT FROM mine)
+           OR (p_action = 'assist_note' AND NOT EXISTS (
+                SELECT 1 FROM citygrid.case_assist a WHERE a.case_id = c.id AND a.department_code = mine
+                   AND a.done_at IS NULL)) THEN
             RAISE EXCEPTION 'case % does not exist or is not dispatched to your department (%)', p_case,
                 COALESCE(mine, 'none: ask an administrator to set it') USING ERRCODE = 'no_data_found';
         END IF;
@@ -73,10 +90,10 @@ BEGIN
         RAISE EXCEPTION 'the inputs of an action are a JSON object, got %', jsonb_typeof(p_data)
             USING ERRCODE = 'check_violation';
     END IF;
-    SELECT string_agg(k, ', ') INTO extra FROM jsonb_object_keys(p_data) k WHERE k = 'note' OR NOT (t.needs ? k);
+    SELECT string_agg(k, ', ') INTO extra FROM jsonb_object_keys(p_data) k WHERE k IN ('note', 'photo', 'photos') OR NOT (t.needs ? k);
     IF extra IS NOT NULL THEN
         RAISE EXCEPTION '% takes no input %; its inputs: %', p_action, extra,
-            COALESCE((SELECT string_agg(k, ', ') FROM jsonb_object_keys(t.needs) k WHERE k <> 'note'), 'none')
+            COALESCE((SELECT string_agg(k, ', ') FROM jsonb_object_keys(t.needs) k WHERE k NOT IN ('note', 'photo')), 'none')
             USING ERRCODE = 'check_violation';
     END IF;
     IF (t.needs ? 'note') AND btrim(COALESCE(p_note, '')) = '' THEN
@@ -96,6 +113,26 @@ BEGIN
         END IF;
         c.department_code := dept;
     END IF;
+    IF p_data ? 'assist' THEN
+        IF jsonb_typeof(p_data -> 'assist') <> 'array'
+           OR EXISTS (SELECT 1 FROM jsonb_array_elements(p_data -> 'assist') e WHERE jsonb_typeof(e) <> 'string') THEN
+            RAISE EXCEPTION 'assisting departments are given as a list of department codes' USING ERRCODE = 'check_violation';
+        END IF;
+        SELECT array_agg(DISTINCT e) INTO assist FROM jsonb_array_elements_text(p_data -> 'assist') e;
+        IF cardinality(assist) > 10 THEN
+            RAISE EXCEPTION 'at most 10 assisting departments; got %', cardinality(assist) USING ERRCODE = 'check_violation';
+        END IF;
+        SELECT string_agg(a, ', ') INTO extra FROM unnest(assist) a
+         WHERE NOT EXISTS (SELECT 1 FROM citygrid.department d WHERE d.code = a AND d.active);
+        IF extra IS NOT NULL THEN
+            RAISE EXCEPTION 'unknown or inactive assisting department %', extra USING ERRCODE = 'foreign_key_violation';
+        END IF;
+        IF c.department_code = ANY (assist) THEN
+            RAISE EXCEPTION 'department % leads the case; it cannot also assist it', c.department_code
+                USING ERRCODE = 'check_violation';
+        END IF;
+        p_data := jsonb_set(p_data, '{assist}', to_jsonb(COALESCE(assist, '{}'::text[])));
+    END IF;
     IF t.needs ? 'hours' THEN
         IF jsonb_typeof(p_data -> 'hours') = 'number' THEN
             hours := (p_data ->> 'hours')::numeric;
@@ -107,12 +144,29 @@ BEGIN
         p_data := jsonb_set(p_data, '{hours}', to_jsonb(hours));
     END IF;
 
+    photo_stage := t.needs ->> 'photo';
+    IF photo_stage IS NULL AND p_action = 'feedback' AND EXISTS (
+            SELECT 1 FROM citygrid.case_class_rule r WHERE r.kind = c.kind AND r.class_code = c.class_code
+               AND r.after_photo) THEN
+        photo_stage := 'handle';
+    END IF;
+    IF photo_stage IS NOT NULL THEN
+        since := citygrid.case_state_since(c);
+        SELECT jsonb_agg(p.id ORDER BY p.id) INTO photo_ids FROM citygrid.case_photo p
+         WHERE p.case_id = c.id AND p.stage = photo_stage AND p.uploaded_at >= since;
+        IF photo_ids IS NULL AND NOT p_replayed THEN
+            RAISE EXCEPTION '% needs a photo of stage % taken for it (none added since %): add the photo with the action',
+                p_action, photo_stage, to_char(since AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')
+                USING ERRCODE = 'not_null_violation';
+        END IF;
+    END IF;
     refusal := citygrid.case_precondition(c, p_action, at);
     IF refusal IS NOT NULL THEN
         RAISE EXCEPTION '%', refusal USING ERRCODE = 'check_violation';
     END IF;
     CASE p_action
         WHEN 'request_extension' THEN c.extension_pending := hours;
+        WHEN 'refuse_extension' THEN c.extension_pending := NULL;
         WHEN 'approve_extension' THEN
             c.extension_hours := c.extension_hours + c.extension_pending;
             c.handle_deadline := c.handle_deadline + make_interval(secs => c.extension_pending * 3600);
@@ -163,8 +217,16 @@ BEGIN
                 'stage_deadline', c.stage_deadline,
                 'handle_deadline', c.handle_deadline)
                    || CASE WHEN p_action = 'close' THEN jsonb_build_object('close_category', c.close_category)
-                           ELSE '{}' END,
+                           ELSE '{}' END
+                   || CASE WHEN photo_ids IS NOT NULL THEN jsonb_build_object('photos', photo_ids) ELSE '{}' END,
             p_replayed);
+    IF p_action = 'dispatch' THEN   -- a new dispatch names its assisting departments anew
+        DELETE FROM citygrid.case_assist WHERE case_id = c.id;
+        INSERT INTO citygrid.case_assist (case_id, department_code, lead_department, assigned_at)
+            SELECT c.id, a, c.department_code, at FROM unnest(assist) a;
+    ELSIF p_action = 'feedback' THEN
+        UPDATE citygrid.case_assist SET done_at = at WHERE case_id = c.id AND done_at IS NULL;
+    END IF;
     PERFORM citygrid.set_internal(false);
     PERFORM pg_notify('qgis', 'case:' || c.id);
     RETURN c;

@@ -6,8 +6,10 @@ CREATE OR REPLACE FUNCTION citygrid.case_precondition(c citygrid.work_case, p_ac
     RETURNS text
     LANGUAGE sql STABLE AS $$
     SELECT CASE
-        WHEN p_action IN ('approve_extension', 'refuse_extension') AND c.extension_pending IS NULL THEN
+        WHEN p_action = 'approve_extension' AND c.extension_pending IS NULL THEN
             format('case %s has no extension request to approve', c.case_no)
+        WHEN p_action = 'refuse_extension' AND c.extension_pending IS NULL THEN
+            format('case %s has no extension request to refuse', c.case_no)
         WHEN p_action = 'urge' AND (c.stage_deadline IS NULL OR c.stage_deadline > p_at) THEN
             format('case %s is not overdue (deadline %s); urging is for overdue cases', c.case_no,
                    COALESCE(to_char(c.stage_deadline AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), 'none'))

@@ -7,11 +7,17 @@
 --   p_observed_at  when the reporter saw the problem (a field report made offline): kept in
 --                  observed_at, at most 5 minutes after p_at (clocks drift) and at most
 --                  observed_max_days (store setting, default 3) before it; never a deadline
+--   p_reporter, p_reporter_phone  the reporter's name and phone, kept in case_reporter (read by the
+--                  supervision centre only); a source that needs_reporter refuses a report without both
+--   p_urgent       紧急: the case runs on the urgent time limits
+--   p_external_id  the case's number in the system it came from: a report whose source already holds
+--                  that number (as a case or an additional report) adds nothing and returns that case
 -- Texts have limits that fit the job: description and note 4,000 characters, address 500,
 -- reporter 200, photo link 2,000.
 CREATE OR REPLACE FUNCTION citygrid.case_report_core(p_actor text, p_at timestamptz, p_replayed boolean,
         p_source text, p_kind text, p_class text, p_description text, p_geom geometry,
-        p_address text, p_reporter text, p_component text, p_photo text, p_observed_at timestamptz)
+        p_address text, p_reporter text, p_component text, p_photo text, p_observed_at timestamptz,
+        p_reporter_phone text, p_urgent boolean, p_external_id text)
     RETURNS citygrid.work_case
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = citygrid, public, pg_temp AS $$
 DECLARE
@@ -38,6 +44,27 @@ BEGIN
             src.name, (SELECT name_zh FROM citygrid.case_role WHERE role = src.reporter_role), p_actor,
             (SELECT name_zh FROM citygrid.case_role WHERE role = src.reporter_role)
             USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF p_external_id IS NOT NULL THEN
+        IF length(p_external_id) > 100 OR btrim(p_external_id) = '' THEN
+            RAISE EXCEPTION 'the external id % is not usable: 1 to 100 characters', quote_literal(p_external_id)
+                USING ERRCODE = 'check_violation';
+        END IF;
+        SELECT * INTO c FROM citygrid.work_case w
+         WHERE w.source = p_source AND w.external_id = p_external_id
+            OR w.id = (SELECT e.case_id FROM citygrid.case_extra_report e
+                        WHERE e.source = p_source AND e.external_id = p_external_id);
+        IF FOUND THEN
+            RETURN c;    -- known already: a re-import adds nothing
+        END IF;
+    END IF;
+    IF src.needs_reporter AND (btrim(COALESCE(p_reporter, '')) = '' OR btrim(COALESCE(p_reporter_phone, '')) = '') THEN
+        RAISE EXCEPTION 'a report through % needs the reporter''s name and phone (a public channel): ask the caller for them',
+            src.name USING ERRCODE = 'not_null_violation';
+    END IF;
+    IF p_reporter_phone IS NOT NULL AND p_reporter_phone !~ '^[0-9+() -]{3,40}$' THEN
+        RAISE EXCEPTION 'the phone number % is not a phone number: digits, spaces, + - ( ) only, 3 to 40 characters',
+            quote_literal(left(p_reporter_phone, 50)) USING ERRCODE = 'check_violation';
     END IF;
     IF p_kind IS NULL OR p_kind NOT IN ('event', 'component') THEN
         RAISE EXCEPTION 'a case is of kind event or component, got %', COALESCE(p_kind, 'nothing')
@@ -96,16 +123,22 @@ BEGIN
     END IF;
     PERFORM citygrid.set_internal(true);
     INSERT INTO citygrid.work_case (case_no, source, kind, profile, class_code, component_code, description, address,
-                                    reporter, photo, geom, grid_code, district_code, street_code, community_code,
-                                    state, reported_at, updated_at, updated_by, trusted, replayed, observed_at)
+                                    photo, geom, grid_code, district_code, street_code, community_code,
+                                    state, reported_at, updated_at, updated_by, trusted, replayed, observed_at,
+                                    urgent, external_id)
     VALUES (to_char(p_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || citygrid.case_serial(),
             p_source, p_kind, (SELECT profile FROM citygrid.district WHERE code = left(g.code, 6)), p_class,
-            p_component, p_description, p_address, p_reporter, p_photo, ST_SetSRID(p_geom, citygrid.store_srid()),
+            p_component, p_description, p_address, p_photo, ST_SetSRID(p_geom, citygrid.store_srid()),
             g.code, left(g.code, 6), substr(g.code, 7, 3), substr(g.code, 10, 3), 'reported', p_at, p_at, p_actor,
-            src.trusted, p_replayed, p_observed_at)
+            src.trusted, p_replayed, p_observed_at, COALESCE(p_urgent, false), p_external_id)
     RETURNING * INTO c;
+    IF btrim(COALESCE(p_reporter, '')) <> '' OR btrim(COALESCE(p_reporter_phone, '')) <> '' THEN
+        INSERT INTO citygrid.case_reporter (case_id, name, phone)
+        VALUES (c.id, CASE WHEN btrim(COALESCE(p_reporter, '')) <> '' THEN p_reporter END,  -- kept verbatim
+                CASE WHEN btrim(COALESCE(p_reporter_phone, '')) <> '' THEN p_reporter_phone END);
+    END IF;
     INSERT INTO citygrid.case_action (case_id, action, from_state, to_state, actor, role, at, data, replayed)
-    VALUES (c.id, 'report', NULL, 'reported', p_actor, 'system', p_at, jsonb_build_object('source', p_source), p_replayed);
+    VALUES (c.id, 'report', NULL, 'reported', p_actor, 'system', p_at, jsonb_build_object('source', p_source) || CASE WHEN p_urgent THEN '{"urgent": true}'::jsonb ELSE '{}' END, p_replayed);
     PERFORM citygrid.set_internal(false);
     PERFORM pg_notify('qgis', 'case:' || c.id);
     RETURN c;
