@@ -57,6 +57,7 @@ GROUPS = {
     "store": lambda: tr("Store"),
     "grids": lambda: tr("Unit grids"),
     "census": lambda: tr("Component census"),
+    "cases": lambda: tr("Case intake and work forms"),
     "basemap": lambda: tr("Base map"),
     "hotspots": lambda: tr("Hot spots"),
     "evaluation": lambda: tr("Evaluation and reports"),

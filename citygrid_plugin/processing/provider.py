@@ -12,6 +12,7 @@ from .alg_createstore import CreateStoreAlgorithm
 from .alg_evaluation import CaseReportsAlgorithm, EvaluationAlgorithm
 from .alg_fieldpackage import ExportPackageAlgorithm, SyncPackageAlgorithm
 from .alg_hotspots import CaseDensityAlgorithm, EmergingHotspotsAlgorithm, HotspotsAlgorithm
+from .alg_importcases import ImportCasesAlgorithm
 from .alg_importcomponents import ImportComponentsAlgorithm
 from .alg_importdepartments import ImportDepartmentsAlgorithm
 from .alg_importdivisions import ImportDivisionsAlgorithm
@@ -22,6 +23,7 @@ from .alg_partitiongrids import PartitionGridsAlgorithm
 from .alg_roles import SaveUserAlgorithm, SetupRolesAlgorithm
 from .alg_validatecomponents import ValidateComponentsAlgorithm
 from .alg_validategrids import ValidateGridsAlgorithm
+from .alg_workform import WorkFormAlgorithm
 from .base import ICON
 
 
@@ -45,5 +47,6 @@ class CityGridProvider(QgsProcessingProvider):
                     ExportPackageAlgorithm(), SyncPackageAlgorithm(), ImportDxfAlgorithm(),
                     SetupRolesAlgorithm(), SaveUserAlgorithm(), CaseDensityAlgorithm(), HotspotsAlgorithm(),
                     EmergingHotspotsAlgorithm(), EvaluationAlgorithm(), CaseReportsAlgorithm(),
-                    ThematicMapAlgorithm(), StreetAtlasAlgorithm(), MonthlyReportAlgorithm()):
+                    ThematicMapAlgorithm(), StreetAtlasAlgorithm(), MonthlyReportAlgorithm(), ImportCasesAlgorithm()):
             self.addAlgorithm(alg)
+        self.addAlgorithm(WorkFormAlgorithm())
