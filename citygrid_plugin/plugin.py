@@ -28,11 +28,13 @@ from .core.i18n import tr
 from .core.textsafe import html_text
 from .core.workflow import CASE_ROLES
 from .gui.bigscreen import BigScreen
+from .gui.dialogs.report_dialog import REPORT_ROLES, ReportDialog
 from .gui.dialogs.settings_dialog import SettingsDialog
 from .gui.docks.case_queue import CaseQueueDock
 from .gui.docks.evaluation import EvaluationDock
 from .gui.docks.heatmap import HeatmapDock
 from .gui.maptools.grid_edit import GridEditError, SplitGridTool, merge_grids
+from .gui.maptools.report_point import ReportPointTool
 from .gui.session import StoreSession
 from .layers import GRIDS, add_store_layers, find_store_layer
 from .processing.provider import CityGridProvider
@@ -55,6 +57,8 @@ class CityGridPlugin:
         self.heatmap_dock = None
         self.evaluation_dock = None
         self.big_screen = None
+        self.report_dialog = None
+        self.report_tool = None
         self.session: StoreSession | None = None
         self.menu: QMenu | None = None
         self.toolbar = None
@@ -103,6 +107,9 @@ class CityGridPlugin:
         self.queue_action = self._action("case_queue.svg", tr("Case queue"), self.toggle_case_queue,
                                          needs_store=True, roles=CASE_ROLES)
         self.queue_action.setCheckable(True)
+        self.report_action = self._action("report_case.svg", tr("Report a case"), self.toggle_report,
+                                          needs_store=True, roles=REPORT_ROLES)
+        self.report_action.setCheckable(True)
         self.bigscreen_action = self._action("big_screen.svg", tr("Big screen"), self.show_big_screen,
                                              needs_store=True)
         self.menu.addSeparator()
@@ -216,11 +223,12 @@ class CityGridPlugin:
     def _release_session(self) -> None:
         """Close the session when no window uses it any more."""
         if self.session is not None and not any((self.case_dock, self.heatmap_dock, self.evaluation_dock,
-                                                 self.big_screen)):
+                                                 self.big_screen, self.report_dialog)):
             self.session.close()
             self.session = None
 
     def _close_windows(self) -> None:
+        self._close_report()
         if self.big_screen is not None:
             self.big_screen.close()
             self._big_screen_closed()
@@ -350,6 +358,72 @@ class CityGridPlugin:
 
     def _close_case_queue(self) -> None:
         self._close_dock("case_dock")
+
+    def toggle_report(self, checked: bool) -> None:
+        """受理登记: the report dialog and the map tool whose clicks place its point. Unchecking
+        only puts the map tool away: the dialog (and what was typed) stays until it is closed."""
+        canvas = self.iface.mapCanvas()
+        if not checked:
+            if self.report_tool is not None and canvas.mapTool() is self.report_tool:
+                canvas.unsetMapTool(self.report_tool)
+            return
+        dialog = self._report_dialog()
+        if dialog is None:
+            self.report_action.setChecked(False)
+            return
+        if self.report_tool is None:
+            self.report_tool = ReportPointTool(canvas, dialog.crs, self._report_dialog)
+            self.report_tool.setAction(self.report_action)
+            self.report_tool.failed.connect(self._warn)
+        self.report_tool.follow(dialog)
+        canvas.setMapTool(self.report_tool)
+        dialog.raise_()
+
+    def _report_dialog(self):
+        """The report dialog on the shared session, opened when needed; None (and why) when the
+        store cannot be reached."""
+        if self.report_dialog is None:
+            try:
+                dialog = ReportDialog(self._session(), self.iface.mainWindow())
+            except StoreError as exc:
+                self._warn(str(exc))
+                self._release_session()
+                return None
+            dialog.finished.connect(self._report_finished)
+            dialog.reported.connect(self._case_reported)
+            self.report_dialog = dialog
+            dialog.show()
+        return self.report_dialog
+
+    def _case_reported(self, _case_id: int, case_no: str) -> None:
+        self.iface.messageBar().pushMessage("CityGrid", html_text(tr("Case {case} reported").format(case=case_no)),
+                                            Qgis.Success, 10)
+        if self.case_dock is not None:   # the store's NOTIFY refreshes it too; this is at once
+            self.case_dock.refresh()
+
+    def _report_finished(self, _result: int = 0) -> None:
+        """The dialog was closed: the map tool and its marker go, the session is released."""
+        if self.report_tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.report_tool:
+                canvas.unsetMapTool(self.report_tool)
+            self.report_tool.clear_marker()
+        self.report_action.setChecked(False)
+        if self.report_dialog is not None:
+            self.report_dialog.deleteLater()
+            self.report_dialog = None
+        self._release_session()
+
+    def _close_report(self) -> None:
+        if self.report_dialog is not None:
+            self.report_dialog.done(0)   # finished → _report_finished
+        if self.report_tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.report_tool:
+                canvas.unsetMapTool(self.report_tool)
+            self.report_tool.clear_marker()
+            self.report_tool.deleteLater()
+            self.report_tool = None
 
     def toggle_heatmap(self, checked: bool) -> None:
         if not checked:

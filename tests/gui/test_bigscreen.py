@@ -32,10 +32,14 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=CST)  # 2026-11-16 is a Monday
 
 
+# the note an action of the history carries when the workflow asks for one (处置结果, 核查结果 …)
+NOTES = {"feedback": "已清运", "check_ok": "现场已清理", "verify": "属实", "rework": "未处置到位"}
+
+
 def run(conn, case, *steps):
     """Apply (action, role, at) steps to *case*; returns the case after the last one."""
     for action, role, when in steps:
-        case = act(conn, case.id, action, role, case.version, at=when)
+        case = act(conn, case.id, action, role, case.version, at=when, note=NOTES.get(action))
     return case
 
 

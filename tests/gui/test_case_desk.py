@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import re
 import uuid
-from contextlib import contextmanager, nullcontext
-from datetime import datetime, timedelta, timezone
+from contextlib import nullcontext
+from datetime import datetime, timedelta
 
 import pytest
-from qgis.PyQt.QtCore import QCoreApplication, QPoint, Qt, QTimer
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QPalette
-from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import (
-    QApplication,
     QComboBox,
-    QInputDialog,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QStyle,
     QStyleOptionComboBox,
 )
@@ -31,11 +27,24 @@ from citygrid_plugin.connections import StoreTarget
 from citygrid_plugin.store import db, migrate, reference
 from citygrid_plugin.store.cases import act, report_case
 from citygrid_plugin.store.roles import save_user, setup_roles
+from tests.helpers.desk import (
+    CST,
+    action_buttons,
+    answering,
+    cells,
+    click_header,
+    click_row,
+    column,
+    dispatched,
+    dock_for,
+    note,
+    press,
+    replay,
+    settle,
+    state_of,
+)
 from tests.helpers.zh import chinese
 from tests.stores import make_case_store
-
-CST = timezone(timedelta(hours=8))
-DEFAULT_WIDTH = 435   # the dock's width when QGIS first docks it on the right
 
 
 @pytest.fixture
@@ -47,135 +56,6 @@ def case_store(cluster, fresh_db, qgis_connection):
     make_case_store(dsn)
     yield conn, StoreTarget("connection", qgis_connection)
     conn.close()
-
-
-def settle(rounds: int = 5) -> None:
-    for _ in range(rounds):
-        QCoreApplication.processEvents()
-
-
-def dock_for(qgis_iface, target, roles, width=DEFAULT_WIDTH, height=900):
-    from citygrid_plugin.gui.docks.case_queue import CaseQueueDock
-
-    dock = CaseQueueDock(qgis_iface, target, roles=roles, live=False)
-    dock.resize(width, height)
-    dock.show()
-    settle()
-    return dock
-
-
-def column(name: str) -> int:
-    from citygrid_plugin.gui.docks.case_queue import COLUMNS
-
-    return COLUMNS.index(name)
-
-
-def cells(table, name: str) -> list[str]:
-    return [table.item(r, column(name)).text() for r in range(table.rowCount())]
-
-
-def click_header(table, name: str) -> None:
-    header = table.horizontalHeader()
-    c = column(name)
-    x = header.sectionViewportPosition(c) + header.sectionSize(c) // 2
-    QTest.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(x, header.height() // 2))
-    settle()
-
-
-def click_row(table, row: int) -> None:
-    rect = table.visualRect(table.model().index(row, column("case_no")))
-    QTest.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
-    settle()
-
-
-def action_buttons(dock) -> dict[str, QPushButton]:
-    """The action buttons a person sees for the selected case, by the action their text names."""
-    from citygrid_plugin.core.workflow import ACTIONS, action_label
-
-    labels = {action_label(a): a for a in ACTIONS}
-    shown = [b for b in dock.findChildren(QPushButton) if b.isVisibleTo(dock) and b.text() in labels]
-    actions = [labels[b.text()] for b in shown]
-    assert len(actions) == len(set(actions)), f"one button per action: {actions}"
-    return dict(zip(actions, shown))
-
-
-class Dialogs:
-    """Answers the dialogs a click opens, in order, as a person would, and notes what they asked."""
-
-    def __init__(self, answers) -> None:
-        self.answers = list(answers)
-        self.asked: list[tuple[str, str]] = []
-        self.error: BaseException | None = None
-        self.timer = QTimer()
-        self.timer.setInterval(20)
-        self.timer.timeout.connect(self._poll)
-
-    def _poll(self) -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None or not widget.isVisible() or self.error is not None:
-            return
-        try:  # an exception may not leave a Qt slot (PyQt aborts): keep it for the test, close the dialog
-            if not self.answers:
-                raise AssertionError(f"an unexpected dialog: {widget.windowTitle()!r} {widget}")
-            self.answers.pop(0)(widget, self)
-        except BaseException as exc:  # noqa: BLE001
-            self.error = exc
-            widget.reject()
-
-
-def note(text: str):
-    def answer(dialog, dialogs):
-        assert isinstance(dialog, QInputDialog), dialog
-        dialogs.asked.append(("input", dialog.labelText()))
-        dialog.setTextValue(text)
-        dialog.accept()
-    return answer
-
-
-def press(button):
-    def answer(box, dialogs):
-        assert isinstance(box, QMessageBox), box
-        dialogs.asked.append(("question", box.text()))
-        assert box.defaultButton() is box.button(QMessageBox.No), "No must be the default answer"
-        box.button(button).click()
-    return answer
-
-
-@contextmanager
-def answering(*answers):
-    dialogs = Dialogs(answers)
-    dialogs.timer.start()
-    try:
-        yield dialogs
-    finally:
-        dialogs.timer.stop()
-    if dialogs.error is not None:
-        raise dialogs.error
-    assert dialogs.answers == [], "a dialog that should have been asked was not"
-
-
-def state_of(conn, case_id: int) -> tuple[str, int]:
-    with conn.cursor() as cur:
-        cur.execute("SELECT state, (SELECT count(*) FROM citygrid.case_action a WHERE a.case_id = c.id) "
-                    "FROM citygrid.work_case c WHERE id = %s", (case_id,))
-        row = cur.fetchone()
-    conn.rollback()
-    return row
-
-
-def replay(conn, description, cls, x, y, reported, steps, source="监督员上报"):
-    """A case reported and acted at the given past times (the store owner replays history)."""
-    c = report_case(conn, source, "event", cls, description, x, y, at=reported)
-    for action, role, at, *extra in steps:
-        c = act(conn, c.id, action, role, c.version, at=at, **(extra[0] if extra else {}))
-    return c
-
-
-def dispatched(conn, description, cls, x, y, days_ago: float):
-    at = datetime.now(CST) - timedelta(days=days_ago, minutes=20)
-    return replay(conn, description, cls, x, y, at, [
-        ("accept", "operator", at + timedelta(minutes=5)), ("register", "shift_leader", at + timedelta(minutes=10)),
-        ("dispatch", "dispatcher", at + timedelta(minutes=15), {"data": {"department": "HW"}})])
 
 
 # -- defect 2: columns, filters, sorting, countdown ---------------------------------------------------
@@ -548,10 +428,14 @@ def test_the_roles_worked_today_choose_the_tabs(qgis_iface, case_store):
     dock = dock_for(qgis_iface, target, None)  # the settings: every role the login holds
     try:
         dock.show_roles(["operator"])
-        assert [dock.tabs.tabText(i) for i in range(dock.tabs.count())] == ["To accept (1)"]
+        assert [dock.tabs.tabText(i) for i in range(dock.tabs.count())] == ["To accept (1)", "Search"]
         dock.show_roles(["dispatcher", "department"])
         assert [dock.tabs.tabText(i) for i in range(dock.tabs.count())] == \
-            ["To dispatch (0)", "To handle (0)", "Overdue (0)"]
+            ["To dispatch (0)", "To handle (0)", "Overdue (0)", "Search"]
+        dock.show_roles(["shift_leader"])
+        assert [dock.tabs.tabText(i) for i in range(dock.tabs.count())] == \
+            ["To register (0)", "To close (0)", "Overdue (0)", "Deferred (挂账) (0)", "Extension requests (0)",
+             "Search"]
     finally:
         dock.shutdown()
 

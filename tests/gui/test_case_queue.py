@@ -47,10 +47,11 @@ def test_tabs_follow_roles_and_actions_go_through_the_workflow(qgis_iface, case_
 
     conn, target = case_store
     a = report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", 50, 150)
-    report_case(conn, "12319热线", "event", "0505", "乱停车", 150, 150)
+    report_case(conn, "12319热线", "event", "0505", "乱停车", 150, 150, reporter="刘先生",
+                reporter_phone="13800138000")  # a public channel: who called
     operator = CaseQueueDock(qgis_iface, target, roles=["operator"], live=False)
     try:
-        assert tab_texts(operator) == ["To accept (2)"]
+        assert tab_texts(operator) == ["To accept (2)", "Search"]
     finally:
         operator.shutdown()
     dock = CaseQueueDock(qgis_iface, target, roles=["operator", "shift_leader", "dispatcher"], live=False)
@@ -81,7 +82,7 @@ def test_a_stale_view_gets_a_conflict_message_and_refreshes(qgis_iface, case_sto
         act(conn, c.id, "accept", "operator", c.version)  # someone else, first
         assert dock.perform("accept", "operator") is False
         assert "was changed by" in dock.status.text() and "refresh" in dock.status.text()
-        assert tab_texts(dock) == ["To accept (0)"]
+        assert tab_texts(dock) == ["To accept (0)", "Search"]
     finally:
         dock.shutdown()
 
@@ -114,9 +115,9 @@ def test_changes_by_another_user_arrive_live(qgis_iface, case_store):
     conn, target = case_store
     dock = CaseQueueDock(qgis_iface, target, roles=["operator"], live=True)
     try:
-        assert tab_texts(dock) == ["To accept (0)"]
+        assert tab_texts(dock) == ["To accept (0)", "Search"]
         report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", 50, 150)  # another connection
-        assert wait_for(lambda: tab_texts(dock) == ["To accept (1)"], 2.0)
+        assert wait_for(lambda: tab_texts(dock) == ["To accept (1)", "Search"], 2.0)
     finally:
         dock.shutdown()
 
@@ -185,7 +186,7 @@ MARKUP = re.compile(r"<(a|img)\s", re.IGNORECASE)
 
 def test_case_text_with_html_is_shown_literally_and_no_link_is_opened(qgis_iface, case_store, tmp_path,
                                                                       monkeypatch):
-    from citygrid_plugin.gui.docks import case_queue
+    from citygrid_plugin.gui.docks import case_detail, case_queue
     from citygrid_plugin.gui.docks.case_queue import CaseQueueDock
 
     opened = []
@@ -196,7 +197,7 @@ def test_case_text_with_html_is_shown_literally_and_no_link_is_opened(qgis_iface
             opened.append(url.toString())
             return True
 
-    monkeypatch.setattr(case_queue, "QDesktopServices", Desktop)
+    monkeypatch.setattr(case_detail, "QDesktopServices", Desktop)  # the detail pane opens the photo
     conn, target = case_store
     hostile = report_case(conn, "监督员上报", "event", "0102", f"垃圾 {LINK} {IMAGE}", 50, 150,
                           address=f"红星路 {FAKE_ROW}", photo="file:///etc/passwd")

@@ -63,7 +63,7 @@ def test_a_department_handler_sees_only_their_tab_and_their_cases(qgis_iface, pe
     dock = CaseQueueDock(qgis_iface, targets["department"], live=False)  # settings say every role
     try:
         assert dock.roles == ["department"] and dock.department == "HW"
-        assert [dock.tabs.tabText(i) for i in range(dock.tabs.count())] == ["To handle (1)"]
+        assert [dock.tabs.tabText(i) for i in range(dock.tabs.count())] == ["To handle (1)", "Search"]
         assert [r["department_code"] for r in dock.rows["handle"]] == ["HW"]
         dock.select_case(dock.rows["handle"][0]["id"])
         assert {a for a, _r, _n in dock.allowed()} == {"feedback", "request_extension", "return"}

@@ -1,37 +1,33 @@
-"""The case-queue dock (案件队列) of the supervision and command centres.
+"""The case dock (案件队列 and the case desk) of the supervision and command centres.
 
-(Longer than 500 lines on purpose: it is one screen — tabs, filters, table, detail, actions —
-whose parts read the same state; its reusable widgets are in gui/widgets.py.)
+(Longer than 500 lines on purpose: it is one screen — tabs, filters, tables, actions — whose
+parts read the same state; the detail pane is gui/docks/case_detail.py, the search form
+gui/docks/case_search.py, the action dialog gui/dialogs/action_dialog.py, the shared widgets
+gui/widgets.py and gui/photos.py.)
 
 One tab per queue the user's roles work (to accept, to verify, to register, to dispatch, to
-handle, to check, to close, overdue), with counts, filters, the most urgent case first and a
-countdown ("剩余 3小时05分", "超时 2天14小时") coloured by the time left; every column sorts (the
-countdown by hours). The buttons offer what the store says this login may do to the selected
-case now (``citygrid.case_allowed_actions``), one per action, the destructive ones apart on the
-right; an irreversible action is confirmed first, and the inputs an action needs (department,
-note, hours) are asked for. Every action goes through the store's workflow function, so a
-refusal or a conflict comes back as a message in the user's language and nothing is half-done.
-Selecting a case zooms to it and flashes it; the detail view shows its photo link and its
-history as a table (time, action, state, person, role, note). A drill-down from the evaluation
-opens a tab of its own listing the figure's cases whatever their state. Changes by anyone arrive
-live through the shared :class:`~citygrid_plugin.gui.session.StoreSession` and refresh the dock
-within a second.
+handle, to check, to close, overdue; the shift leader's deferred cases (挂账) and pending
+extension requests (延期申请)), and a search tab (查询) over every case the login may see, closed
+ones too; with counts, filters, the most urgent case first and a countdown ("剩余 3小时05分",
+"超时 2天14小时") coloured by the time left; every column sorts (the countdown by hours). The
+buttons offer what the store says this login may do to the selected case now
+(``citygrid.case_allowed_actions``), one per action, the destructive ones apart on the right; an
+irreversible action is confirmed first, and the inputs an action needs (department and assisting
+departments, note, hours, photos) are asked for in one dialog. Every action goes through the
+store's workflow function, so a refusal or a conflict comes back as a message in the user's
+language and nothing is half-done. Selecting a case zooms to it and flashes it; the detail shows
+its facts, photos by stage and history. A drill-down from the evaluation opens a tab of its own
+listing the figure's cases whatever their state. Changes by anyone arrive live through the shared
+:class:`~citygrid_plugin.gui.session.StoreSession` and refresh the dock within a second.
 """
 from __future__ import annotations
 
-from datetime import datetime
-
 from qgis.core import Qgis, QgsGeometry, QgsPointXY
-from qgis.PyQt.QtCore import QSize, Qt, QTimer, QUrl
-from qgis.PyQt.QtGui import QColor, QDesktopServices
+from qgis.PyQt.QtCore import QSize, Qt, QTimer
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -41,30 +37,31 @@ from qgis.PyQt.QtWidgets import (
     QStyleOptionComboBox,
     QTableWidget,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.casefilter import SOURCES
 from ...core.i18n import tr
-from ...core.textsafe import html_text, local_image
+from ...core.textsafe import html_text
 from ...core.workflow import (
     CASE_ROLES,
     DESTRUCTIVE,
     IRREVERSIBLE,
-    action_label,
     confirm_text,
-    format_time_left,
     role_label,
     state_label,
-    urgency,
 )
-from ...store import cases
+from ...store import cases, desk, intake
+from ...store import photos as store_photos
 from ...store.db import StoreError
+from ..dialogs.action_dialog import ActionDialog
 from ..preferences import shown_roles
-from ..widgets import PILL_ROLE, SORT_ROLE, CountdownDelegate, FlowLayout, SortItem
+from ..widgets import FlowLayout
 from . import SessionDock
+from .case_detail import PHOTO_LINK, URGENCY_COLOURS, CaseDetailView, action_title
+from .case_search import SearchPanel
+from .case_table import COLUMNS, ID_ROLE, fill_case_table, make_case_table
 
 ROLES = CASE_ROLES
 
@@ -78,23 +75,14 @@ TABS = [
     ("check", ["handled"], {"supervisor"}),
     ("close", ["checked"], {"shift_leader"}),
     ("overdue", None, {"shift_leader", "dispatcher"}),
+    ("deferred", None, {"shift_leader"}),     # 挂账: store.desk.deferred
+    ("extension", None, {"shift_leader"}),    # 延期申请: store.desk.extension_requests
 ]
+DESK_LISTS = {"deferred": desk.deferred, "extension": desk.extension_requests}
 DRILL = "drill"  # the drill-down tab: the cases behind a figure of the evaluation, whatever their state
-PHOTO_LINK = "citygrid-photo:open"  # the only link of the detail view; never a link from case text
-# the columns in reading order: what a person needs first comes first (the countdown right after
-# the number, so it is visible in a narrow dock); the description takes the rest of the width
-COLUMNS = ("case_no", "time_left", "class_name", "state", "department_name", "grid_code", "source", "description")
-STATE_TABS = {"dispatch", "overdue", DRILL}  # tabs holding cases in more than one state show the state
-ID_ROLE = Qt.UserRole          # the case id, on the case number's item
-# countdown colours (text, background) by urgency: dark text on a light tint reads on a selected row too
-URGENCY_COLOURS = {
-    "overdue": ("#a3161b", "#fbd9d7"),
-    "urgent": ("#9a3c00", "#ffe2c2"),
-    "soon": ("#6b4f00", "#fdefb8"),
-    "ok": ("#1e6b2a", "#dcf0dd"),
-    "none": ("#666666", None),
-}
-TABLE_FONT_SCALE = 0.9
+SEARCH = "search"  # the search tab (查询): every case the login may see, for everyone with a case role
+__all__ = ["COLUMNS", "PHOTO_LINK", "URGENCY_COLOURS", "CaseQueueDock"]
+STATE_TABS = {"dispatch", "overdue", "deferred", "extension", DRILL, SEARCH}  # cases in several states: say which
 DESTRUCTIVE_STYLE = ("QPushButton { color: #a3161b; border: 1px solid #d62728; border-radius: 3px; "
                      "padding: 3px 10px; background: #fff5f5; } QPushButton:hover { background: #fde3e3; }")
 
@@ -104,20 +92,8 @@ def tab_title(tab: str) -> str:
         "accept": tr("To accept"), "verify": tr("To verify"), "register": tr("To register"),
         "dispatch": tr("To dispatch"), "handle": tr("To handle"), "check": tr("To check"),
         "close": tr("To close"), "overdue": tr("Overdue"), DRILL: tr("Drill-down"),
+        "deferred": tr("Deferred (挂账)"), "extension": tr("Extension requests"), SEARCH: tr("Search"),
     }[tab]
-
-
-def column_title(column: str) -> str:
-    return {
-        "case_no": tr("Case no."), "time_left": tr("Time left"), "class_name": tr("Class"), "state": tr("State"),
-        "department_name": tr("Department"), "grid_code": tr("Grid"), "source": tr("Source"),
-        "description": tr("Description"),
-    }[column]
-
-
-def action_title(action: str) -> str:
-    """The button text of *action* (core.workflow names it once for every screen)."""
-    return action_label(action)
 
 
 class CaseQueueDock(SessionDock):
@@ -125,8 +101,10 @@ class CaseQueueDock(SessionDock):
     a session of its own. *roles* narrows the tabs and buttons to the roles worked today (default:
     the settings), always within what the store grants the login.
 
-    ``rows[tab]`` holds the open cases each queue tab lists (in the store's order, most urgent
-    first); ``drill_rows`` the cases of the drill-down tab; ``current`` the selected case."""
+    ``rows[tab]`` holds the cases each tab lists (in the store's order, most urgent first; the
+    search tab's results once a search ran); ``drill_rows`` the cases of the drill-down tab;
+    ``current`` the selected case; ``tables[tab]`` each tab's table, ``pages[tab]`` the tab's page
+    (the table itself, or the search form with its table)."""
 
     def __init__(self, iface, store, roles: list[str] | None = None, parent=None, live: bool = True) -> None:
         super().__init__(tr("Case queue"), store, parent, live)
@@ -142,8 +120,10 @@ class CaseQueueDock(SessionDock):
         self.drill_ids: list[int] | None = None
         self.drill_title = ""
         self.current: dict | None = None
-        self.photo_path = None
         self.tables: dict[str, QTableWidget] = {}
+        self.pages: dict[str, QWidget] = {}
+        self.search_panel: SearchPanel | None = None
+        self.searched: dict | None = None   # the criteria of the last search (re-run on every refresh)
         self._closed = False
         self._asking = False          # a dialog of an action is open: the case must not change under it
         self._missed_refresh = False
@@ -151,7 +131,9 @@ class CaseQueueDock(SessionDock):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(3, 3, 3, 3)
-        layout.addLayout(self._filters())
+        self.filter_bar = QWidget()      # the queues' filters (hidden on the search tab, which has its own)
+        self.filter_bar.setLayout(self._filters())
+        layout.addWidget(self.filter_bar)
 
         drill = QHBoxLayout()
         self.drill_label = QLabel()
@@ -183,16 +165,14 @@ class CaseQueueDock(SessionDock):
         actions.addSpacing(16)
         actions.addLayout(self.danger_buttons, 0)
         detail_layout.addLayout(actions)
-        # case text is shown escaped (core.textsafe.html_text) and no link is ever followed by Qt:
-        # the one link, to a local photo, is opened by _link_clicked
-        self.detail = QTextBrowser()
-        self.detail.setOpenLinks(False)
-        self.detail.setOpenExternalLinks(False)
-        self.detail.anchorClicked.connect(self._link_clicked)
-        detail_layout.addWidget(self.detail)
+        # facts, photos by stage and history; case text is shown escaped and no link is followed by Qt
+        self.case_view = CaseDetailView(lambda: self.conn, self.store_failed, self._message)
+        self.detail = self.case_view.browser
+        detail_layout.addWidget(self.case_view, 1)
         splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 2)    # the detail (photos, facts, history) gets the larger share
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         self.setWidget(body)
@@ -257,53 +237,43 @@ class CaseQueueDock(SessionDock):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            widget.deleteLater()
-        self.tables = {}
+            if widget is not self.search_panel:   # the search form keeps what was typed
+                widget.deleteLater()
+        self.tables, self.pages = {}, {}
         if self.drill_ids is not None:
-            self.tables[DRILL] = self._make_table(DRILL)
-            self.tabs.addTab(self.tables[DRILL], tab_title(DRILL))
+            self._add_tab(DRILL, make_case_table(DRILL in STATE_TABS, lambda: self._selected(DRILL)))
         for tab, _states, tab_roles in TABS:
             if tab_roles & set(self.roles):
-                self.tables[tab] = self._make_table(tab)
-                self.tabs.addTab(self.tables[tab], tab_title(tab))
+                self._add_tab(tab, make_case_table(tab in STATE_TABS, lambda t=tab: self._selected(t)))
+        if set(self.roles) & set(CASE_ROLES):
+            if self.search_panel is None:
+                classes, sources = self._search_choices()
+                self.search_panel = SearchPanel(make_case_table(True, lambda: self._selected(SEARCH)), classes, sources)
+                self.search_panel.search_requested.connect(self.search)
+            self.tables[SEARCH] = self.search_panel.table
+            self._add_tab(SEARCH, self.search_panel)
+            self.tabs.setTabText(self.tabs.indexOf(self.search_panel), self._search_title())
         self.rows = {tab: self.rows.get(tab, []) for tab in self.tables if tab != DRILL}
         self.tabs.blockSignals(False)
 
-    def _make_table(self, tab: str) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS))
-        table.setObjectName(f"queue_{tab}")
-        table.setHorizontalHeaderLabels([column_title(c) for c in COLUMNS])
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.ElideRight)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.setFrameShape(QFrame.NoFrame)
-        # a dense table: 90 % of the dock's font, so that the case number, the countdown and the
-        # class fit side by side in a dock of the default width (~435 px)
-        font = table.font()
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * TABLE_FONT_SCALE)
-        else:
-            font.setPixelSize(max(8, round(font.pixelSize() * TABLE_FONT_SCALE)))
-        table.setFont(font)
-        table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        for index, column in enumerate(COLUMNS):
-            header.setSectionResizeMode(index, QHeaderView.Stretch if column == "description"
-                                        else QHeaderView.ResizeToContents)
-        header.setMinimumSectionSize(40)
-        if tab not in STATE_TABS:
-            table.hideColumn(COLUMNS.index("state"))
-        table.setItemDelegateForColumn(COLUMNS.index("time_left"), CountdownDelegate(table))
-        # the most urgent first, as the store orders them; a click on a header sorts by that column
-        header.setSortIndicator(COLUMNS.index("time_left"), Qt.AscendingOrder)
-        table.setSortingEnabled(True)
-        table.itemSelectionChanged.connect(lambda t=tab: self._selected(t))
-        return table
+    def _add_tab(self, tab: str, page: QWidget) -> None:
+        self.pages[tab] = page
+        if tab != SEARCH:
+            self.tables[tab] = page
+        self.tables[tab].setObjectName(f"queue_{tab}")
+        self.tabs.addTab(page, tab_title(tab))
+
+    def _search_choices(self) -> tuple[list[dict], list[str]]:
+        """The classes of the store's profile and the sources, for the search form."""
+        try:
+            return intake.class_table(self.conn), [s["name"] for s in intake.sources(self.conn)]
+        except StoreError as exc:
+            self.store_failed(exc)
+            return [], list(SOURCES)
+
+    def _search_title(self) -> str:
+        rows = self.rows.get(SEARCH)
+        return tab_title(SEARCH) if self.searched is None else f"{tab_title(SEARCH)} ({len(rows or [])})"
 
     # -- live ------------------------------------------------------------------------------------
     def on_notified(self, payload: str) -> None:
@@ -361,6 +331,13 @@ class CaseQueueDock(SessionDock):
                 if tab == DRILL:
                     read[tab] = cases.queue_rows(self.conn, None, finished_too=True, **filters)
                     continue
+                if tab == SEARCH:
+                    if self.searched is not None:
+                        read[tab] = desk.search(self.conn, **self.searched)
+                    continue
+                if tab in DESK_LISTS:
+                    read[tab] = [r for r in DESK_LISTS[tab](self.conn) if self._passes(r, filters)]
+                    continue
                 states = next(s for t, s, _r in TABS if t == tab)
                 read[tab] = cases.queue_rows(self.conn, states,
                                              **dict(filters, overdue_only=filters["overdue_only"] or tab == "overdue"))
@@ -374,52 +351,43 @@ class CaseQueueDock(SessionDock):
                 self.drill_rows = rows
             else:
                 self.rows[tab] = rows
-            self._fill(self.tables[tab], rows)
-            self.tabs.setTabText(self.tabs.indexOf(self.tables[tab]), f"{tab_title(tab)} ({len(rows)})")
+            fill_case_table(self.tables[tab], rows)
+            title = self._search_title() if tab == SEARCH else f"{tab_title(tab)} ({len(rows)})"
+            self.tabs.setTabText(self.tabs.indexOf(self.pages[tab]), title)
         if not self._opened_on_work:
             # the first read: open on the first tab that holds work (not on an empty one)
             self._opened_on_work = True
-            busy = next((self.tables[t] for t, _s, _r in TABS if t in self.tables and self.rows.get(t)), None)
+            busy = next((self.pages[t] for t, _s, _r in TABS if t in self.tables and self.rows.get(t)), None)
             if busy is not None:
                 self.tabs.setCurrentWidget(busy)
         self.current = None
         if selected is None or not self._reselect(selected):
             self._show_detail()
 
-    def _fill(self, table: QTableWidget, rows: list[dict]) -> None:
-        """The rows as cells; the table's sort (the header's indicator) is applied again, and the
-        rows the store gives in the same order stay in that order (a stable sort)."""
-        table.blockSignals(True)
-        table.setSortingEnabled(False)
-        table.clearSelection()
-        table.clearContents()
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            hours = row["hours_left"]
-            values = {"case_no": row["case_no"], "time_left": format_time_left(hours),
-                      "class_name": row["class_name"] or row["class_code"], "state": state_label(row["state"]),
-                      "department_name": row["department_name"] or "", "grid_code": row["grid_code"] or "",
-                      "source": row["source"] or "", "description": (row["description"] or "").replace("\n", " ")}
-            for c, column in enumerate(COLUMNS):
-                item = SortItem(str(values[column]))
-                if column == "case_no":
-                    item.setData(ID_ROLE, row["id"])
-                elif column == "time_left":
-                    text_colour, pill = URGENCY_COLOURS[urgency(hours)]
-                    item.setForeground(QColor(text_colour))
-                    item.setData(PILL_ROLE, pill)
-                    item.setData(SORT_ROLE, None if hours is None else float(hours))
-                elif column == "description":
-                    item.setToolTip(f"<qt>{html_text(row['description'])}</qt>")  # shown as text, never as markup
-                table.setItem(r, c, item)
-        table.setSortingEnabled(True)
-        table.blockSignals(False)
+    @staticmethod
+    def _passes(row: dict, filters: dict) -> bool:
+        """The queue filters on a row of the desk's lists (挂账, 延期申请), as queue_rows applies them."""
+        text, area = filters["class_text"], filters["area"]
+        return ((not text or (row["class_code"] or "").startswith(text) or text in (row["class_name"] or ""))
+                and (not filters["source"] or row["source"] == filters["source"])
+                and (not area or (row["grid_code"] or "").startswith(area) or row["street_code"] == area)
+                and (not filters["department"] or row["department_code"] == filters["department"])
+                and (not filters["overdue_only"] or (row["hours_left"] is not None and row["hours_left"] < 0))
+                and (filters["ids"] is None or row["id"] in filters["ids"]))
+
+    def search(self) -> None:
+        """Search with the form's criteria (查询) and show the results in the search tab."""
+        self.searched = self.search_panel.criteria()
+        self.current = None
+        self.refresh()
+        if SEARCH in self.pages:
+            self.tabs.setCurrentWidget(self.pages[SEARCH])
 
     def _tab_rows(self, tab: str) -> list[dict]:
         return self.drill_rows if tab == DRILL else self.rows.get(tab, [])
 
-    def _tab_of(self, table) -> str | None:
-        return next((t for t, w in self.tables.items() if w is table), None)
+    def _tab_of(self, page) -> str | None:
+        return next((t for t, w in self.pages.items() if w is page), None)
 
     def _row_index(self, tab: str, case_id: int) -> int:
         table = self.tables[tab]
@@ -461,6 +429,7 @@ class CaseQueueDock(SessionDock):
     # -- selection ---------------------------------------------------------------------------------
     def _tab_changed(self, _index: int) -> None:
         tab = self._tab_of(self.tabs.currentWidget())
+        self.filter_bar.setVisible(tab != SEARCH)   # the search tab has a form of its own
         if tab is not None:
             self._selected(tab, zoom=False)
 
@@ -488,7 +457,7 @@ class CaseQueueDock(SessionDock):
                 continue
             index = self._row_index(tab, case_id)
             if index >= 0:
-                self.tabs.setCurrentWidget(self.tables[tab])
+                self.tabs.setCurrentWidget(self.pages[tab])
                 self.tables[tab].selectRow(index)
                 self.tables[tab].scrollToItem(self.tables[tab].item(index, 0))
                 self.current = next(r for r in self._tab_rows(tab) if r["id"] == case_id)
@@ -523,22 +492,22 @@ class CaseQueueDock(SessionDock):
 
     def _show_detail(self) -> None:
         self._clear_buttons()
-        self.photo_path = None
         if self.current is None:
-            hint = tr("Select a case to see its history and what you may do with it.")
-            self.detail.setHtml(f"<p style='color:#666666'>{html_text(hint)}</p>")
+            self.case_view.clear()
             return
         row = self.current
         try:
             history = cases.case_history(self.conn, row["id"])
-            photo = self._photo_html(row["id"])
+            detail = desk.case_detail(self.conn, row["id"])
+            infos = store_photos.case_photos(self.conn, row["id"])
+            legacy = cases.case_photo(self.conn, row["id"])
             allowed = self.allowed()
         except StoreError as exc:
             self.store_failed(exc)
             return
-        self.detail.setHtml(self._detail_html(row, history, photo))
+        self.case_view.show_case(row, detail, history, infos, legacy)
         for action, role, needs in allowed:
-            button = QPushButton(action_label(action))
+            button = QPushButton(action_title(action))
             button.setObjectName(f"action_{action}")
             button.setProperty("citygrid_action", action)
             button.setProperty("citygrid_role", role)
@@ -550,62 +519,6 @@ class CaseQueueDock(SessionDock):
                 self.danger_buttons.addWidget(button)
             else:
                 self.buttons.addWidget(button)
-
-    def _detail_html(self, row: dict, history: list[dict], photo: str) -> str:
-        """The case and its history; every text from the store or a person is escaped: it is
-        shown, never rendered."""
-        e = html_text
-        facts = [state_label(row["state"])]
-        if row["hours_left"] is not None:
-            facts.append(format_time_left(row["hours_left"]))
-        if row["department_name"]:
-            facts.append(row["department_name"])
-        colour = URGENCY_COLOURS[urgency(row["hours_left"])][0]
-        lines = [f"<h3>{e(row['case_no'])} · {e(row['class_name'] or row['class_code'])}</h3>",
-                 f"<p><b>{e(facts[0])}</b>" + "".join(
-                     f" · <span style='color:{colour}'>{e(f)}</span>" if i == 1 and row["hours_left"] is not None
-                     else f" · {e(f)}" for i, f in enumerate(facts[1:], 1)) + "</p>",
-                 f"<p>{e(row['description'])}<br>{e(row['address'])}</p>",
-                 photo,
-                 "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse: collapse; "
-                 "border-color: #c8c8c8'><thead><tr>"]
-        for title in (tr("Time"), tr("Action"), tr("State"), tr("Person"), tr("Role"), tr("Note")):
-            lines.append(f"<th align='left' bgcolor='#eeeeee' style='white-space: nowrap'>{e(title)}</th>")
-        lines.append("</tr></thead>")
-        this_year = datetime.now().year
-        for step in history:
-            at = step["at"]
-            when = f"{at:%m-%d %H:%M}" if at.year == this_year else f"{at:%Y-%m-%d %H:%M}"
-            person = step["actor_name"] or step["actor"]
-            # short cells on one line (a word is never broken); the note wraps
-            cells = (when, action_label(step["action"]), state_label(step["to_state"]), person,
-                     role_label(step["role"]))
-            lines.append("<tr>" + "".join(f"<td style='white-space: nowrap'>{e(c)}</td>" for c in cells)
-                         + f"<td>{e(step['note'])}</td></tr>")
-        lines.append("</table>")
-        return "".join(lines)
-
-    def _photo_html(self, case_id: int) -> str:
-        """The photo link as text; a link and a thumbnail only for a local image file that
-        exists (core.textsafe.local_image), opened by :meth:`_link_clicked`, never by Qt."""
-        photo = cases.case_photo(self.conn, case_id)
-        if not photo:
-            return ""
-        self.photo_path = local_image(photo)
-        if self.photo_path is None:
-            return f"<p>{html_text(tr('Photo'))}: {html_text(photo)}</p>"
-        src = html_text(QUrl.fromLocalFile(str(self.photo_path)).toString())
-        return (f'<p><a href="{PHOTO_LINK}">{html_text(tr("Photo"))}</a>: {html_text(photo)}<br>'
-                f'<img src="{src}" width="240"></p>')
-
-    def _link_clicked(self, url: QUrl) -> bool:
-        """Open the selected case's local photo (checked again now); any other link is ignored."""
-        if url.toString() != PHOTO_LINK or self.photo_path is None:
-            return False
-        path = local_image(str(self.photo_path))
-        if path is None:
-            return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def allowed(self) -> list[tuple[str, str, dict]]:
         """What the store lets this login do to the selected case now, in the roles worked today:
@@ -623,7 +536,7 @@ class CaseQueueDock(SessionDock):
             return
         self._asking = True
         try:
-            inputs = self.ask_inputs(action, needs)
+            inputs = self.ask_inputs(action, needs, role)
             go = inputs is not None
             if go and action == "register":
                 duplicates = self.confirm_duplicates()  # asking about duplicates is the confirmation
@@ -640,38 +553,34 @@ class CaseQueueDock(SessionDock):
 
     def confirm(self, action: str) -> bool:
         """Ask before an irreversible action; No is the default (Enter or Esc keeps the case)."""
-        box = QMessageBox(QMessageBox.Question, action_label(action),
+        box = QMessageBox(QMessageBox.Question, action_title(action),
                           confirm_text(action, self.current["case_no"]), QMessageBox.Yes | QMessageBox.No, self)
         box.setTextFormat(Qt.PlainText)
-        box.button(QMessageBox.Yes).setText(action_label(action))
+        box.button(QMessageBox.Yes).setText(action_title(action))
         box.button(QMessageBox.No).setText(tr("Go back"))
         box.setDefaultButton(QMessageBox.No)
         box.setEscapeButton(QMessageBox.No)
         return box.exec() == QMessageBox.Yes
 
-    def ask_inputs(self, action: str, needs: dict) -> tuple[str | None, dict] | None:
-        """(note, data) for *action*, asked in dialogs; None when the user cancels."""
-        note, data = None, {}
+    def ask_inputs(self, action: str, needs: dict, role: str = "") -> tuple[str | None, dict, list] | None:
+        """(note, data, photos) for *action*, asked in one dialog (gui/dialogs/action_dialog.py)
+        when it needs anything; None when the user goes back."""
+        stage = needs.get("photo") or cases.photo_stage(action, role)
+        if not any(needs.get(k) for k in ("department", "hours", "note")) and stage is None:
+            return None, {}, []
+        departments, suggested = [], None
         if needs.get("department"):
-            options = cases.departments(self.conn)
-            suggested = cases.suggested_department(self.conn, self.current["id"])
-            labels = [f"{name} ({code})" for code, name in options]
-            current = next((i for i, (code, _n) in enumerate(options) if code == suggested), 0)
-            label, ok = QInputDialog.getItem(self, action_label(action), tr("Department (suggested first)"),
-                                             labels, current, False)
-            if not ok:
+            try:
+                departments = cases.departments(self.conn)
+                suggested = cases.suggested_department(self.conn, self.current["id"])
+            except StoreError as exc:
+                self.store_failed(exc)
                 return None
-            data["department"] = options[labels.index(label)][0]
-        if needs.get("hours"):
-            hours, ok = QInputDialog.getDouble(self, action_label(action), tr("Extension (hours)"), 24, 1, 2000, 1)
-            if not ok:
-                return None
-            data["hours"] = hours
-        if needs.get("note"):
-            note, ok = QInputDialog.getMultiLineText(self, action_label(action), tr("Reason"))
-            if not ok or not note.strip():
-                return None
-        return note, data
+        dialog = ActionDialog(action_title(action), self.current["case_no"], action, needs, departments,
+                              suggested, stage, self)
+        if dialog.exec() != ActionDialog.Accepted:
+            return None
+        return dialog.note, dialog.data, dialog.photos
 
     def confirm_duplicates(self) -> bool | None:
         """None when no case nearby looks the same; else whether the user registers anyway."""
@@ -683,27 +592,28 @@ class CaseQueueDock(SessionDock):
             "Cases of the same class nearby in the last 30 days:\n{cases}\n\nRegister anyway?").format(cases=text),
             QMessageBox.Yes | QMessageBox.No, self)
         box.setTextFormat(Qt.PlainText)
-        box.button(QMessageBox.Yes).setText(action_label("register"))
+        box.button(QMessageBox.Yes).setText(action_title("register"))
         box.button(QMessageBox.No).setText(tr("Go back"))
         box.setDefaultButton(QMessageBox.No)
         box.setEscapeButton(QMessageBox.No)
         return box.exec() == QMessageBox.Yes
 
     def perform(self, action: str, role: str, note: str | None = None, data: dict | None = None,
-                case: dict | None = None) -> bool:
+                photos: list | tuple = (), case: dict | None = None) -> bool:
         """Apply *action* to *case* (default: the selected one) at the version the person saw,
-        through the workflow function; show refusals and conflicts."""
+        with its *photos* (store.photos.Photo), in one call of the workflow function; show
+        refusals (a refused photo included) and conflicts."""
         case = case or self.current
         if case is None:
             return False
         self._missed_refresh = False
         try:
-            cases.act(self.conn, case["id"], action, role, case["version"], note, data)
+            cases.act(self.conn, case["id"], action, role, case["version"], note, data, photos=list(photos))
         except cases.CaseConflict as exc:
             self._message(str(exc), Qgis.Warning)
             self.refresh()
             return False
-        except cases.CaseRefused as exc:
+        except (cases.CaseRefused, store_photos.PhotoError) as exc:
             self._message(str(exc), Qgis.Warning)
             self.refresh()
             return False
@@ -712,7 +622,7 @@ class CaseQueueDock(SessionDock):
             if self.iface is not None:
                 self.iface.messageBar().pushMessage("CityGrid", html_text(self.status.text()), Qgis.Warning, 5)
             return False
-        self._message(tr("{case}: {action} done").format(case=case["case_no"], action=action_label(action)),
+        self._message(tr("{case}: {action} done").format(case=case["case_no"], action=action_title(action)),
                       Qgis.Info)
         self.refresh()
         return True

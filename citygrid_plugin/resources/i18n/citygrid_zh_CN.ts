@@ -19,9 +19,19 @@
       <translation>“{login}”是超级用户；CityGrid 不管理超级用户</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="127" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="124" />
       <source>(1 − {rate})</source>
       <translation>（1 − {rate}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="446" />
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/photos.py" line="49" />
+      <source>(unnamed)</source>
+      <translation>（未命名）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="212" />
@@ -49,6 +59,11 @@
       <translation>；所属部门 {department}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/desk.py" line="80" />
+      <source>A case number has digits only (all of them, or its serial: the last 8 digits, leading zeros optional); got {number!r}</source>
+      <translation>案卷编号只含数字（完整编号，或其流水号：末 8 位，前导零可省略）；收到的是 {number!r}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="47" />
       <source>A kernel density raster (热力图) of the cases reported in a window, with filters by kind, class, source, state and area. Computed exactly as QGIS's own “Heatmap (Kernel Density Estimation)” (qgis:heatmapkerneldensityestimation) computes it for the same points and parameters: same extent (the cases' extent grown by the radius), pixels, kernels and scaling — so the two can be compared or mixed. Note that QGIS 3.22's scaled quartic kernel sums to 7.25 times the case count (a constant in QGIS, kept here for consistency); raw values are counts weighted by the kernel.</source>
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
@@ -57,6 +72,16 @@
       <location filename="citygrid_plugin/processing/alg_maps.py" line="29" />
       <source>A printed thematic map of a month (or any period) of the store, for the whole store or one district, street or community: case density per unit grid (graduated, Jenks natural breaks or quantiles, counts labelled at large scales), the on-time handling rate of the cases in each community or street (all departments, or one; communities with nothing due hatched grey), the component census coverage, or the hot spots of the period (Gi*, computed by “Hot spots per unit grid”). A4 or A3, landscape or portrait, PDF (vector, fonts embedded, Chinese text searchable) or PNG at the chosen resolution (default 300 dpi). Title, subtitle, legend, scale bar, north arrow, map date and data source on the page; street and community boundaries with their names; the store's 1:500 base map optional. The map is built from the store alone, not from the current project. Refused with the reason when there is nothing to map (no case reported in the period, nothing due for handling).</source>
       <translation>输出某月（或任意时段）的专题图，范围为整个数据库或某个区县、街道、社区：按单元网格的案件密度（分级设色，自然断点法或分位数分级，大比例尺下标注案件数）、各社区或街道内案件的按期处置率（全部部门或某一部门；无应处置案件的社区以灰色斜线表示）、部件普查覆盖情况，或统计期内的案件热点（Gi*，由“单元网格热点分析（Gi*）”计算）。A4 或 A3，横向或纵向，输出 PDF（矢量，嵌入字体，中文可检索）或指定分辨率的 PNG（默认 300 dpi）。图面包含标题、副标题、图例、比例尺、指北针、制图日期和数据来源，以及街道、社区界线及名称；可选叠加数据库中的 1:500 底图。专题图只依据数据库生成，与当前工程无关。没有可制图的内容时（统计期内无上报案件、无应处置案件）拒绝执行并说明原因。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="749" />
+      <source>A report from {source} needs the reporter's name and phone number.</source>
+      <translation>来自{source}的报告须填写举报人姓名和联系电话。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="245" />
+      <source>A work order already in the store is not registered twice: the case that holds it is shown instead.</source>
+      <translation>已在系统中的工单不会重复登记：将显示持有该工单的案卷。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="159" />
@@ -69,7 +94,7 @@
       <translation>受理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="703" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="123" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -84,9 +109,39 @@
       <translation>添加或修改数据库用户</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="87" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="636" />
+      <source>Add photos</source>
+      <translation>添加照片</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="358" />
+      <source>Add photos…</source>
+      <translation>添加照片…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="91" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="53" />
+      <source>Additional report</source>
+      <translation>补充报告</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="175" />
+      <source>Additional reports ({n})</source>
+      <translation>补充报告（{n}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="290" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="232" />
+      <source>Address column</source>
+      <translation>地址列</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="40" />
@@ -94,9 +149,29 @@
       <translation>管理员</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/photos.py" line="42" />
+      <source>After handling</source>
+      <translation>处置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/photos.py" line="278" />
+      <source>All files (*)</source>
+      <translation>所有文件 (*)</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="117" />
       <source>All or nothing</source>
       <translation>全部或全不</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="244" />
+      <source>Already known (re-import)</source>
+      <translation>已有案件（重复导入）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/desk.py" line="104" />
+      <source>An area is a street (3 or 9 digits), community (12) or grid (15) code; got {area!r}</source>
+      <translation>区域应为街道（3 或 9 位）、社区（12 位）或网格（15 位）编码；收到的是 {area!r}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="41" />
@@ -124,9 +199,29 @@
       <translation>批准延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="284" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="168" />
       <source>Area</source>
       <translation>区域</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="85" />
+      <source>Assisting departments</source>
+      <translation>协办部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="53" />
+      <source>Assisting note</source>
+      <translation>协办反馈</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/photos.py" line="287" />
+      <source>At most {n} photos per stage: {name} not added</source>
+      <translation>每个环节最多 {n} 张照片：{name} 未添加</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/photos.py" line="42" />
+      <source>At report</source>
+      <translation>上报</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="198" />
@@ -147,6 +242,11 @@
       <location filename="citygrid_plugin/processing/alg_maps.py" line="63" />
       <source>Atlas: one page per street</source>
       <translation>图集：每个街道一页</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="407" />
+      <source>Attach to this case</source>
+      <translation>并入此案卷</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="30" />
@@ -179,12 +279,17 @@
       <translation>待核实</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="225" />
+      <source>BD-09 longitude/latitude (Baidu)</source>
+      <translation>BD-09 经纬度（百度）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="57" />
       <source>Barrier lines (roads, rivers, walls)</source>
       <translation>分隔线（道路、河流、围墙）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="60" />
+      <location filename="citygrid_plugin/processing/base.py" line="61" />
       <source>Base map</source>
       <translation>底图</translation>
     </message>
@@ -214,7 +319,7 @@
       <translation>处置中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="106" />
+      <location filename="citygrid_plugin/plugin.py" line="113" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
     </message>
@@ -284,7 +389,7 @@
       <translation>CSV 坐标：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="104" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="213" />
       <source>CSV encoding</source>
       <translation>CSV 编码</translation>
     </message>
@@ -294,7 +399,7 @@
       <translation>作废</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="60" />
+      <location filename="citygrid_plugin/core/workflow.py" line="67" />
       <source>Cancel case {case}? A cancelled case cannot be reopened.</source>
       <translation>确定作废案件 {case}？作废后不能恢复。</translation>
     </message>
@@ -329,12 +434,42 @@
       <translation>案件热力图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="115" />
+      <location filename="citygrid_plugin/processing/base.py" line="60" />
+      <source>Case intake and work forms</source>
+      <translation>案卷受理与派遣单</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="341" />
+      <source>Case location</source>
+      <translation>案件位置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="94" />
       <source>Case no.</source>
       <translation>案件编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="271" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="518" />
+      <source>Case number</source>
+      <translation>案卷编号</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="678" />
+      <source>Case number {number}</source>
+      <translation>案卷编号 {number}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="779" />
+      <source>Case number: {case}</source>
+      <translation>案卷编号：{case}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="67" />
+      <source>Case numbers (separated by commas or spaces)</source>
+      <translation>案卷编号（以逗号或空格分隔）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="110" />
       <source>Case queue</source>
       <translation>案件队列</translation>
     </message>
@@ -347,6 +482,36 @@
       <location filename="citygrid_plugin/core/workflow.py" line="47" />
       <source>Case reported</source>
       <translation>上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="779" />
+      <source>Case saved</source>
+      <translation>登记成功</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="436" />
+      <source>Case state</source>
+      <translation>案卷状态</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="211" />
+      <source>Case work forms</source>
+      <translation>案卷派遣单</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="51" />
+      <source>Case work forms (PDF)</source>
+      <translation>案卷派遣单（PDF）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="399" />
+      <source>Case {case} reported</source>
+      <translation>案卷 {case} 已登记</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/desk.py" line="162" />
+      <source>Case {id} does not exist or is not yours to see</source>
+      <translation>案卷 {id} 不存在或您无权查看</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="81" />
@@ -364,12 +529,27 @@
       <translation>案卷状态分布</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="244" />
+      <source>Cases created</source>
+      <translation>新建案件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="50" />
       <source>Cases evaluated</source>
       <translation>参与评价的案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="813" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="210" />
+      <source>Cases layer (GeoPackage, shapefile, …)</source>
+      <translation>案件图层（GeoPackage、shapefile 等）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="713" />
+      <source>Cases of the same class nearby are listed here once the point and the class are chosen.</source>
+      <translation>选定位置和类别后，这里列出附近同类别的案卷。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="591" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -420,9 +600,24 @@ Register anyway?</source>
       <translation>环比</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="60" />
+      <source>Check</source>
+      <translation>核查</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="52" />
       <source>Check passed</source>
       <translation>核查通过</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="257" />
+      <source>Check photo</source>
+      <translation>核查</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="251" />
+      <source>Check stage</source>
+      <translation>核查</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="428" />
@@ -450,22 +645,32 @@ Register anyway?</source>
       <translation>检查数据库中的部件：按数据库分类表无法解析的编码、缺少必填字段（工地名称、公交站名等）、位置与记录的所在网格不符（如网格拆分之后）、不在任何单元网格内（以上为错误），以及疑似重复：同类部件在数据库重复容差范围内（警告）。每个问题输出一个点并输出汇总；勾选“有错误时失败”后，有错误时算法失败。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="398" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="744" />
+      <source>Choose the class: type its Chinese name or code and pick it from the list.</source>
+      <translation>请选择类别：输入中文名称或编码，并从列表中选择。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="740" />
+      <source>Choose the source of the report.</source>
+      <translation>请选择问题来源。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="212" />
       <source>City management command centre</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="81" />
+      <location filename="citygrid_plugin/plugin.py" line="85" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="349" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="163" />
       <source>CityGrid command centre</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="36" />
+      <location filename="citygrid_plugin/processing/provider.py" line="38" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -485,12 +690,12 @@ Register anyway?</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="298" />
+      <location filename="citygrid_plugin/processing/base.py" line="299" />
       <source>Class codes, comma-separated (2-digit major or 4/5-digit class; empty: all)</source>
       <translation>类别代码，逗号分隔（2 位大类或 4/5 位小类；留空：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="107" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="230" />
       <source>Class column (code or Chinese name)</source>
       <translation>分类列（代码或中文名称）</translation>
     </message>
@@ -505,9 +710,19 @@ Register anyway?</source>
       <translation>排名中的类别数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="425" />
+      <location filename="citygrid_plugin/processing/base.py" line="426" />
       <source>Classes of the case counts</source>
       <translation>案件数分级方法</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_search.py" line="112" />
+      <source>Clear</source>
+      <translation>清空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="496" />
+      <source>Click the map where the problem is, or type a grid code.</source>
+      <translation>请在地图上点击问题位置，或输入网格编码。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="52" />
@@ -515,14 +730,24 @@ Register anyway?</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="62" />
+      <location filename="citygrid_plugin/core/workflow.py" line="69" />
       <source>Close case {case}? A closed case cannot be reopened.</source>
       <translation>确定结案 {case}？结案后不能恢复。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="403" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="217" />
       <source>Close the big screen (Esc leaves full screen)</source>
       <translation>关闭大屏（Esc 退出全屏）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="189" />
+      <source>Close the form</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/photos.py" line="109" />
+      <source>Close the photo</source>
+      <translation>关闭</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="423" />
@@ -535,7 +760,7 @@ Register anyway?</source>
       <translation>按期结案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="418" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="232" />
       <source>Closed today</source>
       <translation>今日结案</translation>
     </message>
@@ -548,6 +773,11 @@ Register anyway?</source>
       <location filename="citygrid_plugin/core/reporttext.py" line="102" />
       <source>Closing rate (%)</source>
       <translation>结案率（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="252" />
+      <source>Closing stage</source>
+      <translation>结案</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/indicators.py" line="28" />
@@ -600,7 +830,7 @@ Register anyway?</source>
       <translation>已导入社区数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="200" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="442" />
       <source>Community</source>
       <translation>社区</translation>
     </message>
@@ -645,6 +875,11 @@ Register anyway?</source>
       <translation>编制日期：{date}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="85" />
+      <source>Component</source>
+      <translation>部件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/base.py" line="59" />
       <source>Component census</source>
       <translation>部件普查</translation>
@@ -665,9 +900,19 @@ Register anyway?</source>
       <translation>部件小类（{kind}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="443" />
+      <source>Component code</source>
+      <translation>部件编码</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="50" />
       <source>Component problems</source>
       <translation>部件问题</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="530" />
+      <source>Component {code}; owner (先属主): {owner}</source>
+      <translation>部件 {code}；先属主（权属单位）：{owner}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="50" />
@@ -730,7 +975,7 @@ Register anyway?</source>
       <translation>各专业部门综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="348" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="232" />
       <source>Composite score of departments: each rate times its weight; the weights usually add up to 100</source>
       <translation>专业部门综合得分：各比率乘以其权重之和；权重合计通常为 100</translation>
     </message>
@@ -740,12 +985,12 @@ Register anyway?</source>
       <translation>综合评价月报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="287" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="171" />
       <source>Compute evaluation</source>
       <translation>计算评价</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="288" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="172" />
       <source>Compute the indicators and reports of the month</source>
       <translation>计算本月的评价指标和报表</translation>
     </message>
@@ -760,12 +1005,12 @@ Register anyway?</source>
       <translation>待人工裁决的冲突数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="675" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="482" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="673" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="480" />
       <source>Connected · updated {time}</source>
       <translation>已连接 · 更新于 {time}</translation>
     </message>
@@ -780,12 +1025,12 @@ Register anyway?</source>
       <translation>已连接：数据库版本 {version}（插件 {latest}），EPSG:{srid}，{communities} 个社区，{departments} 个部门。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="459" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="273" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="677" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="484" />
       <source>Connection to the store lost; reconnecting…</source>
       <translation>与数据库的连接已断开，正在重连…</translation>
     </message>
@@ -805,7 +1050,17 @@ Register anyway?</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="343" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="222" />
+      <source>Coordinates of the input</source>
+      <translation>输入坐标的坐标系</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="520" />
+      <source>Coordinates: {system} longitude/latitude, converted to WGS84 (published formulas, typically within 1–2 m of the true position), then to {dst}</source>
+      <translation>坐标：{system} 经纬度，先转换为 WGS84（公开公式，与真实位置一般相差 1–2 米），再转换到 {dst}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="344" />
       <source>Correct for multiple testing (false discovery rate)</source>
       <translation>多重检验校正（错误发现率）</translation>
     </message>
@@ -820,7 +1075,7 @@ Register anyway?</source>
       <translation>准确派遣率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="315" />
+      <location filename="citygrid_plugin/plugin.py" line="323" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -844,7 +1099,7 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="88" />
+      <location filename="citygrid_plugin/plugin.py" line="92" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
@@ -876,6 +1131,11 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
 同时导入标准部件分类表和事件分类表（2013 与 2026 两套标准）；城市自行增加的分类保持不变。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="438" />
+      <source>Current stage</source>
+      <translation>当前环节</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="75" />
       <source>DXF drawing</source>
       <translation>DXF 图纸</translation>
@@ -884,6 +1144,11 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <location filename="citygrid_plugin/layouts/thematic.py" line="149" />
       <source>Data source: {source}</source>
       <translation>数据来源：{source}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="665" />
+      <source>Date</source>
+      <translation>日期</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="64" />
@@ -896,7 +1161,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>挂账</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="63" />
+      <location filename="citygrid_plugin/core/workflow.py" line="70" />
       <source>Defer case {case} (挂账)? No deadline runs until it is released.</source>
       <translation>确定将案件 {case} 挂账？解除挂账前不计处置时限。</translation>
     </message>
@@ -906,12 +1171,17 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>挂账</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
+      <source>Deferred (挂账)</source>
+      <translation>挂账</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reports.py" line="116" />
       <source>Department</source>
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="791" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="70" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
     </message>
@@ -941,14 +1211,29 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>部门 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="443" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="257" />
       <source>Departments with the most open cases</source>
       <translation>在办案件最多的部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="117" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="747" />
+      <source>Describe the problem.</source>
+      <translation>请填写问题描述。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="95" />
       <source>Description</source>
       <translation>问题描述</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="231" />
+      <source>Description column</source>
+      <translation>问题描述列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="424" />
+      <source>Digital urban management · case work form</source>
+      <translation>数字化城市管理 案卷派遣单</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="608" />
@@ -961,8 +1246,23 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>减弱热点</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="831" />
+      <source>Discard</source>
+      <translation>放弃</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="829" />
+      <source>Discard this report? What was typed is lost.</source>
+      <translation>放弃本次登记？已填写的内容将丢失。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="48" />
       <source>Dispatch</source>
+      <translation>派遣</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="251" />
+      <source>Dispatch stage</source>
       <translation>派遣</translation>
     </message>
     <message>
@@ -991,22 +1291,27 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>显示名称</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="94" />
+      <source>Distance</source>
+      <translation>距离</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="122" />
       <source>Distance band (m)</source>
       <translation>距离阈值（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="361" />
+      <location filename="citygrid_plugin/processing/base.py" line="362" />
       <source>Distance band chosen automatically: {band:.0f} m (rule: {rule}; every grid has a neighbour within {one:.0f} m, the average distance to the {k} nearest is {kd:.0f} m)</source>
       <translation>自动选择的距离阈值：{band:.0f} 米（规则：{rule}；每个网格在 {one:.0f} 米内都有邻居，到最近 {k} 个邻居的平均距离为 {kd:.0f} 米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="340" />
+      <location filename="citygrid_plugin/processing/base.py" line="341" />
       <source>Distance band in metres (0: chosen automatically)</source>
       <translation>距离阈值（米；0：自动选择）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="366" />
+      <location filename="citygrid_plugin/processing/base.py" line="367" />
       <source>Distance band: {band:.0f} m</source>
       <translation>距离阈值：{band:.0f} 米</translation>
     </message>
@@ -1040,22 +1345,22 @@ The community key is the 12-digit community code (district + street + community)
 社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="431" />
+      <location filename="citygrid_plugin/processing/base.py" line="432" />
       <source>Draw the store's 1:500 base map underneath</source>
       <translation>叠加数据库中的 1:500 底图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="109" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
       <source>Drill-down</source>
       <translation>下钻</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="578" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="462" />
       <source>Drill-down cases</source>
       <translation>钻取案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="582" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="418" />
       <source>Drill-down: {title} — {n} cases</source>
       <translation>下钻：{title}——共 {n} 件</translation>
     </message>
@@ -1110,7 +1415,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="116" />
+      <location filename="citygrid_plugin/processing/base.py" line="117" />
       <source>Errors</source>
       <translation>错误数</translation>
     </message>
@@ -1125,19 +1430,24 @@ The community key is the 12-digit community code (district + street + community)
       <translation>统计期综合评价（指标）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="301" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="185" />
       <source>Evaluated objects</source>
       <translation>评价对象</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="253" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="137" />
       <source>Evaluation</source>
       <translation>综合评价</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="62" />
+      <location filename="citygrid_plugin/processing/base.py" line="63" />
       <source>Evaluation and reports</source>
       <translation>综合评价与报表</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="85" />
+      <source>Event</source>
+      <translation>事件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="158" />
@@ -1150,7 +1460,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="98" />
+      <location filename="citygrid_plugin/plugin.py" line="102" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
     </message>
@@ -1160,7 +1470,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="797" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="167" />
+      <source>Extension</source>
+      <translation>延期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="95" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
@@ -1175,6 +1490,16 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期率（%）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
+      <source>Extension requests</source>
+      <translation>延期申请</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="227" />
+      <source>External id column (the platform's number; required)</source>
+      <translation>外部编号列（平台工单编号，必填）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="63" />
       <source>FAILED: {errors} errors, {warnings} warnings</source>
       <translation>未通过：{errors} 个错误，{warnings} 个警告</translation>
@@ -1185,7 +1510,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>未通过：{errors}，{warnings}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="114" />
+      <location filename="citygrid_plugin/processing/base.py" line="115" />
       <source>Fail on errors</source>
       <translation>有错误时失败</translation>
     </message>
@@ -1205,9 +1530,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>已写出的文件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="170" />
+      <source>Finished</source>
+      <translation>办结时间</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="164" />
       <source>From / to</source>
       <translation>起 / 止</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="224" />
+      <source>GCJ-02 longitude/latitude (Amap, Tencent, WeChat)</source>
+      <translation>GCJ-02 经纬度（高德、腾讯、微信）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="40" />
@@ -1230,12 +1565,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{cases} 件案件的 Gi*（FDR 校正）：热点网格 {hot} 个，冷点网格 {cold} 个；距离阈值 {band} 米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="778" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="118" />
       <source>Go back</source>
       <translation>返回</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="116" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="264" />
+      <source>Go to grid</source>
+      <translation>定位到网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="269" />
       <source>Grid</source>
       <translation>网格</translation>
     </message>
@@ -1255,9 +1595,14 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="338" />
+      <location filename="citygrid_plugin/plugin.py" line="348" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="352" />
+      <source>Grid {code}</source>
+      <translation>网格 {code}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="120" />
@@ -1270,7 +1615,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="410" />
+      <location filename="citygrid_plugin/plugin.py" line="486" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -1325,9 +1670,29 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置完成</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="663" />
+      <source>Handled by (signature)</source>
+      <translation>处置人（签字）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="426" />
       <source>Handled on time</source>
       <translation>按期处置数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="59" />
+      <source>Handling</source>
+      <translation>处置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="440" />
+      <source>Handling deadline</source>
+      <translation>处置截止时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="257" />
+      <source>Handling photo</source>
+      <translation>处置</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="430" />
@@ -1338,6 +1703,21 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/core/reporttext.py" line="103" />
       <source>Handling rate (%)</source>
       <translation>处置率（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="647" />
+      <source>Handling result (filled in by the department)</source>
+      <translation>处置结果（由处置部门填写）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="251" />
+      <source>Handling stage</source>
+      <translation>处置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="439" />
+      <source>Handling time limit</source>
+      <translation>处置时限</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="195" />
@@ -1410,12 +1790,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入行政区划</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="184" />
+      <source>Import cases</source>
+      <translation>导入案件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="84" />
       <source>Import components</source>
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="96" />
+      <location filename="citygrid_plugin/plugin.py" line="100" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -1435,6 +1820,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>已导入</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="187" />
+      <source>Imports cases (批量导入案件) from a hotline or 12345 platform export: a CSV file (UTF-8 or GBK, detected; a file mixing both encodings is refused), a GeoPackage or a shapefile. Columns are found by name — 工单编号 (external id), 来源/渠道 (source), 案件类型 (kind), 小类/问题类别 (class: a code or a Chinese name), 问题描述, 地址, 反映人, 联系电话, 来电时间, 经度/纬度 or X/Y — or chosen explicitly. A fixed source (e.g. 12345热线) applies to rows without one. The kind (event or component) comes from its column, from the parameter, or from the class when only one kind has it.
+
+Coordinates: the store CRS (or the layer's CRS), WGS84, or the GCJ-02 (Amap, Tencent, WeChat) and BD-09 (Baidu) coordinates that Chinese map apps emit. GCJ-02 and BD-09 are converted to WGS84 explicitly (the published formulas; the inverse iterated to below 1 mm), then to the store CRS. The published GCJ-02 formula approximates the official one: a converted position is typically within 1–2 m of the true WGS84 position.
+
+Every row is checked first: external id, source, class, description, reporter name and phone for the public channels (12345热线, 12319热线, 公众举报 …), the time (at most the store's observed_max_days old), longitude and latitude exchanged, a position outside every unit grid. All or nothing: when one row is rejected nothing is written, and the rejected rows go to the rejects layer with their attributes and the reason (row, what, how to fix); correct the file and run it again. There is no partial import. Re-running the same file adds nothing: a case whose external id the source already has counts as already known.</source>
+      <translation>从热线或 12345 平台导出文件批量导入案件：CSV 文件（UTF-8 或 GBK，自动识别；两种编码混杂的文件会被拒绝）、GeoPackage 或 shapefile。按列名识别各列——工单编号（外部编号）、来源/渠道（来源）、案件类型、小类/问题类别（类别：代码或中文名称）、问题描述、地址、反映人、联系电话、来电时间、经度/纬度或 X/Y——也可在参数中逐一指定。固定来源（如 12345热线）用于未填来源的行。案件类型（事件或部件）取自其列、参数，或在只有一种类型含该类别时由类别推断。
+
+坐标：库坐标系（或图层自身坐标系）、WGS84，或国内地图应用输出的 GCJ-02（高德、腾讯、微信）和 BD-09（百度）坐标。GCJ-02 和 BD-09 先明确转换为 WGS84（公开公式；逆变换迭代至 1 毫米以内），再转换到库坐标系。公开的 GCJ-02 公式是官方算法的近似：转换后的位置与真实 WGS84 位置一般相差 1–2 米。
+
+写入前逐行检查：外部编号、来源、类别、问题描述、公众渠道（12345热线、12319热线、公众举报等）的反映人姓名和联系电话、时间（不早于库设置 observed_max_days 天）、经纬度互换、位置不在任何单元网格内。全部或全不：只要有一行被拒绝，就不写入任何内容，被拒绝的行连同原有属性和原因（第几行、什么问题、如何改正）输出到拒绝图层；改正文件后重新运行。不做部分导入。重复运行同一文件不会新增案件：来源中已有该外部编号的案件计为已有案件。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="87" />
       <source>Imports components (管理部件) from a layer (any OGR source: GeoPackage, shapefile, …) or from a CSV file with X/Y columns (UTF-8 or GBK, detected). Columns are found by name — class_code or 部件名称/部件代码 (a class code or a Chinese class name), 主管部门/权属单位/养护单位 (department codes or names), 状态, 数据来源, 普查日期, 备注 … — or chosen explicitly. Geometries are reprojected to the store CRS. The store issues every code and assigns the unit grid by location.
 
@@ -1449,7 +1847,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="308" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="192" />
       <source>Indicators</source>
       <translation>评价指标</translation>
     </message>
@@ -1484,9 +1882,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复的无效轮廓数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="426" />
+      <location filename="citygrid_plugin/processing/base.py" line="427" />
       <source>Jenks natural breaks</source>
       <translation>自然断点法分级</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="410" />
+      <source>Keep this report as an additional report of the selected case instead of opening a new case</source>
+      <translation>将本次报告作为所选案卷的补充报告保存，不新建案卷</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="62" />
@@ -1504,7 +1907,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="295" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="229" />
+      <source>Kind column (event/component)</source>
+      <translation>案件类型列（事件/部件）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="218" />
+      <source>Kind of rows without one</source>
+      <translation>未填案件类型的行的类型</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="296" />
       <source>Kinds (none: all)</source>
       <translation>类型（不选：全部）</translation>
     </message>
@@ -1512,6 +1925,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="88" />
       <source>Language</source>
       <translation>语言</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="641" />
+      <source>Lead department</source>
+      <translation>主办部门</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="120" />
@@ -1542,6 +1960,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="40" />
       <source>Loads one district (区县) with its streets (街道) and communities (社区) into the store. Street and community codes are 3 digits (community codes unique inside their street), the district code is the 6-digit GB/T 2260 code. Layers in another CRS are reprojected to the store CRS (reported in the log). Every code and boundary is checked first and all problems are listed with their feature ids; nothing is written unless everything is valid. Rows with codes already in the store are updated. The district boundary is the union of the streets unless a district layer is given.</source>
       <translation>将一个区县及其街道、社区导入数据库。街道和社区编码为 3 位数字（社区编码在所属街道内唯一），区县代码为 6 位 GB/T 2260 代码。其他坐标系的图层会被重投影到数据库坐标系（日志中会注明）。先检查全部编码和边界，并按要素编号列出所有问题；只有全部有效时才写入。数据库中已有相同编码的记录将被更新。未提供区县图层时，区县边界取各街道的并集。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="251" />
+      <source>Location</source>
+      <translation>位置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="535" />
+      <source>Location map</source>
+      <translation>位置示意图</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="95" />
@@ -1589,7 +2017,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>专题图文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="440" />
+      <location filename="citygrid_plugin/processing/base.py" line="441" />
       <source>Map title</source>
       <translation>图名</translation>
     </message>
@@ -1609,7 +2037,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="93" />
+      <location filename="citygrid_plugin/plugin.py" line="97" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -1624,17 +2052,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本次应用的迁移数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="345" />
+      <location filename="citygrid_plugin/processing/base.py" line="346" />
       <source>Minimum number of grids with cases</source>
       <translation>有案件网格的最少数量</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="281" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="165" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="191" />
+      <location filename="citygrid_plugin/processing/base.py" line="192" />
       <source>Month (YYYY-MM; empty: the last complete month)</source>
       <translation>月份（YYYY-MM；留空：上一个完整月）</translation>
     </message>
@@ -1674,12 +2102,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>邻域时间步长（时段数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="336" />
+      <location filename="citygrid_plugin/processing/base.py" line="337" />
       <source>Neighbours</source>
       <translation>邻域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="355" />
+      <location filename="citygrid_plugin/processing/base.py" line="356" />
       <source>Neighbours: grids sharing an edge or a corner (queen contiguity)</source>
       <translation>邻域：共边或共角的网格（后式邻接）</translation>
     </message>
@@ -1699,6 +2127,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新增热点</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="489" />
+      <source>No active unit grid has the code {code}: check the code (15 digits) or click the map</source>
+      <translation>没有编码为 {code} 的在用单元网格：请检查编码（15 位）或在地图上点击</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="717" />
+      <source>No case of this class nearby.</source>
+      <translation>附近没有同类别的案卷。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="162" />
       <source>No case was reported, due for handling, checked or open in {place} in {month}: there is nothing to evaluate. The tables, charts and maps of the report are left out; they would all be empty.</source>
       <translation>{place}在{month}没有上报、应处置、应核查或在办的案件，没有可评价的内容。月报的各项表格、图表和专题图从略（均为空）。</translation>
@@ -1714,7 +2152,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本月未进行热点分析：{reason}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="454" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="268" />
       <source>No open case is with a department.</source>
       <translation>目前没有在部门处置中的案件。</translation>
     </message>
@@ -1724,12 +2162,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无显著模式</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="604" />
+      <source>No photo</source>
+      <translation>无照片</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/photos.py" line="156" />
+      <source>No photos</source>
+      <translation>无照片</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="523" />
+      <source>Normal</source>
+      <translation>一般</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="421" />
+      <source>Not saved</source>
+      <translation>未保存</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="428" />
       <source>Not significant</source>
       <translation>不显著</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="703" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="40" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -1739,7 +2197,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本月无此项数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="427" />
+      <location filename="citygrid_plugin/processing/base.py" line="428" />
       <source>Number of classes</source>
       <translation>分级数</translation>
     </message>
@@ -1747,6 +2205,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="151" />
       <source>Number of grids</source>
       <translation>网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="437" />
+      <source>Observed at</source>
+      <translation>发现时间</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="204" />
@@ -1784,7 +2247,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="423" />
+      <location filename="citygrid_plugin/processing/base.py" line="424" />
       <source>On-time rate of one department only (department code; empty: all)</source>
       <translation>仅统计某一部门的按期处置率（部门代码；留空：全部部门）</translation>
     </message>
@@ -1794,22 +2257,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期核实率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="260" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="220" />
+      <source>Only the role {role} reports under this source</source>
+      <translation>只有角色 {role} 可以使用此来源上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/maplegend.py" line="169" />
       <source>Open case, coloured by state</source>
       <translation>在办案件（按状态着色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="419" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="233" />
       <source>Open cases</source>
       <translation>在办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="74" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="71" />
       <source>Open cases (live)</source>
       <translation>在办案件（实时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="435" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="249" />
       <source>Open cases by state</source>
       <translation>在办案件（按状态）</translation>
     </message>
@@ -1819,7 +2287,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>受理员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="433" />
+      <location filename="citygrid_plugin/processing/base.py" line="434" />
       <source>Orientation</source>
       <translation>方向</translation>
     </message>
@@ -1834,7 +2302,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>振荡热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="485" />
+      <location filename="citygrid_plugin/charts.py" line="488" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
@@ -1849,12 +2317,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>输出值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="109" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
       <source>Overdue</source>
       <translation>已超时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="262" />
+      <location filename="citygrid_plugin/gui/maplegend.py" line="171" />
       <source>Overdue (red ring)</source>
       <translation>超期（红圈）</translation>
     </message>
@@ -1919,7 +2387,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="432" />
+      <location filename="citygrid_plugin/processing/base.py" line="433" />
       <source>Paper</source>
       <translation>纸张</translation>
     </message>
@@ -1929,7 +2397,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>划分万米单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="118" />
+      <location filename="citygrid_plugin/processing/base.py" line="119" />
       <source>Passed (1) or failed (0)</source>
       <translation>通过（1）或未通过（0）</translation>
     </message>
@@ -1944,7 +2412,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="200" />
+      <location filename="citygrid_plugin/processing/base.py" line="201" />
       <source>Period end</source>
       <translation>统计期结束时间</translation>
     </message>
@@ -1954,7 +2422,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>环比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="229" />
+      <location filename="citygrid_plugin/processing/base.py" line="230" />
       <source>Period {start} – {end} (cut-off {as_of}): {n} cases with actions in or open during it</source>
       <translation>统计期 {start} 至 {end}（截止 {as_of}）：期内有操作或在办的案件 {n} 件</translation>
     </message>
@@ -1969,14 +2437,54 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>持续热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="703" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="123" />
       <source>Person</source>
       <translation>处理人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="729" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="233" />
+      <source>Phone</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="94" />
       <source>Photo</source>
       <translation>照片</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/photos.py" line="144" />
+      <source>Photo {id} does not exist or is not yours to see</source>
+      <translation>照片 {id} 不存在或您无权查看</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="343" />
+      <source>Photos</source>
+      <translation>现场照片</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="637" />
+      <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+      <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="538" />
+      <source>Photos ({shown} of {total})</source>
+      <translation>现场照片（共 {total} 张，打印 {shown} 张）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="107" />
+      <source>Photos ({stage}, at least one)</source>
+      <translation>照片（{stage}，至少一张）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="108" />
+      <source>Photos ({stage}, optional)</source>
+      <translation>照片（{stage}，可选）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="622" />
+      <source>Pick a class to see its time limits.</source>
+      <translation>选择类别后显示其办理时限。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="59" />
@@ -1989,6 +2497,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>插件语言（重启 QGIS 后生效）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="257" />
+      <source>Point</source>
+      <translation>坐标</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="195" />
       <source>Points</source>
       <translation>点位</translation>
@@ -1999,14 +2512,49 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的面数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="813" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="376" />
       <source>Possible duplicates</source>
       <translation>可能重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="105" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="710" />
+      <source>Possible duplicates ({n})</source>
+      <translation>可能重复（{n}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="106" />
       <source>PostgreSQL connection of the store</source>
       <translation>数据库的 PostgreSQL 连接</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="72" />
+      <source>Print work form</source>
+      <translation>打印派遣单</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="684" />
+      <source>Printed {time}</source>
+      <translation>打印时间 {time}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="294" />
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="435" />
+      <source>Problem class</source>
+      <translation>案件类别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="436" />
+      <source>Problem source</source>
+      <translation>问题来源</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="435" />
+      <source>Problem type</source>
+      <translation>问题类型</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="93" />
@@ -2059,14 +2607,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>排名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="190" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="322" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="802" />
-      <source>Reason</source>
-      <translation>原因</translation>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="354" />
+      <source>Read {n} rows ({layer})</source>
+      <translation>已读取 {n} 行（{layer}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="37" />
+      <source>Reason for cancelling</source>
+      <translation>作废原因</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="50" />
@@ -2079,7 +2632,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="59" />
+      <location filename="citygrid_plugin/core/workflow.py" line="66" />
       <source>Register case {case}? It is then dispatched to a department and its time limits run.</source>
       <translation>确定立案 {case}？立案后将派遣到专业部门，处置时限开始计算。</translation>
     </message>
@@ -2094,9 +2647,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案数（应结案）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="417" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="231" />
       <source>Registered today</source>
       <translation>今日立案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="250" />
+      <source>Registration stage</source>
+      <translation>立案</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="122" />
@@ -2104,7 +2662,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被拒绝</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="119" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="242" />
       <source>Rejected rows</source>
       <translation>被拒绝的行</translation>
     </message>
@@ -2112,6 +2670,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/workflow.py" line="51" />
       <source>Release</source>
       <translation>解除挂账</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="362" />
+      <source>Remove</source>
+      <translation>移除</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="81" />
@@ -2124,9 +2687,34 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="61" />
+      <location filename="citygrid_plugin/core/workflow.py" line="59" />
+      <source>Report (stage)</source>
+      <translation>上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="150" />
+      <source>Report a case</source>
+      <translation>受理登记</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="720" />
+      <source>Report as a new case</source>
+      <translation>登记为新案卷</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="797" />
+      <source>Report attached</source>
+      <translation>已并入案卷</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="68" />
       <source>Report case {case} as handled? The supervisor then checks it on site.</source>
       <translation>确定上报案件 {case} 处置完成？随后由监督员现场核查。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="256" />
+      <source>Report photo</source>
+      <translation>上报</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="421" />
@@ -2134,12 +2722,42 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="417" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="437" />
+      <source>Reported at</source>
+      <translation>上报时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="95" />
+      <source>Reported on</source>
+      <translation>上报日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="231" />
       <source>Reported today</source>
       <translation>今日上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="340" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="155" />
+      <source>Reporter</source>
+      <translation>上报人</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="233" />
+      <source>Reporter column</source>
+      <translation>反映人列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="234" />
+      <source>Reporter phone column</source>
+      <translation>联系电话列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="232" />
+      <source>Reporter's name</source>
+      <translation>举报人</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="224" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
@@ -2149,7 +2767,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="435" />
+      <location filename="citygrid_plugin/processing/base.py" line="436" />
       <source>Resolution (dpi)</source>
       <translation>分辨率（dpi）</translation>
     </message>
@@ -2164,7 +2782,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>行中缺主管部门时使用的部门（编码或名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="65" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="36" />
+      <source>Result of the check</source>
+      <translation>核查结果</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="35" />
+      <source>Result of the handling</source>
+      <translation>处置结果</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="72" />
       <source>Return case {case} to the dispatcher? Say why in the note.</source>
       <translation>确定将案件 {case} 退回派遣员？请在备注中说明原因。</translation>
     </message>
@@ -2204,7 +2832,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>道路要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="703" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="123" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
@@ -2224,27 +2852,47 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被替换的此前导入行数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="715" />
+      <source>Same class nearby: attach the report to one of them, or report a new case.</source>
+      <translation>附近有同类别案卷：可将本次报告并入其中之一，或登记为新案卷。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="187" />
+      <source>Save the report</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="600" />
+      <source>Scale 1:{scale}</source>
+      <translation>比例尺 1:{scale}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="107" />
       <source>Score</source>
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="223" />
+      <location filename="citygrid_plugin/processing/base.py" line="224" />
       <source>Score weights (term=points, …; empty: handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10)</source>
       <translation>得分权重（得分项=分值，……；留空：handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="367" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="251" />
       <source>Score weights (total {total})</source>
       <translation>得分权重（合计 {total}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="659" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
+      <source>Search</source>
+      <translation>查询</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="91" />
       <source>Select a case to see its history and what you may do with it.</source>
       <translation>选择一个案件，查看其处理过程和可执行的操作。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="64" />
+      <location filename="citygrid_plugin/core/workflow.py" line="71" />
       <source>Send case {case} back to the department for rework?</source>
       <translation>确定将案件 {case} 返回专业部门返工？</translation>
     </message>
@@ -2254,7 +2902,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>设置数据库角色与权限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="86" />
+      <location filename="citygrid_plugin/plugin.py" line="90" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -2279,7 +2927,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>显示方式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="301" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="145" />
       <source>Show all cases</source>
       <translation>显示全部案件</translation>
     </message>
@@ -2299,7 +2947,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="301" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="206" />
+      <source>Source and reporter</source>
+      <translation>来源与举报人</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="228" />
+      <source>Source column</source>
+      <translation>来源列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="216" />
+      <source>Source of rows without one (e.g. 12345热线)</source>
+      <translation>未填来源的行的来源（如 12345热线）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="302" />
       <source>Sources (none: all)</source>
       <translation>问题来源（不选：全部）</translation>
     </message>
@@ -2324,14 +2987,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>零星热点</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="438" />
+      <source>Stage deadline</source>
+      <translation>环节截止时间</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reports.py" line="104" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="304" />
+      <location filename="citygrid_plugin/processing/base.py" line="305" />
       <source>States (none: all)</source>
       <translation>案件状态（不选：全部）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="148" />
+      <source>Still needed: {what}</source>
+      <translation>还需填写：{what}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="43" />
@@ -2354,7 +3027,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="149" />
+      <location filename="citygrid_plugin/processing/base.py" line="150" />
       <source>Store: {target}</source>
       <translation>数据库：{target}</translation>
     </message>
@@ -2364,7 +3037,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="200" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="441" />
       <source>Street</source>
       <translation>街道</translation>
     </message>
@@ -2384,12 +3057,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道名称字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="195" />
+      <location filename="citygrid_plugin/processing/base.py" line="196" />
       <source>Street or community code (9 or 12 digits; empty: the whole store)</source>
       <translation>街道或社区代码（9 位或 12 位；留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="307" />
+      <location filename="citygrid_plugin/processing/base.py" line="308" />
       <source>Street, community or grid code (empty: the whole store)</source>
       <translation>街道、社区或单元网格代码（留空：整个数据库）</translation>
     </message>
@@ -2444,7 +3117,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="100" />
+      <location filename="citygrid_plugin/plugin.py" line="104" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
@@ -2459,7 +3132,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>目标面积（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="420" />
+      <location filename="citygrid_plugin/processing/base.py" line="421" />
       <source>Territory of the on-time rate</source>
       <translation>按期处置率的统计单元</translation>
     </message>
@@ -2477,6 +3150,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
       <source>The evaluation indicators of a month (or any period) per department, street, community, unit grid or person (supervisors, operators, shift leaders, dispatchers): reports, valid-report rate, handling and on-time handling rates, closing and on-time closing rates, rework, overdue-pending, extension, correct-dispatch, on-time verify and check rates, overdue counts, and for departments the composite score (weights configurable; default 30/20/20/20/10). Computed from the audit of actions up to the period's end, so a month's figures never change afterwards. Every figure is a number of cases, defined in the README (Evaluation). Writes an XLSX workbook or a CSV file (UTF-8 with BOM).</source>
       <translation>按专业部门、街道、社区、单元网格或人员（监督员、受理员、值班长、派遣员）统计某月（或任意统计期）的综合评价指标：上报数、有效上报率、处置率和按期处置率、结案率和按期结案率、返工率、超期待处置率、延期率、准确派遣率、按期核实率和按期核查率、超期数，以及专业部门的综合得分（权重可配置；默认 30/20/20/20/10）。依据截至统计期末的操作审计计算，因此月度数据此后不会改变。每个数值都是案件数，定义见 README（综合评价）。输出 XLSX 工作簿或 CSV 文件（带 BOM 的 UTF-8）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/photos.py" line="58" />
+      <source>The file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)</source>
+      <translation>文件 {name} 不是 JPEG 或 PNG 照片：请选择照片（.jpg 或 .png）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="227" />
@@ -2499,6 +3177,41 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>高发问题依次为{items}。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="619" />
+      <source>The photo cannot be read</source>
+      <translation>照片无法读取</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/photos.py" line="91" />
+      <source>The photo {name} cannot be read: {error}</source>
+      <translation>无法读取照片 {name}：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/photos.py" line="53" />
+      <source>The photo {name} has {mb:.1f} MB; at most {limit} MB: send a smaller photo (the camera's medium size)</source>
+      <translation>照片 {name} 有 {mb:.1f} MB；最大 {limit} MB：请发送较小的照片（相机的中等尺寸）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/photos.py" line="51" />
+      <source>The photo {name} is empty: choose the photo file again</source>
+      <translation>照片 {name} 是空文件：请重新选择照片文件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/intake.py" line="269" />
+      <source>The point ({x:.1f}, {y:.1f}) lies outside every unit grid: click inside the district's grids (or check the coordinates' CRS)</source>
+      <translation>位置 ({x:.1f}, {y:.1f}) 不在任何单元网格内：请在辖区网格内点击（或检查坐标的坐标系）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/maptools/report_point.py" line="59" />
+      <source>The point clicked cannot be placed in the store's CRS: {error}</source>
+      <translation>无法将点击位置转换到数据库坐标系：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="797" />
+      <source>The report was added to case {case} as an additional report.</source>
+      <translation>本次报告已作为补充报告并入案卷 {case}。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="84" />
       <source>The reports the centres publish each month, as tables: most frequent problems, problems by source, cases by state, cases by department, department performance (indicators and composite score) and events and components compared with the same month a year before and the month before. One XLSX workbook (a sheet per report) or CSV files (UTF-8 with BOM, one per report).</source>
       <translation>监督指挥中心每月发布的报表：高发问题、问题来源、案卷状态分布、专业部门案卷分布、专业部门处理情况（指标与综合得分），以及事部件与去年同月、上月的同期对比。输出一个 XLSX 工作簿（每个报表一个工作表）或多个 CSV 文件（带 BOM 的 UTF-8，每个报表一个）。</translation>
@@ -2507,6 +3220,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="59" />
       <source>The store already uses EPSG:{srid}; the CRS parameter is ignored.</source>
       <translation>数据库已使用 EPSG:{srid}；忽略坐标系参数。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="155" />
+      <source>The store has no coordinate reference system: create or upgrade the store first</source>
+      <translation>数据库没有坐标参照系：请先创建或升级数据库</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="149" />
@@ -2529,6 +3247,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口从结束时间向前切分为完整时段：{first} 之前的 {days} 天未计入</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="54" />
+      <source>The work form (派遣单) of each case as one printable PDF, one A4 page per case, for the departments that handle them: the case number in large type (to read out over the phone), class, source, urgency, state, reported time, the time limit and deadline of the current stage and of handling, a location map with the unit grid and its code, the address and description, up to four photos (the report's first), the lead and assisting departments, and a block for the department's result, signature and date. Name the cases by their numbers (separated by commas or spaces; the trailing digits are enough when they name one case), or give a layer of cases with an id or case_no field and tick “Selected features only”. The reporter's name and phone are never printed.</source>
+      <translation>把每个案卷的派遣单输出为一个可打印的 PDF，每个案卷一页 A4，交给处置部门：大字号的案卷编号（便于电话中读出）、案件类别、问题来源、紧急程度、案卷状态、上报时间、当前环节及处置的时限和截止时间、标出单元网格及其编码的位置示意图、地址和问题描述、最多四张照片（上报照片优先）、主办和协办部门，以及供部门填写处置结果、签字和日期的栏目。用案卷编号指定案卷（以逗号或空格分隔；末尾几位数字能唯一确定案卷时即可），或给出带 id 或 case_no 字段的案卷图层并勾选“仅选中要素”。不打印上报人姓名和电话。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="74" />
+      <source>The work form (派遣单) of this case as an A4 PDF</source>
+      <translation>本案件的派遣单（A4 PDF）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="224" />
+      <source>The work form could not be written: {error}</source>
+      <translation>派遣单未能生成：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="215" />
+      <source>The work form is not available in this version of the plugin</source>
+      <translation>此版本插件不含派遣单</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layers.py" line="199" />
       <source>The {n} store layers are already in the project; none added.</source>
       <translation>{n} 个数据库图层已在工程中，未重复添加。</translation>
@@ -2539,9 +3277,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>专题图（PDF/PNG）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="417" />
+      <location filename="citygrid_plugin/processing/base.py" line="418" />
       <source>Theme</source>
       <translation>专题</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="83" />
+      <source>They see the case and add notes; the lead department's feedback closes their part.</source>
+      <translation>协办部门可查看本案件并填写协办反馈；主办部门处置完成后协办随之结束。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="243" />
@@ -2564,14 +3307,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="703" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="123" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="115" />
+      <location filename="citygrid_plugin/gui/docks/case_table.py" line="26" />
       <source>Time left</source>
       <translation>剩余时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="163" />
+      <source>Time limit</source>
+      <translation>本阶段时限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="333" />
+      <source>Time limits</source>
+      <translation>时限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="235" />
+      <source>Time observed column</source>
+      <translation>发现时间列</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="180" />
@@ -2584,44 +3342,59 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时段数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="107" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="92" />
       <source>To accept</source>
       <translation>待受理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="108" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="93" />
       <source>To check</source>
       <translation>待核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="109" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
       <source>To close</source>
       <translation>待结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="108" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="93" />
       <source>To dispatch</source>
       <translation>待派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="108" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="93" />
       <source>To handle</source>
       <translation>待处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="107" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="92" />
       <source>To register</source>
       <translation>待立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="107" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="92" />
       <source>To verify</source>
       <translation>待核实</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="443" />
+      <source>Unit grid</source>
+      <translation>单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="351" />
+      <source>Unit grid code</source>
+      <translation>单元网格编码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="78" />
       <source>Unit grid codes (comma-separated; community, street or district codes take all their grids)</source>
       <translation>单元网格编码（逗号分隔；社区、街道或区县编码表示其全部网格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="372" />
+      <source>Unit grid of the case</source>
+      <translation>案件所在网格</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layers.py" line="88" />
@@ -2647,6 +3420,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/workflow.py" line="51" />
       <source>Urge (督办)</source>
       <translation>督办</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="521" />
+      <source>Urgency</source>
+      <translation>紧急程度</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="308" />
+      <source>Urgent</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="310" />
+      <source>Urgent cases run on their own, shorter time limits</source>
+      <translation>紧急案卷按单独的、更短的时限办理</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="275" />
+      <source>Use this component</source>
+      <translation>选用此部件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="94" />
@@ -2684,6 +3477,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>植被要素数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="59" />
+      <source>Verification</source>
+      <translation>核实</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="256" />
+      <source>Verification photo</source>
+      <translation>核实</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="250" />
+      <source>Verification stage</source>
+      <translation>核实</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="422" />
       <source>Verifications due</source>
       <translation>应核实数</translation>
@@ -2704,7 +3512,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期核实率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="117" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="223" />
+      <source>WGS84 longitude/latitude (GPS)</source>
+      <translation>WGS84 经纬度（GPS）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="118" />
       <source>Warnings</source>
       <translation>警告数</translation>
     </message>
@@ -2714,14 +3527,49 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>水系要素数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="35" />
+      <source>What was found on site</source>
+      <translation>核实情况</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="39" />
+      <source>What your department did</source>
+      <translation>协办情况</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="167" />
       <source>Where hot spots are appearing, growing, lasting or fading. The window is cut into time slices (default: 4 weeks, the last slice ending at the window's end — a unit grid sees a few cases a month, so weekly slices are mostly 0 or 1 and Gi* cannot tell them from noise; a year makes 13 slices); Gi* is computed for every grid and slice over the whole space-time cube (neighbours: the grid's spatial neighbours and itself in the same slice and the slices before it, as many as the neighbourhood time step), then a Mann-Kendall test gives the trend of each grid's z-scores, and each grid gets a pattern as ArcGIS's Emerging Hot Spot Analysis defines them: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating or historical hot (or cold) spot, or no pattern. Needs at least 10 slices.</source>
       <translation>热点在哪里出现、增强、持续或减弱。时间窗口被切分为若干时段（默认 4 周，最后一个时段截止于窗口结束——一个单元网格每月只有几件案件，按周切分时大多为 0 或 1，Gi* 无法与随机波动区分；一年为 13 个时段）；在整个时空立方体上为每个网格和时段计算 Gi*（邻域：该网格的空间邻居及其自身，在同一时段以及之前若干时段，数量等于邻域时间步长），再用 Mann-Kendall 检验得到每个网格 z 值的趋势，并按 ArcGIS 时空热点分析的定义给出模式：新增、连续、加强、持续、减弱、零星、振荡或历史热点（或冷点），或无显著模式。至少需要 10 个时段。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="409" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="223" />
       <source>Whole district</source>
       <translation>全区</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="38" />
+      <source>Why it is deferred</source>
+      <translation>挂账理由</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="38" />
+      <source>Why it is returned</source>
+      <translation>退回理由</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="36" />
+      <source>Why it must be redone</source>
+      <translation>返工原因</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="39" />
+      <source>Why more time is needed</source>
+      <translation>延期理由</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="37" />
+      <source>Why the extension is refused</source>
+      <translation>驳回延期的理由</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="153" />
@@ -2729,7 +3577,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="293" />
+      <location filename="citygrid_plugin/processing/base.py" line="294" />
       <source>Window end (default: now)</source>
       <translation>窗口结束时间（默认：现在）</translation>
     </message>
@@ -2739,9 +3587,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>窗口截止</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="290" />
+      <location filename="citygrid_plugin/processing/base.py" line="291" />
       <source>Window: the last N days (when no start is given)</source>
       <translation>时间窗口：最近 N 天（未指定开始时间时）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="226" />
+      <source>Work form written: {path}</source>
+      <translation>派遣单已生成：{path}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="71" />
+      <source>Work forms</source>
+      <translation>派遣单</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="247" />
+      <source>Work order</source>
+      <translation>工单编号</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="65" />
@@ -2759,9 +3622,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已写出：{path}（{pages} 页，{seconds:.1f} 秒）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="236" />
+      <source>X / longitude column (CSV or a layer without geometry)</source>
+      <translation>X / 经度列（CSV 或无几何的图层）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="109" />
       <source>X column (CSV)</source>
       <translation>X 列（CSV）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="237" />
+      <source>Y / latitude column (CSV or a layer without geometry)</source>
+      <translation>Y / 纬度列（CSV 或无几何的图层）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="109" />
@@ -2804,9 +3677,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>距离阈值至少需要 2 个网格，实际只有 {n} 个</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="163" />
+      <source>a photo belongs to stage report, verify, handle or check; got {got}</source>
+      <translation>照片应属于上报、核实、处置或核查环节；收到的是 {got}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/rasters.py" line="22" />
       <source>a raster must be a 2-D array, got {ndim} dimensions</source>
       <translation>栅格必须是二维数组，实际为 {ndim} 维</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="137" />
+      <source>a report through {source} needs the reporter's name and phone (a public channel): ask the caller for them</source>
+      <translation>经“{source}”（公众渠道）上报需要举报人姓名和联系电话：请向来电人询问</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="475" />
@@ -2839,7 +3722,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请先添加数据库图层（CityGrid ▸ 添加数据库图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="369" />
+      <location filename="citygrid_plugin/gui/docks/case_search.py" line="57" />
+      <source>address or description</source>
+      <translation>地址或问题描述</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_search.py" line="68" />
+      <source>all classes</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="211" />
       <source>all departments</source>
       <translation>全部部门</translation>
     </message>
@@ -2849,12 +3742,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>所有网格质心位于同一位置，无法确定距离阈值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="365" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="207" />
       <source>all sources</source>
       <translation>全部来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="189" />
+      <location filename="citygrid_plugin/gui/docks/case_search.py" line="34" />
       <source>all states</source>
       <translation>全部状态</translation>
     </message>
@@ -2899,9 +3792,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>截至 {date}：{grids} 个网格中已普查 {surveyed} 个，另有 {components} 个已有部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="677" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="515" />
       <source>as {role}</source>
       <translation>以{role}身份</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="145" />
+      <source>assisting departments are given as a list of department codes</source>
+      <translation>协办部门应以部门编码列表给出</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="142" />
+      <source>at least one photo</source>
+      <translation>至少一张照片</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="147" />
+      <source>at most 10 assisting departments; got {n}</source>
+      <translation>协办部门最多 10 个；当前为 {n} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="646" />
+      <source>at most {n} photos per report: {name} not added</source>
+      <translation>每次报告最多 {n} 张照片：{name} 未添加</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="110" />
@@ -2939,12 +3852,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>底图 {layer} 未复制：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="284" />
+      <location filename="citygrid_plugin/charts.py" line="287" />
       <source>baseline must be a number or 'auto', got '{value}'</source>
       <translation>坐标轴起点须为数字或 'auto'，而不是“{value}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="287" />
+      <location filename="citygrid_plugin/charts.py" line="290" />
       <source>baseline {value} must be below the smallest value {low}</source>
       <translation>坐标轴起点 {value} 须小于最小值 {low}</translation>
     </message>
@@ -2967,6 +3880,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/features.py" line="61" />
       <source>canceled; nothing was written</source>
       <translation>已取消；未写入任何数据</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_search.py" line="35" />
+      <source>cancelled</source>
+      <translation>已作废</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="61" />
@@ -3014,12 +3932,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="165" />
+      <location filename="citygrid_plugin/charts.py" line="168" />
       <source>cannot write chart {path}: use a .png, .svg or .pdf file name</source>
       <translation>无法写入图表 {path}：文件名须以 .png、.svg 或 .pdf 结尾</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="171" />
+      <location filename="citygrid_plugin/charts.py" line="174" />
       <source>cannot write chart {path}: {reason}; choose a folder you can write to</source>
       <translation>无法写入图表 {path}：{reason}；请选择有写权限的文件夹</translation>
     </message>
@@ -3069,6 +3987,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按单元网格的案件密度</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_search.py" line="54" />
+      <source>case number or its last digits</source>
+      <translation>案卷编号或其末几位</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="57" />
       <source>case {case} does not exist</source>
       <translation>案件 {case} 不存在</translation>
@@ -3082,6 +4005,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/storemessages.py" line="72" />
       <source>case {case} has no extension request to approve</source>
       <translation>案件 {case} 没有待审批的延期申请</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="130" />
+      <source>case {case} has no extension request to refuse</source>
+      <translation>案卷 {case} 没有待审批的延期申请，无需驳回</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="161" />
+      <source>case {case} has {n} {stage} photos already; at most {limit}</source>
+      <translation>案卷 {case} 已有 {n} 张{stage}照片；最多 {limit} 张</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="167" />
+      <source>case {case} is finished ({state}); report the problem as a new case</source>
+      <translation>案卷 {case} 已办结（{state}）：请将该问题登记为新案卷</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="74" />
@@ -3124,9 +4062,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>变化 =（本期 − 对比期）/ 对比期；对比期为 0 时为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="154" />
+      <location filename="citygrid_plugin/charts.py" line="157" />
       <source>chart size {width} × {height} mm must be positive</source>
       <translation>图表尺寸 {width} × {height} 毫米必须为正数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="90" />
+      <source>check</source>
+      <translation>核查</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="228" />
@@ -3139,9 +4082,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>分类 %s 不是 %s 标准的部件分类</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="484" />
+      <source>class '{value}' is ambiguous ({choices}); give the kind (event or component) or the class code</source>
+      <translation>类别“{value}”有歧义（{choices}）；请给出案件类型（事件或部件）或类别代码</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="245" />
       <source>class '{value}' is neither a class code nor a class name of profile {profile}</source>
       <translation>“{value}”既不是 {profile} 标准的分类代码，也不是分类名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="478" />
+      <source>class '{value}' is neither a class code nor a class name of profile {profile}{kind}; use a class of the store's class table</source>
+      <translation>类别“{value}”既不是 {profile} 版{kind}的类别代码也不是类别名称；请使用库中类别表的类别</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/casefilter.py" line="87" />
@@ -3154,7 +4107,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>分类代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="355" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="197" />
       <source>class code or name</source>
       <translation>类别编码或名称</translation>
     </message>
@@ -3172,6 +4125,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/storemessages.py" line="124" />
       <source>class {cls} is not a component class of profile {profile}</source>
       <translation>{cls} 不是 {profile} 版编码表中的部件类别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_search.py" line="34" />
+      <source>closed</source>
+      <translation>已结案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="90" />
+      <source>closing</source>
+      <translation>结案</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/classes.py" line="88" />
@@ -3192,6 +4155,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="21" />
       <source>codes that do not parse</source>
       <translation>无法解析的编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="414" />
+      <source>column {column} contains a NUL character (\0); remove it</source>
+      <translation>{column} 列含有 NUL 字符（\0）；请删除</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/report.py" line="264" />
@@ -3364,7 +4332,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>有部件、未确认普查（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="407" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="291" />
       <source>composite score = {formula}</source>
       <translation>综合得分 = {formula}</translation>
     </message>
@@ -3379,9 +4347,34 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>冲突：{line}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="337" />
+      <location filename="citygrid_plugin/processing/base.py" line="338" />
       <source>contiguity (grids sharing an edge or a corner)</source>
       <translation>邻接（共边或共角的网格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="566" />
+      <source>coordinates ({x}, {y}) are not longitude/latitude (metres?); choose the coordinates “store CRS”</source>
+      <translation>坐标（{x}, {y}）不是经纬度（是米？）；请将坐标选为“库坐标系”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="578" />
+      <source>coordinates ({x}, {y}) cannot be reprojected to {crs}; are they really in the chosen coordinates?</source>
+      <translation>坐标（{x}, {y}）无法投影到 {crs}；坐标系是否选对了？</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="571" />
+      <source>coordinates ({x}, {y}) look like longitude/latitude, not {crs} metres; choose WGS84, GCJ-02 or BD-09 as the coordinates of the input</source>
+      <translation>坐标（{x}, {y}）看起来是经纬度而不是 {crs} 的米制坐标；请将输入坐标选为 WGS84、GCJ-02 或 BD-09</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="581" />
+      <source>coordinates ({x}, {y}) look swapped: X and Y are exchanged; exchange the X and Y columns</source>
+      <translation>坐标（{x}, {y}）疑似互换：X 与 Y 颠倒了；请交换 X 列和 Y 列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="562" />
+      <source>coordinates ({x}, {y}) look swapped: the latitude and longitude columns are exchanged (in China the longitude is 73–135, the latitude 18–54); exchange the X and Y columns</source>
+      <translation>坐标（{x}, {y}）疑似互换：经度列和纬度列颠倒了（中国境内经度为 73–135，纬度为 18–54）；请交换 X 列和 Y 列</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="129" />
@@ -3444,6 +4437,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="151" />
+      <source>department {dept} leads the case; it cannot also assist it</source>
+      <translation>部门 {dept} 是本案卷的主办部门，不能同时作为协办部门</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/labels.py" line="18" />
       <source>departments</source>
       <translation>部门</translation>
@@ -3452,6 +4450,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/reference.py" line="132" />
       <source>departments not loaded: {error}</source>
       <translation>部门未导入：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="89" />
+      <source>dispatch</source>
+      <translation>派遣</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="69" />
@@ -3464,7 +4467,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="336" />
+      <location filename="citygrid_plugin/processing/base.py" line="337" />
       <source>distance band (grid centroids)</source>
       <translation>距离阈值（网格质心）</translation>
     </message>
@@ -3564,6 +4567,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>每个网格都与其他所有网格相邻，没有局部差异可比较：请使用更小的距离阈值</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="433" />
+      <source>external id '{value}' of {source} is also in {first}: one row per case</source>
+      <translation>{source} 的外部编号“{value}”在{first}也出现过：每个案件只能一行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="422" />
+      <source>external id '{value}…' is longer than {n} characters</source>
+      <translation>外部编号“{value}…”超过 {n} 个字符</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="108" />
       <source>extra fields {value} must be identifiers like 'site_name'</source>
       <translation>扩展字段 {value} 必须是类似“site_name”的标识符</translation>
@@ -3582,6 +4595,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts/atlas.py" line="100" />
       <source>filter</source>
       <translation>筛选</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="219" />
+      <source>from the class (when only one kind has it)</source>
+      <translation>由类别推断（仅当只有一种类型含此类别时）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/migrate.py" line="153" />
@@ -3624,9 +4642,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>几何类型“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="129" />
+      <location filename="citygrid_plugin/processing/base.py" line="130" />
       <source>give either a PostgreSQL connection or a pg_service name, not both</source>
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="310" />
+      <source>give either a cases layer or a CSV file</source>
+      <translation>请给出案件图层或 CSV 文件（二者选一）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="185" />
@@ -3674,6 +4697,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请至少为用户选择一个角色</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="144" />
+      <source>grid</source>
+      <translation>网格</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/grids.py" line="170" />
       <source>grid area median {median:,.0f} m² (5th percentile {p5:,.0f}, 95th percentile {p95:,.0f})</source>
       <translation>网格面积中位数 {median:,.0f} m²（第 5 百分位 {p5:,.0f}，第 95 百分位 {p95:,.0f}）</translation>
@@ -3699,6 +4727,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格顺序码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/intake.py" line="276" />
+      <source>grid {code}</source>
+      <translation>网格 {code}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="126" />
       <source>grid {code} crosses the boundary of community {community}: {m2} m² lie outside it</source>
       <translation>网格 {code} 跨越社区 {community} 的边界：有 {m2} 平方米在社区外</translation>
@@ -3707,6 +4740,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/storemessages.py" line="122" />
       <source>grid {code} is retired; its history cannot be changed</source>
       <translation>网格 {code} 已注销；其历史记录不能修改</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="502" />
+      <source>grid {grid}</source>
+      <translation>网格 {grid}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="465" />
@@ -3809,9 +4847,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数：{count}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="90" />
+      <source>handling</source>
+      <translation>处置</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/labels.py" line="25" />
       <source>hot spots (Gi*)</source>
       <translation>热点分析（Gi*）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="94" />
+      <source>hours</source>
+      <translation>小时</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="167" />
@@ -3844,12 +4892,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>几何无效：</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="467" />
+      <source>kind '{value}' is neither event (事件) nor component (部件)</source>
+      <translation>案件类型“{value}”既不是事件也不是部件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="133" />
       <source>km</source>
       <translation>千米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="434" />
+      <location filename="citygrid_plugin/processing/base.py" line="435" />
       <source>landscape</source>
       <translation>横向</translation>
     </message>
@@ -3879,7 +4932,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="204" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="326" />
       <source>line {line}</source>
       <translation>第 {line} 行</translation>
     </message>
@@ -4004,6 +5057,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>名称“{value}”为空或首尾有空格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="228" />
+      <source>name of the person reporting</source>
+      <translation>举报人姓名</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="60" />
       <source>neither the project nor the layers have a coordinate reference system: set the project CRS (e.g. EPSG:4544) first</source>
       <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
@@ -4014,7 +5072,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新部件 {code}（uid {uid}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="139" />
+      <location filename="citygrid_plugin/charts.py" line="142" />
       <source>no Chinese font found for charts (looked for Noto Sans CJK SC and WenQuanYi Micro Hei): install the Debian package fonts-noto-cjk (scripts/bootstrap.sh does) and run again</source>
       <translation>找不到用于图表的中文字体（已查找 Noto Sans CJK SC 和文泉驿微米黑）：请安装 Debian 软件包 fonts-noto-cjk（scripts/bootstrap.sh 会安装）后重试</translation>
     </message>
@@ -4039,6 +5097,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{place}在{period}{who}没有应处置案件，无法绘制按期处置率；请选择其他时段、范围或部门</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="134" />
+      <source>no case given for the work form: give case numbers or select cases</source>
+      <translation>未指定案卷：请填写案卷编号或选择案卷</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="137" />
+      <source>no case numbered {number} (or it is not visible to this login): check the number</source>
+      <translation>没有编号为 {number} 的案卷（或当前登录无权查看）：请核对编号</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="83" />
+      <source>no case to print: type case numbers, or give a layer of cases (with “Selected features only” for its selection)</source>
+      <translation>没有要打印的案卷：请填写案卷编号，或给出案卷图层（只打印选中的案卷时勾选“仅选中要素”）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="109" />
       <source>no case was reported in the period: the reports are empty</source>
       <translation>统计期内没有上报案件：报表为空</translation>
@@ -4049,7 +5122,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{place}在{period}没有上报案件，没有可制图的内容；请选择其他时段或范围</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="380" />
+      <location filename="citygrid_plugin/processing/base.py" line="381" />
       <source>no cases match the window and filters ({window}): nothing to analyse; widen the window or the filters</source>
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可分析的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
@@ -4059,7 +5132,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可制图的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="526" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="410" />
       <source>no chart for an empty report</source>
       <translation>报表为空，无图表</translation>
     </message>
@@ -4067,6 +5140,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="242" />
       <source>no class (give a class code or a Chinese class name)</source>
       <translation>没有分类（请给出分类代码或中文分类名称）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="472" />
+      <source>no class: give a class code or a Chinese class name</source>
+      <translation>缺少类别：请填写类别代码或中文类别名称</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="80" />
@@ -4079,9 +5157,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有部件分类</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="512" />
+      <source>no component near the point clicked</source>
+      <translation>点击位置附近没有部件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/themes.py" line="232" />
       <source>no components ({n} grids)</source>
       <translation>未普查，无部件（{n} 个网格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="439" />
+      <source>no description (column {column}): say what the problem is</source>
+      <translation>缺少问题描述（{column} 列）：请写明是什么问题</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="419" />
+      <source>no external id (column {column}): every row needs the platform's number, so that a re-import adds nothing</source>
+      <translation>缺少外部编号（{column} 列）：每行都需要平台工单编号，重复导入时才不会重复建案</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="76" />
@@ -4109,9 +5202,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>地图“{title}”没有指定图层：请传入要显示的图层</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="534" />
+      <source>no position: the columns {x_column} and {y_column} hold '{x}' and '{y}', not two numbers</source>
+      <translation>缺少位置：{x_column} 列和 {y_column} 列的值为“{x}”和“{y}”，不是两个数字</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="540" />
+      <source>no position: the feature has no geometry</source>
+      <translation>缺少位置：该要素没有几何</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/components.py" line="161" />
       <source>no responsible department (主管部门)</source>
       <translation>没有主管部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="425" />
+      <source>no source: fill the column {column} or give the source of rows without one</source>
+      <translation>缺少来源：请填写 {column} 列，或给出未填来源的行的来源</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/connections.py" line="41" />
@@ -4119,7 +5227,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未选择数据库连接：请在“CityGrid ▸ 设置”中选择 QGIS PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="131" />
+      <location filename="citygrid_plugin/processing/base.py" line="132" />
       <source>no store given: choose a PostgreSQL connection or a pg_service name</source>
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
@@ -4189,6 +5297,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>内存不足，无法以 {dpi} dpi 导出 {path}：请降低分辨率</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="639" />
+      <source>not yet dispatched</source>
+      <translation>尚未派遣</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/tables.py" line="37" />
       <source>nothing to write to {path}</source>
       <translation>没有可写入 {path} 的内容</translation>
@@ -4204,7 +5317,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按属地的按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="384" />
+      <location filename="citygrid_plugin/processing/base.py" line="385" />
       <source>only {n} grids have cases in the window and filters ({window}); a hot spot analysis needs at least {minimum} — widen the window or the filters</source>
       <translation>在该时间窗口和筛选条件下（{window}）只有 {n} 个网格有案件；热点分析至少需要 {minimum} 个——请扩大时间窗口或放宽筛选条件</translation>
     </message>
@@ -4219,7 +5332,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>只有 {n} 个时间切片；时空热点分析至少需要 {minimum} 个：请选择更长的时间范围或更短的切片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="190" />
+      <location filename="citygrid_plugin/gui/docks/case_search.py" line="34" />
       <source>open cases</source>
       <translation>在办案件</translation>
     </message>
@@ -4229,17 +5342,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>受理员</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="261" />
+      <source>or type a grid code (15 digits)</source>
+      <translation>或输入网格编码（15 位）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="505" />
+      <source>outside every grid</source>
+      <translation>不在任何单元网格内</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="25" />
       <source>outside every unit grid</source>
       <translation>不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="383" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="225" />
       <source>overdue only</source>
       <translation>仅显示超时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="82" />
+      <location filename="citygrid_plugin/core/workflow.py" line="89" />
       <source>overdue {amount}</source>
       <translation>超时 {amount}</translation>
     </message>
@@ -4279,12 +5402,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service 名称</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="449" />
+      <source>phone '{value}' is not a phone number (digits, + - ( ) and spaces, 3 to 40 characters)</source>
+      <translation>电话“{value}”不是电话号码（数字、+ - ( ) 和空格，3 到 40 个字符）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="231" />
+      <source>phone number to call back</source>
+      <translation>回访电话</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/kde.py" line="175" />
       <source>points must be an n × 2 array of x, y coordinates</source>
       <translation>点必须是 n × 2 的 x、y 坐标数组</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="434" />
+      <location filename="citygrid_plugin/processing/base.py" line="435" />
       <source>portrait</source>
       <translation>纵向</translation>
     </message>
@@ -4299,7 +5432,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>标准 {profile} 与分类表（{table} 标准）不一致</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="426" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="289" />
+      <source>proposed from the map; edit as needed</source>
+      <translation>根据地图自动建议，可修改</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="427" />
       <source>quantiles</source>
       <translation>分位数分级</translation>
     </message>
@@ -4327,6 +5465,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="67" />
       <source>raw</source>
       <translation>原始值</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="89" />
+      <source>registration</source>
+      <translation>立案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_search.py" line="90" />
+      <source>reported from</source>
+      <translation>上报日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="452" />
+      <source>reporter name longer than {n} characters</source>
+      <translation>反映人姓名超过 {n} 个字符</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/sync.py" line="216" />
@@ -4374,6 +5527,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>角色未设置：{error}（请以具有 CREATEROLE 权限的数据库所有者身份运行）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="344" />
+      <source>row {row}</source>
+      <translation>第 {row} 行</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/report.py" line="293" />
       <source>rows {rows} of the table '{title}' do not have {n} values, one per header</source>
       <translation>表格“{title}”的第 {rows} 行不是 {n} 个值（每个表头一个）</translation>
@@ -4394,6 +5552,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>得分权重不能为负数，也不能全部为零</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="152" />
+      <source>seen {at}</source>
+      <translation>发现于 {at}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="52" />
       <source>select at least two adjacent grids to merge</source>
       <translation>请选择至少两个相邻的网格进行合并</translation>
@@ -4402,6 +5565,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_roles.py" line="118" />
       <source>set</source>
       <translation>已设置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="434" />
+      <source>set when dispatched</source>
+      <translation>派遣后计算</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="20" />
@@ -4424,6 +5592,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>排序</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="398" />
+      <source>source '{value}' is not a channel of the store; use one of: {names}</source>
+      <translation>来源“{value}”不是库中的案件来源；请使用以下之一：{names}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="110" />
       <source>source {source} is for a {role}'s own report; you are not a {role}: choose the channel the report came through</source>
       <translation>来源“{source}”只用于{role}本人上报；您不是{role}：请选择实际的问题来源渠道</translation>
@@ -4444,7 +5617,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="357" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="223" />
+      <source>store CRS (a layer: its own CRS)</source>
+      <translation>库坐标系（图层：图层自身坐标系）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="199" />
       <source>street / community / grid code</source>
       <translation>街道 / 社区 / 网格编码</translation>
     </message>
@@ -4459,7 +5637,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道编码“000”不代表任何街道或乡镇；街道从 001 开始编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="283" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="167" />
       <source>street or community code (empty: the whole store)</source>
       <translation>街道或社区代码（留空：整个数据库）</translation>
     </message>
@@ -4487,6 +5665,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/fieldwork.py" line="555" />
       <source>sync failed, nothing was written to the store and the package is unchanged: {error}</source>
       <translation>同步失败，数据库未写入任何内容，数据包未改动：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="661" />
+      <source>taken {at}</source>
+      <translation>拍摄于 {at}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="119" />
@@ -4579,6 +5762,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="143" />
+      <source>the external id {id} is not usable: 1 to 100 characters</source>
+      <translation>外部编号 {id} 不可用：长度应为 1 至 100 个字符</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="159" />
+      <source>the file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)</source>
+      <translation>文件 {name} 不是 JPEG 或 PNG 照片：请选择照片（.jpg 或 .png）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/tables.py" line="42" />
       <source>the folder of {path} does not exist</source>
       <translation>{path} 所在的文件夹不存在</translation>
@@ -4619,14 +5812,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>热点分析没有输出图层；请查看上方日志</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="244" />
+      <source>the hotline's work-order number, if it has one (optional)</source>
+      <translation>热线平台的工单编号（如有，可选）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="122" />
+      <source>the id field of {layer} holds a value that is not a case id ({error})</source>
+      <translation>图层 {layer} 的 id 字段中有不是案卷 id 的值（{error}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/columns.py" line="59" />
       <source>the input has no column '{column}' (columns: {columns})</source>
       <translation>输入中没有列“{column}”（现有列：{columns}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="378" />
+      <source>the input has no column for {params} (columns: {columns}); name them in these parameters</source>
+      <translation>输入中找不到 {params} 对应的列（现有列：{columns}）；请在这些参数中指定列名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="381" />
+      <source>the input has no source column (columns: {columns}); choose it, or give the source of every row (e.g. 12345热线)</source>
+      <translation>输入中没有来源列（现有列：{columns}）；请指定来源列，或给出所有行的来源（如 12345热线）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="61" />
       <source>the inputs of an action are a JSON object, got {got}</source>
       <translation>操作的输入应为 JSON 对象，收到的是 {got}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="107" />
+      <source>the layer {layer} has neither an id nor a case_no field: give a layer of cases (e.g. the store's open cases) or type the case numbers</source>
+      <translation>图层 {layer} 既没有 id 字段也没有 case_no 字段：请给出案卷图层（如库中的在办案卷）或填写案卷编号</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="85" />
@@ -4659,7 +5877,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="447" />
+      <location filename="citygrid_plugin/processing/base.py" line="448" />
       <source>the map goes to a .pdf or .png file, not {path}: change the output file name</source>
       <translation>专题图只能输出为 .pdf 或 .png 文件，不能是 {path}：请修改输出文件名</translation>
     </message>
@@ -4749,9 +5967,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="140" />
+      <source>the phone number {phone} is not a phone number: digits, spaces, + - ( ) only, 3 to 40 characters</source>
+      <translation>联系电话 {phone} 不是电话号码：只能包含数字、空格和 + - ( )，长度 3 至 40 个字符</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="90" />
       <source>the photo link has {n} characters; at most 2000</source>
       <translation>照片链接有 {n} 个字符，最多 2000</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="157" />
+      <source>the photo {name} has {mb} MB; at most {limit} MB: send a smaller photo</source>
+      <translation>照片 {name} 有 {mb} MB；最大 {limit} MB：请发送较小的照片</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="155" />
+      <source>the photo {name} is empty</source>
+      <translation>照片 {name} 是空文件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/report.py" line="351" />
@@ -4762,6 +5995,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/kde.py" line="182" />
       <source>the pixel size must be a positive distance in map units, got {value}</source>
       <translation>像元大小必须是以地图单位表示的正数，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="551" />
+      <source>the position ({x:.1f}, {y:.1f} in {crs}) is outside every unit grid of the district; check the coordinates and the coordinate system (store CRS, WGS84, GCJ-02 or BD-09)</source>
+      <translation>位置（{crs} 下 {x:.1f}, {y:.1f}）不在本区任何单元网格内；请检查坐标及坐标系（库坐标系、WGS84、GCJ-02 或 BD-09）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="195" />
@@ -4839,7 +6077,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中{place}没有现行单元网格：请先划分并编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="372" />
+      <location filename="citygrid_plugin/processing/base.py" line="373" />
       <source>the store holds no active unit grids{where}: partition and code the grids first</source>
       <translation>数据库中没有在用的单元网格{where}：请先划分并编码网格</translation>
     </message>
@@ -4862,6 +6100,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/migrate.py" line="177" />
       <source>the store lists component serial sequences that CityGrid did not make: {names}. They come from text passed as a class code (an injection attempt through next_component_code); nothing was upgraded. Have the database administrator check the roles and objects of this server, delete these rows from citygrid.component_serial, and upgrade again</source>
       <translation>存储库中登记了不是 CityGrid 创建的部件序号序列：{names}。它们来自作为类别代码传入的文本（试图通过 next_component_code 注入 SQL）；本次未做任何升级。请数据库管理员检查该服务器上的角色和对象，从 citygrid.component_serial 中删除这些行后再升级</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="269" />
+      <source>the store refused the import, nothing was written: {error}</source>
+      <translation>库拒绝了这次导入，未写入任何内容：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="589" />
@@ -4914,6 +6157,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口的 {name} 必须是带时区的日期时间，当前为 {value!r}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="131" />
+      <source>the work form goes to a .pdf file, not {path}: change the file name</source>
+      <translation>派遣单须输出为 .pdf 文件，而不是 {path}：请修改文件名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="78" />
+      <source>the work forms go to a .pdf file, not {path}: change the output file name</source>
+      <translation>派遣单须输出为 .pdf 文件，而不是 {path}：请修改输出文件名</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/atlas.py" line="44" />
       <source>the {what} expression '{expression}' is not valid ({error}); fields of {layer}: {fields}</source>
       <translation>{what}表达式“{expression}”无效（{error}）；{layer} 的字段：{fields}</translation>
@@ -4939,6 +6192,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>此 GDAL 没有 XLSX 驱动；请改为输出 CSV</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="138" />
+      <source>this database holds no CityGrid store: connect to the store of the cases</source>
+      <translation>该数据库中没有 CityGrid 案卷库：请连接案卷所在的库</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/migrate.py" line="264" />
       <source>this store uses EPSG:{existing}; it cannot be changed to EPSG:{wanted}. Reproject the data into a new store instead</source>
       <translation>该数据库使用 EPSG:{existing}，不能改为 EPSG:{wanted}。请将数据重投影到一个新数据库</translation>
@@ -4954,9 +6212,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>瓦片地址“{url}”需要包含 {{x}}、{{y}} 和 {{z}} 占位符</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="496" />
+      <source>time '{value}' (column {column}) is not a date and time; write it as 2026-12-06 14:30</source>
+      <translation>时间“{value}”（{column} 列）不是日期时间；请写成 2026-12-06 14:30 的格式</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="502" />
+      <source>time {value} (column {column}) is in the future; check the date</source>
+      <translation>时间 {value}（{column} 列）晚于当前时间；请检查日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="505" />
+      <source>time {value} (column {column}) is more than {days:g} days ago, longer than the store accepts (setting observed_max_days): import the export while it is recent, or leave the time column out</source>
+      <translation>时间 {value}（{column} 列）早于 {days:g} 天前，超出库允许的范围（设置 observed_max_days）：请及时导入导出文件，或不导入时间列</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="160" />
       <source>time-slice indices must be whole numbers (-1 for none)</source>
       <translation>时间切片编号必须是整数（-1 表示不在时间范围内）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_search.py" line="105" />
+      <source>to</source>
+      <translation>至</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="281" />
@@ -4982,6 +6260,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/store/migrate.py" line="112" />
       <source>two migrations share version {version}: {a} and {b}</source>
       <translation>两个迁移使用了同一版本号 {version}：{a} 和 {b}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="316" />
+      <source>type a Chinese name or code, then pick</source>
+      <translation>输入中文名称或编码，然后从列表中选择</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="143" />
@@ -5044,6 +6327,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的坐标参考系 EPSG:{epsg}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/chinacoords.py" line="142" />
+      <source>unknown coordinate system '{system}'; use one of {allowed}</source>
+      <translation>未知坐标系“{system}”；请使用以下之一：{allowed}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="615" />
       <source>unknown emerging hot spot pattern '{code}'</source>
       <translation>未知的时空热点模式“{code}”</translation>
@@ -5072,6 +6360,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/kde.py" line="132" />
       <source>unknown kernel shape '{kernel}': use one of {choices}</source>
       <translation>未知的核函数形状“{kernel}”：请使用以下之一：{choices}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="149" />
+      <source>unknown or inactive assisting department {dept}</source>
+      <translation>协办部门 {dept} 不存在或已停用</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/templates.py" line="80" />
@@ -5139,6 +6432,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>比上月（{before}）提高 {points} 个百分点</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/photos.py" line="74" />
+      <source>uploaded {at} by {who}</source>
+      <translation>{who} 于 {at} 上传</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="630" />
+      <source>urgent: {limits}</source>
+      <translation>紧急：{limits}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/cli.py" line="38" />
       <source>usage: citygrid db backup FILE</source>
       <translation>用法：citygrid db backup 文件</translation>
@@ -5159,9 +6462,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>用户 {who} 没有“{role}”角色（由管理员授予角色）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="165" />
+      <source>user {who} may not attach reports to cases (operator, supervisor or shift leader)</source>
+      <translation>用户 {who} 不能将报告并入案卷（需受理员、监督员或值班长角色）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="115" />
       <source>user {who} may not report cases (needs a case role)</source>
       <translation>用户 {who} 不能上报案件（需要案件处理角色）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="89" />
+      <source>verification</source>
+      <translation>核实</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
@@ -5174,9 +6487,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>权重的写法是 得分项=数值，当前为“{part}”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="336" />
+      <source>what, where exactly, since when</source>
+      <translation>什么问题、具体位置、从何时起</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/grids.py" line="172" />
       <source>within bounds {lo:,.0f}–{hi:,.0f} m²: {share:.1%}</source>
       <translation>面积在 {lo:,.0f}–{hi:,.0f} m² 范围内的比例：{share:.1%}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="499" />
+      <source>x {x:.1f}  y {y:.1f}</source>
+      <translation>X {x:.1f}  Y {y:.1f}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="666" />
+      <source>year     month     day</source>
+      <translation>年          月          日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="153" />
+      <source>you may not add a {stage} photo to case {case} now (it does not exist, is not yours, or is not at that stage)</source>
+      <translation>您现在不能为案卷 {case} 添加{stage}照片（案卷不存在、不归您处理，或不在该环节）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="409" />
@@ -5189,7 +6522,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>z 得分和 p 值必须是数值（不能有空值）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="66" />
+      <location filename="citygrid_plugin/core/workflow.py" line="73" />
       <source>{action} case {case}?</source>
       <translation>确定对案件 {case} 执行“{action}”？</translation>
     </message>
@@ -5199,17 +6532,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>“{action}”需要填写备注（原因）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="133" />
+      <source>{action} needs a {stage} photo taken for it (none added since {since}): add the photo with the action</source>
+      <translation>“{action}”需要一张为此拍摄的{stage}照片（自 {since} 以来未添加）：请随本操作添加照片</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="66" />
       <source>{action} takes no input {keys}; its inputs: {inputs}</source>
       <translation>“{action}”不接受输入 {keys}；可用输入：{inputs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="149" />
+      <location filename="citygrid_plugin/store/cases.py" line="145" />
+      <source>{action} takes no photo</source>
+      <translation>“{action}”不附照片</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="156" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="151" />
+      <location filename="citygrid_plugin/plugin.py" line="158" />
       <source>{action}: your store login has none of the roles {roles}</source>
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
     </message>
@@ -5219,7 +6562,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已添加 {added} 个数据库图层；{found} 个已在工程中。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="82" />
+      <location filename="citygrid_plugin/core/workflow.py" line="89" />
       <source>{amount} left</source>
       <translation>剩余 {amount}</translation>
     </message>
@@ -5244,7 +6587,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报案件 {cases} 件；{grids} 个网格中热点 {hot} 个、冷点 {cold} 个（Gi* 按全区计算）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="846" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="625" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
@@ -5324,6 +6667,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{count} 个警告</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="284" />
+      <source>{created} cases created, {known} already known (imported before), 0 rejected</source>
+      <translation>新建案件 {created} 件，已有 {known} 件（此前已导入），拒绝 0 行</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="281" />
       <source>{days} days ago</source>
       <translation>{days} 天前</translation>
@@ -5349,7 +6697,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}，{handling_change}；按期处置 {on_time} 件，按期处置率 {on_time_rate}，{on_time_change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="77" />
+      <location filename="citygrid_plugin/core/workflow.py" line="84" />
       <source>{d} d {h} h</source>
       <translation>{d}天{h}小时</translation>
     </message>
@@ -5404,6 +6752,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{file} 落在数据库坐标系 {crs} 的适用范围之外（范围 {extent}）；未写入任何数据。请给出图中坐标所用的坐标系（SOURCE_CRS），例如城市的 CGCS2000 高斯-克吕格投影带或地方测量坐标系</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="316" />
+      <source>{file}: mixed encodings: line {utf8} is UTF-8 but line {gbk} is GBK, so part of the file would be read wrong whatever the encoding; save the whole file in one encoding (UTF-8 or GBK) and import it again</source>
+      <translation>{file}：编码混杂：第 {utf8} 行是 UTF-8，第 {gbk} 行却是 GBK，无论按哪种编码读取都会有部分内容出错；请将整个文件另存为同一种编码（UTF-8 或 GBK）后重新导入</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="112" />
       <source>{file}: no CRS given, coordinates taken as the store CRS EPSG:{srid}</source>
       <translation>{file}：未给出坐标系，按数据库坐标系 EPSG:{srid} 处理</translation>
@@ -5444,7 +6797,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="79" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="167" />
+      <source>{hours} h requested, awaiting the shift leader</source>
+      <translation>申请延期 {hours} 小时，待值班长审批</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="86" />
       <source>{h} h {m:02d} min</source>
       <translation>{h}小时{m:02d}分</translation>
     </message>
@@ -5452,6 +6810,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="355" />
       <source>{inserted} inserted, {updated} updated, {retired} retired in the store; {refreshed} refreshed in the package; {same} already synced; {conflicts} conflicts</source>
       <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="659" />
+      <source>{kb} kB</source>
+      <translation>{kb} KB</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="103" />
@@ -5569,6 +6932,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer} 使用 {crs}（单位为度）；改用其经度所在的 CGCS2000 高斯-克吕格投影带 EPSG:{epsg} 处理</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="334" />
+      <source>{layer} is in {crs} (metres), but the coordinates are set to {system} longitude/latitude; choose “store CRS (a layer: its own CRS)”</source>
+      <translation>{layer} 的坐标系为 {crs}（米），但坐标设为 {system} 经纬度；请选择“库坐标系（图层：图层自身坐标系）”</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/features.py" line="41" />
       <source>{layer} is in {crs}, whose unit is not the metre; reproject it to the district's CGCS2000 Gauss-Krüger zone</source>
       <translation>{layer} 使用 {crs}，单位不是米；请重投影到该区县的 CGCS2000 高斯-克吕格投影带</translation>
@@ -5594,9 +6962,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer}：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="162" />
+      <source>{limit}, due {at}</source>
+      <translation>{limit}，截止 {at}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="117" />
       <source>{login}: {roles}; password {state}</source>
       <translation>{login}：{roles}；密码{state}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="702" />
+      <source>{m:.0f} m</source>
+      <translation>{m:.0f} 米</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="32" />
@@ -5604,7 +6982,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{year}年{month}月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="392" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="276" />
       <source>{month}: {n} cases evaluated (cut-off {as_of})</source>
       <translation>{month}：参与评价的案件 {n} 件（截止 {as_of}）</translation>
     </message>
@@ -5619,7 +6997,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{month}共上报案件 {reported} 件，{change}；其中有效上报 {valid} 件，有效上报率 {valid_rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="81" />
+      <location filename="citygrid_plugin/core/workflow.py" line="88" />
       <source>{m} min</source>
       <translation>{m}分钟</translation>
     </message>
@@ -5629,9 +7007,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{name}（{n} 件）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="509" />
+      <source>{name} · {metres:.0f} m · {code}</source>
+      <translation>{name} · {metres:.0f} 米 · {code}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="52" />
       <source>{new} new, {updated} updated, {same} unchanged</source>
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="139" />
+      <source>{number} names several cases ({cases}): give the full case number</source>
+      <translation>{number} 对应多个案卷（{cases}）：请填写完整的案卷编号</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="87" />
@@ -5639,7 +7027,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{number}、{title}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="453" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="337" />
       <source>{num} of {den} cases — click to list the {den}</source>
       <translation>{den} 件中的 {num} 件——点击列出这 {den} 件</translation>
     </message>
@@ -5654,7 +7042,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计期内上报 {n} 件，涉及 {k} 个类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="480" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="88" />
+      <source>{n} cases to print</source>
+      <translation>待打印案卷 {n} 件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="364" />
       <source>{n} cases — click to list them</source>
       <translation>{n} 件案件——点击列出</translation>
     </message>
@@ -5664,7 +7057,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{n} 件案件，{window}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="591" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="475" />
       <source>{n} cases: {title}</source>
       <translation>{n} 件案件：{title}</translation>
     </message>
@@ -5694,7 +7087,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="666" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="275" />
+      <source>{n} of {total} rows rejected, so nothing was imported (all or nothing): correct them (see the rejects layer) and run the import again</source>
+      <translation>{total} 行中有 {n} 行被拒绝，因此未导入任何案件（全部或全不）：请按拒绝图层中的原因改正后重新导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="473" />
       <source>{n} overdue</source>
       <translation>超期 {n} 件</translation>
     </message>
@@ -5702,6 +7100,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_maps.py" line="85" />
       <source>{n} pages, one per street</source>
       <translation>共 {n} 页，每个街道一页</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/photos.py" line="99" />
+      <source>{n} photos for one stage; at most {limit}: remove some</source>
+      <translation>同一环节 {n} 张照片；最多 {limit} 张：请移除一些</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="246" />
@@ -5829,6 +7232,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source} 是 UTF-16 编码（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”或 GBK 编码的 CSV 后重试</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="443" />
+      <source>{source} is a public channel: the reporter's name and phone are required (columns {reporter} and {phone}); fill them or choose the source the report really came through</source>
+      <translation>{source} 是公众渠道：必须填写反映人姓名和联系电话（{reporter} 列和 {phone} 列）；请补填，或选择案件实际的来源</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/reference.py" line="116" />
       <source>{source} line {line}</source>
       <translation>{source} 第 {line} 行</translation>
@@ -5874,6 +7282,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source}：文件为空</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="432" />
+      <source>{stage} (limit {limit})</source>
+      <translation>{stage}（时限 {limit}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/labels.py" line="34" />
       <source>{start} to {end}</source>
       <translation>{start} 至 {end}</translation>
@@ -5889,7 +7302,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{table}：新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="171" />
+      <location filename="citygrid_plugin/processing/base.py" line="172" />
       <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first</source>
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
@@ -5914,22 +7327,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>为 {points} 个点给出了 {weights} 个权重：每个点需要一个权重</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="477" />
+      <location filename="citygrid_plugin/charts.py" line="480" />
       <source>{what}: a pie chart cannot show negative values</source>
       <translation>{what}：饼图不能显示负值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="480" />
+      <location filename="citygrid_plugin/charts.py" line="483" />
       <source>{what}: all values are zero, nothing to show</source>
       <translation>{what}：所有数值均为零，没有可显示的内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="372" />
+      <location filename="citygrid_plugin/charts.py" line="375" />
       <source>{what}: no series to draw</source>
       <translation>{what}：没有可绘制的数据系列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/charts.py" line="200" />
+      <location filename="citygrid_plugin/charts.py" line="203" />
       <source>{what}: {labels} labels but {values} values; give one value per label</source>
       <translation>{what}：有 {labels} 个标签却有 {values} 个数值，请为每个标签给出一个数值</translation>
     </message>
@@ -6009,6 +7422,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{where}：未知底图表“{table}”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="292" />
+      <source>{where}: {what}</source>
+      <translation>{where}：{what}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="141" />
       <source>{where}row {row} (code '{code}')</source>
       <translation>{where}第 {row} 行（代码“{code}”）</translation>
@@ -6034,9 +7452,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>……另有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="165" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="281" />
       <source>… and {n} more rejected rows (see the rejects layer)</source>
       <translation>……另有 {n} 行被拒绝（见拒绝图层）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="212" />
+      <source>…or a CSV file</source>
+      <translation>…或 CSV 文件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="103" />
@@ -6044,12 +7467,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>…或带 X/Y 列的 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="199" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="69" />
+      <source>…or cases of a layer (field id or case_no)</source>
+      <translation>…或图层中的案卷（字段 id 或 case_no）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="200" />
       <source>…or period start</source>
       <translation>……或统计期开始时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="107" />
+      <location filename="citygrid_plugin/processing/base.py" line="108" />
       <source>…or pg_service name (instead of a QGIS connection)</source>
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
     </message>
@@ -6059,7 +7487,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>…或在图层上选择的单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="292" />
+      <location filename="citygrid_plugin/processing/base.py" line="293" />
       <source>…or window start</source>
       <translation>……或窗口开始时间</translation>
     </message>
