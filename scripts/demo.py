@@ -13,6 +13,11 @@ Steps (later capabilities add theirs to run()):
   6. set up the store roles (citygrid:setuproles) and run a year of cases (365 days up to
      yesterday) through the store's workflow functions, acted by demo staff logins
      (data_samples/generate_cases.py);
+  6b. case intake as the desk does it (issue 15): an operator takes a 12345 hotline call with
+     two photos, a supervisor reports a damaged component he picked on the map (its owner
+     department first), and a second call about the first problem is attached to its case as an
+     additional report (store.intake, the functions the report dialog uses); the first case's
+     work form (派遣单) is printed with citygrid:workform (output/demo/workform.pdf);
   7. hot spots of the last 90 days (citygrid:hotspots) and emerging hot spots of the year in
      four-week slices (citygrid:emerginghotspots), each with a PNG map (output/demo/hotspots/);
   8. the monthly evaluation report of the last complete month (citygrid:monthlyreport) and the
@@ -50,7 +55,7 @@ BASEMAP_LAYERS = [  # (gpkg layer, style, title); buildings and road surfaces co
     ("roads", "roads", "道路中心线"),
 ]
 # the steps run() announces as "[n/N]", in order (a new step adds its name here)
-STEPS = ("cluster", "store", "divisions", "grids", "census", "cases", "hotspots", "report", "project")
+STEPS = ("cluster", "store", "divisions", "grids", "census", "cases", "intake", "hotspots", "report", "project")
 
 
 def step(name: str) -> str:
@@ -154,6 +159,10 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     cases = run_cases(store_db.service_dsn(service), days=days, staff=True)
     say(f"{step('cases')} cases: {cases['cases']} over {cases['days']} days "
         f"({'already there' if cases['skipped'] else 'generated through case_report/case_act'})")
+    intake = run_intake(store_db.service_dsn(service), processing, store, out, feedback)
+    say(f"{step('intake')} intake: cases {', '.join(intake['cases'])} reported with {intake['photos']} photos"
+        f"{' (already there)' if intake['known'] else ''}; {intake['duplicates']} possible duplicate(s) found, "
+        f"the second call attached to {intake['cases'][0]}; work form: {intake['workform']}")
     hot = run_hotspots(processing, store, out, feedback)
     say(f"{step('hotspots')} hot spots: {hot['hot']} hot and {hot['cold']} cold spot grids in the last 90 days; "
         f"emerging patterns over {hot['slices']} four-week slices: "
@@ -181,7 +190,8 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         info = summary.describe_store(conn)
     finally:
         conn.close()
-    result = {"store": info, "layers": layer_counts, "census": census, "cases": cases, "hotspots": hot,
+    result = {"store": info, "layers": layer_counts, "census": census, "cases": cases, "intake": intake,
+              "hotspots": hot,
               "report": report, "project": str(project_path),
               "overview": str(overview),
               "grid_figures": grid_figures,
@@ -336,6 +346,99 @@ def run_cases(conn_or_dsn, days: int = 365, scale: float = 1.0, staff: bool = Fa
     return generate_cases.generate(conn_or_dsn, year_start=start, days=days, scale=scale, staff=staff)
 
 
+def demo_photo(colour: tuple[int, int, int], label: str, when, lon: float, lat: float) -> bytes:
+    """A small generated JPEG (a coloured scene with a caption) carrying EXIF time and position,
+    as a handheld's photo would."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from citygrid_plugin.core.exif import make_exif_segment
+
+    image = Image.new("RGB", (480, 360), (205, 214, 220))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 250, 480, 360), fill=(120, 120, 118))              # the road
+    draw.ellipse((150, 190, 330, 300), fill=colour)                         # the problem
+    draw.rectangle((0, 0, 480, 28), fill=(30, 30, 30))
+    draw.text((8, 8), label, fill=(255, 255, 255))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    content = out.getvalue()
+    return content[:2] + make_exif_segment(when, lon, lat) + content[2:]
+
+
+def run_intake(dsn: str, processing, store: dict, out: Path, feedback) -> dict:
+    """Case intake as the desk does it (the report dialog's functions, store.intake), acted by the
+    demo staff logins; idempotent through the hotline's external ids. Prints one work form."""
+    import datetime
+
+    from citygrid_plugin.store import db, intake
+    from citygrid_plugin.store.photos import Photo
+
+    conn = db.connect(dsn)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT code FROM citygrid.grid WHERE retired_at IS NULL AND code IS NOT NULL "
+                        "ORDER BY code LIMIT 1 OFFSET 10")
+            grid = cur.fetchone()[0]
+            cur.execute("SELECT ST_X(p), ST_Y(p), ST_X(ST_Transform(p, 4326)), ST_Y(ST_Transform(p, 4326)) FROM "
+                        "(SELECT ST_PointOnSurface(geom) p FROM citygrid.grid WHERE code = %s) g", (grid,))
+            x, y, lon, lat = cur.fetchone()
+        conn.rollback()
+        now = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).replace(microsecond=0)
+
+        def as_login(login: str) -> None:
+            with conn.cursor() as cur:
+                cur.execute("SET SESSION AUTHORIZATION %s", (login,))
+
+        place = intake.locate(conn, x, y)
+        call = intake.NewReport(
+            source="12345热线", kind="event", class_code="0102", description="小区门口垃圾堆放两天无人清运，气味大",
+            x=x, y=y, address=place["address"], reporter="李女士", reporter_phone="13980001234",
+            external_id="DEMO-12345-0001",
+            photos=(Photo.from_bytes(demo_photo((96, 72, 40), "12345 garbage 1", now, lon, lat), "市民照片1.jpg"),
+                    Photo.from_bytes(demo_photo((110, 90, 50), "12345 garbage 2", now, lon, lat), "市民照片2.jpg")))
+        as_login("demo_operator_01")
+        with conn.cursor() as cur:
+            cur.execute("SELECT count(*) FROM citygrid.work_case WHERE external_id LIKE 'DEMO-%%'")
+            known = cur.fetchone()[0] > 0
+        conn.rollback()
+        first = intake.report(conn, call)
+        # a supervisor picks a component near the same place (先属主: its owner department) and reports it
+        as_login("demo_supervisor_01")
+        near = intake.components_near(conn, x, y, metres=150)
+        cases = [first.case_no]
+        photos = len(call.photos)
+        if near and not known:
+            part = near[0]
+            found = intake.report(conn, intake.NewReport(
+                source="监督员上报", kind="component", class_code=part["class_code"], component_code=part["code"],
+                description=f"{part['class_name'] or '部件'}破损，需维修", x=part["x"], y=part["y"],
+                address=intake.locate(conn, part["x"], part["y"])["address"],
+                photos=(Photo.from_bytes(demo_photo((180, 40, 40), "component", now, lon, lat), "部件破损.jpg"),)))
+            cases.append(found.case_no)
+            photos += 1
+        # the same problem called in again: the operator sees the duplicate and attaches the call to it
+        as_login("demo_operator_01")
+        again = intake.NewReport(
+            source="12345热线", kind="event", class_code="0102", description="又有居民反映同一处垃圾未清运",
+            x=x + 12, y=y + 5, reporter="张先生", reporter_phone="13880005678", external_id="DEMO-12345-0002",
+            photos=(Photo.from_bytes(demo_photo((90, 70, 45), "12345 again", now, lon, lat), "再次反映.jpg"),))
+        duplicates = intake.duplicates(conn, "event", "0102", again.x, again.y)
+        if not any(d["id"] == first.id for d in duplicates):
+            raise SystemExit("demo: the duplicate of the first call was not suggested")
+        intake.attach_report(conn, first.id, again)
+        with conn.cursor() as cur:
+            cur.execute("RESET SESSION AUTHORIZATION")
+        conn.commit()
+    finally:
+        conn.close()
+    path = out / "workform.pdf"
+    processing.run("citygrid:workform", {**store, "NUMBERS": first.case_no, "OUTPUT": str(path)}, feedback=feedback)
+    return {"cases": cases, "photos": photos + 1, "duplicates": len(duplicates), "known": known,
+            "workform": str(path)}
+
+
 def run_hotspots(processing, store: dict, out: Path, feedback) -> dict:
     """Gi* hot spots of the last 90 days and emerging hot spots of the year (four-week slices) on
     the demo cases (citygrid:hotspots, citygrid:emerginghotspots), each with a PNG map."""
@@ -469,6 +572,9 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
           f"extensions {c['extensions']}, returns {c['returns']}, cancelled {c['cancellations']}, "
           f"urges {c['urges']}; sources: " + ", ".join(f"{s} {n}" for s, n in c["per_source"].items()))
     h = result["hotspots"]
+    i = result["intake"]
+    print(f"  case intake (store.intake, as the report dialog): cases {', '.join(i['cases'])} with {i['photos']} "
+          f"photos; {i['duplicates']} possible duplicate(s), the second call attached; work form {i['workform']}")
     print(f"  hot spots (Gi*, last 90 days, band {h['band']:.0f} m): {h['hot']} hot, {h['cold']} cold grids; "
           f"maps {h['maps']['hotspots']}, {h['maps']['emerging']}")
     r = result["report"]

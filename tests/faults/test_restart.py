@@ -80,7 +80,7 @@ def reconnecting(queue, heat, screen) -> bool:
 def report_after(store_dsn, x: float, y: float) -> str:
     conn = db.connect(store_dsn)
     try:
-        return report_case(conn, "12319热线", "event", "0102", "暴露垃圾", x, y).case_no
+        return report_case(conn, "领导批办", "event", "0102", "暴露垃圾", x, y).case_no
     finally:
         conn.close()
 

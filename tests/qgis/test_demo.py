@@ -56,10 +56,14 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert result["hotspots"]["hot"] > 0 and all(Path(p).stat().st_size > 50_000 for p in maps)
     assert Path(result["report"]["report"]).stat().st_size > 100_000 and result["report"]["report_pages"] > 10
     assert result["report"]["atlas_pages"] == counts["streets"]
+    intake = result["intake"]  # issue 15: reports through the dialog's functions, a duplicate attached, a work form
+    assert len(intake["cases"]) == 2 and intake["photos"] == 4 and intake["duplicates"] >= 1
+    assert Path(intake["workform"]).stat().st_size > 20_000
     run_readme_command_lines(fresh_db, result["report"]["month"], tmp_path)
     # a second run is an upgrade no-op and keeps every grid code, not a duplicate
     again = demo.run(dbname=fresh_db, out=tmp_path, quiet=True, days=120)
     assert again["store"]["counts"] == counts
+    assert again["intake"]["known"] and again["intake"]["cases"][0] == intake["cases"][0]
     n = int(figures["COUNT"])
     assert result["grid_coding"] == {"new": n, "kept": 0, "retired": 0}
     assert again["grid_coding"] == {"new": 0, "kept": n, "retired": 0}
