@@ -388,8 +388,10 @@ def run_intake(dsn: str, processing, store: dict, out: Path, feedback) -> dict:
         now = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).replace(microsecond=0)
 
         def as_login(login: str) -> None:
+            """Act as a demo staff login from here on (committed: a rolled-back SET would be undone)."""
             with conn.cursor() as cur:
                 cur.execute("SET SESSION AUTHORIZATION %s", (login,))
+            conn.commit()
 
         place = intake.locate(conn, x, y)
         call = intake.NewReport(
@@ -430,13 +432,16 @@ def run_intake(dsn: str, processing, store: dict, out: Path, feedback) -> dict:
         intake.attach_report(conn, first.id, again)
         with conn.cursor() as cur:
             cur.execute("RESET SESSION AUTHORIZATION")
+            cur.execute("SELECT actor FROM citygrid.case_action WHERE case_id = %s AND action = 'report'",
+                        (first.id,))
+            reporter = cur.fetchone()[0]
         conn.commit()
     finally:
         conn.close()
     path = out / "workform.pdf"
     processing.run("citygrid:workform", {**store, "NUMBERS": first.case_no, "OUTPUT": str(path)}, feedback=feedback)
     return {"cases": cases, "photos": photos + 1, "duplicates": len(duplicates), "known": known,
-            "workform": str(path)}
+            "workform": str(path), "reported_by": reporter}
 
 
 def run_hotspots(processing, store: dict, out: Path, feedback) -> dict:

@@ -104,17 +104,93 @@ def action_dialog():
         return
 
     def grab_box():
-        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()),
-                   None)
-        if box is None:
+        # the confirmation (QMessageBox) or, for an action that needs input, the action dialog
+        box = QApplication.activeModalWidget()
+        if box is None or not box.isVisible():
             QTimer.singleShot(200, grab_box)
             return
-        shoot("04_action_confirmation", box)
+        shoot("04_action_confirmation" if isinstance(box, QMessageBox) else "04_action_dialog", box)
         box.reject()
 
     QTimer.singleShot(500, grab_box)
     irreversible[0].click()
     pause(1)
+
+
+@step
+def report_dialog():
+    """受理登记 as an operator meets it: the toolbar button, a click on the map in a grid near
+    earlier cases of the same class, a 12345 call with its caller, a class typed by its Chinese
+    name, two photos; shown before saving (then discarded)."""
+    import tempfile
+
+    from qgis.PyQt.QtCore import QPoint
+    from qgis.PyQt.QtGui import QColor, QImage
+    from qgis.PyQt.QtTest import QTest
+
+    p = plugin()
+    p.report_action.trigger()
+    pause(2)
+    dialog = p.report_dialog
+    if dialog is None:
+        log("  (the report dialog did not open: no store session or no report role)")
+        return
+    dialog.move(960, 150)
+    from citygrid_plugin.store import desk
+
+    canvas = iface.mapCanvas()
+    # beside an open 暴露垃圾 case, so that the dialog lists it as a possible duplicate
+    found = desk.search(p.session.conn, class_code="0102", states=["dispatched", "registered", "accepted"], limit=1)
+    target = found[0] if found else None
+    if target is not None:
+        canvas.setCenter(QgsPointXY(target["x"], target["y"]))
+        canvas.zoomScale(2000)
+        canvas.refresh()
+        pause(2)
+        pixel = canvas.getCoordinateTransform().transform(target["x"] + 8, target["y"] + 6)
+    else:
+        pixel = canvas.getCoordinateTransform().transform(canvas.extent().center().x(), canvas.extent().center().y())
+    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(round(pixel.x()), round(pixel.y())))
+    pause(1.5)
+    dialog.source_combo.setCurrentIndex(dialog.source_combo.findText("12345热线"))
+    dialog.reporter_edit.setText("张先生")
+    dialog.phone_edit.setText("13800138000")
+    dialog.class_edit.setText("暴露垃圾")
+    dialog.class_edit.editingFinished.emit()
+    pause(1)
+    dialog.description_edit.setPlainText("春熙路与红星路交叉口东北角垃圾堆放，约两立方，有异味，市民来电反映")
+    folder = Path(tempfile.mkdtemp())
+    paths = []
+    for k, colour in enumerate(("#6b5a3c", "#4a6a8a"), 1):
+        image = QImage(640, 480, QImage.Format_RGB32)
+        image.fill(QColor(colour))
+        path = folder / f"现场{k}.jpg"
+        image.save(str(path), "JPG")
+        paths.append(str(path))
+    dialog.add_photo_files(paths)
+    pause(1.5)
+    shoot("13_report_dialog", dialog)
+    shoot("13_report_dialog_map")
+    dialog.done(0)
+    pause(1)
+
+
+@step
+def case_desk_search():
+    """The desk's 查询 tab: a case found by part of its description, selected, its photos by stage."""
+    dock = plugin().case_dock
+    panel = getattr(dock, "search_panel", None)
+    if panel is None:
+        log("  (no search tab)")
+        return
+    dock.tabs.setCurrentWidget(panel)
+    panel.text.setText("垃圾堆放两天")
+    panel.search_button.click()
+    pause(2)
+    if panel.table.rowCount():
+        panel.table.selectRow(0)
+    pause(3)
+    shoot("14_case_desk_search", dock)
 
 
 @step

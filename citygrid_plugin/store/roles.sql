@@ -20,6 +20,10 @@
 --   citygrid_bigscreen    read-only: the open cases (no reporter, no photo), the day's actions
 --                         (no actor, no note), maps and code tables
 --
+-- A department also sees the cases it assists (协办). The caller's name and phone of a public
+-- report (case_reporter, case_extra_report.reporter/phone) are read by the supervision centre
+-- only: operator, shift leader, supervisor. Photos follow their case.
+--
 -- Nobody but the store owner may INSERT, UPDATE or DELETE cases, audit or history rows: the
 -- store's own functions (SECURITY DEFINER, migration 009) write them.
 
@@ -174,7 +178,7 @@ CREATE POLICY cg_case_staff ON citygrid.work_case FOR SELECT
 CREATE POLICY cg_case_department ON citygrid.work_case FOR SELECT TO citygrid_department
     USING (department_code = citygrid.my_department()
            OR EXISTS (SELECT 1 FROM citygrid.case_assist a
-                       WHERE a.case_id = id AND a.department_code = citygrid.my_department()));
+                       WHERE a.case_id = work_case.id AND a.department_code = citygrid.my_department()));
 CREATE POLICY cg_audit_staff ON citygrid.case_action FOR SELECT
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
        citygrid_admin, citygrid_bigscreen

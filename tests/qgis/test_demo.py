@@ -58,6 +58,7 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert result["report"]["atlas_pages"] == counts["streets"]
     intake = result["intake"]  # issue 15: reports through the dialog's functions, a duplicate attached, a work form
     assert len(intake["cases"]) == 2 and intake["photos"] == 4 and intake["duplicates"] >= 1
+    assert intake["reported_by"] == "demo_operator_01"   # the login that took the call, not the demo's owner
     assert Path(intake["workform"]).stat().st_size > 20_000
     run_readme_command_lines(fresh_db, result["report"]["month"], tmp_path)
     # a second run is an upgrade no-op and keeps every grid code, not a duplicate
