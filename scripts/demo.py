@@ -160,9 +160,13 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     say(f"{step('cases')} cases: {cases['cases']} over {cases['days']} days "
         f"({'already there' if cases['skipped'] else 'generated through case_report/case_act'})")
     intake = run_intake(store_db.service_dsn(service), processing, store, out, feedback)
-    say(f"{step('intake')} intake: cases {', '.join(intake['cases'])} reported with {intake['photos']} photos"
-        f"{' (already there)' if intake['known'] else ''}; {intake['duplicates']} possible duplicate(s) found, "
-        f"the second call attached to {intake['cases'][0]}; work form: {intake['workform']}")
+    if intake["known"]:
+        say(f"{step('intake')} intake: the demo's calls are there already (work orders known: nothing added); "
+            f"work form of {intake['cases'][0]}: {intake['workform']}")
+    else:
+        say(f"{step('intake')} intake: cases {', '.join(intake['cases'])} reported with {intake['photos']} photos; "
+            f"{intake['duplicates']} possible duplicate(s) found, the second call attached to {intake['cases'][0]}; "
+            f"work form: {intake['workform']}")
     hot = run_hotspots(processing, store, out, feedback)
     say(f"{step('hotspots')} hot spots: {hot['hot']} hot and {hot['cold']} cold spot grids in the last 90 days; "
         f"emerging patterns over {hot['slices']} four-week slices: "
@@ -578,8 +582,10 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
           f"urges {c['urges']}; sources: " + ", ".join(f"{s} {n}" for s, n in c["per_source"].items()))
     h = result["hotspots"]
     i = result["intake"]
-    print(f"  case intake (store.intake, as the report dialog): cases {', '.join(i['cases'])} with {i['photos']} "
-          f"photos; {i['duplicates']} possible duplicate(s), the second call attached; work form {i['workform']}")
+    print("  case intake (store.intake, as the report dialog): "
+          + ("the demo's calls were there already; " if i["known"] else
+             f"cases {', '.join(i['cases'])} with {i['photos']} photos; {i['duplicates']} possible duplicate(s), "
+             "the second call attached; ") + f"work form {i['workform']}")
     print(f"  hot spots (Gi*, last 90 days, band {h['band']:.0f} m): {h['hot']} hot, {h['cold']} cold grids; "
           f"maps {h['maps']['hotspots']}, {h['maps']['emerging']}")
     r = result["report"]

@@ -55,6 +55,18 @@ def store_layer(table: str, geometry_type: int | None = None):
     return None
 
 
+def restore_map(extent) -> None:
+    """The next screens see the whole district (the unit grids), else the map as it was."""
+    canvas = iface.mapCanvas()
+    grids = store_layer("grid")
+    if grids is not None and grids.isValid() and not grids.extent().isEmpty():
+        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(grids, grids.extent()))
+    else:
+        canvas.setExtent(extent)
+    canvas.refresh()
+    pause(1)
+
+
 # -- the screens -------------------------------------------------------------------------------------
 @step
 def main_window():
@@ -139,6 +151,7 @@ def report_dialog():
     from citygrid_plugin.store import desk
 
     canvas = iface.mapCanvas()
+    extent = canvas.extent()
     # beside an open 暴露垃圾 case, so that the dialog lists it as a possible duplicate
     found = desk.search(p.session.conn, class_code="0102", states=["dispatched", "registered", "accepted"], limit=1)
     target = found[0] if found else None
@@ -172,6 +185,7 @@ def report_dialog():
     shoot("13_report_dialog", dialog)
     shoot("13_report_dialog_map")
     dialog.done(0)
+    restore_map(extent)
     pause(1)
 
 
@@ -183,6 +197,8 @@ def case_desk_search():
     if panel is None:
         log("  (no search tab)")
         return
+    canvas = iface.mapCanvas()
+    extent = canvas.extent()
     dock.tabs.setCurrentWidget(panel)
     panel.text.setText("垃圾堆放两天")
     panel.search_button.click()
@@ -191,6 +207,8 @@ def case_desk_search():
         panel.table.selectRow(0)
     pause(3)
     shoot("14_case_desk_search", dock)
+    restore_map(extent)   # selecting the case moved the map
+    pause(1)
 
 
 @step

@@ -204,6 +204,13 @@ def attach_report(conn, case_id: int, new: NewReport, commit: bool = True) -> in
     check_count(new.photos, "report")
     try:
         with conn.cursor() as cur:
+            if new.external_id is not None:  # attached before (a re-run): nothing to add, not even its photos
+                cur.execute("SELECT id FROM citygrid.case_extra_report WHERE source = %s AND external_id = %s",
+                            (new.source, new.external_id))
+                known = cur.fetchone()
+                if known:
+                    conn.rollback()
+                    return known[0]
             cur.execute("SELECT citygrid.case_attach_report(%s, %s, %s, "
                         "ST_SetSRID(ST_MakePoint(%s, %s), citygrid.store_srid()), %s, %s, %s, %s, %s)",
                         (case_id, new.source, new.description, new.x, new.y, new.address, new.reporter,

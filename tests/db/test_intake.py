@@ -124,12 +124,18 @@ def test_a_duplicate_is_suggested_and_attached_to_the_case_instead_of_being_lost
     extra = intake.attach_report(op, first.id, public_report(x=70, reporter="赵六", reporter_phone="13700000000",
                                                              description="又有人反映垃圾没清",
                                                              photos=(photo(colour=(0, 90, 0)),)))
+    again = public_report(x=70, reporter="赵六", reporter_phone="13700000000", description="又有人反映垃圾没清",
+                          external_id="GD-2", photos=(photo(),))
+    known = intake.attach_report(op, first.id, again)
+    assert intake.attach_report(op, first.id, again) == known       # a re-run adds no report and no photo
+    assert count(op, "SELECT count(*) FROM citygrid.case_photo") == 3
     detail = desk.case_detail(op, first.id)
-    assert [(e["id"], e["description"], e["reporter"]) for e in detail["extra_reports"]] == [
+    assert [(e["id"], e["description"], e["reporter"]) for e in detail["extra_reports"]][:1] == [
         (extra, "又有人反映垃圾没清", "赵六")]
-    assert detail["photo_count"] == 2 and detail["version"] == 1      # the case itself is unchanged
+    assert detail["photo_count"] == 3 and detail["version"] == 1      # the case itself is unchanged
     assert one(op, "SELECT action, actor FROM citygrid.case_action WHERE case_id = %s ORDER BY id DESC LIMIT 1",
                (first.id,)) == ("report_again", logins["operator"])
+    assert count(op, "SELECT count(*) FROM citygrid.case_action WHERE action = 'report_again'") == 2
     # the dispatcher reads the extra report but not who made it
     assert desk.case_detail(login("dispatcher"), first.id)["extra_reports"][0]["reporter"] is None
     assert count(op, "SELECT count(*) FROM citygrid.work_case") == 1
