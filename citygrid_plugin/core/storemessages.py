@@ -139,6 +139,9 @@ _entry(r"a report through (?P<source>\S+) needs the reporter's name and phone \(
 _entry(r"the phone number (?P<phone>.+) is not a phone number: digits, spaces, \+ - \( \) only, 3 to 40 characters",
        lambda tr=tr: tr("the phone number {phone} is not a phone number: digits, spaces, + - ( ) only, 3 to 40 "
                         "characters"))
+_entry(r"work-order numbers \(external ids\) are recorded by the supervision centre: .*",
+       lambda tr=tr: tr("work-order numbers are recorded by the supervision centre (operator, shift leader or "
+                        "supervisor)"))
 _entry(r"the external id (?P<id>.+) is not usable: 1 to 100 characters",
        lambda tr=tr: tr("the external id {id} is not usable: 1 to 100 characters"))
 _entry(r"assisting departments are given as a list of department codes",

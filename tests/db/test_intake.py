@@ -157,6 +157,10 @@ def test_an_import_is_all_or_nothing_and_adds_nothing_the_second_time(secured):
     assert [c.id for c, _ in again] == [c.id for c, _ in first]
     assert count(op, "SELECT count(*) FROM citygrid.work_case") == 5
     assert intake.grid_codes(op, [(20, 50), (-10, -10)]) == ["510104001001004", None]
+    # a department cannot learn about a case through a work-order number it is not given to record
+    with pytest.raises(CaseRefused, match="work-order numbers .* are recorded by the supervision centre"):
+        intake.report(login("department"), public_report(source="部门上报", reporter=None, reporter_phone=None,
+                                                         external_id="GD20260000"))
 
 
 def test_verify_check_and_handling_need_their_evidence(secured):

@@ -3197,7 +3197,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>照片 {name} 是空文件：请重新选择照片文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/intake.py" line="269" />
+      <location filename="citygrid_plugin/store/intake.py" line="276" />
       <source>The point ({x:.1f}, {y:.1f}) lies outside every unit grid: click inside the district's grids (or check the coordinates' CRS)</source>
       <translation>位置 ({x:.1f}, {y:.1f}) 不在任何单元网格内：请在辖区网格内点击（或检查坐标的坐标系）</translation>
     </message>
@@ -3677,7 +3677,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>距离阈值至少需要 2 个网格，实际只有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="163" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="166" />
       <source>a photo belongs to stage report, verify, handle or check; got {got}</source>
       <translation>照片应属于上报、核实、处置或核查环节；收到的是 {got}</translation>
     </message>
@@ -3797,7 +3797,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>以{role}身份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="145" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="148" />
       <source>assisting departments are given as a list of department codes</source>
       <translation>协办部门应以部门编码列表给出</translation>
     </message>
@@ -3807,7 +3807,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>至少一张照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="147" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="150" />
       <source>at most 10 assisting departments; got {n}</source>
       <translation>协办部门最多 10 个；当前为 {n} 个</translation>
     </message>
@@ -4012,12 +4012,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>案卷 {case} 没有待审批的延期申请，无需驳回</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="161" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="164" />
       <source>case {case} has {n} {stage} photos already; at most {limit}</source>
       <translation>案卷 {case} 已有 {n} 张{stage}照片；最多 {limit} 张</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="167" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="170" />
       <source>case {case} is finished ({state}); report the problem as a new case</source>
       <translation>案卷 {case} 已办结（{state}）：请将该问题登记为新案卷</translation>
     </message>
@@ -4437,7 +4437,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="151" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="154" />
       <source>department {dept} leads the case; it cannot also assist it</source>
       <translation>部门 {dept} 是本案卷的主办部门，不能同时作为协办部门</translation>
     </message>
@@ -4727,7 +4727,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格顺序码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/intake.py" line="276" />
+      <location filename="citygrid_plugin/store/intake.py" line="283" />
       <source>grid {code}</source>
       <translation>网格 {code}</translation>
     </message>
@@ -5762,12 +5762,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="143" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="146" />
       <source>the external id {id} is not usable: 1 to 100 characters</source>
       <translation>外部编号 {id} 不可用：长度应为 1 至 100 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="159" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="162" />
       <source>the file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)</source>
       <translation>文件 {name} 不是 JPEG 或 PNG 照片：请选择照片（.jpg 或 .png）</translation>
     </message>
@@ -5977,12 +5977,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>照片链接有 {n} 个字符，最多 2000</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="157" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="160" />
       <source>the photo {name} has {mb} MB; at most {limit} MB: send a smaller photo</source>
       <translation>照片 {name} 有 {mb} MB；最大 {limit} MB：请发送较小的照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="155" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="158" />
       <source>the photo {name} is empty</source>
       <translation>照片 {name} 是空文件</translation>
     </message>
@@ -6362,7 +6362,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的核函数形状“{kernel}”：请使用以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="149" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="152" />
       <source>unknown or inactive assisting department {dept}</source>
       <translation>协办部门 {dept} 不存在或已停用</translation>
     </message>
@@ -6462,7 +6462,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>用户 {who} 没有“{role}”角色（由管理员授予角色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="165" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="168" />
       <source>user {who} may not attach reports to cases (operator, supervisor or shift leader)</source>
       <translation>用户 {who} 不能将报告并入案卷（需受理员、监督员或值班长角色）</translation>
     </message>
@@ -6497,6 +6497,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积在 {lo:,.0f}–{hi:,.0f} m² 范围内的比例：{share:.1%}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="143" />
+      <source>work-order numbers are recorded by the supervision centre (operator, shift leader or supervisor)</source>
+      <translation>工单编号由监督中心（受理员、值班长或监督员）登记</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="499" />
       <source>x {x:.1f}  y {y:.1f}</source>
       <translation>X {x:.1f}  Y {y:.1f}</translation>
@@ -6507,7 +6512,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>年          月          日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="153" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="156" />
       <source>you may not add a {stage} photo to case {case} now (it does not exist, is not yours, or is not at that stage)</source>
       <translation>您现在不能为案卷 {case} 添加{stage}照片（案卷不存在、不归您处理，或不在该环节）</translation>
     </message>

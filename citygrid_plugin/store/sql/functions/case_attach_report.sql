@@ -20,12 +20,6 @@ BEGIN
         RAISE EXCEPTION 'user % may not attach reports to cases (operator, supervisor or shift leader)', me
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    SELECT * INTO src FROM citygrid.case_source WHERE name = p_source AND active;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'unknown case source %; the store knows: %', COALESCE(quote_literal(p_source), 'NULL'),
-            (SELECT string_agg(name, '、' ORDER BY ord) FROM citygrid.case_source WHERE active)
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
     IF p_external_id IS NOT NULL THEN
         SELECT id INTO new_id FROM citygrid.case_extra_report WHERE source = p_source AND external_id = p_external_id;
         IF FOUND THEN
@@ -35,6 +29,7 @@ BEGIN
             RETURN 0;
         END IF;
     END IF;
+    src := citygrid.case_check_report(me, p_source, p_description, p_address, p_reporter, p_reporter_phone, p_geom);
     SELECT * INTO c FROM citygrid.work_case WHERE id = p_case FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'case % does not exist', p_case USING ERRCODE = 'no_data_found';
@@ -43,38 +38,11 @@ BEGIN
         RAISE EXCEPTION 'case % is finished (%); report the problem as a new case', c.case_no, c.state
             USING ERRCODE = 'check_violation';
     END IF;
-    IF src.reporter_role IS NOT NULL AND NOT COALESCE(citygrid.user_acts_as(me, src.reporter_role), false) THEN
-        RAISE EXCEPTION 'source % is for a % report; user % is not a %: choose the channel the report came through',
-            src.name, (SELECT name_zh FROM citygrid.case_role WHERE role = src.reporter_role), me,
-            (SELECT name_zh FROM citygrid.case_role WHERE role = src.reporter_role)
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    IF src.needs_reporter AND (btrim(COALESCE(p_reporter, '')) = '' OR btrim(COALESCE(p_reporter_phone, '')) = '') THEN
-        RAISE EXCEPTION 'a report through % needs the reporter''s name and phone (a public channel): ask the caller for them',
-            src.name USING ERRCODE = 'not_null_violation';
-    END IF;
-    IF btrim(COALESCE(p_description, '')) = '' THEN
-        RAISE EXCEPTION 'a case needs a description (what is wrong, where)' USING ERRCODE = 'check_violation';
-    END IF;
-    IF length(p_description) > 4000 THEN
-        RAISE EXCEPTION 'the description has % characters; at most 4000: shorten it', length(p_description)
-            USING ERRCODE = 'check_violation';
-    END IF;
-    IF length(p_address) > 500 THEN
-        RAISE EXCEPTION 'the address has % characters; at most 500', length(p_address) USING ERRCODE = 'check_violation';
-    END IF;
-    IF p_reporter_phone IS NOT NULL AND p_reporter_phone !~ '^[0-9+() -]{3,40}$' THEN
-        RAISE EXCEPTION 'the phone number % is not a phone number: digits, spaces, + - ( ) only, 3 to 40 characters',
-            quote_literal(left(p_reporter_phone, 50)) USING ERRCODE = 'check_violation';
-    END IF;
-    IF p_geom IS NULL OR ST_IsEmpty(p_geom) OR GeometryType(p_geom) <> 'POINT' THEN
-        RAISE EXCEPTION 'a case is located by one point, got %', COALESCE(GeometryType(p_geom), 'nothing')
-            USING ERRCODE = 'check_violation';
-    END IF;
     INSERT INTO citygrid.case_extra_report (case_id, source, description, address, reporter, phone, geom,
                                             observed_at, external_id, actor)
-    VALUES (c.id, p_source, p_description, p_address, NULLIF(btrim(p_reporter), ''),
-            NULLIF(btrim(p_reporter_phone), ''), ST_SetSRID(p_geom, citygrid.store_srid()),
+    VALUES (c.id, p_source, p_description, p_address, CASE WHEN btrim(COALESCE(p_reporter, '')) <> '' THEN p_reporter END,
+            CASE WHEN btrim(COALESCE(p_reporter_phone, '')) <> '' THEN p_reporter_phone END,
+            ST_SetSRID(p_geom, citygrid.store_srid()),
             LEAST(p_observed_at, clock_timestamp()), p_external_id, me)
     RETURNING id INTO new_id;
     PERFORM citygrid.set_internal(true);

@@ -33,19 +33,14 @@ BEGIN
         RAISE EXCEPTION 'user % may not report cases (needs a case role: operator, supervisor, shift leader, dispatcher or department)',
             p_actor USING ERRCODE = 'insufficient_privilege';
     END IF;
-    SELECT * INTO src FROM citygrid.case_source WHERE name = p_source AND active;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'unknown case source %; the store knows: %', COALESCE(quote_literal(p_source), 'NULL'),
-            (SELECT string_agg(name, '、' ORDER BY ord) FROM citygrid.case_source WHERE active)
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    IF src.reporter_role IS NOT NULL AND NOT COALESCE(citygrid.user_acts_as(p_actor, src.reporter_role), false) THEN
-        RAISE EXCEPTION 'source % is for a % report; user % is not a %: choose the channel the report came through',
-            src.name, (SELECT name_zh FROM citygrid.case_role WHERE role = src.reporter_role), p_actor,
-            (SELECT name_zh FROM citygrid.case_role WHERE role = src.reporter_role)
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    src := citygrid.case_check_report(p_actor, p_source, p_description, p_address, p_reporter, p_reporter_phone,
+                                      p_geom);
     IF p_external_id IS NOT NULL THEN
+        IF NOT COALESCE(citygrid.user_acts_as(p_actor, 'operator') OR citygrid.user_acts_as(p_actor, 'shift_leader')
+                        OR citygrid.user_acts_as(p_actor, 'supervisor'), false) THEN
+            RAISE EXCEPTION 'work-order numbers (external ids) are recorded by the supervision centre: operator, shift leader or supervisor'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
         IF length(p_external_id) > 100 OR btrim(p_external_id) = '' THEN
             RAISE EXCEPTION 'the external id % is not usable: 1 to 100 characters', quote_literal(p_external_id)
                 USING ERRCODE = 'check_violation';
@@ -58,30 +53,8 @@ BEGIN
             RETURN c;    -- known already: a re-import adds nothing
         END IF;
     END IF;
-    IF src.needs_reporter AND (btrim(COALESCE(p_reporter, '')) = '' OR btrim(COALESCE(p_reporter_phone, '')) = '') THEN
-        RAISE EXCEPTION 'a report through % needs the reporter''s name and phone (a public channel): ask the caller for them',
-            src.name USING ERRCODE = 'not_null_violation';
-    END IF;
-    IF p_reporter_phone IS NOT NULL AND p_reporter_phone !~ '^[0-9+() -]{3,40}$' THEN
-        RAISE EXCEPTION 'the phone number % is not a phone number: digits, spaces, + - ( ) only, 3 to 40 characters',
-            quote_literal(left(p_reporter_phone, 50)) USING ERRCODE = 'check_violation';
-    END IF;
     IF p_kind IS NULL OR p_kind NOT IN ('event', 'component') THEN
         RAISE EXCEPTION 'a case is of kind event or component, got %', COALESCE(p_kind, 'nothing')
-            USING ERRCODE = 'check_violation';
-    END IF;
-    IF btrim(COALESCE(p_description, '')) = '' THEN
-        RAISE EXCEPTION 'a case needs a description (what is wrong, where)' USING ERRCODE = 'check_violation';
-    END IF;
-    IF length(p_description) > 4000 THEN
-        RAISE EXCEPTION 'the description has % characters; at most 4000: shorten it', length(p_description)
-            USING ERRCODE = 'check_violation';
-    END IF;
-    IF length(p_address) > 500 THEN
-        RAISE EXCEPTION 'the address has % characters; at most 500', length(p_address) USING ERRCODE = 'check_violation';
-    END IF;
-    IF length(p_reporter) > 200 THEN
-        RAISE EXCEPTION 'the reporter has % characters; at most 200 (name and phone)', length(p_reporter)
             USING ERRCODE = 'check_violation';
     END IF;
     IF length(p_photo) > 2000 THEN
@@ -93,10 +66,6 @@ BEGIN
             to_char(p_observed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), max_days,
             to_char(p_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') USING ERRCODE = 'check_violation',
             HINT = 'check the handheld''s clock';
-    END IF;
-    IF p_geom IS NULL OR ST_IsEmpty(p_geom) OR GeometryType(p_geom) <> 'POINT' THEN
-        RAISE EXCEPTION 'a case is located by one point, got %', COALESCE(GeometryType(p_geom), 'nothing')
-            USING ERRCODE = 'check_violation';
     END IF;
     SELECT code INTO g FROM citygrid.grid WHERE retired_at IS NULL AND code IS NOT NULL
        AND ST_Intersects(geom, p_geom) LIMIT 1;
