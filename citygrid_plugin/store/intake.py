@@ -74,12 +74,18 @@ def _report(conn, new: NewReport) -> tuple[CaseRow, bool]:
 
 def report(conn, new: NewReport, commit: bool = True) -> CaseRow:
     """Report one case with its photos (stage 'report') as the logged-in user; all or nothing.
-    With an external id its source knows already, that case is returned and nothing is added."""
+    With an external id its source knows already, that case is returned and nothing is added
+    (:func:`report_new` says which)."""
+    return report_new(conn, new, commit)[0]
+
+
+def report_new(conn, new: NewReport, commit: bool = True) -> tuple[CaseRow, bool]:
+    """:func:`report`, and whether the case was created now (False: its work order was known)."""
     try:
-        row, _created = _report(conn, new)
+        row, created = _report(conn, new)
         if commit:
             conn.commit()
-        return row
+        return row, created
     except BaseException:
         rollback(conn)
         raise

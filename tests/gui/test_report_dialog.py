@@ -377,6 +377,30 @@ def test_a_point_outside_every_grid_is_refused_and_nothing_is_saved(operator, ca
         canvas.unsetMapTool(tool)
 
 
+def test_a_work_order_taken_before_is_named_and_not_registered_twice(operator, canvas):
+    owner, target, _dsn = operator
+    seen_all = []
+    for _ in range(2):   # the same hotline work order typed in twice
+        dialog, tool = open_dialog(target, canvas)
+        try:
+            choose_source(dialog, "领导批办")
+            click_map(canvas, 150, 150)
+            pick_class(dialog, "暴露", "暴露垃圾（0102）")
+            type_text(dialog.description_edit, "垃圾")
+            type_text(dialog.external_edit, "GD-20261206-07")
+            with reading_message_box() as seen:
+                dialog.ok_button.click()
+                settle()
+            seen_all += seen
+        finally:
+            dialog.done(0)
+            canvas.unsetMapTool(tool)
+    assert count(owner, "SELECT count(*) FROM citygrid.work_case WHERE external_id = 'GD-20261206-07'") == 1
+    number = seen_all[0][1].rsplit(" ", 1)[-1]
+    assert seen_all[1][0] == "Work order already registered" and "GD-20261206-07" in seen_all[1][1]
+    assert number in seen_all[1][1] and "nothing was added" in seen_all[1][1]
+
+
 def test_the_toolbar_action_is_the_supervision_centres(qgis_iface):
     from citygrid_plugin.plugin import CityGridPlugin
 

@@ -769,14 +769,19 @@ class ReportDialog(QDialog):
         if new is None:
             return False
         try:
-            row = intake.report(self.session.conn, new)
+            row, created = intake.report_new(self.session.conn, new)
         except StoreError as exc:
             self.refuse(self._failed(exc))
             return False
         self.case_no = row.case_no
         QgsSettings().setValue(SOURCE_SETTING, new.source)
         self.reported.emit(row.id, row.case_no)
-        self._tell(tr("Case saved"), tr("Case number: {case}").format(case=row.case_no))
+        if created:
+            self._tell(tr("Case saved"), tr("Case number: {case}").format(case=row.case_no))
+        else:  # the work order was taken before: nothing was added
+            self._tell(tr("Work order already registered"),
+                       tr("Work order {order} is already case {case}: nothing was added.").format(
+                           order=new.external_id, case=row.case_no))
         self.accept()
         return True
 

@@ -43,12 +43,8 @@ def when(at: datetime | None) -> str:
 
 
 def action_title(action: str) -> str:
-    """The name of *action* (core.workflow names it once for every screen; the actions of
-    issue 15 are named here until it does)."""
-    label = action_label(action)
-    if label == action:
-        label = {"assist_note": tr("Assisting note"), "report_again": tr("Additional report")}.get(action, action)
-    return label
+    """The name of *action* (core.workflow names it once for every screen)."""
+    return action_label(action)
 
 
 class CaseDetailView(QWidget):

@@ -94,7 +94,7 @@
       <translation>受理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="123" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="119" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>补充报告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="175" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="171" />
       <source>Additional reports ({n})</source>
       <translation>补充报告（{n}）</translation>
     </message>
@@ -459,7 +459,7 @@
       <translation>案卷编号 {number}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="779" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="780" />
       <source>Case number: {case}</source>
       <translation>案卷编号：{case}</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="779" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="780" />
       <source>Case saved</source>
       <translation>登记成功</translation>
     </message>
@@ -1246,12 +1246,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>减弱热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="831" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="836" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="829" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="834" />
       <source>Discard this report? What was typed is lost.</source>
       <translation>放弃本次登记？已填写的内容将丢失。</translation>
     </message>
@@ -1470,7 +1470,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="167" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="163" />
       <source>Extension</source>
       <translation>延期</translation>
     </message>
@@ -1530,7 +1530,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>已写出的文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="170" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="166" />
       <source>Finished</source>
       <translation>办结时间</translation>
     </message>
@@ -2437,7 +2437,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>持续热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="123" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="119" />
       <source>Person</source>
       <translation>处理人</translation>
     </message>
@@ -2527,7 +2527,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库的 PostgreSQL 连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="72" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="68" />
       <source>Print work form</source>
       <translation>打印派遣单</translation>
     </message>
@@ -2702,7 +2702,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>登记为新案卷</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="797" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="802" />
       <source>Report attached</source>
       <translation>已并入案卷</translation>
     </message>
@@ -2737,7 +2737,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>今日上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="155" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="151" />
       <source>Reporter</source>
       <translation>上报人</translation>
     </message>
@@ -2832,7 +2832,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>道路要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="123" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="119" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
@@ -2887,7 +2887,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>查询</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="91" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="87" />
       <source>Select a case to see its history and what you may do with it.</source>
       <translation>选择一个案件，查看其处理过程和可执行的操作。</translation>
     </message>
@@ -3197,7 +3197,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>照片 {name} 是空文件：请重新选择照片文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/intake.py" line="276" />
+      <location filename="citygrid_plugin/store/intake.py" line="282" />
       <source>The point ({x:.1f}, {y:.1f}) lies outside every unit grid: click inside the district's grids (or check the coordinates' CRS)</source>
       <translation>位置 ({x:.1f}, {y:.1f}) 不在任何单元网格内：请在辖区网格内点击（或检查坐标的坐标系）</translation>
     </message>
@@ -3207,7 +3207,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法将点击位置转换到数据库坐标系：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="797" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="802" />
       <source>The report was added to case {case} as an additional report.</source>
       <translation>本次报告已作为补充报告并入案卷 {case}。</translation>
     </message>
@@ -3252,17 +3252,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>把每个案卷的派遣单输出为一个可打印的 PDF，每个案卷一页 A4，交给处置部门：大字号的案卷编号（便于电话中读出）、案件类别、问题来源、紧急程度、案卷状态、上报时间、当前环节及处置的时限和截止时间、标出单元网格及其编码的位置示意图、地址和问题描述、最多四张照片（上报照片优先）、主办和协办部门，以及供部门填写处置结果、签字和日期的栏目。用案卷编号指定案卷（以逗号或空格分隔；末尾几位数字能唯一确定案卷时即可），或给出带 id 或 case_no 字段的案卷图层并勾选“仅选中要素”。不打印上报人姓名和电话。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="74" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="70" />
       <source>The work form (派遣单) of this case as an A4 PDF</source>
       <translation>本案件的派遣单（A4 PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="224" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="220" />
       <source>The work form could not be written: {error}</source>
       <translation>派遣单未能生成：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="215" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="211" />
       <source>The work form is not available in this version of the plugin</source>
       <translation>此版本插件不含派遣单</translation>
     </message>
@@ -3307,7 +3307,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="123" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="119" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -3317,7 +3317,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>剩余时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="163" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="159" />
       <source>Time limit</source>
       <translation>本阶段时限</translation>
     </message>
@@ -3592,7 +3592,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口：最近 N 天（未指定开始时间时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="226" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="222" />
       <source>Work form written: {path}</source>
       <translation>派遣单已生成：{path}</translation>
     </message>
@@ -3605,6 +3605,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="247" />
       <source>Work order</source>
       <translation>工单编号</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="782" />
+      <source>Work order already registered</source>
+      <translation>工单已登记</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="783" />
+      <source>Work order {order} is already case {case}: nothing was added.</source>
+      <translation>工单 {order} 已登记为案卷 {case}：未重复登记。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="65" />
@@ -4697,7 +4707,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请至少为用户选择一个角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="144" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="140" />
       <source>grid</source>
       <translation>网格</translation>
     </message>
@@ -4727,7 +4737,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格顺序码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/intake.py" line="283" />
+      <location filename="citygrid_plugin/store/intake.py" line="289" />
       <source>grid {code}</source>
       <translation>网格 {code}</translation>
     </message>
@@ -5552,7 +5562,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>得分权重不能为负数，也不能全部为零</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="152" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="148" />
       <source>seen {at}</source>
       <translation>发现于 {at}</translation>
     </message>
@@ -6802,7 +6812,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="167" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="163" />
       <source>{hours} h requested, awaiting the shift leader</source>
       <translation>申请延期 {hours} 小时，待值班长审批</translation>
     </message>
@@ -6967,7 +6977,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer}：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="162" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="158" />
       <source>{limit}, due {at}</source>
       <translation>{limit}，截止 {at}</translation>
     </message>
