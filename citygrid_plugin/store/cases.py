@@ -16,7 +16,7 @@ import psycopg2
 
 from ..core.i18n import tr
 from ..core.storemessages import translate
-from ..core.workflow import ACTIONS, CASE_ROLES
+from ..core.workflow import ACTIONS, CASE_ROLES, action_label
 from .db import StoreError, describe_error, primary_message, reading, rollback, store_fault
 
 
@@ -142,7 +142,7 @@ def act(conn, case_id: int, action: str, role: str, version: int, note: str | No
         from .photos import PhotoError, add_photo, check_count
         stage = photo_stage(action, role)
         if stage is None:
-            raise PhotoError(tr("{action} takes no photo").format(action=action))
+            raise PhotoError(tr("{action} takes no photo").format(action=action_label(action)))
         check_count(photos, stage)
         prefix, who = _as(as_user)
         if prefix:
