@@ -106,9 +106,12 @@ def cjk_font_family() -> str:
 
 
 def _font(size_pt: float, bold: bool = False, family: str | None = None) -> QFont:
+    """The layouts' font. No text shaping: Chinese and Latin need none, and a shaped Latin run in
+    the CJK font loses its digits from the PDF's text layer (search and copy get "Page of")."""
     font = QFont(family or cjk_font_family())
     font.setPointSizeF(size_pt)
     font.setBold(bold)
+    font.setStyleStrategy(QFont.PreferNoShaping)
     return font
 
 

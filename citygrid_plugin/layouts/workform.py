@@ -59,7 +59,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt, QVariant
-from qgis.PyQt.QtGui import QColor, QFont, QImageReader, QPainter
+from qgis.PyQt.QtGui import QColor, QImageReader, QPainter
 
 from ..core.casefilter import CST
 from ..core.i18n import tr
@@ -225,17 +225,6 @@ class _Pages(QgsAbstractLayoutIterator):
     def filePath(self, baseFilePath: str, extension: str) -> str:  # noqa: N802, N803
         return f"{baseFilePath}.{extension.lstrip('.')}"
 
-def _text(layout, rect: QRectF, text: str, size: float, **options):
-    """A label (:func:`~.templates._label`: store text printed literally) whose digits stay in
-    the PDF's text layer: Qt's shaping of a Latin run ("Case number 2026…") in Noto Sans CJK
-    draws its digits with glyphs missing from the ToUnicode map, so pdftotext and a reader's
-    search lost them; simple text needs no shaping."""
-    label = _label(layout, rect, text, size, **options)
-    font = label.font()
-    font.setStyleStrategy(QFont.PreferNoShaping)
-    label.setFont(font)
-    return label
-
 
 # -- what a page shows -----------------------------------------------------------------------------
 def _when(value: datetime | None) -> str:
@@ -355,9 +344,6 @@ class _MapSource:
             settings.placement = QgsPalLayerSettings.OverPoint
             settings.displayAll = True
             fmt = _text_format(7.5, bold=True, color=RED)
-            font = fmt.font()
-            font.setStyleStrategy(QFont.PreferNoShaping)
-            fmt.setFont(font)
             buffer = QgsTextBufferSettings()
             buffer.setEnabled(True)
             buffer.setSize(1.0)
@@ -421,7 +407,7 @@ class _Page:
     def draw(self) -> None:
         d = self.d
         center = Qt.AlignmentFlag.AlignHCenter
-        _text(self.layout, QRectF(SIDE, self.y, CONTENT_W, 10), tr("Digital urban management · case work form"),
+        _label(self.layout, QRectF(SIDE, self.y, CONTENT_W, 10), tr("Digital urban management · case work form"),
               17, bold=True, align=center, page=self.page)
         self.y += 12
         self.number_row()
@@ -469,7 +455,7 @@ class _Page:
         self.layout.addLayoutItem(box)
         _place(box, rect, self.page)
         if text:
-            _text(self.layout, rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), text, size, bold=bold, color=color,
+            _label(self.layout, rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), text, size, bold=bold, color=color,
                   align=align, valign=valign, page=self.page)
 
     def key(self, rect: QRectF, text: str) -> None:
@@ -532,11 +518,11 @@ class _Page:
         photo_x = SIDE + map_w + gap
         photo_w = CONTENT_W - map_w - gap
         head = 6.0
-        _text(self.layout, QRectF(SIDE, self.y, map_w, head - 1), tr("Location map"), KEY_PT, bold=True,
+        _label(self.layout, QRectF(SIDE, self.y, map_w, head - 1), tr("Location map"), KEY_PT, bold=True,
               page=self.page)
         title = tr("Photos") if self.total <= len(self.photos) else \
             tr("Photos ({shown} of {total})").format(shown=len(self.photos), total=self.total)
-        _text(self.layout, QRectF(photo_x, self.y, photo_w, head - 1), title, KEY_PT, bold=True, page=self.page)
+        _label(self.layout, QRectF(photo_x, self.y, photo_w, head - 1), title, KEY_PT, bold=True, page=self.page)
         self.y += head
         self.location_map(QRectF(SIDE, self.y, map_w, block_h))
         self.photo_grid(QRectF(photo_x, self.y, photo_w, block_h))
@@ -596,7 +582,7 @@ class _Page:
         self.layout.addLayoutItem(bar)
         bar.attemptMove(QgsLayoutPoint(rect.left() + 2, rect.bottom() - 2, MM), True, False, self.page)
         bar.update()
-        _text(self.layout, QRectF(rect.left() + 2, rect.top() + 1.5, 40, 4),
+        _label(self.layout, QRectF(rect.left() + 2, rect.top() + 1.5, 40, 4),
               tr("Scale 1:{scale}").format(scale=f"{item.scale():.0f}"), 7, color=GREY, page=self.page)
 
     def photo_grid(self, rect: QRectF) -> None:
@@ -616,7 +602,7 @@ class _Page:
             self.cell(cell)
             inner = QRectF(cell.left() + 0.8, cell.top() + 0.8, cell.width() - 1.6, cell.height() - caption_h - 1.2)
             if photo.path is None:
-                _text(self.layout, inner, tr("The photo cannot be read"), 8, color=GREY,
+                _label(self.layout, inner, tr("The photo cannot be read"), 8, color=GREY,
                       align=Qt.AlignmentFlag.AlignHCenter, page=self.page)
             else:
                 picture = QgsLayoutItemPicture(self.layout)
@@ -628,7 +614,7 @@ class _Page:
             size = 6.5
             while size > 5 and text_width_mm(photo.caption, size) > cell.width() - 2:
                 size -= 0.25
-            _text(self.layout, QRectF(cell.left() + 1, cell.bottom() - caption_h, cell.width() - 2, caption_h - 0.4),
+            _label(self.layout, QRectF(cell.left() + 1, cell.bottom() - caption_h, cell.width() - 2, caption_h - 0.4),
                   photo.caption, size, color=GREY, align=Qt.AlignmentFlag.AlignHCenter, page=self.page)
 
     # -- departments, the handling block, the footer ----------------------------------------------------
@@ -675,11 +661,11 @@ class _Page:
         self.layout.addLayoutItem(rule)
         _place(rule, QRectF(SIDE, y, CONTENT_W, 0.25), self.page)
         third = CONTENT_W / 3
-        _text(self.layout, QRectF(SIDE, y + 1.5, third, 5), tr("Case number {number}").format(
+        _label(self.layout, QRectF(SIDE, y + 1.5, third, 5), tr("Case number {number}").format(
             number=self.d.get("case_no") or ""), 8, color=GREY, page=self.page)
         page_text = tr("Page {n} of {total}").format(n=self.number, total=self.count)
-        _text(self.layout, QRectF(SIDE + third, y + 1.5, third, 5), page_text, 8, color=GREY,
+        _label(self.layout, QRectF(SIDE + third, y + 1.5, third, 5), page_text, 8, color=GREY,
               align=Qt.AlignmentFlag.AlignHCenter, page=self.page)
-        _text(self.layout, QRectF(SIDE + 2 * third, y + 1.5, third, 5),
+        _label(self.layout, QRectF(SIDE + 2 * third, y + 1.5, third, 5),
               tr("Printed {time}").format(time=self.printed.strftime("%Y-%m-%d %H:%M")), 8, color=GREY,
               align=Qt.AlignmentFlag.AlignRight, page=self.page)

@@ -311,3 +311,25 @@ def test_pdf_text_repair_keeps_common_characters(chinese, project, tmp_path):
     text = pdf_text(pdf)
     assert "第1页 门 长 车 马 月 日 工 人 见 贝 风 龙 黄" in text and "一二三 大小 山水 火土 金木 言语 户口" in text
     assert layouts.fix_pdf_text(pdf) == 0  # already repaired: a second pass changes nothing
+
+
+def test_digits_in_latin_labels_stay_searchable_in_the_pdf(qgis_app, tmp_path):
+    """A label mixing Latin letters and digits ("Case number 2026…", "Printed 2026-12-06 11:37") kept
+    its digits on the page but lost them from the PDF's text layer when Qt shaped the run in the CJK
+    font: search and copy found "Case number" alone. The layouts' font does not shape text."""
+    from qgis.core import QgsLayoutExporter, QgsPrintLayout, QgsProject
+    from qgis.PyQt.QtCore import QRectF
+
+    from citygrid_plugin.layouts.export import _pdf_settings
+    from citygrid_plugin.layouts.templates import _label
+
+    project = QgsProject()
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    texts = ["Case number 2026120600000001", "Printed 2026-12-06 11:37", "打印时间 2026-12-06 11:37"]
+    for i, text in enumerate(texts):
+        _label(layout, QRectF(10, 10 + i * 12, 150, 8), text, 10)
+    path = tmp_path / "digits.pdf"
+    assert QgsLayoutExporter(layout).exportToPdf(str(path), _pdf_settings(150)) == QgsLayoutExporter.Success
+    found = pdf_text(path)
+    assert all(text in found for text in texts), found
