@@ -57,11 +57,10 @@ from ..core.i18n import tr
 from ..core.workflow import state_label
 from ..layers import TABLE_PROPERTY, TEMPORARY_PROPERTY, StoreLayer, store_layer
 from ..store import kpi
-from .maplegend import MapLegend, ScaleBar, state_colors
+from .maplegend import CJK_FONT, MapLegend, ScaleBar, state_colors
 from .session import StoreSession
 
 APPLICATION = "CityGrid big screen"
-CJK_FONT = "Noto Sans CJK SC"
 CST = timezone(timedelta(hours=8))
 KPI_RETRY_MS = 5000
 DEPARTMENT_ROWS = 6            # the departments holding the most open cases

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import timedelta, timezone
 
 from qgis.core import (
     QgsMarkerSymbol,
@@ -24,20 +23,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.i18n import tr
-from ..layers import StoreLayer
 
-APPLICATION = "CityGrid big screen"
 CJK_FONT = "Noto Sans CJK SC"
-CST = timezone(timedelta(hours=8))
-KPI_RETRY_MS = 5000
-DEPARTMENT_ROWS = 6            # the departments holding the most open cases
-DESIGN_SIZE = (1920, 1080)     # the text sizes below are for this window size
-CASES_LIVE = StoreLayer("case_queue", "geom", "id", "cases_live", "Open cases (live)", wkb_type="Point",
-                        role="cases_live", key_unique=True)
-_TITLES = (tr("Open cases (live)"),)  # for the translation catalogue
-DEPARTMENT_COLOR = "#5b8fd6"
-MIN_SCALE = 0.45               # the smallest text, relative to the design size
-
 MARKER_ICON_MM = 4.5           # the largest marker drawn in a legend icon
 STATE_RULE = re.compile(r"""^\s*"state"\s*=\s*'(\w+)'\s*$""")
 

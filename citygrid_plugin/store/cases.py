@@ -142,7 +142,8 @@ def act(conn, case_id: int, action: str, role: str, version: int, note: str | No
         from .photos import PhotoError, add_photo, check_count
         stage = photo_stage(action, role)
         if stage is None:
-            raise PhotoError(tr("{action} takes no photo").format(action=action_label(action)))
+            raise PhotoError(tr("{action} takes no photo: take it without photos (photos belong to the report, "
+                                "the verification, the handling or the check)").format(action=action_label(action)))
         check_count(photos, stage)
         prefix, who = _as(as_user)
         if prefix:
@@ -197,6 +198,34 @@ QUEUE_COLUMNS = ("id", "case_no", "state", "source", "kind", "class_code", "clas
                  "overdue", "version", "x", "y", "urge_count", "rework_count")
 
 
+def filter_terms(alias: str, *, class_text: str | None = "", source: str | None = "", area: str | None = "",
+                 department: str | None = "") -> tuple[list[str], list]:
+    """The WHERE terms (and their values) of the filters every case list shares — the queue's tabs
+    and the desk's search: class (a code prefix or part of the name, of the class joined as
+    ``cls``), source, area (the 3-digit street code, or a district, street, community or grid code:
+    6, 9, 12 or 15 digits, a prefix of the grid codes),
+    department. *alias*: the cases' alias in the query. Values are bound, taken literally."""
+    class_text, area = (class_text or "").strip(), (area or "").strip()
+    _no_nul(**{"class": class_text, "source": source, "area": area, "department": department})
+    where, args = [], []
+    if class_text:
+        where.append(f"(left({alias}.class_code, length(%s)) = %s OR strpos(cls.name, %s) > 0)")
+        args += [class_text, class_text, class_text]
+    if source:
+        where.append(f"{alias}.source = %s")
+        args.append(source)
+    if len(area) == 3:  # a street by its 3-digit code
+        where.append(f"{alias}.street_code = %s")
+        args.append(area)
+    elif area:
+        where.append(f"left({alias}.grid_code, length(%s)) = %s")
+        args += [area, area]
+    if department:
+        where.append(f"{alias}.department_code = %s")
+        args.append(department)
+    return where, args
+
+
 def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False, class_text: str = "",
                source: str = "", area: str = "", department: str = "", limit: int = 5000,
                ids: list[int] | None = None, finished_too: bool = False) -> list[dict]:
@@ -215,19 +244,9 @@ def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False
         args.append(list(states))
     if overdue_only:
         where.append("q.overdue")
-    _no_nul(**{"class": class_text, "source": source, "area": area, "department": department})
-    if class_text:  # a code prefix or part of the name, taken literally (no LIKE wildcards)
-        where.append("(left(q.class_code, length(%s)) = %s OR strpos(cls.name, %s) > 0)")
-        args += [class_text, class_text, class_text]
-    if source:
-        where.append("q.source = %s")
-        args.append(source)
-    if area:
-        where.append("(left(q.grid_code, length(%s)) = %s OR q.street_code = %s)")
-        args += [area, area, area]
-    if department:
-        where.append("q.department_code = %s")
-        args.append(department)
+    terms, values = filter_terms("q", class_text=class_text, source=source, area=area, department=department)
+    where += terms
+    args += values
     # the queue view holds the open cases; every case, with the view's computed columns, for a drill-down
     cases = _EVERY_CASE if finished_too else "citygrid.case_queue"
     sql = f"""

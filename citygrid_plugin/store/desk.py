@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 
 from ..core.i18n import tr
-from .cases import CaseRefused, _no_nul
+from .cases import CaseRefused, _no_nul, filter_terms
 from .db import reading
 from .intake import time_limits
 
@@ -82,30 +82,16 @@ def search(conn, *, number: str | None = None, text: str | None = None, class_co
     if text and text.strip():
         where.append("(COALESCE(c.address, '') || ' ' || c.description) LIKE %s")
         args.append("%" + _LIKE_SPECIAL.sub(r"\\\1", text.strip()) + "%")
-    if class_code and class_code.strip():
-        t = class_code.strip()
-        where.append("(left(c.class_code, length(%s)) = %s OR strpos(cls.name, %s) > 0)")
-        args += [t, t, t]
-    if source:
-        where.append("c.source = %s")
-        args.append(source)
     if states:
         where.append("c.state = ANY(%s)")
         args.append(list(states))
-    if area and area.strip():
-        a = area.strip()
-        if len(a) == 3:
-            where.append("c.street_code = %s")
-            args.append(a)
-        elif len(a) in (6, 9, 12, 15) and a.isdigit():
-            where.append("left(c.grid_code, %s) = %s")
-            args += [len(a), a]
-        else:
-            raise CaseRefused(tr("An area is a street (3 or 9 digits), community (12) or grid (15) code; "
-                                 "got {area!r}").format(area=area))
-    if department:
-        where.append("c.department_code = %s")
-        args.append(department)
+    area = (area or "").strip()
+    if area and not (len(area) in (3, 6, 9, 12, 15) and area.isdigit()):
+        raise CaseRefused(tr("An area is a street (3 or 9 digits), community (12) or grid (15) code; "
+                             "got {area!r}").format(area=area))
+    terms, values = filter_terms("c", class_text=class_code, source=source, area=area, department=department)
+    where += terms
+    args += values
     if start is not None:
         where.append("c.reported_at >= %s")
         args.append(start if isinstance(start, datetime) else datetime(start.year, start.month, start.day))

@@ -167,6 +167,8 @@ def test_verify_check_and_handling_need_their_evidence(secured):
     _owner, login, logins = secured
     op, sup, hw = login("operator"), login("supervisor"), login("department")
     case = intake.report(op, public_report())
+    with pytest.raises(PhotoError, match="takes no photo: take it without photos"):
+        act(op, case.id, "accept", "operator", 1, photos=[photo()])
     c = act(op, case.id, "accept", "operator", 1)
     assert ("verify", "supervisor", {"note": True, "photo": "verify"}) in allowed_actions(sup, case.id)
     with pytest.raises(CaseRefused, match="verify needs a photo of stage verify"):

@@ -23,8 +23,6 @@ from qgis.PyQt.QtWidgets import (
     QStyleOptionComboBox,
 )
 
-from citygrid_plugin.connections import StoreTarget
-from citygrid_plugin.store import db, migrate, reference
 from citygrid_plugin.store.cases import act, report_case
 from citygrid_plugin.store.roles import save_user, setup_roles
 from tests.helpers.desk import (
@@ -44,18 +42,6 @@ from tests.helpers.desk import (
     state_of,
 )
 from tests.helpers.zh import chinese
-from tests.stores import make_case_store
-
-
-@pytest.fixture
-def case_store(cluster, fresh_db, qgis_connection):
-    dsn = cluster.dsn(fresh_db)
-    conn = db.connect(dsn)
-    migrate.upgrade(conn)
-    reference.load_standard_classes(conn)
-    make_case_store(dsn)
-    yield conn, StoreTarget("connection", qgis_connection)
-    conn.close()
 
 
 # -- defect 2: columns, filters, sorting, countdown ---------------------------------------------------

@@ -3,39 +3,14 @@ workflow, refusals and conflicts shown, filters, duplicates offered, live update
 from __future__ import annotations
 
 import re
-import time
 from datetime import datetime, timedelta, timezone
 
-import pytest
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
 
-from citygrid_plugin.connections import StoreTarget
-from citygrid_plugin.store import db, migrate, reference
 from citygrid_plugin.store.cases import act, report_case
-from tests.stores import make_case_store
+from tests.helpers.qt import wait_until
 
 PREFIX = "510104001001"
-
-
-@pytest.fixture
-def case_store(cluster, fresh_db, qgis_connection):
-    dsn = cluster.dsn(fresh_db)
-    conn = db.connect(dsn)
-    migrate.upgrade(conn)
-    reference.load_standard_classes(conn)
-    make_case_store(dsn)
-    yield conn, StoreTarget("connection", qgis_connection)
-    conn.close()
-
-
-def wait_for(condition, seconds=3.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def tab_texts(dock):
@@ -117,7 +92,7 @@ def test_changes_by_another_user_arrive_live(qgis_iface, case_store):
     try:
         assert tab_texts(dock) == ["To accept (0)", "Search"]
         report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", 50, 150)  # another connection
-        assert wait_for(lambda: tab_texts(dock) == ["To accept (1)", "Search"], 2.0)
+        assert wait_until(lambda: tab_texts(dock) == ["To accept (1)", "Search"], 2.0)
     finally:
         dock.shutdown()
 

@@ -169,7 +169,7 @@
       <translation>已有案件（重复导入）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/desk.py" line="104" />
+      <location filename="citygrid_plugin/store/desk.py" line="90" />
       <source>An area is a street (3 or 9 digits), community (12) or grid (15) code; got {area!r}</source>
       <translation>区域应为街道（3 或 9 位）、社区（12 位）或网格（15 位）编码；收到的是 {area!r}</translation>
     </message>
@@ -439,7 +439,7 @@
       <translation>案卷受理与派遣单</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="341" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="330" />
       <source>Case location</source>
       <translation>案件位置</translation>
     </message>
@@ -449,12 +449,12 @@
       <translation>案件编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="518" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="504" />
       <source>Case number</source>
       <translation>案卷编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="678" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="664" />
       <source>Case number {number}</source>
       <translation>案卷编号 {number}</translation>
     </message>
@@ -489,7 +489,7 @@
       <translation>登记成功</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="436" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="422" />
       <source>Case state</source>
       <translation>案卷状态</translation>
     </message>
@@ -509,7 +509,7 @@
       <translation>案卷 {case} 已登记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/desk.py" line="162" />
+      <location filename="citygrid_plugin/store/desk.py" line="148" />
       <source>Case {id} does not exist or is not yours to see</source>
       <translation>案卷 {id} 不存在或您无权查看</translation>
     </message>
@@ -610,12 +610,12 @@ Register anyway?</source>
       <translation>核查通过</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="257" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="246" />
       <source>Check photo</source>
       <translation>核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="251" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="240" />
       <source>Check stage</source>
       <translation>核查</translation>
     </message>
@@ -655,7 +655,7 @@ Register anyway?</source>
       <translation>请选择问题来源。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="212" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="211" />
       <source>City management command centre</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
@@ -665,7 +665,7 @@ Register anyway?</source>
       <translation>CityGrid</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="163" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="162" />
       <source>CityGrid command centre</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
@@ -735,7 +735,7 @@ Register anyway?</source>
       <translation>确定结案 {case}？结案后不能恢复。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="217" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="216" />
       <source>Close the big screen (Esc leaves full screen)</source>
       <translation>关闭大屏（Esc 退出全屏）</translation>
     </message>
@@ -760,7 +760,7 @@ Register anyway?</source>
       <translation>按期结案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="232" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="231" />
       <source>Closed today</source>
       <translation>今日结案</translation>
     </message>
@@ -775,7 +775,7 @@ Register anyway?</source>
       <translation>结案率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="252" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="241" />
       <source>Closing stage</source>
       <translation>结案</translation>
     </message>
@@ -830,7 +830,7 @@ Register anyway?</source>
       <translation>已导入社区数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="442" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="428" />
       <source>Community</source>
       <translation>社区</translation>
     </message>
@@ -900,7 +900,7 @@ Register anyway?</source>
       <translation>部件小类（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="443" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="429" />
       <source>Component code</source>
       <translation>部件编码</translation>
     </message>
@@ -1005,12 +1005,12 @@ Register anyway?</source>
       <translation>待人工裁决的冲突数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="482" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="481" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="480" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="479" />
       <source>Connected · updated {time}</source>
       <translation>已连接 · 更新于 {time}</translation>
     </message>
@@ -1025,12 +1025,12 @@ Register anyway?</source>
       <translation>已连接：数据库版本 {version}（插件 {latest}），EPSG:{srid}，{communities} 个社区，{departments} 个部门。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="273" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="272" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="484" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="483" />
       <source>Connection to the store lost; reconnecting…</source>
       <translation>与数据库的连接已断开，正在重连…</translation>
     </message>
@@ -1131,7 +1131,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
 同时导入标准部件分类表和事件分类表（2013 与 2026 两套标准）；城市自行增加的分类保持不变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="438" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="424" />
       <source>Current stage</source>
       <translation>当前环节</translation>
     </message>
@@ -1146,7 +1146,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>数据来源：{source}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="665" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="651" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -1211,7 +1211,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>部门 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="257" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="256" />
       <source>Departments with the most open cases</source>
       <translation>在办案件最多的部门</translation>
     </message>
@@ -1231,7 +1231,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>问题描述列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="424" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="410" />
       <source>Digital urban management · case work form</source>
       <translation>数字化城市管理 案卷派遣单</translation>
     </message>
@@ -1261,7 +1261,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="251" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="240" />
       <source>Dispatch stage</source>
       <translation>派遣</translation>
     </message>
@@ -1600,7 +1600,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="352" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="341" />
       <source>Grid {code}</source>
       <translation>网格 {code}</translation>
     </message>
@@ -1670,7 +1670,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置完成</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="663" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="649" />
       <source>Handled by (signature)</source>
       <translation>处置人（签字）</translation>
     </message>
@@ -1685,12 +1685,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="440" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="426" />
       <source>Handling deadline</source>
       <translation>处置截止时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="257" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="246" />
       <source>Handling photo</source>
       <translation>处置</translation>
     </message>
@@ -1705,17 +1705,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="647" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="633" />
       <source>Handling result (filled in by the department)</source>
       <translation>处置结果（由处置部门填写）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="251" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="240" />
       <source>Handling stage</source>
       <translation>处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="439" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="425" />
       <source>Handling time limit</source>
       <translation>处置时限</translation>
     </message>
@@ -1927,7 +1927,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="641" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="627" />
       <source>Lead department</source>
       <translation>主办部门</translation>
     </message>
@@ -1967,7 +1967,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>位置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="535" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="521" />
       <source>Location map</source>
       <translation>位置示意图</translation>
     </message>
@@ -2152,7 +2152,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本月未进行热点分析：{reason}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="268" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="267" />
       <source>No open case is with a department.</source>
       <translation>目前没有在部门处置中的案件。</translation>
     </message>
@@ -2162,7 +2162,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无显著模式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="604" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="590" />
       <source>No photo</source>
       <translation>无照片</translation>
     </message>
@@ -2172,7 +2172,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="523" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="509" />
       <source>Normal</source>
       <translation>一般</translation>
     </message>
@@ -2207,7 +2207,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="437" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="423" />
       <source>Observed at</source>
       <translation>发现时间</translation>
     </message>
@@ -2262,22 +2262,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>只有角色 {role} 可以使用此来源上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/maplegend.py" line="169" />
+      <location filename="citygrid_plugin/gui/maplegend.py" line="156" />
       <source>Open case, coloured by state</source>
       <translation>在办案件（按状态着色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="233" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="232" />
       <source>Open cases</source>
       <translation>在办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="71" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="70" />
       <source>Open cases (live)</source>
       <translation>在办案件（实时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="249" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="248" />
       <source>Open cases by state</source>
       <translation>在办案件（按状态）</translation>
     </message>
@@ -2322,7 +2322,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已超时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/maplegend.py" line="171" />
+      <location filename="citygrid_plugin/gui/maplegend.py" line="158" />
       <source>Overdue (red ring)</source>
       <translation>超期（红圈）</translation>
     </message>
@@ -2467,7 +2467,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="538" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="524" />
       <source>Photos ({shown} of {total})</source>
       <translation>现场照片（共 {total} 张，打印 {shown} 张）</translation>
     </message>
@@ -2532,7 +2532,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>打印派遣单</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="684" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="670" />
       <source>Printed {time}</source>
       <translation>打印时间 {time}</translation>
     </message>
@@ -2542,17 +2542,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="435" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="421" />
       <source>Problem class</source>
       <translation>案件类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="436" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="422" />
       <source>Problem source</source>
       <translation>问题来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="435" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="421" />
       <source>Problem type</source>
       <translation>问题类型</translation>
     </message>
@@ -2647,12 +2647,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案数（应结案）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="231" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="230" />
       <source>Registered today</source>
       <translation>今日立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="250" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="239" />
       <source>Registration stage</source>
       <translation>立案</translation>
     </message>
@@ -2712,7 +2712,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>确定上报案件 {case} 处置完成？随后由监督员现场核查。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="256" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="245" />
       <source>Report photo</source>
       <translation>上报</translation>
     </message>
@@ -2722,7 +2722,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="437" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="423" />
       <source>Reported at</source>
       <translation>上报时间</translation>
     </message>
@@ -2732,7 +2732,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="231" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="230" />
       <source>Reported today</source>
       <translation>今日上报</translation>
     </message>
@@ -2862,7 +2862,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>登记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="600" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="586" />
       <source>Scale 1:{scale}</source>
       <translation>比例尺 1:{scale}</translation>
     </message>
@@ -2987,7 +2987,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>零星热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="438" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="424" />
       <source>Stage deadline</source>
       <translation>环节截止时间</translation>
     </message>
@@ -3037,7 +3037,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="441" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="427" />
       <source>Street</source>
       <translation>街道</translation>
     </message>
@@ -3177,7 +3177,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>高发问题依次为{items}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="619" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="605" />
       <source>The photo cannot be read</source>
       <translation>照片无法读取</translation>
     </message>
@@ -3377,12 +3377,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>待核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="443" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="429" />
       <source>Unit grid</source>
       <translation>单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="351" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="340" />
       <source>Unit grid code</source>
       <translation>单元网格编码</translation>
     </message>
@@ -3392,7 +3392,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>单元网格编码（逗号分隔；社区、街道或区县编码表示其全部网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="372" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="358" />
       <source>Unit grid of the case</source>
       <translation>案件所在网格</translation>
     </message>
@@ -3422,7 +3422,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>督办</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="521" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="507" />
       <source>Urgency</source>
       <translation>紧急程度</translation>
     </message>
@@ -3482,12 +3482,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="256" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="245" />
       <source>Verification photo</source>
       <translation>核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="250" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="239" />
       <source>Verification stage</source>
       <translation>核实</translation>
     </message>
@@ -3542,7 +3542,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>热点在哪里出现、增强、持续或减弱。时间窗口被切分为若干时段（默认 4 周，最后一个时段截止于窗口结束——一个单元网格每月只有几件案件，按周切分时大多为 0 或 1，Gi* 无法与随机波动区分；一年为 13 个时段）；在整个时空立方体上为每个网格和时段计算 Gi*（邻域：该网格的空间邻居及其自身，在同一时段以及之前若干时段，数量等于邻域时间步长），再用 Mann-Kendall 检验得到每个网格 z 值的趋势，并按 ArcGIS 时空热点分析的定义给出模式：新增、连续、加强、持续、减弱、零星、振荡或历史热点（或冷点），或无显著模式。至少需要 10 个时段。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="223" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="222" />
       <source>Whole district</source>
       <translation>全区</translation>
     </message>
@@ -3927,7 +3927,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法打开 {path} 中的 {layer}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/templates.py" line="334" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="337" />
       <source>cannot read the layout template {path}: {reason}; reinstall the plugin or run layouts.write_templates()</source>
       <translation>无法读取版式模板 {path}：{reason}；请重新安装插件或运行 layouts.write_templates()</translation>
     </message>
@@ -3957,7 +3957,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入 GeoTIFF 文件“{path}”（磁盘是否已满？）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/templates.py" line="323" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="326" />
       <source>cannot write the layout template {path}: check that the folder is writable</source>
       <translation>无法写入版式模板 {path}：请检查文件夹是否可写</translation>
     </message>
@@ -4877,7 +4877,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已导入 {imported}，被拒绝 {rejected}，疑似重复 {dups}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/templates.py" line="356" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="359" />
       <source>in the layout template {path} the items {ids} are of the wrong kind (map, legend, scale bar, picture, labels expected)</source>
       <translation>版式模板 {path} 中的元素 {ids} 类型不对（应为地图、图例、比例尺、图片、文本标签）</translation>
     </message>
@@ -5307,7 +5307,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>内存不足，无法以 {dpi} dpi 导出 {path}：请降低分辨率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="639" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="625" />
       <source>not yet dispatched</source>
       <translation>尚未派遣</translation>
     </message>
@@ -5577,7 +5577,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="434" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="420" />
       <source>set when dispatched</source>
       <translation>派遣后计算</translation>
     </message>
@@ -5867,17 +5867,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>版式“{name}”没有可导出的页面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/templates.py" line="395" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="398" />
       <source>the layout template {path} has no page: save it again from QGIS's layout designer</source>
       <translation>版式模板 {path} 没有页面：请在 QGIS 版式设计器中重新保存</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/templates.py" line="340" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="343" />
       <source>the layout template {path} is not valid XML: restore it from the plugin or save it again from QGIS's layout designer</source>
       <translation>版式模板 {path} 不是有效的 XML：请从插件中恢复，或在 QGIS 版式设计器中重新保存</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/templates.py" line="349" />
+      <location filename="citygrid_plugin/layouts/templates.py" line="352" />
       <source>the layout template {path} lacks the items {ids}: give them these ids in the layout designer (Item Properties ▸ Item ID)</source>
       <translation>版式模板 {path} 缺少元素 {ids}：请在版式设计器中为相应元素设置这些 ID（元素属性 ▸ 元素 ID）</translation>
     </message>
@@ -6517,7 +6517,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>X {x:.1f}  Y {y:.1f}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="666" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="652" />
       <source>year     month     day</source>
       <translation>年          月          日</translation>
     </message>
@@ -6558,8 +6558,8 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     </message>
     <message>
       <location filename="citygrid_plugin/store/cases.py" line="145" />
-      <source>{action} takes no photo</source>
-      <translation>“{action}”不附照片</translation>
+      <source>{action} takes no photo: take it without photos (photos belong to the report, the verification, the handling or the check)</source>
+      <translation>“{action}”不附照片：请不带照片执行（照片属于上报、核实、处置或核查环节）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/plugin.py" line="156" />
@@ -7107,7 +7107,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{total} 行中有 {n} 行被拒绝，因此未导入任何案件（全部或全不）：请按拒绝图层中的原因改正后重新导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="473" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="472" />
       <source>{n} overdue</source>
       <translation>超期 {n} 件</translation>
     </message>
@@ -7297,7 +7297,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source}：文件为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="432" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="418" />
       <source>{stage} (limit {limit})</source>
       <translation>{stage}（时限 {limit}）</translation>
     </message>
