@@ -15,7 +15,7 @@ STATES = ("reported", "to_verify", "accepted", "registered", "dispatched", "retu
           "checked", "closed", "cancelled")
 OPEN_STATES = STATES[:-2]
 # the roles that work cases (the store's group roles are citygrid_<role>)
-CASE_ROLES = ("operator", "supervisor", "shift_leader", "dispatcher", "department")
+CASE_ROLES = ("operator", "supervisor", "shift_leader", "office", "dispatcher", "department")
 ACTIONS = ("accept", "verify", "register", "dispatch", "return", "feedback", "assist_note", "request_extension",
            "approve_extension", "refuse_extension", "defer", "release", "urge", "check_ok", "rework", "close",
            "cancel")
@@ -39,6 +39,7 @@ def role_label(role: str) -> str:
     return {
         "operator": tr("Operator"), "supervisor": tr("Supervisor"), "shift_leader": tr("Shift leader"),
         "dispatcher": tr("Dispatcher"), "department": tr("Department"), "system": tr("System"),
+        "office": tr("Digital urban management office"),
     }.get(role, role)
 
 

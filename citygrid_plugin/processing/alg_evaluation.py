@@ -54,10 +54,11 @@ class EvaluationAlgorithm(PeriodAlgorithm):
         self.addOutput(QgsProcessingOutputString("FILES", tr("Files written")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        weights = self.weights(parameters, context)
+        self.weights(parameters, context)   # a bad WEIGHTS text is refused before the store is opened
         chosen = self.parameterAsEnums(parameters, self.GROUPING, context) or [0]
         start, end, area = self.period(parameters, context)
         with self.store_session(parameters, context, feedback, errors=(ev.EvaluationError,)) as store:
+            weights = self.weights(parameters, context, store.conn)
             evaluation = self.evaluate(store.conn, start, end, area, feedback)
         tables = [indicator_table(evaluation, "district", weights)] + \
             [indicator_table(evaluation, GROUPINGS[i], weights) for i in chosen]
@@ -98,9 +99,10 @@ class CaseReportsAlgorithm(PeriodAlgorithm):
         self.addOutput(QgsProcessingOutputString("FILES", tr("Files written")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        weights = self.weights(parameters, context)
+        self.weights(parameters, context)
         start, end, area = self.period(parameters, context)
         with self.store_session(parameters, context, feedback, errors=(ev.EvaluationError,)) as store:
+            weights = self.weights(parameters, context, store.conn)
             evaluation = self.evaluate(store.conn, start, end, area, feedback)
             tables = report_tables(store.conn, evaluation, weights, self.parameterAsInt(parameters, self.TOP, context))
         files = self.write(parameters, context, feedback, tables)

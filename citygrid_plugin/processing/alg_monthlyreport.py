@@ -85,6 +85,7 @@ class MonthlyReportAlgorithm(PeriodAlgorithm):
         maps: list = []
         with self.store_session(parameters, context, feedback, errors=(MapError, ev.EvaluationError)) as store:
             conn = store.conn
+            weights = self.weights(parameters, context, conn)
             ctx = load_context(conn, store.srid, area)
             evaluation = evaluate_period(conn, start, end, area)
             feedback.pushInfo(tr("{month}: {n} cases with actions in or open during the month (cut-off {as_of})")

@@ -213,16 +213,22 @@ class PeriodAlgorithm(CityGridAlgorithm):
         except ev.EvaluationError as exc:
             raise QgsProcessingException(str(exc)) from exc
 
-    def weights(self, parameters, context) -> dict[str, float]:
+    def weights(self, parameters, context, conn=None) -> dict[str, float]:
+        """The score weights of the WEIGHTS parameter; when it is empty, the store's (the
+        administrators' 考核权重, citygrid.evaluation_weight) given *conn*, else the defaults."""
+        text = self.parameterAsString(parameters, self.WEIGHTS, context) or ""
         try:
-            return ev.parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context) or "")
+            if not text.strip() and conn is not None:
+                from ..store.admin import weights as store_weights
+
+                return ev.check_weights({**ev.DEFAULT_WEIGHTS, **store_weights(conn)})
+            return ev.parse_weights(text)
         except ev.EvaluationError as exc:
             raise QgsProcessingException(str(exc)) from exc
 
     def add_weights_parameter(self) -> None:
         self.addParameter(QgsProcessingParameterString(
-            self.WEIGHTS, tr("Score weights (term=points, …; empty: handling_rate=30, on_time_handling_rate=20, "
-                             "rework_rate=20, overdue_rate=20, extension_rate=10)"), optional=True))
+            self.WEIGHTS, tr("Score weights (term=points, …; empty: the store's weights, set by the administrators)"), optional=True))
 
     def evaluate(self, conn, start: datetime, end: datetime, area: str, feedback):
         """The evaluated period (:func:`citygrid_plugin.store.evaluation.evaluate_period`), logged."""

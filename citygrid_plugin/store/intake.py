@@ -23,8 +23,7 @@ from .cases import _ROW, CaseRefused, CaseRow, _error, _no_nul, report_case
 from .db import reading, rollback, store_fault
 from .photos import Photo, add_photo, check_count
 
-UNIT_ZH = {"hours": "小时", "work_hours": "工作小时", "work_days": "工作日"}
-STAGE_ORDER = ("verify", "register", "dispatch", "handle", "check", "close")
+STAGE_ORDER = ("accept", "verify", "register", "dispatch", "handle", "check", "close")
 
 
 @dataclass(frozen=True)
@@ -329,28 +328,15 @@ def district_extent(conn) -> tuple[float, float, float, float] | None:
     return None if row is None or row[0] is None else tuple(row)
 
 
-def _limits_text(rows, urgent: bool) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for stage, amount, unit, is_urgent, _cls in rows:  # ordered: class-specific before default
-        if is_urgent == urgent and stage not in out:
-            amount = float(amount)
-            if unit == "hours" and amount < 1:  # "30 分钟" reads better than "0.5 小时"
-                out[stage] = f"{amount * 60:g} 分钟"
-            else:
-                out[stage] = f"{amount:g} {UNIT_ZH.get(unit, unit)}"
-    return {s: out[s] for s in STAGE_ORDER if s in out}
-
-
 def time_limits(conn, kind: str, class_code: str) -> tuple[dict[str, str], dict[str, str]]:
-    """(normal, urgent) time limits of a class, stage -> text such as '4 工作小时'."""
-    with reading(conn) as cur:
-        cur.execute("SELECT stage, amount, unit, urgent, class_code FROM citygrid.case_time_limit "
-                    "WHERE kind = %s AND (class_code = %s OR class_code IS NULL) "
-                    "ORDER BY class_code NULLS LAST", (kind, class_code))
-        rows = cur.fetchall()
-    normal = _limits_text(rows, False)
-    urgent = {**normal, **_limits_text(rows, True)}
-    return normal, urgent
+    """(normal, urgent) time limits of a class in the command manual in force, stage -> text such
+    as '4 工作时' (store.manual.limits_in_force; Limit.text)."""
+    from .manual import limits_in_force
+
+    normal = limits_in_force(conn, kind, class_code)
+    urgent = limits_in_force(conn, kind, class_code, urgent=True)
+    return ({s: lim.text() for s, lim in normal.items() if s in STAGE_ORDER},
+            {s: lim.text() for s, lim in urgent.items() if s in STAGE_ORDER})
 
 
 def _profile(cur) -> str:

@@ -16,6 +16,8 @@
 --   citygrid_dispatcher   派遣员: dispatch, urge                    │ citygrid.case_act, which
 --   citygrid_department   专业部门: only its department's cases     │ check the role and, for a
 --   citygrid_supervisor   监督员: report, verify, check             ┘ department, the department
+--   citygrid_office       数字城管办: the authority for 缓办 (defer), 延期 (extension) and 作废 (cancel),
+--                         as the administrators set it (case_authority); sees every case
 --   citygrid_analyst      read-only: everything, the audit included
 --   citygrid_bigscreen    read-only: the open cases (no reporter, no photo), the day's actions
 --                         (no actor, no note), maps and code tables
@@ -33,7 +35,7 @@ DECLARE
 BEGIN
     FOREACH r IN ARRAY ARRAY['citygrid_admin', 'citygrid_gis_editor', 'citygrid_surveyor', 'citygrid_operator',
                              'citygrid_shift_leader', 'citygrid_dispatcher', 'citygrid_department',
-                             'citygrid_supervisor', 'citygrid_analyst', 'citygrid_bigscreen'] LOOP
+                             'citygrid_supervisor', 'citygrid_analyst', 'citygrid_bigscreen', 'citygrid_office'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
             EXECUTE format('CREATE ROLE %I NOLOGIN', r);
         END IF;
@@ -60,14 +62,16 @@ DECLARE
 BEGIN
     FOREACH r IN ARRAY ARRAY['citygrid_admin', 'citygrid_gis_editor', 'citygrid_surveyor', 'citygrid_operator',
                              'citygrid_shift_leader', 'citygrid_dispatcher', 'citygrid_department',
-                             'citygrid_supervisor', 'citygrid_analyst'] LOOP
+                             'citygrid_supervisor', 'citygrid_analyst', 'citygrid_office'] LOOP
         FOREACH t IN ARRAY ARRAY['store_setting', 'schema_migration', 'code_profile', 'component_class',
                                  'event_class', 'department', 'district', 'street', 'community', 'grid',
                                  'grid_active', 'grid_history', 'component', 'component_major',
                                  'component_history', 'component_serial', 'grid_census', 'grid_census_progress',
                                  'basemap_line', 'basemap_polygon', 'basemap_text', 'case_state', 'case_role',
-                                 'case_transition', 'case_time_limit', 'routing_rule', 'work_calendar', 'staff',
-                                 'case_source', 'schema_function', 'case_class_rule'] LOOP
+                                 'case_transition', 'routing_rule', 'work_calendar', 'staff',
+                                 'case_source', 'schema_function', 'case_class_rule', 'manual_version', 'manual_class',
+                                 'manual_variant', 'manual_limit', 'case_authority', 'department_territory',
+                                 'supervisor_grid', 'evaluation_weight'] LOOP
             EXECUTE format('GRANT SELECT ON citygrid.%I TO %I', t, r);
         END LOOP;
     END LOOP;
@@ -84,7 +88,7 @@ DECLARE
 BEGIN
     FOREACH r IN ARRAY ARRAY['citygrid_admin', 'citygrid_gis_editor', 'citygrid_surveyor', 'citygrid_operator',
                              'citygrid_shift_leader', 'citygrid_dispatcher', 'citygrid_department',
-                             'citygrid_supervisor', 'citygrid_analyst', 'citygrid_bigscreen'] LOOP
+                             'citygrid_supervisor', 'citygrid_analyst', 'citygrid_bigscreen', 'citygrid_office'] LOOP
         EXECUTE format('GRANT EXECUTE ON FUNCTION citygrid.actor(), citygrid.acts_as(text), '
                        'citygrid.acts_as_any(text[]), citygrid.user_acts_as(text, text), citygrid.is_superuser(), '
                        'citygrid.user_is_superuser(text), citygrid.my_department(), citygrid.internal_on(), '
@@ -94,6 +98,7 @@ BEGIN
                        'citygrid.add_work_time(timestamptz, numeric, text), '
                        'citygrid.case_deadline(citygrid.work_case, text, timestamptz), '
                        'citygrid.suggest_department(bigint), citygrid.grid_check_community(citygrid.grid), '
+                       'citygrid.case_route(text, text, text, text, text, text, text, integer), '
                        'citygrid.case_state_since(citygrid.work_case) TO %I', r);
     END LOOP;
 END $$;
@@ -114,12 +119,14 @@ GRANT USAGE ON SEQUENCE citygrid.component_id_seq TO citygrid_surveyor;
 -- The case roles: read cases (row-level security below) and act through the workflow functions.
 GRANT SELECT ON citygrid.work_case, citygrid.case_action, citygrid.case_action_public, citygrid.case_queue
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
-       citygrid_analyst, citygrid_admin;
+       citygrid_analyst, citygrid_admin, citygrid_office;
 GRANT EXECUTE ON FUNCTION
     citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz, text, boolean, text),
     citygrid.case_act(bigint, text, text, integer, text, jsonb), citygrid.case_allowed_actions(bigint),
     citygrid.case_photo_add(bigint, text, bytea, text, timestamptz, double precision, double precision)
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor;
+GRANT EXECUTE ON FUNCTION citygrid.case_act(bigint, text, text, integer, text, jsonb), citygrid.case_allowed_actions(bigint)
+    TO citygrid_office;
 GRANT EXECUTE ON FUNCTION citygrid.case_attach_report(bigint, text, text, geometry, text, text, text, timestamptz, text)
     TO citygrid_operator, citygrid_shift_leader, citygrid_supervisor;
 
@@ -129,13 +136,13 @@ GRANT EXECUTE ON FUNCTION citygrid.case_attach_report(bigint, text, text, geomet
 -- case_extra_report.
 GRANT SELECT ON citygrid.case_photo, citygrid.case_assist
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
-       citygrid_analyst, citygrid_admin;
+       citygrid_analyst, citygrid_admin, citygrid_office;
 GRANT SELECT (id, case_id, source, description, address, geom, observed_at, external_id, actor, at)
     ON citygrid.case_extra_report
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
-       citygrid_analyst, citygrid_admin;
+       citygrid_analyst, citygrid_admin, citygrid_office;
 GRANT SELECT ON citygrid.case_extra_report, citygrid.case_reporter
-    TO citygrid_operator, citygrid_shift_leader, citygrid_supervisor;
+    TO citygrid_operator, citygrid_shift_leader, citygrid_supervisor, citygrid_office;
 
 -- Analyst: everything read-only, the break-glass log included.
 GRANT SELECT ON ALL TABLES IN SCHEMA citygrid TO citygrid_analyst;
@@ -144,12 +151,16 @@ GRANT SELECT (id, case_id, source, description, address, geom, observed_at, exte
     ON citygrid.case_extra_report TO citygrid_analyst;
 
 -- Administrator: configuration and people.
-GRANT INSERT, UPDATE, DELETE ON citygrid.department, citygrid.routing_rule, citygrid.case_time_limit,
+GRANT INSERT, UPDATE, DELETE ON citygrid.department, citygrid.routing_rule,
     citygrid.work_calendar, citygrid.store_setting, citygrid.component_class, citygrid.event_class,
-    citygrid.code_profile, citygrid.staff, citygrid.case_source, citygrid.case_class_rule TO citygrid_admin;
-GRANT USAGE ON SEQUENCE citygrid.routing_rule_id_seq, citygrid.case_time_limit_id_seq TO citygrid_admin;
-GRANT SELECT ON citygrid.audit_override TO citygrid_admin;
+    citygrid.code_profile, citygrid.staff, citygrid.case_source, citygrid.case_class_rule,
+    citygrid.department_territory, citygrid.supervisor_grid, citygrid.case_authority, citygrid.evaluation_weight
+    TO citygrid_admin;
+GRANT USAGE ON SEQUENCE citygrid.routing_rule_id_seq TO citygrid_admin;
+GRANT SELECT ON citygrid.audit_override, citygrid.admin_audit TO citygrid_admin;
 GRANT EXECUTE ON FUNCTION citygrid.break_glass_amend(bigint, text, text) TO citygrid_admin;
+-- the command manual changes only through manual_apply (a new version each time; issue 16)
+GRANT EXECUTE ON FUNCTION citygrid.manual_apply(jsonb, text, boolean) TO citygrid_admin;
 
 -- Big screen: maps, code tables and the open cases without personal data.
 GRANT SELECT ON citygrid.store_setting, citygrid.schema_migration, citygrid.code_profile, citygrid.component_class,
@@ -159,7 +170,7 @@ GRANT SELECT ON citygrid.store_setting, citygrid.schema_migration, citygrid.code
 GRANT SELECT (id, case_no, source, kind, profile, class_code, component_code, description, address, geom, grid_code,
               district_code, street_code, community_code, department_code, state, stage, stage_deadline,
               handle_deadline, extension_hours, rework_count, urge_count, close_category, reported_at, updated_at,
-              version, urgent)
+              version, urgent, variant)
     ON citygrid.work_case TO citygrid_bigscreen;
 GRANT SELECT (id, case_id, action, from_state, to_state, at) ON citygrid.case_action TO citygrid_bigscreen;
 
@@ -173,7 +184,7 @@ DROP POLICY IF EXISTS cg_case_source_admin ON citygrid.case_source;
 CREATE POLICY cg_case_source_admin ON citygrid.case_source FOR ALL TO citygrid_admin USING (true) WITH CHECK (true);
 CREATE POLICY cg_case_staff ON citygrid.work_case FOR SELECT
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
-       citygrid_admin, citygrid_bigscreen
+       citygrid_admin, citygrid_bigscreen, citygrid_office
     USING (true);
 CREATE POLICY cg_case_department ON citygrid.work_case FOR SELECT TO citygrid_department
     USING (department_code = citygrid.my_department()
@@ -181,7 +192,7 @@ CREATE POLICY cg_case_department ON citygrid.work_case FOR SELECT TO citygrid_de
                        WHERE a.case_id = work_case.id AND a.department_code = citygrid.my_department()));
 CREATE POLICY cg_audit_staff ON citygrid.case_action FOR SELECT
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
-       citygrid_admin, citygrid_bigscreen
+       citygrid_admin, citygrid_bigscreen, citygrid_office
     USING (true);
 CREATE POLICY cg_audit_department ON citygrid.case_action FOR SELECT TO citygrid_department
     USING (EXISTS (SELECT 1 FROM citygrid.work_case c WHERE c.id = case_id));
@@ -195,21 +206,40 @@ DROP POLICY IF EXISTS cg_case_assist_department ON citygrid.case_assist;
 DROP POLICY IF EXISTS cg_case_class_rule_admin ON citygrid.case_class_rule;
 CREATE POLICY cg_case_photo ON citygrid.case_photo FOR SELECT
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
-       citygrid_analyst, citygrid_admin
+       citygrid_analyst, citygrid_admin, citygrid_office
     USING (EXISTS (SELECT 1 FROM citygrid.work_case c WHERE c.id = case_id));
 CREATE POLICY cg_case_extra_report ON citygrid.case_extra_report FOR SELECT
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
-       citygrid_analyst, citygrid_admin
+       citygrid_analyst, citygrid_admin, citygrid_office
     USING (EXISTS (SELECT 1 FROM citygrid.work_case c WHERE c.id = case_id));
 CREATE POLICY cg_case_reporter ON citygrid.case_reporter FOR SELECT
-    TO citygrid_operator, citygrid_shift_leader, citygrid_supervisor USING (true);
+    TO citygrid_operator, citygrid_shift_leader, citygrid_supervisor, citygrid_office USING (true);
 -- (a department sees the rows where it assists or leads; the cases' policy reads case_assist, so this
 -- one must not read the cases back: the lead is kept on the row)
 CREATE POLICY cg_case_assist_staff ON citygrid.case_assist FOR SELECT
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
-       citygrid_admin
+       citygrid_admin, citygrid_office
     USING (true);
 CREATE POLICY cg_case_assist_department ON citygrid.case_assist FOR SELECT TO citygrid_department
     USING (department_code = citygrid.my_department() OR lead_department = citygrid.my_department());
 CREATE POLICY cg_case_class_rule_admin ON citygrid.case_class_rule FOR ALL TO citygrid_admin
     USING (true) WITH CHECK (true);
+
+-- The city's rules (issue 16): administrators write territories, responsibility grids,
+-- authorisations and weights (everyone reads them: the policies of migration 015); the
+-- administrators' audit is read by administrators and analysts, written by nobody but the store.
+DROP POLICY IF EXISTS cg_department_territory_admin ON citygrid.department_territory;
+DROP POLICY IF EXISTS cg_supervisor_grid_admin ON citygrid.supervisor_grid;
+DROP POLICY IF EXISTS cg_case_authority_admin ON citygrid.case_authority;
+DROP POLICY IF EXISTS cg_evaluation_weight_admin ON citygrid.evaluation_weight;
+DROP POLICY IF EXISTS cg_admin_audit_read ON citygrid.admin_audit;
+CREATE POLICY cg_department_territory_admin ON citygrid.department_territory FOR ALL TO citygrid_admin
+    USING (true) WITH CHECK (true);
+CREATE POLICY cg_supervisor_grid_admin ON citygrid.supervisor_grid FOR ALL TO citygrid_admin
+    USING (true) WITH CHECK (true);
+CREATE POLICY cg_case_authority_admin ON citygrid.case_authority FOR ALL TO citygrid_admin
+    USING (true) WITH CHECK (true);
+CREATE POLICY cg_evaluation_weight_admin ON citygrid.evaluation_weight FOR ALL TO citygrid_admin
+    USING (true) WITH CHECK (true);
+CREATE POLICY cg_admin_audit_read ON citygrid.admin_audit FOR SELECT TO citygrid_admin, citygrid_analyst
+    USING (true);

@@ -319,10 +319,14 @@ def test_an_extension_within_bounds_is_approved_and_numbers_in_the_manual_are_fi
     c = act(login("shift_leader"), c.id, "approve_extension", "shift_leader", c.version)
     assert one(owner, "SELECT extension_hours FROM citygrid.work_case WHERE id = %s", (c.id,))[0] == 24
     a = login("admin")
-    for amount in ("NaN", "Infinity", "1e30"):
-        denied(a, "INSERT INTO citygrid.case_time_limit (kind, class_code, stage, amount, unit) "
-                  "VALUES ('event', '0199', 'handle', %s::numeric, 'hours')", (amount,),
-               match="amount_bounds|out of range")
+    # the manual is written only through manual_apply, which takes amounts as JSON numbers
+    for amount in ('"NaN"', '"Infinity"', "1e30", "0", "-4"):
+        manual = ('{"profile": "2013", "classes": [{"kind": "event", "code": "0102", '
+                  '"limits": {"handle": {"amount": %s, "unit": "hours"}}}]}' % amount)
+        denied(a, "SELECT citygrid.manual_apply(%s::jsonb, 'x', false)", (manual,),
+               match="not a number|more than 0 and at most a year")
+    denied(a, "INSERT INTO citygrid.manual_limit (kind, profile, stage, amount, unit, from_version) "
+              "VALUES ('event', '2013', 'handle', 1, 'hours', 1)")
     # inputs an action does not take are refused, so none can be smuggled into the audit
     with pytest.raises(CaseRefused, match="takes no input on_time"):
         act(login("shift_leader"), c.id, "urge", "shift_leader", c.version, data={"on_time": True})

@@ -93,7 +93,9 @@ def test_october_counts_f_as_overdue_and_later_changes_do_not_move_a_month(month
     before = {k: v.numerator for k, v in evaluate(dsn, NOV, DEC, "district")["510104"].items()}
     conn = db.connect(dsn)
     with conn.cursor() as cur:  # a later policy change and later work on E
-        cur.execute("UPDATE citygrid.case_time_limit SET amount = 100 WHERE class_code = '0102'")
+        cur.execute("SELECT citygrid.manual_apply(%s::jsonb, 'policy change', false)",
+                    ('{"profile": "2013", "classes": [{"kind": "event", "code": "0102", '
+                     '"limits": {"handle": {"amount": 100, "unit": "hours"}}}]}',))
     conn.commit()
     c = act(conn, ids["E"], "feedback", "department", 4, as_user=logins["hw1"], note="已清运", photos=[photo()])
     assert c.state == "handled"

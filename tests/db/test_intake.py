@@ -275,7 +275,7 @@ def test_an_urgent_case_runs_on_shorter_limits(secured):
     assert b.stage_deadline <= now + timedelta(hours=2, minutes=1)      # urgent: 2 clock hours
     assert b.stage_deadline < a.stage_deadline                            # normal: 4 working hours
     normal_limits, urgent_limits = intake.time_limits(op, "event", "0102")
-    assert normal_limits["handle"] == "4 工作小时" and urgent_limits["handle"] == "2 小时"
+    assert normal_limits["handle"] == "4 工作时" and urgent_limits["handle"] == "2 小时"
     assert desk.case_detail(op, urgent.id)["limits"]["handle"] == "2 小时"
 
 

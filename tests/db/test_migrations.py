@@ -233,5 +233,5 @@ BEFORE_RLS_RULE = {
     "schema_migration", "store_setting", "code_profile", "component_class", "event_class", "department", "district",
     "street", "community", "grid", "grid_history", "component_serial", "component", "component_history",
     "grid_census", "basemap_line", "basemap_polygon", "basemap_text", "work_calendar", "case_state", "case_role",
-    "case_transition", "case_time_limit", "routing_rule", "staff", "audit_override",
+    "case_transition", "routing_rule", "staff", "audit_override",
 }

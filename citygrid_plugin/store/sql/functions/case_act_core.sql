@@ -20,6 +20,11 @@
 -- Assisting departments (协办): named by dispatch, kept in case_assist; each may add notes
 -- (assist_note) while the case is dispatched; the lead department's feedback closes their part.
 --
+-- The command manual (issue 16): registering may name the situation (data.variant, one of the
+-- class's situations in the case's manual version; '' or absent: none); every deadline then comes
+-- from that situation's limits. Deferral, release, extension approval and refusal and cancellation
+-- also need an authorisation of the role (case_authority); an extension beyond the role's
+-- max_hours is refused and says who may approve it.
 -- Every action writes into case_action.data, besides its inputs: version, department, due (the
 -- deadline in force before the action, of the stage it completes), on_time (at <= due),
 -- stage_deadline, handle_deadline and, on close, close_category: the evaluation reads every
@@ -45,6 +50,8 @@ DECLARE
     photo_stage text;
     since timestamptz;
     photo_ids jsonb;
+    auth citygrid.case_authority;
+    v_variant text;
 BEGIN
     IF NOT COALESCE(citygrid.user_acts_as(p_actor, p_role), false) THEN
         RAISE EXCEPTION 'user % may not act as % (not a member of role citygrid_%)', p_actor, p_role, p_role
@@ -112,6 +119,43 @@ BEGIN
                 c.class_code, c.street_code USING ERRCODE = 'not_null_violation';
         END IF;
         c.department_code := dept;
+    END IF;
+    IF t.action IN ('defer', 'release', 'approve_extension', 'refuse_extension', 'cancel') THEN
+        SELECT * INTO auth FROM citygrid.case_authority a WHERE a.action = t.action AND a.role = p_role;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION '% is not authorised for %; authorised: %', p_role, p_action,
+                COALESCE((SELECT string_agg(a.role, ', ' ORDER BY a.role) FROM citygrid.case_authority a
+                           WHERE a.action = t.action), 'nobody') USING ERRCODE = 'insufficient_privilege',
+                HINT = 'an administrator sets the authorisations (审批权限)';
+        END IF;
+        IF t.action = 'approve_extension' AND auth.max_hours IS NOT NULL AND c.extension_pending > auth.max_hours THEN
+            RAISE EXCEPTION 'an extension of % hours is more than % may approve (at most % hours); authorised for more: %',
+                c.extension_pending, p_role, auth.max_hours,
+                COALESCE((SELECT string_agg(a.role, ', ' ORDER BY a.role) FROM citygrid.case_authority a
+                           WHERE a.action = 'approve_extension' AND a.role <> p_role
+                             AND (a.max_hours IS NULL OR a.max_hours >= c.extension_pending)), 'nobody')
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    IF p_data ? 'variant' THEN
+        IF jsonb_typeof(p_data -> 'variant') <> 'string' THEN
+            RAISE EXCEPTION 'the situation is given by its name (text)' USING ERRCODE = 'check_violation';
+        END IF;
+        v_variant := btrim(p_data ->> 'variant');
+        IF v_variant <> '' AND NOT EXISTS (
+                SELECT 1 FROM citygrid.manual_variant v
+                 WHERE v.kind = c.kind AND v.profile = c.profile AND v.class_code = c.class_code AND v.name = v_variant
+                   AND v.from_version <= c.manual_version
+                   AND (v.to_version IS NULL OR v.to_version > c.manual_version)) THEN
+            RAISE EXCEPTION 'class % has no situation %; its situations: %', c.class_code, quote_literal(v_variant),
+                COALESCE((SELECT string_agg(v.name, ', ' ORDER BY v.ord, v.name) FROM citygrid.manual_variant v
+                           WHERE v.kind = c.kind AND v.profile = c.profile AND v.class_code = c.class_code
+                             AND v.from_version <= c.manual_version
+                             AND (v.to_version IS NULL OR v.to_version > c.manual_version)), 'none')
+                USING ERRCODE = 'check_violation';
+        END IF;
+        c.variant := v_variant;
+        p_data := jsonb_set(p_data, '{variant}', to_jsonb(v_variant));
     END IF;
     IF p_data ? 'assist' THEN
         IF jsonb_typeof(p_data -> 'assist') <> 'array'
@@ -205,7 +249,7 @@ BEGIN
            handle_deadline = c.handle_deadline, department_code = c.department_code,
            extension_hours = c.extension_hours, extension_pending = c.extension_pending,
            rework_count = c.rework_count, urge_count = c.urge_count, close_category = c.close_category,
-           updated_at = c.updated_at, updated_by = c.updated_by, version = c.version
+           variant = c.variant, updated_at = c.updated_at, updated_by = c.updated_by, version = c.version
      WHERE id = c.id;
     INSERT INTO citygrid.case_action (case_id, action, from_state, to_state, actor, role, at, note, data, replayed)
     VALUES (c.id, p_action, t.from_state, t.to_state, p_actor, p_role, at, p_note,

@@ -1,7 +1,7 @@
 -- What the logged-in user may do to case p_case now: one row per action (in workflow order),
 -- with the role it is taken in (the first of the user's roles that may take it) and the inputs it
 -- needs. The same rules as case_act_core: the user's roles, the case's state and trust, a
--- department only on its own cases (an assisting department: only its notes), the evidence
+-- department only on its own cases, the authorisations (case_authority) (an assisting department: only its notes), the evidence
 -- the class asks for (a feedback's "photo"), and the preconditions (case_precondition). A case the user
 -- may not see gives no rows.
 CREATE OR REPLACE FUNCTION citygrid.case_allowed_actions(p_case bigint)
@@ -33,6 +33,10 @@ BEGIN
                         SELECT 1 FROM citygrid.case_assist a WHERE a.case_id = c.id AND a.done_at IS NULL
                            AND a.department_code = citygrid.department_of(me))))
            AND citygrid.case_precondition(c, t.action, clock_timestamp()) IS NULL
-         ORDER BY t.action, array_position(ARRAY['operator', 'supervisor', 'shift_leader', 'dispatcher', 'department'],
+           AND (t.action NOT IN ('defer', 'release', 'approve_extension', 'refuse_extension', 'cancel')
+                OR EXISTS (SELECT 1 FROM citygrid.case_authority a WHERE a.action = t.action AND a.role = t.role
+                              AND (t.action <> 'approve_extension' OR a.max_hours IS NULL
+                                   OR a.max_hours >= c.extension_pending)))
+         ORDER BY t.action, array_position(ARRAY['operator', 'supervisor', 'shift_leader', 'office', 'dispatcher', 'department'],
                                            t.role);
 END $$;

@@ -12,6 +12,8 @@
 --   p_urgent       紧急: the case runs on the urgent time limits
 --   p_external_id  the case's number in the system it came from: a report whose source already holds
 --                  that number (as a case or an additional report) adds nothing and returns that case
+-- The case records the command manual's version in force (manual_version): its deadlines come from
+-- that version for its whole life. When the manual gives a limit for 受理 (accept), it runs from now.
 -- Texts have limits that fit the job: description and note 4,000 characters, address 500,
 -- reporter 200, photo link 2,000.
 CREATE OR REPLACE FUNCTION citygrid.case_report_core(p_actor text, p_at timestamptz, p_replayed boolean,
@@ -94,13 +96,19 @@ BEGIN
     INSERT INTO citygrid.work_case (case_no, source, kind, profile, class_code, component_code, description, address,
                                     photo, geom, grid_code, district_code, street_code, community_code,
                                     state, reported_at, updated_at, updated_by, trusted, replayed, observed_at,
-                                    urgent, external_id)
+                                    urgent, external_id, manual_version)
     VALUES (to_char(p_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || citygrid.case_serial(),
             p_source, p_kind, (SELECT profile FROM citygrid.district WHERE code = left(g.code, 6)), p_class,
             p_component, p_description, p_address, p_photo, ST_SetSRID(p_geom, citygrid.store_srid()),
             g.code, left(g.code, 6), substr(g.code, 7, 3), substr(g.code, 10, 3), 'reported', p_at, p_at, p_actor,
-            src.trusted, p_replayed, p_observed_at, COALESCE(p_urgent, false), p_external_id)
+            src.trusted, p_replayed, p_observed_at, COALESCE(p_urgent, false), p_external_id,
+            (SELECT max(v.version) FROM citygrid.manual_version v))
     RETURNING * INTO c;
+    c.stage_deadline := citygrid.case_deadline(c, 'accept', p_at);
+    IF c.stage_deadline IS NOT NULL THEN
+        UPDATE citygrid.work_case SET stage = 'accept', stage_deadline = c.stage_deadline WHERE id = c.id
+        RETURNING * INTO c;
+    END IF;
     IF btrim(COALESCE(p_reporter, '')) <> '' OR btrim(COALESCE(p_reporter_phone, '')) <> '' THEN
         INSERT INTO citygrid.case_reporter (case_id, name, phone)
         VALUES (c.id, CASE WHEN btrim(COALESCE(p_reporter, '')) <> '' THEN p_reporter END,  -- kept verbatim

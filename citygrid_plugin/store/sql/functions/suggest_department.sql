@@ -1,13 +1,8 @@
--- The department to suggest when dispatching: a component's owner first (先属主), else the
--- routing rule of the class in the case's street, else the class's district-wide rule.
+-- The department to suggest when dispatching case p_case (citygrid.case_route: owner first for
+-- components, then the routing rules, the command manual, the territory).
 CREATE OR REPLACE FUNCTION citygrid.suggest_department(p_case bigint) RETURNS text
     LANGUAGE sql STABLE AS $$
-    SELECT COALESCE(
-        (SELECT co.dept2_code FROM citygrid.work_case c JOIN citygrid.component co ON co.code = c.component_code
-          WHERE c.id = p_case AND co.dept2_code IS NOT NULL),
-        (SELECT co.dept1_code FROM citygrid.work_case c JOIN citygrid.component co ON co.code = c.component_code
-          WHERE c.id = p_case),
-        (SELECT r.department_code FROM citygrid.work_case c JOIN citygrid.routing_rule r
-             ON r.class_code = c.class_code AND r.street_code = c.street_code WHERE c.id = p_case),
-        (SELECT r.department_code FROM citygrid.work_case c JOIN citygrid.routing_rule r
-             ON r.class_code = c.class_code AND r.street_code IS NULL WHERE c.id = p_case)) $$;
+    SELECT r.department_code FROM citygrid.work_case c,
+           citygrid.case_route(c.kind, c.profile, c.class_code, c.district_code, c.street_code, c.community_code,
+                               c.component_code, c.manual_version) r
+     WHERE c.id = p_case $$;

@@ -1,0 +1,463 @@
+"""The city's rules as data, for the administration dialog and the batch algorithms: departments and
+their territories, routing rules (with a preview), the working calendar and week, case sources,
+local extension classes, authorisations, evaluation weights, supervisors' responsibility grids,
+and the administrators' audit.
+
+Thin on purpose: the store holds the rules (grants: administrators alone write these tables; row
+level security; checks and triggers that refuse a bad value with what to do) and audits every
+change itself (``citygrid.admin_audit``: who, when, old and new row, written by a trigger whatever
+the client). Each function here is one transaction, all or nothing, and turns a refusal into an
+:class:`AdminError` whose text says what was refused and why. The command manual is
+:mod:`citygrid_plugin.store.manual`; logins and roles :mod:`citygrid_plugin.store.roles`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from contextlib import contextmanager
+
+import psycopg2
+
+from ..core.evaluation import SCORE_TERMS
+from ..core.i18n import tr
+from .db import StoreError, describe_error, reading, rollback
+
+AUTHORITY_ACTIONS = ("defer", "release", "approve_extension", "refuse_extension", "cancel")
+DEPARTMENT_KINDS = ("agency", "street", "community", "enterprise", "other")
+_AREA = re.compile(r"^[0-9]{9}([0-9]{3})?$")
+_CODE3 = re.compile(r"^[0-9]{3}$")
+
+
+class AdminError(StoreError):
+    """An administrative change the store refused or that cannot be made; the message says why."""
+
+
+@contextmanager
+def _writing(conn, failure: str):
+    """A cursor whose work is committed, or rolled back with an AdminError (*failure* holds {error})."""
+    try:
+        with conn.cursor() as cur:
+            yield cur
+        conn.commit()
+    except psycopg2.Error as exc:
+        rollback(conn)
+        raise AdminError(failure.format(error=describe_error(exc, conn))) from exc
+    except BaseException:
+        rollback(conn)
+        raise
+
+
+def _rows(cur) -> list[dict]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _text(value) -> str | None:
+    value = (str(value) if value is not None else "").strip()
+    if "\x00" in value:
+        raise AdminError(tr("a text holds a NUL character; remove it"))
+    return value or None
+
+
+# -- departments and territories ------------------------------------------------------------------
+def departments(conn) -> list[dict]:
+    """Every department with its territories (area codes), by code."""
+    with reading(conn) as cur:
+        cur.execute("""SELECT d.code, d.name, d.kind, d.parent_code, d.phone, d.contact, d.active, d.note,
+                              ARRAY(SELECT t.area_code FROM citygrid.department_territory t
+                                     WHERE t.department_code = d.code ORDER BY 1) AS territories
+                         FROM citygrid.department d ORDER BY d.code""")
+        out = _rows(cur)
+    for d in out:
+        d["territories"] = list(d["territories"])
+    return out
+
+
+def save_department(conn, d: dict) -> None:
+    """Insert or change department ``d["code"]`` (name, kind, parent_code, phone, contact, active,
+    note; territories when given: replaces them)."""
+    code = _text(d.get("code"))
+    if not code:
+        raise AdminError(tr("a department needs a code"))
+    kind = d.get("kind") or "agency"
+    if kind not in DEPARTMENT_KINDS:
+        raise AdminError(tr("department kind '{kind}' is not one of {kinds}").format(
+            kind=kind, kinds=", ".join(DEPARTMENT_KINDS)))
+    with _writing(conn, tr("department {code} not saved: {{error}}").format(code=code)) as cur:
+        cur.execute("""INSERT INTO citygrid.department (code, name, kind, parent_code, phone, contact, active, note)
+                       VALUES (%(code)s, %(name)s, %(kind)s, %(parent)s, %(phone)s, %(contact)s, %(active)s, %(note)s)
+                       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
+                           parent_code = EXCLUDED.parent_code, phone = EXCLUDED.phone, contact = EXCLUDED.contact,
+                           active = EXCLUDED.active, note = EXCLUDED.note""",
+                    {"code": code, "name": _text(d.get("name")), "kind": kind, "parent": _text(d.get("parent_code")),
+                     "phone": _text(d.get("phone")), "contact": _text(d.get("contact")),
+                     "active": bool(d.get("active", True)), "note": _text(d.get("note"))})
+        if d.get("territories") is not None:
+            _set_territories(cur, code, d["territories"])
+
+
+def territories(conn) -> dict[str, str]:
+    """area code -> department code."""
+    with reading(conn) as cur:
+        cur.execute("SELECT area_code, department_code FROM citygrid.department_territory ORDER BY 1")
+        return dict(cur.fetchall())
+
+
+def _set_territories(cur, code: str, areas) -> None:
+    areas = list(dict.fromkeys(a.strip() for a in areas if a and a.strip()))
+    bad = [a for a in areas if not _AREA.match(a)]
+    if bad:
+        raise AdminError(tr("territory {area} is not a street (9 digits: district + street) or a community (12 digits)"
+                            ).format(area=bad[0]))
+    cur.execute("SELECT area_code, department_code FROM citygrid.department_territory "
+                "WHERE area_code = ANY(%s) AND department_code <> %s", (areas, code))
+    taken = cur.fetchall()
+    if taken:
+        raise AdminError(tr("territory {area} belongs to department {other} already; one department per area: take it "
+                            "away there first").format(area=taken[0][0], other=taken[0][1]))
+    cur.execute("DELETE FROM citygrid.department_territory WHERE department_code = %s AND NOT area_code = ANY(%s)",
+                (code, areas))
+    for a in areas:
+        cur.execute("INSERT INTO citygrid.department_territory (area_code, department_code) VALUES (%s, %s) "
+                    "ON CONFLICT (area_code) DO NOTHING", (a, code))
+
+
+def set_territories(conn, department_code: str, areas: list[str]) -> None:
+    """The territories of *department_code* become exactly *areas* (street or community codes)."""
+    with _writing(conn, tr("territories of {code} not saved: {{error}}").format(code=department_code)) as cur:
+        _set_territories(cur, department_code, areas)
+
+
+def areas(conn) -> list[tuple[str, str]]:
+    """(area code, "street name" or "street name / community name") for every street and community."""
+    with reading(conn) as cur:
+        cur.execute("""SELECT full_code, name FROM citygrid.street
+                       UNION ALL
+                       SELECT c.full_code, s.name || ' / ' || c.name FROM citygrid.community c
+                         JOIN citygrid.street s ON s.district_code = c.district_code AND s.code = c.street_code
+                       ORDER BY 1""")
+        return cur.fetchall()
+
+
+# -- routing ------------------------------------------------------------------------------------------
+def rules(conn) -> list[dict]:
+    """The routing rules with the names of their class and department."""
+    with reading(conn) as cur:
+        cur.execute("""SELECT r.id, r.kind, r.class_code,
+                              COALESCE((SELECT e.name FROM citygrid.event_class e WHERE r.kind = 'event'
+                                          AND e.code = r.class_code ORDER BY e.profile LIMIT 1),
+                                       (SELECT k.name FROM citygrid.component_class k WHERE r.kind = 'component'
+                                          AND k.code = r.class_code ORDER BY k.profile LIMIT 1)) AS class_name,
+                              r.street_code, r.community_code, r.department_code, d.name AS department_name
+                         FROM citygrid.routing_rule r JOIN citygrid.department d ON d.code = r.department_code
+                        ORDER BY r.kind, r.class_code, r.street_code NULLS FIRST, r.community_code NULLS FIRST""")
+        return _rows(cur)
+
+
+def save_rule(conn, r: dict) -> int:
+    """Insert (id None) or change a routing rule; its id. Two rules for one class and area are
+    refused (one department per class and area)."""
+    kind = r.get("kind") or "event"
+    street, community = _text(r.get("street_code")), _text(r.get("community_code"))
+    if street and not _CODE3.match(street) or community and not _CODE3.match(community):
+        raise AdminError(tr("a routing rule's street and community are 3-digit codes"))
+    args = {"id": r.get("id"), "kind": kind, "class": _text(r.get("class_code")), "street": street,
+            "community": community, "dept": _text(r.get("department_code"))}
+    with _writing(conn, tr("routing rule not saved: {error}")) as cur:
+        cur.execute("""SELECT r.id, r.department_code FROM citygrid.routing_rule r
+                        WHERE r.kind = %(kind)s AND r.class_code = %(class)s
+                          AND r.street_code IS NOT DISTINCT FROM %(street)s
+                          AND r.community_code IS NOT DISTINCT FROM %(community)s
+                          AND r.id IS DISTINCT FROM %(id)s""", args)
+        other = cur.fetchone()
+        if other:
+            raise AdminError(tr("rule #{id} already sends this class in this area to {dept}; change that rule instead "
+                                "of adding another").format(id=other[0], dept=other[1]))
+        if args["id"] is None:
+            cur.execute("""INSERT INTO citygrid.routing_rule (kind, class_code, street_code, community_code,
+                                                               department_code)
+                           VALUES (%(kind)s, %(class)s, %(street)s, %(community)s, %(dept)s) RETURNING id""", args)
+        else:
+            cur.execute("""UPDATE citygrid.routing_rule SET kind = %(kind)s, class_code = %(class)s,
+                                  street_code = %(street)s, community_code = %(community)s, department_code = %(dept)s
+                            WHERE id = %(id)s RETURNING id""", args)
+        row = cur.fetchone()
+        if row is None:
+            raise AdminError(tr("routing rule #{id} does not exist (deleted meanwhile?)").format(id=args["id"]))
+        return row[0]
+
+
+def delete_rule(conn, rule_id: int) -> None:
+    with _writing(conn, tr("routing rule not deleted: {error}")) as cur:
+        cur.execute("DELETE FROM citygrid.routing_rule WHERE id = %s", (rule_id,))
+
+
+def preview(conn, kind: str, class_code: str, x: float, y: float, component_code: str | None = None) -> dict:
+    """Where a case of this class at (x, y) in the store's CRS would go: department_code,
+    department_name, reason (owner, rule, manual, territory, or None: nobody), detail, grid_code."""
+    with reading(conn) as cur:
+        cur.execute("""SELECT g.code, d.profile FROM citygrid.grid g JOIN citygrid.district d ON d.code = left(g.code, 6)
+                        WHERE g.retired_at IS NULL AND g.code IS NOT NULL
+                          AND ST_Intersects(g.geom, ST_SetSRID(ST_MakePoint(%s, %s), citygrid.store_srid()))
+                        LIMIT 1""", (x, y))
+        row = cur.fetchone()
+        if row is None:
+            raise AdminError(tr("the point lies outside every unit grid"))
+        grid, profile = row
+        cur.execute("""SELECT r.department_code, d.name, r.reason, r.detail
+                         FROM citygrid.case_route(%s, %s, %s, %s, %s, %s, %s,
+                                                  (SELECT max(version) FROM citygrid.manual_version)) r
+                         LEFT JOIN citygrid.department d ON d.code = r.department_code""",
+                    (kind, profile, class_code, grid[:6], grid[6:9], grid[9:12], component_code))
+        found = cur.fetchone()
+    out = {"grid_code": grid, "department_code": None, "department_name": None, "reason": None, "detail": None}
+    if found:
+        out.update(department_code=found[0], department_name=found[1], reason=found[2], detail=found[3])
+    return out
+
+
+def grid_point(conn, grid_code: str) -> tuple[float, float]:
+    """A point inside active grid *grid_code* (for a preview by grid code)."""
+    with reading(conn) as cur:
+        cur.execute("SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p FROM citygrid.grid "
+                    "WHERE code = %s AND retired_at IS NULL) g", ((grid_code or "").strip(),))
+        row = cur.fetchone()
+    if row is None:
+        raise AdminError(tr("there is no active unit grid {code}").format(code=grid_code))
+    return row
+
+
+# -- the working calendar and week ------------------------------------------------------------------
+def calendar(conn, year: int) -> list[tuple[dt.date, bool, str | None]]:
+    """The calendar's explicit entries of *year* (holidays, 调休 working days), by day."""
+    with reading(conn) as cur:
+        cur.execute("SELECT day, is_workday, note FROM citygrid.work_calendar "
+                    "WHERE day >= make_date(%s, 1, 1) AND day < make_date(%s + 1, 1, 1) ORDER BY day", (year, year))
+        return cur.fetchall()
+
+
+def check_calendar(year: int, entries) -> None:
+    """Every entry lies in *year*, no day twice; raises AdminError naming the entry."""
+    seen = set()
+    for i, (day, _work, note) in enumerate(entries, start=1):
+        if not isinstance(day, dt.date):
+            raise AdminError(tr("calendar entry {n}: '{day}' is not a date").format(n=i, day=day))
+        if day.year != year:
+            raise AdminError(tr("calendar entry {n}: {day} is outside the year {year}; put it in that year's "
+                                "calendar").format(n=i, day=day.isoformat(), year=year))
+        if day in seen:
+            raise AdminError(tr("calendar entry {n}: {day} is given twice").format(n=i, day=day.isoformat()))
+        if note is not None and len(str(note)) > 200:
+            raise AdminError(tr("calendar entry {n}: the note has more than 200 characters").format(n=i))
+        seen.add(day)
+
+
+def save_calendar(conn, year: int, entries) -> None:
+    """The calendar of *year* becomes exactly *entries* ((day, is_workday, note), …)."""
+    entries = [(d, bool(w), _text(n)) for d, w, n in entries]
+    check_calendar(year, entries)
+    with _writing(conn, tr("calendar {year} not saved: {{error}}").format(year=year)) as cur:
+        cur.execute("DELETE FROM citygrid.work_calendar WHERE day >= make_date(%s, 1, 1) "
+                    "AND day < make_date(%s + 1, 1, 1) AND NOT day = ANY(%s)", (year, year, [e[0] for e in entries]))
+        for day, work, note in entries:
+            cur.execute("""INSERT INTO citygrid.work_calendar (day, is_workday, note) VALUES (%s, %s, %s)
+                           ON CONFLICT (day) DO UPDATE SET is_workday = EXCLUDED.is_workday, note = EXCLUDED.note
+                            WHERE (work_calendar.is_workday, work_calendar.note)
+                                  IS DISTINCT FROM (EXCLUDED.is_workday, EXCLUDED.note)""", (day, work, note))
+
+
+def _setting(conn, key: str, default: str) -> str:
+    with reading(conn) as cur:
+        cur.execute("SELECT value FROM citygrid.store_setting WHERE key = %s", (key,))
+        row = cur.fetchone()
+    return row[0] if row else default
+
+
+def _set_setting(conn, key: str, value: str) -> None:
+    with _writing(conn, tr("setting {key} not saved: {{error}}").format(key=key)) as cur:
+        cur.execute("""INSERT INTO citygrid.store_setting (key, value) VALUES (%s, %s)
+                       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+                        WHERE store_setting.value IS DISTINCT FROM EXCLUDED.value""", (key, value))
+
+
+def work_periods(conn) -> str:
+    return _setting(conn, "work_periods", "08:30-12:00,13:30-17:30")
+
+
+def set_work_periods(conn, text: str) -> None:
+    """The working hours of a working day, "08:30-12:00,13:30-17:30" (the store checks them)."""
+    _set_setting(conn, "work_periods", (text or "").strip())
+
+
+def work_week(conn) -> list[int]:
+    return [int(x) for x in _setting(conn, "work_week", "1,2,3,4,5").split(",") if x]
+
+
+def set_work_week(conn, days) -> None:
+    """The ISO weekdays (1 = Monday … 7 = Sunday) that are working days unless the calendar says otherwise."""
+    days = sorted({int(d) for d in days})
+    if not days or any(d < 1 or d > 7 for d in days):
+        raise AdminError(tr("the working week is one or more weekdays, 1 (Monday) to 7 (Sunday)"))
+    _set_setting(conn, "work_week", ",".join(map(str, days)))
+
+
+def is_workday(conn, day: dt.date) -> bool:
+    with reading(conn) as cur:
+        cur.execute("SELECT citygrid.is_workday(%s)", (day,))
+        return cur.fetchone()[0]
+
+
+# -- sources, local classes ------------------------------------------------------------------------------
+def sources(conn) -> list[dict]:
+    with reading(conn) as cur:
+        cur.execute("SELECT name, name_en, ord, trusted, reporter_role, needs_reporter, active FROM citygrid.case_source "
+                    "ORDER BY ord, name")
+        return _rows(cur)
+
+
+def save_source(conn, s: dict) -> None:
+    """Insert or change case source ``s["name"]``."""
+    name = _text(s.get("name"))
+    if not name:
+        raise AdminError(tr("a case source needs a name"))
+    with _writing(conn, tr("case source {name} not saved: {{error}}").format(name=name)) as cur:
+        cur.execute("""INSERT INTO citygrid.case_source (name, name_en, ord, trusted, reporter_role, needs_reporter, active)
+                       VALUES (%(name)s, %(en)s, %(ord)s, %(trusted)s, %(role)s, %(needs)s, %(active)s)
+                       ON CONFLICT (name) DO UPDATE SET name_en = EXCLUDED.name_en, ord = EXCLUDED.ord,
+                           trusted = EXCLUDED.trusted, reporter_role = EXCLUDED.reporter_role,
+                           needs_reporter = EXCLUDED.needs_reporter, active = EXCLUDED.active""",
+                    {"name": name, "en": _text(s.get("name_en")) or name, "ord": int(s.get("ord") or 100),
+                     "trusted": bool(s.get("trusted")), "role": _text(s.get("reporter_role")),
+                     "needs": bool(s.get("needs_reporter")), "active": bool(s.get("active", True))})
+
+
+def local_classes(conn) -> list[dict]:
+    """The local extension classes (扩展部件/事件, origin local) of every profile."""
+    with reading(conn) as cur:
+        cur.execute("""SELECT 'event' AS kind, profile, code, major_code, major_name, minor_code, name,
+                              NULL::text AS geometry_type, active FROM citygrid.event_class WHERE origin = 'local'
+                       UNION ALL
+                       SELECT 'component', profile, code, major_code, major_name, minor_code, name, geometry_type, active
+                         FROM citygrid.component_class WHERE origin = 'local'
+                       ORDER BY 1, 2, 3""")
+        return _rows(cur)
+
+
+def majors(conn, kind: str, profile: str) -> list[tuple[str, str]]:
+    """(major code, major name) of a kind's classes in *profile*."""
+    table = "event_class" if kind == "event" else "component_class"
+    with reading(conn) as cur:
+        cur.execute(f"SELECT DISTINCT major_code, major_name FROM citygrid.{table} WHERE profile = %s ORDER BY 1",
+                    (profile,))
+        return cur.fetchall()
+
+
+def save_local_class(conn, c: dict) -> None:
+    """Insert or change a local class: kind, profile, major_code, major_name, minor_code, name,
+    geometry_type (components), active. A standard class cannot be changed here."""
+    kind = c.get("kind")
+    if kind not in ("event", "component"):
+        raise AdminError(tr("a class is of kind event or component"))
+    table = "event_class" if kind == "event" else "component_class"
+    major, minor = _text(c.get("major_code")) or "", _text(c.get("minor_code")) or ""
+    args = {"profile": _text(c.get("profile")) or "2013", "code": major + minor, "major": major,
+            "major_name": _text(c.get("major_name")), "minor": minor, "name": _text(c.get("name")),
+            "geom": c.get("geometry_type") or "point", "active": bool(c.get("active", True))}
+    with _writing(conn, tr("class {code} not saved: {{error}}").format(code=args["code"])) as cur:
+        cur.execute(f"SELECT origin FROM citygrid.{table} WHERE profile = %(profile)s AND code = %(code)s", args)
+        row = cur.fetchone()
+        if row and row[0] != "local":
+            raise AdminError(tr("class {code} is a standard class of profile {profile}; a local class needs a code of "
+                                "its own").format(code=args["code"], profile=args["profile"]))
+        geom = ", geometry_type" if kind == "component" else ""
+        cur.execute(f"""INSERT INTO citygrid.{table} (profile, code, major_code, major_name, minor_code, name, origin,
+                                                      active{geom})
+                        VALUES (%(profile)s, %(code)s, %(major)s, %(major_name)s, %(minor)s, %(name)s, 'local',
+                                %(active)s{', %(geom)s' if geom else ''})
+                        ON CONFLICT (profile, code) DO UPDATE SET major_name = EXCLUDED.major_name,
+                            name = EXCLUDED.name, active = EXCLUDED.active
+                            {', geometry_type = EXCLUDED.geometry_type' if geom else ''}""", args)
+
+
+# -- authorisations, weights, responsibility grids ---------------------------------------------------------
+def authorities(conn) -> list[dict]:
+    with reading(conn) as cur:
+        cur.execute("SELECT action, role, max_hours, note FROM citygrid.case_authority "
+                    "ORDER BY array_position(%s, action), role", (list(AUTHORITY_ACTIONS),))
+        out = _rows(cur)
+    for r in out:
+        r["max_hours"] = float(r["max_hours"]) if r["max_hours"] is not None else None
+    return out
+
+
+def save_authorities(conn, rows: list[dict]) -> None:
+    """The authorisations become exactly *rows* (action, role, max_hours, note)."""
+    keys = set()
+    for r in rows:
+        if r.get("action") not in AUTHORITY_ACTIONS:
+            raise AdminError(tr("'{action}' is not an action that needs an authorisation ({actions})").format(
+                action=r.get("action"), actions=", ".join(AUTHORITY_ACTIONS)))
+        if (r["action"], r.get("role")) in keys:
+            raise AdminError(tr("{action} by {role} is given twice").format(action=r["action"], role=r.get("role")))
+        keys.add((r["action"], r.get("role")))
+    with _writing(conn, tr("authorisations not saved: {error}")) as cur:
+        cur.execute("SELECT action, role FROM citygrid.case_authority")
+        gone = set(cur.fetchall()) - keys
+        for action, role in gone:
+            cur.execute("DELETE FROM citygrid.case_authority WHERE action = %s AND role = %s", (action, role))
+        for r in rows:
+            cur.execute("""INSERT INTO citygrid.case_authority (action, role, max_hours, note)
+                           VALUES (%(action)s, %(role)s, %(max)s, %(note)s)
+                           ON CONFLICT (action, role) DO UPDATE SET max_hours = EXCLUDED.max_hours, note = EXCLUDED.note
+                            WHERE (case_authority.max_hours, case_authority.note)
+                                  IS DISTINCT FROM (EXCLUDED.max_hours, EXCLUDED.note)""",
+                        {"action": r["action"], "role": r.get("role"), "max": r.get("max_hours"),
+                         "note": _text(r.get("note"))})
+
+
+def weights(conn) -> dict[str, float]:
+    """The composite score's points per term, as the store holds them."""
+    with reading(conn) as cur:
+        cur.execute("SELECT term, points FROM citygrid.evaluation_weight")
+        found = {t: float(p) for t, p in cur.fetchall()}
+    return {t: found[t] for t in SCORE_TERMS if t in found}
+
+
+def save_weights(conn, w: dict[str, float]) -> None:
+    unknown = set(w) - set(SCORE_TERMS)
+    if unknown:
+        raise AdminError(tr("unknown score term(s) {terms}; terms: {known}").format(
+            terms=", ".join(sorted(unknown)), known=", ".join(SCORE_TERMS)))
+    if any(v < 0 for v in w.values()) or not sum(w.values()):
+        raise AdminError(tr("score weights must be zero or more and not all zero"))
+    with _writing(conn, tr("evaluation weights not saved: {error}")) as cur:
+        for term, points in w.items():
+            cur.execute("""INSERT INTO citygrid.evaluation_weight (term, points) VALUES (%s, %s)
+                           ON CONFLICT (term) DO UPDATE SET points = EXCLUDED.points
+                            WHERE evaluation_weight.points IS DISTINCT FROM EXCLUDED.points""", (term, points))
+
+
+def supervisor_grids(conn, login: str) -> list[str]:
+    with reading(conn) as cur:
+        cur.execute("SELECT grid_code FROM citygrid.supervisor_grid WHERE login = %s ORDER BY 1", (login,))
+        return [r[0] for r in cur.fetchall()]
+
+
+def set_supervisor_grids(conn, login: str, codes: list[str]) -> None:
+    """The responsibility grids of supervisor *login* become exactly *codes*."""
+    codes = list(dict.fromkeys(c.strip() for c in codes if c and c.strip()))
+    with _writing(conn, tr("responsibility grids of {login} not saved: {{error}}").format(login=login)) as cur:
+        cur.execute("DELETE FROM citygrid.supervisor_grid WHERE login = %s AND NOT grid_code = ANY(%s)", (login, codes))
+        for code in codes:
+            cur.execute("INSERT INTO citygrid.supervisor_grid (login, grid_code) VALUES (%s, %s) "
+                        "ON CONFLICT DO NOTHING", (login, code))
+
+
+# -- the audit ----------------------------------------------------------------------------------------------------
+def audit(conn, limit: int = 500, table: str | None = None) -> list[dict]:
+    """The administrators' audit, newest first: id, at, actor, table, op, key, old, new."""
+    with reading(conn) as cur:
+        cur.execute("""SELECT id, at, actor, table_name AS table, op, row_key AS key, old_row AS old, new_row AS new
+                         FROM citygrid.admin_audit WHERE %(t)s::text IS NULL OR table_name = %(t)s
+                        ORDER BY id DESC LIMIT %(n)s""", {"t": table, "n": int(limit)})
+        return _rows(cur)
