@@ -30,6 +30,11 @@ def _actions(text: str) -> str:
     return "、".join(f"{action_label(a)}（{role_label(r)}）" for a, r in found)
 
 
+def _roles(text: str) -> str:
+    """'office, shift_leader' → the roles as a person reads them."""
+    return "、".join(role_label(r.strip()) for r in text.split(",") if r.strip()) or text
+
+
 def _kind(text: str) -> str:
     return {"event": tr("event"), "component": tr("component")}.get(text, text)
 
@@ -115,6 +120,40 @@ _entry(r"user (?P<who>\S+) may not report cases \(needs a case role.*\)",
        lambda tr=tr: tr("user {who} may not report cases (needs a case role)"))
 _entry(r"cases change only through citygrid\.case_report\(\) and citygrid\.case_act\(\)",
        lambda tr=tr: tr("cases change only through the workflow (case_report and case_act)"))
+# the command manual and the city's rules (migration 015)
+_entry(r"the situation is given by its name \(text\)",
+       lambda tr=tr: tr("the situation is given by its name (text)"))
+_entry(r"class (?P<cls>\S+) has no situation (?P<name>.*); its situations: (?P<known>.*)",
+       lambda tr=tr: tr("class {cls} has no situation {name}; its situations: {known}"))
+_entry(r"(?P<role>\w+) is not authorised for (?P<action>\w+); authorised: (?P<who>.*)",
+       lambda tr=tr: tr("{role} is not authorised to {action}; authorised: {who} (an administrator sets the "
+                        "authorisations)"), role=role_label, action=action_label, who=lambda t: _roles(t))
+_entry(r"an extension of (?P<hours>\S+) hours is more than (?P<role>\w+) may approve \(at most (?P<max>\S+) hours\); "
+       r"authorised for more: (?P<who>.*)",
+       lambda tr=tr: tr("an extension of {hours} hours is more than {role} may approve (at most {max} hours); "
+                        "authorised for more: {who}"), role=role_label, who=lambda t: _roles(t))
+_entry(r"only an administrator may change the command manual",
+       lambda tr=tr: tr("only an administrator may change the command manual"))
+_entry(r"manual class (?P<cls>.+?): (?P<field>supervisor|department) '(?P<value>.*)' is not a department "
+       r"\(give a department code, or 属地\)",
+       lambda tr=tr: tr("manual class {cls}: {field} '{value}' is not a department (give a department code, or 属地)"))
+_entry(r"manual class (?P<cls>.+?): there is no (?P<kind>\w+) class (?P<code>\S+) in profile (?P<profile>\S+)",
+       lambda tr=tr: tr("manual class {cls}: there is no {kind} class {code} in profile {profile}; add it as a "
+                        "local class first, or correct the code"), kind=_kind)
+_entry(r"manual class (?P<cls>.+?): situation (?P<name>.+) has no time limit; give it at least one, or remove it",
+       lambda tr=tr: tr("manual class {cls}: situation {name} has no time limit; give it at least one, or remove it"))
+_entry(r"grid (?P<code>\S+) is not an active unit grid; give the 15-digit code of a grid in use",
+       lambda tr=tr: tr("grid {code} is not an active unit grid; give the 15-digit code of a grid in use"))
+_entry(r"user (?P<who>\S+) is not a supervisor; responsibility grids are for supervisors \(监督员\)",
+       lambda tr=tr: tr("user {who} is not a supervisor; responsibility grids are for supervisors (监督员)"))
+_entry(r"there is no street (?P<code>\S+) \(district \+ street code, 9 digits\)",
+       lambda tr=tr: tr("there is no street {code} (district + street code, 9 digits)"))
+_entry(r"there is no community (?P<code>\S+) \(district \+ street \+ community code, 12 digits\)",
+       lambda tr=tr: tr("there is no community {code} (district + street + community code, 12 digits)"))
+_entry(r"working periods (?P<value>.+) are not periods like 08:30-12:00,13:30-17:30",
+       lambda tr=tr: tr("working periods {value} are not periods like 08:30-12:00,13:30-17:30"))
+_entry(r"working period (?P<value>\S+) must end after it starts and after the period before it",
+       lambda tr=tr: tr("working period {value} must end after it starts and after the period before it"))
 _entry(r"(?P<table>\w+) is append-only: (?P<op>\w+) refused", lambda tr=tr: tr("{table} is append-only: {op} refused"))
 _entry(r"component (?P<code>\S+) is retired; history cannot be (?P<what>edited|deleted)",
        lambda tr=tr: tr("component {code} is retired; its history cannot be changed"))

@@ -17,6 +17,7 @@ import re
 from contextlib import contextmanager
 
 import psycopg2
+from psycopg2 import sql
 
 from ..core.evaluation import SCORE_TERMS
 from ..core.i18n import tr
@@ -128,6 +129,22 @@ def set_territories(conn, department_code: str, areas: list[str]) -> None:
         _set_territories(cur, department_code, areas)
 
 
+def save_territories(conn, areas_: dict[str, str], replace: bool = False) -> None:
+    """area code -> department code, in one transaction. *replace*: exactly these afterwards;
+    otherwise these areas are (re)assigned and the others keep theirs."""
+    bad = [a for a in areas_ if not _AREA.match(a or "")]
+    if bad:
+        raise AdminError(tr("territory {area} is not a street (9 digits: district + street) or a community (12 digits)"
+                            ).format(area=bad[0]))
+    with _writing(conn, tr("territories not saved: {error}")) as cur:
+        if replace:
+            cur.execute("DELETE FROM citygrid.department_territory WHERE NOT area_code = ANY(%s)", (list(areas_),))
+        for area, dept in areas_.items():
+            cur.execute("""INSERT INTO citygrid.department_territory (area_code, department_code) VALUES (%s, %s)
+                           ON CONFLICT (area_code) DO UPDATE SET department_code = EXCLUDED.department_code
+                            WHERE department_territory.department_code <> EXCLUDED.department_code""", (area, dept))
+
+
 def areas(conn) -> list[tuple[str, str]]:
     """(area code, "street name" or "street name / community name") for every street and community."""
     with reading(conn) as cur:
@@ -154,37 +171,61 @@ def rules(conn) -> list[dict]:
         return _rows(cur)
 
 
-def save_rule(conn, r: dict) -> int:
-    """Insert (id None) or change a routing rule; its id. Two rules for one class and area are
-    refused (one department per class and area)."""
+def _rule_args(r: dict) -> dict:
     kind = r.get("kind") or "event"
     street, community = _text(r.get("street_code")), _text(r.get("community_code"))
     if street and not _CODE3.match(street) or community and not _CODE3.match(community):
         raise AdminError(tr("a routing rule's street and community are 3-digit codes"))
-    args = {"id": r.get("id"), "kind": kind, "class": _text(r.get("class_code")), "street": street,
+    return {"id": r.get("id"), "kind": kind, "class": _text(r.get("class_code")), "street": street,
             "community": community, "dept": _text(r.get("department_code"))}
+
+
+def _save_rule(cur, args: dict) -> int:
+    cur.execute("""SELECT r.id, r.department_code FROM citygrid.routing_rule r
+                    WHERE r.kind = %(kind)s AND r.class_code = %(class)s
+                      AND r.street_code IS NOT DISTINCT FROM %(street)s
+                      AND r.community_code IS NOT DISTINCT FROM %(community)s
+                      AND r.id IS DISTINCT FROM %(id)s""", args)
+    other = cur.fetchone()
+    if other:
+        raise AdminError(tr("rule #{id} already sends this class in this area to {dept}; change that rule instead "
+                            "of adding another").format(id=other[0], dept=other[1]))
+    if args["id"] is None:
+        cur.execute("""INSERT INTO citygrid.routing_rule (kind, class_code, street_code, community_code,
+                                                           department_code)
+                       VALUES (%(kind)s, %(class)s, %(street)s, %(community)s, %(dept)s) RETURNING id""", args)
+    else:
+        cur.execute("""UPDATE citygrid.routing_rule SET kind = %(kind)s, class_code = %(class)s,
+                              street_code = %(street)s, community_code = %(community)s, department_code = %(dept)s
+                        WHERE id = %(id)s RETURNING id""", args)
+    row = cur.fetchone()
+    if row is None:
+        raise AdminError(tr("routing rule #{id} does not exist (deleted meanwhile?)").format(id=args["id"]))
+    return row[0]
+
+
+def save_rule(conn, r: dict) -> int:
+    """Insert (id None) or change a routing rule; its id. Two rules for one class and area are
+    refused (one department per class and area)."""
+    args = _rule_args(r)
     with _writing(conn, tr("routing rule not saved: {error}")) as cur:
-        cur.execute("""SELECT r.id, r.department_code FROM citygrid.routing_rule r
-                        WHERE r.kind = %(kind)s AND r.class_code = %(class)s
-                          AND r.street_code IS NOT DISTINCT FROM %(street)s
-                          AND r.community_code IS NOT DISTINCT FROM %(community)s
-                          AND r.id IS DISTINCT FROM %(id)s""", args)
-        other = cur.fetchone()
-        if other:
-            raise AdminError(tr("rule #{id} already sends this class in this area to {dept}; change that rule instead "
-                                "of adding another").format(id=other[0], dept=other[1]))
-        if args["id"] is None:
-            cur.execute("""INSERT INTO citygrid.routing_rule (kind, class_code, street_code, community_code,
-                                                               department_code)
-                           VALUES (%(kind)s, %(class)s, %(street)s, %(community)s, %(dept)s) RETURNING id""", args)
-        else:
-            cur.execute("""UPDATE citygrid.routing_rule SET kind = %(kind)s, class_code = %(class)s,
-                                  street_code = %(street)s, community_code = %(community)s, department_code = %(dept)s
-                            WHERE id = %(id)s RETURNING id""", args)
-        row = cur.fetchone()
-        if row is None:
-            raise AdminError(tr("routing rule #{id} does not exist (deleted meanwhile?)").format(id=args["id"]))
-        return row[0]
+        return _save_rule(cur, args)
+
+
+def save_rules(conn, rules_: list[dict], replace: bool = False) -> None:
+    """Many rules in one transaction (the batch import). *replace*: the table holds exactly these
+    afterwards; otherwise a rule for the same kind, class and area gets the new department and the
+    others are added."""
+    args = [_rule_args(r) for r in rules_]
+    with _writing(conn, tr("routing rules not saved: {error}")) as cur:
+        if replace:
+            cur.execute("DELETE FROM citygrid.routing_rule")
+        for a in args:
+            cur.execute("""SELECT id FROM citygrid.routing_rule WHERE kind = %(kind)s AND class_code = %(class)s
+                             AND street_code IS NOT DISTINCT FROM %(street)s
+                             AND community_code IS NOT DISTINCT FROM %(community)s""", a)
+            row = cur.fetchone()
+            _save_rule(cur, {**a, "id": row[0] if row else None})
 
 
 def delete_rule(conn, rule_id: int) -> None:
@@ -196,7 +237,8 @@ def preview(conn, kind: str, class_code: str, x: float, y: float, component_code
     """Where a case of this class at (x, y) in the store's CRS would go: department_code,
     department_name, reason (owner, rule, manual, territory, or None: nobody), detail, grid_code."""
     with reading(conn) as cur:
-        cur.execute("""SELECT g.code, d.profile FROM citygrid.grid g JOIN citygrid.district d ON d.code = left(g.code, 6)
+        cur.execute("""SELECT g.code, d.profile FROM citygrid.grid g
+                         JOIN citygrid.district d ON d.code = left(g.code, 6)
                         WHERE g.retired_at IS NULL AND g.code IS NOT NULL
                           AND ST_Intersects(g.geom, ST_SetSRID(ST_MakePoint(%s, %s), citygrid.store_srid()))
                         LIMIT 1""", (x, y))
@@ -252,11 +294,16 @@ def check_calendar(year: int, entries) -> None:
         seen.add(day)
 
 
-def save_calendar(conn, year: int, entries) -> None:
-    """The calendar of *year* becomes exactly *entries* ((day, is_workday, note), …)."""
+def save_calendar(conn, year: int, entries, work_periods: str | None = None) -> None:
+    """The calendar of *year* becomes exactly *entries* ((day, is_workday, note), …); with
+    *work_periods*, the working hours change in the same transaction."""
     entries = [(d, bool(w), _text(n)) for d, w, n in entries]
     check_calendar(year, entries)
     with _writing(conn, tr("calendar {year} not saved: {{error}}").format(year=year)) as cur:
+        if work_periods is not None:
+            cur.execute("""INSERT INTO citygrid.store_setting (key, value) VALUES ('work_periods', %s)
+                           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+                            WHERE store_setting.value IS DISTINCT FROM EXCLUDED.value""", (work_periods.strip(),))
         cur.execute("DELETE FROM citygrid.work_calendar WHERE day >= make_date(%s, 1, 1) "
                     "AND day < make_date(%s + 1, 1, 1) AND NOT day = ANY(%s)", (year, year, [e[0] for e in entries]))
         for day, work, note in entries:
@@ -310,25 +357,37 @@ def is_workday(conn, day: dt.date) -> bool:
 # -- sources, local classes ------------------------------------------------------------------------------
 def sources(conn) -> list[dict]:
     with reading(conn) as cur:
-        cur.execute("SELECT name, name_en, ord, trusted, reporter_role, needs_reporter, active FROM citygrid.case_source "
+        cur.execute("SELECT name, name_en, ord, trusted, reporter_role, needs_reporter, active "
+                    "FROM citygrid.case_source "
                     "ORDER BY ord, name")
         return _rows(cur)
 
 
-def save_source(conn, s: dict) -> None:
-    """Insert or change case source ``s["name"]``."""
+def _save_source(cur, s: dict) -> None:
     name = _text(s.get("name"))
     if not name:
         raise AdminError(tr("a case source needs a name"))
-    with _writing(conn, tr("case source {name} not saved: {{error}}").format(name=name)) as cur:
-        cur.execute("""INSERT INTO citygrid.case_source (name, name_en, ord, trusted, reporter_role, needs_reporter, active)
-                       VALUES (%(name)s, %(en)s, %(ord)s, %(trusted)s, %(role)s, %(needs)s, %(active)s)
-                       ON CONFLICT (name) DO UPDATE SET name_en = EXCLUDED.name_en, ord = EXCLUDED.ord,
-                           trusted = EXCLUDED.trusted, reporter_role = EXCLUDED.reporter_role,
-                           needs_reporter = EXCLUDED.needs_reporter, active = EXCLUDED.active""",
-                    {"name": name, "en": _text(s.get("name_en")) or name, "ord": int(s.get("ord") or 100),
-                     "trusted": bool(s.get("trusted")), "role": _text(s.get("reporter_role")),
-                     "needs": bool(s.get("needs_reporter")), "active": bool(s.get("active", True))})
+    cur.execute("""INSERT INTO citygrid.case_source (name, name_en, ord, trusted, reporter_role, needs_reporter, active)
+                   VALUES (%(name)s, %(en)s, %(ord)s, %(trusted)s, %(role)s, %(needs)s, %(active)s)
+                   ON CONFLICT (name) DO UPDATE SET name_en = EXCLUDED.name_en, ord = EXCLUDED.ord,
+                       trusted = EXCLUDED.trusted, reporter_role = EXCLUDED.reporter_role,
+                       needs_reporter = EXCLUDED.needs_reporter, active = EXCLUDED.active""",
+                {"name": name, "en": _text(s.get("name_en")) or name, "ord": int(s.get("ord") or 100),
+                 "trusted": bool(s.get("trusted")), "role": _text(s.get("reporter_role")),
+                 "needs": bool(s.get("needs_reporter")), "active": bool(s.get("active", True))})
+
+
+def save_source(conn, s: dict) -> None:
+    """Insert or change case source ``s["name"]``."""
+    with _writing(conn, tr("case source {name} not saved: {{error}}").format(name=_text(s.get("name")))) as cur:
+        _save_source(cur, s)
+
+
+def save_sources(conn, sources_: list[dict]) -> None:
+    """Many sources in one transaction (upsert by name)."""
+    with _writing(conn, tr("case sources not saved: {error}")) as cur:
+        for s in sources_:
+            _save_source(cur, s)
 
 
 def local_classes(conn) -> list[dict]:
@@ -337,7 +396,8 @@ def local_classes(conn) -> list[dict]:
         cur.execute("""SELECT 'event' AS kind, profile, code, major_code, major_name, minor_code, name,
                               NULL::text AS geometry_type, active FROM citygrid.event_class WHERE origin = 'local'
                        UNION ALL
-                       SELECT 'component', profile, code, major_code, major_name, minor_code, name, geometry_type, active
+                       SELECT 'component', profile, code, major_code, major_name, minor_code, name, geometry_type,
+                              active
                          FROM citygrid.component_class WHERE origin = 'local'
                        ORDER BY 1, 2, 3""")
         return _rows(cur)
@@ -345,38 +405,57 @@ def local_classes(conn) -> list[dict]:
 
 def majors(conn, kind: str, profile: str) -> list[tuple[str, str]]:
     """(major code, major name) of a kind's classes in *profile*."""
-    table = "event_class" if kind == "event" else "component_class"
+    table = sql.Identifier("citygrid", "event_class" if kind == "event" else "component_class")
     with reading(conn) as cur:
-        cur.execute(f"SELECT DISTINCT major_code, major_name FROM citygrid.{table} WHERE profile = %s ORDER BY 1",
+        cur.execute(sql.SQL("SELECT DISTINCT major_code, major_name FROM {} WHERE profile = %s ORDER BY 1")
+                    .format(table),
                     (profile,))
         return cur.fetchall()
+
+
+def _save_local_class(cur, c: dict) -> None:
+    kind = c.get("kind")
+    if kind not in ("event", "component"):
+        raise AdminError(tr("a class is of kind event or component"))
+    table = sql.Identifier("citygrid", "event_class" if kind == "event" else "component_class")
+    major, minor = _text(c.get("major_code")) or "", _text(c.get("minor_code")) or ""
+    args = {"profile": _text(c.get("profile")) or "2013", "code": major + minor, "major": major,
+            "major_name": _text(c.get("major_name")), "minor": minor, "name": _text(c.get("name")),
+            "geom": c.get("geometry_type") or "point", "active": bool(c.get("active", True))}
+    cur.execute(sql.SQL("SELECT origin FROM {} WHERE profile = %(profile)s AND code = %(code)s").format(table), args)
+    row = cur.fetchone()
+    if row and row[0] != "local":
+        raise AdminError(tr("class {code} is a standard class of profile {profile}; a local class needs a code of "
+                            "its own").format(code=args["code"], profile=args["profile"]))
+    if kind == "component":
+        cur.execute("""INSERT INTO citygrid.component_class (profile, code, major_code, major_name, minor_code, name,
+                                                             origin, active, geometry_type)
+                       VALUES (%(profile)s, %(code)s, %(major)s, %(major_name)s, %(minor)s, %(name)s, 'local',
+                               %(active)s, %(geom)s)
+                       ON CONFLICT (profile, code) DO UPDATE SET major_name = EXCLUDED.major_name, name = EXCLUDED.name,
+                           active = EXCLUDED.active, geometry_type = EXCLUDED.geometry_type""", args)
+    else:
+        cur.execute("""INSERT INTO citygrid.event_class (profile, code, major_code, major_name, minor_code, name,
+                                                         origin, active)
+                       VALUES (%(profile)s, %(code)s, %(major)s, %(major_name)s, %(minor)s, %(name)s, 'local',
+                               %(active)s)
+                       ON CONFLICT (profile, code) DO UPDATE SET major_name = EXCLUDED.major_name, name = EXCLUDED.name,
+                           active = EXCLUDED.active""", args)
 
 
 def save_local_class(conn, c: dict) -> None:
     """Insert or change a local class: kind, profile, major_code, major_name, minor_code, name,
     geometry_type (components), active. A standard class cannot be changed here."""
-    kind = c.get("kind")
-    if kind not in ("event", "component"):
-        raise AdminError(tr("a class is of kind event or component"))
-    table = "event_class" if kind == "event" else "component_class"
-    major, minor = _text(c.get("major_code")) or "", _text(c.get("minor_code")) or ""
-    args = {"profile": _text(c.get("profile")) or "2013", "code": major + minor, "major": major,
-            "major_name": _text(c.get("major_name")), "minor": minor, "name": _text(c.get("name")),
-            "geom": c.get("geometry_type") or "point", "active": bool(c.get("active", True))}
-    with _writing(conn, tr("class {code} not saved: {{error}}").format(code=args["code"])) as cur:
-        cur.execute(f"SELECT origin FROM citygrid.{table} WHERE profile = %(profile)s AND code = %(code)s", args)
-        row = cur.fetchone()
-        if row and row[0] != "local":
-            raise AdminError(tr("class {code} is a standard class of profile {profile}; a local class needs a code of "
-                                "its own").format(code=args["code"], profile=args["profile"]))
-        geom = ", geometry_type" if kind == "component" else ""
-        cur.execute(f"""INSERT INTO citygrid.{table} (profile, code, major_code, major_name, minor_code, name, origin,
-                                                      active{geom})
-                        VALUES (%(profile)s, %(code)s, %(major)s, %(major_name)s, %(minor)s, %(name)s, 'local',
-                                %(active)s{', %(geom)s' if geom else ''})
-                        ON CONFLICT (profile, code) DO UPDATE SET major_name = EXCLUDED.major_name,
-                            name = EXCLUDED.name, active = EXCLUDED.active
-                            {', geometry_type = EXCLUDED.geometry_type' if geom else ''}""", args)
+    code = (_text(c.get("major_code")) or "") + (_text(c.get("minor_code")) or "")
+    with _writing(conn, tr("class {code} not saved: {{error}}").format(code=code)) as cur:
+        _save_local_class(cur, c)
+
+
+def save_local_classes(conn, classes: list[dict]) -> None:
+    """Many local classes in one transaction (upsert by kind, profile and code)."""
+    with _writing(conn, tr("local classes not saved: {error}")) as cur:
+        for c in classes:
+            _save_local_class(cur, c)
 
 
 # -- authorisations, weights, responsibility grids ---------------------------------------------------------

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from ..core.i18n import tr
 from .cases import CaseRefused, _no_nul, filter_terms
 from .db import reading
-from .intake import time_limits
+from .manual import case_entry
 
 SEARCH_COLUMNS = ("id", "case_no", "state", "state_zh", "source", "kind", "class_code", "class_name", "description",
                   "address", "grid_code", "street_code", "department_code", "department_name", "stage_deadline",
@@ -174,7 +174,10 @@ def case_detail(conn, case_id: int) -> dict:
         out["extra_reports"] = [{"reporter": None, "phone": None} | dict(zip(keys, r)) for r in cur.fetchall()]
         cur.execute("SELECT count(*) FROM citygrid.case_photo WHERE case_id = %s", (case_id,))
         out["photo_count"] = cur.fetchone()[0]
-    normal, urgent = time_limits(conn, out["kind"], out["class_code"])
-    out["limits"] = urgent if out["urgent"] else normal
+    # the limits this case runs on: its manual version, its situation (情形) and urgency
+    applied = case_entry(conn, case_id)
+    out["limits"] = {s: lim.text() for s, lim in applied["limits"].items()} if applied else {}
+    out["variant"] = applied["variant"] if applied else ""
+    out["manual_version"] = applied["version"] if applied else None
     return out
 

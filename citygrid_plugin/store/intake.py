@@ -339,9 +339,14 @@ def time_limits(conn, kind: str, class_code: str) -> tuple[dict[str, str], dict[
             {s: lim.text() for s, lim in urgent.items() if s in STAGE_ORDER})
 
 
+PROFILE_SQL = ("SELECT COALESCE((SELECT profile FROM citygrid.district ORDER BY code LIMIT 1), "
+               "(SELECT value FROM citygrid.store_setting WHERE key = 'default_profile'), "
+               "(SELECT profile FROM citygrid.code_profile WHERE is_default), '2013')")
+
+
 def _profile(cur) -> str:
-    cur.execute("SELECT COALESCE((SELECT profile FROM citygrid.district ORDER BY code LIMIT 1), "
-                "(SELECT value FROM citygrid.store_setting WHERE key = 'code_profile'), '2013')")
+    """The store's code profile: its district's, else the store's default (one rule for every module)."""
+    cur.execute(PROFILE_SQL)
     return cur.fetchone()[0]
 
 

@@ -24,8 +24,9 @@ class ManualStoreError(StoreError):
 def _profile(cur, profile: str | None) -> str:
     if profile:
         return profile
-    cur.execute("SELECT COALESCE((SELECT profile FROM citygrid.district ORDER BY code LIMIT 1), "
-                "(SELECT profile FROM citygrid.code_profile WHERE is_default), '2013')")
+    from .intake import PROFILE_SQL
+
+    cur.execute(PROFILE_SQL)
     return cur.fetchone()[0]
 
 
@@ -35,23 +36,26 @@ def version_in_force(conn) -> int:
         return cur.fetchone()[0]
 
 
-_IN = "from_version <= %(v)s AND (to_version IS NULL OR to_version > %(v)s)"
+# a row is in version v when from_version <= v < to_version (to_version NULL: still in force)
 
 
 def _load(cur, version: int, profile: str) -> Manual:
     args = {"v": version, "p": profile}
-    cur.execute(f"""SELECT kind, class_code, variant, urgent, stage, amount, unit FROM citygrid.manual_limit
-                     WHERE profile = %(p)s AND {_IN}""", args)
+    cur.execute("""SELECT kind, class_code, variant, urgent, stage, amount, unit FROM citygrid.manual_limit
+                     WHERE profile = %(p)s
+                     AND from_version <= %(v)s AND (to_version IS NULL OR to_version > %(v)s)""", args)
     limits: dict = {}
     for kind, code, variant, urgent, stage, amount, unit in cur.fetchall():
         limits.setdefault((kind, code, variant, urgent), {})[stage] = Limit(float(amount), unit)
-    cur.execute(f"""SELECT kind, class_code, name, note FROM citygrid.manual_variant
-                     WHERE profile = %(p)s AND {_IN} ORDER BY ord, name""", args)
+    cur.execute("""SELECT kind, class_code, name, note FROM citygrid.manual_variant
+                     WHERE profile = %(p)s
+                     AND from_version <= %(v)s AND (to_version IS NULL OR to_version > %(v)s)
+                     ORDER BY ord, name""", args)
     variants: dict = {}
     for kind, code, name, note in cur.fetchall():
         variants.setdefault((kind, code), []).append(
             Variant(name, _ordered(limits.get((kind, code, name, False), {})), note))
-    cur.execute(f"""SELECT m.kind, m.class_code, COALESCE(e.name, k.name), COALESCE(e.major_name, k.major_name),
+    cur.execute("""SELECT m.kind, m.class_code, COALESCE(e.name, k.name), COALESCE(e.major_name, k.major_name),
                            m.points, m.supervisor, m.department, m.handling, m.register, m.close, m.topology
                       FROM citygrid.manual_class m
                       LEFT JOIN citygrid.event_class e ON m.kind = 'event' AND e.profile = m.profile
@@ -140,16 +144,18 @@ def entry(conn, kind: str, class_code: str, version: int | None = None) -> Class
 def _entry(cur, kind, class_code, version, profile) -> ClassEntry | None:
     # one class: the whole version's rows of that class only (fast: the key index)
     args = {"v": version, "p": profile, "k": kind, "c": class_code}
-    cur.execute(f"""SELECT variant, urgent, stage, amount, unit FROM citygrid.manual_limit
-                     WHERE profile = %(p)s AND kind = %(k)s AND class_code = %(c)s AND {_IN}""", args)
+    cur.execute("""SELECT variant, urgent, stage, amount, unit FROM citygrid.manual_limit
+                     WHERE profile = %(p)s AND kind = %(k)s AND class_code = %(c)s
+                     AND from_version <= %(v)s AND (to_version IS NULL OR to_version > %(v)s)""", args)
     limits: dict = {}
     for variant, urgent, stage, amount, unit in cur.fetchall():
         limits.setdefault((variant, urgent), {})[stage] = Limit(float(amount), unit)
-    cur.execute(f"""SELECT name, note FROM citygrid.manual_variant
-                     WHERE profile = %(p)s AND kind = %(k)s AND class_code = %(c)s AND {_IN} ORDER BY ord, name""",
+    cur.execute("""SELECT name, note FROM citygrid.manual_variant
+                     WHERE profile = %(p)s AND kind = %(k)s AND class_code = %(c)s
+                     AND from_version <= %(v)s AND (to_version IS NULL OR to_version > %(v)s) ORDER BY ord, name""",
                 args)
     variants = tuple(Variant(n, _ordered(limits.get((n, False), {})), note) for n, note in cur.fetchall())
-    cur.execute(f"""SELECT m.points, m.supervisor, m.department, m.handling, m.register, m.close, m.topology,
+    cur.execute("""SELECT m.points, m.supervisor, m.department, m.handling, m.register, m.close, m.topology,
                            COALESCE(e.name, k.name), COALESCE(e.major_name, k.major_name)
                       FROM citygrid.manual_class m
                       LEFT JOIN citygrid.event_class e ON m.kind = 'event' AND e.profile = m.profile
@@ -168,8 +174,9 @@ def _entry(cur, kind, class_code, version, profile) -> ClassEntry | None:
 
 
 def _defaults(cur, kind, version, profile) -> tuple[dict, dict]:
-    cur.execute(f"""SELECT urgent, stage, amount, unit FROM citygrid.manual_limit
-                     WHERE profile = %(p)s AND kind = %(k)s AND class_code IS NULL AND {_IN}""",
+    cur.execute("""SELECT urgent, stage, amount, unit FROM citygrid.manual_limit
+                     WHERE profile = %(p)s AND kind = %(k)s AND class_code IS NULL
+                     AND from_version <= %(v)s AND (to_version IS NULL OR to_version > %(v)s)""",
                 {"v": version, "p": profile, "k": kind})
     normal, urgent = {}, {}
     for is_urgent, stage, amount, unit in cur.fetchall():

@@ -91,7 +91,11 @@ def save_user(conn, login: str, roles: list[str], name: str, department: str | N
               password: str | None = None) -> UserInfo:
     """Create or change the login *login*: exactly *roles* (short names), the display *name*
     and, for a department handler, its *department* (required then). Other logins are never
-    touched; group roles outside CityGrid's are left as they are. One transaction."""
+    touched; group roles outside CityGrid's are left as they are. One transaction.
+
+    Run by the store owner (or any login with CREATEROLE) it creates and grants directly; run by an
+    administrator's login (citygrid_admin, no CREATEROLE) it goes through ``citygrid.staff_save``,
+    which does the same as the store owner and refuses roles CityGrid did not make."""
     login = (login or "").strip()
     if not _LOGIN.match(login) or login.startswith(("pg_", "citygrid_")):
         raise RoleError(tr("login '{login}' must be lower-case letters, digits and _ (at most 63, not starting "
@@ -105,6 +109,19 @@ def save_user(conn, login: str, roles: list[str], name: str, department: str | N
         raise RoleError(tr("give the user a display name"))
     try:
         with conn.cursor() as cur:
+            cur.execute("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user")
+            if not cur.fetchone()[0]:
+                # an administrator's login: through the store's function (it creates and grants as the
+                # store owner, and only CityGrid staff logins); the password as a verifier only
+                if department:
+                    cur.execute("SELECT 1 FROM citygrid.department WHERE code = %s AND active", (department,))
+                    if cur.fetchone() is None:
+                        raise RoleError(tr("there is no active department '{code}'").format(code=department))
+                cur.execute("SELECT citygrid.staff_save(%s, %s, %s, %s, %s)",
+                            (login, list(dict.fromkeys(roles)), name.strip(), department or None,
+                             scram_verifier(password) if password else None))
+                conn.commit()
+                return UserInfo(login, name.strip(), department or None, tuple(dict.fromkeys(roles)))
             cur.execute("SELECT rolsuper FROM pg_roles WHERE rolname = %s", (login,))
             row = cur.fetchone()
             if row and row[0]:

@@ -161,6 +161,8 @@ GRANT SELECT ON citygrid.audit_override, citygrid.admin_audit TO citygrid_admin;
 GRANT EXECUTE ON FUNCTION citygrid.break_glass_amend(bigint, text, text) TO citygrid_admin;
 -- the command manual changes only through manual_apply (a new version each time; issue 16)
 GRANT EXECUTE ON FUNCTION citygrid.manual_apply(jsonb, text, boolean) TO citygrid_admin;
+-- people: an administrator adds and changes staff logins through staff_save (no CREATEROLE of its own)
+GRANT EXECUTE ON FUNCTION citygrid.staff_save(text, text[], text, text, text) TO citygrid_admin;
 
 -- Big screen: maps, code tables and the open cases without personal data.
 GRANT SELECT ON citygrid.store_setting, citygrid.schema_migration, citygrid.code_profile, citygrid.component_class,

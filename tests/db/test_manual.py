@@ -23,7 +23,9 @@ def at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=CST)
 
 
-def garbage_page(handle_small=Limit(4, "work_hours"), handle_large=Limit(1, "work_days")) -> ClassEntry:
+def garbage_page(handle_small: Limit | None = None, handle_large: Limit | None = None) -> ClassEntry:
+    handle_small = handle_small or Limit(4, "work_hours")
+    handle_large = handle_large or Limit(1, "work_days")
     return ClassEntry(kind="event", code="0102", points="无暴露垃圾", supervisor="属地", department="HW",
                       handling="90 分钟内到场清理", register="有暴露垃圾即立案", close="现场无垃圾",
                       limits={"handle": Limit(4, "work_hours")},
@@ -54,7 +56,8 @@ def test_deadlines_follow_the_situation_and_the_calendar_with_its_tiaoxiu_weeken
     large = registered(owner, at(11, 20, 16), "5吨以上")
     small = registered(owner, at(11, 20, 16), "5吨以下")
     plain = registered(owner, at(11, 20, 16), None)
-    dispatched = [act(owner, c.id, "dispatch", "dispatcher", c.version, at=at(11, 20, 17)) for c in (large, small, plain)]
+    dispatched = [act(owner, c.id, "dispatch", "dispatcher", c.version, at=at(11, 20, 17))
+                  for c in (large, small, plain)]
     # 5吨以上, 1 working day: the end of the next working day, the 调休 Saturday
     assert dispatched[0].stage_deadline == at(11, 21, 17, 30)
     # 5吨以下, 4 working hours from Friday 17:00: 0.5 h on Friday, 3.5 h on Saturday morning
@@ -160,7 +163,8 @@ def test_the_rules_are_the_administrators_alone_and_every_change_is_audited(secu
     assert {r["actor"] for r in rows} == {logins["admin"]}
     weight = next(r for r in rows if r["table"] == "evaluation_weight")
     assert float(weight["old"]["points"]) == 30 and float(weight["new"]["points"]) == 40
-    assert one(owner, "SELECT created_by FROM citygrid.manual_version ORDER BY version DESC LIMIT 1")[0] == logins["admin"]
+    assert one(owner, "SELECT created_by FROM citygrid.manual_version ORDER BY version DESC LIMIT 1")[0] == \
+        logins["admin"]
     # the audit cannot be rewritten, not even by the administrator
     denied(a, "UPDATE citygrid.admin_audit SET actor = 'someone'")
     denied(a, "DELETE FROM citygrid.admin_audit")
@@ -259,3 +263,28 @@ def test_routing_says_where_a_case_goes_and_why(secured):
             cur.execute("INSERT INTO citygrid.routing_rule (kind, class_code, street_code, department_code) "
                         "VALUES ('event', '0102', '001', 'SZ')")
     owner.rollback()
+
+
+def test_an_administrator_adds_staff_but_cannot_take_over_other_roles(secured, cluster, store_dsn, conn_factory):
+    owner, login, _logins = secured
+    a = login("admin")
+    dbname = store_dsn.split("dbname=")[1].split()[0]
+    try:
+        save_user(a, "cgt_new_op_16", ["operator"], "新受理员", password=PASSWORD)
+        new = conn_factory(f"host={cluster.sockdir} port={cluster.port} dbname={dbname} user=cgt_new_op_16 "
+                           f"password={PASSWORD}")
+        assert one(new, "SELECT citygrid.acts_as('operator'), citygrid.acts_as('admin')") == (True, False)
+        new.close()
+        assert any(r["key"] == "cgt_new_op_16" and r["table"] == "staff" for r in admin.audit(a))
+        # the server's other roles are not the administrator's to change
+        for other in (cluster.user, "citygrid_admin"):
+            with pytest.raises(Exception, match="not a CityGrid staff login|must be lower-case"):
+                save_user(a, other, ["admin"], "接管", password=PASSWORD)
+        with pytest.raises(Exception, match="permission denied for function staff_save"):
+            save_user(login("operator"), "cgt_new_op_17", ["admin"], "自封管理员", password=PASSWORD)
+    finally:
+        with owner.cursor() as cur:
+            cur.execute("DELETE FROM citygrid.staff WHERE login LIKE 'cgt_new_op_1%'")
+            cur.execute('DROP ROLE IF EXISTS "cgt_new_op_16"')
+            cur.execute('DROP ROLE IF EXISTS "cgt_new_op_17"')
+        owner.commit()

@@ -278,7 +278,7 @@ CREATE TRIGGER admin_audit_no_truncate BEFORE TRUNCATE ON citygrid.admin_audit
     FOR EACH STATEMENT EXECUTE FUNCTION citygrid.refuse_change();
 ALTER TABLE citygrid.admin_audit ENABLE ROW LEVEL SECURITY;   -- read: roles.sql (admin, analyst)
 
-CREATE FUNCTION citygrid.admin_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+CREATE FUNCTION citygrid.admin_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
 CREATE TRIGGER department_audit AFTER INSERT OR UPDATE OR DELETE ON citygrid.department
     FOR EACH ROW EXECUTE FUNCTION citygrid.admin_audit_row('code');
 CREATE TRIGGER department_territory_audit AFTER INSERT OR UPDATE OR DELETE ON citygrid.department_territory
