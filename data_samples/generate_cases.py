@@ -116,8 +116,9 @@ P_REWORK = 0.06
 P_URGE_OPEN = 0.6
 # demo staff (staff=True): logins per role; supervisors patrol one street each (by street code),
 # operators, shift leaders and dispatchers take turns, each department has one handler
-STAFF = {"supervisor": 6, "operator": 3, "shift_leader": 2, "dispatcher": 2}
-STAFF_NAMES = {"supervisor": "监督员", "operator": "受理员", "shift_leader": "值班长", "dispatcher": "派遣员"}
+STAFF = {"supervisor": 6, "operator": 3, "shift_leader": 2, "dispatcher": 2, "office": 1}
+STAFF_NAMES = {"supervisor": "监督员", "operator": "受理员", "shift_leader": "值班长", "dispatcher": "派遣员",
+               "office": "数字城管办"}
 OPERATOR_SOURCES = {"12319热线", "公众举报", "媒体曝光", "领导批办", "视频监控"}
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from .i18n import tr
@@ -48,6 +49,7 @@ _UNIT_WORDS = {
     "天": "days", "日": "days", "d": "days", "days": "days",
 }
 _LIMIT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([^\s0-9.].*?)\s*$")
+_NEGATIVE = re.compile(r"^\s*[-−－]\s*[0-9]")
 
 
 class ManualError(ValueError):
@@ -63,7 +65,7 @@ class Limit:
     def __post_init__(self):
         if self.unit not in UNITS:
             raise ManualError(tr("unknown time unit '{unit}': use 小时, 工作时 or 工作日").format(unit=self.unit))
-        if not isinstance(self.amount, (int, float)) or math.isnan(self.amount) or self.amount <= 0:
+        if not isinstance(self.amount, int | float) or math.isnan(self.amount) or self.amount <= 0:
             raise ManualError(tr("a time limit must be a positive number, got {amount}").format(amount=self.amount))
         hours = self.amount * (24 if self.unit == "work_days" else 1)
         if hours > MAX_HOURS:
@@ -88,6 +90,8 @@ def parse_limit(text) -> Limit:
         return text
     raw = str(text if text is not None else "").strip()
     m = _LIMIT.match(raw.replace("．", ".").replace("，", ","))
+    if not m and _NEGATIVE.match(raw):      # "-3小时": a number and a unit, but not a positive one
+        raise ManualError(tr("a time limit must be a positive number, got {amount}").format(amount=raw))
     if not m:
         raise ManualError(tr("'{text}' is not a time limit: write a number and a unit, e.g. 4工作时, 90分钟, "
                              "24小时, 15工作日").format(text=raw))
@@ -219,15 +223,86 @@ class Change:
     kind: str
     code: str | None          # None: the defaults
     what: str                 # a field (points, department, …), "limit <stage>", "urgent <stage>",
-                              # "variant <name> <stage>", "class" (added or removed)
+                              # "variant <name> <stage>", "variant <name> note", "variant <name>" and
+                              # "class" (a situation or a class's page added or removed)
     old: str | None
     new: str | None
 
-    def describe(self) -> str:
-        where = f"{KIND_ZH.get(self.kind, self.kind)} {self.code}" if self.code else \
-            tr("{kind} defaults").format(kind=KIND_ZH.get(self.kind, self.kind))
-        return f"{where} · {self.what}: {self.old if self.old is not None else '—'} → " \
-               f"{self.new if self.new is not None else '—'}"
+    def describe(self, class_names: Mapping | None = None, department_names: Mapping | None = None) -> str:
+        """One line, as :func:`change_parts` words it: "事件 0102 暴露垃圾 · 处置时限 · 4 工作时 → 24 小时"."""
+        where, what, old, new = change_parts(self, class_names, department_names)
+        return f"{where} · {what} · {old} → {new}"
+
+
+def field_label(name: str) -> str:
+    """A field of a class's page as people name it: 管理要点, 监管单位, 专业部门, 处置标准, 立案标准,
+    结案标准, 拓扑类型 (the Chinese term in either language)."""
+    return {"points": tr("Management points (管理要点)"), "register": tr("Registering standard (立案标准)"),
+            "handling": tr("Handling standard (处置标准)"), "close": tr("Closing standard (结案标准)"),
+            "supervisor": tr("Supervising unit (监管单位)"), "department": tr("Handling department (专业部门)"),
+            "topology": tr("Topology")}.get(name, name)
+
+
+def department_label(code: str | None, department_names: Mapping | None = None) -> str:
+    """A department as the manual's readers know it: "区环境卫生管理所（HW）", 属地, or the code
+    alone when its name is not known."""
+    if not code:
+        return "—"
+    name = (department_names or {}).get(code) if code != TERRITORIAL else None
+    return f"{name}（{code}）" if name else code
+
+
+def _what_label(what: str) -> tuple[str, bool]:
+    """:attr:`Change.what` as read, and whether it names a whole class's page or situation (added
+    or removed): "limit handle" → 处置时限, "urgent handle" → 紧急处置时限, "variant 5吨以上 handle" →
+    情形 5吨以上 · 处置时限, "variant 5吨以上" → 情形 5吨以上 (whole), "class" → 分类条目 (whole). A
+    situation's name may hold spaces: the stage (or "note") is its last word."""
+    if what == "class":
+        return tr("class entry (分类条目)"), True
+    if what in TEXT_FIELDS:
+        return field_label(what), False
+    head, _, rest = what.partition(" ")
+    if head in ("limit", "urgent") and rest in STAGES:
+        stage = STAGE_ZH[rest]
+        if head == "limit":
+            return tr("{stage} time limit").format(stage=stage), False
+        return tr("urgent {stage} time limit").format(stage=stage), False
+    if head == "variant" and rest:
+        name, _, last = rest.rpartition(" ")
+        if name and last in STAGES:
+            return tr("situation {name} · {stage} time limit").format(name=name, stage=STAGE_ZH[last]), False
+        if name and last == "note":
+            return tr("situation {name} · note").format(name=name), False
+        return tr("situation {name}").format(name=rest), True
+    return what, False
+
+
+def change_parts(change: Change, class_names: Mapping | None = None,
+                 department_names: Mapping | None = None) -> tuple[str, str, str, str]:
+    """(where, what, old, new) of *change* as a person reads them in the import's table of
+    differences: ("事件 0102 暴露垃圾", "处置时限", "4 工作时", "24 小时"). *class_names*: (kind, code) →
+    the class's name; *department_names*: code → name (departments shown as "名称（编码）"). An
+    absent value is "—"; a class or situation added reads "— → 新增", one removed "现有 → 删除"."""
+    kind = KIND_ZH.get(change.kind, change.kind)
+    if change.code:
+        name = (class_names or {}).get((change.kind, change.code))
+        where = f"{kind} {change.code} {name}" if name else f"{kind} {change.code}"
+    else:
+        where = tr("{kind} defaults").format(kind=kind)
+    what, whole = _what_label(change.what)
+    if whole:     # a class's page or a situation as a whole: added or removed
+        return (where, what, "—" if change.old is None else tr("existing"),
+                tr("added") if change.old is None else tr("removed"))
+
+    def value(v: str | None) -> str:
+        if v is None or v == "":
+            return "—"
+        if change.what in ("supervisor", "department"):
+            return department_label(v, department_names)
+        if change.what == "topology":
+            return TOPOLOGY_ZH.get(v, v)
+        return v
+    return where, what, value(change.old), value(change.new)
 
 
 def _limit_changes(kind, code, prefix, old: dict, new: dict) -> list[Change]:
@@ -288,7 +363,8 @@ def check(manual: Manual) -> None:
                 raise ManualError(tr("{where}: {field} has {n} characters; at most 4000").format(
                     where=where, field=f, n=len(v)))
         if e.topology is not None and e.topology not in TOPOLOGIES:
-            raise ManualError(tr("{where}: topology '{value}' is not 点, 线 or 面").format(where=where, value=e.topology))
+            raise ManualError(tr("{where}: topology '{value}' is not 点, 线 or 面").format(
+                where=where, value=e.topology))
         seen = set()
         for v in e.variants:
             if not (v.name or "").strip():

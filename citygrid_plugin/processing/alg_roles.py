@@ -19,8 +19,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.admintables import AdminTableError, parse_grid_codes
 from ..core.i18n import tr
-from ..store import roles
+from ..store import admin, roles
+from ..store.db import StoreError
 from .base import CityGridAlgorithm
 
 ROLE_KEYS = list(roles.ROLES)
@@ -32,6 +34,7 @@ def role_label(role: str) -> str:
         "surveyor": tr("Surveyor (components)"), "operator": tr("Operator"), "shift_leader": tr("Shift leader"),
         "dispatcher": tr("Dispatcher"), "department": tr("Department handler"), "supervisor": tr("Supervisor"),
         "analyst": tr("Analyst (read-only)"), "bigscreen": tr("Big screen (read-only)"),
+        "office": tr("Digital urban management office"),
     }[role]
 
 
@@ -69,6 +72,7 @@ class SaveUserAlgorithm(CityGridAlgorithm):
     ROLES = "ROLES"
     DEPARTMENT = "DEPARTMENT"
     PASSWORD = "PASSWORD_AUTHCFG"  # nosec B105 - a parameter name, not a password
+    GRIDS = "GRIDS"
 
     def displayName(self) -> str:  # noqa: N802
         return tr("Add or change a store user")
@@ -80,7 +84,9 @@ class SaveUserAlgorithm(CityGridAlgorithm):
             "Password: create an authentication configuration (Basic: the user's login and password) in QGIS's "
             "authentication database and choose it here. The password is read from there and sent to the server "
             "only as a SCRAM-SHA-256 verifier; it never appears in the Processing history or log. Without one, "
-            "the login exists but cannot sign in with a password until an administrator sets it.")
+            "the login exists but cannot sign in with a password until an administrator sets it.\n\n"
+            "Responsibility grids (责任网格) of a supervisor: unit grid codes separated by commas; they replace the "
+            "supervisor's grids. Left empty, the grids stay as they are.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameters()
@@ -92,12 +98,23 @@ class SaveUserAlgorithm(CityGridAlgorithm):
                                                        optional=True))
         self.addParameter(QgsProcessingParameterAuthConfig(self.PASSWORD, tr("Password from an authentication "
                                                                              "configuration"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.GRIDS, tr("Responsibility grids of a supervisor (unit grid codes, comma separated; empty: "
+                           "unchanged)"), optional=True))
         self.addOutput(QgsProcessingOutputString("LOGIN", tr("Login")))
         self.addOutput(QgsProcessingOutputString("ROLES_GRANTED", tr("Roles granted")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         login = self.parameterAsString(parameters, self.LOGIN, context).strip()
         chosen = [ROLE_KEYS[i] for i in self.parameterAsEnums(parameters, self.ROLES, context)]
+        grids_text = (self.parameterAsString(parameters, self.GRIDS, context) or "").strip()
+        try:
+            grids = parse_grid_codes(grids_text) if grids_text else None
+        except AdminTableError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        if grids is not None and "supervisor" not in chosen:
+            raise QgsProcessingException(tr("responsibility grids are a supervisor's: choose the role Supervisor or "
+                                            "leave GRIDS empty"))
         password = None
         authcfg = self.parameterAsString(parameters, self.PASSWORD, context)
         if authcfg:
@@ -113,6 +130,14 @@ class SaveUserAlgorithm(CityGridAlgorithm):
             user = roles.save_user(store.conn, login, chosen, self.parameterAsString(parameters, self.NAME, context),
                                    self.parameterAsString(parameters, self.DEPARTMENT, context).strip() or None,
                                    password=password)
+            if grids is not None:
+                try:
+                    admin.set_supervisor_grids(store.conn, user.login, grids)
+                except StoreError as exc:
+                    raise QgsProcessingException(tr("{login} was saved, but not the responsibility grids: {error}")
+                                                 .format(login=user.login, error=exc)) from exc
+                feedback.pushInfo(tr("{login}: responsibility grids {grids}").format(
+                    login=user.login, grids=", ".join(grids) or "—"))
         granted = ", ".join(f"citygrid_{r}" for r in user.roles)
         feedback.pushInfo(tr("{login}: {roles}; password {state}").format(
             login=user.login, roles=granted, state=tr("set") if password else tr("unchanged")))

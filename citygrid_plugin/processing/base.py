@@ -61,6 +61,7 @@ GROUPS = {
     "basemap": lambda: tr("Base map"),
     "hotspots": lambda: tr("Hot spots"),
     "evaluation": lambda: tr("Evaluation and reports"),
+    "administration": lambda: tr("Administration"),
 }
 
 
@@ -228,7 +229,8 @@ class PeriodAlgorithm(CityGridAlgorithm):
 
     def add_weights_parameter(self) -> None:
         self.addParameter(QgsProcessingParameterString(
-            self.WEIGHTS, tr("Score weights (term=points, …; empty: the store's weights, set by the administrators)"), optional=True))
+            self.WEIGHTS, tr("Score weights (term=points, …; empty: the store's weights, set by the administrators)"),
+            optional=True))
 
     def evaluate(self, conn, start: datetime, end: datetime, area: str, feedback):
         """The evaluated period (:func:`citygrid_plugin.store.evaluation.evaluate_period`), logged."""

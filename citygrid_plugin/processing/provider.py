@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
+from .alg_admin import ALGORITHMS as ADMIN_ALGORITHMS
 from .alg_censusprogress import CensusProgressAlgorithm
 from .alg_codegrids import CodeGridsAlgorithm
 from .alg_createstore import CreateStoreAlgorithm
@@ -17,6 +18,7 @@ from .alg_importcomponents import ImportComponentsAlgorithm
 from .alg_importdepartments import ImportDepartmentsAlgorithm
 from .alg_importdivisions import ImportDivisionsAlgorithm
 from .alg_importdxf import ImportDxfAlgorithm
+from .alg_manual import ExportManualAlgorithm, ImportManualAlgorithm, PrintManualAlgorithm
 from .alg_maps import StreetAtlasAlgorithm, ThematicMapAlgorithm
 from .alg_monthlyreport import MonthlyReportAlgorithm
 from .alg_partitiongrids import PartitionGridsAlgorithm
@@ -50,3 +52,7 @@ class CityGridProvider(QgsProcessingProvider):
                     ThematicMapAlgorithm(), StreetAtlasAlgorithm(), MonthlyReportAlgorithm(), ImportCasesAlgorithm()):
             self.addAlgorithm(alg)
         self.addAlgorithm(WorkFormAlgorithm())
+        for alg in (ExportManualAlgorithm(), ImportManualAlgorithm(), PrintManualAlgorithm()):
+            self.addAlgorithm(alg)
+        for cls in ADMIN_ALGORITHMS:   # 系统管理 in batch (alg_admin)
+            self.addAlgorithm(cls())

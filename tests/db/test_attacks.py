@@ -322,7 +322,7 @@ def test_an_extension_within_bounds_is_approved_and_numbers_in_the_manual_are_fi
     # the manual is written only through manual_apply, which takes amounts as JSON numbers
     for amount in ('"NaN"', '"Infinity"', "1e30", "0", "-4"):
         manual = ('{"profile": "2013", "classes": [{"kind": "event", "code": "0102", '
-                  '"limits": {"handle": {"amount": %s, "unit": "hours"}}}]}' % amount)
+                  '"limits": {"handle": {"amount": ' + amount + ', "unit": "hours"}}}]}')
         denied(a, "SELECT citygrid.manual_apply(%s::jsonb, 'x', false)", (manual,),
                match="not a number|more than 0 and at most a year")
     denied(a, "INSERT INTO citygrid.manual_limit (kind, profile, stage, amount, unit, from_version) "

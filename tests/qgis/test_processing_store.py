@@ -65,7 +65,7 @@ def test_import_sample_divisions_and_gbk_departments(provider, qgis_connection, 
     n_street = QgsVectorLayer(f"{SAMPLE}|layername=streets", "s", "ogr").featureCount()
     assert res["COMMUNITIES_LOADED"] == n_comm and res["STREETS_LOADED"] == n_street
     dep = processing.run("citygrid:importdepartments", {"CONNECTION": qgis_connection, "INPUT": str(DEPARTMENTS)})
-    assert dep["INSERTED"] == 12
+    assert dep["INSERTED"] == 16
     conn = db.connect(cluster.dsn(fresh_db))
     try:
         with conn.cursor() as cur:
