@@ -2,21 +2,23 @@
 department that handles it.
 
 A page holds, top to bottom: the title, the case number printed large (read out over the phone:
-no QR code, decided in issue 15) with the urgency, a table of the case (kind 事件/部件, class
-name and code, source, state, reported time, the time limit and deadline of the current stage
-and of handling, street, community, unit grid, component, address, description), the location
-map (the case's unit grid outlined and labelled with its code, the neighbouring grids, the store's
-1:500 base map when there is one, the case point) beside up to four photos (report stage first),
-the lead and assisting departments (主办/协办), a block the department fills in by hand (处置结果,
-处置人, 日期) and a footer with the case number, the page and the print time.
+no QR code, decided in issue 15) with the urgency, a table of the case (kind 事件/部件, class name
+and code, source, state, reported time, the time limit and deadline of the current stage and of
+handling — the command manual's limit for the case's situation (情形) and urgency — the situation
+and the manual version the case runs under, the manual's 处置标准, street, community, unit grid,
+component, address, description), the location map (the case's unit grid outlined and labelled
+with its code, the neighbouring grids, the store's 1:500 base map when there is one, the case
+point) beside up to four photos (report stage first), the lead and assisting departments
+(主办/协办), a block the department fills in by hand (处置结果, 处置人, 日期) and a footer with the case
+number, the page and the print time.
 
 Everything comes from the store through the login's own rights (:func:`store.desk.case_detail`,
-:func:`store.photos.case_photos`): a department prints only cases it may see, and the reporter's
-name and phone never reach the form (it goes outside the supervision centre). Store text is
-printed literally (:func:`~.templates._label` escapes ``[%``) and wrapped between CJK characters
-(:func:`~.text._wrap`); photos are written to a private folder as JPEG files, turned upright
-(EXIF orientation) and scaled to at most :data:`PHOTO_MAX_PX` pixels so a form of many cases
-stays small.
+:func:`store.manual.case_entry`, :func:`store.photos.case_photos`): a department prints only
+cases it may see, and the reporter's name and phone never reach the form (it goes outside the
+supervision centre). Store text is printed literally (:func:`~.templates._label` escapes ``[%``)
+and wrapped between CJK characters (:func:`~.text._wrap`); photos are written to a private
+folder as JPEG files, turned upright (EXIF orientation) and scaled to at most
+:data:`PHOTO_MAX_PX` pixels so a form of many cases stays small.
 
 Each page is its own one-page layout, built when QGIS's PDF exporter asks for it (an atlas-style
 iterator, :class:`_Pages`): one layout holding every page slows down with each item added (QGIS
@@ -69,6 +71,7 @@ from ..maps import memory_layer
 from ..store.analysis import active_grids
 from ..store.basemap import basemap_in_box
 from ..store.desk import case_detail
+from ..store.manual import case_entry
 from ..store.migrate import store_srid
 from ..store.photos import case_photos, photo_content
 from .export import _pdf_settings, _publish, _result_error, _staging
@@ -86,6 +89,7 @@ PAD_X, PAD_Y = 1.8, 1.2          # text inset in a cell, mm
 KEY_PT, VALUE_PT = 9.5, 10.5
 ROW_MIN = 7.5                    # minimum height of a table row, mm
 DESCRIPTION_LINES = 10           # a longer description is cut with "…" (the full text is in the system)
+STANDARD_LINES = 3               # so is a longer 处置标准 (the page keeps room for the handling block)
 MAX_PHOTOS = 4
 PHOTO_MAX_PX = 1600              # longest side of a printed photo; 1600 px is 400 dpi over 100 mm
 MAP_MIN_M = 120.0                # the location map shows at least this many metres across
@@ -145,6 +149,7 @@ def write_workform(conn, case_ids: Iterable[int], path: str | os.PathLike, feedb
                 if feedback.isCanceled():
                     return 0
                 detail = case_detail(conn, case_id)
+                detail["manual"] = case_entry(conn, case_id)
                 forms.append((detail, *_photos(conn, case_id, Path(scratch))))
                 feedback.setProgress(30 * (n + 1) / len(ids))
             pages = _Pages(project, forms, _MapSource(conn, srid, project), feedback)
@@ -229,6 +234,13 @@ class _Pages(QgsAbstractLayoutIterator):
 # -- what a page shows -----------------------------------------------------------------------------
 def _when(value: datetime | None) -> str:
     return value.astimezone(CST).strftime("%Y-%m-%d %H:%M") if value else "—"
+
+
+def _limit(limit) -> str:
+    """A limit of the manual ("24 小时"), or a text the store already worded."""
+    if limit is None:
+        return ""
+    return limit.text() if callable(getattr(limit, "text", None)) else str(limit)
 
 
 def _kind(kind: str) -> str:
@@ -412,25 +424,36 @@ class _Page:
         self.y += 12
         self.number_row()
         limits = d.get("limits") or {}
-        stage_limit = limits.get(d.get("stage") or "")
+        manual = d.get("manual") or {}
+        # the manual's limits for this case (its situation and urgency), else the class's
+        stage_limit = _limit((manual.get("limits") or {}).get(d.get("stage") or "")) or limits.get(d.get("stage") or "")
         stage = _stage(d.get("stage"))
         if stage_limit:
             stage = tr("{stage} (limit {limit})").format(stage=stage, limit=stage_limit)
         cls = f"{d.get('class_name') or ''}（{d.get('class_code') or ''}）"
         handle_deadline = _when(d.get("handle_deadline")) if d.get("handle_deadline") else tr("set when dispatched")
+        handle_limit = (manual.get("limits") or {}).get("handle") or limits.get("handle")
+        entry = manual.get("entry")
+        standard = (getattr(entry, "handling", None) or "").strip() if entry is not None else ""
         self.row((tr("Problem type"), _kind(d.get("kind"))), (tr("Problem class"), cls))
         self.row((tr("Problem source"), d.get("source") or "—"), (tr("Case state"), state_label(d.get("state") or "")))
         self.row((tr("Reported at"), _when(d.get("reported_at"))), (tr("Observed at"), _when(d.get("observed_at"))))
         self.row((tr("Current stage"), stage), (tr("Stage deadline"), _when(d.get("stage_deadline"))))
-        self.row((tr("Handling time limit"), limits.get("handle") or "—"),
+        self.row((tr("Handling time limit"), _limit(handle_limit) or "—"),
                  (tr("Handling deadline"), handle_deadline), bold_value=True)
+        version = manual.get("version")
+        version = "—" if version is None else tr("version {version} (in force when reported)").format(version=version)
+        self.row((tr("Situation"), manual.get("variant") or tr("General case")), (tr("Command manual"), version))
+        self.wide_row(tr("Handling standard"), standard or tr("Not set in the command manual"),
+                      max_lines=STANDARD_LINES)
         self.row((tr("Street"), d.get("street_name") or d.get("street_code") or "—"),
                  (tr("Community"), d.get("community_name") or d.get("community_code") or "—"))
         self.row((tr("Unit grid"), d.get("grid_code") or "—"), (tr("Component code"), d.get("component_code") or "—"))
         self.wide_row(tr("Address"), d.get("address") or "—")
-        self.wide_row(tr("Description"), d.get("description") or "", min_lines=3, max_lines=DESCRIPTION_LINES)
-        self.y += 3
         footer_top = PAGE_H - 15
+        self.wide_row(tr("Description"), d.get("description") or "", min_lines=3,
+                      max_lines=self.description_lines(footer_top))
+        self.y += 3
         # what must stay below the map and photos: departments, the handling block (≥ 30 mm), gaps
         below = 2 * ROW_MIN + 3 + 8 + 30 + 10 + 4
         block_h = max(48.0, min(76.0, footer_top - self.y - 6 - below))
@@ -438,6 +461,15 @@ class _Page:
         self.departments()
         self.handling(footer_top - 3)
         self.footer()
+
+    def description_lines(self, footer_top: float) -> int:
+        """At most :data:`DESCRIPTION_LINES`, fewer when the rows above (a long 处置标准) leave less
+        room: what stays below — the smallest map and photos, the departments and the handling
+        block — must fit above the footer."""
+        below = 3 + 6 + 48 + 3 + ROW_MIN + 3 + 7.5 + 20 + 10 + 2
+        line = _metrics(VALUE_PT).lineSpacing() / 10
+        room = footer_top - 3 - self.y - below - 2 * PAD_Y - 0.6
+        return max(3, min(DESCRIPTION_LINES, int(room / line)))
 
     # -- rows --------------------------------------------------------------------------------------------
     def cell(self, rect: QRectF, text: str = "", *, size: float = VALUE_PT, bold: bool = False,

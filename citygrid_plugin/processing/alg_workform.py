@@ -54,12 +54,13 @@ class WorkFormAlgorithm(CityGridAlgorithm):
         return tr(
             "The work form (派遣单) of each case as one printable PDF, one A4 page per case, for the departments "
             "that handle them: the case number in large type (to read out over the phone), class, source, "
-            "urgency, state, reported time, the time limit and deadline of the current stage and of handling, "
-            "a location map with the unit grid and its code, the address and description, up to four photos "
-            "(the report's first), the lead and assisting departments, and a block for the department's result, "
-            "signature and date. Name the cases by their numbers (separated by commas or spaces; the trailing "
-            "digits are enough when they name one case), or give a layer of cases with an id or case_no field "
-            "and tick “Selected features only”. The reporter's name and phone are never printed.")
+            "urgency, state, reported time, the time limit and deadline of the current stage and of handling (the "
+            "command manual's limit for the case's situation), the situation (情形) and the manual's handling "
+            "standard (处置标准), a location map with the unit grid and its code, the address and description, "
+            "up to four photos (the report's first), the lead and assisting departments, and a block for the "
+            "department's result, signature and date. Name the cases by their numbers (separated by commas or "
+            "spaces; the trailing digits are enough when they name one case), or give a layer of cases with an "
+            "id or case_no field and tick “Selected features only”. The reporter's name and phone are never printed.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameters()

@@ -30,9 +30,10 @@ def people(qgis_app, cluster, fresh_db):
     make_case_store(dsn)
     setup_roles(conn)
     tag = uuid.uuid4().hex[:6]
-    logins = {"department": f"cgt_{tag}_hw", "bigscreen": f"cgt_{tag}_screen"}
+    logins = {"department": f"cgt_{tag}_hw", "bigscreen": f"cgt_{tag}_screen", "office": f"cgt_{tag}_office"}
     save_user(conn, logins["department"], ["department"], "环卫所处置员", department="HW", password=PASSWORD)
     save_user(conn, logins["bigscreen"], ["bigscreen"], "指挥大厅大屏", password=PASSWORD)
+    save_user(conn, logins["office"], ["office"], "数字城管办主任", password=PASSWORD)
     # two cases dispatched: one to 环卫所 (HW), one to 交管 (JG)
     for cls, x, dept in (("0102", 50, None), ("0505", 250, "JG")):
         c = report_case(conn, "监督员上报", "event", cls, "测试", x, 50)
@@ -69,6 +70,36 @@ def test_a_department_handler_sees_only_their_tab_and_their_cases(qgis_iface, pe
         assert {a for a, _r, _n in dock.allowed()} == {"feedback", "request_extension", "return"}
     finally:
         dock.shutdown()
+
+
+def test_the_office_sees_the_requests_it_approves_and_approves_them(qgis_iface, people):
+    """数字城管办 (issue 16): an office login's dock holds the overdue, deferred and extension tabs;
+    an extension beyond the shift leader's authorisation is approved there, in the office's name."""
+    from citygrid_plugin.gui.docks.case_queue import CaseQueueDock
+    from citygrid_plugin.store import admin
+
+    conn, targets, logins = people
+    rows = [r for r in admin.authorities(conn) if r["action"] != "approve_extension" or r["role"] != "shift_leader"]
+    admin.save_authorities(conn, rows + [{"action": "approve_extension", "role": "shift_leader", "max_hours": 24}])
+    with conn.cursor() as cur:
+        cur.execute("SELECT id, version FROM citygrid.work_case WHERE department_code = 'HW'")
+        case_id, version = cur.fetchone()
+    conn.rollback()
+    act(conn, case_id, "request_extension", "department", version, note="设备故障", data={"hours": 48})
+    dock = CaseQueueDock(qgis_iface, targets["office"], live=False)
+    try:
+        assert dock.roles == ["office"]
+        titles = [dock.tabs.tabText(i) for i in range(dock.tabs.count())]
+        assert [t.split(" (")[0] for t in titles] == ["Overdue", "Deferred", "Extension requests", "Search"], titles
+        assert [r["id"] for r in dock.rows["extension"]] == [case_id]
+        dock.select_case(case_id)
+        assert {a for a, _r, _n in dock.allowed()} >= {"approve_extension", "refuse_extension", "defer"}
+    finally:
+        dock.shutdown()
+    with conn.cursor() as cur:
+        cur.execute("SELECT extension_pending FROM citygrid.work_case WHERE id = %s", (case_id,))
+        assert cur.fetchone()[0] == 48
+    conn.rollback()
 
 
 def test_the_plugin_enables_only_what_the_login_may_do(qgis_iface, people):

@@ -124,6 +124,17 @@ def note(text: str):
     return answer
 
 
+def proceed(dialog, dialogs):
+    """Press OK in an action dialog that asks nothing more (立案 in the general case, 结案: the
+    command manual's standard is read, nothing typed)."""
+    from citygrid_plugin.gui.dialogs.action_dialog import ActionDialog
+
+    assert isinstance(dialog, ActionDialog), dialog
+    dialogs.asked.append(("input", dialog.windowTitle()))
+    assert dialog.ok_button.isEnabled(), dialog.missing.text()
+    dialog.ok_button.click()
+
+
 def press(button):
     def answer(box, dialogs):
         assert isinstance(box, QMessageBox), box

@@ -231,3 +231,25 @@ def test_bad_input_is_refused_and_nothing_is_written(store, connection, provider
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
     assert not path.exists()
+
+
+def test_the_form_prints_the_situation_the_handling_standard_and_its_limit(store, tmp_path):
+    """Issue 16: a case registered as 5吨以上 under the example's manual page (暴露垃圾) prints its
+    situation, the manual's 处置标准 and the situation's handling limit (24 小时) with its deadline,
+    for the department that prints it with its own login."""
+    from tests.helpers.manual import HANDLING, LARGE, apply_example_manual
+
+    version = apply_example_manual(store["owner"])
+    c = report(store["login"]("supervisor"), NewReport(
+        source="监督员上报", kind="event", class_code="0102", x=50.0, y=150.0, description="路边倾倒建筑垃圾约 8 吨"))
+    c = cases.act(store["login"]("operator"), c.id, "accept", "operator", c.version)
+    c = cases.act(store["login"]("shift_leader"), c.id, "register", "shift_leader", c.version,
+                  data={"variant": LARGE})
+    c = cases.act(store["login"]("dispatcher"), c.id, "dispatch", "dispatcher", c.version, data={"department": "HW"})
+    path = tmp_path / "manual.pdf"
+    assert write_workform(store["login"]("department"), [c.id], path) == 1
+    text = squash(pdf_text(path))
+    assert squash(HANDLING) in text and "Handlingstandard" in text
+    assert f"Situation{LARGE}" in text and f"Commandmanualversion{version}(inforcewhenreported)" in text
+    assert "Handlingtimelimit24小时" in text
+    assert f"{c.stage_deadline.astimezone(CST):%Y-%m-%d%H:%M}" in text     # the handling deadline

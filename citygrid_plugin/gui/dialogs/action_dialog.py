@@ -7,6 +7,13 @@ with a stage, ``department``, ``hours``); the dialog's OK stays disabled, and sa
 missing, until everything needed is there, so a person never sends an action the store must
 refuse for a missing input. Photo files are checked when they are added (type by content, size,
 count) and a refused file is named with the reason.
+
+The command manual (指挥手册) is shown where the action is decided (*manual*: the case's page,
+store.manual.case_entry): 立案 shows the 立案标准 and asks the situation (情形) the case is in,
+each with its own limits ("5吨以上 · 处置 24 小时"; the general case takes the class's normal
+ones); 派遣 and the department's 处置完成, 申请延期 and 退回 show the 处置标准 and the handling
+limit in force for this case (its situation and urgency applied) with the deadline; 核查 and 结案
+show the 结案标准. A standard the manual leaves empty says so.
 """
 from __future__ import annotations
 
@@ -25,7 +32,19 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...core.casefilter import CST
 from ...core.i18n import tr
+from ..manual_view import (
+    ACTION_STANDARD,
+    HANDLING_ACTIONS,
+    StandardBox,
+    general_variant,
+    limit_text,
+    not_set,
+    standard_title,
+    variant_name,
+    variant_text,
+)
 from ..photos import PhotoPicker, stage_label
 
 
@@ -44,22 +63,30 @@ class ActionDialog(QDialog):
     """Asks what *action* (on *case_no*) needs. *departments*: (code, name) of the active
     departments, *suggested*: the department proposed first (routing rules); *photo_stage*: the
     stage of the photos the action may bring (store.cases.photo_stage), required when *needs*
-    names it. After ``exec()``: :attr:`note`, :attr:`data`, :attr:`photos`."""
+    names it. *manual*: the case's page of the command manual (store.manual.case_entry: version,
+    variant, entry, limits, variants; None: the manual has none), *deadline*: the case's
+    handling deadline when it runs. After ``exec()``: :attr:`note`, :attr:`data` (with
+    ``variant`` when a situation was chosen at 立案), :attr:`photos`."""
 
     def __init__(self, title: str, case_no: str, action: str, needs: dict,
                  departments: list[tuple[str, str]] | None = None, suggested: str | None = None,
-                 photo_stage: str | None = None, parent=None) -> None:
+                 photo_stage: str | None = None, parent=None, manual: dict | None = None,
+                 deadline=None) -> None:
         super().__init__(parent)
         self.setObjectName("CityGridActionDialog")
         self.setWindowTitle(f"{title} · {case_no}")
         self.action, self.needs = action, needs
         self.departments = departments or []
         self.department_box = self.assist_list = self.hours_box = self.note_edit = self.picker = None
+        self.standard_box = self.variant_box = self.limit_label = None
+        self.manual = manual
         layout = QVBoxLayout(self)
+        self._standard(layout)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         layout.addLayout(form)
+        self._manual_rows(form, deadline)
         if needs.get("department"):
             self.department_box = QComboBox()
             self.department_box.setObjectName("department")
@@ -119,8 +146,59 @@ class ActionDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(520 if self.standard_box is not None else 420)
         self._check()
+
+    def _standard(self, layout: QVBoxLayout) -> None:
+        """The standard of the command manual the action is decided on, first."""
+        field = ACTION_STANDARD.get(self.action)
+        if field is None:
+            return
+        entry = (self.manual or {}).get("entry")
+        self.standard_box = StandardBox(standard_title(field), "standard", lines=4)
+        self.standard_box.set_text(getattr(entry, field, None) if entry is not None else None)
+        layout.addWidget(self.standard_box)
+
+    def _manual_rows(self, form: QFormLayout, deadline) -> None:
+        """For 立案 the situation (情形); for the handling actions the limit in force for this case."""
+        if self.standard_box is None:
+            return
+        entry = (self.manual or {}).get("entry")
+        if self.action == "register":
+            self.variant_box = QComboBox()
+            self.variant_box.setObjectName("variant")
+            self.variant_box.addItem(general_variant(), "")
+            variants = [(v.name, v.limits) for v in entry.variants] if entry is not None else \
+                list((self.manual or {}).get("variants") or [])
+            for name, limits in variants:
+                self.variant_box.addItem(variant_text(name, limits), name)
+            self.variant_box.setEnabled(bool(variants))
+            self.variant_box.setToolTip(tr("The situation the case is in, as the command manual lists them for "
+                                           "its class: its time limits apply from now on.") if variants else
+                                        tr("The command manual lists no situation for this class."))
+            current = self.variant_box.findData((self.manual or {}).get("variant") or "")
+            self.variant_box.setCurrentIndex(max(current, 0))
+            form.addRow(tr("Situation"), self.variant_box)
+        elif self.action in HANDLING_ACTIONS:
+            self.limit_label = QLabel()
+            self.limit_label.setObjectName("handling_limit")
+            self.limit_label.setTextFormat(Qt.PlainText)
+            self.limit_label.setWordWrap(True)
+            self.limit_label.setText(self.handling_limit_text(deadline))
+            self.limit_label.setStyleSheet("font-weight: bold")
+            form.addRow(tr("Handling time limit"), self.limit_label)
+
+    def handling_limit_text(self, deadline=None) -> str:
+        """"24 小时（情形：5吨以上）, due 12-06 14:00" for the case's handling, from its manual page."""
+        manual = self.manual or {}
+        limit = limit_text((manual.get("limits") or {}).get("handle"))
+        text = limit or not_set()
+        if manual.get("variant"):
+            text += " " + tr("(situation: {variant})").format(variant=variant_name(manual["variant"]))
+        if deadline is not None:
+            at = deadline.astimezone(CST) if deadline.tzinfo else deadline   # as the work form prints it
+            text = tr("{limit}, due {at}").format(limit=text, at=f"{at:%Y-%m-%d %H:%M}")
+        return text
 
     def _lead_changed(self) -> None:
         """The lead department cannot assist itself: its line is disabled and unticked."""
@@ -169,7 +247,14 @@ class ActionDialog(QDialog):
                 data["assist"] = assist
         if self.hours_box is not None:
             data["hours"] = self.hours_box.value()
+        if self.variant_box is not None and self.variant_box.currentData():
+            data["variant"] = self.variant_box.currentData()
         return data
+
+    @property
+    def variant(self) -> str:
+        """The situation chosen at 立案 ('' for the general case, or no choice)."""
+        return (self.variant_box.currentData() or "") if self.variant_box is not None else ""
 
     @property
     def photos(self) -> list:

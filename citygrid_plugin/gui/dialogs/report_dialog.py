@@ -6,14 +6,17 @@ feeds :meth:`ReportDialog.set_point`), a typed grid code, or a census component 
 (picking it fills kind, class and component code and shows its owner, 先属主). The address is
 proposed by the store (nearest named road and community) and stays editable. What: event or
 component, a class found by its Chinese name or code with its time limits (the urgent ones when
-紧急 is ticked), a description, photos. Who: the source (来源); a public channel needs the
+紧急 is ticked) and its situations (情形), the class's 立案标准 from the command manual (指挥手册; its
+管理要点 folded away, a click opens them) so the operator sees whether the problem is a case at
+all, a description, photos. Who: the source (来源); a public channel needs the
 reporter's name and phone. Before saving, cases of the same class nearby are listed; the report
 may be attached to one of them (kept as an additional report) instead of opening a new case.
 
 The dialog is thin: every rule is the store's (store.intake, store.photos); a refusal is shown in
 the dialog's message bar and nothing typed is lost. It stays open (non-modal) so the operator can
 click the map again to move the point. Sources, classes and departments are read once per store
-session, so the dialog opens at once.
+session, so the dialog opens at once; a class's manual page and limits are read when it is picked
+(the manual changes while QGIS runs: an administrator imports a new version).
 
 (Longer than 500 lines on purpose: one form whose parts — place, class, photos, duplicates —
 read and update the same state.)
@@ -41,6 +44,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QListView,
     QListWidget,
@@ -52,6 +56,7 @@ from qgis.PyQt.QtWidgets import (
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -60,15 +65,17 @@ from ...core.i18n import tr
 from ...core.textsafe import html_text
 from ...core.workflow import role_label, state_label
 from ...store import intake, photos
+from ...store import manual as store_manual
 from ...store.cases import departments
 from ...store.db import StoreError
 from ...store.migrate import store_srid
+from ..manual_view import STAGES, StandardBox, entry_text, limits_text, standard_title, variant_text
+from ..manual_view import stage_label as _stage_label
 from ..photos import decode
 from ..session import StoreSession
 
 REPORT_ROLES = ("operator", "shift_leader", "supervisor")   # the supervision centre's roles that take reports
 KINDS = ("event", "component")
-STAGES = ("verify", "register", "dispatch", "handle", "check", "close")  # time limits in workflow order
 SOURCE_SETTING = "citygrid/report/source"                             # the source used last
 LAST_DIR_SETTING = "citygrid/report/photo_dir"
 THUMB = 72          # photo thumbnails (px)
@@ -86,8 +93,7 @@ def kind_label(kind: str) -> str:
 
 
 def stage_label(stage: str) -> str:
-    return {"verify": tr("verification"), "register": tr("registration"), "dispatch": tr("dispatch"),
-            "handle": tr("handling"), "check": tr("check"), "close": tr("closing")}.get(stage, stage)
+    return _stage_label(stage)
 
 
 def dup_title(column: str) -> str:
@@ -95,9 +101,9 @@ def dup_title(column: str) -> str:
             "reported_at": tr("Reported on"), "description": tr("Description")}[column]
 
 
-def limits_text(limits: dict) -> str:
-    """"处置 4 工作小时 · 核查 30 分钟 …" in workflow order."""
-    return " · ".join(f"{stage_label(s)} {limits[s]}" for s in STAGES if limits.get(s)) or "—"
+def class_limits_text(limits: dict) -> str:
+    """"处置 4 工作时 · 核查 30 分钟 …" in workflow order ("—" without any)."""
+    return limits_text(limits, STAGES) or "—"
 
 
 def short_date(at) -> str:
@@ -115,13 +121,12 @@ def thumbnail(content: bytes, size: int) -> QPixmap | None:
 
 def session_lists(session: StoreSession) -> dict:
     """Sources, classes (per kind), department names and the store CRS, read once per session
-    (the classes' time limits as they are picked)."""
+    (a class's limits and manual page are read by the dialog as the class is picked)."""
     lists = _LISTS.get(session)
     if lists is None:
         conn = session.conn
         lists = {"sources": intake.sources(conn),
                  "classes": {kind: intake.classes(conn, kind, "", limit=None) for kind in KINDS},
-                 "limits": {},     # (kind, class code) -> (normal, urgent), read when a class is picked
                  "departments": dict(departments(conn)),
                  "srid": store_srid(conn)}
         _LISTS[session] = lists
@@ -159,6 +164,8 @@ class ReportDialog(QDialog):
         self.nearby: list[dict] = []          # components near the last click
         self.component: dict | None = None    # the component picked
         self.cls: dict | None = None          # the class picked
+        self.limits: dict = {}                # (kind, class code) -> (normal, urgent), read when picked
+        self.entries: dict = {}               # (kind, class code) -> its manual page (ClassEntry or None)
         self.photos: list[photos.Photo] = []
         self.duplicates: list[dict] = []
         self.case_no: str | None = None       # the number of the case saved
@@ -168,6 +175,7 @@ class ReportDialog(QDialog):
         # two columns, so the dialog fits a laptop screen beside the map: where and what on the
         # left, the evidence and the cases it may repeat on the right
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SetMinimumSize)   # a class's manual page grows the form: so does the window
         self.bar = QgsMessageBar(self)
         self.bar.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         layout.addWidget(self.bar)
@@ -178,6 +186,7 @@ class ReportDialog(QDialog):
         left.addWidget(self._class_box())
         left.addStretch(1)
         right.addWidget(self._photo_box())
+        right.addWidget(self._manual_box())
         right.addWidget(self._duplicate_box(), 1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -337,6 +346,28 @@ class ReportDialog(QDialog):
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setFixedHeight(self.description_edit.fontMetrics().lineSpacing() * 3 + 14)
         form.addRow(self._label(tr("Description"), True), self.description_edit)
+        return box
+
+    def _manual_box(self) -> QGroupBox:
+        """The command manual's page of the class (指挥手册): is this a case at all (立案标准), and
+        what matters (管理要点, folded away)."""
+        box = QGroupBox(tr("Command manual"))
+        layout = QVBoxLayout(box)
+        self.register_box = StandardBox(standard_title("register"), "register_standard", lines=3)
+        layout.addWidget(self.register_box)
+        self.points_button = QToolButton()
+        self.points_button.setObjectName("points_toggle")
+        self.points_button.setText(standard_title("points"))
+        self.points_button.setCheckable(True)
+        self.points_button.setAutoRaise(True)
+        self.points_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.points_button.setArrowType(Qt.RightArrow)
+        self.points_button.toggled.connect(self._points_toggled)
+        layout.addWidget(self.points_button, 0, Qt.AlignLeft)
+        self.points_box = StandardBox(standard_title("points"), "points", lines=3)
+        self.points_box.heading.hide()      # the toggle above is its heading
+        self.points_box.setVisible(False)
+        layout.addWidget(self.points_box)
         return box
 
     def _photo_box(self) -> QGroupBox:
@@ -604,11 +635,12 @@ class ReportDialog(QDialog):
 
     def _pick_class(self, cls: dict, keep_component: bool = False) -> None:
         key = (cls.get("kind") or self.kind(), cls["code"])
-        if key not in self.lists["limits"]:
-            try:
-                self.lists["limits"][key] = intake.time_limits(self.session.conn, *key)
-            except StoreError as exc:
-                self.warn(self._failed(exc))
+        if key not in self.limits:
+            for read, into in ((intake.time_limits, self.limits), (store_manual.entry, self.entries)):
+                try:
+                    into[key] = read(self.session.conn, *key)
+                except StoreError as exc:
+                    self.warn(self._failed(exc))
         self.cls = cls
         self.class_edit.setText(self._class_text(cls))
         if not keep_component and self.component is not None and self.component["class_code"] != cls["code"]:
@@ -617,17 +649,43 @@ class ReportDialog(QDialog):
         self._show_class()
         self._refresh_duplicates()
 
+    def entry(self):
+        """The manual's page of the class picked (None: no class, or the manual has none)."""
+        if self.cls is None:
+            return None
+        return self.entries.get((self.cls.get("kind") or self.kind(), self.cls["code"]))
+
     def _show_class(self) -> None:
+        entry = self.entry()
+        self.register_box.set_text(None if entry is None else entry.register)
+        self.points_box.set_text(None if entry is None else entry.points)
+        self.points_button.setToolTip(entry_text(entry, "points"))
         if self.cls is None:
             self.limits_label.setText(tr("Pick a class to see its time limits."))
+            self.limits_label.setMinimumHeight(0)
+            self.register_box.text.setPlainText(tr("Pick a class to see its registration standard."))
             return
         urgent = self.urgent_check.isChecked()
-        normal, urgent_limits = self.lists["limits"].get((self.cls.get("kind") or self.kind(), self.cls["code"]),
-                                                         ({}, {}))
-        text = limits_text(urgent_limits if urgent else normal)
+        normal, urgent_limits = self.limits.get((self.cls.get("kind") or self.kind(), self.cls["code"]), ({}, {}))
+        text = class_limits_text(urgent_limits if urgent else normal)
         major = self.cls.get("major_name")
         prefix = f"{major} › {self.cls['name']}: " if major else f"{self.cls['name']}: "
-        self.limits_label.setText(prefix + (tr("urgent: {limits}").format(limits=text) if urgent else text))
+        text = prefix + (tr("urgent: {limits}").format(limits=text) if urgent else text)
+        if entry is not None and entry.variants:   # 情形: the shift leader picks one when registering
+            text += "\n" + tr("Situations: {variants}").format(
+                variants="; ".join(variant_text(v.name, v.limits) for v in entry.variants))
+        self.limits_label.setText(text)
+        self._fit(self.limits_label)
+
+    @staticmethod
+    def _fit(label: QLabel) -> None:
+        """A wrapped label as tall as its text at its width (a form layout would squeeze it, and
+        the window grows to hold it)."""
+        label.setMinimumHeight(label.heightForWidth(max(label.width(), 300)))
+
+    def _points_toggled(self, shown: bool) -> None:
+        self.points_button.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
+        self.points_box.setVisible(shown)
 
     # -- photos --------------------------------------------------------------------------------------
     def add_photos(self) -> None:

@@ -1,8 +1,10 @@
 """The detail of the selected case in the case dock (案件详情): what the store lets this login read
 of it (store.desk.case_detail: location, source, the reporter for the supervision centre only,
-time limits, assisting departments, additional reports), its photos by stage as thumbnails (a
-click opens the full photo), its history as a table in Chinese with who and when, and the
-button that prints its work form (派遣单).
+time limits, assisting departments, additional reports), its situation (情形) and the version of
+the command manual (指挥手册) it runs under, the manual's standard for what happens to it next
+(立案标准 before registering, 处置标准 while it is handled, 结案标准 when it is checked and closed,
+store.manual.case_entry), its photos by stage as thumbnails (a click opens the full photo), its
+history as a table in Chinese with who and when, and the button that prints its work form (派遣单).
 
 Every text from the store or a person is escaped (core.textsafe.html_text): shown, never
 rendered; the browser follows no link itself, and the only link it holds (a legacy photo link to
@@ -23,6 +25,7 @@ from ...core.i18n import tr
 from ...core.textsafe import html_text, local_image
 from ...core.workflow import action_label, format_time_left, role_label, state_label, urgency
 from ...store import photos
+from ..manual_view import STATE_STANDARD, limit_text, not_set, standard_title, variant_name
 from ..photos import PhotoStrip
 
 PHOTO_LINK = "citygrid-photo:open"  # the only link of the detail view; never a link from case text
@@ -88,17 +91,19 @@ class CaseDetailView(QWidget):
         self.browser.setHtml(f"<p style='color:#666666'>{html_text(hint)}</p>")
 
     def show_case(self, row: dict, detail: dict | None, history: list[dict], photo_infos: list,
-                  legacy_photo: str | None) -> None:
-        """Show the case: *row* as the queue lists it, *detail* from store.desk.case_detail."""
+                  legacy_photo: str | None, manual: dict | None = None) -> None:
+        """Show the case: *row* as the queue lists it, *detail* from store.desk.case_detail,
+        *manual* its page of the command manual (store.manual.case_entry)."""
         self.case = row
         self.photos.show()
         self.photos.show_photos(photo_infos)
         self.print_button.show()
-        self.browser.setHtml(self.html(row, detail or {}, history, self._photo_html(legacy_photo)))
+        self.browser.setHtml(self.html(row, detail or {}, history, self._photo_html(legacy_photo), manual))
 
     # -- the text ----------------------------------------------------------------------------------
-    def html(self, row: dict, detail: dict, history: list[dict], photo: str) -> str:
-        """The case, its facts and its history; every value escaped."""
+    def html(self, row: dict, detail: dict, history: list[dict], photo: str, manual: dict | None = None) -> str:
+        """The case, its facts, the manual's standard for its state and its history; every value
+        escaped."""
         e = html_text
         facts = [state_label(row["state"])]
         if row.get("hours_left") is not None:
@@ -113,7 +118,7 @@ class CaseDetailView(QWidget):
                      f" · <span style='color:{colour}'>{e(f)}</span>" if i == 1 and row.get("hours_left") is not None
                      else f" · {e(f)}" for i, f in enumerate(facts[1:], 1)) + "</p>",
                  f"<p>{e(row['description'])}<br>{e(row['address'])}</p>",
-                 self._facts_html(detail), photo]
+                 self._facts_html(detail, manual), self._manual_html(row, manual), photo]
         lines.append("<table cellspacing='0' cellpadding='3' border='1' style='border-collapse: collapse; "
                      "border-color: #c8c8c8'><thead><tr>")
         for title in (tr("Time"), tr("Action"), tr("State"), tr("Person"), tr("Role"), tr("Note")):
@@ -129,8 +134,9 @@ class CaseDetailView(QWidget):
         lines.append("</table>")
         return "".join(lines)
 
-    def _facts_html(self, d: dict) -> str:
-        """The facts of store.desk.case_detail, one line each, those the store returned."""
+    def _facts_html(self, d: dict, manual: dict | None = None) -> str:
+        """The facts of store.desk.case_detail, one line each, those the store returned (the
+        current stage's limit as the manual gives it for this case: its situation and urgency)."""
         if not d:
             return ""
         e = html_text
@@ -151,7 +157,8 @@ class CaseDetailView(QWidget):
             facts.append((tr("Reporter"), " ".join(p for p in (d.get("reporter"), d.get("reporter_phone")) if p)))
         if d.get("component_code"):
             facts.append((tr("Component"), d["component_code"]))
-        limit = (d.get("limits") or {}).get(d.get("stage") or "")
+        limit = limit_text(((manual or {}).get("limits") or {}).get(d.get("stage") or "")) or \
+            (d.get("limits") or {}).get(d.get("stage") or "")
         if limit or d.get("stage_deadline"):
             text = limit or ""
             if d.get("stage_deadline"):
@@ -173,6 +180,31 @@ class CaseDetailView(QWidget):
                 html += (f"<br>{e(when(report.get('at')))} · {e(report.get('source') or '')} · "
                          f"{e(report.get('description') or '')} · {e(report.get('actor') or '')}")
             html += "</p>"
+        return html
+
+    @staticmethod
+    def _manual_html(row: dict, manual: dict | None) -> str:
+        """The case's situation, the manual version it runs under and the standard that matters
+        in its state (a cancelled case: none); an empty standard says so."""
+        field = STATE_STANDARD.get(row.get("state") or "")
+        if manual is None and field is None:
+            return ""
+        e = html_text
+        manual = manual or {}
+        facts = [(tr("Situation"), variant_name(manual.get("variant")))]
+        if manual.get("version") is not None:
+            facts.append((tr("Command manual"),
+                          tr("version {version} (in force when reported)").format(version=manual["version"])))
+        if field == "handling" and row.get("state") != "dispatched":   # dispatched: the stage's limit above
+            handle = limit_text((manual.get("limits") or {}).get("handle"))
+            facts.append((tr("Handling time limit"), handle or not_set()))
+        html = "<p>" + "<br>".join(f"<span style='color:#555555'>{e(k)}：</span>{e(v)}" for k, v in facts) + "</p>"
+        if field is not None:
+            entry = manual.get("entry")
+            text = getattr(entry, field, None) if entry is not None else None
+            text = text.strip() if isinstance(text, str) else ""
+            body = e(text) if text else f"<span style='color:#777777'>{e(not_set())}</span>"
+            html += f"<p><b>{e(standard_title(field))}</b><br>{body}</p>"
         return html
 
     # -- the legacy photo link -----------------------------------------------------------------------

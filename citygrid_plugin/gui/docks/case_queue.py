@@ -53,9 +53,11 @@ from ...core.workflow import (
     state_label,
 )
 from ...store import cases, desk, intake
+from ...store import manual as store_manual
 from ...store import photos as store_photos
 from ...store.db import StoreError
 from ..dialogs.action_dialog import ActionDialog
+from ..manual_view import ACTION_STANDARD
 from ..preferences import shown_roles
 from ..widgets import FlowLayout
 from . import SessionDock
@@ -74,9 +76,9 @@ TABS = [
     ("handle", ["dispatched"], {"department"}),
     ("check", ["handled"], {"supervisor"}),
     ("close", ["checked"], {"shift_leader"}),
-    ("overdue", None, {"shift_leader", "dispatcher"}),
-    ("deferred", None, {"shift_leader"}),     # 挂账: store.desk.deferred
-    ("extension", None, {"shift_leader"}),    # 延期申请: store.desk.extension_requests
+    ("overdue", None, {"shift_leader", "dispatcher", "office"}),
+    ("deferred", None, {"shift_leader", "office"}),     # 挂账: store.desk.deferred
+    ("extension", None, {"shift_leader", "office"}),    # 延期申请: store.desk.extension_requests (数字城管办 approves)
 ]
 DESK_LISTS = {"deferred": desk.deferred, "extension": desk.extension_requests}
 DRILL = "drill"  # the drill-down tab: the cases behind a figure of the evaluation, whatever their state
@@ -501,11 +503,12 @@ class CaseQueueDock(SessionDock):
             detail = desk.case_detail(self.conn, row["id"])
             infos = store_photos.case_photos(self.conn, row["id"])
             legacy = cases.case_photo(self.conn, row["id"])
+            page = store_manual.case_entry(self.conn, row["id"])
             allowed = self.allowed()
         except StoreError as exc:
             self.store_failed(exc)
             return
-        self.case_view.show_case(row, detail, history, infos, legacy)
+        self.case_view.show_case(row, detail, history, infos, legacy, page)
         for action, role, needs in allowed:
             button = QPushButton(action_title(action))
             button.setObjectName(f"action_{action}")
@@ -564,20 +567,26 @@ class CaseQueueDock(SessionDock):
 
     def ask_inputs(self, action: str, needs: dict, role: str = "") -> tuple[str | None, dict, list] | None:
         """(note, data, photos) for *action*, asked in one dialog (gui/dialogs/action_dialog.py)
-        when it needs anything; None when the user goes back."""
+        when it needs anything or is decided on a standard of the command manual (立案 with its
+        situation, 派遣 and handling, 核查 and 结案); None when the user goes back."""
         stage = needs.get("photo") or cases.photo_stage(action, role)
-        if not any(needs.get(k) for k in ("department", "hours", "note")) and stage is None:
+        manual_page = action in ACTION_STANDARD
+        if not any(needs.get(k) for k in ("department", "hours", "note")) and stage is None and not manual_page:
             return None, {}, []
-        departments, suggested = [], None
-        if needs.get("department"):
-            try:
+        departments, suggested, page = [], None, None
+        try:
+            if needs.get("department"):
                 departments = cases.departments(self.conn)
                 suggested = cases.suggested_department(self.conn, self.current["id"])
-            except StoreError as exc:
-                self.store_failed(exc)
-                return None
+            if manual_page:
+                page = store_manual.case_entry(self.conn, self.current["id"])
+        except StoreError as exc:
+            self.store_failed(exc)
+            return None
+        # the handling deadline runs while the case is with the department
+        deadline = self.current.get("stage_deadline") if self.current.get("state") == "dispatched" else None
         dialog = ActionDialog(action_title(action), self.current["case_no"], action, needs, departments,
-                              suggested, stage, self)
+                              suggested, stage, self, manual=page, deadline=deadline)
         if dialog.exec() != ActionDialog.Accepted:
             return None
         return dialog.note, dialog.data, dialog.photos
