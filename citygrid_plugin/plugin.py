@@ -46,6 +46,7 @@ ICONS = Path(__file__).with_name("resources") / "icons"
 LOG_TAG = "CityGrid"
 EVALUATION_ROLES = ("analyst", "admin", "shift_leader", "dispatcher", "supervisor", "operator")
 DOCK_SETTINGS = "citygrid/docks"
+ADMIN_ROLES = ("admin",)
 
 
 class CityGridPlugin:
@@ -59,6 +60,7 @@ class CityGridPlugin:
         self.big_screen = None
         self.report_dialog = None
         self.report_tool = None
+        self.admin_dialog = None
         self.session: StoreSession | None = None
         self.menu: QMenu | None = None
         self.toolbar = None
@@ -118,6 +120,9 @@ class CityGridPlugin:
         self.evaluation_action = self._action("evaluation.svg", tr("Evaluation"), self.toggle_evaluation,
                                               needs_store=True, roles=EVALUATION_ROLES)
         self.evaluation_action.setCheckable(True)
+        self.menu.addSeparator()
+        self.admin_action = self._action("admin.svg", tr("Administration…"), self.show_admin, needs_store=True,
+                                         roles=ADMIN_ROLES)
         menubar = main.menuBar()
         menubar.insertMenu(self._help_menu_action(menubar), self.menu)
         self.refresh_state()
@@ -223,12 +228,14 @@ class CityGridPlugin:
     def _release_session(self) -> None:
         """Close the session when no window uses it any more."""
         if self.session is not None and not any((self.case_dock, self.heatmap_dock, self.evaluation_dock,
-                                                 self.big_screen, self.report_dialog)):
+                                                 self.big_screen, self.report_dialog, self.admin_dialog)):
             self.session.close()
             self.session = None
 
     def _close_windows(self) -> None:
         self._close_report()
+        if self.admin_dialog is not None:
+            self.admin_dialog.done(0)   # finished → _admin_finished
         if self.big_screen is not None:
             self.big_screen.close()
             self._big_screen_closed()
@@ -471,6 +478,32 @@ class CityGridPlugin:
             self.big_screen.deleteLater()
             self.big_screen = None
             self._release_session()
+
+    def show_admin(self, tab: str | None = None) -> None:
+        """系统管理: the administration dialog on the shared session (one at a time; raised when
+        open). Imported here: it is opened rarely and its ten tabs need not load with QGIS."""
+        from .gui.admin.dialog import AdminDialog
+
+        if self.admin_dialog is None:
+            try:
+                dialog = AdminDialog(self._session(), self.iface.mainWindow(), tab=tab or None)
+            except StoreError as exc:
+                self._warn(str(exc))
+                self._release_session()
+                return
+            dialog.finished.connect(self._admin_finished)
+            self.admin_dialog = dialog
+        elif tab:
+            self.admin_dialog.show_tab(tab)
+        self.admin_dialog.show()
+        self.admin_dialog.raise_()
+        self.admin_dialog.activateWindow()
+
+    def _admin_finished(self, _result: int = 0) -> None:
+        if self.admin_dialog is not None:
+            self.admin_dialog.deleteLater()
+            self.admin_dialog = None
+        self._release_session()
 
     def merge_selected(self) -> None:
         layer = self.grid_layer()

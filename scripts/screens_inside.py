@@ -212,6 +212,48 @@ def case_desk_search():
 
 
 @step
+def admin_dialog():
+    """系统管理 as an administrator opens it from the toolbar: the command manual's page of 暴露垃圾
+    (its time limits, then its situations) and the working calendar at the 国庆 holidays."""
+    from datetime import date
+
+    p = plugin()
+    if not p.admin_action.isEnabled():
+        log("  (the administration action is disabled: no store or no admin role)")
+        return
+    p.admin_action.trigger()
+    pause(2)
+    dialog = p.admin_dialog
+    if dialog is None:
+        log("  (the administration dialog did not open)")
+        return
+    dialog.move(60, 60)
+    manual = dialog.show_tab("manual")
+    pause(1.5)
+    manual.select_class("event", "0102")
+    for index, name in ((1, "15_admin_manual"), (2, "15_admin_manual_situations")):
+        manual.pages.setCurrentIndex(index)
+        pause(1)
+        shoot(name, dialog)
+    calendar = dialog.show_tab("calendar")
+    pause(1.5)
+    if not calendar.entries:   # another year than the demo's calendar (data_samples/calendar_2026.csv)
+        calendar.year_spin.setValue(2026)
+        pause(1.5)
+    entries = sorted(calendar.entries)
+    october = [d for d in entries if d.month == 10]
+    if entries:
+        calendar.select_date((october or entries)[0])
+        calendar.table.selectRow(entries.index((october or entries)[0]))
+    elif calendar.year == date.today().year:
+        calendar.select_date(date.today())
+    pause(1)
+    shoot("16_admin_calendar", dialog)
+    dialog.done(0)
+    pause(1)
+
+
+@step
 def big_screen():
     p = plugin()
     p.bigscreen_action.trigger()

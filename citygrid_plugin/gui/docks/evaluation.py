@@ -261,6 +261,15 @@ class EvaluationDock(SessionDock):
 
         try:
             start, end = ev.month_period(self.month.currentData() or "")
+            if not getattr(self, "_store_weights_read", False):
+                # the first time: the weights the administrators keep in the store (考核权重); the
+                # person may then try others here without changing the store's
+                from ...store.admin import weights as store_weights
+
+                for term, points in store_weights(self.conn).items():
+                    if term in self.weights:
+                        self.weights[term].setValue(points)
+                self._store_weights_read = True
             weights = self.weights_chosen()
             area = check_area(self.area.text())
             self.evaluation = evaluate_period(self.conn, start, end, area)
