@@ -51,11 +51,13 @@ from citygrid_plugin.store.cluster import PrivateCluster, default_home  # noqa: 
 SAMPLE = ROOT / "data_samples" / "sample_district.gpkg"
 DEPARTMENTS = ROOT / "data_samples" / "departments_gbk.csv"
 BASEMAP_DXF = ROOT / "data_samples" / "basemap_sample.dxf"
+MANUAL_XLSX = ROOT / "data_samples" / "manual_sample.xlsx"
 BASEMAP_LAYERS = [  # (gpkg layer, style, title); buildings and road surfaces come from the DXF base map
     ("roads", "roads", "道路中心线"),
 ]
 # the steps run() announces as "[n/N]", in order (a new step adds its name here)
-STEPS = ("cluster", "store", "divisions", "grids", "census", "cases", "intake", "hotspots", "report", "project")
+STEPS = ("cluster", "store", "divisions", "grids", "census", "manual", "cases", "intake", "hotspots", "report",
+         "project")
 
 
 def step(name: str) -> str:
@@ -156,17 +158,24 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     from citygrid_plugin.store import db as store_db
 
     processing.run("citygrid:setuproles", store, feedback=feedback)
+    manual = run_manual(processing, store, out, feedback)
+    say(f"{step('manual')} command manual {MANUAL_XLSX.name}: version {manual['version']} "
+        f"({manual['changes']} changes now); {manual['rules']}; printed manual: {manual['pdf']} "
+        f"({manual['pages']} pages)")
     cases = run_cases(store_db.service_dsn(service), days=days, staff=True)
     say(f"{step('cases')} cases: {cases['cases']} over {cases['days']} days "
         f"({'already there' if cases['skipped'] else 'generated through case_report/case_act'})")
+    grids_of = assign_responsibility_grids(store_db.service_dsn(service))
     intake = run_intake(store_db.service_dsn(service), processing, store, out, feedback)
+    intake["responsibility"] = grids_of
     if intake["known"]:
         say(f"{step('intake')} intake: the demo's calls are there already (work orders known: nothing added); "
             f"work form of {intake['cases'][0]}: {intake['workform']}")
     else:
         say(f"{step('intake')} intake: cases {', '.join(intake['cases'])} reported with {intake['photos']} photos; "
             f"{intake['duplicates']} possible duplicate(s) found, the second call attached to {intake['cases'][0]}; "
-            f"work form: {intake['workform']}")
+            f"{intake['cases'][0]} verified, registered as 情形 {intake['variant']} and dispatched to "
+            f"{intake['department']} (handling deadline {intake['handle_deadline']}); work form: {intake['workform']}")
     hot = run_hotspots(processing, store, out, feedback)
     say(f"{step('hotspots')} hot spots: {hot['hot']} hot and {hot['cold']} cold spot grids in the last 90 days; "
         f"emerging patterns over {hot['slices']} four-week slices: "
@@ -195,6 +204,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     finally:
         conn.close()
     result = {"store": info, "layers": layer_counts, "census": census, "cases": cases, "intake": intake,
+              "manual": manual,
               "hotspots": hot,
               "report": report, "project": str(project_path),
               "overview": str(overview),
@@ -336,6 +346,34 @@ def run_census(processing, store: dict, out: Path, feedback) -> dict:
             "folder": str(folder)}
 
 
+def run_manual(processing, store: dict, out: Path, feedback) -> dict:
+    """The city's rules as its administrators keep them (issue 16): the command manual from the
+    sample workbook (its two examples: 暴露垃圾 with the situations 5吨以下 / 5吨以上, 上水井盖 with
+    施工条件受限), then the printed manual for the command centre's desk. A second run changes
+    nothing (the store makes a new version only when something differs)."""
+    res = processing.run("citygrid:importmanual", {**store, "INPUT": str(MANUAL_XLSX),
+                                                   "NOTE": "示例：data_samples/manual_sample.xlsx"}, feedback=feedback)
+    extra = run_admin_samples(processing, store, feedback)
+    pdf = out / "manual.pdf"
+    printed = processing.run("citygrid:printmanual", {**store, "OUTPUT": str(pdf)}, feedback=feedback)
+    return {"version": int(res["VERSION"]), "changes": int(res["CHANGES"]), "pdf": str(pdf),
+            "pages": int(printed["PAGES"]), "rules": extra}
+
+
+def run_admin_samples(processing, store: dict, feedback) -> str:
+    """The sample's routing rules (先属地), the 2026 working calendar with its 调休 weekends and the
+    streets' territories, through the administrators' batch algorithms (merge: the rules the case
+    generator adds later stay); what each changed now."""
+    data = ROOT / "data_samples"
+    counts = []
+    for alg, name, extra in (("importterritories", "territories_sample.csv", {}),
+                             ("importrouting", "routing_sample.csv", {}),
+                             ("importcalendar", "calendar_2026.csv", {"YEAR": 2026})):
+        res = processing.run(f"citygrid:{alg}", {**store, "INPUT": str(data / name), **extra}, feedback=feedback)
+        counts.append(f"{name} {int(res['CHANGES'])} changes")
+    return ", ".join(counts)
+
+
 def run_cases(conn_or_dsn, days: int = 365, scale: float = 1.0, staff: bool = False) -> dict:
     """Cases (data_samples/generate_cases.py) for the last *days* days, run through the store's
     workflow functions (case_report / case_act with past timestamps): about 45 a day, ending
@@ -369,6 +407,35 @@ def demo_photo(colour: tuple[int, int, int], label: str, when, lon: float, lat: 
     image.save(out, "JPEG", quality=80)
     content = out.getvalue()
     return content[:2] + make_exif_segment(when, lon, lat) + content[2:]
+
+
+def assign_responsibility_grids(dsn: str) -> dict[str, int]:
+    """Each demo supervisor patrols a share of the unit grids (责任网格): the grids in code order,
+    cut into as many consecutive runs as there are supervisors (what an administrator sets in the
+    staff tab or with citygrid:saveuser GRIDS); kept when already set. login -> number of grids."""
+    from citygrid_plugin.store import admin, db
+
+    conn = db.connect(dsn)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT login FROM citygrid.staff WHERE login LIKE 'demo\\_supervisor\\_%' ORDER BY login")
+            supervisors = [r[0] for r in cur.fetchall()]
+            cur.execute("SELECT code FROM citygrid.grid WHERE retired_at IS NULL AND code IS NOT NULL ORDER BY code")
+            grids = [r[0] for r in cur.fetchall()]
+        conn.rollback()
+        out = {}
+        for k, login in enumerate(supervisors):
+            mine = admin.supervisor_grids(conn, login)
+            if not mine:
+                mine = grids[k * len(grids) // len(supervisors):(k + 1) * len(grids) // len(supervisors)]
+                admin.set_supervisor_grids(conn, login, mine)
+            out[login] = len(mine)
+        return out
+    finally:
+        conn.close()
+
+
+DEMO_VARIANT = "5吨以上"   # a situation (情形) of 暴露垃圾 in data_samples/manual_sample.xlsx
 
 
 def run_intake(dsn: str, processing, store: dict, out: Path, feedback) -> dict:
@@ -434,18 +501,38 @@ def run_intake(dsn: str, processing, store: dict, out: Path, feedback) -> dict:
         if not any(d["id"] == first.id for d in duplicates):
             raise SystemExit("demo: the duplicate of the first call was not suggested")
         intake.attach_report(conn, first.id, again)
+        variant = None
+        if not known:
+            # the first call runs on: verified on site, registered under the manual's situation 5吨以上
+            # (its own, longer handling limit), dispatched by the command centre
+            from citygrid_plugin.store.cases import act
+
+            c = act(conn, first.id, "accept", "operator", first.version)
+            as_login("demo_supervisor_01")
+            c = act(conn, c.id, "verify", "supervisor", c.version, note="现场核实：垃圾约 6 吨，属实",
+                          photos=[Photo.from_bytes(demo_photo((100, 80, 50), "verify", now, lon, lat), "核实.jpg")])
+            photos += 1
+            as_login("demo_shift_leader_01")
+            c = act(conn, c.id, "register", "shift_leader", c.version, data={"variant": DEMO_VARIANT})
+            as_login("demo_dispatcher_01")
+            c = act(conn, c.id, "dispatch", "dispatcher", c.version)
+            variant = DEMO_VARIANT
         with conn.cursor() as cur:
             cur.execute("RESET SESSION AUTHORIZATION")
             cur.execute("SELECT actor FROM citygrid.case_action WHERE case_id = %s AND action = 'report'",
                         (first.id,))
             reporter = cur.fetchone()[0]
+            cur.execute("SELECT variant, department_code, handle_deadline FROM citygrid.work_case WHERE id = %s",
+                        (first.id,))
+            variant, department, deadline = cur.fetchone()
         conn.commit()
     finally:
         conn.close()
     path = out / "workform.pdf"
     processing.run("citygrid:workform", {**store, "NUMBERS": first.case_no, "OUTPUT": str(path)}, feedback=feedback)
     return {"cases": cases, "photos": photos + 1, "duplicates": len(duplicates), "known": known,
-            "workform": str(path), "reported_by": reporter}
+            "workform": str(path), "reported_by": reporter, "variant": variant, "department": department,
+            "handle_deadline": deadline.isoformat() if deadline else None}
 
 
 def run_hotspots(processing, store: dict, out: Path, feedback) -> dict:
@@ -581,11 +668,18 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
           f"extensions {c['extensions']}, returns {c['returns']}, cancelled {c['cancellations']}, "
           f"urges {c['urges']}; sources: " + ", ".join(f"{s} {n}" for s, n in c["per_source"].items()))
     h = result["hotspots"]
+    m = result["manual"]
+    print(f"  command manual (指挥手册) {MANUAL_XLSX.name}: version {m['version']}, {m['changes']} changes now; "
+          f"{m['rules']}; printed {m['pdf']} ({m['pages']} pages)")
     i = result["intake"]
+    g = i.get("responsibility") or {}
+    print(f"  responsibility grids (责任网格): {len(g)} supervisors, "
+          + ", ".join(f"{login} {n}" for login, n in g.items()))
     print("  case intake (store.intake, as the report dialog): "
           + ("the demo's calls were there already; " if i["known"] else
              f"cases {', '.join(i['cases'])} with {i['photos']} photos; {i['duplicates']} possible duplicate(s), "
-             "the second call attached; ") + f"work form {i['workform']}")
+             f"the second call attached; the first registered as 情形 {i['variant']}, dispatched to "
+             f"{i['department']}, handling deadline {i['handle_deadline']}; ") + f"work form {i['workform']}")
     print(f"  hot spots (Gi*, last 90 days, band {h['band']:.0f} m): {h['hot']} hot, {h['cold']} cold grids; "
           f"maps {h['maps']['hotspots']}, {h['maps']['emerging']}")
     r = result["report"]

@@ -22,7 +22,7 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert project_file.exists() and project_file.suffix == ".qgz"
     counts = result["store"]["counts"]
     assert counts["districts"] == 1 and 2 <= counts["streets"] <= 3 and 10 <= counts["communities"] <= 20
-    assert counts["departments"] == 12
+    assert counts["departments"] == 16
     # reopen as a user would; every layer valid and non-empty; no password in the project
     from qgis.gui import QgsMapCanvas
 
@@ -57,14 +57,20 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert Path(result["report"]["report"]).stat().st_size > 100_000 and result["report"]["report_pages"] > 10
     assert result["report"]["atlas_pages"] == counts["streets"]
     intake = result["intake"]  # issue 15: reports through the dialog's functions, a duplicate attached, a work form
-    assert len(intake["cases"]) == 2 and intake["photos"] == 4 and intake["duplicates"] >= 1
+    assert len(intake["cases"]) == 2 and intake["photos"] == 5 and intake["duplicates"] >= 1
     assert intake["reported_by"] == "demo_operator_01"   # the login that took the call, not the demo's owner
     assert Path(intake["workform"]).stat().st_size > 20_000
+    # issue 16: the manual from the sample workbook, printed; the first call registered under a situation
+    manual = result["manual"]
+    assert manual["version"] >= 2 and manual["changes"] > 20 and manual["pages"] > 3
+    assert (intake["variant"], intake["department"]) == ("5吨以上", "HW")
+    assert len(intake["responsibility"]) == 6 and sum(intake["responsibility"].values()) == figures["COUNT"]
     run_readme_command_lines(fresh_db, result["report"]["month"], tmp_path)
     # a second run is an upgrade no-op and keeps every grid code, not a duplicate
     again = demo.run(dbname=fresh_db, out=tmp_path, quiet=True, days=120)
     assert again["store"]["counts"] == counts
     assert again["intake"]["known"] and again["intake"]["cases"][0] == intake["cases"][0]
+    assert (again["manual"]["version"], again["manual"]["changes"]) == (manual["version"], 0)
     n = int(figures["COUNT"])
     assert result["grid_coding"] == {"new": n, "kept": 0, "retired": 0}
     assert again["grid_coding"] == {"new": 0, "kept": n, "retired": 0}

@@ -4,9 +4,34 @@
   <context>
     <name>CityGrid</name>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="271" />
+      <source> (Excel drops leading zeros: format the column as text and write {code})</source>
+      <translation>（Excel 会去掉前导零：请把该列设为文本格式并写作 {code}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="576" />
+      <source> (and a note in 处置标准)</source>
+      <translation>（处置标准一格可写说明）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="946" />
+      <source> (inactive)</source>
+      <translation>（已停用）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/themes.py" line="172" />
       <source> for {department}</source>
       <translation>（{department}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="73" />
+      <source> h</source>
+      <translation> 小时</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="265" />
+      <source> … ({n} in all)</source>
+      <translation> …（共 {n} 个）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="236" />
@@ -14,9 +39,29 @@
       <translation> ……另有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="111" />
+      <location filename="citygrid_plugin/store/admin.py" line="477" />
+      <source>'{action}' is not an action that needs an authorisation ({actions})</source>
+      <translation>“{action}”不是需要审批的事项（{actions}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/roles.py" line="128" />
       <source>'{login}' is a superuser; CityGrid does not manage superusers</source>
       <translation>“{login}”是超级用户；CityGrid 不管理超级用户</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/xlsx.py" line="111" />
+      <source>'{name}' cannot be a sheet name: 1 to 31 characters, none of [ ] : * ? / \</source>
+      <translation>“{name}”不能作工作表名：应为 1 到 31 个字符，且不含 [ ] : * ? / \</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="96" />
+      <source>'{text}' is not a time limit: write a number and a unit, e.g. 4工作时, 90分钟, 24小时, 15工作日</source>
+      <translation>“{text}”不是时限：请写数字和单位，例如 4工作时、90分钟、24小时、15工作日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="102" />
+      <source>'{text}': unknown time unit '{unit}'; use 小时, 分钟, 工作时 or 工作日</source>
+      <translation>“{text}”：未知的时间单位“{unit}”；请用 小时、分钟、工作时 或 工作日</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="124" />
@@ -29,6 +74,11 @@
       <translation>（无）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="197" />
+      <source>(situation: {variant})</source>
+      <translation>（情形：{variant}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/photos.py" line="49" />
       <source>(unnamed)</source>
       <translation>（未命名）</translation>
@@ -39,9 +89,19 @@
       <translation>、</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="894" />
+      <source>, e.g. {code}</source>
+      <translation>，例如 {code}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="113" />
       <source>0 (no case)</source>
       <translation>0（无案件）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="124" />
+      <source>0 (—): no limit of its own; the default applies</source>
+      <translation>0（—）：不单独设时限，使用默认时限</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="153" />
@@ -59,9 +119,24 @@
       <translation>；所属部门 {department}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="423" />
+      <source>; it is a {other} class ({name}): check the type column</source>
+      <translation>；它是{other}类（{name}）：请检查类型列</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/desk.py" line="80" />
       <source>A case number has digits only (all of them, or its serial: the last 8 digits, leading zeros optional); got {number!r}</source>
       <translation>案卷编号只含数字（完整编号，或其流水号：末 8 位，前导零可省略）；收到的是 {number!r}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="341" />
+      <source>A case of this class here would go to {department} (by {reason})</source>
+      <translation>此处此类案件将派遣至 {department}（依据：{reason}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="109" />
+      <source>A class without its own limit for a stage takes the default limit of its kind.</source>
+      <translation>类别在某一阶段没有自己的时限时，按其类型（事件、部件）的默认时限计。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="47" />
@@ -69,17 +144,27 @@
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="263" />
+      <source>A new login needs a password.</source>
+      <translation>新登录名需要设置密码。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_maps.py" line="29" />
       <source>A printed thematic map of a month (or any period) of the store, for the whole store or one district, street or community: case density per unit grid (graduated, Jenks natural breaks or quantiles, counts labelled at large scales), the on-time handling rate of the cases in each community or street (all departments, or one; communities with nothing due hatched grey), the component census coverage, or the hot spots of the period (Gi*, computed by “Hot spots per unit grid”). A4 or A3, landscape or portrait, PDF (vector, fonts embedded, Chinese text searchable) or PNG at the chosen resolution (default 300 dpi). Title, subtitle, legend, scale bar, north arrow, map date and data source on the page; street and community boundaries with their names; the store's 1:500 base map optional. The map is built from the store alone, not from the current project. Refused with the reason when there is nothing to map (no case reported in the period, nothing due for handling).</source>
       <translation>输出某月（或任意时段）的专题图，范围为整个数据库或某个区县、街道、社区：按单元网格的案件密度（分级设色，自然断点法或分位数分级，大比例尺下标注案件数）、各社区或街道内案件的按期处置率（全部部门或某一部门；无应处置案件的社区以灰色斜线表示）、部件普查覆盖情况，或统计期内的案件热点（Gi*，由“单元网格热点分析（Gi*）”计算）。A4 或 A3，横向或纵向，输出 PDF（矢量，嵌入字体，中文可检索）或指定分辨率的 PNG（默认 300 dpi）。图面包含标题、副标题、图例、比例尺、指北针、制图日期和数据来源，以及街道、社区界线及名称；可选叠加数据库中的 1:500 底图。专题图只依据数据库生成，与当前工程无关。没有可制图的内容时（统计期内无上报案件、无应处置案件）拒绝执行并说明原因。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="749" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="807" />
       <source>A report from {source} needs the reporter's name and phone number.</source>
       <translation>来自{source}的报告须填写举报人姓名和联系电话。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="245" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="310" />
+      <source>A situation is chosen by the shift leader when registering (e.g. 5吨以下 / 5吨以上); its limits replace the class's for the stages it gives.</source>
+      <translation>情形由值班长在立案时选择（如 5吨以下 / 5吨以上）；情形给出的环节时限取代本分类的时限。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="254" />
       <source>A work order already in the store is not registered twice: the case that holds it is shown instead.</source>
       <translation>已在系统中的工单不会重复登记：将显示持有该工单的案卷。</translation>
     </message>
@@ -89,12 +174,17 @@
       <translation>去年同期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="47" />
+      <location filename="citygrid_plugin/core/workflow.py" line="48" />
       <source>Accept</source>
       <translation>受理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="119" />
+      <location filename="citygrid_plugin/layouts/manual.py" line="34" />
+      <source>Acceptance</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="124" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -104,37 +194,67 @@
       <translation>现行网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="74" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="46" />
+      <source>Add a source</source>
+      <translation>新增来源</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="128" />
+      <source>Add area</source>
+      <translation>加入属地</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="117" />
+      <source>Add as a new rule</source>
+      <translation>新增规则</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="78" />
       <source>Add or change a store user</source>
       <translation>添加或修改数据库用户</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="636" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="694" />
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="358" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="389" />
       <source>Add photos…</source>
       <translation>添加照片…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="91" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="322" />
+      <source>Add situation</source>
+      <translation>添加情形</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="93" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="53" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="140" />
+      <source>Add the grids selected on the map</source>
+      <translation>加入地图上选中的网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="234" />
+      <source>Add the store layers first (CityGrid ▸ Add store layers), then select grids on the map.</source>
+      <translation>请先加载数据库图层（CityGrid ▸ 添加数据库图层），再在地图上选择网格。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="54" />
       <source>Additional report</source>
       <translation>补充报告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="171" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="178" />
       <source>Additional reports ({n})</source>
       <translation>补充报告（{n}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="290" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="299" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
@@ -142,6 +262,16 @@
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="232" />
       <source>Address column</source>
       <translation>地址列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="87" />
+      <source>Administration</source>
+      <translation>系统管理</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="124" />
+      <source>Administration…</source>
+      <translation>系统管理…</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="40" />
@@ -189,27 +319,52 @@
       <translation>导入的注记数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="105" />
+      <source>Applied (1) or not (0)</source>
+      <translation>是否已写入（1 是，0 否）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="63" />
       <source>Applied migration {file}</source>
       <translation>已应用迁移 {file}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="50" />
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="161" />
+      <source>Apply as a new version</source>
+      <translation>应用为新版本</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="32" />
+      <source>Approvals</source>
+      <translation>审批权限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="117" />
+      <source>Approvals saved ({n} granted).</source>
+      <translation>审批权限已保存（共 {n} 项授权）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="27" />
+      <source>Approve an extension (延期)</source>
+      <translation>批准延期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="51" />
       <source>Approve extension</source>
       <translation>批准延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="168" />
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="46" />
       <source>Area</source>
       <translation>区域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="85" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="112" />
       <source>Assisting departments</source>
       <translation>协办部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="53" />
+      <location filename="citygrid_plugin/core/workflow.py" line="54" />
       <source>Assisting note</source>
       <translation>协办反馈</translation>
     </message>
@@ -244,9 +399,14 @@
       <translation>图集：每个街道一页</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="407" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="438" />
       <source>Attach to this case</source>
       <translation>并入此案卷</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="390" />
+      <source>Authorities CSV</source>
+      <translation>审批权限 CSV</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="30" />
@@ -284,6 +444,11 @@
       <translation>BD-09 经纬度（百度）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="126" />
+      <source>Back to the weekly rule</source>
+      <translation>恢复按周规则</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="57" />
       <source>Barrier lines (roads, rivers, walls)</source>
       <translation>分隔线（道路、河流、围墙）</translation>
@@ -319,7 +484,12 @@
       <translation>处置中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="113" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="52" />
+      <source>Belongs to department</source>
+      <translation>所属部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="115" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
     </message>
@@ -327,6 +497,11 @@
       <location filename="citygrid_plugin/core/labels.py" line="41" />
       <source>Big screen (read-only)</source>
       <translation>大屏（只读）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="226" />
+      <source>Bold: the manual has a page for the class.</source>
+      <translation>粗体：指挥手册中已有该分类的条目。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="157" />
@@ -347,6 +522,11 @@
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="85" />
       <source>Building features</source>
       <translation>建筑要素数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="21" />
+      <source>By</source>
+      <translation>操作人</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="79" />
@@ -394,12 +574,27 @@
       <translation>CSV 编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="52" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="213" />
+      <source>Calendar CSV</source>
+      <translation>工作日历 CSV</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="316" />
+      <source>Calendar saved: {what}.</source>
+      <translation>工作日历已保存：{what}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="53" />
       <source>Cancel</source>
       <translation>作废</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="67" />
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="28" />
+      <source>Cancel a case (作废)</source>
+      <translation>作废案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="68" />
       <source>Cancel case {case}? A cancelled case cannot be reopened.</source>
       <translation>确定作废案件 {case}？作废后不能恢复。</translation>
     </message>
@@ -439,37 +634,37 @@
       <translation>案卷受理与派遣单</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="330" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="342" />
       <source>Case location</source>
       <translation>案件位置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="94" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="100" />
       <source>Case no.</source>
       <translation>案件编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="504" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="536" />
       <source>Case number</source>
       <translation>案卷编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="664" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="696" />
       <source>Case number {number}</source>
       <translation>案卷编号 {number}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="780" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="838" />
       <source>Case number: {case}</source>
       <translation>案卷编号：{case}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_workform.py" line="67" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="68" />
       <source>Case numbers (separated by commas or spaces)</source>
       <translation>案卷编号（以逗号或空格分隔）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="110" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="112" />
       <source>Case queue</source>
       <translation>案件队列</translation>
     </message>
@@ -479,22 +674,32 @@
       <translation>案件队列显示的岗位</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="47" />
+      <location filename="citygrid_plugin/core/workflow.py" line="48" />
       <source>Case reported</source>
       <translation>上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="780" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="838" />
       <source>Case saved</source>
       <translation>登记成功</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="422" />
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="30" />
+      <source>Case sources</source>
+      <translation>问题来源</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="290" />
+      <source>Case sources (问题来源) from a CSV file (GBK or UTF-8) with the columns 名称, 英文名称, 可信 (是/否: a trusted source's cases need no verification on site), 需登记举报人 (是/否: a report needs the reporter's name and phone), 上报角色 (the only role that may report under it, short or Chinese name; empty: any role), 启用 (是/否) and optionally 顺序 (the order in lists). A source already in the store is changed, a new one added; an empty cell keeps the store's value (a new source: not trusted, no reporter needed, active). Sources not in the file stay as they are: cases refer to them, so disable one with 启用 = 否. Every problem is reported at once and nothing is changed. Dry run lists the changes only.</source>
+      <translation>从 CSV 文件（GBK 或 UTF-8）导入问题来源，列为 名称、英文名称、可信（是/否：可信来源的案件无需现场核实）、需登记举报人（是/否：上报须登记举报人姓名和电话）、上报角色（唯一可按此来源上报的角色，英文简称或中文名；留空：任何角色）、启用（是/否），以及可选的 顺序（列表中的次序）。库中已有的来源被修改，新的来源被添加；留空的单元格保留库中的值（新来源：不可信、无需登记举报人、启用）。文件中没有的来源保持不变：案件引用着它们，如需停用请写 启用 = 否。所有问题一次列出，且不做任何修改。试运行只列出将要做的修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="439" />
       <source>Case state</source>
       <translation>案卷状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="211" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="216" />
       <source>Case work forms</source>
       <translation>案卷派遣单</translation>
     </message>
@@ -504,7 +709,7 @@
       <translation>案卷派遣单（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="399" />
+      <location filename="citygrid_plugin/plugin.py" line="406" />
       <source>Case {case} reported</source>
       <translation>案卷 {case} 已登记</translation>
     </message>
@@ -544,12 +749,12 @@
       <translation>案件图层（GeoPackage、shapefile 等）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="713" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="771" />
       <source>Cases of the same class nearby are listed here once the point and the class are chosen.</source>
       <translation>选定位置和类别后，这里列出附近同类别的案卷。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="591" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="600" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -560,12 +765,12 @@ Register anyway?</source>
 仍要立案吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="238" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="239" />
       <source>Cases per day</source>
       <translation>每日案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="271" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="272" />
       <source>Cases per day, {month}</source>
       <translation>{month}每日案件数</translation>
     </message>
@@ -580,7 +785,7 @@ Register anyway?</source>
       <translation>单元网格案件数（件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="97" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="98" />
       <source>Cases reported in the period</source>
       <translation>统计期内上报的案件数</translation>
     </message>
@@ -600,22 +805,52 @@ Register anyway?</source>
       <translation>环比</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="60" />
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="22" />
+      <source>Change (old → new)</source>
+      <translation>变更（原值 → 新值）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="77" />
+      <source>Change log</source>
+      <translation>变更记录</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="153" />
+      <source>Change note (修改说明)</source>
+      <translation>修改说明</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="119" />
+      <source>Change the selected rule</source>
+      <translation>修改所选规则</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="350" />
+      <source>Changed items</source>
+      <translation>修改项数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="103" />
+      <source>Changes</source>
+      <translation>变更数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="61" />
       <source>Check</source>
       <translation>核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="52" />
+      <location filename="citygrid_plugin/core/workflow.py" line="53" />
       <source>Check passed</source>
       <translation>核查通过</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="246" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="258" />
       <source>Check photo</source>
       <translation>核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="240" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="252" />
       <source>Check stage</source>
       <translation>核查</translation>
     </message>
@@ -645,12 +880,32 @@ Register anyway?</source>
       <translation>检查数据库中的部件：按数据库分类表无法解析的编码、缺少必填字段（工地名称、公交站名等）、位置与记录的所在网格不符（如网格拆分之后）、不在任何单元网格内（以上为错误），以及疑似重复：同类部件在数据库重复容差范围内（警告）。每个问题输出一个点并输出汇总；勾选“有错误时失败”后，有错误时算法失败。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="744" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="230" />
+      <source>Choose a class on the left.</source>
+      <translation>请在左侧选择一个分类。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="211" />
+      <source>Choose a major class or type a new major code.</source>
+      <translation>请选择大类，或输入新的大类代码。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="241" />
+      <source>Choose a street or community from the list (type part of its name or code).</source>
+      <translation>请从列表中选择街道或社区（输入名称或代码的一部分）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="267" />
       <source>Choose the class: type its Chinese name or code and pick it from the list.</source>
       <translation>请选择类别：输入中文名称或编码，并从列表中选择。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="740" />
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="271" />
+      <source>Choose the department the cases go to.</source>
+      <translation>请选择案件派遣到的部门。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="798" />
       <source>Choose the source of the report.</source>
       <translation>请选择问题来源。</translation>
     </message>
@@ -660,9 +915,14 @@ Register anyway?</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="85" />
+      <location filename="citygrid_plugin/plugin.py" line="87" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/dialog.py" line="68" />
+      <source>CityGrid administration</source>
+      <translation>CityGrid 系统管理</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="162" />
@@ -670,7 +930,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="38" />
+      <location filename="citygrid_plugin/processing/provider.py" line="40" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -690,7 +950,17 @@ Register anyway?</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="299" />
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="148" />
+      <source>Class (分类)</source>
+      <translation>分类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="110" />
+      <source>Class code</source>
+      <translation>类别代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="307" />
       <source>Class codes, comma-separated (2-digit major or 4/5-digit class; empty: all)</source>
       <translation>类别代码，逗号分隔（2 位大类或 4/5 位小类；留空：全部）</translation>
     </message>
@@ -700,19 +970,29 @@ Register anyway?</source>
       <translation>分类列（代码或中文名称）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="110" />
+      <source>Class name</source>
+      <translation>类别名称</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="182" />
       <source>Classes</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="93" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="94" />
       <source>Classes in the rankings</source>
       <translation>排名中的类别数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="426" />
+      <location filename="citygrid_plugin/processing/base.py" line="434" />
       <source>Classes of the case counts</source>
       <translation>案件数分级方法</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="100" />
+      <source>Classes with a page in the manual</source>
+      <translation>有手册条目的类别数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="112" />
@@ -720,19 +1000,24 @@ Register anyway?</source>
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="496" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="527" />
       <source>Click the map where the problem is, or type a grid code.</source>
       <translation>请在地图上点击问题位置，或输入网格编码。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="52" />
+      <location filename="citygrid_plugin/core/workflow.py" line="53" />
       <source>Close</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="69" />
+      <location filename="citygrid_plugin/core/workflow.py" line="70" />
       <source>Close case {case}? A closed case cannot be reopened.</source>
       <translation>确定结案 {case}？结案后不能恢复。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="119" />
+      <source>Close dialog</source>
+      <translation>关闭</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="216" />
@@ -740,7 +1025,7 @@ Register anyway?</source>
       <translation>关闭大屏（Esc 退出全屏）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="189" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="198" />
       <source>Close the form</source>
       <translation>关闭</translation>
     </message>
@@ -748,6 +1033,11 @@ Register anyway?</source>
       <location filename="citygrid_plugin/gui/photos.py" line="109" />
       <source>Close the photo</source>
       <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/dialog.py" line="102" />
+      <source>Close the window</source>
+      <translation>关闭窗口</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="423" />
@@ -765,6 +1055,11 @@ Register anyway?</source>
       <translation>今日结案</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="36" />
+      <source>Closing</source>
+      <translation>结案</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="431" />
       <source>Closing rate</source>
       <translation>结案率</translation>
@@ -775,14 +1070,29 @@ Register anyway?</source>
       <translation>结案率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="241" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="253" />
       <source>Closing stage</source>
       <translation>结案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/manual_view.py" line="44" />
+      <source>Closing standard</source>
+      <translation>结案标准</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="241" />
+      <source>Closing standard (结案标准)</source>
+      <translation>结案标准</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/indicators.py" line="28" />
       <source>Code</source>
       <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="98" />
+      <source>Code profile {profile}, version {version}</source>
+      <translation>代码标准 {profile}，第 {version} 版</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="33" />
@@ -815,6 +1125,31 @@ Register anyway?</source>
       <translation>冷点 99% 置信</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="113" />
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="176" />
+      <source>Command manual</source>
+      <translation>指挥手册</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="634" />
+      <source>Command manual (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
+      <translation>指挥手册 (*.xlsx *.csv);;Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="99" />
+      <source>Command manual file</source>
+      <translation>指挥手册文件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="143" />
+      <source>Command manual file (.xlsx or .csv)</source>
+      <translation>指挥手册文件（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layers.py" line="88" />
       <source>Communities</source>
       <translation>社区</translation>
@@ -830,7 +1165,7 @@ Register anyway?</source>
       <translation>已导入社区数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="428" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="36" />
       <source>Community</source>
       <translation>社区</translation>
     </message>
@@ -870,12 +1205,12 @@ Register anyway?</source>
       <translation>紧凑度（Polsby-Popper 中位数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
       <source>Compiled on {date}</source>
       <translation>编制日期：{date}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="85" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="31" />
       <source>Component</source>
       <translation>部件</translation>
     </message>
@@ -890,7 +1225,7 @@ Register anyway?</source>
       <translation>部件普查外业数据包 {name}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="91" />
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="31" />
       <source>Component classes</source>
       <translation>部件小类</translation>
     </message>
@@ -900,7 +1235,7 @@ Register anyway?</source>
       <translation>部件小类（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="429" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="451" />
       <source>Component code</source>
       <translation>部件编码</translation>
     </message>
@@ -910,7 +1245,7 @@ Register anyway?</source>
       <translation>部件问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="530" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="561" />
       <source>Component {code}; owner (先属主): {owner}</source>
       <translation>部件 {code}；先属主（权属单位）：{owner}</translation>
     </message>
@@ -970,7 +1305,7 @@ Register anyway?</source>
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="189" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="190" />
       <source>Composite score by department</source>
       <translation>各专业部门综合得分</translation>
     </message>
@@ -980,7 +1315,7 @@ Register anyway?</source>
       <translation>专业部门综合得分：各比率乘以其权重之和；权重合计通常为 100</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
       <source>Comprehensive evaluation monthly report</source>
       <translation>综合评价月报</translation>
     </message>
@@ -1045,6 +1380,11 @@ Register anyway?</source>
       <translation>连续热点</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="48" />
+      <source>Contact person</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="56" />
       <source>Converts a CAD drawing of the 1:500 topographic map (1:500 地形图, DXF from the survey office) into the store's base map layers: lines, polygons and annotations (注记), styled for reading at 1:500. CAD layers are mapped to kinds by name: JMD 居民地 → building, DLSS 道路 → road, SXSS 水系 → water, ZBTZ 植被 → vegetation, JJ 境界 → boundary, ZJ 注记 → annotation (prefixes, any case); GXYZ, DMTZ, KZD, DLDW, GCD, DGX → other; Chinese layer names containing 房屋/建筑, 道路, 水 or 注记 are recognised too. The layer mapping (e.g. “DLSS=road;FW=building”) is tried before the built-in names. Layers nobody knows are imported as 'other' and listed in a warning. Closed outlines on building, water and vegetation layers become polygons (invalid ones are repaired and reported by entity handle), other polylines stay lines, texts keep their string, height and angle. CAD drawings carry no CRS: give the CRS of the drawing's coordinates (default: the store CRS); the coordinates are reprojected to the store CRS, and a drawing that lands outside the store CRS's area of use is refused. Re-importing a drawing with the same file name replaces its earlier import; other drawings stay. Everything is written in one transaction: on any error nothing is written. DWG files must be saved as DXF in CAD first.</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
@@ -1060,7 +1400,7 @@ Register anyway?</source>
       <translation>坐标：{system} 经纬度，先转换为 WGS84（公开公式，与真实位置一般相差 1–2 米），再转换到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="344" />
+      <location filename="citygrid_plugin/processing/base.py" line="352" />
       <source>Correct for multiple testing (false discovery rate)</source>
       <translation>多重检验校正（错误发现率）</translation>
     </message>
@@ -1075,7 +1415,7 @@ Register anyway?</source>
       <translation>准确派遣率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="323" />
+      <location filename="citygrid_plugin/plugin.py" line="330" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -1099,21 +1439,25 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="92" />
+      <location filename="citygrid_plugin/plugin.py" line="94" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="77" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="81" />
       <source>Creates a login for a person (or changes it): their roles, display name and, for a department handler, the department whose cases they handle. Roles not chosen are taken away.
 
-Password: create an authentication configuration (Basic: the user's login and password) in QGIS's authentication database and choose it here. The password is read from there and sent to the server only as a SCRAM-SHA-256 verifier; it never appears in the Processing history or log. Without one, the login exists but cannot sign in with a password until an administrator sets it.</source>
+Password: create an authentication configuration (Basic: the user's login and password) in QGIS's authentication database and choose it here. The password is read from there and sent to the server only as a SCRAM-SHA-256 verifier; it never appears in the Processing history or log. Without one, the login exists but cannot sign in with a password until an administrator sets it.
+
+Responsibility grids (责任网格) of a supervisor: unit grid codes separated by commas; they replace the supervisor's grids. Left empty, the grids stay as they are.</source>
       <translation>为人员创建（或修改）登录账号：角色、显示名称，以及专业部门处置人员所属的部门。未选中的角色将被收回。
 
-密码：请先在 QGIS 认证数据库中创建一个认证配置（Basic：该用户的账号和密码），再在此处选择。密码从认证数据库读取，只以 SCRAM-SHA-256 校验值发送到服务器，不会出现在处理工具的历史或日志中。不选认证配置时，账号仍会创建，但在管理员设置密码之前无法用密码登录。</translation>
+密码：请先在 QGIS 认证数据库中创建一个认证配置（Basic：该用户的账号和密码），再在此处选择。密码从认证数据库读取，只以 SCRAM-SHA-256 校验值发送到服务器，不会出现在处理工具的历史或日志中。不选认证配置时，账号仍会创建，但在管理员设置密码之前无法用密码登录。
+
+监督员的责任网格：单元网格编码，以逗号分隔；它们替换该监督员原有的责任网格。留空时责任网格保持不变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="45" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="48" />
       <source>Creates the CityGrid roles on the server (citygrid_admin, citygrid_gis_editor, citygrid_surveyor, citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor, citygrid_analyst, citygrid_bigscreen) and grants each exactly what its job needs in this store, with row-level security so that a department handler sees only the cases dispatched to its department. Re-running it resets the permissions to this list. Run it as the store owner (a user allowed to create roles), after “Create or upgrade the CityGrid store”.</source>
       <translation>在服务器上创建 CityGrid 角色（citygrid_admin、citygrid_gis_editor、citygrid_surveyor、citygrid_operator、citygrid_shift_leader、citygrid_dispatcher、citygrid_department、citygrid_supervisor、citygrid_analyst、citygrid_bigscreen），并在本数据库中只授予各角色工作所需的权限；启用行级安全，使专业部门只能看到派遣给本部门的案件。重新运行会把权限恢复为此清单。请在“创建或升级 CityGrid 数据库”之后，以数据库所有者（可创建角色的用户）身份运行。</translation>
     </message>
@@ -1131,7 +1475,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
 同时导入标准部件分类表和事件分类表（2013 与 2026 两套标准）；城市自行增加的分类保持不变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="424" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="441" />
       <source>Current stage</source>
       <translation>当前环节</translation>
     </message>
@@ -1146,7 +1490,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>数据来源：{source}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="651" />
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="103" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -1156,12 +1500,27 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>衰减比（三角核）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="51" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="106" />
+      <source>Default</source>
+      <translation>默认</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="108" />
+      <source>Default time limits</source>
+      <translation>默认时限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="52" />
       <source>Defer (挂账)</source>
       <translation>挂账</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="70" />
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="26" />
+      <source>Defer (缓办)</source>
+      <translation>缓办（挂账）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="71" />
       <source>Defer case {case} (挂账)? No deadline runs until it is released.</source>
       <translation>确定将案件 {case} 挂账？解除挂账前不计处置时限。</translation>
     </message>
@@ -1171,9 +1530,24 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>挂账</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
       <source>Deferred (挂账)</source>
       <translation>挂账</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="309" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="305" />
+      <source>Delete the rule {class_name} ({code}) → {department}?</source>
+      <translation>删除规则 {class_name}（{code}）→ {department}？</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="121" />
+      <source>Delete the selected rule</source>
+      <translation>删除所选规则</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="116" />
@@ -1181,17 +1555,22 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="70" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="97" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="91" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="97" />
       <source>Department code (department handlers)</source>
       <translation>部门代码（专业部门处置人员）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="33" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="79" />
+      <source>Department details</source>
+      <translation>部门信息</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="35" />
       <source>Department handler</source>
       <translation>专业部门处置人员</translation>
     </message>
@@ -1201,7 +1580,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门处理情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layers.py" line="91" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="271" />
+      <source>Department {name} ({code}) saved.</source>
+      <translation>部门 {name}（{code}）已保存。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="28" />
       <source>Departments</source>
       <translation>部门</translation>
     </message>
@@ -1216,12 +1600,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>在办案件最多的部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="747" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="805" />
       <source>Describe the problem.</source>
       <translation>请填写问题描述。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="95" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="101" />
       <source>Description</source>
       <translation>问题描述</translation>
     </message>
@@ -1231,7 +1615,17 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>问题描述列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="410" />
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="150" />
+      <source>Differences with the manual in force</source>
+      <translation>与现行手册的差异数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="42" />
+      <source>Digital urban management office</source>
+      <translation>数字城管办</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="422" />
       <source>Digital urban management · case work form</source>
       <translation>数字化城市管理 案卷派遣单</translation>
     </message>
@@ -1246,22 +1640,32 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>减弱热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="836" />
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="223" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="834" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="440" />
+      <source>Discard the changes to {code}? They are not saved.</source>
+      <translation>放弃对 {code} 的修改？修改尚未保存。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="221" />
+      <source>Discard the unsaved changes of {year}?</source>
+      <translation>放弃 {year} 年未保存的修改？</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="892" />
       <source>Discard this report? What was typed is lost.</source>
       <translation>放弃本次登记？已填写的内容将丢失。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="48" />
+      <location filename="citygrid_plugin/core/workflow.py" line="49" />
       <source>Dispatch</source>
       <translation>派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="240" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="252" />
       <source>Dispatch stage</source>
       <translation>派遣</translation>
     </message>
@@ -1281,17 +1685,17 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="204" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="205" />
       <source>Dispatchers</source>
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="88" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="51" />
       <source>Display name</source>
       <translation>显示名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="94" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="100" />
       <source>Distance</source>
       <translation>距离</translation>
     </message>
@@ -1301,17 +1705,17 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>距离阈值（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="362" />
+      <location filename="citygrid_plugin/processing/base.py" line="370" />
       <source>Distance band chosen automatically: {band:.0f} m (rule: {rule}; every grid has a neighbour within {one:.0f} m, the average distance to the {k} nearest is {kd:.0f} m)</source>
       <translation>自动选择的距离阈值：{band:.0f} 米（规则：{rule}；每个网格在 {one:.0f} 米内都有邻居，到最近 {k} 个邻居的平均距离为 {kd:.0f} 米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="341" />
+      <location filename="citygrid_plugin/processing/base.py" line="349" />
       <source>Distance band in metres (0: chosen automatically)</source>
       <translation>距离阈值（米；0：自动选择）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="367" />
+      <location filename="citygrid_plugin/processing/base.py" line="375" />
       <source>Distance band: {band:.0f} m</source>
       <translation>距离阈值：{band:.0f} 米</translation>
     </message>
@@ -1345,24 +1749,49 @@ The community key is the 12-digit community code (district + street + community)
 社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="432" />
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="164" />
+      <source>Do not apply</source>
+      <translation>不应用</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="440" />
       <source>Draw the store's 1:500 base map underneath</source>
       <translation>叠加数据库中的 1:500 底图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="96" />
       <source>Drill-down</source>
       <translation>下钻</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="462" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="471" />
       <source>Drill-down cases</source>
       <translation>钻取案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="418" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="420" />
       <source>Drill-down: {title} — {n} cases</source>
       <translation>下钻：{title}——共 {n} 件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="147" />
+      <source>Dry run: list the differences, change nothing</source>
+      <translation>只列出差异，不作修改</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="178" />
+      <source>Dry run: nothing was changed (version {version} stays in force)</source>
+      <translation>只列出差异：未作任何修改（第 {version} 版仍然有效）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="142" />
+      <source>Dry run: nothing was changed; {n} change(s) would be made</source>
+      <translation>试运行：未做任何修改；将做 {n} 项修改</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="102" />
+      <source>Dry run: only list what would change</source>
+      <translation>试运行：只列出将要做的修改</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="102" />
@@ -1395,9 +1824,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>时空热点模式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="37" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="92" />
       <source>Encoding</source>
       <translation>编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="21" />
+      <source>English name</source>
+      <translation>英文名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/common.py" line="37" />
+      <source>Enterprise</source>
+      <translation>企业</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="92" />
@@ -1415,7 +1854,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="117" />
+      <location filename="citygrid_plugin/processing/base.py" line="118" />
       <source>Errors</source>
       <translation>错误数</translation>
     </message>
@@ -1445,9 +1884,24 @@ The community key is the 12-digit community code (district + street + community)
       <translation>综合评价与报表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="85" />
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="32" />
+      <source>Evaluation weights</source>
+      <translation>考核权重</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/weights.py" line="89" />
+      <source>Evaluation weights saved (sum {total:g}).</source>
+      <translation>考核权重已保存（合计 {total:g}）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/common.py" line="31" />
       <source>Event</source>
       <translation>事件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="31" />
+      <source>Event classes</source>
+      <translation>事件小类</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="158" />
@@ -1455,14 +1909,39 @@ The community key is the 12-digit community code (district + street + community)
       <translation>事部件同期对比</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="142" />
+      <source>Every week</source>
+      <translation>每周</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="33" />
+      <source>Evidence rules of classes</source>
+      <translation>分类取证要求</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="689" />
+      <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+      <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="59" />
       <source>Export a census field package</source>
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="102" />
+      <location filename="citygrid_plugin/plugin.py" line="104" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="688" />
+      <source>Export the command manual</source>
+      <translation>导出指挥手册</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="196" />
+      <source>Export…</source>
+      <translation>导出…</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="427" />
@@ -1470,12 +1949,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="163" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="170" />
       <source>Extension</source>
       <translation>延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="95" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="122" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
@@ -1490,7 +1969,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
       <source>Extension requests</source>
       <translation>延期申请</translation>
     </message>
@@ -1510,7 +1989,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>未通过：{errors}，{warnings}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="115" />
+      <location filename="citygrid_plugin/processing/base.py" line="116" />
       <source>Fail on errors</source>
       <translation>有错误时失败</translation>
     </message>
@@ -1520,7 +1999,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>外业数据包（GeoPackage）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="156" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
       <source>Figures as of {as_of}</source>
       <translation>数据截至 {as_of}</translation>
     </message>
@@ -1530,9 +2009,14 @@ The community key is the 12-digit community code (district + street + community)
       <translation>已写出的文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="166" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="173" />
       <source>Finished</source>
       <translation>办结时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="41" />
+      <source>Fri</source>
+      <translation>周五</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="164" />
@@ -1550,9 +2034,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格编辑员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="31" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="33" />
       <source>GIS editor (unit grids)</source>
       <translation>网格编辑员（单元网格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/manual_view.py" line="74" />
+      <source>General (no situation)</source>
+      <translation>一般（不区分情形）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/manual_view.py" line="79" />
+      <source>General case</source>
+      <translation>一般</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="91" />
@@ -1560,22 +2054,72 @@ The community key is the 12-digit community code (district + street + community)
       <translation>GeoPackage 数据包</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="41" />
+      <source>Geometry</source>
+      <translation>几何类型</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="105" />
+      <source>Geometry (components)</source>
+      <translation>几何类型（部件）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/themes.py" line="293" />
       <source>Gi* (FDR) of {cases} cases: {hot} hot and {cold} cold spot grids; band {band} m</source>
       <translation>{cases} 件案件的 Gi*（FDR 校正）：热点网格 {hot} 个，冷点网格 {cold} 个；距离阈值 {band} 米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="118" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="215" />
+      <source>Give the class a name.</source>
+      <translation>请填写分类名称。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="265" />
+      <source>Give the department a code (letters and digits).</source>
+      <translation>请填写部门代码（字母和数字）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="268" />
+      <source>Give the department a name.</source>
+      <translation>请填写部门名称。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="251" />
+      <source>Give the login a name: lower-case letters, digits and _.</source>
+      <translation>请填写登录名：小写字母、数字和 _。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="213" />
+      <source>Give the major class a name.</source>
+      <translation>请填写大类名称。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="214" />
+      <source>Give the minor code (digits).</source>
+      <translation>请填写小类代码（数字）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="254" />
+      <source>Give the person's display name.</source>
+      <translation>请填写人员的显示名称。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="224" />
       <source>Go back</source>
       <translation>返回</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="264" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="273" />
       <source>Go to grid</source>
       <translation>定位到网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="269" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="36" />
+      <source>Government agency</source>
+      <translation>委办局</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="150" />
       <source>Grid</source>
       <translation>网格</translation>
     </message>
@@ -1595,12 +2139,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="348" />
+      <location filename="citygrid_plugin/plugin.py" line="355" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="341" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="353" />
       <source>Grid {code}</source>
       <translation>网格 {code}</translation>
     </message>
@@ -1615,7 +2159,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="486" />
+      <location filename="citygrid_plugin/plugin.py" line="519" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -1670,7 +2214,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置完成</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="649" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="681" />
       <source>Handled by (signature)</source>
       <translation>处置人（签字）</translation>
     </message>
@@ -1680,17 +2224,27 @@ The community key is the 12-digit community code (district + street + community)
       <translation>按期处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="59" />
+      <location filename="citygrid_plugin/core/workflow.py" line="60" />
       <source>Handling</source>
       <translation>处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="426" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="443" />
       <source>Handling deadline</source>
       <translation>处置截止时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="246" />
+      <location filename="citygrid_plugin/layouts/manual.py" line="111" />
+      <source>Handling department</source>
+      <translation>专业部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="242" />
+      <source>Handling department (专业部门)</source>
+      <translation>专业部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="258" />
       <source>Handling photo</source>
       <translation>处置</translation>
     </message>
@@ -1705,17 +2259,27 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="633" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="665" />
       <source>Handling result (filled in by the department)</source>
       <translation>处置结果（由处置部门填写）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="240" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="252" />
       <source>Handling stage</source>
       <translation>处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="425" />
+      <location filename="citygrid_plugin/gui/manual_view.py" line="43" />
+      <source>Handling standard</source>
+      <translation>处置标准</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="241" />
+      <source>Handling standard (处置标准)</source>
+      <translation>处置标准</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="189" />
       <source>Handling time limit</source>
       <translation>处置时限</translation>
     </message>
@@ -1738,6 +2302,16 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/core/hotspots.py" line="603" />
       <source>Historical hot spot</source>
       <translation>历史热点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="46" />
+      <source>Holiday (休)</source>
+      <translation>休息（节假日）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="138" />
+      <source>Holidays and working weekends of the year</source>
+      <translation>本年节假日与调休上班日</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="121" />
@@ -1790,6 +2364,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入行政区划</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="287" />
+      <source>Import case sources</source>
+      <translation>导入问题来源</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="184" />
       <source>Import cases</source>
       <translation>导入案件</translation>
@@ -1800,7 +2379,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="100" />
+      <location filename="citygrid_plugin/plugin.py" line="102" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -1810,14 +2389,54 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部门</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="193" />
+      <source>Import from a file…</source>
+      <translation>从文件导入…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="317" />
+      <source>Import local classes</source>
+      <translation>导入扩展分类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="160" />
+      <source>Import routing rules</source>
+      <translation>导入派遣规则</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="115" />
       <source>Import suspected duplicates</source>
       <translation>导入疑似重复</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="254" />
+      <source>Import territories</source>
+      <translation>导入属地范围</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="633" />
+      <source>Import the command manual</source>
+      <translation>导入指挥手册</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="197" />
+      <source>Import the working calendar</source>
+      <translation>导入工作日历</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="122" />
       <source>Imported</source>
       <translation>已导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="154" />
+      <source>Imported from {file}</source>
+      <translation>导入自 {file}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="674" />
+      <source>Imported {file}: the command manual is now version {version} ({n} changes).</source>
+      <translation>已导入 {file}：指挥手册现为第 {version} 版（{n} 处修改）。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="187" />
@@ -1842,6 +2461,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
 每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="41" />
+      <source>In use</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="108" />
+      <source>In use (offered for dispatch)</source>
+      <translation>启用（可派遣）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="106" />
+      <source>In use (offered when reporting)</source>
+      <translation>启用（上报时可选）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="144" />
       <source>Indicator</source>
       <translation>指标</translation>
@@ -1852,12 +2486,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="192" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="193" />
       <source>Indicators by community</source>
       <translation>各社区评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="192" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="193" />
       <source>Indicators by street</source>
       <translation>各街道评价指标</translation>
     </message>
@@ -1882,12 +2516,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>修复的无效轮廓数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="427" />
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="148" />
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="435" />
       <source>Jenks natural breaks</source>
       <translation>自然断点法分级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="410" />
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="310" />
+      <source>Keep it</source>
+      <translation>保留</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="441" />
       <source>Keep this report as an additional report of the selected case instead of opening a new case</source>
       <translation>将本次报告作为所选案卷的补充报告保存，不新建案卷</translation>
     </message>
@@ -1897,7 +2541,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>核函数形状</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="175" />
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="21" />
+      <source>Key</source>
+      <translation>主键</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="176" />
       <source>Key figures</source>
       <translation>主要指标</translation>
     </message>
@@ -1917,7 +2566,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未填案件类型的行的类型</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="296" />
+      <location filename="citygrid_plugin/processing/base.py" line="304" />
       <source>Kinds (none: all)</source>
       <translation>类型（不选：全部）</translation>
     </message>
@@ -1927,7 +2576,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="627" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="659" />
       <source>Lead department</source>
       <translation>主办部门</translation>
     </message>
@@ -1962,24 +2611,59 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将一个区县及其街道、社区导入数据库。街道和社区编码为 3 位数字（社区编码在所属街道内唯一），区县代码为 6 位 GB/T 2260 代码。其他坐标系的图层会被重投影到数据库坐标系（日志中会注明）。先检查全部编码和边界，并按要素编号列出所有问题；只有全部有效时才写入。数据库中已有相同编码的记录将被更新。未提供区县图层时，区县边界取各街道的并集。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="251" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="52" />
+      <source>Local classes</source>
+      <translation>扩展分类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="329" />
+      <source>Local classes CSV</source>
+      <translation>扩展分类 CSV</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="320" />
+      <source>Local extension classes (扩展部件/事件) from a CSV file (GBK or UTF-8) with the columns 类型 (事件/部件), 大类代码, 大类名称 (may be empty for a major class the profile has), 小类代码, 名称, 几何类型 (部件: 点/线/面; empty for events) and optionally 启用 (是/否). The codes have the digits of the store's code profile (2013: 2 + 2, 2026: 2 + 3); a code of a standard class is refused with a free code to use instead, and class names are unique. A local class already in the store is changed, a new one added. Every problem is reported at once and nothing is changed. Dry run lists the changes only.</source>
+      <translation>从 CSV 文件（GBK 或 UTF-8）导入本地扩展分类（扩展部件/事件），列为 类型（事件/部件）、大类代码、大类名称（编码方案中已有的大类可留空）、小类代码、名称、几何类型（部件：点/线/面；事件留空），以及可选的 启用（是/否）。编码位数按库的编码方案（2013：2 + 2 位，2026：2 + 3 位）；与标准分类相同的编码会被拒绝，并给出一个可用的空闲编码；分类名称不得重复。库中已有的扩展分类被修改，新的被添加。所有问题一次列出，且不做任何修改。试运行只列出将要做的修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="260" />
       <source>Location</source>
       <translation>位置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="521" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="553" />
       <source>Location map</source>
       <translation>位置示意图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="95" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="51" />
       <source>Login</source>
       <translation>登录名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="87" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="93" />
       <source>Login (lower-case letters, digits, _)</source>
       <translation>登录名（小写字母、数字、_）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/dialog.py" line="82" />
+      <source>Login {login} does not hold the administrator role: you can look, but the store refuses every change.</source>
+      <translation>登录名 {login} 没有管理员角色：可以查看，但数据库会拒绝任何修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="281" />
+      <source>Login {login} saved with {n} responsibility grids.</source>
+      <translation>人员 {login} 已保存，责任网格 {n} 个。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="274" />
+      <source>Login {login} saved, but its grids were not: {error}</source>
+      <translation>人员 {login} 已保存，但责任网格未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="270" />
+      <source>Login {login} saved.</source>
+      <translation>人员 {login} 已保存。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="160" />
@@ -1997,6 +2681,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="40" />
+      <source>Major class</source>
+      <translation>大类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="92" />
+      <source>Major class name</source>
+      <translation>大类名称</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layers.py" line="90" />
       <source>Major classes</source>
       <translation>部件大类</translation>
@@ -2005,6 +2699,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="173" />
       <source>Major classes ({kind})</source>
       <translation>部件大类（{kind}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="89" />
+      <source>Major code</source>
+      <translation>大类代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/manual_view.py" line="44" />
+      <source>Management points</source>
+      <translation>管理要点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="240" />
+      <source>Management points (管理要点)</source>
+      <translation>管理要点</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="145" />
@@ -2017,7 +2726,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>专题图文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="441" />
+      <location filename="citygrid_plugin/processing/base.py" line="449" />
       <source>Map title</source>
       <translation>图名</translation>
     </message>
@@ -2037,7 +2746,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="97" />
+      <location filename="citygrid_plugin/plugin.py" line="99" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -2052,9 +2761,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本次应用的迁移数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="346" />
+      <location filename="citygrid_plugin/processing/base.py" line="354" />
       <source>Minimum number of grids with cases</source>
       <translation>有案件网格的最少数量</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="40" />
+      <source>Minor code</source>
+      <translation>小类代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="97" />
+      <source>Mode</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="41" />
+      <source>Mon</source>
+      <translation>周一</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="165" />
@@ -2062,7 +2786,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="192" />
+      <location filename="citygrid_plugin/processing/base.py" line="193" />
       <source>Month (YYYY-MM; empty: the last complete month)</source>
       <translation>月份（YYYY-MM；留空：上一个完整月）</translation>
     </message>
@@ -2072,7 +2796,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="81" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="82" />
       <source>Monthly case reports (tables)</source>
       <translation>月度案件报表（表格）</translation>
     </message>
@@ -2087,6 +2811,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>高发问题</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="65" />
+      <source>Most hours an extension may add</source>
+      <translation>可批准的最长延期（小时）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="168" />
       <source>Move the window back in time</source>
       <translation>向前移动时间窗口</translation>
@@ -2097,24 +2826,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>名称</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="22" />
+      <source>Needs the reporter</source>
+      <translation>需登记举报人</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="182" />
       <source>Neighbourhood time step (slices)</source>
       <translation>邻域时间步长（时段数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="337" />
+      <location filename="citygrid_plugin/processing/base.py" line="345" />
       <source>Neighbours</source>
       <translation>邻域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="356" />
+      <location filename="citygrid_plugin/processing/base.py" line="364" />
       <source>Neighbours: grids sharing an edge or a corner (queen contiguity)</source>
       <translation>邻域：共边或共角的网格（后式邻接）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="66" />
+      <source>New class</source>
+      <translation>新建分类</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="604" />
       <source>New cold spot</source>
       <translation>新增冷点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="69" />
+      <source>New department</source>
+      <translation>新建部门</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="38" />
@@ -2127,17 +2871,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新增热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="489" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="82" />
+      <source>New login</source>
+      <translation>新建登录名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="148" />
+      <source>New value</source>
+      <translation>新值</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="520" />
       <source>No active unit grid has the code {code}: check the code (15 digits) or click the map</source>
       <translation>没有编码为 {code} 的在用单元网格：请检查编码（15 位）或在地图上点击</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="717" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="775" />
       <source>No case of this class nearby.</source>
       <translation>附近没有同类别的案卷。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="162" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="163" />
       <source>No case was reported, due for handling, checked or open in {place} in {month}: there is nothing to evaluate. The tables, charts and maps of the report are left out; they would all be empty.</source>
       <translation>{place}在{month}没有上报、应处置、应核查或在办的案件，没有可评价的内容。月报的各项表格、图表和专题图从略（均为空）。</translation>
     </message>
@@ -2147,9 +2901,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无数据</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="345" />
+      <source>No department would be found for a case of this class here: dispatch would need one chosen by hand.</source>
+      <translation>此处此类案件找不到处置部门：派遣时需要人工选择。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="239" />
+      <source>No grid is selected on the map: select unit grids in the grid layer.</source>
+      <translation>地图上没有选中网格：请在网格图层中选择单元网格。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="225" />
       <source>No hot spot analysis for this month: {reason}</source>
       <translation>本月未进行热点分析：{reason}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="373" />
+      <source>No manual in force yet</source>
+      <translation>尚无现行指挥手册</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="267" />
@@ -2162,7 +2931,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无显著模式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="590" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="622" />
       <source>No photo</source>
       <translation>无照片</translation>
     </message>
@@ -2172,14 +2941,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="509" />
+      <location filename="citygrid_plugin/layouts/manual.py" line="106" />
       <source>Normal</source>
       <translation>一般</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="421" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="106" />
+      <source>Normal limit</source>
+      <translation>一般时限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="668" />
+      <source>Not applied: version {version} stays in force.</source>
+      <translation>未应用：第 {version} 版仍然有效。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/dialog.py" line="188" />
       <source>Not saved</source>
       <translation>未保存</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/manual_view.py" line="38" />
+      <source>Not set in the command manual</source>
+      <translation>指挥手册未规定</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="428" />
@@ -2187,17 +2971,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不显著</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="40" />
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="120" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="253" />
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="149" />
+      <source>Note on the new version (empty: the file's name)</source>
+      <translation>新版本的说明（留空：文件名）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="314" />
+      <source>Nothing changed.</source>
+      <translation>没有修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="586" />
+      <source>Nothing changed: version {version} stays in force.</source>
+      <translation>没有修改：第 {version} 版仍然有效。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="140" />
+      <source>Nothing to change: the store already holds this</source>
+      <translation>无需修改：库中已是这些内容</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="254" />
       <source>Nothing to report for this month.</source>
       <translation>本月无此项数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="428" />
+      <location filename="citygrid_plugin/processing/base.py" line="436" />
       <source>Number of classes</source>
       <translation>分级数</translation>
     </message>
@@ -2207,7 +3011,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="423" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="440" />
       <source>Observed at</source>
       <translation>发现时间</translation>
     </message>
@@ -2215,6 +3019,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/reporttext.py" line="204" />
       <source>Of the {n} departments with cases due, {best} scored highest ({best_score} points) and {worst} lowest ({worst_score} points).</source>
       <translation>在有应处置案件的 {n} 个专业部门中，{best}综合得分最高（{best_score} 分），{worst}最低（{worst_score} 分）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="148" />
+      <source>Old value</source>
+      <translation>原值</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="435" />
@@ -2247,7 +3056,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="424" />
+      <location filename="citygrid_plugin/processing/base.py" line="432" />
       <source>On-time rate of one department only (department code; empty: all)</source>
       <translation>仅统计某一部门的按期处置率（部门代码；留空：全部部门）</translation>
     </message>
@@ -2257,7 +3066,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期核实率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="220" />
+      <location filename="citygrid_plugin/gui/admin/dialog.py" line="181" />
+      <source>Only an administrator may change this: sign in with an administrator's login.</source>
+      <translation>只有管理员可以修改：请使用管理员登录名登录。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="229" />
       <source>Only the role {role} reports under this source</source>
       <translation>只有角色 {role} 可以使用此来源上报</translation>
     </message>
@@ -2282,12 +3096,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在办案件（按状态）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="21" />
+      <source>Operation</source>
+      <translation>操作</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="40" />
       <source>Operator</source>
       <translation>受理员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="434" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="21" />
+      <source>Order</source>
+      <translation>排序</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="442" />
       <source>Orientation</source>
       <translation>方向</translation>
     </message>
@@ -2317,7 +3141,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>输出值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="96" />
       <source>Overdue</source>
       <translation>已超时</translation>
     </message>
@@ -2362,6 +3186,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>通过，有 {warnings}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="713" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="85" />
       <source>Package folder</source>
       <translation>数据包文件夹</translation>
@@ -2382,14 +3211,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>第 {n} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="72" />
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="230" />
       <source>Pages</source>
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="433" />
+      <location filename="citygrid_plugin/processing/base.py" line="441" />
       <source>Paper</source>
       <translation>纸张</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="47" />
+      <source>Parent department</source>
+      <translation>上级部门</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="39" />
@@ -2397,12 +3231,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>划分万米单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="119" />
+      <location filename="citygrid_plugin/processing/base.py" line="120" />
       <source>Passed (1) or failed (0)</source>
       <translation>通过（1）或未通过（0）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="93" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="125" />
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="127" />
+      <source>Password again</source>
+      <translation>确认密码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="99" />
       <source>Password from an authentication configuration</source>
       <translation>密码（取自认证配置）</translation>
     </message>
@@ -2412,7 +3256,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="201" />
+      <location filename="citygrid_plugin/processing/base.py" line="202" />
       <source>Period end</source>
       <translation>统计期结束时间</translation>
     </message>
@@ -2422,7 +3266,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>环比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="230" />
+      <location filename="citygrid_plugin/processing/base.py" line="238" />
       <source>Period {start} – {end} (cut-off {as_of}): {n} cases with actions in or open during it</source>
       <translation>统计期 {start} 至 {end}（截止 {as_of}）：期内有操作或在办的案件 {n} 件</translation>
     </message>
@@ -2437,17 +3281,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>持续热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="119" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="124" />
       <source>Person</source>
       <translation>处理人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="233" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="48" />
       <source>Phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="94" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="100" />
       <source>Photo</source>
       <translation>照片</translation>
     </message>
@@ -2457,32 +3301,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>照片 {id} 不存在或您无权查看</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="343" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="374" />
       <source>Photos</source>
       <translation>现场照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="637" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="695" />
       <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
       <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="524" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="556" />
       <source>Photos ({shown} of {total})</source>
       <translation>现场照片（共 {total} 张，打印 {shown} 张）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="107" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="134" />
       <source>Photos ({stage}, at least one)</source>
       <translation>照片（{stage}，至少一张）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="108" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="135" />
       <source>Photos ({stage}, optional)</source>
       <translation>照片（{stage}，可选）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="622" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="666" />
+      <source>Pick a class to see its registration standard.</source>
+      <translation>选择类别后显示其立案标准。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="664" />
       <source>Pick a class to see its time limits.</source>
       <translation>选择类别后显示其办理时限。</translation>
     </message>
@@ -2497,7 +3346,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>插件语言（重启 QGIS 后生效）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="257" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="266" />
       <source>Point</source>
       <translation>坐标</translation>
     </message>
@@ -2512,47 +3361,67 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的面数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="376" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="407" />
       <source>Possible duplicates</source>
       <translation>可能重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="710" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="768" />
       <source>Possible duplicates ({n})</source>
       <translation>可能重复（{n}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="106" />
+      <location filename="citygrid_plugin/processing/base.py" line="107" />
       <source>PostgreSQL connection of the store</source>
       <translation>数据库的 PostgreSQL 连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="68" />
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="155" />
+      <source>Preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="712" />
+      <source>Print the command manual (PDF)</source>
+      <translation>打印指挥手册（PDF）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="199" />
+      <source>Print the manual…</source>
+      <translation>打印手册…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="71" />
       <source>Print work form</source>
       <translation>打印派遣单</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="670" />
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="229" />
+      <source>Printed manual</source>
+      <translation>打印的指挥手册</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="100" />
       <source>Printed {time}</source>
       <translation>打印时间 {time}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="294" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="303" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="421" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="438" />
       <source>Problem class</source>
       <translation>案件类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="422" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="439" />
       <source>Problem source</source>
       <translation>问题来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="421" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="438" />
       <source>Problem type</source>
       <translation>问题类型</translation>
     </message>
@@ -2607,6 +3476,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>排名</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="193" />
+      <source>Read a workbook (.xlsx) or CSV in the layout of the export, check all of it and show the differences with the manual in force before anything is applied</source>
+      <translation>读取与导出格式相同的工作簿（.xlsx）或 CSV，全部检查后先列出与现行手册的差异，确认后才应用</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="92" />
+      <source>Read again</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="322" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
@@ -2617,22 +3496,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已读取 {n} 行（{layer}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="37" />
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="129" />
+      <source>Reads a command manual (指挥手册) from an Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK) in the layout “Export the command manual” writes, and makes it the manual in force. Everything is checked first — departments (a code, a name or 属地), classes of the store's code profile, time limits (a positive number with its unit), situations with at least one limit, one row per class, situations and 紧急 below their class — and every problem is listed with its sheet, row, column and value; then nothing is changed. With “Dry run” the differences with the manual in force are listed and nothing is changed. Otherwise the whole manual is replaced at once, all or nothing (a class without a row loses its page): a new version when anything changed. Cases already reported keep the version they were reported under. Administrators only.</source>
+      <translation>从 Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK）读取指挥手册（格式同“导出指挥手册”），并使其生效。先检查全部内容——部门（编码、名称或“属地”）、库中代码标准的类别、时限（正数加单位）、情形至少有一个时限、每个类别一行、情形和“紧急”行在其类别之下——列出每个问题所在的表、行、列和内容，此时不作任何修改。勾选“只列出差异”时只列出与现行手册的差异，不作修改。否则一次替换整本手册，要么全部成功，要么一处不改（没有行的类别将失去其条目）；有改动时生成新版本。已上报的案件仍按上报时的版本计时。仅限系统管理员。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="56" />
       <source>Reason for cancelling</source>
       <translation>作废原因</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="50" />
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="27" />
+      <source>Refuse an extension</source>
+      <translation>驳回延期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="51" />
       <source>Refuse extension</source>
       <translation>驳回延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="48" />
+      <location filename="citygrid_plugin/core/workflow.py" line="49" />
       <source>Register</source>
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="66" />
+      <location filename="citygrid_plugin/core/workflow.py" line="67" />
       <source>Register case {case}? It is then dispatched to a department and its time limits run.</source>
       <translation>确定立案 {case}？立案后将派遣到专业部门，处置时限开始计算。</translation>
     </message>
@@ -2652,9 +3541,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>今日立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="239" />
+      <location filename="citygrid_plugin/core/manual.py" line="240" />
+      <source>Registering standard (立案标准)</source>
+      <translation>立案标准</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="34" />
+      <source>Registration</source>
+      <translation>立案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="251" />
       <source>Registration stage</source>
       <translation>立案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/manual_view.py" line="43" />
+      <source>Registration standard</source>
+      <translation>立案标准</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="122" />
@@ -2667,14 +3571,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被拒绝的行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="51" />
+      <location filename="citygrid_plugin/core/workflow.py" line="52" />
       <source>Release</source>
       <translation>解除挂账</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="362" />
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="26" />
+      <source>Release a deferral</source>
+      <translation>解除挂账</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="393" />
       <source>Remove</source>
       <translation>移除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="132" />
+      <source>Remove area</source>
+      <translation>移出属地</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="329" />
+      <source>Remove situation</source>
+      <translation>删除情形</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="81" />
@@ -2687,32 +3606,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="59" />
+      <location filename="citygrid_plugin/core/workflow.py" line="60" />
       <source>Report (stage)</source>
       <translation>上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="150" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="155" />
       <source>Report a case</source>
       <translation>受理登记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="720" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="778" />
       <source>Report as a new case</source>
       <translation>登记为新案卷</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="802" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="860" />
       <source>Report attached</source>
       <translation>已并入案卷</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="68" />
+      <location filename="citygrid_plugin/core/workflow.py" line="69" />
       <source>Report case {case} as handled? The supervisor then checks it on site.</source>
       <translation>确定上报案件 {case} 处置完成？随后由监督员现场核查。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="245" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="257" />
       <source>Report photo</source>
       <translation>上报</translation>
     </message>
@@ -2722,12 +3641,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="423" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="440" />
       <source>Reported at</source>
       <translation>上报时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="95" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="23" />
+      <source>Reported by role</source>
+      <translation>上报角色</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="101" />
       <source>Reported on</source>
       <translation>上报日期</translation>
     </message>
@@ -2737,7 +3661,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>今日上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="151" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="157" />
       <source>Reporter</source>
       <translation>上报人</translation>
     </message>
@@ -2752,7 +3676,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>联系电话列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="232" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="241" />
       <source>Reporter's name</source>
       <translation>举报人</translation>
     </message>
@@ -2762,14 +3686,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>报表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="49" />
+      <location filename="citygrid_plugin/core/workflow.py" line="50" />
       <source>Request extension</source>
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="436" />
+      <location filename="citygrid_plugin/processing/base.py" line="444" />
       <source>Resolution (dpi)</source>
       <translation>分辨率（dpi）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="29" />
+      <source>Responsibility grids</source>
+      <translation>责任网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="130" />
+      <source>Responsibility grids (supervisors)</source>
+      <translation>责任网格（监督员）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="102" />
+      <source>Responsibility grids of a supervisor (unit grid codes, comma separated; empty: unchanged)</source>
+      <translation>监督员的责任网格（单元网格编码，逗号分隔；留空：不变）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="108" />
@@ -2782,22 +3721,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>行中缺主管部门时使用的部门（编码或名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="36" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="55" />
       <source>Result of the check</source>
       <translation>核查结果</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="35" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="54" />
       <source>Result of the handling</source>
       <translation>处置结果</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="72" />
+      <location filename="citygrid_plugin/core/workflow.py" line="73" />
       <source>Return case {case} to the dispatcher? Say why in the note.</source>
       <translation>确定将案件 {case} 退回派遣员？请在备注中说明原因。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="48" />
+      <location filename="citygrid_plugin/core/workflow.py" line="49" />
       <source>Return to dispatcher</source>
       <translation>退回派遣</translation>
     </message>
@@ -2807,7 +3746,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>退回待派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="52" />
+      <location filename="citygrid_plugin/core/workflow.py" line="53" />
       <source>Rework</source>
       <translation>返工</translation>
     </message>
@@ -2832,19 +3771,68 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>道路要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="119" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="124" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="55" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="51" />
       <source>Roles</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="96" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="105" />
       <source>Roles granted</source>
       <translation>已授予的角色</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="293" />
+      <source>Routing rule added.</source>
+      <translation>派遣规则已新增。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="315" />
+      <source>Routing rule deleted.</source>
+      <translation>派遣规则已删除。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="293" />
+      <source>Routing rule saved.</source>
+      <translation>派遣规则已保存。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="29" />
+      <source>Routing rules</source>
+      <translation>派遣规则</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="163" />
+      <source>Routing rules (派遣规则, 先属地) from a CSV file (GBK or UTF-8) with the columns 类型 (事件/部件), 类别代码 (the class code or name in the store's code profile), 街道 (3-digit street code or name; empty: the whole district), 社区 (optional: a community of that street) and 部门 (department code or name); English headers kind, class_code, street, community, department also work. A case of the class in the area goes to the department; a community's rule comes before its street's, a street's before the district's, and a component's owner (先属主) before any rule.
+
+Merge adds the file's rules and changes the department of those already there; replace makes the file the whole rule table. Every row is checked first: an unknown class, street, community or department, a community without its street, and two rows routing the same class and area to different departments are reported all at once with the row and column, and nothing is changed. Dry run lists the changes only.</source>
+      <translation>从 CSV 文件（GBK 或 UTF-8）导入派遣规则（派遣规则，先属地），列为 类型（事件/部件）、类别代码（库编码方案中的类别代码或名称）、街道（3 位街道代码或名称；留空：全区）、社区（可选：该街道下的社区）和 部门（部门编码或名称）；也可用英文表头 kind、class_code、street、community、department。该类别在该区域的案件派遣给该部门；社区的规则优先于街道的，街道的优先于全区的，部件的权属单位（先属主）优先于任何规则。
+
+合并：添加文件中的规则，并修改已有规则的部门；替换：文件成为完整的规则表。先检查每一行：未知的类别、街道、社区或部门，缺少街道的社区，以及把同一类别同一区域派给不同部门的两行，都会连同行号和列名一次列出，且不做任何修改。试运行只列出将要做的修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="176" />
+      <source>Routing rules CSV</source>
+      <translation>派遣规则 CSV</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="113" />
+      <source>Row</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="125" />
+      <source>Row {row}: give the new source a name.</source>
+      <translation>第 {row} 行：请填写新来源的名称。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="131" />
+      <source>Row {row}: the order is a whole number, got {value}.</source>
+      <translation>第 {row} 行：排序须为整数，填写的是 {value}。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="90" />
@@ -2852,17 +3840,72 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被替换的此前导入行数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="715" />
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="91" />
+      <source>Rule</source>
+      <translation>规则</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="773" />
       <source>Same class nearby: attach the report to one of them, or report a new case.</source>
       <translation>附近有同类别案卷：可将本次报告并入其中之一，或登记为新案卷。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="187" />
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="41" />
+      <source>Sat</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="248" />
+      <source>Save as a new version</source>
+      <translation>保存为新版本</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="115" />
+      <source>Save class</source>
+      <translation>保存分类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="144" />
+      <source>Save department</source>
+      <translation>保存部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="151" />
+      <source>Save login</source>
+      <translation>保存人员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="85" />
+      <source>Save the approvals</source>
+      <translation>保存审批权限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="162" />
+      <source>Save the calendar</source>
+      <translation>保存工作日历</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="196" />
       <source>Save the report</source>
       <translation>登记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="586" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="52" />
+      <source>Save the sources</source>
+      <translation>保存问题来源</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/weights.py" line="57" />
+      <source>Save the weights</source>
+      <translation>保存考核权重</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="582" />
+      <source>Saved: the command manual is now version {version} ({n} changes to {code}).</source>
+      <translation>已保存：指挥手册现为第 {version} 版（{code} 共 {n} 项修改）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="618" />
       <source>Scale 1:{scale}</source>
       <translation>比例尺 1:{scale}</translation>
     </message>
@@ -2872,9 +3915,9 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="224" />
-      <source>Score weights (term=points, …; empty: handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10)</source>
-      <translation>得分权重（得分项=分值，……；留空：handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10）</translation>
+      <location filename="citygrid_plugin/processing/base.py" line="232" />
+      <source>Score weights (term=points, …; empty: the store's weights, set by the administrators)</source>
+      <translation>评分权重（评分项=分值，…；留空：使用管理员在数据库中设置的权重）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="251" />
@@ -2882,27 +3925,57 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>得分权重（合计 {total}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
       <source>Search</source>
       <translation>查询</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="87" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="90" />
       <source>Select a case to see its history and what you may do with it.</source>
       <translation>选择一个案件，查看其处理过程和可执行的操作。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="71" />
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="284" />
+      <source>Select the rule to change in the table.</source>
+      <translation>请在表中选择要修改的规则。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="302" />
+      <source>Select the rule to delete in the table.</source>
+      <translation>请在表中选择要删除的规则。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="72" />
       <source>Send case {case} back to the department for rework?</source>
       <translation>确定将案件 {case} 返回专业部门返工？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="42" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="377" />
+      <source>Set the approval authorities</source>
+      <translation>设置审批权限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="345" />
+      <source>Set the evaluation weights</source>
+      <translation>设置考核权重</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="122" />
+      <source>Set this day</source>
+      <translation>设置此日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="45" />
       <source>Set up store roles and permissions</source>
       <translation>设置数据库角色与权限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="90" />
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="30" />
+      <source>Settings</source>
+      <translation>系统设置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="92" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -2917,6 +3990,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积在界限内的网格比例</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="113" />
+      <source>Sheet</source>
+      <translation>工作表</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="40" />
       <source>Shift leader</source>
       <translation>值班长</translation>
@@ -2927,9 +4005,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>显示方式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="145" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
       <source>Show all cases</source>
       <translation>显示全部案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="85" />
+      <source>Show changes of</source>
+      <translation>显示</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="82" />
@@ -2942,12 +4025,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>显示部件普查的进度：每个现行单元网格内各类部件的数量，以及该网格是否已宣布普查完成。可先将网格标记为已普查（或未普查）——网格编码用逗号分隔；标记会记录操作人和时间。输出覆盖图层（已普查网格显示为绿色）并返回统计数。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="181" />
+      <source>Situation</source>
+      <translation>情形</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="74" />
+      <source>Situation: {name}</source>
+      <translation>情形：{name}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="239" />
+      <source>Situations (情形)</source>
+      <translation>情形</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="675" />
+      <source>Situations: {variants}</source>
+      <translation>情形：{variants}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reports.py" line="93" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="206" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="215" />
       <source>Source and reporter</source>
       <translation>来源与举报人</translation>
     </message>
@@ -2962,9 +4065,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未填来源的行的来源（如 12345热线）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="302" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="139" />
+      <source>Source {name} not saved: {error}</source>
+      <translation>问题来源 {name} 未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="310" />
       <source>Sources (none: all)</source>
       <translation>问题来源（不选：全部）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="301" />
+      <source>Sources CSV</source>
+      <translation>问题来源 CSV</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="34" />
@@ -2987,9 +4100,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>零星热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="424" />
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="28" />
+      <source>Staff</source>
+      <translation>人员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="106" />
+      <source>Stage</source>
+      <translation>环节</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="441" />
       <source>Stage deadline</source>
       <translation>环节截止时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="237" />
+      <source>Standards and departments</source>
+      <translation>标准与部门</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="104" />
@@ -2997,12 +4125,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="305" />
+      <location filename="citygrid_plugin/processing/base.py" line="313" />
       <source>States (none: all)</source>
       <translation>案件状态（不选：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="148" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="226" />
       <source>Still needed: {what}</source>
       <translation>还需填写：{what}</translation>
     </message>
@@ -3027,7 +4155,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="150" />
+      <location filename="citygrid_plugin/processing/base.py" line="151" />
       <source>Store: {target}</source>
       <translation>数据库：{target}</translation>
     </message>
@@ -3037,7 +4165,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="427" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="449" />
       <source>Street</source>
       <translation>街道</translation>
     </message>
@@ -3057,12 +4185,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>街道名称字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="196" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="36" />
+      <source>Street office</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="197" />
       <source>Street or community code (9 or 12 digits; empty: the whole store)</source>
       <translation>街道或社区代码（9 位或 12 位；留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="308" />
+      <location filename="citygrid_plugin/processing/base.py" line="316" />
       <source>Street, community or grid code (empty: the whole store)</source>
       <translation>街道、社区或单元网格代码（留空：整个数据库）</translation>
     </message>
@@ -3082,9 +4215,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已导入街道数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/weights.py" line="45" />
+      <source>Sum</source>
+      <translation>合计</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="49" />
       <source>Summary</source>
       <translation>摘要</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="42" />
+      <source>Sun</source>
+      <translation>周日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="110" />
+      <source>Supervising unit</source>
+      <translation>监管单位</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="242" />
+      <source>Supervising unit (监管单位)</source>
+      <translation>监管单位</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="40" />
@@ -3092,7 +4245,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="204" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="205" />
       <source>Supervisors</source>
       <translation>监督员</translation>
     </message>
@@ -3102,7 +4255,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>普查员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="32" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="34" />
       <source>Surveyor (components)</source>
       <translation>普查员（部件）</translation>
     </message>
@@ -3117,7 +4270,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="104" />
+      <location filename="citygrid_plugin/plugin.py" line="106" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
@@ -3132,7 +4285,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>目标面积（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="421" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="196" />
+      <source>Territorial: the department of the case's area</source>
+      <translation>属地（案件所在街道/社区的属地部门）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="28" />
+      <source>Territories</source>
+      <translation>属地范围</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="257" />
+      <source>Territories (属地范围) from a CSV file (GBK or UTF-8) with the columns 部门 (department code or name), 街道 (3-digit street code or name) and 社区 (optional: a community of that street); English headers department, street, community also work. A case routed 属地 goes to the department whose territory holds its community, else its street. One department per area: two rows giving one area to two departments are refused (both rows named); an area the store already gives to another department is refused in merge mode — run it in replace mode, where the file becomes the whole territory table. Every problem is reported at once and nothing is changed. Dry run lists the changes only.</source>
+      <translation>从 CSV 文件（GBK 或 UTF-8）导入属地范围，列为 部门（部门编码或名称）、街道（3 位街道代码或名称）和 社区（可选：该街道下的社区）；也可用英文表头 department、street、community。按属地派遣的案件交给其社区所属的部门，没有时交给其街道所属的部门。一个区域只属于一个部门：把同一区域给两个部门的两行会被拒绝（两行都会列出）；合并方式下，库中已属于其他部门的区域会被拒绝——请用替换方式运行，此时文件成为完整的属地表。所有问题一次列出，且不做任何修改。试运行只列出将要做的修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="267" />
+      <source>Territories CSV</source>
+      <translation>属地范围 CSV</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="114" />
+      <source>Territory (属地范围)</source>
+      <translation>属地范围</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="429" />
       <source>Territory of the on-time rate</source>
       <translation>按期处置率的统计单元</translation>
     </message>
@@ -3147,9 +4325,49 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>测试连接后显示登录名及其拥有的角色。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="60" />
+      <source>The city's own classes (扩展事件 and 扩展部件) beside the standard ones; a standard class is not changed here.</source>
+      <translation>本市在标准分类之外扩展的事件和部件分类；标准分类不能在此修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="697" />
+      <source>The command manual (version {version}) is written to {path}</source>
+      <translation>指挥手册（第 {version} 版）已写入 {path}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="216" />
+      <source>The command manual (指挥手册) as a PDF for the command centre's desk, landscape A4: a title page, the default time limits, then one section per class group (大类), each starting on a new page, with a table of its classes — 管理要点, 监管单位 and 专业部门 (by name), 处置标准, 立案标准, 结案标准 and the class's time limits, its situations (情形) and urgent limits (紧急) on rows under it. The text is selectable and searchable. Only classes with a page in the manual are printed.</source>
+      <translation>把指挥手册打印为 PDF，供指挥中心桌面使用，A4 横向：封面、默认时限，然后每个大类一节，每节从新页开始，列出其各类别——管理要点、监管单位和专业部门（显示名称）、处置标准、立案标准、结案标准及该类别的时限，情形和紧急时限列在类别下方各行。文字可选中、可搜索。只打印在指挥手册中有条目的类别。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="178" />
+      <source>The command manual lists no situation for this class.</source>
+      <translation>指挥手册未为该类别列出情形。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="103" />
+      <source>The command manual was not imported</source>
+      <translation>指挥手册未导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/weights.py" line="27" />
+      <source>The composite score is the sum of each rate times its weight; a rate where less is better counts as (1 − rate).</source>
+      <translation>综合得分为各项比率乘以权重之和；越低越好的比率按（1 − 比率）计。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="98" />
+      <source>The day selected</source>
+      <translation>所选日期</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
       <source>The evaluation indicators of a month (or any period) per department, street, community, unit grid or person (supervisors, operators, shift leaders, dispatchers): reports, valid-report rate, handling and on-time handling rates, closing and on-time closing rates, rework, overdue-pending, extension, correct-dispatch, on-time verify and check rates, overdue counts, and for departments the composite score (weights configurable; default 30/20/20/20/10). Computed from the audit of actions up to the period's end, so a month's figures never change afterwards. Every figure is a number of cases, defined in the README (Evaluation). Writes an XLSX workbook or a CSV file (UTF-8 with BOM).</source>
       <translation>按专业部门、街道、社区、单元网格或人员（监督员、受理员、值班长、派遣员）统计某月（或任意统计期）的综合评价指标：上报数、有效上报率、处置率和按期处置率、结案率和按期结案率、返工率、超期待处置率、延期率、准确派遣率、按期核实率和按期核查率、超期数，以及专业部门的综合得分（权重可配置；默认 30/20/20/20/10）。依据截至统计期末的操作审计计算，因此月度数据此后不会改变。每个数值都是案件数，定义见 README（综合评价）。输出 XLSX 工作簿或 CSV 文件（带 BOM 的 UTF-8）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="662" />
+      <source>The file holds the manual in force (version {version}): nothing to change</source>
+      <translation>文件内容与现行手册（第 {version} 版）相同：无需修改</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/photos.py" line="58" />
@@ -3162,9 +4380,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>热点分析（Gi*）识别出热点网格 {hot} 个、冷点网格 {cold} 个。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="98" />
+      <source>The latest {n} changes, newest first.</source>
+      <translation>最近 {n} 条变更，最新的在前。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="298" />
+      <source>The limit of each stage for this class; — uses the default of its kind (shown beside). Urgent limits apply to cases marked 紧急 and are never longer than the normal ones. 90 分钟 = 1.5 小时.</source>
+      <translation>本分类各环节的时限；“—”表示使用该类型的默认时限（见右侧）。紧急时限用于标为紧急的案件，不得长于一般时限。90 分钟 = 1.5 小时。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="220" />
       <source>The lowest on-time handling rate was in {community} ({rate} of {due} cases due).</source>
       <translation>按期处置率最低的是{community}（应处置 {due} 件，按期处置率 {rate}）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="199" />
+      <source>The manual in force as a PDF for the command centre's desk: one section per class group</source>
+      <translation>把现行手册打印为 PDF，供指挥中心值班台使用：每个大类一节</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="196" />
+      <source>The manual in force as a workbook (.xlsx) or CSV: every class of the code profile on a row, to edit and import again</source>
+      <translation>把现行手册导出为工作簿（.xlsx）或 CSV：代码标准中的每个类别占一行，修改后可再导入</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="56" />
@@ -3177,7 +4415,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>高发问题依次为{items}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="605" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="89" />
+      <source>The name identifies the source in every case; it is not changed.</source>
+      <translation>来源名称记录在每个案件中，不能修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="637" />
       <source>The photo cannot be read</source>
       <translation>照片无法读取</translation>
     </message>
@@ -3197,7 +4440,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>照片 {name} 是空文件：请重新选择照片文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/intake.py" line="282" />
+      <location filename="citygrid_plugin/store/intake.py" line="281" />
       <source>The point ({x:.1f}, {y:.1f}) lies outside every unit grid: click inside the district's grids (or check the coordinates' CRS)</source>
       <translation>位置 ({x:.1f}, {y:.1f}) 不在任何单元网格内：请在辖区网格内点击（或检查坐标的坐标系）</translation>
     </message>
@@ -3207,14 +4450,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法将点击位置转换到数据库坐标系：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="802" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="348" />
+      <source>The points of each term of the composite score (考核权重), saved in the store: handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10, or with the Chinese names 处置率, 按期处置率, 返工率, 超期待处置率, 延期率 (= or ：, separated by commas). A term not written keeps its default. The evaluation algorithms and the monthly report use the store's weights when their own weights parameter is left empty. Weights that do not add up to 100 are saved with a warning (the score is then not out of 100).</source>
+      <translation>综合评分各项的分值（考核权重），保存在库中：handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10，也可用中文名称 处置率、按期处置率、返工率、超期待处置率、延期率（用 = 或 ：，逗号分隔）。未写的项保持默认值。考核算法和月报在其自身的权重参数留空时使用库中的权重。合计不为 100 的权重会保存并给出警告（此时得分不是百分制）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="724" />
+      <source>The printed manual (version {version}, {pages} pages) is written to {path}</source>
+      <translation>打印版指挥手册（第 {version} 版，共 {pages} 页）已写入 {path}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="860" />
       <source>The report was added to case {case} as an additional report.</source>
       <translation>本次报告已作为补充报告并入案卷 {case}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="84" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="85" />
       <source>The reports the centres publish each month, as tables: most frequent problems, problems by source, cases by state, cases by department, department performance (indicators and composite score) and events and components compared with the same month a year before and the month before. One XLSX workbook (a sheet per report) or CSV files (UTF-8 with BOM, one per report).</source>
       <translation>监督指挥中心每月发布的报表：高发问题、问题来源、案卷状态分布、专业部门案卷分布、专业部门处理情况（指标与综合得分），以及事部件与去年同月、上月的同期对比。输出一个 XLSX 工作簿（每个报表一个工作表）或多个 CSV 文件（带 BOM 的 UTF-8，每个报表一个）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="176" />
+      <source>The situation the case is in, as the command manual lists them for its class: its time limits apply from now on.</source>
+      <translation>按指挥手册为该类别列出的情形选择案件所属情形：此后按该情形的时限办理。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="524" />
+      <source>The situation {name} is there already.</source>
+      <translation>情形 {name} 已存在。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/weights.py" line="53" />
+      <source>The standard weights</source>
+      <translation>恢复标准权重</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="59" />
@@ -3222,7 +4490,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已使用 EPSG:{srid}；忽略坐标系参数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="155" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="160" />
       <source>The store has no coordinate reference system: create or upgrade the store first</source>
       <translation>数据库没有坐标参照系：请先创建或升级数据库</translation>
     </message>
@@ -3237,9 +4505,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库已是最新（版本 {version}）。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="117" />
+      <source>The streets and communities whose cases this department handles
+when no owner and no routing rule decides. One department per area.</source>
+      <translation>没有权属单位、也没有派遣规则时，
+这些街道和社区的案件由本部门处置。每个区域只属于一个部门。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_maps.py" line="66" />
       <source>The thematic map of a period (case density per unit grid, on-time handling rate by community or street, census coverage or hot spots — as in “Thematic map”) with one page per street (街道) of the store (or of the district or street given as area), in street code order: the map zooms to the street, dims everything around it and titles the page with the street's name. One multi-page PDF, or with a .png file name one PNG per street in a folder of that name (atlas.png → atlas/01_&lt;street&gt;.png …). Classes and colours are the same on every page, computed over the whole area.</source>
       <translation>某时段的专题图（按单元网格的案件密度、按社区或街道的按期处置率、部件普查覆盖或热点，与“专题图”相同），数据库（或所给区县、街道）的每个街道一页，按街道代码排序：地图缩放到该街道，淡化周边，并以街道名称作为页面标题。输出一个多页 PDF；若文件名以 .png 结尾，则在同名文件夹中每个街道输出一个 PNG（atlas.png → atlas/01_&lt;街道&gt;.png …）。各页的分级和颜色相同，按整个范围计算。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="260" />
+      <source>The two passwords differ: type the same password twice.</source>
+      <translation>两次输入的密码不一致：请输入相同的密码。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="201" />
@@ -3248,23 +4528,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_workform.py" line="54" />
-      <source>The work form (派遣单) of each case as one printable PDF, one A4 page per case, for the departments that handle them: the case number in large type (to read out over the phone), class, source, urgency, state, reported time, the time limit and deadline of the current stage and of handling, a location map with the unit grid and its code, the address and description, up to four photos (the report's first), the lead and assisting departments, and a block for the department's result, signature and date. Name the cases by their numbers (separated by commas or spaces; the trailing digits are enough when they name one case), or give a layer of cases with an id or case_no field and tick “Selected features only”. The reporter's name and phone are never printed.</source>
-      <translation>把每个案卷的派遣单输出为一个可打印的 PDF，每个案卷一页 A4，交给处置部门：大字号的案卷编号（便于电话中读出）、案件类别、问题来源、紧急程度、案卷状态、上报时间、当前环节及处置的时限和截止时间、标出单元网格及其编码的位置示意图、地址和问题描述、最多四张照片（上报照片优先）、主办和协办部门，以及供部门填写处置结果、签字和日期的栏目。用案卷编号指定案卷（以逗号或空格分隔；末尾几位数字能唯一确定案卷时即可），或给出带 id 或 case_no 字段的案卷图层并勾选“仅选中要素”。不打印上报人姓名和电话。</translation>
+      <source>The work form (派遣单) of each case as one printable PDF, one A4 page per case, for the departments that handle them: the case number in large type (to read out over the phone), class, source, urgency, state, reported time, the time limit and deadline of the current stage and of handling (the command manual's limit for the case's situation), the situation (情形) and the manual's handling standard (处置标准), a location map with the unit grid and its code, the address and description, up to four photos (the report's first), the lead and assisting departments, and a block for the department's result, signature and date. Name the cases by their numbers (separated by commas or spaces; the trailing digits are enough when they name one case), or give a layer of cases with an id or case_no field and tick “Selected features only”. The reporter's name and phone are never printed.</source>
+      <translation>把每个案卷的派遣单输出为一个可打印的 PDF，每个案卷一页 A4，交给处置部门：大字号的案卷编号（便于电话中读出）、案件类别、问题来源、紧急程度、案卷状态、上报时间、当前环节及处置的时限和截止时间（处置时限按指挥手册中该案件所属情形的规定）、情形和指挥手册的处置标准、标出单元网格及其编码的位置示意图、地址和问题描述、最多四张照片（上报照片优先）、主办和协办部门，以及供部门填写处置结果、签字和日期的栏目。用案卷编号指定案卷（以逗号或空格分隔；末尾几位数字能唯一确定案卷时即可），或给出带 id 或 case_no 字段的案卷图层并勾选“仅选中要素”。不打印上报人姓名和电话。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="70" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="73" />
       <source>The work form (派遣单) of this case as an A4 PDF</source>
       <translation>本案件的派遣单（A4 PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="220" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="252" />
       <source>The work form could not be written: {error}</source>
       <translation>派遣单未能生成：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="211" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="243" />
       <source>The work form is not available in this version of the plugin</source>
       <translation>此版本插件不含派遣单</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="200" />
+      <source>The working calendar of a year (工作日历) from a CSV file (GBK or UTF-8) with the columns 日期 (2026-10-01, 2026/10/1, 2026年10月1日 or an Excel day number), 类型 (休 / 假日 / holiday: not a working day; 班 / 调休 / 上班 / workday: a working day, e.g. the weekends China's holiday schedule moves) and 说明 (a note). It replaces that year's entries; days not listed follow the working week. The State Council publishes the holidays and 调休 working weekends every November for the next year.
+
+Refused, all rows at once: a date outside the year, a date that cannot be read, a date listed twice, an unknown type. A warning only (the row is kept): a 班 day that is a working day of the week anyway, a 休 day that is a day off anyway — the notice lists whole holiday periods, weekends included. Optionally the working hours of a working day too (08:30-12:00,13:30-17:30: times in order, not overlapping). Deadlines in working hours and working days follow the calendar from then on.</source>
+      <translation>从 CSV 文件（GBK 或 UTF-8）导入某一年的工作日历，列为 日期（2026-10-01、2026/10/1、2026年10月1日 或 Excel 日期序号）、类型（休 / 假日 / holiday：非工作日；班 / 调休 / 上班 / workday：工作日，例如国家节假日安排中调整的周末）和 说明。它替换该年的全部条目；未列出的日子按工作周计算。国务院每年 11 月公布下一年的节假日和调休上班日。
+
+一次列出并拒绝：不在该年的日期、无法识别的日期、重复列出的日期、未知的类型。只警告（该行保留）：本来就是工作日的“班”，本来就休息的“休”——通知列出的是整个假期，包括周末。还可同时设置工作日的作息时间（08:30-12:00,13:30-17:30：时间按顺序、互不重叠）。此后按工作时和工作日计算的时限都遵循该日历。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layers.py" line="199" />
@@ -3277,17 +4566,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>专题图（PDF/PNG）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="418" />
+      <location filename="citygrid_plugin/processing/base.py" line="426" />
       <source>Theme</source>
       <translation>专题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="83" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="110" />
       <source>They see the case and add notes; the lead department's feedback closes their part.</source>
       <translation>协办部门可查看本案件并填写协办反馈；主办部门处置完成后协办随之结束。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="243" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="244" />
       <source>This map is not drawn: {reason}</source>
       <translation>本图未绘制：{reason}</translation>
     </message>
@@ -3297,7 +4586,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="161" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="162" />
       <source>This month at a glance</source>
       <translation>本月概况</translation>
     </message>
@@ -3307,7 +4596,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="119" />
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="41" />
+      <source>Thu</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="257" />
+      <source>Tick at least one role.</source>
+      <translation>请至少勾选一个角色。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="291" />
+      <source>Tick the weekdays that work.</source>
+      <translation>请勾选上班的星期。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="21" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -3317,12 +4621,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>剩余时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="159" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="166" />
       <source>Time limit</source>
       <translation>本阶段时限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="333" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="238" />
       <source>Time limits</source>
       <translation>时限</translation>
     </message>
@@ -3342,49 +4646,90 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时段数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="92" />
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="227" />
+      <source>Title (empty: 指挥手册)</source>
+      <translation>标题（留空：指挥手册）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
       <source>To accept</source>
       <translation>待受理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="93" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
       <source>To check</source>
       <translation>待核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="96" />
       <source>To close</source>
       <translation>待结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="93" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
       <source>To dispatch</source>
       <translation>待派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="93" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
       <source>To handle</source>
       <translation>待处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="92" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
       <source>To register</source>
       <translation>待立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="92" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
       <source>To verify</source>
       <translation>待核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="429" />
+      <location filename="citygrid_plugin/core/manual.py" line="243" />
+      <source>Topology</source>
+      <translation>拓扑类型</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="21" />
+      <source>Trusted</source>
+      <translation>可信</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="36" />
+      <source>Trusted: a case from the source is accepted without verification on site. Needs the reporter: the operator must take the caller's name and phone. Reported by role: only that role reports under the source (监督员上报: supervisors). Tick or type in the table, then save.</source>
+      <translation>可信：该来源的案件受理后无需现场核实。需登记举报人：受理员须记录来电人姓名和电话。上报角色：只有该角色能以此来源上报（监督员上报：监督员）。在表中勾选或填写后保存。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="41" />
+      <source>Tue</source>
+      <translation>周二</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="521" />
+      <source>Type the situation's name, e.g. 5吨以上.</source>
+      <translation>请输入情形名称，如 5吨以上。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="331" />
+      <source>Type the unit grid code (15 digits) of the place.</source>
+      <translation>请输入该处的单元网格代码（15 位）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="451" />
       <source>Unit grid</source>
       <translation>单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="340" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="352" />
       <source>Unit grid code</source>
       <translation>单元网格编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="133" />
+      <source>Unit grid codes (15 digits), one per line; or select grids on the map and add them.</source>
+      <translation>单元网格代码（15 位），每行一个；
+或在地图上选中网格后加入。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="78" />
@@ -3392,7 +4737,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>单元网格编码（逗号分隔；社区、街道或区县编码表示其全部网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="358" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="370" />
       <source>Unit grid of the case</source>
       <translation>案件所在网格</translation>
     </message>
@@ -3417,27 +4762,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积上限（m²，0 = 目标的 2 倍）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="51" />
+      <location filename="citygrid_plugin/core/workflow.py" line="52" />
       <source>Urge (督办)</source>
       <translation>督办</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="507" />
+      <location filename="citygrid_plugin/layouts/manual.py" line="108" />
       <source>Urgency</source>
       <translation>紧急程度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="308" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="317" />
       <source>Urgent</source>
       <translation>紧急</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="310" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="319" />
       <source>Urgent cases run on their own, shorter time limits</source>
       <translation>紧急案卷按单独的、更短的时限办理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="275" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="108" />
+      <source>Urgent limit</source>
+      <translation>紧急时限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="284" />
       <source>Use this component</source>
       <translation>选用此部件</translation>
     </message>
@@ -3472,22 +4822,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>单元网格检查</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="113" />
+      <source>Value</source>
+      <translation>值</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="86" />
       <source>Vegetation features</source>
       <translation>植被要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="59" />
+      <location filename="citygrid_plugin/core/workflow.py" line="60" />
       <source>Verification</source>
       <translation>核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="245" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="257" />
       <source>Verification photo</source>
       <translation>核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="239" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="251" />
       <source>Verification stage</source>
       <translation>核实</translation>
     </message>
@@ -3497,7 +4852,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>应核实数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="47" />
+      <location filename="citygrid_plugin/core/workflow.py" line="48" />
       <source>Verified on site</source>
       <translation>核实属实</translation>
     </message>
@@ -3512,12 +4867,47 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期核实率（%）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="350" />
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="101" />
+      <source>Version exported</source>
+      <translation>导出的版本</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="151" />
+      <source>Version in force afterwards</source>
+      <translation>导入后的现行版本</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="375" />
+      <source>Version in force: {version}</source>
+      <translation>现行版本：第 {version} 版</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="57" />
+      <source>Version of the manual (empty: the version in force)</source>
+      <translation>指挥手册版本（留空：现行版本）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="184" />
+      <source>Version {version} of the command manual is in force: {n} changes ({seconds:.1f} s)</source>
+      <translation>指挥手册第 {version} 版已生效：{n} 处改动（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="240" />
+      <source>Versions</source>
+      <translation>版本记录</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="223" />
       <source>WGS84 longitude/latitude (GPS)</source>
       <translation>WGS84 经纬度（GPS）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="118" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="104" />
       <source>Warnings</source>
       <translation>警告数</translation>
     </message>
@@ -3527,12 +4917,42 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>水系要素数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="35" />
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="41" />
+      <source>Wed</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="139" />
+      <source>Weekday</source>
+      <translation>星期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="359" />
+      <source>Weights (term=points, …)</source>
+      <translation>权重（项=分值，…）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/weights.py" line="29" />
+      <source>Weights of the composite score</source>
+      <translation>综合得分权重</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="21" />
+      <source>What</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="113" />
+      <source>What to do</source>
+      <translation>怎么改</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="54" />
       <source>What was found on site</source>
       <translation>核实情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="39" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="58" />
       <source>What your department did</source>
       <translation>协办情况</translation>
     </message>
@@ -3542,32 +4962,52 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>热点在哪里出现、增强、持续或减弱。时间窗口被切分为若干时段（默认 4 周，最后一个时段截止于窗口结束——一个单元网格每月只有几件案件，按周切分时大多为 0 或 1，Gi* 无法与随机波动区分；一年为 13 个时段）；在整个时空立方体上为每个网格和时段计算 Gi*（邻域：该网格的空间邻居及其自身，在同一时段以及之前若干时段，数量等于邻域时间步长），再用 Mann-Kendall 检验得到每个网格 z 值的趋势，并按 ArcGIS 时空热点分析的定义给出模式：新增、连续、加强、持续、减弱、零星、振荡或历史热点（或冷点），或无显著模式。至少需要 10 个时段。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="222" />
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="132" />
+      <source>Where would a case go?</source>
+      <translation>派遣预览</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="380" />
+      <source>Who may approve what (审批权限) from a CSV file (GBK or UTF-8) with the columns 事项 (缓办 defer, 解除挂账 release, 批准延期 approve_extension, 驳回延期 refuse_extension, 作废 cancel), 角色 (a case role, short or Chinese name, e.g. office / 数字城管办, shift_leader / 值班长), 最长延期小时 (批准延期 only: the longest extension this role may grant; empty: any) and 说明. The file replaces all authorities; the workflow checks them at every approval. Refused, all rows at once: an unknown action or role, a longest extension that is not a positive number of hours or given for another action, the same action and role twice. An action the file leaves to nobody is a warning. Dry run lists the changes only.</source>
+      <translation>从 CSV 文件（GBK 或 UTF-8）设置审批权限，列为 事项（缓办 defer、解除挂账 release、批准延期 approve_extension、驳回延期 refuse_extension、作废 cancel）、角色（案件角色，英文简称或中文名，例如 office / 数字城管办、shift_leader / 值班长）、最长延期小时（仅用于批准延期：该角色可批准的最长延期；留空：不限）和 说明。文件替换全部审批权限；工作流在每次审批时检查。一次列出并拒绝：未知的事项或角色，不是正数小时或用于其他事项的最长延期，重复的事项和角色。文件中无人可办的事项会给出警告。试运行只列出将要做的修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="42" />
+      <source>Who may approve: tick the roles for each action. An extension can be limited to a number of hours per role (0: any length).</source>
+      <translation>谁可以审批：为每项操作勾选角色。批准延期可按角色限定最长小时数（0：不限）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="185" />
       <source>Whole district</source>
       <translation>全区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="38" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="243" />
+      <source>Why (recorded with the version)</source>
+      <translation>修改说明（随版本记录）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="57" />
       <source>Why it is deferred</source>
       <translation>挂账理由</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="38" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="57" />
       <source>Why it is returned</source>
       <translation>退回理由</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="36" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="55" />
       <source>Why it must be redone</source>
       <translation>返工原因</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="39" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="58" />
       <source>Why more time is needed</source>
       <translation>延期理由</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="37" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="56" />
       <source>Why the extension is refused</source>
       <translation>驳回延期的理由</translation>
     </message>
@@ -3577,7 +5017,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="294" />
+      <location filename="citygrid_plugin/processing/base.py" line="302" />
       <source>Window end (default: now)</source>
       <translation>窗口结束时间（默认：现在）</translation>
     </message>
@@ -3587,34 +5027,64 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>窗口截止</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="291" />
+      <location filename="citygrid_plugin/processing/base.py" line="299" />
       <source>Window: the last N days (when no start is given)</source>
       <translation>时间窗口：最近 N 天（未指定开始时间时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="222" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="254" />
       <source>Work form written: {path}</source>
       <translation>派遣单已生成：{path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_workform.py" line="71" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="72" />
       <source>Work forms</source>
       <translation>派遣单</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="247" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="256" />
       <source>Work order</source>
       <translation>工单编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="782" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="840" />
       <source>Work order already registered</source>
       <translation>工单已登记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="783" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="841" />
       <source>Work order {order} is already case {case}: nothing was added.</source>
       <translation>工单 {order} 已登记为案卷 {case}：未重复登记。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="30" />
+      <source>Working calendar</source>
+      <translation>工作日历</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="46" />
+      <source>Working day (调休上班)</source>
+      <translation>调休上班</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="147" />
+      <source>Working hours</source>
+      <translation>上班时段</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="158" />
+      <source>Working hours and working days count the limits given in 工作时 and 工作日.</source>
+      <translation>按“工作时”和“工作日”计的时限依据上班时段和工作日计算。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="218" />
+      <source>Working hours of a working day (e.g. 08:30-12:00,13:30-17:30; empty: unchanged)</source>
+      <translation>工作日作息时间（例如 08:30-12:00,13:30-17:30；留空：不变）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="157" />
+      <source>Working weekdays</source>
+      <translation>工作日</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="65" />
@@ -3622,12 +5092,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="83" />
+      <source>Writes the command manual (指挥手册) of the store as an Excel workbook (.xlsx) or a CSV file (.csv), by the output's extension. The workbook has a sheet per kind (事件, 部件) with Chinese headers — 类别代码, 大类名称, 类别名称, 情形, 管理要点, 监管单位, 专业部门, 处置标准, 立案标准, 结案标准, 拓扑类型 (部件) and one time limit per stage (受理时限 … 结案时限: 4工作时, 90分钟, 24小时, 15工作日) — every class of the code profile on its own row, its situations (情形) and urgent limits (紧急) on rows below it; the sheet 默认时限 with the default limits; and a sheet 说明 on how to fill it in. It is printed landscape A4 with the header on every page. The CSV (UTF-8 with BOM, opens in Excel) holds the same columns with a 类型 column in front; its default limits are the rows whose 类别代码 is 默认. Edit the file and bring it back with “Import the command manual”.</source>
+      <translation>把库中的指挥手册导出为 Excel 工作簿（.xlsx）或 CSV 文件（.csv），按输出文件的扩展名决定。工作簿每类一个工作表（事件、部件），中文表头——类别代码、大类名称、类别名称、情形、管理要点、监管单位、专业部门、处置标准、立案标准、结案标准、拓扑类型（部件），以及每个阶段一列时限（受理时限……结案时限：4工作时、90分钟、24小时、15工作日）；代码标准中的每个类别占一行，其情形和紧急时限放在下面各行；“默认时限”表为默认时限；“说明”表说明如何填写。打印为 A4 横向，每页重复表头。CSV（UTF-8 带 BOM，可直接用 Excel 打开）列相同，最前面加“类型”列；类别代码为“默认”的行是默认时限。修改后用“导入指挥手册”导回。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_maps.py" line="55" />
       <source>Written: {path}</source>
       <translation>已写出：{path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="135" />
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="114" />
+      <source>Written: {path} (version {version}, {n} classes with a page)</source>
+      <translation>已写入：{path}（第 {version} 版，{n} 个类别有条目）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="247" />
       <source>Written: {path} ({pages} pages, {seconds:.1f} s)</source>
       <translation>已写出：{path}（{pages} 页，{seconds:.1f} 秒）</translation>
     </message>
@@ -3652,24 +5132,49 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>Y 列（CSV）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="74" />
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reports.py" line="160" />
       <source>Year on year (%)</source>
       <translation>同比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="98" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="103" />
       <source>a case is located by one point, got {got}</source>
       <translation>案件位置应为一个点，收到的是 {got}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="96" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="101" />
       <source>a case is of kind event or component, got {got}</source>
       <translation>案件类型应为事件或部件，收到的是 {got}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="84" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="89" />
       <source>a case needs a description (what is wrong, where)</source>
       <translation>案件需要问题描述（什么问题、在哪里）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="369" />
+      <source>a case source needs a name</source>
+      <translation>问题来源需要名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="419" />
+      <source>a class is of kind event or component</source>
+      <translation>分类的类型为事件或部件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="374" />
+      <source>a community needs its street: fill in the street column of this row</source>
+      <translation>社区需要所属街道：请填写本行的街道列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="870" />
+      <source>a component class is drawn as 点, 线 or 面 (point, line, polygon)</source>
+      <translation>部件分类的几何类型为 点、线 或 面（point、line、polygon）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="240" />
@@ -3677,9 +5182,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中已有该 uid 的部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="103" />
+      <location filename="citygrid_plugin/store/roles.py" line="107" />
       <source>a department handler needs a department (its code)</source>
       <translation>专业部门处置人员必须指定所属部门（部门代码）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="82" />
+      <source>a department needs a code</source>
+      <translation>部门需要编码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="205" />
@@ -3687,7 +5197,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>距离阈值至少需要 2 个网格，实际只有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="166" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1035" />
+      <source>a longest extension belongs to 批准延期 (approve_extension) only; leave the cell empty</source>
+      <translation>最长延期只用于 批准延期（approve_extension）：请清空该单元格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="781" />
+      <source>a new source needs its English name (shown in the English interface)</source>
+      <translation>新的来源需要英文名称（英文界面中显示）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="205" />
       <source>a photo belongs to stage report, verify, handle or check; got {got}</source>
       <translation>照片应属于上报、核实、处置或核查环节；收到的是 {got}</translation>
     </message>
@@ -3697,9 +5217,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>栅格必须是二维数组，实际为 {ndim} 维</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="137" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="176" />
       <source>a report through {source} needs the reporter's name and phone (a public channel): ask the caller for them</source>
       <translation>经“{source}”（公众渠道）上报需要举报人姓名和联系电话：请向来电人询问</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="51" />
+      <source>a routing rule</source>
+      <translation>派遣规则</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="178" />
+      <source>a routing rule's street and community are 3-digit codes</source>
+      <translation>派遣规则的街道和社区是 3 位编码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="475" />
@@ -3707,14 +5237,49 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>趋势检验的序列中有空值：请补齐或剔除该序列</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="769" />
+      <source>a source name is 1 to 20 characters without spaces</source>
+      <translation>来源名称为 1 到 20 个字符，不含空格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="59" />
+      <source>a text holds a NUL character; remove it</source>
+      <translation>文本含有 NUL 字符；请删除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="94" />
+      <source>a time limit must be a positive number, got {amount}</source>
+      <translation>时限必须是正数，收到 {amount}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="461" />
+      <source>a time limit needs its unit: write e.g. {value}工作时, {value}小时 or {value}工作日</source>
+      <translation>时限需要单位：请写成如 {value}工作时、{value}小时 或 {value}工作日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="72" />
+      <source>a time limit of {limit} is more than a year; check the number and its unit</source>
+      <translation>时限 {limit} 超过一年；请检查数字和单位</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="473" />
       <source>a trend needs at least 3 time slices, got {n}</source>
       <translation>趋势检验至少需要 3 个时间切片，实际只有 {n} 个</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/xlsx.py" line="232" />
+      <source>a workbook needs at least one sheet</source>
+      <translation>工作簿至少要有一个工作表</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="360" />
       <source>a {kind} class table cannot check component codes</source>
       <translation>{kind} 分类表不能用于检查部件编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/manual_view.py" line="48" />
+      <source>acceptance</source>
+      <translation>受理</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/classes.py" line="103" />
@@ -3732,6 +5297,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请先添加数据库图层（CityGrid ▸ 添加数据库图层）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="511" />
+      <source>add {subject}: {new}</source>
+      <translation>添加 {subject}：{new}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="295" />
+      <source>added</source>
+      <translation>新增</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="57" />
       <source>address or description</source>
       <translation>地址或问题描述</translation>
@@ -3742,7 +5317,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="211" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="213" />
       <source>all departments</source>
       <translation>全部部门</translation>
     </message>
@@ -3752,7 +5327,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>所有网格质心位于同一位置，无法确定距离阈值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="207" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="209" />
       <source>all sources</source>
       <translation>全部来源</translation>
     </message>
@@ -3760,6 +5335,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="34" />
       <source>all states</source>
       <translation>全部状态</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="1058" />
+      <source>allowed</source>
+      <translation>允许</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/classes.py" line="96" />
@@ -3772,9 +5352,34 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>事件分类没有几何类型、精度等级或扩展字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="77" />
+      <location filename="citygrid_plugin/core/admintables.py" line="874" />
+      <source>an event class has no geometry type; leave the cell empty</source>
+      <translation>事件分类没有几何类型：请清空该单元格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="87" />
+      <source>an existing major class, or a new code</source>
+      <translation>选择已有大类，或输入新的大类代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="82" />
       <source>an extension is asked for in hours: a number more than 0 and at most 2160 (90 days); got {got}</source>
       <translation>延期按小时申请：大于 0 且不超过 2160（90 天）的数字；收到的是 {got}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="133" />
+      <source>an extension of {hours} hours is more than {role} may approve (at most {max} hours); authorised for more: {who}</source>
+      <translation>延期 {hours} 小时超出{role}的审批权限（最多 {max} 小时）；可审批更长延期的：{who}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="823" />
+      <source>any</source>
+      <translation>任意</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="72" />
+      <source>any case role</source>
+      <translation>任意案件角色</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/indicators.py" line="18" />
@@ -3802,39 +5407,44 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>截至 {date}：{grids} 个网格中已普查 {surveyed} 个，另有 {components} 个已有部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="515" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="518" />
       <source>as {role}</source>
       <translation>以{role}身份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="148" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="187" />
       <source>assisting departments are given as a list of department codes</source>
       <translation>协办部门应以部门编码列表给出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="142" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="220" />
       <source>at least one photo</source>
       <translation>至少一张照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="150" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="189" />
       <source>at most 10 assisting departments; got {n}</source>
       <translation>协办部门最多 10 个；当前为 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="646" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="704" />
       <source>at most {n} photos per report: {name} not added</source>
       <translation>每次报告最多 {n} 张照片：{name} 未添加</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="110" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="127" />
       <source>authentication configuration '{id}' holds no password (use the Basic method)</source>
       <translation>认证配置“{id}”中没有密码（请使用 Basic 方式）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="106" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="123" />
       <source>authentication configuration '{id}' not found, or the authentication database is locked</source>
       <translation>找不到认证配置“{id}”，或认证数据库已锁定</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="482" />
+      <source>authorisations not saved: {error}</source>
+      <translation>审批权限未保存：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/backup.py" line="60" />
@@ -3887,6 +5497,31 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按类型：{counts}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/admin.py" line="286" />
+      <source>calendar entry {n}: '{day}' is not a date</source>
+      <translation>日历第 {n} 条：“{day}”不是日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="293" />
+      <source>calendar entry {n}: the note has more than 200 characters</source>
+      <translation>日历第 {n} 条：说明超过 200 个字符</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="291" />
+      <source>calendar entry {n}: {day} is given twice</source>
+      <translation>日历第 {n} 条：{day} 重复</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="288" />
+      <source>calendar entry {n}: {day} is outside the year {year}; put it in that year's calendar</source>
+      <translation>日历第 {n} 条：{day} 不在 {year} 年内；请放入该年的日历</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="302" />
+      <source>calendar {year} not saved: {{error}}</source>
+      <translation>{year} 年工作日历未保存：{{error}}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/features.py" line="61" />
       <source>canceled; nothing was written</source>
       <translation>已取消；未写入任何数据</translation>
@@ -3937,7 +5572,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法读取图片 {path}：它是 PNG 或 SVG 文件吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/textio.py" line="97" />
+      <location filename="citygrid_plugin/core/manualsheet.py" line="737" />
       <source>cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -3977,7 +5612,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入 {path}：请检查文件夹可写、磁盘未满，且该文件未被其他程序打开</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="285" />
+      <location filename="citygrid_plugin/core/manualsheet.py" line="303" />
       <source>cannot write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -3987,7 +5622,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法写入 {path}：{reason}；请选择有写权限的文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="105" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="110" />
       <source>case at ({x}, {y}) lies outside every unit grid</source>
       <translation>案件位置（{x}, {y}）不在任何单元网格内</translation>
     </message>
@@ -4002,57 +5637,67 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>案卷编号或其末几位</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="57" />
+      <location filename="citygrid_plugin/store/admin.py" line="382" />
+      <source>case source {name} not saved: {{error}}</source>
+      <translation>问题来源 {name} 未保存：{{error}}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="388" />
+      <source>case sources not saved: {error}</source>
+      <translation>问题来源未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="62" />
       <source>case {case} does not exist</source>
       <translation>案件 {case} 不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="56" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="61" />
       <source>case {case} does not exist or is not dispatched to your department ({dept})</source>
       <translation>案件 {case} 不存在或未派遣给本部门（{dept}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="72" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="77" />
       <source>case {case} has no extension request to approve</source>
       <translation>案件 {case} 没有待审批的延期申请</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="130" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="169" />
       <source>case {case} has no extension request to refuse</source>
       <translation>案卷 {case} 没有待审批的延期申请，无需驳回</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="164" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="203" />
       <source>case {case} has {n} {stage} photos already; at most {limit}</source>
       <translation>案卷 {case} 已有 {n} 张{stage}照片；最多 {limit} 张</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="170" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="209" />
       <source>case {case} is finished ({state}); report the problem as a new case</source>
       <translation>案卷 {case} 已办结（{state}）：请将该问题登记为新案卷</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="74" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="79" />
       <source>case {case} is not overdue (deadline {deadline}); urging is for overdue cases</source>
       <translation>案件 {case} 未超时（时限 {deadline}）；只有超时案件才能督办</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="47" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="52" />
       <source>case {case} is {state}: {role} cannot {action} it now; possible: {allowed}</source>
       <translation>案件 {case} 当前为“{state}”：{role}现在不能执行“{action}”；可执行：{allowed}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="51" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="56" />
       <source>case {case} was changed by {who} at {at} ({action}); refresh and try again</source>
       <translation>案件 {case} 已被 {who} 于 {at} 修改（{action}）；请刷新后重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="59" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="64" />
       <source>case {case} was last changed at {last}; an action cannot be recorded before that ({at})</source>
       <translation>案件 {case} 最后一次修改于 {last}；不能记录早于该时间的操作（{at}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="117" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="122" />
       <source>cases change only through the workflow (case_report and case_act)</source>
       <translation>案件只能通过业务流程修改（case_report 和 case_act）</translation>
     </message>
@@ -4072,12 +5717,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>变化 =（本期 − 对比期）/ 对比期；对比期为 0 时为空</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="514" />
+      <source>change {subject}: {old} → {new}</source>
+      <translation>修改 {subject}：{old} → {new}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="40" />
+      <source>changed</source>
+      <translation>修改</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/charts.py" line="157" />
       <source>chart size {width} × {height} mm must be positive</source>
       <translation>图表尺寸 {width} × {height} 毫米必须为正数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="90" />
+      <location filename="citygrid_plugin/gui/manual_view.py" line="49" />
       <source>check</source>
       <translation>核查</translation>
     </message>
@@ -4117,7 +5772,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>分类代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="197" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="217" />
       <source>class code or name</source>
       <translation>类别编码或名称</translation>
     </message>
@@ -4127,14 +5782,59 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>类别代码，如 0102、01（留空：全部）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/manual.py" line="261" />
+      <source>class entry (分类条目)</source>
+      <translation>分类条目</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/reference.py" line="84" />
       <source>class tables not loaded: {error}</source>
       <translation>分类表未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="124" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="127" />
+      <source>class {cls} has no situation {name}; its situations: {known}</source>
+      <translation>分类 {cls} 没有情形 {name}；其情形有：{known}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="163" />
       <source>class {cls} is not a component class of profile {profile}</source>
       <translation>{cls} 不是 {profile} 版编码表中的部件类别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="536" />
+      <source>class {code} has a row already (row {first}): keep one row per class, with its situations and 紧急 below it</source>
+      <translation>类别 {code} 已有一行（第 {first} 行）：每个类别只占一行，其情形和“紧急”行放在它下面</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="587" />
+      <source>class {code} has a 紧急 row already (row {first}): keep one</source>
+      <translation>类别 {code} 已有“紧急”行（第 {first} 行）：请只保留一行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="595" />
+      <source>class {code} has the situation “{name}” already (row {first}): give each situation once</source>
+      <translation>类别 {code} 已有情形“{name}”（第 {first} 行）：每个情形只填一次</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="428" />
+      <source>class {code} is a standard class of profile {profile}; a local class needs a code of its own</source>
+      <translation>分类 {code} 是 {profile} 版标准中的分类；扩展分类需要自己的编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="504" />
+      <source>class {code} is {known}, not {name}: check the code (the name is only read to catch a wrong code)</source>
+      <translation>类别 {code} 是“{known}”，不是“{name}”：请检查代码（读取名称只为发现填错的代码）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="450" />
+      <source>class {code} not saved: {{error}}</source>
+      <translation>分类 {code} 未保存：{{error}}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="86" />
+      <source>clock hours</source>
+      <translation>小时</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="34" />
@@ -4142,7 +5842,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="90" />
+      <location filename="citygrid_plugin/gui/manual_view.py" line="50" />
       <source>closing</source>
       <translation>结案</translation>
     </message>
@@ -4167,14 +5867,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无法解析的编码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="147" />
+      <source>column {column}</source>
+      <translation>{column} 列</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="414" />
       <source>column {column} contains a NUL character (\0); remove it</source>
       <translation>{column} 列含有 NUL 字符（\0）；请删除</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="251" />
+      <source>column “{column}” is not used (a misspelt header?); the columns read are {known}</source>
+      <translation>列“{column}”未被使用（表头写错了？）；读取的列为 {known}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/report.py" line="264" />
       <source>column_widths needs {n} positive numbers, one per column (relative widths); got {widths}</source>
       <translation>column_widths 需要 {n} 个正数，每列一个（相对宽度）；实际为 {widths}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="223" />
+      <source>columns “{first}” and “{second}” both give {key}; keep one of them</source>
+      <translation>列“{first}”和“{second}”都表示 {key}；请只保留其中一列</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="18" />
@@ -4262,7 +5977,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="107" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="112" />
       <source>component at ({x}, {y}) lies outside every unit grid</source>
       <translation>部件位置（{x}, {y}）不在任何单元网格内</translation>
     </message>
@@ -4275,6 +5990,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/codes.py" line="401" />
       <source>component code</source>
       <translation>部件编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="153" />
+      <source>component code (optional: its owner goes first)</source>
+      <translation>部件编码（可选：先属主）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="464" />
@@ -4292,12 +6012,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件 {code} 的几何类型不符合要求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="100" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="105" />
       <source>component {code} is not an active component of class {cls} (a component case names its component and its class)</source>
       <translation>部件 {code} 不是类别 {cls} 的在用部件（部件案件须指明部件及其类别）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="120" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="159" />
       <source>component {code} is retired; its history cannot be changed</source>
       <translation>部件 {code} 已注销；其历史记录不能修改</translation>
     </message>
@@ -4342,7 +6062,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>有部件、未确认普查（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="291" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="300" />
       <source>composite score = {formula}</source>
       <translation>综合得分 = {formula}</translation>
     </message>
@@ -4357,7 +6077,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>冲突：{line}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="338" />
+      <location filename="citygrid_plugin/processing/base.py" line="346" />
       <source>contiguity (grids sharing an edge or a corner)</source>
       <translation>邻接（共边或共角的网格）</translation>
     </message>
@@ -4422,9 +6142,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库 {name} 已存在；请恢复到一个新数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="271" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="272" />
       <source>day</source>
       <translation>日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="637" />
+      <source>day off</source>
+      <translation>休息日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="614" />
+      <source>default limits have no situations: leave 情形 empty (normal limits) or write 紧急</source>
+      <translation>默认时限没有情形：情形留空（普通时限）或填“紧急”</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="642" />
@@ -4447,7 +6177,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="154" />
+      <location filename="citygrid_plugin/store/admin.py" line="85" />
+      <source>department kind '{kind}' is not one of {kinds}</source>
+      <translation>部门类型“{kind}”不在 {kinds} 之中</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="87" />
+      <source>department {code} not saved: {{error}}</source>
+      <translation>部门 {code} 未保存：{{error}}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="193" />
       <source>department {dept} leads the case; it cannot also assist it</source>
       <translation>部门 {dept} 是本案卷的主办部门，不能同时作为协办部门</translation>
     </message>
@@ -4462,12 +6202,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部门未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="89" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="96" />
+      <source>digits, e.g. 90</source>
+      <translation>数字，如 90</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/manual_view.py" line="49" />
       <source>dispatch</source>
       <translation>派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="69" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="74" />
       <source>dispatch needs a department (none given and no routing rule for class {cls} in street {street})</source>
       <translation>派遣需要指定专业部门（未指定，且街道 {street} 没有类别 {cls} 的派遣规则）</translation>
     </message>
@@ -4477,7 +6222,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="337" />
+      <location filename="citygrid_plugin/processing/base.py" line="345" />
       <source>distance band (grid centroids)</source>
       <translation>距离阈值（网格质心）</translation>
     </message>
@@ -4522,6 +6267,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>重复编码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="89" />
+      <source>e.g. 区环卫所</source>
+      <translation>如：区环卫所</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="119" />
+      <source>e.g. 国庆节, 国庆调休</source>
+      <translation>如：国庆节、国庆调休</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="246" />
+      <source>e.g. 按2026年区城管委通知调整处置时限</source>
+      <translation>如：按2026年区城管委通知调整处置时限</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="472" />
       <source>empty geometries</source>
       <translation>空几何</translation>
@@ -4547,6 +6307,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>错误</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/admin.py" line="512" />
+      <source>evaluation weights not saved: {error}</source>
+      <translation>考核权重未保存：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reports.py" line="176" />
       <source>event</source>
       <translation>事件</translation>
@@ -4557,9 +6322,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/heatmap.py" line="176" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="211" />
       <source>events and components</source>
       <translation>事件和部件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="450" />
+      <source>events have no topology; leave the cell empty</source>
+      <translation>事件没有拓扑类型：此格请留空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="407" />
+      <source>events have no topology; remove the column</source>
+      <translation>事件没有拓扑类型：请删除此列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="88" />
+      <source>every change</source>
+      <translation>全部变更</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="342" />
@@ -4575,6 +6355,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/hotspots.py" line="373" />
       <source>every grid is a neighbour of all the others, so there is nothing local to compare: use a smaller distance band</source>
       <translation>每个网格都与其他所有网格相邻，没有局部差异可比较：请使用更小的距离阈值</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="294" />
+      <source>existing</source>
+      <translation>现有</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="433" />
@@ -4652,7 +6437,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>几何类型“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="130" />
+      <location filename="citygrid_plugin/processing/base.py" line="131" />
       <source>give either a PostgreSQL connection or a pg_service name, not both</source>
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
     </message>
@@ -4687,6 +6472,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>每个网格需要一个值（一维数组），实际数组形状为 {shape}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="413" />
+      <source>give the class code</source>
+      <translation>请填写类别代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="865" />
+      <source>give the class's name</source>
+      <translation>请填写分类名称</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="564" />
       <source>give the confidence bins as grids × time slices</source>
       <translation>置信分级须按“网格 × 时间切片”给出</translation>
@@ -4697,17 +6492,52 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>计数须按“网格 × 时间切片”给出（二维数组）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="105" />
+      <location filename="citygrid_plugin/core/admintables.py" line="601" />
+      <source>give the date</source>
+      <translation>请填写日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="351" />
+      <source>give the department (its code or name)</source>
+      <translation>请填写部门（编码或名称）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="1019" />
+      <source>give the role</source>
+      <translation>请填写角色</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="770" />
+      <source>give the source's name</source>
+      <translation>请填写来源名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="704" />
+      <source>give the street (and the community for a community's territory)</source>
+      <translation>请填写街道（社区属地还要填写社区）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/roles.py" line="109" />
       <source>give the user a display name</source>
       <translation>请填写用户的显示名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="101" />
+      <location filename="citygrid_plugin/store/roles.py" line="105" />
       <source>give the user at least one role</source>
       <translation>请至少为用户选择一个角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="140" />
+      <location filename="citygrid_plugin/core/admintables.py" line="965" />
+      <source>give the weights, e.g. handling_rate=30, on_time_handling_rate=20</source>
+      <translation>请填写权重，例如 handling_rate=30, on_time_handling_rate=20</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="653" />
+      <source>give the working hours, e.g. 08:30-12:00,13:30-17:30</source>
+      <translation>请填写作息时间，例如 08:30-12:00,13:30-17:30</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="146" />
       <source>grid</source>
       <translation>网格</translation>
     </message>
@@ -4737,22 +6567,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格顺序码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/intake.py" line="289" />
+      <location filename="citygrid_plugin/store/intake.py" line="288" />
       <source>grid {code}</source>
       <translation>网格 {code}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="126" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="165" />
       <source>grid {code} crosses the boundary of community {community}: {m2} m² lie outside it</source>
       <translation>网格 {code} 跨越社区 {community} 的边界：有 {m2} 平方米在社区外</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="122" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="146" />
+      <source>grid {code} is not an active unit grid; give the 15-digit code of a grid in use</source>
+      <translation>网格 {code} 不是在用的单元网格；请填写在用网格的 15 位编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="161" />
       <source>grid {code} is retired; its history cannot be changed</source>
       <translation>网格 {code} 已注销；其历史记录不能修改</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="502" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="533" />
       <source>grid {grid}</source>
       <translation>网格 {grid}</translation>
     </message>
@@ -4857,9 +6692,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格数：{count}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="90" />
+      <location filename="citygrid_plugin/gui/manual_view.py" line="49" />
       <source>handling</source>
       <translation>处置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="83" />
+      <source>holiday</source>
+      <translation>节假日</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="25" />
@@ -4867,7 +6707,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="94" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="121" />
       <source>hours</source>
       <translation>小时</translation>
     </message>
@@ -4880,6 +6720,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts/templates.py" line="359" />
       <source>in the layout template {path} the items {ids} are of the wrong kind (map, legend, scale bar, picture, labels expected)</source>
       <translation>版式模板 {path} 中的元素 {ids} 类型不对（应为地图、图例、比例尺、图片、文本标签）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/common.py" line="202" />
+      <source>inactive</source>
+      <translation>已停用</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="577" />
@@ -4912,7 +6757,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>千米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="435" />
+      <location filename="citygrid_plugin/processing/base.py" line="443" />
       <source>landscape</source>
       <translation>横向</translation>
     </message>
@@ -4937,9 +6782,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图层对应项“{entry}”：未知类型“{kind}”（请使用 {kinds} 之一）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="215" />
+      <source>leave empty to keep the password</source>
+      <translation>留空则不修改密码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="85" />
+      <source>letters and digits, e.g. HW</source>
+      <translation>字母和数字，如 HW</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/components.py" line="216" />
       <source>lies outside every unit grid, at (%s, %s); check the coordinates and their CRS</source>
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="45" />
+      <source>line</source>
+      <translation>线</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="326" />
@@ -4947,12 +6807,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>第 {line} 行</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/admin.py" line="456" />
+      <source>local classes not saved: {error}</source>
+      <translation>扩展分类未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="952" />
+      <source>local {kind} class {code}</source>
+      <translation>扩展{kind}分类 {code}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="24" />
       <source>location and grid disagree</source>
       <translation>位置与所在网格不符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="97" />
+      <location filename="citygrid_plugin/store/roles.py" line="101" />
       <source>login '{login}' must be lower-case letters, digits and _ (at most 63, not starting with pg_ or citygrid_)</source>
       <translation>登录名“{login}”只能由小写字母、数字和 _ 组成（最多 63 个字符，不能以 pg_ 或 citygrid_ 开头）</translation>
     </message>
@@ -4960,6 +6830,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/crs.py" line="19" />
       <source>longitude {lon:.3f}° is outside China's Gauss-Krüger zones (73.5°E–136.5°E)</source>
       <translation>经度 {lon:.3f}° 不在中国的高斯-克吕格投影带范围内（73.5°E–136.5°E）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="98" />
+      <source>lower-case letters, digits and _, e.g. wang_li</source>
+      <translation>小写字母、数字和 _，如 wang_li</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="136" />
@@ -4975,6 +6850,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/codes.py" line="344" />
       <source>major class</source>
       <translation>大类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="857" />
+      <source>major class code</source>
+      <translation>大类代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="922" />
+      <source>major class {major} is “{name}” in the standard; write that name or leave the cell empty</source>
+      <translation>大类 {major} 在标准中名为“{name}”：请写该名称或留空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="926" />
+      <source>major class {major} is “{name}” in the store; the other local classes of it keep that name</source>
+      <translation>大类 {major} 在库中名为“{name}”；该大类下的其他扩展分类仍保留该名称</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="348" />
@@ -5007,6 +6897,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>格式错误的编码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="144" />
+      <source>manual class {cls}: situation {name} has no time limit; give it at least one, or remove it</source>
+      <translation>指挥手册分类 {cls}：情形 {name} 没有时限；请至少给出一个，或删除该情形</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="141" />
+      <source>manual class {cls}: there is no {kind} class {code} in profile {profile}; add it as a local class first, or correct the code</source>
+      <translation>指挥手册分类 {cls}：{profile} 版中没有{kind}分类 {code}；请先添加为扩展分类，或更正编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="139" />
+      <source>manual class {cls}: {field} '{value}' is not a department (give a department code, or 属地)</source>
+      <translation>指挥手册分类 {cls}：{field}“{value}”不是部门（请填写部门编码或“属地”）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="97" />
+      <source>merge: add and change the file's rows, keep the others</source>
+      <translation>合并：添加和修改文件中的行，保留其他行</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/migrate.py" line="109" />
       <source>migration file name '{name}' must look like 001_short_name.sql</source>
       <translation>迁移文件名“{name}”必须形如 001_short_name.sql</translation>
@@ -5032,6 +6942,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>小类</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="858" />
+      <source>minor class code</source>
+      <translation>小类代码</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="351" />
       <source>minor class {value} is not a class</source>
       <translation>小类 {value} 不是有效分类</translation>
@@ -5045,6 +6960,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/classes.py" line="85" />
       <source>minor code '{value}' must be {digits} digits, not all zero (profile {profile})</source>
       <translation>小类代码“{value}”必须是 {digits} 位且不全为 0（{profile} 标准）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="86" />
+      <source>minutes</source>
+      <translation>分钟</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="22" />
@@ -5067,9 +6987,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>名称“{value}”为空或首尾有空格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="228" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="237" />
       <source>name of the person reporting</source>
       <translation>举报人姓名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="320" />
+      <source>name, e.g. 5吨以上</source>
+      <translation>名称，如 5吨以上</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="60" />
@@ -5080,6 +7005,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="354" />
       <source>new component {code} (uid {uid})</source>
       <translation>新部件 {code}（uid {uid}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="820" />
+      <source>no</source>
+      <translation>否</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/charts.py" line="142" />
@@ -5107,22 +7037,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{place}在{period}{who}没有应处置案件，无法绘制按期处置率；请选择其他时段、范围或部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="134" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="138" />
       <source>no case given for the work form: give case numbers or select cases</source>
       <translation>未指定案卷：请填写案卷编号或选择案卷</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_workform.py" line="137" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="138" />
       <source>no case numbered {number} (or it is not visible to this login): check the number</source>
       <translation>没有编号为 {number} 的案卷（或当前登录无权查看）：请核对编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_workform.py" line="83" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="84" />
       <source>no case to print: type case numbers, or give a layer of cases (with “Selected features only” for its selection)</source>
       <translation>没有要打印的案卷：请填写案卷编号，或给出案卷图层（只打印选中的案卷时勾选“仅选中要素”）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="109" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="111" />
       <source>no case was reported in the period: the reports are empty</source>
       <translation>统计期内没有上报案件：报表为空</translation>
     </message>
@@ -5132,7 +7062,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{place}在{period}没有上报案件，没有可制图的内容；请选择其他时段或范围</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="381" />
+      <location filename="citygrid_plugin/processing/base.py" line="389" />
       <source>no cases match the window and filters ({window}): nothing to analyse; widen the window or the filters</source>
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可分析的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
@@ -5142,7 +7072,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可制图的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="410" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="419" />
       <source>no chart for an empty report</source>
       <translation>报表为空，无图表</translation>
     </message>
@@ -5157,6 +7087,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>缺少类别：请填写类别代码或中文类别名称</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="420" />
+      <source>no column {columns}: the header row needs it (export the manual to see the layout)</source>
+      <translation>缺少 {columns} 列：表头行必须有此列（可先导出指挥手册查看格式）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="80" />
       <source>no communities layer</source>
       <translation>没有社区图层</translation>
@@ -5167,7 +7102,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="512" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="543" />
       <source>no component near the point clicked</source>
       <translation>点击位置附近没有部件</translation>
     </message>
@@ -5207,9 +7142,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有任何网格有相邻网格，Gi* 只能把每个网格与自身比较：请使用更大的距离阈值或邻接权重</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="687" />
+      <source>no header row with 类别代码 in the first 10 rows; put the headers in the first row (export the manual for the layout)</source>
+      <translation>前 10 行中没有含“类别代码”的表头行：请把表头放在第一行（可先导出指挥手册查看格式）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="156" />
       <source>no layers given for the map '{title}': pass the layers to show</source>
       <translation>地图“{title}”没有指定图层：请传入要显示的图层</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="72" />
+      <source>no limit</source>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="157" />
+      <source>no manual file: choose the .xlsx or .csv file to import</source>
+      <translation>没有指挥手册文件：请选择要导入的 .xlsx 或 .csv 文件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="534" />
@@ -5227,6 +7177,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有主管部门</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="1050" />
+      <source>no role may {action} ({key}) after this import: nobody could do it</source>
+      <translation>导入后没有角色可以{action}（{key}）：将无人能办理</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="680" />
+      <source>no sheet {name}: the import replaces the whole manual, so a missing sheet would remove every {name} entry; add the sheet (export the manual for the layout)</source>
+      <translation>没有“{name}”表：导入会替换整本指挥手册，缺少此表会删除所有{name}条目；请添加此表（可先导出指挥手册查看格式）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="425" />
       <source>no source: fill the column {column} or give the source of rows without one</source>
       <translation>缺少来源：请填写 {column} 列，或给出未填来源的行的来源</translation>
@@ -5237,7 +7197,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未选择数据库连接：请在“CityGrid ▸ 设置”中选择 QGIS PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="132" />
+      <location filename="citygrid_plugin/processing/base.py" line="133" />
       <source>no store given: choose a PostgreSQL connection or a pg_service name</source>
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
@@ -5245,6 +7205,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_maps.py" line="81" />
       <source>no street of {place} has a boundary: import the divisions with their boundaries first</source>
       <translation>{place}的街道都没有边界：请先导入带边界的行政区划</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="400" />
+      <source>no such community in street {street}; its communities are {choices}{hint}</source>
+      <translation>街道 {street} 下没有该社区；其社区为 {choices}{hint}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="355" />
+      <source>no such department (code or name); use one of the store's departments ({choices}) or add it first (Import departments)</source>
+      <translation>没有该部门（编码或名称）；请使用库中的部门（{choices}），或先添加该部门（导入部门）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="383" />
+      <source>no such street; use a 3-digit street code or a street name of the store ({choices}){hint}</source>
+      <translation>没有该街道；请使用库中的 3 位街道代码或街道名称（{choices}）{hint}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="244" />
@@ -5257,7 +7232,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未选择单元网格：请输入网格编码或在网格图层上选择网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="159" />
+      <location filename="citygrid_plugin/core/admintables.py" line="427" />
+      <source>no {kind} class with this code in profile {profile} (codes are {digits} digits){hint}; use a class of the store's class table or add it first as a local class (Import local classes)</source>
+      <translation>编码方案 {profile} 中没有该代码的{kind}分类（代码为 {digits} 位）{hint}；请使用库分类表中的分类，或先将其添加为扩展分类（导入扩展分类）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="552" />
+      <source>no {kind} class {code} in the code profile {profile}: check the code, or add the class first as a local class (扩展类别)</source>
+      <translation>代码标准 {profile} 中没有{kind}类别 {code}：请检查代码，或先把它添加为扩展类别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="402" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -5282,14 +7267,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上月也为 0</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="622" />
+      <source>normal</source>
+      <translation>普通</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/weights.py" line="79" />
+      <source>not 100: the scores are on another scale</source>
+      <translation>不等于 100：得分将不是百分制</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="168" />
       <source>not a DXF file</source>
       <translation>不是 DXF 文件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="599" />
+      <source>not a date; write it as {year}-10-01, {year}/10/1 or {year}年10月1日</source>
+      <translation>不是日期；请写作 {year}-10-01、{year}/10/1 或 {year}年10月1日</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="143" />
       <source>not a grid code or prefix: {values} (give 15-digit grid codes, or 12-digit communities, 9-digit streets, 6-digit districts)</source>
       <translation>不是网格编码或编码前缀：{values}（请输入 15 位网格编码，或 12 位社区、9 位街道、6 位区县编码）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="805" />
+      <source>not a role that reports cases; use one of {choices} (short or Chinese name), or leave it empty for any role</source>
+      <translation>不是可以上报案件的角色；请使用 {choices}（英文简称或中文名），留空表示任何角色</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="1018" />
+      <source>not a role; use one of {choices} (short or Chinese name)</source>
+      <translation>不是角色；请使用 {choices}（英文简称或中文名）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/census.py" line="41" />
@@ -5307,9 +7317,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>内存不足，无法以 {dpi} dpi 导出 {path}：请降低分辨率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="625" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="657" />
       <source>not yet dispatched</source>
       <translation>尚未派遣</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="235" />
+      <source>nothing</source>
+      <translation>无</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/tables.py" line="37" />
@@ -5317,7 +7332,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有可写入 {path} 的内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="93" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="188" />
+      <source>now {department}</source>
+      <translation>现属 {department}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="98" />
       <source>observed time {observed} is not plausible: it must lie between {days} days before the report and its time ({at}); check the handheld's clock</source>
       <translation>发现时间 {observed} 不合理：应在上报前 {days} 天以内、且不晚于上报时间（{at}）；请检查手持终端的时钟</translation>
     </message>
@@ -5327,7 +7347,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按属地的按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="385" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="136" />
+      <source>only an administrator may change the command manual</source>
+      <translation>只有管理员可以修改指挥手册</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="393" />
       <source>only {n} grids have cases in the window and filters ({window}); a hot spot analysis needs at least {minimum} — widen the window or the filters</source>
       <translation>在该时间窗口和筛选条件下（{window}）只有 {n} 个网格有案件；热点分析至少需要 {minimum} 个——请扩大时间窗口或放宽筛选条件</translation>
     </message>
@@ -5352,12 +7377,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>受理员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="261" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="270" />
       <source>or type a grid code (15 digits)</source>
       <translation>或输入网格编码（15 位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="505" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="536" />
       <source>outside every grid</source>
       <translation>不在任何单元网格内</translation>
     </message>
@@ -5367,12 +7392,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="225" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="227" />
       <source>overdue only</source>
       <translation>仅显示超时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="89" />
+      <location filename="citygrid_plugin/core/workflow.py" line="90" />
       <source>overdue {amount}</source>
       <translation>超时 {amount}</translation>
     </message>
@@ -5417,9 +7442,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>电话“{value}”不是电话号码（数字、+ - ( ) 和空格，3 到 40 个字符）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="231" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="240" />
       <source>phone number to call back</source>
       <translation>回访电话</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="45" />
+      <source>point</source>
+      <translation>点</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="175" />
@@ -5427,7 +7457,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>点必须是 n × 2 的 x、y 坐标数组</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="435" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="45" />
+      <source>polygon</source>
+      <translation>面</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="443" />
       <source>portrait</source>
       <translation>纵向</translation>
     </message>
@@ -5442,12 +7477,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>标准 {profile} 与分类表（{table} 标准）不一致</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="289" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="298" />
       <source>proposed from the map; edit as needed</source>
       <translation>根据地图自动建议，可修改</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="427" />
+      <location filename="citygrid_plugin/processing/base.py" line="435" />
       <source>quantiles</source>
       <translation>分位数分级</translation>
     </message>
@@ -5467,7 +7502,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>比率单位为 %；没有应处置案件时比率为空；钻取列出应处置案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="177" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="178" />
       <source>rates in %; changes of rates in percentage points (pp)</source>
       <translation>比率单位为 %；比率的环比变化以百分点计</translation>
     </message>
@@ -5477,9 +7512,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>原始值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="89" />
+      <location filename="citygrid_plugin/gui/manual_view.py" line="48" />
       <source>registration</source>
       <translation>立案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="513" />
+      <source>remove {subject} ({old})</source>
+      <translation>删除 {subject}（{old}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="295" />
+      <source>removed</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="98" />
+      <source>replace: the file becomes the whole table</source>
+      <translation>替换：文件成为完整的表</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="90" />
@@ -5500,6 +7550,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/sync.py" line="212" />
       <source>resolved: the store's version kept</source>
       <translation>已裁决：保留数据库中的版本</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="116" />
+      <source>responsibility grids are a supervisor's: choose the role Supervisor or leave GRIDS empty</source>
+      <translation>责任网格属于监督员：请选择角色“监督员”，或将 GRIDS 留空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="528" />
+      <source>responsibility grids of {login} not saved: {{error}}</source>
+      <translation>{login} 的责任网格未保存：{{error}}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="229" />
@@ -5537,7 +7597,47 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>角色未设置：{error}（请以具有 CREATEROLE 权限的数据库所有者身份运行）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="344" />
+      <location filename="citygrid_plugin/store/admin.py" line="203" />
+      <source>routing rule #{id} does not exist (deleted meanwhile?)</source>
+      <translation>派遣规则 #{id} 不存在（已被他人删除？）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="232" />
+      <source>routing rule not deleted: {error}</source>
+      <translation>派遣规则未删除：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="211" />
+      <source>routing rule not saved: {error}</source>
+      <translation>派遣规则未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="220" />
+      <source>routing rules not saved: {error}</source>
+      <translation>派遣规则未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="1041" />
+      <source>row {other} already gives {action} to this role; keep one of the two rows</source>
+      <translation>第 {other} 行已把{action}授予该角色；请只保留其中一行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="712" />
+      <source>row {other} gives {area} to {first}, this row to {second}: one department per area; delete one of the two rows</source>
+      <translation>第 {other} 行把 {area} 给了 {first}，本行给了 {second}：一个区域只属于一个部门；请删除其中一行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="916" />
+      <source>row {other} names major class {major} “{first}”; one name per major class</source>
+      <translation>第 {other} 行把大类 {major} 命名为“{first}”；一个大类只有一个名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="488" />
+      <source>row {other} routes the same class ({kind} {code}) in the same area ({area}) to {first}, this row to {second}: one department per class and area; delete one of the two rows</source>
+      <translation>第 {other} 行把同一类别（{kind} {code}）在同一区域（{area}）派给 {first}，本行派给 {second}：同一类别同一区域只派给一个部门；请删除其中一行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="145" />
       <source>row {row}</source>
       <translation>第 {row} 行</translation>
     </message>
@@ -5545,6 +7645,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts/report.py" line="293" />
       <source>rows {rows} of the table '{title}' do not have {n} values, one per header</source>
       <translation>表格“{title}”的第 {rows} 行不是 {n} 个值（每个表头一个）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="191" />
+      <source>rule #{id} already sends this class in this area to {dept}; change that rule instead of adding another</source>
+      <translation>规则 #{id} 已将此区域的此类案件派往 {dept}；请修改该规则，而不是再加一条</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="544" />
+      <source>rule {kind} {code} {name} in {area}</source>
+      <translation>派遣规则 {kind} {code} {name}（{area}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="340" />
@@ -5562,7 +7672,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>得分权重不能为负数，也不能全部为零</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="148" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="154" />
       <source>seen {at}</source>
       <translation>发现于 {at}</translation>
     </message>
@@ -5572,19 +7682,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>请选择至少两个相邻的网格进行合并</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="118" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="143" />
       <source>set</source>
       <translation>已设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="420" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="434" />
       <source>set when dispatched</source>
       <translation>派遣后计算</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="324" />
+      <source>setting {key} not saved: {{error}}</source>
+      <translation>设置 {key} 未保存：{{error}}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="20" />
       <source>shift leaders</source>
       <translation>值班长</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="276" />
+      <source>situation {name}</source>
+      <translation>情形 {name}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="275" />
+      <source>situation {name} · note</source>
+      <translation>情形 {name} · 说明</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="273" />
+      <source>situation {name} · {stage} time limit</source>
+      <translation>情形 {name} · {stage}时限</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="124" />
@@ -5607,7 +7737,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>来源“{value}”不是库中的案件来源；请使用以下之一：{names}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="110" />
+      <location filename="citygrid_plugin/core/admintables.py" line="827" />
+      <source>source {name}</source>
+      <translation>来源 {name}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="115" />
       <source>source {source} is for a {role}'s own report; you are not a {role}: choose the channel the report came through</source>
       <translation>来源“{source}”只用于{role}本人上报；您不是{role}：请选择实际的问题来源渠道</translation>
     </message>
@@ -5632,7 +7767,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>库坐标系（图层：图层自身坐标系）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="199" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="201" />
       <source>street / community / grid code</source>
       <translation>街道 / 社区 / 网格编码</translation>
     </message>
@@ -5650,6 +7785,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="167" />
       <source>street or community code (empty: the whole store)</source>
       <translation>街道或社区代码（留空：整个数据库）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="127" />
+      <source>street or community: name or code</source>
+      <translation>街道或社区：名称或代码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="18" />
@@ -5677,7 +7817,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>同步失败，数据库未写入任何内容，数据包未改动：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="661" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="719" />
       <source>taken {at}</source>
       <translation>拍摄于 {at}</translation>
     </message>
@@ -5687,17 +7827,47 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>目标面积必须为正数，实际为 {value}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/admin.py" line="139" />
+      <source>territories not saved: {error}</source>
+      <translation>属地范围未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="128" />
+      <source>territories of {code} not saved: {{error}}</source>
+      <translation>{code} 的属地范围未保存：{{error}}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="734" />
+      <source>territory {area}</source>
+      <translation>属地 {area}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="117" />
+      <source>territory {area} belongs to department {other} already; one department per area: take it away there first</source>
+      <translation>属地范围 {area} 已属于部门 {other}；一个区域只属于一个部门：请先在那里移除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="111" />
+      <source>territory {area} is not a street (9 digits: district + street) or a community (12 digits)</source>
+      <translation>属地范围 {area} 不是街道（9 位：区 + 街道）或社区（12 位）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="195" />
       <source>the CSV has no X/Y columns (columns: {columns}); choose them in the parameters</source>
       <translation>CSV 中没有 X/Y 列（现有列：{columns}）；请在参数中指定</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="115" />
+      <location filename="citygrid_plugin/store/roles.py" line="132" />
       <source>the CityGrid roles are not set up in this server (missing {roles}); run “Set up store roles” first</source>
       <translation>此服务器尚未设置 CityGrid 角色（缺少 {roles}）；请先运行“设置数据库角色与权限”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="86" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1013" />
+      <source>the action is one of {choices}</source>
+      <translation>事项为以下之一：{choices}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="91" />
       <source>the address has {n} characters; at most 500: shorten it</source>
       <translation>地址有 {n} 个字符，最多 500：请缩短</translation>
     </message>
@@ -5727,9 +7897,44 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>底图需要源文件名</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="233" />
+      <source>the column is missing; the header row has {found}; name the column {names}</source>
+      <translation>缺少该列；表头行为 {found}；请把该列命名为 {names}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="412" />
+      <source>the column is there twice; keep one</source>
+      <translation>此列出现了两次，请只保留一列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="51" />
+      <source>the command manual</source>
+      <translation>指挥手册</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/manual.py" line="94" />
+      <source>the command manual has no version {version}</source>
+      <translation>指挥手册没有第 {version} 版</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/manual.py" line="126" />
+      <source>the command manual was not changed: {error}</source>
+      <translation>指挥手册未修改：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="173" />
+      <source>the command manual was not imported, nothing was changed: {error}</source>
+      <translation>指挥手册未导入，未作任何修改：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="622" />
       <source>the component changed in the store during the sync; run the sync again</source>
       <translation>同步期间该部件在数据库中被修改；请重新同步</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="51" />
+      <source>the component's owner</source>
+      <translation>属主</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/db.py" line="95" />
@@ -5742,17 +7947,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>提交时与数据库的连接断开（{error}）：更改可能已保存，也可能未保存；请先在数据库中核对，再决定是否重试</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="604" />
+      <source>the date is not in {year}, the year being imported; correct it or import it with the calendar of {other}</source>
+      <translation>该日期不在正在导入的 {year} 年；请改正，或随 {other} 年的日历导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="312" />
+      <source>the days of {year} ({n} set)</source>
+      <translation>{year} 年日历（{n} 天）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/kde.py" line="140" />
       <source>the decay ratio must be a number, got {value}</source>
       <translation>衰减比必须是数值，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="63" />
+      <location filename="citygrid_plugin/core/manualsheet.py" line="620" />
+      <source>the default {which} limits of {kind} are given already (row {first}): keep one row</source>
+      <translation>{kind}的默认{which}时限已经填写（第 {first} 行）：请只保留一行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="68" />
       <source>the department is given by its code (text)</source>
       <translation>专业部门应以部门编码（文本）指定</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="82" />
+      <location filename="citygrid_plugin/core/admintables.py" line="360" />
+      <source>the department is not active; choose an active one or activate it first</source>
+      <translation>该部门已停用；请选择启用的部门，或先启用它</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="87" />
       <source>the description has {n} characters; at most 4000: shorten it</source>
       <translation>问题描述有 {n} 个字符，最多 4000：请缩短</translation>
     </message>
@@ -5772,17 +7997,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="146" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="185" />
       <source>the external id {id} is not usable: 1 to 100 characters</source>
       <translation>外部编号 {id} 不可用：长度应为 1 至 100 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="162" />
+      <location filename="citygrid_plugin/core/admintables.py" line="257" />
+      <source>the file holds no rows under its header; nothing to apply</source>
+      <translation>文件表头下没有数据行；没有可导入的内容</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/xlsx.py" line="421" />
+      <source>the file holds no workbook part; it is not an .xlsx workbook</source>
+      <translation>文件中没有工作簿部分，不是 .xlsx 工作簿</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="201" />
       <source>the file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)</source>
       <translation>文件 {name} 不是 JPEG 或 PNG 照片：请选择照片（.jpg 或 .png）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/tables.py" line="42" />
+      <location filename="citygrid_plugin/core/manualsheet.py" line="296" />
       <source>the folder of {path} does not exist</source>
       <translation>{path} 所在的文件夹不存在</translation>
     </message>
@@ -5822,12 +8057,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>热点分析没有输出图层；请查看上方日志</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="244" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="253" />
       <source>the hotline's work-order number, if it has one (optional)</source>
       <translation>热线平台的工单编号（如有，可选）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_workform.py" line="122" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="123" />
       <source>the id field of {layer} holds a value that is not a case id ({error})</source>
       <translation>图层 {layer} 的 id 字段中有不是案卷 id 的值（{error}）</translation>
     </message>
@@ -5847,12 +8082,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>输入中没有来源列（现有列：{columns}）；请指定来源列，或给出所有行的来源（如 12345热线）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="61" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="66" />
       <source>the inputs of an action are a JSON object, got {got}</source>
       <translation>操作的输入应为 JSON 对象，收到的是 {got}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_workform.py" line="107" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="108" />
       <source>the layer {layer} has neither an id nor a case_no field: give a layer of cases (e.g. the store's open cases) or type the case numbers</source>
       <translation>图层 {layer} 既没有 id 字段也没有 case_no 字段：请给出案卷图层（如库中的在办案卷）或填写案卷编号</translation>
     </message>
@@ -5887,7 +8122,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="448" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1028" />
+      <source>the longest extension is a number of hours above 0 and at most {most}; leave it empty for any length</source>
+      <translation>最长延期为大于 0、不超过 {most} 的小时数；留空表示不限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="290" />
+      <source>the manual goes to an .xlsx or .csv file, not {path}: change the file name</source>
+      <translation>指挥手册应导出为 .xlsx 或 .csv 文件，而不是 {path}：请修改文件名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="106" />
+      <source>the manual goes to an .xlsx or .csv file, not {path}: change the output file name</source>
+      <translation>指挥手册应导出为 .xlsx 或 .csv 文件，而不是 {path}：请修改输出文件名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="646" />
+      <source>the manual has no default limits (sheet 默认时限, or CSV rows with 类别代码 默认): every class without its own limit takes them; give them (export the manual to see them)</source>
+      <translation>指挥手册没有默认时限（“默认时限”表，或 CSV 中类别代码为“默认”的行）：没有自己时限的类别都用默认时限；请填写（可先导出指挥手册查看格式）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="159" />
+      <source>the manual has {n} problems; nothing is imported: correct them all and import again</source>
+      <translation>指挥手册有 {n} 处问题，未导入任何内容：请全部改正后重新导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="456" />
       <source>the map goes to a .pdf or .png file, not {path}: change the output file name</source>
       <translation>专题图只能输出为 .pdf 或 .png 文件，不能是 {path}：请修改输出文件名</translation>
     </message>
@@ -5902,6 +8162,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月份的写法是 YYYY-MM（例如 2026-11），当前为“{text}”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="908" />
+      <source>the name is already used in row {other}; class names are unique</source>
+      <translation>该名称已在第 {other} 行使用；分类名称不得重复</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="260" />
       <source>the neighbour pair ({i}, {j}) refers to a grid outside 0..{last}</source>
       <translation>相邻对 ({i}, {j}) 引用了 0..{last} 以外的网格</translation>
@@ -5912,7 +8177,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>邻域时间步长必须是 0 到 {last} 之间的整数，实际为 {step}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="80" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="217" />
+      <source>the new login's password</source>
+      <translation>新登录名的密码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="85" />
       <source>the note has {n} characters; at most 4000: shorten it</source>
       <translation>备注有 {n} 个字符，最多 4000：请缩短</translation>
     </message>
@@ -5930,6 +8200,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/hotspots.py" line="209" />
       <source>the number of neighbours K must be a positive whole number, got {k}</source>
       <translation>近邻数 K 必须是正整数，实际为 {k}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="796" />
+      <source>the order is a whole number (smaller first)</source>
+      <translation>顺序为整数（小的在前）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="551" />
@@ -5977,22 +8252,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="140" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="179" />
       <source>the phone number {phone} is not a phone number: digits, spaces, + - ( ) only, 3 to 40 characters</source>
       <translation>联系电话 {phone} 不是电话号码：只能包含数字、空格和 + - ( )，长度 3 至 40 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="90" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="95" />
       <source>the photo link has {n} characters; at most 2000</source>
       <translation>照片链接有 {n} 个字符，最多 2000</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="160" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="199" />
       <source>the photo {name} has {mb} MB; at most {limit} MB: send a smaller photo</source>
       <translation>照片 {name} 有 {mb} MB；最大 {limit} MB：请发送较小的照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="158" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="197" />
       <source>the photo {name} is empty</source>
       <translation>照片 {name} 是空文件</translation>
     </message>
@@ -6007,9 +8282,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>像元大小必须是以地图单位表示的正数，实际为 {value}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/admin.py" line="247" />
+      <source>the point lies outside every unit grid</source>
+      <translation>该点不在任何单元网格内</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="551" />
       <source>the position ({x:.1f}, {y:.1f} in {crs}) is outside every unit grid of the district; check the coordinates and the coordinate system (store CRS, WGS84, GCJ-02 or BD-09)</source>
       <translation>位置（{crs} 下 {x:.1f}, {y:.1f}）不在本区任何单元网格内；请检查坐标及坐标系（库坐标系、WGS84、GCJ-02 或 BD-09）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="91" />
+      <source>the printed manual goes to a .pdf file, not {path}: change the file name</source>
+      <translation>打印的指挥手册应为 .pdf 文件，而不是 {path}：请修改文件名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="236" />
+      <source>the printed manual goes to a .pdf file, not {path}: change the output file name</source>
+      <translation>打印的指挥手册应为 .pdf 文件，而不是 {path}：请修改输出文件名</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="195" />
@@ -6037,14 +8327,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>报告须导出为 PDF 文件：{path} 不是以 .pdf 结尾</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="88" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="93" />
       <source>the reporter has {n} characters; at most 200 (name and phone)</source>
       <translation>上报人有 {n} 个字符，最多 200（姓名和电话）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="497" />
+      <source>the row has no class code; give the code (e.g. 0102) or delete the row</source>
+      <translation>该行没有类别代码：请填写代码（如 0102）或删除该行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="718" />
+      <source>the same area and department as row {other}; the row is read once</source>
+      <translation>与第 {other} 行的区域和部门相同；该行只读取一次</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="67" />
       <source>the same as the month before ({before})</source>
       <translation>与上月（{before}）持平</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="494" />
+      <source>the same rule as row {other}; the row is read once</source>
+      <translation>与第 {other} 行的规则相同；该行只读取一次</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="245" />
@@ -6067,6 +8372,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>显著性级别必须为 1、2 或 3（90%、95% 或 99% 置信）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="125" />
+      <source>the situation is given by its name (text)</source>
+      <translation>情形以名称（文本）给出</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="563" />
+      <source>the situation “{name}”</source>
+      <translation>情形“{name}”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="773" />
+      <source>the source is already in row {other}; keep one of the two rows</source>
+      <translation>该来源已在第 {other} 行；请只保留其中一行</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="355" />
       <source>the spatial weights are for {weights} grids but {values} values were given: build the weights from the same grids, in the same order</source>
       <translation>空间权重对应 {weights} 个网格，却给出了 {values} 个值：请用同一批网格、按相同顺序构建权重</translation>
@@ -6087,7 +8407,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中{place}没有现行单元网格：请先划分并编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="373" />
+      <location filename="citygrid_plugin/processing/base.py" line="381" />
       <source>the store holds no active unit grids{where}: partition and code the grids first</source>
       <translation>数据库中没有在用的单元网格{where}：请先划分并编码网格</translation>
     </message>
@@ -6112,6 +8432,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>存储库中登记了不是 CityGrid 创建的部件序号序列：{names}。它们来自作为类别代码传入的文本（试图通过 next_component_code 注入 SQL）；本次未做任何升级。请数据库管理员检查该服务器上的角色和对象，从 citygrid.component_serial 中删除这些行后再升级</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="68" />
+      <source>the store refused the change, nothing was changed: {error}</source>
+      <translation>库拒绝了修改，未做任何修改：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="66" />
+      <source>the store refused the change, nothing was changed: {error}; only an administrator (a login with the role citygrid_admin) may change these rules: sign in as one</source>
+      <translation>库拒绝了修改，未做任何修改：{error}；只有管理员（具有 citygrid_admin 角色的账号）可以修改这些规则：请以管理员身份登录</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="269" />
       <source>the store refused the import, nothing was written: {error}</source>
       <translation>库拒绝了这次导入，未写入任何内容：{error}</translation>
@@ -6132,14 +8462,49 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库服务器磁盘已满（{error}）：未做任何更改；请数据库管理员释放空间</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="380" />
+      <source>the street code is ambiguous ({codes}); write the 9-digit code</source>
+      <translation>街道代码有歧义（{codes}）；请写 9 位代码</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/report.py" line="289" />
       <source>the table '{title}' has no columns: give its headers</source>
       <translation>表格“{title}”没有列：请给出表头</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="52" />
+      <source>the territory</source>
+      <translation>属地</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="521" />
+      <source>the text has {n} characters; at most 4000: shorten it</source>
+      <translation>文字有 {n} 个字符，最多 4000 个：请删减</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="649" />
       <source>the time window holds no time slice: choose a longer window or shorter slices</source>
       <translation>所选时间范围内没有时间切片：请选择更长的时间范围或更短的切片</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="529" />
+      <source>the topology is 点, 线 or 面</source>
+      <translation>拓扑类型应为 点、线 或 面</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="437" />
+      <source>the type is 事件 (event) or 部件 (component)</source>
+      <translation>类型为 事件（event）或 部件（component）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="611" />
+      <source>the type is 休 / 假日 / holiday (not a working day) or 班 / 调休 / 上班 / workday (a working day)</source>
+      <translation>类型为 休 / 假日 / holiday（非工作日）或 班 / 调休 / 上班 / workday（工作日）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="610" />
+      <source>the type must be 事件 or 部件</source>
+      <translation>类型应为 事件 或 部件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/sync.py" line="169" />
@@ -6150,6 +8515,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/evaluation.py" line="413" />
       <source>the weight of {term} must be a number, got '{value}'</source>
       <translation>{term} 的权重必须是数值，当前为“{value}”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="986" />
+      <source>the weights add up to {total:g}, not 100: the composite score is then not out of 100</source>
+      <translation>权重合计为 {total:g}，不是 100：综合得分将不是百分制</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="343" />
+      <source>the whole district</source>
+      <translation>全区</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="229" />
+      <source>the whole street</source>
+      <translation>整个街道</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/casefilter.py" line="83" />
@@ -6167,19 +8547,64 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>时间窗口的 {name} 必须是带时区的日期时间，当前为 {value!r}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="131" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="135" />
       <source>the work form goes to a .pdf file, not {path}: change the file name</source>
       <translation>派遣单须输出为 .pdf 文件，而不是 {path}：请修改文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_workform.py" line="78" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="79" />
       <source>the work forms go to a .pdf file, not {path}: change the output file name</source>
       <translation>派遣单须输出为 .pdf 文件，而不是 {path}：请修改输出文件名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="677" />
+      <source>the workbook</source>
+      <translation>工作簿</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/xlsx.py" line="386" />
+      <source>the workbook part {part} declares a document type, which no Excel or WPS file does; this file is not imported</source>
+      <translation>工作簿部件 {part} 声明了文档类型，Excel 和 WPS 的文件都不会这样做；此文件不予导入</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="299" />
+      <source>the working hours</source>
+      <translation>上班时段</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="347" />
+      <source>the working week is one or more weekdays, 1 (Monday) to 7 (Sunday)</source>
+      <translation>工作周为一个或多个星期几，1（周一）到 7（周日）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="305" />
+      <source>the working weekdays</source>
+      <translation>工作日设置</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="587" />
+      <source>the year {year} is not between {low} and {high}</source>
+      <translation>年份 {year} 不在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="904" />
+      <source>the {kind} class {other} already has this name; class names are unique, choose another</source>
+      <translation>{kind}分类 {other} 已使用该名称；分类名称不得重复，请另取名称</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/atlas.py" line="44" />
       <source>the {what} expression '{expression}' is not valid ({error}); fields of {layer}: {fields}</source>
       <translation>{what}表达式“{expression}”无效（{error}）；{layer} 的字段：{fields}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="860" />
+      <source>the {what} has {width} digits in profile {profile}{hint}</source>
+      <translation>编码方案 {profile} 中{what}为 {width} 位{hint}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="563" />
+      <source>the 紧急 row</source>
+      <translation>“紧急”行</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="177" />
@@ -6192,9 +8617,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有名为“{name}”的 QGIS PostgreSQL 连接；请在浏览器面板中新建（PostgreSQL ▸ 新建连接）或选择其他连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="120" />
+      <location filename="citygrid_plugin/store/roles.py" line="137" />
       <source>there is no active department '{code}'</source>
       <translation>不存在在用的部门“{code}”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="268" />
+      <source>there is no active unit grid {code}</source>
+      <translation>没有在用的单元网格 {code}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="152" />
+      <source>there is no community {code} (district + street + community code, 12 digits)</source>
+      <translation>没有社区 {code}（区 + 街道 + 社区编码，12 位）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="150" />
+      <source>there is no street {code} (district + street code, 9 digits)</source>
+      <translation>没有街道 {code}（区 + 街道编码，9 位）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/tables.py" line="91" />
@@ -6202,9 +8642,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>此 GDAL 没有 XLSX 驱动；请改为输出 CSV</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="138" />
+      <location filename="citygrid_plugin/core/admintables.py" line="396" />
+      <source>this community is not in street {street} but in {where}; correct the street or the community</source>
+      <translation>该社区不在街道 {street}，而在 {where}；请改正街道或社区</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="142" />
       <source>this database holds no CityGrid store: connect to the store of the cases</source>
       <translation>该数据库中没有 CityGrid 案卷库：请连接案卷所在的库</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="699" />
+      <source>this sheet is not read: the manual's sheets are 事件, 部件, 默认时限 (and 说明); move its rows there or delete the sheet</source>
+      <translation>此工作表不会被读取：指挥手册的工作表是 事件、部件、默认时限（及 说明）；请把其中的行移到这些表中，或删除此表</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/migrate.py" line="264" />
@@ -6272,7 +8722,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>两个迁移使用了同一版本号 {version}：{a} 和 {b}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="316" />
+      <location filename="citygrid_plugin/core/xlsx.py" line="114" />
+      <source>two sheets are named '{name}'; give every sheet its own name</source>
+      <translation>有两个工作表都叫“{name}”，请给每个工作表起不同的名字</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="102" />
       <source>type a Chinese name or code, then pick</source>
       <translation>输入中文名称或编码，然后从列表中选择</translation>
     </message>
@@ -6282,7 +8737,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>uid“{value}”不是 UUID</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="118" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="143" />
       <source>unchanged</source>
       <translation>未改变</translation>
     </message>
@@ -6290,6 +8745,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="62" />
       <source>uniform</source>
       <translation>均匀核</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="148" />
+      <source>unit grid code (15 digits)</source>
+      <translation>单元网格代码（15 位）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="19" />
@@ -6307,7 +8767,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的案件类型“{value}”；请用 event（事件）或 component（部件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="113" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="118" />
       <source>unknown case source {source}; the store knows: {known}</source>
       <translation>未知的问题来源 {source}；可用来源：{known}</translation>
     </message>
@@ -6327,6 +8787,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的分级方法“{method}”：请使用 jenks 或 quantile</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="408" />
+      <source>unknown column: the columns are {columns} (序号 and 备注 are ignored); correct the header</source>
+      <translation>未知列：可用的列为 {columns}（序号、备注列不读取）；请改正表头</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="434" />
       <source>unknown confidence bin {value}: bins run from -3 to 3</source>
       <translation>未知的置信分级 {value}：分级取值为 -3 到 3</translation>
@@ -6340,6 +8805,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/chinacoords.py" line="142" />
       <source>unknown coordinate system '{system}'; use one of {allowed}</source>
       <translation>未知坐标系“{system}”；请使用以下之一：{allowed}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="487" />
+      <source>unknown department: write a department code ({codes}), a department's name, or 属地; or add the department first (citygrid:importdepartments)</source>
+      <translation>未知部门：请填写部门编码（{codes}）、部门名称或“属地”；或先添加该部门（citygrid:importdepartments）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="615" />
@@ -6372,7 +8842,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的核函数形状“{kernel}”：请使用以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="152" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="191" />
       <source>unknown or inactive assisting department {dept}</source>
       <translation>协办部门 {dept} 不存在或已停用</translation>
     </message>
@@ -6407,6 +8877,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知角色“{role}”；可选角色为 {roles}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/admin.py" line="508" />
+      <source>unknown score term(s) {terms}; terms: {known}</source>
+      <translation>未知的评分项 {terms}；评分项：{known}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="376" />
       <source>unknown score terms {terms}; the terms are {choices}</source>
       <translation>未知的得分项 {terms}；可选得分项为 {choices}</translation>
@@ -6432,6 +8907,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未知的专题“{theme}”：请使用 {choices} 之一</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/manual.py" line="67" />
+      <source>unknown time unit '{unit}': use 小时, 工作时 or 工作日</source>
+      <translation>未知的时间单位“{unit}”：请用 小时、工作时 或 工作日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="1058" />
+      <source>up to {hours:g} h</source>
+      <translation>最长 {hours:g} 小时</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="68" />
       <source>up {pct} on the month before ({before})</source>
       <translation>比上月（{before}）增加 {pct}</translation>
@@ -6447,7 +8932,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{who} 于 {at} 上传</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="630" />
+      <location filename="citygrid_plugin/core/manualsheet.py" line="622" />
+      <source>urgent</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="269" />
+      <source>urgent {stage} time limit</source>
+      <translation>紧急{stage}时限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="673" />
       <source>urgent: {limits}</source>
       <translation>紧急：{limits}</translation>
     </message>
@@ -6462,29 +8957,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>用法：citygrid db restore 文件 数据库名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="138" />
+      <location filename="citygrid_plugin/store/roles.py" line="155" />
       <source>user '{login}' not saved: {error}</source>
       <translation>用户“{login}”未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="54" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="148" />
+      <source>user {who} is not a supervisor; responsibility grids are for supervisors (监督员)</source>
+      <translation>用户 {who} 不是监督员；责任网格只适用于监督员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="59" />
       <source>user {who} may not act as {role} (an administrator grants roles)</source>
       <translation>用户 {who} 没有“{role}”角色（由管理员授予角色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="168" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="207" />
       <source>user {who} may not attach reports to cases (operator, supervisor or shift leader)</source>
       <translation>用户 {who} 不能将报告并入案卷（需受理员、监督员或值班长角色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="115" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="120" />
       <source>user {who} may not report cases (needs a case role)</source>
       <translation>用户 {who} 不能上报案件（需要案件处理角色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="89" />
+      <location filename="citygrid_plugin/gui/manual_view.py" line="48" />
       <source>verification</source>
       <translation>核实</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="197" />
+      <source>version {version} (in force when reported)</source>
+      <translation>第 {version} 版（上报时施行）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
@@ -6492,12 +8997,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>警告</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="992" />
+      <source>weight of {term}</source>
+      <translation>{term} 的权重</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="408" />
       <source>weights are written term=number, got '{part}'</source>
       <translation>权重的写法是 得分项=数值，当前为“{part}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="336" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="345" />
       <source>what, where exactly, since when</source>
       <translation>什么问题、具体位置、从何时起</translation>
     </message>
@@ -6507,22 +9017,67 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积在 {lo:,.0f}–{hi:,.0f} m² 范围内的比例：{share:.1%}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="143" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="87" />
+      <source>work days</source>
+      <translation>工作日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="86" />
+      <source>work hours</source>
+      <translation>工作时</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="182" />
       <source>work-order numbers are recorded by the supervision centre (operator, shift leader or supervisor)</source>
       <translation>工单编号由监督中心（受理员、值班长或监督员）登记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="499" />
+      <location filename="citygrid_plugin/core/admintables.py" line="637" />
+      <source>working day</source>
+      <translation>工作日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="241" />
+      <source>working hours</source>
+      <translation>作息时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="156" />
+      <source>working period {value} must end after it starts and after the period before it</source>
+      <translation>工作时段 {value} 的结束须晚于开始，且晚于前一时段</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="154" />
+      <source>working periods {value} are not periods like 08:30-12:00,13:30-17:30</source>
+      <translation>工作时段 {value} 格式不对，应如 08:30-12:00,13:30-17:30</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="84" />
+      <source>working weekend</source>
+      <translation>调休上班</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="881" />
+      <source>write 是 or 否 (yes or no)</source>
+      <translation>请写 是 或 否（yes 或 no）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="530" />
       <source>x {x:.1f}  y {y:.1f}</source>
       <translation>X {x:.1f}  Y {y:.1f}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="652" />
+      <location filename="citygrid_plugin/layouts/workform.py" line="684" />
       <source>year     month     day</source>
       <translation>年          月          日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="156" />
+      <location filename="citygrid_plugin/core/admintables.py" line="820" />
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="195" />
       <source>you may not add a {stage} photo to case {case} now (it does not exist, is not yours, or is not at that stage)</source>
       <translation>您现在不能为案卷 {case} 添加{stage}照片（案卷不存在、不归您处理，或不在该环节）</translation>
     </message>
@@ -6537,22 +9092,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>z 得分和 p 值必须是数值（不能有空值）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="73" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1063" />
+      <source>{action} by {role}</source>
+      <translation>{role} 可{action}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="480" />
+      <source>{action} by {role} is given twice</source>
+      <translation>{role} 的 {action} 权限重复</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="74" />
       <source>{action} case {case}?</source>
       <translation>确定对案件 {case} 执行“{action}”？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="64" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="69" />
       <source>{action} needs a note (why)</source>
       <translation>“{action}”需要填写备注（原因）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="133" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="172" />
       <source>{action} needs a {stage} photo taken for it (none added since {since}): add the photo with the action</source>
       <translation>“{action}”需要一张为此拍摄的{stage}照片（自 {since} 以来未添加）：请随本操作添加照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="66" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="71" />
       <source>{action} takes no input {keys}; its inputs: {inputs}</source>
       <translation>“{action}”不接受输入 {keys}；可用输入：{inputs}</translation>
     </message>
@@ -6562,12 +9127,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>“{action}”不附照片：请不带照片执行（照片属于上报、核实、处置或核查环节）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="156" />
+      <location filename="citygrid_plugin/plugin.py" line="161" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="158" />
+      <location filename="citygrid_plugin/plugin.py" line="163" />
       <source>{action}: your store login has none of the roles {roles}</source>
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
     </message>
@@ -6577,9 +9142,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已添加 {added} 个数据库图层；{found} 个已在工程中。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="89" />
+      <location filename="citygrid_plugin/core/workflow.py" line="90" />
       <source>{amount} left</source>
       <translation>剩余 {amount}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="723" />
+      <source>{area} belongs to {holder} in the store; to move it run the import with MODE “replace” (the file becomes the whole territory table), or delete the row</source>
+      <translation>{area} 在库中属于 {holder}；如要移交，请以“替换”方式（MODE，文件成为完整的属地表）运行导入，或删除该行</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="209" />
@@ -6602,7 +9172,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报案件 {cases} 件；{grids} 个网格中热点 {hot} 个、冷点 {cold} 个（Gi* 按全区计算）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="625" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="634" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
@@ -6610,6 +9180,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="349" />
       <source>{code} (uid {uid}): package {local}, store {remote}: {differences}</source>
       <translation>{code}（uid {uid}）：数据包 {local}，数据库 {remote}：{differences}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="549" />
+      <source>{code} is a {other} class ({name}), not a {kind} class: correct the type</source>
+      <translation>{code} 是{other}类别（{name}），不是{kind}类别：请改正类型</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="545" />
+      <source>{code} is a {other} class ({name}), not a {kind} class: move the row to the sheet {other}</source>
+      <translation>{code} 是{other}类别（{name}），不是{kind}类别：请把该行移到“{other}”表</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="80" />
@@ -6692,6 +9272,31 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{days} 天前</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="626" />
+      <source>{day} ({weekday}) is a day off of the week anyway; the row changes nothing today</source>
+      <translation>{day}（{weekday}）本来就是休息日；该行目前不改变任何内容</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="622" />
+      <source>{day} ({weekday}) is a working day of the week anyway; the row changes nothing today</source>
+      <translation>{day}（{weekday}）本来就是工作日；该行目前不改变任何内容</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="278" />
+      <source>{day} follows the weekly rule again; save the calendar to keep it.</source>
+      <translation>{day} 已恢复按周规则；保存工作日历后生效。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="616" />
+      <source>{day} is already listed in row {other}; keep one of the two rows</source>
+      <translation>{day} 已在第 {other} 行列出；请只保留其中一行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/calendar.py" line="272" />
+      <source>{day} set; save the calendar to keep it.</source>
+      <translation>已设置 {day}；保存工作日历后生效。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/maps.py" line="157" />
       <source>{district} digital urban management store (CityGrid)</source>
       <translation>{district}数字城管数据库（CityGrid）</translation>
@@ -6712,7 +9317,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}，{handling_change}；按期处置 {on_time} 件，按期处置率 {on_time_rate}，{on_time_change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="84" />
+      <location filename="citygrid_plugin/core/workflow.py" line="85" />
       <source>{d} d {h} h</source>
       <translation>{d}天{h}小时</translation>
     </message>
@@ -6737,6 +9342,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{file} 无法作为 DXF 图纸读取（{error}）；请从 CAD 重新导出为 ASCII DXF（AutoCAD R12–2018）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="139" />
+      <source>{file} differs from the manual in force (version {version}) in {n} items. Applied, it replaces the whole manual as a new version; cases already reported keep the version they were reported under.</source>
+      <translation>{file} 与现行手册（第 {version} 版）有 {n} 处不同。应用后将替换整本手册，生成新版本；已上报的案件仍按上报时的版本计时。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/basemap_layers.py" line="26" />
       <source>{file} does not exist</source>
       <translation>{file} 不存在</translation>
@@ -6745,6 +9355,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/basemap_layers.py" line="32" />
       <source>{file} has no CRS; add a .prj/.aux.xml or georeference it first</source>
       <translation>{file} 没有坐标系；请先添加 .prj/.aux.xml 或进行地理配准</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="105" />
+      <source>{file} has {n} problems, so nothing was imported and the manual in force is unchanged. Correct each of them in the file and import it again.</source>
+      <translation>{file} 有 {n} 处问题，因此没有导入，现行手册未作任何修改。请在文件中逐一改正后重新导入。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="228" />
@@ -6767,7 +9382,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{file} 落在数据库坐标系 {crs} 的适用范围之外（范围 {extent}）；未写入任何数据。请给出图中坐标所用的坐标系（SOURCE_CRS），例如城市的 CGCS2000 高斯-克吕格投影带或地方测量坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="316" />
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="650" />
+      <source>{file} was not imported: {n} problems (listed in the window); the manual in force is unchanged.</source>
+      <translation>{file} 未导入：有 {n} 处问题（见问题列表窗口）；现行手册未作修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="739" />
       <source>{file}: mixed encodings: line {utf8} is UTF-8 but line {gbk} is GBK, so part of the file would be read wrong whatever the encoding; save the whole file in one encoding (UTF-8 or GBK) and import it again</source>
       <translation>{file}：编码混杂：第 {utf8} 行是 UTF-8，第 {gbk} 行却是 GBK，无论按哪种编码读取都会有部分内容出错；请将整个文件另存为同一种编码（UTF-8 或 GBK）后重新导入</translation>
     </message>
@@ -6812,12 +9432,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="163" />
+      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="170" />
       <source>{hours} h requested, awaiting the shift leader</source>
       <translation>申请延期 {hours} 小时，待值班长审批</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="86" />
+      <location filename="citygrid_plugin/core/workflow.py" line="87" />
       <source>{h} h {m:02d} min</source>
       <translation>{h}小时{m:02d}分</translation>
     </message>
@@ -6827,14 +9447,39 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据库中插入 {inserted}、更新 {updated}、注销 {retired}；数据包中刷新 {refreshed}；已同步 {same}；冲突 {conflicts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="659" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="717" />
       <source>{kb} kB</source>
       <translation>{kb} KB</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="103" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="108" />
       <source>{kind} class {cls} is not in the district's code profile</source>
       <translation>{kind}类别 {cls} 不在本区所用的编码表中</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="891" />
+      <source>{kind} class {code} is a standard class ({name}) and cannot be redefined; give the local class a free code{free}</source>
+      <translation>{kind}分类 {code} 是标准分类（{name}），不能重新定义；请给扩展分类一个空闲的代码{free}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="897" />
+      <source>{kind} class {code} is already in row {other}; keep one of the two rows</source>
+      <translation>{kind}分类 {code} 已在第 {other} 行；请只保留其中一行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="219" />
+      <source>{kind} class {name} ({code}) saved.</source>
+      <translation>{kind}分类 {name}（{code}）已保存。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="291" />
+      <source>{kind} defaults</source>
+      <translation>{kind}默认时限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/manual.py" line="570" />
+      <source>{kind} {code} changed in the administration dialog</source>
+      <translation>在系统管理中修改{kind} {code}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="235" />
@@ -6977,19 +9622,34 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{layer}：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_detail.py" line="158" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="200" />
       <source>{limit}, due {at}</source>
       <translation>{limit}，截止 {at}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roles.py" line="117" />
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="137" />
+      <source>{login} was saved, but not the responsibility grids: {error}</source>
+      <translation>{login} 已保存，但责任网格未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="139" />
+      <source>{login}: responsibility grids {grids}</source>
+      <translation>{login}：责任网格 {grids}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roles.py" line="142" />
       <source>{login}: {roles}; password {state}</source>
       <translation>{login}：{roles}；密码{state}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="702" />
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="760" />
       <source>{m:.0f} m</source>
       <translation>{m:.0f} 米</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="931" />
+      <source>{major} is a new major class: give its name</source>
+      <translation>{major} 是新的大类：请填写其名称</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="32" />
@@ -6997,12 +9657,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{year}年{month}月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="276" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="285" />
       <source>{month}: {n} cases evaluated (cut-off {as_of})</source>
       <translation>{month}：参与评价的案件 {n} 件（截止 {as_of}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="90" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="91" />
       <source>{month}: {n} cases with actions in or open during the month (cut-off {as_of})</source>
       <translation>{month}：本月有操作或在办的案件 {n} 件（截止时间 {as_of}）</translation>
     </message>
@@ -7012,9 +9672,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{month}共上报案件 {reported} 件，{change}；其中有效上报 {valid} 件，有效上报率 {valid_rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="88" />
+      <location filename="citygrid_plugin/core/workflow.py" line="89" />
       <source>{m} min</source>
       <translation>{m}分钟</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="821" />
+      <source>{name_en}; trusted {trusted}; reporter needed {needs}; role {role}; active {active}</source>
+      <translation>{name_en}；可信 {trusted}；需登记举报人 {needs}；上报角色 {role}；启用 {active}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="212" />
@@ -7022,9 +9687,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{name}（{n} 件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="509" />
+      <location filename="citygrid_plugin/core/xlsx.py" line="376" />
+      <source>{name} is a damaged .xlsx workbook ({error}); open it in Excel or WPS and save it again</source>
+      <translation>{name} 是损坏的 .xlsx 工作簿（{error}）；请在 Excel 或 WPS 中打开后重新保存</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/xlsx.py" line="365" />
+      <source>{name} is not an .xlsx workbook (an old .xls, a CSV renamed, or a damaged file?); save it from Excel or WPS as “Excel 工作簿 (*.xlsx)”</source>
+      <translation>{name} 不是 .xlsx 工作簿（旧的 .xls、改了扩展名的 CSV，或文件已损坏？）；请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/xlsx.py" line="369" />
+      <source>{name} unpacks to more than 256 MB; this is not a workbook to import</source>
+      <translation>{name} 解压后超过 256 MB，不是可以导入的工作簿</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="540" />
       <source>{name} · {metres:.0f} m · {code}</source>
       <translation>{name} · {metres:.0f} 米 · {code}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="778" />
+      <source>{name}: a manual is read from an .xlsx workbook or a .csv file (an old .xls: save it as .xlsx in Excel or WPS)</source>
+      <translation>{name}：指挥手册只能从 .xlsx 工作簿或 .csv 文件导入（旧的 .xls 请在 Excel 或 WPS 中另存为 .xlsx）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="52" />
@@ -7032,7 +9717,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_workform.py" line="139" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="140" />
       <source>{number} names several cases ({cases}): give the full case number</source>
       <translation>{number} 对应多个案卷（{cases}）：请填写完整的案卷编号</translation>
     </message>
@@ -7042,7 +9727,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{number}、{title}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="337" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="346" />
       <source>{num} of {den} cases — click to list the {den}</source>
       <translation>{den} 件中的 {num} 件——点击列出这 {den} 件</translation>
     </message>
@@ -7057,12 +9742,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计期内上报 {n} 件，涉及 {k} 个类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_workform.py" line="88" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="89" />
       <source>{n} cases to print</source>
       <translation>待打印案卷 {n} 件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="364" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="373" />
       <source>{n} cases — click to list them</source>
       <translation>{n} 件案件——点击列出</translation>
     </message>
@@ -7072,9 +9757,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{n} 件案件，{window}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="475" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="484" />
       <source>{n} cases: {title}</source>
       <translation>{n} 件案件：{title}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="150" />
+      <source>{n} change(s) applied</source>
+      <translation>已写入 {n} 项修改</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="113" />
@@ -7085,6 +9775,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="124" />
       <source>{n} components in {grids} unit grids written to {path}</source>
       <translation>{n} 个部件（{grids} 个单元网格）已写入 {path}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="196" />
+      <source>{n} differences with version {version} in force:</source>
+      <translation>与现行第 {version} 版有 {n} 处差异：</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="242" />
@@ -7127,9 +9822,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{n} 个不带文字的点实体（符号、高程点等）未导入</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="129" />
+      <source>{n} problem(s), so nothing was changed (all or nothing); correct them and run it again:
+{problems}</source>
+      <translation>{n} 个问题，因此未做任何修改（全部或全不）；请改正后重新运行：
+{problems}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="147" />
       <source>{n} rows read; {bad} rejected before the store</source>
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="146" />
+      <source>{n} sources saved.</source>
+      <translation>已保存 {n} 个问题来源。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/backup.py" line="50" />
@@ -7147,7 +9854,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{path} 已存在；请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/backup.py" line="73" />
+      <location filename="citygrid_plugin/core/xlsx.py" line="363" />
       <source>{path} does not exist</source>
       <translation>{path} 不存在</translation>
     </message>
@@ -7177,7 +9884,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{place} 部件普查覆盖情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="152" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="153" />
       <source>{place} comprehensive evaluation monthly report ({month})</source>
       <translation>{place}综合评价月报（{month}）</translation>
     </message>
@@ -7232,9 +9939,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案 {registered} 件，{change}；截至月末结案 {closed} 件，结案率 {closing_rate}，{closing_change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="275" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="276" />
       <source>{reported} reported, {registered} registered; busiest day: the {day} ({n} reported)</source>
       <translation>上报 {reported} 件，立案 {registered} 件；上报最多的一天：{day} 日（{n} 件）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="129" />
+      <source>{role} is not authorised to {action}; authorised: {who} (an administrator sets the authorisations)</source>
+      <translation>{role}无权{action}；有权者：{who}（审批权限由管理员设置）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="208" />
@@ -7272,6 +9984,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source} 第 {line} 行：有 {got} 个值，但有 {want} 列</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="131" />
+      <source>{source} row {row}, column {column} (empty): {what}</source>
+      <translation>{source} 第 {row} 行，{column} 列（空）：{what}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="133" />
+      <source>{source} row {row}, column {column} “{value}”: {what}</source>
+      <translation>{source} 第 {row} 行，{column} 列“{value}”：{what}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="129" />
+      <source>{source} row {row}: {what}</source>
+      <translation>{source} 第 {row} 行：{what}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="126" />
+      <source>{source}, column {column}: {what}</source>
+      <translation>{source}，{column} 列：{what}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/textio.py" line="118" />
       <source>{source}: missing column(s) {missing}; found {found}</source>
       <translation>{source}：缺少列 {missing}；现有列为 {found}</translation>
@@ -7297,9 +10029,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{source}：文件为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="418" />
+      <location filename="citygrid_plugin/core/admintables.py" line="124" />
+      <source>{source}: {what}</source>
+      <translation>{source}：{what}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/layouts/workform.py" line="432" />
       <source>{stage} (limit {limit})</source>
       <translation>{stage}（时限 {limit}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="268" />
+      <source>{stage} time limit</source>
+      <translation>{stage}时限</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="34" />
@@ -7307,7 +10049,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{start} 至 {end}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="118" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="157" />
       <source>{table} is append-only: {op} refused</source>
       <translation>{table} 只能追加：拒绝 {op}</translation>
     </message>
@@ -7317,12 +10059,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{table}：新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="172" />
+      <location filename="citygrid_plugin/processing/base.py" line="173" />
       <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first</source>
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="263" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="264" />
       <source>{title} (chart)</source>
       <translation>{title}（图）</translation>
     </message>
@@ -7340,6 +10082,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/kde.py" line="149" />
       <source>{weights} weights were given for {points} points: give one weight per point</source>
       <translation>为 {points} 个点给出了 {weights} 个权重：每个点需要一个权重</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="578" />
+      <source>{what} holds only time limits: move the topology to the class row</source>
+      <translation>{what}只填时限：请把拓扑类型移到类别行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="574" />
+      <source>{what} holds only time limits{note}: move this text to the class row</source>
+      <translation>{what}只填时限{note}：请把这段文字移到类别行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="565" />
+      <source>{what} of class {code} comes before its class row (or there is none): put the class row (情形 empty) above it</source>
+      <translation>类别 {code} 的{what}在其类别行之前（或没有类别行）：请把类别行（情形为空）放在它上面</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manualsheet.py" line="582" />
+      <source>{what} of class {code} has no time limit: give at least one (e.g. 处置时限 24小时) or delete the row</source>
+      <translation>类别 {code} 的{what}没有时限：请至少填写一个（如 处置时限 24小时），或删除该行</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/charts.py" line="480" />
@@ -7360,6 +10122,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/charts.py" line="203" />
       <source>{what}: {labels} labels but {values} values; give one value per label</source>
       <translation>{what}：有 {labels} 个标签却有 {values} 个数值，请为每个标签给出一个数值</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="371" />
+      <source>{where}: a situation (情形) without a name</source>
+      <translation>{where}：有一个情形没有名称</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/basemap.py" line="71" />
@@ -7427,6 +10194,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{where}：名称为空</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/manual.py" line="378" />
+      <source>{where}: the situation '{name}' has no time limit; give it at least one (or remove it)</source>
+      <translation>{where}：情形“{name}”没有时限；请至少给出一个（或删除该情形）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="375" />
+      <source>{where}: the situation '{name}' is given twice</source>
+      <translation>{where}：情形“{name}”重复</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="366" />
+      <source>{where}: topology '{value}' is not 点, 线 or 面</source>
+      <translation>{where}：拓扑类型“{value}”不是 点、线 或 面</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/basemap.py" line="68" />
       <source>{where}: unknown base map kind '{kind}' (use one of {kinds})</source>
       <translation>{where}：未知底图类型“{kind}”（请使用 {kinds} 之一）</translation>
@@ -7437,9 +10219,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{where}：未知底图表“{table}”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/manual.py" line="359" />
+      <source>{where}: unknown kind '{kind}' (事件 or 部件)</source>
+      <translation>{where}：未知类型“{kind}”（事件或部件）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="383" />
+      <source>{where}: unknown stage '{stage}'</source>
+      <translation>{where}：未知阶段“{stage}”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="363" />
+      <source>{where}: {field} has {n} characters; at most 4000</source>
+      <translation>{where}：{field} 有 {n} 个字符；最多 4000</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="292" />
       <source>{where}: {what}</source>
       <translation>{where}：{what}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="373" />
+      <source>{where}: 紧急 is the urgent limits' row, not a situation</source>
+      <translation>{where}：“紧急”是紧急时限行，不是情形</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/classes.py" line="141" />
@@ -7457,14 +10259,64 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{window}：{cases} 件案件分布在 {grids} 个网格中的 {with_cases} 个；热点网格 {hot} 个，冷点网格 {cold} 个</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="159" />
+      <source>— none —</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="160" />
       <source>“All or nothing”: {n} rows rejected, so nothing was imported</source>
       <translation>“全部或全不”：有 {n} 行被拒绝，因此未导入任何数据</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="1074" />
+      <source>“{code}” is not a unit grid code (15 digits)</source>
+      <translation>“{code}”不是单元网格编码（15 位数字）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="674" />
+      <source>“{part}” comes before the period written ahead of it ({before}); write the periods in the order of the day</source>
+      <translation>“{part}”排在前一时段（{before}）之前；请按一天中的先后顺序写时段</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="667" />
+      <source>“{part}” ends before it starts; write the earlier time first</source>
+      <translation>“{part}”的结束早于开始；请把较早的时间写在前面</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="662" />
+      <source>“{part}” holds a time that does not exist (hours 00–24, minutes 00–59)</source>
+      <translation>“{part}”含有不存在的时间（小时 00–24，分钟 00–59）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="657" />
+      <source>“{part}” is not a period; write start-end as HH:MM-HH:MM, periods separated by commas (08:30-12:00,13:30-17:30)</source>
+      <translation>“{part}”不是时段；请写作 开始-结束 即 HH:MM-HH:MM，时段之间用逗号分隔（08:30-12:00,13:30-17:30）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="672" />
+      <source>“{part}” overlaps the period before it ({before}); periods must not overlap</source>
+      <translation>“{part}”与前一时段（{before}）重叠；时段之间不得重叠</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="973" />
+      <source>“{term}” is not a score term; the terms are {terms} (or {names})</source>
+      <translation>“{term}”不是评分项；评分项为 {terms}（或 {names}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/basemap.py" line="74" />
       <source>… and {n} more</source>
       <translation>……另有 {n} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="137" />
+      <source>… and {n} more changes</source>
+      <translation>… 还有 {n} 项修改</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="201" />
+      <source>… and {n} more differences</source>
+      <translation>……另有 {n} 处差异</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="281" />
@@ -7482,17 +10334,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>…或带 X/Y 列的 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_workform.py" line="69" />
+      <location filename="citygrid_plugin/processing/alg_workform.py" line="70" />
       <source>…or cases of a layer (field id or case_no)</source>
       <translation>…或图层中的案卷（字段 id 或 case_no）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="200" />
+      <location filename="citygrid_plugin/processing/base.py" line="201" />
       <source>…or period start</source>
       <translation>……或统计期开始时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="108" />
+      <location filename="citygrid_plugin/processing/base.py" line="109" />
       <source>…or pg_service name (instead of a QGIS connection)</source>
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
     </message>
@@ -7502,9 +10354,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>…或在图层上选择的单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="293" />
+      <location filename="citygrid_plugin/processing/base.py" line="301" />
       <source>…or window start</source>
       <translation>……或窗口开始时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/routing.py" line="83" />
+      <source>先属主、后属地: a component case goes to the component's owner; otherwise the most precise rule below (community, street, whole district) decides, then the command manual's department, then the territory.</source>
+      <translation>先属主、后属地：部件案件派遣至部件的权属单位；否则按下列最具体的规则（社区、街道、全区）派遣，其次为指挥手册中的专业部门，最后为属地部门。</translation>
     </message>
   </context>
 </TS>
