@@ -68,7 +68,7 @@ from .manual import (
     check,
     parse_limit,
 )
-from .textio import TextInputError, read_table
+from .textio import TextInputError, mixed_encoding, read_table
 from .textsafe import FORMULA_STARTS, csv_cell
 from .xlsx import Sheet, XlsxError, read_xlsx, write_xlsx
 
@@ -702,37 +702,13 @@ def sheets_to_manual(sheets: Mapping[str, list[list]], profile: str, known_class
     return reader.finish(where)
 
 
-def _mixed_encoding(data: bytes) -> tuple[int, int] | None:
-    """(first UTF-8 line, first GBK line) of a file holding Chinese text in both encodings."""
-    utf8 = gbk = None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    for number, raw in enumerate(data.split(b"\n"), 1):
-        if raw.isascii():
-            continue
-        try:
-            decoded = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                raw.decode("gb18030")
-            except UnicodeDecodeError:
-                continue
-            gbk = gbk or number
-        else:
-            if any(c >= "\u2e80" for c in decoded):
-                utf8 = utf8 or number
-        if utf8 and gbk:
-            return utf8, gbk
-    return None
-
-
 def read_csv_table(path: str | os.PathLike, encoding: str = "auto") -> tuple[list[str], list[tuple[int, list]]]:
     """(header, rows with their line) of a manual CSV; mixed encodings and unreadable files refused
     (:class:`ManualError`). A ``'`` that :func:`.textsafe.csv_cell` put before a formula-like
     text is taken off."""
     path = Path(path)
     try:
-        mixed = _mixed_encoding(path.read_bytes())
+        mixed = mixed_encoding(path.read_bytes())
     except OSError as exc:
         raise ManualError(tr("cannot read {path}: {error}").format(path=path, error=exc.strerror)) from exc
     if mixed:

@@ -145,3 +145,30 @@ def read_csv(path: str | Path, encoding: str = "auto", aliases: dict[str, str] |
     See :func:`read_table` (which also gives each row's line)."""
     table = read_table(path, encoding, aliases, required)
     return table.rows, table.encoding
+
+
+def mixed_encoding(data: bytes) -> tuple[int, int] | None:
+    """(first UTF-8 line, first GBK line) of a file that holds Chinese text in both encodings,
+    else None. Decoded whole, such a file is garbage in one of its parts, whatever encoding is
+    chosen. A line counts as UTF-8 only when it decodes so with a Chinese character (short GBK
+    text can be valid UTF-8 of other scripts: see core.textio)."""
+    utf8 = gbk = None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        if raw.isascii():
+            continue
+        try:
+            decoded = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                raw.decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+            gbk = gbk or number
+        else:
+            if any(c >= "\u2e80" for c in decoded):
+                utf8 = utf8 or number
+        if utf8 and gbk:
+            return utf8, gbk
+    return None

@@ -39,7 +39,7 @@ from ..core import chinacoords
 from ..core.casefilter import CST
 from ..core.columns import ColumnError, text
 from ..core.i18n import tr
-from ..core.textio import ENCODINGS, TextInputError, read_table
+from ..core.textio import ENCODINGS, TextInputError, mixed_encoding, read_table
 from ..store import intake
 from ..store.components import store_profile
 from ..store.db import StoreError
@@ -85,33 +85,6 @@ class Record:
     problems: list[str] = field(default_factory=list)
     point: tuple[float, float] | None = None     # in the store CRS, once converted
     report: dict | None = None
-
-
-def mixed_encoding(data: bytes) -> tuple[int, int] | None:
-    """(first UTF-8 line, first GBK line) of a file that holds Chinese text in both encodings,
-    else None. Decoded whole, such a file is garbage in one of its parts, whatever encoding is
-    chosen. A line counts as UTF-8 only when it decodes so with a Chinese character (short GBK
-    text can be valid UTF-8 of other scripts: see core.textio)."""
-    utf8 = gbk = None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    for number, raw in enumerate(data.split(b"\n"), 1):
-        if raw.isascii():
-            continue
-        try:
-            decoded = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                raw.decode("gb18030")
-            except UnicodeDecodeError:
-                continue
-            gbk = gbk or number
-        else:
-            if any(c >= "\u2e80" for c in decoded):
-                utf8 = utf8 or number
-        if utf8 and gbk:
-            return utf8, gbk
-    return None
 
 
 def parse_time(value) -> datetime | None:

@@ -29,7 +29,6 @@ from .common import (
     searchable,
     select_row,
     set_chosen,
-    table,
     yes_no,
 )
 
@@ -56,20 +55,10 @@ class ClassesTab(AdminTab):
         self.rows: list[dict] = []
         self.majors: dict[str, list[tuple[str, str]]] = {}
         layout = QHBoxLayout(self)
-        left = QVBoxLayout()
-        left.addWidget(hint(tr("The city's own classes (扩展事件 and 扩展部件) beside the standard ones; a standard "
-                               "class is not changed here.")))
-        self.table = table([column_title(c) for c in COLUMNS], stretch=COLUMNS.index("name"), name="local_classes")
-        self.table.itemSelectionChanged.connect(self._selected)
-        left.addWidget(self.table, 1)
-        new_row = QHBoxLayout()
-        self.new_button = QPushButton(tr("New class"))
-        self.new_button.setObjectName("new_class")
-        self.new_button.setAutoDefault(False)
-        self.new_button.clicked.connect(self.new)
-        new_row.addWidget(self.new_button)
-        new_row.addStretch(1)
-        left.addLayout(new_row)
+        left = self.list_column([column_title(c) for c in COLUMNS], COLUMNS.index("name"), "local_classes",
+                                tr("New class"), "new_class",
+                                above=hint(tr("The city's own classes (扩展事件 and 扩展部件) beside the standard "
+                                              "ones; a standard class is not changed here.")))
         layout.addLayout(left, 3)
 
         right = QVBoxLayout()

@@ -9,10 +9,13 @@ from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -222,6 +225,27 @@ class AdminTab(QWidget):
     @property
     def conn(self):
         return self.dialog.session.conn
+
+    def list_column(self, titles: list[str], stretch: int, name: str, new_text: str, new_name: str,
+                    above: QWidget | None = None) -> QVBoxLayout:
+        """The left-hand column most tabs share: (a hint *above*,) the table of what the store holds
+        (``self.table``, selecting a row calls ``self._selected``) and a button that starts a new
+        entry (``self.new_button``, calls ``self.new``)."""
+        column = QVBoxLayout()
+        if above is not None:
+            column.addWidget(above)
+        self.table = table(titles, stretch=stretch, name=name)
+        self.table.itemSelectionChanged.connect(self._selected)
+        column.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(new_text)
+        self.new_button.setObjectName(new_name)
+        self.new_button.setAutoDefault(False)
+        self.new_button.clicked.connect(self.new)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        return column
 
     def title(self) -> str:
         raise NotImplementedError

@@ -36,7 +36,6 @@ from .common import (
     searchable,
     select_row,
     set_chosen,
-    table,
     yes_no,
 )
 
@@ -61,18 +60,8 @@ class DepartmentsTab(AdminTab):
         self.area_names: dict[str, str] = {}
         layout = QHBoxLayout(self)
 
-        left = QVBoxLayout()
-        self.table = table([column_title(c) for c in COLUMNS], stretch=COLUMNS.index("name"), name="departments")
-        self.table.itemSelectionChanged.connect(self._selected)
-        left.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton(tr("New department"))
-        self.new_button.setObjectName("new_department")
-        self.new_button.setAutoDefault(False)
-        self.new_button.clicked.connect(self.new)
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        left.addLayout(buttons)
+        left = self.list_column([column_title(c) for c in COLUMNS], COLUMNS.index("name"), "departments",
+                                tr("New department"), "new_department")
         layout.addLayout(left, 3)
 
         right = QVBoxLayout()

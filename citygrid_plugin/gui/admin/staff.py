@@ -40,7 +40,6 @@ from .common import (
     searchable,
     select_row,
     set_chosen,
-    table,
 )
 
 COLUMNS = ("login", "name", "roles", "department")
@@ -74,18 +73,8 @@ class StaffTab(AdminTab):
         self.existing: str | None = None    # the login shown, when it exists in the store
         layout = QHBoxLayout(self)
 
-        left = QVBoxLayout()
-        self.table = table([column_title(c) for c in COLUMNS], stretch=COLUMNS.index("roles"), name="staff")
-        self.table.itemSelectionChanged.connect(self._selected)
-        left.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton(tr("New login"))
-        self.new_button.setObjectName("new_login")
-        self.new_button.setAutoDefault(False)
-        self.new_button.clicked.connect(self.new)
-        buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
-        left.addLayout(buttons)
+        left = self.list_column([column_title(c) for c in COLUMNS], COLUMNS.index("roles"), "staff",
+                                tr("New login"), "new_login")
         layout.addLayout(left, 1)
 
         right = QVBoxLayout()
