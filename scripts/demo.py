@@ -532,7 +532,8 @@ def run_intake(dsn: str, processing, store: dict, out: Path, feedback) -> dict:
     processing.run("citygrid:workform", {**store, "NUMBERS": first.case_no, "OUTPUT": str(path)}, feedback=feedback)
     return {"cases": cases, "photos": photos + 1, "duplicates": len(duplicates), "known": known,
             "workform": str(path), "reported_by": reporter, "variant": variant, "department": department,
-            "handle_deadline": deadline.isoformat() if deadline else None}
+            "handle_deadline": (deadline.astimezone(datetime.timezone(datetime.timedelta(hours=8)))
+                                .strftime("%Y-%m-%d %H:%M") if deadline else None)}
 
 
 def run_hotspots(processing, store: dict, out: Path, feedback) -> dict:
