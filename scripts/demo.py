@@ -508,7 +508,11 @@ def run_intake(dsn: str, processing, store: dict, out: Path, feedback) -> dict:
             from citygrid_plugin.store.cases import act
 
             c = act(conn, first.id, "accept", "operator", first.version)
-            as_login("demo_supervisor_01")
+            with conn.cursor() as cur:      # the verify task is the grid's supervisor's (责任网格)
+                cur.execute("SELECT assignee FROM citygrid.work_case WHERE id = %s", (c.id,))
+                verifier = cur.fetchone()[0] or "demo_supervisor_01"
+            conn.rollback()
+            as_login(verifier)
             c = act(conn, c.id, "verify", "supervisor", c.version, note="现场核实：垃圾约 6 吨，属实",
                           photos=[Photo.from_bytes(demo_photo((100, 80, 50), "verify", now, lon, lat), "核实.jpg")])
             photos += 1

@@ -120,6 +120,19 @@ _entry(r"user (?P<who>\S+) may not report cases \(needs a case role.*\)",
        lambda tr=tr: tr("user {who} may not report cases (needs a case role)"))
 _entry(r"cases change only through citygrid\.case_report\(\) and citygrid\.case_act\(\)",
        lambda tr=tr: tr("cases change only through the workflow (case_report and case_act)"))
+# patrol (migration 016)
+_entry(r"case (?P<case>\S+) is the task of supervisor (?P<who>\S+); the shift leader reassigns it",
+       lambda tr=tr: tr("case {case} is the task of supervisor {who}; the shift leader reassigns it"))
+_entry(r"reassign names the supervisor who takes the task \(a supervisor's login\); (?P<who>.*) is not one",
+       lambda tr=tr: tr("reassign names the supervisor who takes the task (a supervisor's login); {who} is not one"))
+_entry(r"a field id is a text of 1 to 100 characters \(the handheld's id of the verdict\)",
+       lambda tr=tr: tr("a field id is a text of 1 to 100 characters (the handheld's id of the verdict)"))
+_entry(r"position accuracy (?P<value>\S+) m is not plausible: 0 to 10000 metres",
+       lambda tr=tr: tr("position accuracy {value} m is not plausible: 0 to 10000 metres"))
+_entry(r"grid (?P<code>\S+) already has supervisor (?P<who>\S+) from (?P<start>\S+) to (?P<end>\S+); one supervisor "
+       r"answers for a grid at a time: end that period first",
+       lambda tr=tr: tr("grid {code} already has supervisor {who} from {start} to {end}; one supervisor answers for a "
+                        "grid at a time: end that period first"))
 # the command manual and the city's rules (migration 015)
 _entry(r"the situation is given by its name \(text\)",
        lambda tr=tr: tr("the situation is given by its name (text)"))

@@ -91,13 +91,14 @@ def report_case(conn, source: str, kind: str, class_code: str, description: str,
                 at: datetime | None = None, commit: bool = True, as_user: str | None = None,
                 observed_at: datetime | None = None, photo: str | None = None,
                 reporter_phone: str | None = None, urgent: bool = False,
-                external_id: str | None = None) -> CaseRow:
+                external_id: str | None = None, accuracy_m: float | None = None) -> CaseRow:
     """Report a case at (x, y) in the store CRS as the logged-in user, at the server's clock;
     returns it in state 'reported'. *observed_at*: when the reporter saw the problem (a report
     made offline; bounded by the store, never a deadline). *reporter*, *reporter_phone*: who
     called (a public channel needs both; only the supervision centre reads them). *urgent*: 紧急
     (shorter time limits). *external_id*: the case's number in the system it came from; a source
     that knows it already returns that case and adds nothing (store.intake.report tells which).
+    *accuracy_m*: the handheld's horizontal accuracy of the position (metres), kept with the case.
 
     *at* replays history (the store owner only: the demo generator, a migration from a legacy
     system): the case is reported at *at* in the name of *as_user* (or the owner) and marked
@@ -106,13 +107,13 @@ def report_case(conn, source: str, kind: str, class_code: str, description: str,
             reporter_phone=reporter_phone, external_id=external_id)
     point = "ST_SetSRID(ST_MakePoint(%s, %s), citygrid.store_srid())"
     values = (source, kind, class_code, description, x, y, address, reporter, component_code, photo, observed_at,
-              reporter_phone, bool(urgent), external_id)
+              reporter_phone, bool(urgent), external_id, accuracy_m)
     if at is not None:
         return _call(conn, f"SELECT {_ROW} FROM citygrid.case_replay_report(%s, %s, %s, %s, %s, %s, "  # nosec B608
-                     f"{point}, %s, %s, %s, %s, %s, %s, %s, %s)", (as_user, at, *values), commit)
+                     f"{point}, %s, %s, %s, %s, %s, %s, %s, %s, %s)", (as_user, at, *values), commit)
     prefix, who = _as(as_user)
     return _call(conn, prefix + f"SELECT {_ROW} FROM citygrid.case_report(%s, %s, %s, %s, "  # nosec B608
-                 f"{point}, %s, %s, %s, %s, %s, %s, %s, %s)", (*who, *values), commit)
+                 f"{point}, %s, %s, %s, %s, %s, %s, %s, %s, %s)", (*who, *values), commit)
 
 
 # the stage of the photos an action brings as its evidence (the supervisor's rework: what he saw)

@@ -71,7 +71,7 @@ BEGIN
                                  'case_transition', 'routing_rule', 'work_calendar', 'staff',
                                  'case_source', 'schema_function', 'case_class_rule', 'manual_version', 'manual_class',
                                  'manual_variant', 'manual_limit', 'case_authority', 'department_territory',
-                                 'supervisor_grid', 'evaluation_weight'] LOOP
+                                 'supervisor_grid', 'evaluation_weight', 'grid_roster'] LOOP
             EXECUTE format('GRANT SELECT ON citygrid.%I TO %I', t, r);
         END LOOP;
     END LOOP;
@@ -121,7 +121,7 @@ GRANT SELECT ON citygrid.work_case, citygrid.case_action, citygrid.case_action_p
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
        citygrid_analyst, citygrid_admin, citygrid_office;
 GRANT EXECUTE ON FUNCTION
-    citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz, text, boolean, text),
+    citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz, text, boolean, text, real),
     citygrid.case_act(bigint, text, text, integer, text, jsonb), citygrid.case_allowed_actions(bigint),
     citygrid.case_photo_add(bigint, text, bytea, text, timestamptz, double precision, double precision)
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor;
@@ -154,8 +154,10 @@ GRANT SELECT (id, case_id, source, description, address, geom, observed_at, exte
 GRANT INSERT, UPDATE, DELETE ON citygrid.department, citygrid.routing_rule,
     citygrid.work_calendar, citygrid.store_setting, citygrid.component_class, citygrid.event_class,
     citygrid.code_profile, citygrid.staff, citygrid.case_source, citygrid.case_class_rule,
-    citygrid.department_territory, citygrid.supervisor_grid, citygrid.case_authority, citygrid.evaluation_weight
+    citygrid.department_territory, citygrid.supervisor_grid, citygrid.case_authority, citygrid.evaluation_weight,
+    citygrid.grid_roster
     TO citygrid_admin;
+GRANT USAGE ON SEQUENCE citygrid.grid_roster_id_seq TO citygrid_admin;
 GRANT USAGE ON SEQUENCE citygrid.routing_rule_id_seq TO citygrid_admin;
 GRANT SELECT ON citygrid.audit_override, citygrid.admin_audit TO citygrid_admin;
 GRANT EXECUTE ON FUNCTION citygrid.break_glass_amend(bigint, text, text) TO citygrid_admin;
@@ -172,7 +174,7 @@ GRANT SELECT ON citygrid.store_setting, citygrid.schema_migration, citygrid.code
 GRANT SELECT (id, case_no, source, kind, profile, class_code, component_code, description, address, geom, grid_code,
               district_code, street_code, community_code, department_code, state, stage, stage_deadline,
               handle_deadline, extension_hours, rework_count, urge_count, close_category, reported_at, updated_at,
-              version, urgent, variant)
+              version, urgent, variant, assignee)
     ON citygrid.work_case TO citygrid_bigscreen;
 GRANT SELECT (id, case_id, action, from_state, to_state, at) ON citygrid.case_action TO citygrid_bigscreen;
 
@@ -245,3 +247,33 @@ CREATE POLICY cg_evaluation_weight_admin ON citygrid.evaluation_weight FOR ALL T
     USING (true) WITH CHECK (true);
 CREATE POLICY cg_admin_audit_read ON citygrid.admin_audit FOR SELECT TO citygrid_admin, citygrid_analyst
     USING (true);
+
+-- Patrol (issue 17): a supervisor reads his own packages and tracks, the supervision and command
+-- centres, analysts and administrators all of them; nobody writes them but the store's functions
+-- (patrol_package_register, patrol_track_add). The grid roster (一格六员) is read by everyone and
+-- written by administrators.
+GRANT SELECT ON citygrid.patrol_package, citygrid.patrol_track
+    TO citygrid_supervisor, citygrid_shift_leader, citygrid_office, citygrid_dispatcher, citygrid_operator,
+       citygrid_analyst, citygrid_admin;
+GRANT EXECUTE ON FUNCTION citygrid.patrol_package_register(uuid, text, text[])
+    TO citygrid_admin, citygrid_shift_leader, citygrid_supervisor;
+GRANT EXECUTE ON FUNCTION citygrid.patrol_track_add(uuid, text, geometry) TO citygrid_supervisor;
+GRANT EXECUTE ON FUNCTION citygrid.patrol_coverage(date), citygrid.case_assignee(text, date)
+    TO citygrid_supervisor, citygrid_shift_leader, citygrid_office, citygrid_dispatcher, citygrid_operator,
+       citygrid_analyst, citygrid_admin;
+DROP POLICY IF EXISTS cg_patrol_package_own ON citygrid.patrol_package;
+DROP POLICY IF EXISTS cg_patrol_package_staff ON citygrid.patrol_package;
+DROP POLICY IF EXISTS cg_patrol_track_own ON citygrid.patrol_track;
+DROP POLICY IF EXISTS cg_patrol_track_staff ON citygrid.patrol_track;
+DROP POLICY IF EXISTS cg_grid_roster_admin ON citygrid.grid_roster;
+CREATE POLICY cg_patrol_package_own ON citygrid.patrol_package FOR SELECT TO citygrid_supervisor
+    USING (login = citygrid.actor());
+CREATE POLICY cg_patrol_package_staff ON citygrid.patrol_package FOR SELECT
+    TO citygrid_shift_leader, citygrid_office, citygrid_dispatcher, citygrid_operator, citygrid_analyst, citygrid_admin
+    USING (true);
+CREATE POLICY cg_patrol_track_own ON citygrid.patrol_track FOR SELECT TO citygrid_supervisor
+    USING (login = citygrid.actor());
+CREATE POLICY cg_patrol_track_staff ON citygrid.patrol_track FOR SELECT
+    TO citygrid_shift_leader, citygrid_office, citygrid_dispatcher, citygrid_operator, citygrid_analyst, citygrid_admin
+    USING (true);
+CREATE POLICY cg_grid_roster_admin ON citygrid.grid_roster FOR ALL TO citygrid_admin USING (true) WITH CHECK (true);

@@ -9,6 +9,11 @@
       <translation>（Excel 会去掉前导零：请把该列设为文本格式并写作 {code}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/roster.py" line="102" />
+      <source> (Excel shows a long number as 5.10104E+14: format the column as text)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/manualsheet.py" line="576" />
       <source> (and a note in 处置标准)</source>
       <translation>（处置标准一格可写说明）</translation>
@@ -39,7 +44,7 @@
       <translation> ……另有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="477" />
+      <location filename="citygrid_plugin/store/admin.py" line="478" />
       <source>'{action}' is not an action that needs an authorisation ({actions})</source>
       <translation>“{action}”不是需要审批的事项（{actions}）</translation>
     </message>
@@ -69,7 +74,7 @@
       <translation>（1 − {rate}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="446" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="419" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -144,7 +149,7 @@
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="263" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="252" />
       <source>A new login needs a password.</source>
       <translation>新登录名需要设置密码。</translation>
     </message>
@@ -199,7 +204,7 @@
       <translation>新增来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="128" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="117" />
       <source>Add area</source>
       <translation>加入属地</translation>
     </message>
@@ -234,12 +239,12 @@
       <translation>添加数据库图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="140" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="129" />
       <source>Add the grids selected on the map</source>
       <translation>加入地图上选中的网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="234" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="223" />
       <source>Add the store layers first (CityGrid ▸ Add store layers), then select grids on the map.</source>
       <translation>请先加载数据库图层（CityGrid ▸ 添加数据库图层），再在地图上选择网格。</translation>
     </message>
@@ -259,7 +264,7 @@
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="232" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="205" />
       <source>Address column</source>
       <translation>地址列</translation>
     </message>
@@ -294,7 +299,7 @@
       <translation>全部或全不</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="244" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="217" />
       <source>Already known (re-import)</source>
       <translation>已有案件（重复导入）</translation>
     </message>
@@ -439,7 +444,7 @@
       <translation>待核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="225" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="198" />
       <source>BD-09 longitude/latitude (Baidu)</source>
       <translation>BD-09 经纬度（百度）</translation>
     </message>
@@ -484,7 +489,7 @@
       <translation>处置中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="52" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="51" />
       <source>Belongs to department</source>
       <translation>所属部门</translation>
     </message>
@@ -517,6 +522,11 @@
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="311" />
       <source>Brings a field-work package back into the store and the store's changes into the package, by comparing three states of every component: the package as exported (or last synced), the package now and the store now. New features are inserted (the store issues their codes), changed features updated and deleted ones retired, when the store still holds the version the package started from; components changed in the store and untouched in the field are refreshed in the package. A component changed on both sides (or deleted on one and changed on the other) is a conflict: nothing is applied for it; it is listed in the output and in the package's table _citygrid_conflicts, where writing 'local' or 'remote' in the resolution column decides it at the next sync. All store writes happen in one transaction: on any error nothing is written and the package is unchanged, and the message names the feature. Running the sync again changes nothing.</source>
       <translation>比较每个部件的三种状态（导出时或上次同步时的数据包、现在的数据包、现在的数据库），将外业数据包写回数据库，并把数据库的变化带回数据包。当数据库仍为数据包起始的版本时：新要素插入（由数据库发放编码），修改的要素更新，删除的要素注销；数据库中修改而外业未动的部件在数据包中刷新。两边都修改（或一边删除、另一边修改）的部件为冲突：不做任何处理，列在输出和数据包的 _citygrid_conflicts 表中，在 resolution 列填写 'local' 或 'remote' 后，下次同步按其裁决。所有数据库写入在一个事务中完成：出现任何错误时数据库不写入、数据包不改动，并在消息中指明要素。再次同步不会产生任何变化。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="139" />
+      <source>Build patrol packages for supervisors (QField)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="85" />
@@ -569,7 +579,7 @@
       <translation>CSV 坐标：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="213" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="186" />
       <source>CSV encoding</source>
       <translation>CSV 编码</translation>
     </message>
@@ -734,7 +744,7 @@
       <translation>案卷状态分布</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="244" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="217" />
       <source>Cases created</source>
       <translation>新建案件</translation>
     </message>
@@ -744,7 +754,7 @@
       <translation>参与评价的案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="210" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="183" />
       <source>Cases layer (GeoPackage, shapefile, …)</source>
       <translation>案件图层（GeoPackage、shapefile 等）</translation>
     </message>
@@ -840,6 +850,11 @@ Register anyway?</source>
       <translation>核查</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="495" />
+      <source>Check a project for QField</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="53" />
       <source>Check passed</source>
       <translation>核查通过</translation>
@@ -885,12 +900,12 @@ Register anyway?</source>
       <translation>请在左侧选择一个分类。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="211" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="200" />
       <source>Choose a major class or type a new major code.</source>
       <translation>请选择大类，或输入新的大类代码。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="241" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="230" />
       <source>Choose a street or community from the list (type part of its name or code).</source>
       <translation>请从列表中选择街道或社区（输入名称或代码的一部分）。</translation>
     </message>
@@ -930,7 +945,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="40" />
+      <location filename="citygrid_plugin/processing/provider.py" line="41" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -965,7 +980,7 @@ Register anyway?</source>
       <translation>类别代码，逗号分隔（2 位大类或 4/5 位小类；留空：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="230" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="203" />
       <source>Class column (code or Chinese name)</source>
       <translation>分类列（代码或中文名称）</translation>
     </message>
@@ -1165,7 +1180,7 @@ Register anyway?</source>
       <translation>已导入社区数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/common.py" line="36" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="39" />
       <source>Community</source>
       <translation>社区</translation>
     </message>
@@ -1210,7 +1225,7 @@ Register anyway?</source>
       <translation>编制日期：{date}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/common.py" line="31" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="34" />
       <source>Component</source>
       <translation>部件</translation>
     </message>
@@ -1380,7 +1395,7 @@ Register anyway?</source>
       <translation>连续热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="48" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="47" />
       <source>Contact person</source>
       <translation>联系人</translation>
     </message>
@@ -1390,12 +1405,12 @@ Register anyway?</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="222" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="195" />
       <source>Coordinates of the input</source>
       <translation>输入坐标的坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="520" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="493" />
       <source>Coordinates: {system} longitude/latitude, converted to WGS84 (published formulas, typically within 1–2 m of the true position), then to {dst}</source>
       <translation>坐标：{system} 经纬度，先转换为 WGS84（公开公式，与真实位置一般相差 1–2 米），再转换到 {dst}</translation>
     </message>
@@ -1427,6 +1442,16 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>统计时间窗口内（按筛选条件）每个在用单元网格的案件数，计算 Getis-Ord Gi*：每个网格的 z 值、p 值及其分类——99%、95% 或 90% 置信度的热点或冷点，或不显著——默认采用错误发现率校正（与 ArcGIS 优化热点分析相同）。邻域：质心在距离阈值内的网格（默认按 ArcGIS 规则自动选择，使每个网格都有邻居），或共边、共角的网格。结果与 PySAL esda 的 G_Local(star=True) 在相同计数和权重下一致。
 
 以下情况会被拒绝并说明原因：没有案件、有案件的网格少于 30 个、所有计数相同。没有邻居的网格会被标记（孤立）并报告。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="101" />
+      <source>Coverage (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="135" />
+      <source>Coverage on patrol days (%)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="24" />
@@ -1493,6 +1518,16 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <location filename="citygrid_plugin/gui/admin/calendar.py" line="103" />
       <source>Date</source>
       <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="100" />
+      <source>Day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="134" />
+      <source>Days patrolled</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="64" />
@@ -1565,7 +1600,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>部门代码（专业部门处置人员）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="79" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="68" />
       <source>Department details</source>
       <translation>部门信息</translation>
     </message>
@@ -1580,7 +1615,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门处理情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="271" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="260" />
       <source>Department {name} ({code}) saved.</source>
       <translation>部门 {name}（{code}）已保存。</translation>
     </message>
@@ -1610,7 +1645,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>问题描述</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="231" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="204" />
       <source>Description column</source>
       <translation>问题描述列</translation>
     </message>
@@ -1690,7 +1725,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="51" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="50" />
       <source>Display name</source>
       <translation>显示名称</translation>
     </message>
@@ -1834,7 +1869,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>英文名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/common.py" line="37" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="40" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -1894,7 +1929,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>考核权重已保存（合计 {total:g}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/common.py" line="31" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="34" />
       <source>Event</source>
       <translation>事件</translation>
     </message>
@@ -1974,7 +2009,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期申请</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="227" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="200" />
       <source>External id column (the platform's number; required)</source>
       <translation>外部编号列（平台工单编号，必填）</translation>
     </message>
@@ -1989,7 +2024,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>未通过：{errors}，{warnings}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="116" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="512" />
       <source>Fail on errors</source>
       <translation>有错误时失败</translation>
     </message>
@@ -2024,7 +2059,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>起 / 止</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="224" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="197" />
       <source>GCJ-02 longitude/latitude (Amap, Tencent, WeChat)</source>
       <translation>GCJ-02 经纬度（高德、腾讯、微信）</translation>
     </message>
@@ -2037,6 +2072,21 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_roles.py" line="33" />
       <source>GIS editor (unit grids)</source>
       <translation>网格编辑员（单元网格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="103" />
+      <source>Gap minutes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="103" />
+      <source>Gap times</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="102" />
+      <source>Gaps</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/gui/manual_view.py" line="74" />
@@ -2054,12 +2104,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>GeoPackage 数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="41" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="40" />
       <source>Geometry</source>
       <translation>几何类型</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="105" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="94" />
       <source>Geometry (components)</source>
       <translation>几何类型（部件）</translation>
     </message>
@@ -2069,37 +2119,37 @@ The community key is the 12-digit community code (district + street + community)
       <translation>{cases} 件案件的 Gi*（FDR 校正）：热点网格 {hot} 个，冷点网格 {cold} 个；距离阈值 {band} 米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="215" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="204" />
       <source>Give the class a name.</source>
       <translation>请填写分类名称。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="265" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="254" />
       <source>Give the department a code (letters and digits).</source>
       <translation>请填写部门代码（字母和数字）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="268" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="257" />
       <source>Give the department a name.</source>
       <translation>请填写部门名称。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="251" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="240" />
       <source>Give the login a name: lower-case letters, digits and _.</source>
       <translation>请填写登录名：小写字母、数字和 _。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="213" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="202" />
       <source>Give the major class a name.</source>
       <translation>请填写大类名称。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="214" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="203" />
       <source>Give the minor code (digits).</source>
       <translation>请填写小类代码（数字）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="254" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="243" />
       <source>Give the person's display name.</source>
       <translation>请填写人员的显示名称。</translation>
     </message>
@@ -2114,7 +2164,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>定位到网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/common.py" line="36" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="39" />
       <source>Government agency</source>
       <translation>委办局</translation>
     </message>
@@ -2164,6 +2214,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="101" />
+      <source>Grids not visited</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
       <source>Grids reshaped, code kept</source>
       <translation>形状调整但沿用编码的网格数</translation>
@@ -2182,6 +2237,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="53" />
       <source>Grids that kept their code</source>
       <translation>沿用原编码的网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="100" />
+      <source>Grids visited</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="189" />
@@ -2369,7 +2429,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入问题来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="184" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="157" />
       <source>Import cases</source>
       <translation>导入案件</translation>
     </message>
@@ -2439,7 +2499,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>已导入 {file}：指挥手册现为第 {version} 版（{n} 处修改）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="187" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="160" />
       <source>Imports cases (批量导入案件) from a hotline or 12345 platform export: a CSV file (UTF-8 or GBK, detected; a file mixing both encodings is refused), a GeoPackage or a shapefile. Columns are found by name — 工单编号 (external id), 来源/渠道 (source), 案件类型 (kind), 小类/问题类别 (class: a code or a Chinese name), 问题描述, 地址, 反映人, 联系电话, 来电时间, 经度/纬度 or X/Y — or chosen explicitly. A fixed source (e.g. 12345热线) applies to rows without one. The kind (event or component) comes from its column, from the parameter, or from the class when only one kind has it.
 
 Coordinates: the store CRS (or the layer's CRS), WGS84, or the GCJ-02 (Amap, Tencent, WeChat) and BD-09 (Baidu) coordinates that Chinese map apps emit. GCJ-02 and BD-09 are converted to WGS84 explicitly (the published formulas; the inverse iterated to below 1 mm), then to the store CRS. The published GCJ-02 formula approximates the official one: a converted position is typically within 1–2 m of the true WGS84 position.
@@ -2461,17 +2521,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
 每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="41" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="40" />
       <source>In use</source>
       <translation>启用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="108" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="97" />
       <source>In use (offered for dispatch)</source>
       <translation>启用（可派遣）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="106" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="95" />
       <source>In use (offered when reporting)</source>
       <translation>启用（上报时可选）</translation>
     </message>
@@ -2556,12 +2616,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="229" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="202" />
       <source>Kind column (event/component)</source>
       <translation>案件类型列（事件/部件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="218" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="191" />
       <source>Kind of rows without one</source>
       <translation>未填案件类型的行的类型</translation>
     </message>
@@ -2591,6 +2651,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的线数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="501" />
+      <source>Lists what QField could not use in a QGIS project, the way QFieldSync checks projects: layers outside the project folder or saved with absolute paths, layers that are not GeoPackage or image files (servers, web maps, memory layers), Python form code or form files, layer actions, form widgets QField does not have, attachment widgets or values with absolute paths, expressions with functions QField lacks, a track layer without M, a missing CRS. Each problem names the layer, what is wrong and how to fix it. Every patrol package is checked this way before it is kept.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="45" />
       <source>Load the standard class tables</source>
       <translation>导入标准分类表</translation>
@@ -2611,7 +2676,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将一个区县及其街道、社区导入数据库。街道和社区编码为 3 位数字（社区编码在所属街道内唯一），区县代码为 6 位 GB/T 2260 代码。其他坐标系的图层会被重投影到数据库坐标系（日志中会注明）。先检查全部编码和边界，并按要素编号列出所有问题；只有全部有效时才写入。数据库中已有相同编码的记录将被更新。未提供区县图层时，区县边界取各街道的并集。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="52" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="51" />
       <source>Local classes</source>
       <translation>扩展分类</translation>
     </message>
@@ -2636,7 +2701,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>位置示意图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="51" />
+      <location filename="citygrid_plugin/core/coverage.py" line="100" />
       <source>Login</source>
       <translation>登录名</translation>
     </message>
@@ -2651,17 +2716,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>登录名 {login} 没有管理员角色：可以查看，但数据库会拒绝任何修改。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="281" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="270" />
       <source>Login {login} saved with {n} responsibility grids.</source>
       <translation>人员 {login} 已保存，责任网格 {n} 个。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="274" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="263" />
       <source>Login {login} saved, but its grids were not: {error}</source>
       <translation>人员 {login} 已保存，但责任网格未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="270" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="259" />
       <source>Login {login} saved.</source>
       <translation>人员 {login} 已保存。</translation>
     </message>
@@ -2681,12 +2746,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="40" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="39" />
       <source>Major class</source>
       <translation>大类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="92" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="81" />
       <source>Major class name</source>
       <translation>大类名称</translation>
     </message>
@@ -2701,7 +2766,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>部件大类（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="89" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="78" />
       <source>Major code</source>
       <translation>大类代码</translation>
     </message>
@@ -2766,9 +2831,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>有案件网格的最少数量</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="40" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="39" />
       <source>Minor code</source>
       <translation>小类代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="101" />
+      <source>Minutes inside his grids</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="102" />
+      <source>Minutes outside his grids</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_admin.py" line="97" />
@@ -2846,7 +2921,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>邻域：共边或共角的网格（后式邻接）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="66" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="59" />
       <source>New class</source>
       <translation>新建分类</translation>
     </message>
@@ -2856,7 +2931,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新增冷点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="69" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="64" />
       <source>New department</source>
       <translation>新建部门</translation>
     </message>
@@ -2871,7 +2946,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>新增热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="82" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="77" />
       <source>New login</source>
       <translation>新建登录名</translation>
     </message>
@@ -2906,7 +2981,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>此处此类案件找不到处置部门：派遣时需要人工选择。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="239" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="228" />
       <source>No grid is selected on the map: select unit grids in the grid layer.</source>
       <translation>地图上没有选中网格：请在网格图层中选择单元网格。</translation>
     </message>
@@ -3136,6 +3211,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>其他要素数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="103" />
+      <source>Other grids visited</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="162" />
+      <source>Output folder (one sub-folder per supervisor)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="66" />
       <source>Output values</source>
       <translation>输出值</translation>
@@ -3196,6 +3281,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包文件夹</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="165" />
+      <source>Package folders (one per line)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="87" />
       <source>Package name (default: census_&lt;first grid&gt;_&lt;date&gt;)</source>
       <translation>数据包名称（默认：census_&lt;第一个网格&gt;_&lt;日期&gt;）</translation>
@@ -3221,7 +3311,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>纸张</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="47" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="46" />
       <source>Parent department</source>
       <translation>上级部门</translation>
     </message>
@@ -3236,12 +3326,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>通过（1）或未通过（0）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="125" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="114" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="127" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="116" />
       <source>Password again</source>
       <translation>确认密码</translation>
     </message>
@@ -3249,6 +3339,26 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_roles.py" line="99" />
       <source>Password from an authentication configuration</source>
       <translation>密码（取自认证配置）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="108" />
+      <source>Patrol coverage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/patrolmaps.py" line="99" />
+      <source>Patrol coverage {day}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="463" />
+      <source>Patrol package of {login}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="164" />
+      <source>Patrol packages written</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="160" />
@@ -3286,7 +3396,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>处理人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="48" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="47" />
       <source>Phone</source>
       <translation>联系电话</translation>
     </message>
@@ -3431,14 +3541,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>问题来源</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="513" />
+      <source>Problems found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="140" />
       <source>Project: {path}</source>
       <translation>工程：{path}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="523" />
+      <source>QField can use everything in this project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="45" />
       <source>QGIS PostgreSQL connection</source>
       <translation>QGIS PostgreSQL 连接</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="106" />
+      <source>QGIS cannot open the project ({error})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/connections.py" line="47" />
@@ -3459,6 +3584,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="92" />
       <source>QGIS project</source>
       <translation>QGIS 工程</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="510" />
+      <source>QGIS project (.qgz or .qgs)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="511" />
+      <source>QGIS projects (*.qgz *.qgs)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="75" />
@@ -3486,12 +3621,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="322" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="295" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="354" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="327" />
       <source>Read {n} rows ({layer})</source>
       <translation>已读取 {n} 行（{layer}）</translation>
     </message>
@@ -3566,7 +3701,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被拒绝</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="242" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="215" />
       <source>Rejected rows</source>
       <translation>被拒绝的行</translation>
     </message>
@@ -3586,7 +3721,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="132" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="121" />
       <source>Remove area</source>
       <translation>移出属地</translation>
     </message>
@@ -3666,12 +3801,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="233" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="206" />
       <source>Reporter column</source>
       <translation>反映人列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="234" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="207" />
       <source>Reporter phone column</source>
       <translation>联系电话列</translation>
     </message>
@@ -3696,12 +3831,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>分辨率（dpi）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/audit.py" line="29" />
+      <location filename="citygrid_plugin/core/coverage.py" line="100" />
       <source>Responsibility grids</source>
       <translation>责任网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="130" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="119" />
       <source>Responsibility grids (supervisors)</source>
       <translation>责任网格（监督员）</translation>
     </message>
@@ -3709,6 +3844,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_roles.py" line="102" />
       <source>Responsibility grids of a supervisor (unit grid codes, comma separated; empty: unchanged)</source>
       <translation>监督员的责任网格（单元网格编码，逗号分隔；留空：不变）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/patrolmaps.py" line="62" />
+      <source>Responsibility grids {day}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="108" />
@@ -3776,7 +3916,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="51" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="50" />
       <source>Roles</source>
       <translation>角色</translation>
     </message>
@@ -3860,17 +4000,17 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>保存为新版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="115" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="104" />
       <source>Save class</source>
       <translation>保存分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="144" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="133" />
       <source>Save department</source>
       <translation>保存部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="151" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="140" />
       <source>Save login</source>
       <translation>保存人员</translation>
     </message>
@@ -4055,12 +4195,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>来源与举报人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="228" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="201" />
       <source>Source column</source>
       <translation>来源列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="216" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="189" />
       <source>Source of rows without one (e.g. 12345热线)</source>
       <translation>未填来源的行的来源（如 12345热线）</translation>
     </message>
@@ -4185,7 +4325,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>街道名称字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/common.py" line="36" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="39" />
       <source>Street office</source>
       <translation>街道</translation>
     </message>
@@ -4240,14 +4380,24 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>监管单位</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="40" />
+      <location filename="citygrid_plugin/core/coverage.py" line="100" />
       <source>Supervisor</source>
       <translation>监督员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="160" />
+      <source>Supervisor logins (comma-separated; empty: every supervisor with grids today)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="205" />
       <source>Supervisors</source>
       <translation>监督员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="154" />
+      <source>Supervisors' evaluation</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="40" />
@@ -4285,7 +4435,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>目标面积（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/common.py" line="196" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="199" />
       <source>Territorial: the department of the case's area</source>
       <translation>属地（案件所在街道/社区的属地部门）</translation>
     </message>
@@ -4305,7 +4455,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>属地范围 CSV</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="114" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="103" />
       <source>Territory (属地范围)</source>
       <translation>属地范围</translation>
     </message>
@@ -4505,7 +4655,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>数据库已是最新（版本 {version}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="117" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="106" />
       <source>The streets and communities whose cases this department handles
 when no owner and no routing rule decides. One department per area.</source>
       <translation>没有权属单位、也没有派遣规则时，
@@ -4517,7 +4667,7 @@ when no owner and no routing rule decides. One department per area.</source>
       <translation>某时段的专题图（按单元网格的案件密度、按社区或街道的按期处置率、部件普查覆盖或热点，与“专题图”相同），数据库（或所给区县、街道）的每个街道一页，按街道代码排序：地图缩放到该街道，淡化周边，并以街道名称作为页面标题。输出一个多页 PDF；若文件名以 .png 结尾，则在同名文件夹中每个街道输出一个 PNG（atlas.png → atlas/01_&lt;街道&gt;.png …）。各页的分级和颜色相同，按整个范围计算。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="260" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="249" />
       <source>The two passwords differ: type the same password twice.</source>
       <translation>两次输入的密码不一致：请输入相同的密码。</translation>
     </message>
@@ -4601,7 +4751,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>周四</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="257" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="246" />
       <source>Tick at least one role.</source>
       <translation>请至少勾选一个角色。</translation>
     </message>
@@ -4631,7 +4781,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>时限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="235" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="208" />
       <source>Time observed column</source>
       <translation>发现时间列</translation>
     </message>
@@ -4691,6 +4841,16 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>拓扑类型</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="102" />
+      <source>Track length (m)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="102" />
+      <source>Tracks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/sources.py" line="21" />
       <source>Trusted</source>
       <translation>可信</translation>
@@ -4726,7 +4886,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>单元网格编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="133" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="122" />
       <source>Unit grid codes (15 digits), one per line; or select grids on the map and add them.</source>
       <translation>单元网格代码（15 位），每行一个；
 或在地图上选中网格后加入。</translation>
@@ -4867,6 +5027,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>按期核实率（%）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="166" />
+      <source>Verify and check tasks packed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="350" />
       <source>Version</source>
       <translation>版本</translation>
@@ -4902,7 +5067,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>版本记录</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="223" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="196" />
       <source>WGS84 longitude/latitude (GPS)</source>
       <translation>WGS84 经纬度（GPS）</translation>
     </message>
@@ -5092,6 +5257,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="145" />
+      <source>Writes one patrol package per supervisor (监督员) into the output folder, in a sub-folder named by his login: a GeoPackage and a QGIS project that QField (and QGIS) opens offline as they are. The package holds his responsibility grids today (outlined in red) and the grids around them, the components and the 1:500 base map nearby, a report layer whose form fills the time, the author and the position accuracy itself and stores photos under DCIM/, his open verify (核实) and check (核查) tasks with their report photos, and a track layer for QField's position tracking (time as M). Supervisors: logins separated by commas; empty: every supervisor with grids today (a supervisor builds only his own). The store decides who may build a package for whom and records every package. Each package is checked for anything QField could not use; a package with a problem is not kept. An existing package is never overwritten (it may hold field work not yet synced).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_manual.py" line="83" />
       <source>Writes the command manual (指挥手册) of the store as an Excel workbook (.xlsx) or a CSV file (.csv), by the output's extension. The workbook has a sheet per kind (事件, 部件) with Chinese headers — 类别代码, 大类名称, 类别名称, 情形, 管理要点, 监管单位, 专业部门, 处置标准, 立案标准, 结案标准, 拓扑类型 (部件) and one time limit per stage (受理时限 … 结案时限: 4工作时, 90分钟, 24小时, 15工作日) — every class of the code profile on its own row, its situations (情形) and urgent limits (紧急) on rows below it; the sheet 默认时限 with the default limits; and a sheet 说明 on how to fill it in. It is printed landscape A4 with the header on every page. The CSV (UTF-8 with BOM, opens in Excel) holds the same columns with a 类型 column in front; its default limits are the rows whose 类别代码 is 默认. Edit the file and bring it back with “Import the command manual”.</source>
       <translation>把库中的指挥手册导出为 Excel 工作簿（.xlsx）或 CSV 文件（.csv），按输出文件的扩展名决定。工作簿每类一个工作表（事件、部件），中文表头——类别代码、大类名称、类别名称、情形、管理要点、监管单位、专业部门、处置标准、立案标准、结案标准、拓扑类型（部件），以及每个阶段一列时限（受理时限……结案时限：4工作时、90分钟、24小时、15工作日）；代码标准中的每个类别占一行，其情形和紧急时限放在下面各行；“默认时限”表为默认时限；“说明”表说明如何填写。打印为 A4 横向，每页重复表头。CSV（UTF-8 带 BOM，可直接用 Excel 打开）列相同，最前面加“类型”列；类别代码为“默认”的行是默认时限。修改后用“导入指挥手册”导回。</translation>
@@ -5112,7 +5282,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>已写出：{path}（{pages} 页，{seconds:.1f} 秒）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="236" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="209" />
       <source>X / longitude column (CSV or a layer without geometry)</source>
       <translation>X / 经度列（CSV 或无几何的图层）</translation>
     </message>
@@ -5122,7 +5292,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>X 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="237" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="210" />
       <source>Y / latitude column (CSV or a layer without geometry)</source>
       <translation>Y / 纬度列（CSV 或无几何的图层）</translation>
     </message>
@@ -5157,12 +5327,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>案件需要问题描述（什么问题、在哪里）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="369" />
+      <location filename="citygrid_plugin/store/admin.py" line="370" />
       <source>a case source needs a name</source>
       <translation>问题来源需要名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="419" />
+      <location filename="citygrid_plugin/store/admin.py" line="420" />
       <source>a class is of kind event or component</source>
       <translation>分类的类型为事件或部件</translation>
     </message>
@@ -5187,7 +5357,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>专业部门处置人员必须指定所属部门（部门代码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="82" />
+      <location filename="citygrid_plugin/store/admin.py" line="83" />
       <source>a department needs a code</source>
       <translation>部门需要编码</translation>
     </message>
@@ -5197,9 +5367,24 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>距离阈值至少需要 2 个网格，实际只有 {n} 个</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="129" />
+      <source>a field id is a text of 1 to 100 characters (the handheld's id of the verdict)</source>
+      <translation>外业编号是 1 到 100 个字符的文本（手持终端记录的编号）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="115" />
+      <source>a grid counts as visited after the store's patrol_visit_seconds or patrol_visit_metres inside it; a gap is a silence longer than patrol_gap_seconds; outside = tracked time − time inside his grids</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/admintables.py" line="1035" />
       <source>a longest extension belongs to 批准延期 (approve_extension) only; leave the cell empty</source>
       <translation>最长延期只用于 批准延期（approve_extension）：请清空该单元格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/roster.py" line="117" />
+      <source>a name has at most {n} characters</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="781" />
@@ -5207,7 +5392,22 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>新的来源需要英文名称（英文界面中显示）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="205" />
+      <location filename="citygrid_plugin/core/roster.py" line="124" />
+      <source>a note has at most {n} characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="620" />
+      <source>a period cannot end ({end}) before it starts ({start}); remove it instead</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/roster.py" line="50" />
+      <source>a phone number has digits, spaces and + - ( ) only, 3 to 40 characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="218" />
       <source>a photo belongs to stage report, verify, handle or check; got {got}</source>
       <translation>照片应属于上报、核实、处置或核查环节；收到的是 {got}</translation>
     </message>
@@ -5217,7 +5417,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>栅格必须是二维数组，实际为 {ndim} 维</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="176" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="189" />
       <source>a report through {source} needs the reporter's name and phone (a public channel): ask the caller for them</source>
       <translation>经“{source}”（公众渠道）上报需要举报人姓名和联系电话：请向来电人询问</translation>
     </message>
@@ -5227,7 +5427,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>派遣规则</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="178" />
+      <location filename="citygrid_plugin/store/admin.py" line="179" />
       <source>a routing rule's street and community are 3-digit codes</source>
       <translation>派遣规则的街道和社区是 3 位编码</translation>
     </message>
@@ -5242,7 +5442,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>来源名称为 1 到 20 个字符，不含空格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="59" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="208" />
+      <source>a temporary (memory) layer: its features live only in this QGIS session, QField shows it empty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="60" />
       <source>a text holds a NUL character; remove it</source>
       <translation>文本含有 NUL 字符；请删除</translation>
     </message>
@@ -5265,6 +5470,21 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/hotspots.py" line="473" />
       <source>a trend needs at least 3 time slices, got {n}</source>
       <translation>趋势检验至少需要 3 个时间切片，实际只有 {n} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/roster.py" line="104" />
+      <source>a unit grid code has 15 digits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="217" />
+      <source>a web map ({provider}) that needs the network</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="216" />
+      <source>a web map ({provider}) that needs the network and a password</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/xlsx.py" line="232" />
@@ -5290,6 +5510,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/store/components.py" line="167" />
       <source>accuracy class must be A, B or C</source>
       <translation>精度等级必须是 A、B 或 C</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="382" />
+      <source>add that table to the project (it may stay out of the legend)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="110" />
@@ -5357,7 +5582,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>事件分类没有几何类型：请清空该单元格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="87" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="76" />
       <source>an existing major class, or a new code</source>
       <translation>选择已有大类，或输入新的大类代码</translation>
     </message>
@@ -5367,7 +5592,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>延期按小时申请：大于 0 且不超过 2160（90 天）的数字；收到的是 {got}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="133" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="146" />
       <source>an extension of {hours} hours is more than {role} may approve (at most {max} hours); authorised for more: {who}</source>
       <translation>延期 {hours} 小时超出{role}的审批权限（最多 {max} 小时）；可审批更长延期的：{who}</translation>
     </message>
@@ -5412,7 +5637,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>以{role}身份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="187" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="200" />
       <source>assisting departments are given as a list of department codes</source>
       <translation>协办部门应以部门编码列表给出</translation>
     </message>
@@ -5422,7 +5647,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>至少一张照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="189" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="202" />
       <source>at most 10 assisting departments; got {n}</source>
       <translation>协办部门最多 10 个；当前为 {n} 个</translation>
     </message>
@@ -5442,7 +5667,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>找不到认证配置“{id}”，或认证数据库已锁定</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="482" />
+      <location filename="citygrid_plugin/store/admin.py" line="483" />
       <source>authorisations not saved: {error}</source>
       <translation>审批权限未保存：{error}</translation>
     </message>
@@ -5497,27 +5722,27 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>按类型：{counts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="286" />
+      <location filename="citygrid_plugin/store/admin.py" line="287" />
       <source>calendar entry {n}: '{day}' is not a date</source>
       <translation>日历第 {n} 条：“{day}”不是日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="293" />
+      <location filename="citygrid_plugin/store/admin.py" line="294" />
       <source>calendar entry {n}: the note has more than 200 characters</source>
       <translation>日历第 {n} 条：说明超过 200 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="291" />
+      <location filename="citygrid_plugin/store/admin.py" line="292" />
       <source>calendar entry {n}: {day} is given twice</source>
       <translation>日历第 {n} 条：{day} 重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="288" />
+      <location filename="citygrid_plugin/store/admin.py" line="289" />
       <source>calendar entry {n}: {day} is outside the year {year}; put it in that year's calendar</source>
       <translation>日历第 {n} 条：{day} 不在 {year} 年内；请放入该年的日历</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="302" />
+      <location filename="citygrid_plugin/store/admin.py" line="303" />
       <source>calendar {year} not saved: {{error}}</source>
       <translation>{year} 年工作日历未保存：{{error}}</translation>
     </message>
@@ -5530,6 +5755,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="35" />
       <source>cancelled</source>
       <translation>已作废</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="522" />
+      <source>cannot act as supervisor {login}: {error}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="61" />
@@ -5572,7 +5802,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>无法读取图片 {path}：它是 PNG 或 SVG 文件吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manualsheet.py" line="737" />
+      <location filename="citygrid_plugin/core/manualsheet.py" line="713" />
       <source>cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -5595,6 +5825,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/layouts/templates.py" line="326" />
       <source>cannot write the layout template {path}: check that the folder is writable</source>
       <translation>无法写入版式模板 {path}：请检查文件夹是否可写</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="481" />
+      <source>cannot write the new features' ids into {path} ({error}); nothing was sent to the store</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="263" />
@@ -5637,14 +5872,19 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>案卷编号或其末几位</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="382" />
+      <location filename="citygrid_plugin/store/admin.py" line="383" />
       <source>case source {name} not saved: {{error}}</source>
       <translation>问题来源 {name} 未保存：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="388" />
+      <location filename="citygrid_plugin/store/admin.py" line="389" />
       <source>case sources not saved: {error}</source>
       <translation>问题来源未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="177" />
+      <source>case {case} ({verdict}): not applied, the case moved on: {detail}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="62" />
@@ -5662,17 +5902,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>案件 {case} 没有待审批的延期申请</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="169" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="182" />
       <source>case {case} has no extension request to refuse</source>
       <translation>案卷 {case} 没有待审批的延期申请，无需驳回</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="203" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="216" />
       <source>case {case} has {n} {stage} photos already; at most {limit}</source>
       <translation>案卷 {case} 已有 {n} 张{stage}照片；最多 {limit} 张</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="209" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="222" />
       <source>case {case} is finished ({state}); report the problem as a new case</source>
       <translation>案卷 {case} 已办结（{state}）：请将该问题登记为新案卷</translation>
     </message>
@@ -5680,6 +5920,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/storemessages.py" line="79" />
       <source>case {case} is not overdue (deadline {deadline}); urging is for overdue cases</source>
       <translation>案件 {case} 未超时（时限 {deadline}）；只有超时案件才能督办</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="125" />
+      <source>case {case} is the task of supervisor {who}; the shift leader reassigns it</source>
+      <translation>案卷 {case} 是监督员 {who} 的任务；由值班长改派</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="52" />
@@ -5692,9 +5937,39 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>案件 {case} 已被 {who} 于 {at} 修改（{action}）；请刷新后重试</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="695" />
+      <source>case {case} was filed, its photo {path} was not: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="64" />
       <source>case {case} was last changed at {last}; an action cannot be recorded before that ({at})</source>
       <translation>案件 {case} 最后一次修改于 {last}；不能记录早于该时间的操作（{at}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="798" />
+      <source>case {case}: not taken ({error}); the verdict stays in the package</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="786" />
+      <source>case {case}: the photo was refused ({error}); taken without it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="756" />
+      <source>case {case}: verdict '{verdict}' is not one of {choices}: correct it and sync again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="779" />
+      <source>case {case}: {error}; taken without it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="775" />
+      <source>case {case}: {error}; the verdict needs its photo and stays in the package: take the photo again and sync</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="122" />
@@ -5737,6 +6012,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>核查</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/admin.py" line="597" />
+      <source>choose the supervisor who answers for the grid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/components.py" line="228" />
       <source>class %s %s is recorded as a %s, got %s</source>
       <translation>分类 %s %s 应记录为 %s，实际为 %s</translation>
@@ -5747,7 +6027,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>分类 %s 不是 %s 标准的部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="484" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="457" />
       <source>class '{value}' is ambiguous ({choices}); give the kind (event or component) or the class code</source>
       <translation>类别“{value}”有歧义（{choices}）；请给出案件类型（事件或部件）或类别代码</translation>
     </message>
@@ -5757,7 +6037,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>“{value}”既不是 {profile} 标准的分类代码，也不是分类名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="478" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="451" />
       <source>class '{value}' is neither a class code nor a class name of profile {profile}{kind}; use a class of the store's class table</source>
       <translation>类别“{value}”既不是 {profile} 版{kind}的类别代码也不是类别名称；请使用库中类别表的类别</translation>
     </message>
@@ -5792,12 +6072,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>分类表未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="127" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="140" />
       <source>class {cls} has no situation {name}; its situations: {known}</source>
       <translation>分类 {cls} 没有情形 {name}；其情形有：{known}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="163" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="176" />
       <source>class {cls} is not a component class of profile {profile}</source>
       <translation>{cls} 不是 {profile} 版编码表中的部件类别</translation>
     </message>
@@ -5817,7 +6097,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>类别 {code} 已有情形“{name}”（第 {first} 行）：每个情形只填一次</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="428" />
+      <location filename="citygrid_plugin/store/admin.py" line="429" />
       <source>class {code} is a standard class of profile {profile}; a local class needs a code of its own</source>
       <translation>分类 {code} 是 {profile} 版标准中的分类；扩展分类需要自己的编码</translation>
     </message>
@@ -5827,9 +6107,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>类别 {code} 是“{known}”，不是“{name}”：请检查代码（读取名称只为发现填错的代码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="450" />
+      <location filename="citygrid_plugin/store/admin.py" line="451" />
       <source>class {code} not saved: {{error}}</source>
       <translation>分类 {code} 未保存：{{error}}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="172" />
+      <source>clear it (Project ▸ Properties ▸ General ▸ Project home)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="86" />
@@ -5872,7 +6157,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{column} 列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="414" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="387" />
       <source>column {column} contains a NUL character (\0); remove it</source>
       <translation>{column} 列含有 NUL 字符（\0）；请删除</translation>
     </message>
@@ -6017,7 +6302,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>部件 {code} 不是类别 {cls} 的在用部件（部件案件须指明部件及其类别）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="159" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="172" />
       <source>component {code} is retired; its history cannot be changed</source>
       <translation>部件 {code} 已注销；其历史记录不能修改</translation>
     </message>
@@ -6072,9 +6357,24 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>可信度为空</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="815" />
+      <source>conflict: {detail}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="352" />
       <source>conflict: {line}</source>
       <translation>冲突：{line}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="303" />
+      <source>conflict: {text}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="334" />
+      <source>constraint</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="346" />
@@ -6082,29 +6382,69 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>邻接（共边或共角的网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="566" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="539" />
       <source>coordinates ({x}, {y}) are not longitude/latitude (metres?); choose the coordinates “store CRS”</source>
       <translation>坐标（{x}, {y}）不是经纬度（是米？）；请将坐标选为“库坐标系”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="578" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="551" />
       <source>coordinates ({x}, {y}) cannot be reprojected to {crs}; are they really in the chosen coordinates?</source>
       <translation>坐标（{x}, {y}）无法投影到 {crs}；坐标系是否选对了？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="571" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="544" />
       <source>coordinates ({x}, {y}) look like longitude/latitude, not {crs} metres; choose WGS84, GCJ-02 or BD-09 as the coordinates of the input</source>
       <translation>坐标（{x}, {y}）看起来是经纬度而不是 {crs} 的米制坐标；请将输入坐标选为 WGS84、GCJ-02 或 BD-09</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="581" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="554" />
       <source>coordinates ({x}, {y}) look swapped: X and Y are exchanged; exchange the X and Y columns</source>
       <translation>坐标（{x}, {y}）疑似互换：X 与 Y 颠倒了；请交换 X 列和 Y 列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="562" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="535" />
       <source>coordinates ({x}, {y}) look swapped: the latitude and longitude columns are exchanged (in China the longitude is 73–135, the latitude 18–54); exchange the X and Y columns</source>
       <translation>坐标（{x}, {y}）疑似互换：经度列和纬度列颠倒了（中国境内经度为 73–135，纬度为 18–54）；请交换 X 列和 Y 列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="239" />
+      <source>copy it into the package folder ({folder})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="223" />
+      <source>copy it into the package's GeoPackage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="218" />
+      <source>copy the base map into the package (GeoTIFF), or remove the layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="193" />
+      <source>copy the data into the package's GeoPackage and leave the server out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="213" />
+      <source>copy the layer into the package's GeoPackage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="226" />
+      <source>copy the layer into the package's GeoPackage (or a GeoTIFF for an image)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="326" />
+      <source>copy them into the package folder or clear the field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="348" />
+      <source>correct the expression with QGIS's own functions</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="129" />
@@ -6157,6 +6497,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>默认时限没有情形：情形留空（普通时限）或填“紧急”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="333" />
+      <source>default value</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="642" />
       <source>deleted in the package</source>
       <translation>已在数据包中删除</translation>
@@ -6177,17 +6522,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="85" />
+      <location filename="citygrid_plugin/store/admin.py" line="86" />
       <source>department kind '{kind}' is not one of {kinds}</source>
       <translation>部门类型“{kind}”不在 {kinds} 之中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="87" />
+      <location filename="citygrid_plugin/store/admin.py" line="88" />
       <source>department {code} not saved: {{error}}</source>
       <translation>部门 {code} 未保存：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="193" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="206" />
       <source>department {dept} leads the case; it cannot also assist it</source>
       <translation>部门 {dept} 是本案卷的主办部门，不能同时作为协办部门</translation>
     </message>
@@ -6202,7 +6547,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>部门未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="96" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="85" />
       <source>digits, e.g. 90</source>
       <translation>数字，如 90</translation>
     </message>
@@ -6267,7 +6612,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>重复编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="89" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="78" />
       <source>e.g. 区环卫所</source>
       <translation>如：区环卫所</translation>
     </message>
@@ -6307,7 +6652,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="512" />
+      <location filename="citygrid_plugin/store/admin.py" line="513" />
       <source>evaluation weights not saved: {error}</source>
       <translation>考核权重未保存：{error}</translation>
     </message>
@@ -6362,12 +6707,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>现有</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="433" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="406" />
       <source>external id '{value}' of {source} is also in {first}: one row per case</source>
       <translation>{source} 的外部编号“{value}”在{first}也出现过：每个案件只能一行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="422" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="395" />
       <source>external id '{value}…' is longer than {n} characters</source>
       <translation>外部编号“{value}…”超过 {n} 个字符</translation>
     </message>
@@ -6387,14 +6732,69 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>要素 {fid}：网格必须是一个有效的面（{kind}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="412" />
+      <source>features {first} and {second} of the report layer share this uid (a copied feature?): the second was not filed; clear its uid and sync again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="283" />
+      <source>field {field}: QField has no {widget} widget</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="379" />
+      <source>field {field}: its value list comes from layer {source}, which is not in the project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="298" />
+      <source>field {field}: the attachment widget stores absolute paths</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="302" />
+      <source>field {field}: the attachment widget stores files on {storage}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="346" />
+      <source>field {field}: the {what} expression does not parse ({error})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="362" />
+      <source>field {field}: the {what} expression uses @{name}, which only the desktop sets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="358" />
+      <source>field {field}: the {what} expression uses {name}(), which QField does not have</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="321" />
+      <source>field {field}: {n} features hold an absolute path (such as {value})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="325" />
+      <source>field {field}: {n} files are missing from the package (such as {value})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/atlas.py" line="100" />
       <source>filter</source>
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="219" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="192" />
       <source>from the class (when only one kind has it)</source>
       <translation>由类别推断（仅当只有一种类型含此类别时）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="586" />
+      <source>from {day} on</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/store/migrate.py" line="153" />
@@ -6437,12 +6837,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>几何类型“{value}”必须是 {allowed} 之一</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="103" />
+      <source>give a .qgz or .qgs project file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/base.py" line="131" />
       <source>give either a PostgreSQL connection or a pg_service name, not both</source>
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="310" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="283" />
       <source>give either a cases layer or a CSV file</source>
       <translation>请给出案件图层或 CSV 文件（二者选一）</translation>
     </message>
@@ -6500,6 +6905,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/admintables.py" line="351" />
       <source>give the department (its code or name)</source>
       <translation>请填写部门（编码或名称）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/roster.py" line="114" />
+      <source>give the person's name</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="1019" />
@@ -6572,17 +6982,22 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>网格 {code}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="165" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="134" />
+      <source>grid {code} already has supervisor {who} from {start} to {end}; one supervisor answers for a grid at a time: end that period first</source>
+      <translation>网格 {code} 已由监督员 {who} 负责（{start} 至 {end}）；同一时间一个网格只由一名监督员负责：请先结束该时段</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="178" />
       <source>grid {code} crosses the boundary of community {community}: {m2} m² lie outside it</source>
       <translation>网格 {code} 跨越社区 {community} 的边界：有 {m2} 平方米在社区外</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="146" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="159" />
       <source>grid {code} is not an active unit grid; give the 15-digit code of a grid in use</source>
       <translation>网格 {code} 不是在用的单元网格；请填写在用网格的 15 位编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="161" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="174" />
       <source>grid {code} is retired; its history cannot be changed</source>
       <translation>网格 {code} 已注销；其历史记录不能修改</translation>
     </message>
@@ -6590,6 +7005,21 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="533" />
       <source>grid {grid}</source>
       <translation>网格 {grid}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="622" />
+      <source>grid {grid}: the period of {login} not changed: {{error}}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="633" />
+      <source>grid {grid}: the period of {login} not removed: {{error}}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="601" />
+      <source>grid {grid}: the period of {login} not saved: {{error}}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="465" />
@@ -6722,7 +7152,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>版式模板 {path} 中的元素 {ids} 类型不对（应为地图、图例、比例尺、图片、文本标签）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/common.py" line="202" />
+      <location filename="citygrid_plugin/gui/admin/common.py" line="205" />
       <source>inactive</source>
       <translation>已停用</translation>
     </message>
@@ -6747,7 +7177,42 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>几何无效：</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="467" />
+      <location filename="citygrid_plugin/store/patrol.py" line="839" />
+      <source>it has no points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="659" />
+      <source>it has no position: place it on the map and sync again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="842" />
+      <source>it has no time (M values): track with the package's track layer, which records them</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="238" />
+      <source>its file {file} is outside the package folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="263" />
+      <source>its form is a Qt Designer file ({file})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="259" />
+      <source>its form runs Python init code ({function}); QField runs no Python</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="323" />
+      <source>keep the files in the package folder (DCIM/) and store paths relative to the project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="440" />
       <source>kind '{value}' is neither event (事件) nor component (部件)</source>
       <translation>案件类型“{value}”既不是事件也不是部件</translation>
     </message>
@@ -6767,6 +7232,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>最近 {days} 天</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="264" />
+      <source>lay the form out with the drag and drop designer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="48" />
       <source>layer '{name}' is not valid (its source cannot be read): check the file or the database connection</source>
       <translation>图层“{name}”无效（无法读取其数据源）：请检查文件或数据库连接</translation>
@@ -6782,12 +7252,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>图层对应项“{entry}”：未知类型“{kind}”（请使用 {kinds} 之一）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="215" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="204" />
       <source>leave empty to keep the password</source>
       <translation>留空则不修改密码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="85" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="74" />
       <source>letters and digits, e.g. HW</source>
       <translation>字母和数字，如 HW</translation>
     </message>
@@ -6797,17 +7267,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="45" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="44" />
       <source>line</source>
       <translation>线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="326" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="299" />
       <source>line {line}</source>
       <translation>第 {line} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="456" />
+      <location filename="citygrid_plugin/store/admin.py" line="457" />
       <source>local classes not saved: {error}</source>
       <translation>扩展分类未保存：{error}</translation>
     </message>
@@ -6832,7 +7302,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>经度 {lon:.3f}° 不在中国的高斯-克吕格投影带范围内（73.5°E–136.5°E）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="98" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="87" />
       <source>lower-case letters, digits and _, e.g. wang_li</source>
       <translation>小写字母、数字和 _，如 wang_li</translation>
     </message>
@@ -6892,22 +7362,32 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>大类 {major} 在此处名为“{name}”，但前面的行中为“{known}”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="397" />
+      <source>make it a LineStringM layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="393" />
+      <source>make it a LineStringM layer: QField's tracking draws one line per session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="479" />
       <source>malformed codes</source>
       <translation>格式错误的编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="144" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="157" />
       <source>manual class {cls}: situation {name} has no time limit; give it at least one, or remove it</source>
       <translation>指挥手册分类 {cls}：情形 {name} 没有时限；请至少给出一个，或删除该情形</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="141" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="154" />
       <source>manual class {cls}: there is no {kind} class {code} in profile {profile}; add it as a local class first, or correct the code</source>
       <translation>指挥手册分类 {cls}：{profile} 版中没有{kind}分类 {code}；请先添加为扩展分类，或更正编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="139" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="152" />
       <source>manual class {cls}: {field} '{value}' is not a department (give a department code, or 属地)</source>
       <translation>指挥手册分类 {cls}：{field}“{value}”不是部门（请填写部门编码或“属地”）</translation>
     </message>
@@ -7002,6 +7482,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="301" />
+      <source>new case {case} from report {uid}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="354" />
       <source>new component {code} (uid {uid})</source>
       <translation>新部件 {code}（uid {uid}）</translation>
@@ -7082,7 +7567,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>没有分类（请给出分类代码或中文分类名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="472" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="445" />
       <source>no class: give a class code or a Chinese class name</source>
       <translation>缺少类别：请填写类别代码或中文类别名称</translation>
     </message>
@@ -7112,12 +7597,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>未普查，无部件（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="439" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="412" />
       <source>no description (column {column}): say what the problem is</source>
       <translation>缺少问题描述（{column} 列）：请写明是什么问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="419" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="392" />
       <source>no external id (column {column}): every row needs the platform's number, so that a re-import adds nothing</source>
       <translation>缺少外部编号（{column} 列）：每行都需要平台工单编号，重复导入时才不会重复建案</translation>
     </message>
@@ -7162,12 +7647,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>没有指挥手册文件：请选择要导入的 .xlsx 或 .csv 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="534" />
+      <location filename="citygrid_plugin/store/patrol.py" line="849" />
+      <source>no part of it has two usable points</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="507" />
       <source>no position: the columns {x_column} and {y_column} hold '{x}' and '{y}', not two numbers</source>
       <translation>缺少位置：{x_column} 列和 {y_column} 列的值为“{x}”和“{y}”，不是两个数字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="540" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="513" />
       <source>no position: the feature has no geometry</source>
       <translation>缺少位置：该要素没有几何</translation>
     </message>
@@ -7187,7 +7677,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>没有“{name}”表：导入会替换整本指挥手册，缺少此表会删除所有{name}条目；请添加此表（可先导出指挥手册查看格式）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="425" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="398" />
       <source>no source: fill the column {column} or give the source of rows without one</source>
       <translation>缺少来源：请填写 {column} 列，或给出未填来源的行的来源</translation>
     </message>
@@ -7222,6 +7712,16 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>没有该街道；请使用库中的 3 位街道代码或街道名称（{choices}）{hint}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="177" />
+      <source>no supervisor answers for a unit grid today: give the supervisors their responsibility grids first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/patrolmaps.py" line="74" />
+      <source>no supervisor: {n} grids</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="244" />
       <source>no two grid centroids are within {band} m of each other (the closest two are {closest} m apart): use a larger distance band, e.g. {suggested} m</source>
       <translation>没有任何两个网格质心的距离在 {band} 米以内（最近的两个相距 {closest} 米）：请使用更大的距离阈值，例如 {suggested} 米</translation>
@@ -7250,6 +7750,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/storemessages.py" line="26" />
       <source>none (the case is finished)</source>
       <translation>无（案件已办结）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrolpackage.py" line="83" />
+      <source>none of the grids of {login} ({grids}) is an active unit grid in the store</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="559" />
@@ -7317,6 +7822,16 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>内存不足，无法以 {dpi} dpi 导出 {path}：请降低分辨率</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="676" />
+      <source>not filed ({x:.1f}, {y:.1f}): {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/patrolmaps.py" line="47" />
+      <source>not visited by its supervisor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/workform.py" line="657" />
       <source>not yet dispatched</source>
       <translation>尚未派遣</translation>
@@ -7332,9 +7847,19 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>没有可写入 {path} 的内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="188" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="177" />
       <source>now {department}</source>
       <translation>现属 {department}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="736" />
+      <source>now {state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="735" />
+      <source>now {state}, task of {login}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="98" />
@@ -7347,7 +7872,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>按属地的按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="136" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="149" />
       <source>only an administrator may change the command manual</source>
       <translation>只有管理员可以修改指挥手册</translation>
     </message>
@@ -7370,6 +7895,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="34" />
       <source>open cases</source>
       <translation>在办案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="107" />
+      <source>open it in QGIS and save it again</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="19" />
@@ -7417,9 +7947,24 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>页名</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="866" />
+      <source>part from {start} not stored: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/grids.py" line="661" />
       <source>partition cancelled</source>
       <translation>网格划分已取消</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="300" />
+      <source>patrol package {folder} of {login}:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="530" />
+      <source>patrol package {id} of {login} is not registered in this store: build the package with citygrid:patrolpackage</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/indicators.py" line="46" />
@@ -7437,7 +7982,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="449" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="422" />
       <source>phone '{value}' is not a phone number (digits, + - ( ) and spaces, 3 to 40 characters)</source>
       <translation>电话“{value}”不是电话号码（数字、+ - ( ) 和空格，3 到 40 个字符）</translation>
     </message>
@@ -7447,9 +7992,24 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>回访电话</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="45" />
+      <location filename="citygrid_plugin/store/admin.py" line="707" />
+      <source>phone {phone}: {problem}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="44" />
       <source>point</source>
       <translation>点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/patrol.py" line="73" />
+      <source>point {n} ({at})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/patrol.py" line="75" />
+      <source>point {n} has no time (M value): dropped</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="175" />
@@ -7457,7 +8017,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>点必须是 n × 2 的 x、y 坐标数组</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="45" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="44" />
       <source>polygon</source>
       <translation>面</translation>
     </message>
@@ -7467,9 +8027,24 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>纵向</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="131" />
+      <source>position accuracy {value} m is not plausible: 0 to 10000 metres</source>
+      <translation>定位精度 {value} 米不合理：应为 0 到 10000 米</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="665" />
+      <source>position accuracy {value} m is not plausible: filed without it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/connections.py" line="50" />
       <source>private cluster database '{name}'</source>
       <translation>内置数据库集群中的数据库“{name}”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="304" />
+      <source>problem: {text}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="362" />
@@ -7480,6 +8055,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="298" />
       <source>proposed from the map; edit as needed</source>
       <translation>根据地图自动建议，可修改</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="201" />
+      <source>put its file into the package folder, or remove the layer</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="435" />
@@ -7512,9 +8092,34 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>原始值</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="127" />
+      <source>reassign names the supervisor who takes the task (a supervisor's login); {who} is not one</source>
+      <translation>改派须指定接手的监督员（监督员的登录名）；{who} 不是监督员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="729" />
+      <source>reassigned it to {login}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/manual_view.py" line="48" />
       <source>registration</source>
       <translation>立案</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="261" />
+      <source>remove the Python init code (Layer Properties ▸ Attributes Form ▸ Python Init Code)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="273" />
+      <source>remove them (Layer Properties ▸ Actions)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="185" />
+      <source>remove them (Project ▸ Properties ▸ Macros)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="513" />
@@ -7532,14 +8137,24 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>替换：文件成为完整的表</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="160" />
+      <source>report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="90" />
       <source>reported from</source>
       <translation>上报日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="452" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="425" />
       <source>reporter name longer than {n} characters</source>
       <translation>反映人姓名超过 {n} 个字符</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/coverage.py" line="162" />
+      <source>reports he filed and how many were registered; verifications and checks he made, on time as the store recorded them; coverage = his grids visited / his grids, over the days he patrolled</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/sync.py" line="216" />
@@ -7557,7 +8172,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>责任网格属于监督员：请选择角色“监督员”，或将 GRIDS 留空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="528" />
+      <location filename="citygrid_plugin/store/admin.py" line="537" />
       <source>responsibility grids of {login} not saved: {{error}}</source>
       <translation>{login} 的责任网格未保存：{{error}}</translation>
     </message>
@@ -7592,27 +8207,57 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>该部件已在数据库中注销；注销的部件不能恢复：请作为新要素重新采集</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="360" />
+      <source>rewrite it with QGIS's own functions (no Python or Processing functions)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="364" />
+      <source>rewrite it without that variable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/roles.py" line="71" />
       <source>roles not set up: {error} (run as the store owner with the CREATEROLE privilege)</source>
       <translation>角色未设置：{error}（请以具有 CREATEROLE 权限的数据库所有者身份运行）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="203" />
+      <location filename="citygrid_plugin/store/admin.py" line="740" />
+      <source>roster entry #{id} does not exist (deleted meanwhile?)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="745" />
+      <source>roster entry not deleted: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="754" />
+      <source>roster not saved: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="725" />
+      <source>roster of grid {grid} not saved: {{error}}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="204" />
       <source>routing rule #{id} does not exist (deleted meanwhile?)</source>
       <translation>派遣规则 #{id} 不存在（已被他人删除？）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="232" />
+      <location filename="citygrid_plugin/store/admin.py" line="233" />
       <source>routing rule not deleted: {error}</source>
       <translation>派遣规则未删除：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="211" />
+      <location filename="citygrid_plugin/store/admin.py" line="212" />
       <source>routing rule not saved: {error}</source>
       <translation>派遣规则未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="220" />
+      <location filename="citygrid_plugin/store/admin.py" line="221" />
       <source>routing rules not saved: {error}</source>
       <translation>派遣规则未保存：{error}</translation>
     </message>
@@ -7620,6 +8265,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/admintables.py" line="1041" />
       <source>row {other} already gives {action} to this role; keep one of the two rows</source>
       <translation>第 {other} 行已把{action}授予该角色；请只保留其中一行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/roster.py" line="130" />
+      <source>row {other} gives the same person for this grid and duty; keep one of the two rows</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="712" />
@@ -7647,7 +8297,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>表格“{title}”的第 {rows} 行不是 {n} 个值（每个表头一个）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="191" />
+      <location filename="citygrid_plugin/store/admin.py" line="192" />
       <source>rule #{id} already sends this class in this area to {dept}; change that rule instead of adding another</source>
       <translation>规则 #{id} 已将此区域的此类案件派往 {dept}；请修改该规则，而不是再加一条</translation>
     </message>
@@ -7657,9 +8307,24 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>派遣规则 {kind} {code} {name}（{area}）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="209" />
+      <source>save it into the package's GeoPackage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="166" />
+      <source>save it with relative paths (Project ▸ Properties ▸ General ▸ Save paths: relative)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="340" />
       <source>save or discard the edits of {layers} before the sync</source>
       <translation>同步前请保存或放弃 {layers} 的编辑</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="243" />
+      <source>save the project with relative paths</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="67" />
@@ -7687,12 +8352,27 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>已设置</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="251" />
+      <source>set the layer's CRS (the store's)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="178" />
+      <source>set the store's CRS (Project ▸ Properties ▸ CRS)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="402" />
+      <source>set the tracking measurement to Timestamp (Layer Properties ▸ QField ▸ Tracking)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/workform.py" line="434" />
       <source>set when dispatched</source>
       <translation>派遣后计算</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="324" />
+      <location filename="citygrid_plugin/store/admin.py" line="325" />
       <source>setting {key} not saved: {{error}}</source>
       <translation>设置 {key} 未保存：{{error}}</translation>
     </message>
@@ -7732,7 +8412,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>排序</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="398" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="371" />
       <source>source '{value}' is not a channel of the store; use one of: {names}</source>
       <translation>来源“{value}”不是库中的案件来源；请使用以下之一：{names}</translation>
     </message>
@@ -7762,9 +8442,24 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="223" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="196" />
       <source>store CRS (a layer: its own CRS)</source>
       <translation>库坐标系（图层：图层自身坐标系）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="299" />
+      <source>store paths relative to the project (attachment widget ▸ Relative path: project path)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="303" />
+      <source>store the files in the package folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="222" />
+      <source>stored as {storage}, not in a GeoPackage</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="201" />
@@ -7787,7 +8482,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>街道或社区代码（留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="127" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="116" />
       <source>street or community: name or code</source>
       <translation>街道或社区：名称或代码</translation>
     </message>
@@ -7827,12 +8522,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>目标面积必须为正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="139" />
+      <location filename="citygrid_plugin/store/patrol.py" line="307" />
+      <source>task layer: {added} tasks added, {removed} removed, {kept} with a verdict kept for the next sync</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="140" />
       <source>territories not saved: {error}</source>
       <translation>属地范围未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="128" />
+      <location filename="citygrid_plugin/store/admin.py" line="129" />
       <source>territories of {code} not saved: {{error}}</source>
       <translation>{code} 的属地范围未保存：{{error}}</translation>
     </message>
@@ -7842,12 +8542,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>属地 {area}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="117" />
+      <location filename="citygrid_plugin/store/admin.py" line="118" />
       <source>territory {area} belongs to department {other} already; one department per area: take it away there first</source>
       <translation>属地范围 {area} 已属于部门 {other}；一个区域只属于一个部门：请先在那里移除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="111" />
+      <location filename="citygrid_plugin/store/admin.py" line="112" />
       <source>territory {area} is not a street (9 digits: district + street) or a community (12 digits)</source>
       <translation>属地范围 {area} 不是街道（9 位：区 + 街道）或社区（12 位）</translation>
     </message>
@@ -7895,6 +8595,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/store/basemap.py" line="81" />
       <source>the base map needs a source file name</source>
       <translation>底图需要源文件名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="737" />
+      <source>the case is no longer visible</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="233" />
@@ -7987,6 +8692,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>距离阈值必须是以米为单位的正数，实际为 {band}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/roster.py" line="111" />
+      <source>the duty is one of {duties}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/export.py" line="41" />
       <source>the export of {path} was cancelled</source>
       <translation>{path} 的导出已取消</translation>
@@ -7997,7 +8707,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="185" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="198" />
       <source>the external id {id} is not usable: 1 to 100 characters</source>
       <translation>外部编号 {id} 不可用：长度应为 1 至 100 个字符</translation>
     </message>
@@ -8012,7 +8722,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>文件中没有工作簿部分，不是 .xlsx 工作簿</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="201" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="214" />
       <source>the file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)</source>
       <translation>文件 {name} 不是 JPEG 或 PNG 照片：请选择照片（.jpg 或 .png）</translation>
     </message>
@@ -8072,12 +8782,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>输入中没有列“{column}”（现有列：{columns}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="378" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="351" />
       <source>the input has no column for {params} (columns: {columns}); name them in these parameters</source>
       <translation>输入中找不到 {params} 对应的列（现有列：{columns}）；请在这些参数中指定列名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="381" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="354" />
       <source>the input has no source column (columns: {columns}); choose it, or give the source of every row (e.g. 12345热线)</source>
       <translation>输入中没有来源列（现有列：{columns}）；请指定来源列，或给出所有行的来源（如 12345热线）</translation>
     </message>
@@ -8085,6 +8795,26 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/storemessages.py" line="66" />
       <source>the inputs of an action are a JSON object, got {got}</source>
       <translation>操作的输入应为 JSON 对象，收到的是 {got}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="200" />
+      <source>the layer cannot be opened ({error})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="272" />
+      <source>the layer has actions ({names}); QField runs none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="250" />
+      <source>the layer has no coordinate reference system</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="211" />
+      <source>the layer reads from a server ({provider}); the handheld works offline, without the store or its passwords</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_workform.py" line="108" />
@@ -8177,7 +8907,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>邻域时间步长必须是 0 到 {last} 之间的整数，实际为 {step}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="217" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="206" />
       <source>the new login's password</source>
       <translation>新登录名的密码</translation>
     </message>
@@ -8212,6 +8942,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>数据包坐标系为 EPSG:{package}，而数据库为 EPSG:{store}：它来自另一个数据库</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="513" />
+      <source>the package is supervisor {login}'s; you are logged in as {me}: sync it with his login (the audit records who verified and checked)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="116" />
       <source>the package name '{name}' contains a character not allowed in file names</source>
       <translation>数据包名称 '{name}' 含有文件名中不允许的字符</translation>
@@ -8230,6 +8965,22 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/store/roles.py" line="79" />
       <source>the password is empty</source>
       <translation>密码为空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="120" />
+      <source>the patrol package for {login} was not registered: {error}</source>
+      <translation>未能登记 {login} 的巡查数据包：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="220" />
+      <source>the patrol package of {login} has problems QField could not live with, so it was not kept:
+{problems}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="599" />
+      <source>the period ends ({end}) before it starts ({start})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="193" />
@@ -8252,7 +9003,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="179" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="192" />
       <source>the phone number {phone} is not a phone number: digits, spaces, + - ( ) only, 3 to 40 characters</source>
       <translation>联系电话 {phone} 不是电话号码：只能包含数字、空格和 + - ( )，长度 3 至 40 个字符</translation>
     </message>
@@ -8262,14 +9013,19 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>照片链接有 {n} 个字符，最多 2000</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="199" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="212" />
       <source>the photo {name} has {mb} MB; at most {limit} MB: send a smaller photo</source>
       <translation>照片 {name} 有 {mb} MB；最大 {limit} MB：请发送较小的照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="197" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="210" />
       <source>the photo {name} is empty</source>
       <translation>照片 {name} 是空文件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="631" />
+      <source>the photo {path} is not in the package (no file {file})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/report.py" line="351" />
@@ -8282,12 +9038,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>像元大小必须是以地图单位表示的正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="247" />
+      <location filename="citygrid_plugin/store/admin.py" line="248" />
       <source>the point lies outside every unit grid</source>
       <translation>该点不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="551" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="524" />
       <source>the position ({x:.1f}, {y:.1f} in {crs}) is outside every unit grid of the district; check the coordinates and the coordinate system (store CRS, WGS84, GCJ-02 or BD-09)</source>
       <translation>位置（{crs} 下 {x:.1f}, {y:.1f}）不在本区任何单元网格内；请检查坐标及坐标系（库坐标系、WGS84、GCJ-02 或 BD-09）</translation>
     </message>
@@ -8300,6 +9056,46 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/processing/alg_manual.py" line="236" />
       <source>the printed manual goes to a .pdf file, not {path}: change the output file name</source>
       <translation>打印的指挥手册应为 .pdf 文件，而不是 {path}：请修改输出文件名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="79" />
+      <source>the project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="102" />
+      <source>the project file {path} cannot be read ({error})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="184" />
+      <source>the project has Python macros; QField runs no Python</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="171" />
+      <source>the project has a preset home path ({path})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="177" />
+      <source>the project has no coordinate reference system</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="242" />
+      <source>the project keeps its path as an absolute path ({path})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="191" />
+      <source>the project refers to a database server or a password ({found}); the handheld works offline and must carry no password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="165" />
+      <source>the project saves absolute paths, which do not exist on the handheld</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="195" />
@@ -8325,6 +9121,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/layouts/report.py" line="404" />
       <source>the report goes to a PDF file: {path} does not end in .pdf</source>
       <translation>报告须导出为 PDF 文件：{path} 不是以 .pdf 结尾</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="902" />
+      <source>the report photo of case {case} was not copied into the package: {error}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="93" />
@@ -8372,7 +9173,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>显著性级别必须为 1、2 或 3（90%、95% 或 99% 置信）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="125" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="138" />
       <source>the situation is given by its name (text)</source>
       <translation>情形以名称（文本）给出</translation>
     </message>
@@ -8442,9 +9243,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>库拒绝了修改，未做任何修改：{error}；只有管理员（具有 citygrid_admin 角色的账号）可以修改这些规则：请以管理员身份登录</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="269" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="242" />
       <source>the store refused the import, nothing was written: {error}</source>
       <translation>库拒绝了这次导入，未写入任何内容：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="582" />
+      <source>the store took the package's work, but the package could not be updated ({error}); sync it again: what the store holds already is recognised and nothing is added twice</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="589" />
@@ -8472,6 +9278,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>表格“{title}”没有列：请给出表头</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="577" />
+      <source>the task layer was not refreshed: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="52" />
       <source>the territory</source>
       <translation>属地</translation>
@@ -8490,6 +9301,21 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/manualsheet.py" line="529" />
       <source>the topology is 点, 线 or 面</source>
       <translation>拓扑类型应为 点、线 或 面</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="396" />
+      <source>the track layer has no M values; QField's position tracking keeps each point's time in M</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="392" />
+      <source>the track layer is not a line layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="400" />
+      <source>the track layer's M measures something other than the time (QField measurement {n})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="437" />
@@ -8572,7 +9398,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>上班时段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="347" />
+      <location filename="citygrid_plugin/store/admin.py" line="348" />
       <source>the working week is one or more weekdays, 1 (Monday) to 7 (Sunday)</source>
       <translation>工作周为一个或多个星期几，1（周一）到 7（周日）</translation>
     </message>
@@ -8590,6 +9416,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/admintables.py" line="904" />
       <source>the {kind} class {other} already has this name; class names are unique, choose another</source>
       <translation>{kind}分类 {other} 已使用该名称；分类名称不得重复，请另取名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="225" />
+      <source>the {provider} provider, which the package does not carry</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/atlas.py" line="44" />
@@ -8622,19 +9453,29 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>不存在在用的部门“{code}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="268" />
+      <location filename="citygrid_plugin/core/roster.py" line="107" />
+      <source>there is no active unit grid with this code in the store</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="269" />
       <source>there is no active unit grid {code}</source>
       <translation>没有在用的单元网格 {code}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="152" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="165" />
       <source>there is no community {code} (district + street + community code, 12 digits)</source>
       <translation>没有社区 {code}（区 + 街道 + 社区编码，12 位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="150" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="163" />
       <source>there is no street {code} (district + street code, 9 digits)</source>
       <translation>没有街道 {code}（区 + 街道编码，9 位）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="627" />
+      <source>there is no such period (removed meanwhile?)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/tables.py" line="91" />
@@ -8672,17 +9513,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>瓦片地址“{url}”需要包含 {{x}}、{{y}} 和 {{z}} 占位符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="496" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="469" />
       <source>time '{value}' (column {column}) is not a date and time; write it as 2026-12-06 14:30</source>
       <translation>时间“{value}”（{column} 列）不是日期时间；请写成 2026-12-06 14:30 的格式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="502" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="475" />
       <source>time {value} (column {column}) is in the future; check the date</source>
       <translation>时间 {value}（{column} 列）晚于当前时间；请检查日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="505" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="478" />
       <source>time {value} (column {column}) is more than {days:g} days ago, longer than the store accepts (setting observed_max_days): import the export while it is recent, or leave the time column out</source>
       <translation>时间 {value}（{column} 列）早于 {days:g} 天前，超出库允许的范围（设置 observed_max_days）：请及时导入导出文件，或不导入时间列</translation>
     </message>
@@ -8705,6 +9546,16 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/grids.py" line="181" />
       <source>total grid area {grids:,.1f} m², community area {communities:,.1f} m²</source>
       <translation>网格总面积 {grids:,.1f} m²，社区面积 {communities:,.1f} m²</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="160" />
+      <source>track</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="305" />
+      <source>track {uid}: {text}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="62" />
@@ -8842,7 +9693,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>未知的核函数形状“{kernel}”：请使用以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="191" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="204" />
       <source>unknown or inactive assisting department {dept}</source>
       <translation>协办部门 {dept} 不存在或已停用</translation>
     </message>
@@ -8877,7 +9728,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>未知角色“{role}”；可选角色为 {roles}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="508" />
+      <location filename="citygrid_plugin/store/admin.py" line="509" />
       <source>unknown score term(s) {terms}; terms: {known}</source>
       <translation>未知的评分项 {terms}；评分项：{known}</translation>
     </message>
@@ -8957,12 +9808,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>用法：citygrid db restore 文件 数据库名</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="284" />
+      <source>use one of {widgets}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/roles.py" line="155" />
       <source>user '{login}' not saved: {error}</source>
       <translation>用户“{login}”未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="148" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="161" />
       <source>user {who} is not a supervisor; responsibility grids are for supervisors (监督员)</source>
       <translation>用户 {who} 不是监督员；责任网格只适用于监督员</translation>
     </message>
@@ -8972,7 +9828,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>用户 {who} 没有“{role}”角色（由管理员授予角色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="207" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="220" />
       <source>user {who} may not attach reports to cases (operator, supervisor or shift leader)</source>
       <translation>用户 {who} 不能将报告并入案卷（需受理员、监督员或值班长角色）</translation>
     </message>
@@ -8980,6 +9836,21 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/storemessages.py" line="120" />
       <source>user {who} may not report cases (needs a case role)</source>
       <translation>用户 {who} 不能上报案件（需要案件处理角色）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="337" />
+      <source>value list filter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="160" />
+      <source>verdict</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="302" />
+      <source>verdict {uid} taken on case {case}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/gui/manual_view.py" line="48" />
@@ -8990,6 +9861,16 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/gui/docks/case_detail.py" line="197" />
       <source>version {version} (in force when reported)</source>
       <translation>第 {version} 版（上报时施行）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/patrolmaps.py" line="48" />
+      <source>visited by another supervisor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/patrolmaps.py" line="47" />
+      <source>visited by its supervisor</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
@@ -9027,7 +9908,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>工作时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="182" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="195" />
       <source>work-order numbers are recorded by the supervision centre (operator, shift leader or supervisor)</source>
       <translation>工单编号由监督中心（受理员、值班长或监督员）登记</translation>
     </message>
@@ -9042,12 +9923,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>作息时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="156" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="169" />
       <source>working period {value} must end after it starts and after the period before it</source>
       <translation>工作时段 {value} 的结束须晚于开始，且晚于前一时段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="154" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="167" />
       <source>working periods {value} are not periods like 08:30-12:00,13:30-17:30</source>
       <translation>工作时段 {value} 格式不对，应如 08:30-12:00,13:30-17:30</translation>
     </message>
@@ -9077,7 +9958,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>是</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="195" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="208" />
       <source>you may not add a {stage} photo to case {case} now (it does not exist, is not yours, or is not at that stage)</source>
       <translation>您现在不能为案卷 {case} 添加{stage}照片（案卷不存在、不归您处理，或不在该环节）</translation>
     </message>
@@ -9097,7 +9978,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{role} 可{action}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="480" />
+      <location filename="citygrid_plugin/store/admin.py" line="481" />
       <source>{action} by {role} is given twice</source>
       <translation>{role} 的 {action} 权限重复</translation>
     </message>
@@ -9112,7 +9993,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>“{action}”需要填写备注（原因）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="172" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="185" />
       <source>{action} needs a {stage} photo taken for it (none added since {since}): add the photo with the action</source>
       <translation>“{action}”需要一张为此拍摄的{stage}照片（自 {since} 以来未添加）：请随本操作添加照片</translation>
     </message>
@@ -9122,7 +10003,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>“{action}”不接受输入 {keys}；可用输入：{inputs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/cases.py" line="145" />
+      <location filename="citygrid_plugin/store/cases.py" line="146" />
       <source>{action} takes no photo: take it without photos (photos belong to the report, the verification, the handling or the check)</source>
       <translation>“{action}”不附照片：请不带照片执行（照片属于上报、核实、处置或核查环节）</translation>
     </message>
@@ -9150,6 +10031,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/admintables.py" line="723" />
       <source>{area} belongs to {holder} in the store; to move it run the import with MODE “replace” (the file becomes the whole territory table), or delete the row</source>
       <translation>{area} 在库中属于 {holder}；如要移交，请以“替换”方式（MODE，文件成为完整的属地表）运行导入，或删除该行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="731" />
+      <source>{at} {who}: {what}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="209" />
@@ -9262,7 +10148,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{count} 个警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="284" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="257" />
       <source>{created} cases created, {known} already known (imported before), 0 rejected</source>
       <translation>新建案件 {created} 件，已有 {known} 件（此前已导入），拒绝 0 行</translation>
     </message>
@@ -9317,6 +10203,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}，{handling_change}；按期处置 {on_time} 件，按期处置率 {on_time_rate}，{on_time_change}。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/roster.py" line="149" />
+      <source>{duty} {name} of grid {grid}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="85" />
       <source>{d} d {h} h</source>
       <translation>{d}天{h}小时</translation>
@@ -9330,6 +10221,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/store/fieldwork.py" line="653" />
       <source>{field}: package {local}, store {remote}</source>
       <translation>{field}：数据包 {local}，数据库 {remote}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="292" />
+      <source>{filed} reports filed ({known} already in the store), {applied} verdicts taken ({skipped} taken before), {conflicts} conflicts, {tracks} track parts stored, {problems} problems</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/basemap_layers.py" line="29" />
@@ -9387,7 +10283,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{file} 未导入：有 {n} 处问题（见问题列表窗口）；现行手册未作修改。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manualsheet.py" line="739" />
+      <location filename="citygrid_plugin/core/manualsheet.py" line="715" />
       <source>{file}: mixed encodings: line {utf8} is UTF-8 but line {gbk} is GBK, so part of the file would be read wrong whatever the encoding; save the whole file in one encoding (UTF-8 or GBK) and import it again</source>
       <translation>{file}：编码混杂：第 {utf8} 行是 UTF-8，第 {gbk} 行却是 GBK，无论按哪种编码读取都会有部分内容出错；请将整个文件另存为同一种编码（UTF-8 或 GBK）后重新导入</translation>
     </message>
@@ -9415,6 +10311,31 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/store/fieldwork.py" line="481" />
       <source>{first} and {second} share uid {uid} (a copied feature?); clear the uid of the copy and a new one is given</source>
       <translation>{first} 与 {second} 的 uid {uid} 相同（复制的要素？）；清空副本的 uid，同步时会分配新的</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="380" />
+      <source>{folder} is not a patrol package: {file} is missing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="497" />
+      <source>{folder} was built from another store (store id {package}); this store's id is {store}: sync it against the store it came from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="503" />
+      <source>{folder}: the package id '{id}' is not a UUID; the package table was edited</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="494" />
+      <source>{folder}: the package names no store; it was not built by citygrid:patrolpackage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="506" />
+      <source>{folder}: the package names no supervisor</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="273" />
@@ -9467,7 +10388,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{kind}分类 {code} 已在第 {other} 行；请只保留其中一行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="219" />
+      <location filename="citygrid_plugin/gui/admin/classes.py" line="208" />
       <source>{kind} class {name} ({code}) saved.</source>
       <translation>{kind}分类 {name}（{code}）已保存。</translation>
     </message>
@@ -9592,7 +10513,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{layer} 使用 {crs}（单位为度）；改用其经度所在的 CGCS2000 高斯-克吕格投影带 EPSG:{epsg} 处理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="334" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="307" />
       <source>{layer} is in {crs} (metres), but the coordinates are set to {system} longitude/latitude; choose “store CRS (a layer: its own CRS)”</source>
       <translation>{layer} 的坐标系为 {crs}（米），但坐标设为 {system} 经纬度；请选择“库坐标系（图层：图层自身坐标系）”</translation>
     </message>
@@ -9622,9 +10543,34 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{layer}：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/qfieldcheck.py" line="79" />
+      <source>{layer}: {what}; {fix}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="200" />
       <source>{limit}, due {at}</source>
       <translation>{limit}，截止 {at}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="202" />
+      <source>{login} answers for no unit grid today: give him his responsibility grids first (系统管理 ▸ staff)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="609" />
+      <source>{login} answers for the grid already ({period}); change that period instead</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="798" />
+      <source>{login} is not a supervisor's login; tasks go to supervisors (监督员)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="613" />
+      <source>{login} no longer answers for grids {grids}: his reports there are filed as usual; their tasks go to the grids' supervisor now (a verdict on one the shift leader reassigned is a conflict)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="137" />
@@ -9635,6 +10581,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/processing/alg_roles.py" line="139" />
       <source>{login}: responsibility grids {grids}</source>
       <translation>{login}：责任网格 {grids}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="226" />
+      <source>{login}: {grids} grids, {tasks} tasks, {components} components → {path}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="142" />
@@ -9707,7 +10658,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{name} · {metres:.0f} 米 · {code}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manualsheet.py" line="778" />
+      <location filename="citygrid_plugin/core/manualsheet.py" line="754" />
       <source>{name}: a manual is read from an .xlsx workbook or a .csv file (an old .xls: save it as .xlsx in Excel or WPS)</source>
       <translation>{name}：指挥手册只能从 .xlsx 工作簿或 .csv 文件导入（旧的 .xls 请在 Excel 或 WPS 中另存为 .xlsx）</translation>
     </message>
@@ -9797,7 +10748,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="275" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="248" />
       <source>{n} of {total} rows rejected, so nothing was imported (all or nothing): correct them (see the rejects layer) and run the import again</source>
       <translation>{total} 行中有 {n} 行被拒绝，因此未导入任何案件（全部或全不）：请按拒绝图层中的原因改正后重新导入</translation>
     </message>
@@ -9829,6 +10780,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
 {problems}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="522" />
+      <source>{n} problems QField could not live with</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="147" />
       <source>{n} rows read; {bad} rejected before the store</source>
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
@@ -9837,6 +10793,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/gui/admin/sources.py" line="146" />
       <source>{n} sources saved.</source>
       <translation>已保存 {n} 个问题来源。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="874" />
+      <source>{parts} parts, up to {end}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/store/backup.py" line="50" />
@@ -9849,14 +10810,34 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{path} 已存在；数据包可能含有未同步的外业成果，因此从不覆盖：请换一个名称或文件夹</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrolpackage.py" line="220" />
+      <source>{path} already exists; a patrol package may hold reports and verdicts not yet synced, so it is never overwritten: sync it, or choose another folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="121" />
       <source>{path} already exists; choose another name or folder</source>
       <translation>{path} 已存在；请换一个名称或文件夹</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="205" />
+      <source>{path} already holds a patrol package; it may hold reports and verdicts not yet synced, so it is never overwritten: sync it, or choose another folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/xlsx.py" line="363" />
       <source>{path} does not exist</source>
       <translation>{path} 不存在</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrolpackage.py" line="263" />
+      <source>{path} has no layer {layer}: not a patrol package</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="399" />
+      <source>{path} has package format {found}; this plugin reads format {known}: update the plugin</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="429" />
@@ -9872,6 +10853,16 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/store/backup.py" line="76" />
       <source>{path} is not a backup made by `citygrid db backup` (pg_dump --format=custom): {error}</source>
       <translation>{path} 不是由 `citygrid db backup`（pg_dump --format=custom）生成的备份：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="389" />
+      <source>{path} is not a patrol package (tables {tables} are missing)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="395" />
+      <source>{path}: the package table {table} is empty; it was not built by citygrid:patrolpackage</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/tables.py" line="40" />
@@ -9944,7 +10935,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>上报 {reported} 件，立案 {registered} 件；上报最多的一天：{day} 日（{n} 件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="129" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="142" />
       <source>{role} is not authorised to {action}; authorised: {who} (an administrator sets the authorisations)</source>
       <translation>{role}无权{action}；有权者：{who}（审批权限由管理员设置）</translation>
     </message>
@@ -9959,7 +10950,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{source} 是 UTF-16 编码（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”或 GBK 编码的 CSV 后重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="443" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="416" />
       <source>{source} is a public channel: the reporter's name and phone are required (columns {reporter} and {phone}); fill them or choose the source the report really came through</source>
       <translation>{source} 是公众渠道：必须填写反映人姓名和联系电话（{reporter} 列和 {phone} 列）；请补填，或选择案件实际的来源</translation>
     </message>
@@ -10049,7 +11040,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{start} 至 {end}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="157" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="170" />
       <source>{table} is append-only: {op} refused</source>
       <translation>{table} 只能追加：拒绝 {op}</translation>
     </message>
@@ -10104,6 +11095,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>类别 {code} 的{what}没有时限：请至少填写一个（如 处置时限 24小时），或删除该行</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/patrol.py" line="89" />
+      <source>{what}: a bad fix, dropped</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/charts.py" line="480" />
       <source>{what}: a pie chart cannot show negative values</source>
       <translation>{what}：饼图不能显示负值</translation>
@@ -10117,6 +11113,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/charts.py" line="375" />
       <source>{what}: no series to draw</source>
       <translation>{what}：没有可绘制的数据系列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/patrol.py" line="90" />
+      <source>{what}: the track is split there</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/charts.py" line="203" />
@@ -10179,6 +11180,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{where}：部门名称为空</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/patrol.py" line="77" />
+      <source>{where}: left alone between two breaks of the track: dropped</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/divisions.py" line="74" />
       <source>{where}: street belongs to district {other}, not {district}</source>
       <translation>{where}：街道属于区县 {other}，而不是 {district}</translation>
@@ -10202,6 +11208,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/manual.py" line="375" />
       <source>{where}: the situation '{name}' is given twice</source>
       <translation>{where}：情形“{name}”重复</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/patrol.py" line="79" />
+      <source>{where}: the time goes back from {before}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="citygrid_plugin/core/manual.py" line="366" />
@@ -10234,7 +11245,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{where}：{field} 有 {n} 个字符；最多 4000</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="292" />
+      <location filename="citygrid_plugin/core/patrol.py" line="81" />
+      <source>{where}: {metres:.0f} m from the point before at the same time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/patrol.py" line="84" />
+      <source>{where}: {metres:.0f} m in {seconds:.0f} s from the point before ({speed:.0f} km/h, faster than {limit:.0f} km/h)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="265" />
       <source>{where}: {what}</source>
       <translation>{where}：{what}</translation>
     </message>
@@ -10254,12 +11275,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{where}第 {row} 行：缺少列 {missing}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/patrolmaps.py" line="71" />
+      <source>{who}: {n} grids</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="149" />
       <source>{window}: {cases} cases in {with_cases} of {grids} grids; {hot} hot spot grids, {cold} cold spot grids</source>
       <translation>{window}：{cases} 件案件分布在 {grids} 个网格中的 {with_cases} 个；热点网格 {hot} 个，冷点网格 {cold} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/departments.py" line="159" />
+      <location filename="citygrid_plugin/gui/admin/departments.py" line="148" />
       <source>— none —</source>
       <translation>（无）</translation>
     </message>
@@ -10319,12 +11345,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>……另有 {n} 处差异</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="281" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="254" />
       <source>… and {n} more rejected rows (see the rejects layer)</source>
       <translation>……另有 {n} 行被拒绝（见拒绝图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="212" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="185" />
       <source>…or a CSV file</source>
       <translation>…或 CSV 文件</translation>
     </message>

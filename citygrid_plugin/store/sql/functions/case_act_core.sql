@@ -25,6 +25,11 @@
 -- from that situation's limits. Deferral, release, extension approval and refusal and cancellation
 -- also need an authorisation of the role (case_authority); an extension beyond the role's
 -- max_hours is refused and says who may approve it.
+-- Patrol (issue 17): a case entering 待核实 (to_verify) or 待核查 (handled) becomes the task of the
+-- supervisor responsible for its grid (case_assignee); only he acts on it as a supervisor (replays
+-- excepted) until the shift leader reassigns it (reassign, data.supervisor); leaving those states
+-- clears the assignee. data.field_id (any action): the handheld's id of a verdict, kept in the audit
+-- so a re-sync finds it.
 -- Every action writes into case_action.data, besides its inputs: version, department, due (the
 -- deadline in force before the action, of the stage it completes), on_time (at <= due),
 -- stage_deadline, handle_deadline and, on close, close_category: the evaluation reads every
@@ -97,7 +102,8 @@ BEGIN
         RAISE EXCEPTION 'the inputs of an action are a JSON object, got %', jsonb_typeof(p_data)
             USING ERRCODE = 'check_violation';
     END IF;
-    SELECT string_agg(k, ', ') INTO extra FROM jsonb_object_keys(p_data) k WHERE k IN ('note', 'photo', 'photos') OR NOT (t.needs ? k);
+    SELECT string_agg(k, ', ') INTO extra FROM jsonb_object_keys(p_data) k
+     WHERE k IN ('note', 'photo', 'photos') OR (NOT (t.needs ? k) AND k <> 'field_id');
     IF extra IS NOT NULL THEN
         RAISE EXCEPTION '% takes no input %; its inputs: %', p_action, extra,
             COALESCE((SELECT string_agg(k, ', ') FROM jsonb_object_keys(t.needs) k WHERE k NOT IN ('note', 'photo')), 'none')
@@ -136,6 +142,26 @@ BEGIN
                              AND (a.max_hours IS NULL OR a.max_hours >= c.extension_pending)), 'nobody')
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
+    END IF;
+    IF p_data ? 'field_id' AND (jsonb_typeof(p_data -> 'field_id') <> 'string'
+                                OR length(p_data ->> 'field_id') NOT BETWEEN 1 AND 100) THEN
+        RAISE EXCEPTION 'a field id is a text of 1 to 100 characters (the handheld''s id of the verdict)'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    -- a verify or check task is its assignee's (the supervisor responsible for the grid), unless
+    -- history is replayed; the shift leader reassigns it
+    IF p_role = 'supervisor' AND c.state IN ('to_verify', 'handled') AND c.assignee IS NOT NULL
+       AND c.assignee <> p_actor AND NOT p_replayed AND NOT citygrid.user_is_superuser(p_actor) THEN
+        RAISE EXCEPTION 'case % is the task of supervisor %; the shift leader reassigns it', c.case_no, c.assignee
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF t.action = 'reassign' THEN
+        IF jsonb_typeof(p_data -> 'supervisor') IS DISTINCT FROM 'string'
+           OR NOT COALESCE(citygrid.user_acts_as(p_data ->> 'supervisor', 'supervisor'), false) THEN
+            RAISE EXCEPTION 'reassign names the supervisor who takes the task (a supervisor''s login); % is not one',
+                COALESCE(p_data ->> 'supervisor', 'nothing') USING ERRCODE = 'check_violation';
+        END IF;
+        c.assignee := p_data ->> 'supervisor';
     END IF;
     IF p_data ? 'variant' THEN
         IF jsonb_typeof(p_data -> 'variant') <> 'string' THEN
@@ -240,6 +266,11 @@ BEGIN
         c.stage := NULL;
         c.stage_deadline := NULL;
     END IF;
+    IF t.to_state IN ('to_verify', 'handled') AND t.from_state <> t.to_state THEN
+        c.assignee := citygrid.case_assignee(c.grid_code, (at AT TIME ZONE 'Asia/Shanghai')::date);
+    ELSIF t.to_state NOT IN ('to_verify', 'handled') THEN
+        c.assignee := NULL;
+    END IF;
     c.state := t.to_state;
     c.version := c.version + 1;
     c.updated_at := at;
@@ -249,7 +280,7 @@ BEGIN
            handle_deadline = c.handle_deadline, department_code = c.department_code,
            extension_hours = c.extension_hours, extension_pending = c.extension_pending,
            rework_count = c.rework_count, urge_count = c.urge_count, close_category = c.close_category,
-           variant = c.variant, updated_at = c.updated_at, updated_by = c.updated_by, version = c.version
+           variant = c.variant, assignee = c.assignee, updated_at = c.updated_at, updated_by = c.updated_by, version = c.version
      WHERE id = c.id;
     INSERT INTO citygrid.case_action (case_id, action, from_state, to_state, actor, role, at, note, data, replayed)
     VALUES (c.id, p_action, t.from_state, t.to_state, p_actor, p_role, at, p_note,
@@ -260,6 +291,7 @@ BEGIN
                 'on_time', CASE WHEN due IS NULL THEN NULL ELSE at <= due END,
                 'stage_deadline', c.stage_deadline,
                 'handle_deadline', c.handle_deadline)
+                   || CASE WHEN c.assignee IS NOT NULL THEN jsonb_build_object('assignee', c.assignee) ELSE '{}' END
                    || CASE WHEN p_action = 'close' THEN jsonb_build_object('close_category', c.close_category)
                            ELSE '{}' END
                    || CASE WHEN photo_ids IS NOT NULL THEN jsonb_build_object('photos', photo_ids) ELSE '{}' END,

@@ -33,6 +33,8 @@ BEGIN
                         SELECT 1 FROM citygrid.case_assist a WHERE a.case_id = c.id AND a.done_at IS NULL
                            AND a.department_code = citygrid.department_of(me))))
            AND citygrid.case_precondition(c, t.action, clock_timestamp()) IS NULL
+           AND (t.role <> 'supervisor' OR c.state NOT IN ('to_verify', 'handled') OR c.assignee IS NULL
+                OR c.assignee = me OR citygrid.user_is_superuser(me))
            AND (t.action NOT IN ('defer', 'release', 'approve_extension', 'refuse_extension', 'cancel')
                 OR EXISTS (SELECT 1 FROM citygrid.case_authority a WHERE a.action = t.action AND a.role = t.role
                               AND (t.action <> 'approve_extension' OR a.max_hours IS NULL

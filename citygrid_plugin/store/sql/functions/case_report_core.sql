@@ -10,6 +10,7 @@
 --   p_reporter, p_reporter_phone  the reporter's name and phone, kept in case_reporter (read by the
 --                  supervision centre only); a source that needs_reporter refuses a report without both
 --   p_urgent       紧急: the case runs on the urgent time limits
+--   p_accuracy     the handheld's horizontal accuracy of the position, metres (0 to 10,000), kept
 --   p_external_id  the case's number in the system it came from: a report whose source already holds
 --                  that number (as a case or an additional report) adds nothing and returns that case
 -- The case records the command manual's version in force (manual_version): its deadlines come from
@@ -19,7 +20,7 @@
 CREATE OR REPLACE FUNCTION citygrid.case_report_core(p_actor text, p_at timestamptz, p_replayed boolean,
         p_source text, p_kind text, p_class text, p_description text, p_geom geometry,
         p_address text, p_reporter text, p_component text, p_photo text, p_observed_at timestamptz,
-        p_reporter_phone text, p_urgent boolean, p_external_id text)
+        p_reporter_phone text, p_urgent boolean, p_external_id text, p_accuracy real DEFAULT NULL)
     RETURNS citygrid.work_case
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = citygrid, public, pg_temp AS $$
 DECLARE
@@ -59,6 +60,10 @@ BEGIN
         RAISE EXCEPTION 'a case is of kind event or component, got %', COALESCE(p_kind, 'nothing')
             USING ERRCODE = 'check_violation';
     END IF;
+    IF p_accuracy IS NOT NULL AND NOT (p_accuracy >= 0 AND p_accuracy <= 10000) THEN
+        RAISE EXCEPTION 'position accuracy % m is not plausible: 0 to 10000 metres', p_accuracy
+            USING ERRCODE = 'check_violation';
+    END IF;
     IF length(p_photo) > 2000 THEN
         RAISE EXCEPTION 'the photo link has % characters; at most 2000', length(p_photo) USING ERRCODE = 'check_violation';
     END IF;
@@ -96,13 +101,13 @@ BEGIN
     INSERT INTO citygrid.work_case (case_no, source, kind, profile, class_code, component_code, description, address,
                                     photo, geom, grid_code, district_code, street_code, community_code,
                                     state, reported_at, updated_at, updated_by, trusted, replayed, observed_at,
-                                    urgent, external_id, manual_version)
+                                    urgent, external_id, manual_version, accuracy_m)
     VALUES (to_char(p_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || citygrid.case_serial(),
             p_source, p_kind, (SELECT profile FROM citygrid.district WHERE code = left(g.code, 6)), p_class,
             p_component, p_description, p_address, p_photo, ST_SetSRID(p_geom, citygrid.store_srid()),
             g.code, left(g.code, 6), substr(g.code, 7, 3), substr(g.code, 10, 3), 'reported', p_at, p_at, p_actor,
             src.trusted, p_replayed, p_observed_at, COALESCE(p_urgent, false), p_external_id,
-            (SELECT max(v.version) FROM citygrid.manual_version v))
+            (SELECT max(v.version) FROM citygrid.manual_version v), p_accuracy)
     RETURNING * INTO c;
     c.stage_deadline := citygrid.case_deadline(c, 'accept', p_at);
     IF c.stage_deadline IS NOT NULL THEN
