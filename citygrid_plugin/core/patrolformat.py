@@ -25,11 +25,14 @@ Layers and tables of patrol.gpkg (fields: name, OGR type; QField fills the defau
   ``report_photo`` (photos/<file>, read-only), ``version`` (the case's version when packed), and
   what he records: ``verdict`` (verify: confirmed / not_confirmed; check: fixed / not_fixed),
   ``note``, ``photo`` (attachment under DCIM/), ``done_at`` (default ``now()``), ``uid``.
-- ``tracks`` (LineStringM): QField's position tracking; M is the time in seconds since the Unix
-  epoch (UTC); ``uid``, ``author``.
+- ``tracks`` (LineStringM): QField's position tracking; M is the time since the Unix epoch (UTC):
+  seconds, as the package asks QField to write it, or milliseconds, QField's default (the sync
+  reads both: values above 1e11 are milliseconds); ``uid``, ``author``.
 - ``classes`` (no geometry): kind, code, name, major_name — the value relation's source.
 - ``_citygrid_patrol`` (no geometry, one row): package_id, store_id, login, created_at, grids
   (comma separated), format.
+- ``_citygrid_conflicts`` (no geometry, written by the sync): verdicts the store could not take
+  because the case moved on (who did what when), kept for the supervisor and the shift leader.
 - ``_citygrid_synced`` (no geometry): uid, what (report, verdict, track), synced_at, result (the
   case number or the conflict) — what a sync already carried into the store; the next sync
   skips them (and the store refuses duplicates anyway: a report's uid is its external id).

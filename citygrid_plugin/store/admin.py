@@ -1,7 +1,8 @@
 """The city's rules as data, for the administration dialog and the batch algorithms: departments and
 their territories, routing rules (with a preview), the working calendar and week, case sources,
-local extension classes, authorisations, evaluation weights, supervisors' responsibility grids,
-and the administrators' audit.
+local extension classes, authorisations, evaluation weights, supervisors' responsibility grids
+with their validity periods (责任网格), the grids' rosters (一格六员), the login that gets the tasks
+of grids nobody answers for, and the administrators' audit.
 
 Thin on purpose: the store holds the rules (grants: administrators alone write these tables; row
 level security; checks and triggers that refuse a bad value with what to do) and audits every
@@ -21,6 +22,7 @@ from psycopg2 import sql
 
 from ..core.evaluation import SCORE_TERMS
 from ..core.i18n import tr
+from ..core.roster import DUTIES
 from .db import StoreError, describe_error, reading, rollback
 
 AUTHORITY_ACTIONS = ("defer", "release", "approve_extension", "refuse_extension", "cancel")
@@ -516,20 +518,287 @@ def save_weights(conn, w: dict[str, float]) -> None:
                             WHERE evaluation_weight.points IS DISTINCT FROM EXCLUDED.points""", (term, points))
 
 
-def supervisor_grids(conn, login: str) -> list[str]:
+def supervisor_grids(conn, login: str, day: dt.date | None = None) -> list[str]:
+    """The grids supervisor *login* answers for on *day* (today by default)."""
     with reading(conn) as cur:
-        cur.execute("SELECT grid_code FROM citygrid.supervisor_grid WHERE login = %s ORDER BY 1", (login,))
+        cur.execute("""SELECT DISTINCT grid_code FROM citygrid.supervisor_grid
+                        WHERE login = %(l)s AND valid_from <= %(d)s AND (valid_to IS NULL OR valid_to >= %(d)s)
+                        ORDER BY 1""", {"l": login, "d": day or dt.date.today()})
         return [r[0] for r in cur.fetchall()]
 
 
-def set_supervisor_grids(conn, login: str, codes: list[str]) -> None:
-    """The responsibility grids of supervisor *login* become exactly *codes*."""
+def set_supervisor_grids(conn, login: str, codes: list[str], day: dt.date | None = None) -> None:
+    """From *day* (today by default) on, the responsibility grids of supervisor *login* are
+    exactly *codes*: a grid he no longer answers for has its period ended the day before (a period
+    that starts that day is removed), a grid he does not hold yet gets a period open from that
+    day; his periods before and after stay as they are. All or nothing; the store refuses a grid
+    another supervisor holds then (end that one first)."""
+    day = day or dt.date.today()
     codes = list(dict.fromkeys(c.strip() for c in codes if c and c.strip()))
-    with _writing(conn, tr("responsibility grids of {login} not saved: {{error}}").format(login=login)) as cur:
-        cur.execute("DELETE FROM citygrid.supervisor_grid WHERE login = %s AND NOT grid_code = ANY(%s)", (login, codes))
+    with _responsibility_writing(conn, tr("responsibility grids of {login} not saved: {{error}}").format(
+            login=login)) as cur:
+        held = """login = %(l)s AND valid_from <= %(d)s AND (valid_to IS NULL OR valid_to >= %(d)s)
+                  AND NOT grid_code = ANY(%(c)s)"""
+        args = {"l": login, "d": day, "c": codes}
+        cur.execute(f"DELETE FROM citygrid.supervisor_grid WHERE {held} AND valid_from = %(d)s", args)  # nosec B608
+        cur.execute(f"UPDATE citygrid.supervisor_grid SET valid_to = %(d)s - 1 WHERE {held}", args)  # nosec B608
         for code in codes:
-            cur.execute("INSERT INTO citygrid.supervisor_grid (login, grid_code) VALUES (%s, %s) "
-                        "ON CONFLICT DO NOTHING", (login, code))
+            cur.execute("""INSERT INTO citygrid.supervisor_grid (login, grid_code, valid_from)
+                           SELECT %(l)s, %(g)s, %(d)s
+                            WHERE NOT EXISTS (SELECT 1 FROM citygrid.supervisor_grid
+                                               WHERE login = %(l)s AND grid_code = %(g)s AND valid_from <= %(d)s
+                                                 AND (valid_to IS NULL OR valid_to >= %(d)s))
+                           ON CONFLICT DO NOTHING""", {"l": login, "g": code, "d": day})
+
+
+# -- responsibility grids with their validity (责任网格), the grid roster (一格六员), the fallback ----------
+@contextmanager
+def _responsibility_writing(conn, failure: str):
+    """:func:`_writing` with the store's refusal in the user's language (core.storemessages knows
+    the responsibility grids' refusals: another supervisor's period, a grid not in use …)."""
+    from ..core.storemessages import translate
+
+    try:
+        with conn.cursor() as cur:
+            yield cur
+        conn.commit()
+    except psycopg2.Error as exc:
+        rollback(conn)
+        raise AdminError(failure.format(error=translate(describe_error(exc, conn)))) from exc
+    except BaseException:
+        rollback(conn)
+        raise
+
+
+def responsibility_periods(conn, grid_code: str | None = None, login: str | None = None) -> list[dict]:
+    """The periods in which supervisors answer for grids (of *grid_code* and/or *login* when
+    given), by grid and start: login, name (the staff's display name), grid_code, valid_from,
+    valid_to (None: open)."""
+    with reading(conn) as cur:
+        cur.execute("""SELECT s.login, st.name, s.grid_code, s.valid_from, s.valid_to
+                         FROM citygrid.supervisor_grid s LEFT JOIN citygrid.staff st ON st.login = s.login
+                        WHERE (%(g)s::text IS NULL OR s.grid_code = %(g)s) AND (%(l)s::text IS NULL OR s.login = %(l)s)
+                        ORDER BY s.grid_code, s.valid_from, s.login""", {"g": grid_code, "l": login})
+        return _rows(cur)
+
+
+def _period_text(valid_from: dt.date, valid_to: dt.date | None) -> str:
+    return f"{valid_from:%Y-%m-%d} – {valid_to:%Y-%m-%d}" if valid_to else \
+        tr("from {day} on").format(day=f"{valid_from:%Y-%m-%d}")
+
+
+def add_responsibility(conn, login: str, grid_code: str, valid_from: dt.date, valid_to: dt.date | None = None
+                       ) -> None:
+    """Supervisor *login* answers for *grid_code* from *valid_from* to *valid_to* (None: with no
+    end). The store refuses a period overlapping another supervisor's period of the grid (one
+    supervisor answers for a grid at a time: its message names him and his period), a login that
+    is not a supervisor and a grid not in use; his own overlapping period is refused here."""
+    grid_code, login = (grid_code or "").strip(), (login or "").strip()
+    if not login:
+        raise AdminError(tr("choose the supervisor who answers for the grid"))
+    if valid_to is not None and valid_to < valid_from:
+        raise AdminError(tr("the period ends ({end}) before it starts ({start})").format(
+            start=f"{valid_from:%Y-%m-%d}", end=f"{valid_to:%Y-%m-%d}"))
+    failure = tr("grid {grid}: the period of {login} not saved: {{error}}").format(grid=grid_code, login=login)
+    with _responsibility_writing(conn, failure) as cur:
+        cur.execute("""SELECT valid_from, valid_to FROM citygrid.supervisor_grid
+                        WHERE login = %(l)s AND grid_code = %(g)s
+                          AND daterange(valid_from, valid_to, '[]') && daterange(%(f)s, %(t)s, '[]')
+                        LIMIT 1""", {"l": login, "g": grid_code, "f": valid_from, "t": valid_to})
+        mine = cur.fetchone()
+        if mine:
+            raise AdminError(failure.format(error=tr(
+                "{login} answers for the grid already ({period}); change that period instead").format(
+                login=login, period=_period_text(*mine))))
+        cur.execute("INSERT INTO citygrid.supervisor_grid (login, grid_code, valid_from, valid_to) "
+                    "VALUES (%s, %s, %s, %s)", (login, grid_code, valid_from, valid_to))
+
+
+def end_responsibility(conn, login: str, grid_code: str, valid_from: dt.date, last_day: dt.date | None) -> None:
+    """The period of *login* for *grid_code* starting *valid_from* ends on *last_day* (None:
+    it has no end again; the store refuses that when another supervisor follows)."""
+    if last_day is not None and last_day < valid_from:
+        raise AdminError(tr("a period cannot end ({end}) before it starts ({start}); remove it instead").format(
+            start=f"{valid_from:%Y-%m-%d}", end=f"{last_day:%Y-%m-%d}"))
+    failure = tr("grid {grid}: the period of {login} not changed: {{error}}").format(grid=grid_code, login=login)
+    with _responsibility_writing(conn, failure) as cur:
+        cur.execute("UPDATE citygrid.supervisor_grid SET valid_to = %s WHERE login = %s AND grid_code = %s "
+                    "AND valid_from = %s", (last_day, login, grid_code, valid_from))
+        if cur.rowcount == 0:
+            raise AdminError(failure.format(error=tr("there is no such period (removed meanwhile?)")))
+
+
+def remove_responsibility(conn, login: str, grid_code: str, valid_from: dt.date) -> None:
+    """Remove a period entered by mistake (a period that happened is ended, not removed: the
+    tasks of its days were his)."""
+    with _responsibility_writing(conn, tr("grid {grid}: the period of {login} not removed: {{error}}").format(
+            grid=grid_code, login=login)) as cur:
+        cur.execute("DELETE FROM citygrid.supervisor_grid WHERE login = %s AND grid_code = %s AND valid_from = %s",
+                    (login, grid_code, valid_from))
+
+
+def grid_overview(conn, day: dt.date | None = None) -> list[dict]:
+    """Every active unit grid with who answers for it on *day* (today by default), by code: code,
+    community (its name), supervisor (login or None), supervisor_name, roster (number of people
+    in its roster) and duties (the roster's duties, each once)."""
+    with reading(conn) as cur:
+        cur.execute("""
+            SELECT g.code, c.name AS community,
+                   s.login AS supervisor, st.name AS supervisor_name,
+                   (SELECT count(*) FROM citygrid.grid_roster r WHERE r.grid_code = g.code) AS roster,
+                   ARRAY(SELECT DISTINCT r.duty FROM citygrid.grid_roster r WHERE r.grid_code = g.code) AS duties
+              FROM citygrid.grid g
+              LEFT JOIN citygrid.community c ON c.district_code = g.district_code AND c.street_code = g.street_code
+                                            AND c.code = g.community_code
+              LEFT JOIN LATERAL (SELECT x.login FROM citygrid.supervisor_grid x
+                                  WHERE x.grid_code = g.code AND x.valid_from <= %(d)s
+                                    AND (x.valid_to IS NULL OR x.valid_to >= %(d)s)
+                                  ORDER BY x.valid_from DESC, x.login LIMIT 1) s ON TRUE
+              LEFT JOIN citygrid.staff st ON st.login = s.login
+             WHERE g.retired_at IS NULL AND g.code IS NOT NULL
+             ORDER BY g.code""", {"d": day or dt.date.today()})
+        out = _rows(cur)
+    for r in out:
+        r["duties"] = list(r["duties"])
+    return out
+
+
+def responsibility_map(conn, day: dt.date | None = None) -> list[dict]:
+    """The active unit grids with their supervisor on *day* (today by default), for a map of who
+    covers which grid: code, supervisor (login or None), supervisor_name, wkb (the grid's polygon
+    in the store's CRS)."""
+    with reading(conn) as cur:
+        cur.execute("""
+            SELECT g.code, s.login, st.name, ST_AsBinary(g.geom)
+              FROM citygrid.grid g
+              LEFT JOIN LATERAL (SELECT x.login FROM citygrid.supervisor_grid x
+                                  WHERE x.grid_code = g.code AND x.valid_from <= %(d)s
+                                    AND (x.valid_to IS NULL OR x.valid_to >= %(d)s)
+                                  ORDER BY x.valid_from DESC, x.login LIMIT 1) s ON TRUE
+              LEFT JOIN citygrid.staff st ON st.login = s.login
+             WHERE g.retired_at IS NULL AND g.code IS NOT NULL
+             ORDER BY g.code""", {"d": day or dt.date.today()})
+        return [{"code": c, "supervisor": login, "supervisor_name": name, "wkb": bytes(wkb)}
+                for c, login, name, wkb in cur.fetchall()]
+
+
+def roster(conn, grid_code: str | None = None) -> list[dict]:
+    """The roster (一格六员) of *grid_code* (every grid's when None), by grid, duty (in the order
+    of :data:`~citygrid_plugin.core.roster.DUTIES`) and entry: id, grid_code, duty, name, phone, note."""
+    with reading(conn) as cur:
+        cur.execute("""SELECT id, grid_code, duty, name, phone, note FROM citygrid.grid_roster
+                        WHERE %(g)s::text IS NULL OR grid_code = %(g)s
+                        ORDER BY grid_code, array_position(%(duties)s, duty), id""",
+                    {"g": grid_code, "duties": list(DUTIES)})
+        return _rows(cur)
+
+
+def _member_args(m: dict) -> dict:
+    from ..core.roster import duty_of, phone_problem
+
+    grid, name = _text(m.get("grid_code")), _text(m.get("name"))
+    duty = duty_of(m.get("duty") or "")
+    if duty is None:
+        raise AdminError(tr("the duty is one of {duties}").format(duties="、".join(DUTIES)))
+    if not name:
+        raise AdminError(tr("give the person's name"))
+    phone = _text(m.get("phone"))
+    problem = phone_problem(phone)
+    if problem:
+        raise AdminError(tr("phone {phone}: {problem}").format(phone=phone, problem=problem))
+    return {"id": m.get("id"), "grid": grid, "duty": duty, "name": name, "phone": phone, "note": _text(m.get("note"))}
+
+
+def _check_grids(cur, codes) -> None:
+    """Every code names an active unit grid (the roster table holds codes, not references)."""
+    cur.execute("""SELECT c FROM unnest(%s::text[]) c WHERE NOT EXISTS (
+                       SELECT 1 FROM citygrid.grid g WHERE g.code = c AND g.retired_at IS NULL) ORDER BY 1""",
+                (sorted(set(codes)),))
+    missing = [r[0] for r in cur.fetchall()]
+    if missing:
+        raise AdminError(tr("there is no active unit grid {code}").format(code="、".join(missing)))
+
+
+def save_roster_member(conn, member: dict) -> int:
+    """Add (no ``id``) or change a person of a grid's roster: grid_code, duty (one of the six
+    duties), name, phone, note; their id."""
+    args = _member_args(member)
+    failure = tr("roster of grid {grid} not saved: {{error}}").format(grid=args["grid"])
+    with _responsibility_writing(conn, failure) as cur:
+        try:
+            _check_grids(cur, [args["grid"]])
+        except AdminError as exc:
+            raise AdminError(failure.format(error=exc)) from None
+        if args["id"] is None:
+            cur.execute("""INSERT INTO citygrid.grid_roster (grid_code, duty, name, phone, note)
+                           VALUES (%(grid)s, %(duty)s, %(name)s, %(phone)s, %(note)s) RETURNING id""", args)
+        else:
+            cur.execute("""UPDATE citygrid.grid_roster SET grid_code = %(grid)s, duty = %(duty)s, name = %(name)s,
+                                  phone = %(phone)s, note = %(note)s
+                            WHERE id = %(id)s RETURNING id""", args)
+        row = cur.fetchone()
+        if row is None:
+            raise AdminError(tr("roster entry #{id} does not exist (deleted meanwhile?)").format(id=args["id"]))
+        return row[0]
+
+
+def delete_roster_member(conn, member_id: int) -> None:
+    with _responsibility_writing(conn, tr("roster entry not deleted: {error}")) as cur:
+        cur.execute("DELETE FROM citygrid.grid_roster WHERE id = %s", (member_id,))
+
+
+def save_roster(conn, members: list[dict], replace: bool = False) -> None:
+    """Many roster entries in one transaction (citygrid:importroster), all or nothing: a person
+    is known by grid, duty and name (their phone and note change); *replace*: the roster holds
+    exactly these afterwards."""
+    args = [_member_args(m) for m in members]
+    failure = tr("roster not saved: {error}")
+    with _responsibility_writing(conn, failure) as cur:
+        try:
+            _check_grids(cur, [a["grid"] for a in args])
+        except AdminError as exc:
+            raise AdminError(failure.format(error=exc)) from None
+        if replace:
+            cur.execute("""DELETE FROM citygrid.grid_roster r
+                            WHERE NOT EXISTS (SELECT 1 FROM unnest(%s::text[], %s::text[], %s::text[]) k(g, d, n)
+                                               WHERE k.g = r.grid_code AND k.d = r.duty AND k.n = r.name)""",
+                        ([a["grid"] for a in args], [a["duty"] for a in args], [a["name"] for a in args]))
+        for a in args:
+            cur.execute("""UPDATE citygrid.grid_roster SET phone = %(phone)s, note = %(note)s
+                            WHERE grid_code = %(grid)s AND duty = %(duty)s AND name = %(name)s
+                              AND (phone, note) IS DISTINCT FROM (%(phone)s, %(note)s)""", a)
+            cur.execute("""INSERT INTO citygrid.grid_roster (grid_code, duty, name, phone, note)
+                           SELECT %(grid)s, %(duty)s, %(name)s, %(phone)s, %(note)s
+                            WHERE NOT EXISTS (SELECT 1 FROM citygrid.grid_roster
+                                               WHERE grid_code = %(grid)s AND duty = %(duty)s AND name = %(name)s)""",
+                        a)
+
+
+def active_grids(conn) -> list[str]:
+    """The codes of the active unit grids."""
+    with reading(conn) as cur:
+        cur.execute("SELECT code FROM citygrid.grid WHERE retired_at IS NULL AND code IS NOT NULL ORDER BY 1")
+        return [r[0] for r in cur.fetchall()]
+
+
+def task_fallback(conn) -> str | None:
+    """The login that gets verify and check tasks of grids nobody answers for (None: every
+    supervisor may take them)."""
+    return _setting(conn, "task_fallback", "") or None
+
+
+def set_task_fallback(conn, login: str | None) -> None:
+    """Tasks of grids nobody answers for go to supervisor *login* (None or empty: to every
+    supervisor). Tasks already waiting keep whom they went to."""
+    login = (login or "").strip()
+    if login:
+        with reading(conn) as cur:
+            cur.execute("SELECT citygrid.user_acts_as(%s, 'supervisor')", (login,))
+            acts = cur.fetchone()[0]
+        if not acts:
+            raise AdminError(tr("{login} is not a supervisor's login; tasks go to supervisors (监督员)").format(
+                login=login))
+    _set_setting(conn, "task_fallback", login)
 
 
 # -- the audit ----------------------------------------------------------------------------------------------------

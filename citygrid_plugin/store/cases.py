@@ -196,7 +196,7 @@ def allowed_actions(conn, case_id: int, roles: list[str] | None = None) -> list[
 
 QUEUE_COLUMNS = ("id", "case_no", "state", "source", "kind", "class_code", "class_name", "description", "address",
                  "grid_code", "street_code", "department_code", "department_name", "stage_deadline", "hours_left",
-                 "overdue", "version", "x", "y", "urge_count", "rework_count")
+                 "overdue", "version", "x", "y", "urge_count", "rework_count", "assignee")
 
 
 def filter_terms(alias: str, *, class_text: str | None = "", source: str | None = "", area: str | None = "",
@@ -229,14 +229,18 @@ def filter_terms(alias: str, *, class_text: str | None = "", source: str | None 
 
 def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False, class_text: str = "",
                source: str = "", area: str = "", department: str = "", limit: int = 5000,
-               ids: list[int] | None = None, finished_too: bool = False) -> list[dict]:
+               ids: list[int] | None = None, finished_too: bool = False, mine: bool = False) -> list[dict]:
     """Open cases for a queue tab, most urgent first: *states* (None: every open state),
     filters on class (code or part of the name), source, area (a grid, community or street
     code prefix: 15, 12 or 9 digits, or the 3-digit street code), department, and *ids* (a
     drill-down from the evaluation: only these cases). *finished_too*: closed and cancelled
     cases as well (the drill-down tab lists a figure's cases whatever their state; they have
-    no deadline, so they come last)."""
+    no deadline, so they come last). *mine*: only the cases whose task is the logged-in
+    supervisor's or anyone's (work_case.assignee him or NULL; a superuser sees them all).
+    Each row says whose task the case is (``assignee``)."""
     where, args = ["TRUE"], []
+    if mine:
+        where.append("(q.assignee IS NULL OR q.assignee = citygrid.actor() OR citygrid.is_superuser())")
     if ids is not None:
         where.append("q.id = ANY(%s)")
         args.append([int(i) for i in ids])
@@ -253,7 +257,7 @@ def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False
     sql = f"""
         SELECT q.id, q.case_no, q.state, q.source, q.kind, q.class_code, cls.name, q.description, q.address,
                q.grid_code, q.street_code, q.department_code, d.name, q.stage_deadline, q.hours_left, q.overdue,
-               q.version, ST_X(q.geom), ST_Y(q.geom), q.urge_count, q.rework_count
+               q.version, ST_X(q.geom), ST_Y(q.geom), q.urge_count, q.rework_count, q.assignee
           FROM {cases} q
           JOIN citygrid.work_case c ON c.id = q.id
           LEFT JOIN LATERAL (
@@ -274,7 +278,7 @@ def queue_rows(conn, states: list[str] | None = None, overdue_only: bool = False
 # every case with the columns of citygrid.case_queue that queue_rows reads (a finished case has no deadline)
 _EVERY_CASE = """(SELECT w.id, w.case_no, w.state, w.source, w.kind, w.class_code, w.description, w.address,
                          w.grid_code, w.street_code, w.department_code, w.version, w.geom, w.urge_count,
-                         w.rework_count,
+                         w.rework_count, w.assignee,
                          CASE WHEN s.is_open THEN w.stage_deadline END AS stage_deadline,
                          CASE WHEN s.is_open THEN extract(epoch FROM w.stage_deadline - now()) / 3600.0 END
                              AS hours_left,

@@ -44,7 +44,8 @@ def patrollers(secured, cluster, store_dsn, conn_factory):
 
 def public_case(login, x: float = 50, y: float = 150):
     """A 12319 call at (x, y), accepted: it waits for verification on site."""
-    c = report_case(login("operator"), "12319热线", "event", "0102", "暴露垃圾", x, y, reporter="王", reporter_phone="13800000000")
+    c = report_case(login("operator"), "12319热线", "event", "0102", "暴露垃圾", x, y, reporter="王",
+                    reporter_phone="13800000000")
     return act(login("operator"), c.id, "accept", "operator", c.version)
 
 
@@ -59,7 +60,8 @@ def test_a_verify_task_goes_to_the_grids_supervisor_and_only_he_acts(patrollers)
     assert {a for a, _r, _n in allowed_actions(as_("zhang"), c.id)} == {"verify", "cancel"}
     # the shift leader reassigns it; now li's, not zhang's
     with pytest.raises(CaseRefused, match="is not one"):
-        act(login("shift_leader"), c.id, "reassign", "shift_leader", c.version, data={"supervisor": login("operator").info.user})
+        act(login("shift_leader"), c.id, "reassign", "shift_leader", c.version,
+            data={"supervisor": login("operator").info.user})
     c = act(login("shift_leader"), c.id, "reassign", "shift_leader", c.version, data={"supervisor": names["li"]})
     assert c.state == "to_verify"
     assert one(owner, "SELECT assignee FROM citygrid.work_case WHERE id = %s", (c.id,))[0] == names["li"]
@@ -147,3 +149,20 @@ def _coverage(conn, day):
         rows = cur.fetchall()
     conn.rollback()
     return rows
+
+
+def test_a_walk_that_retraces_itself_counts_every_pass(patrollers):
+    owner, _login, names, as_ = patrollers
+    zhang = as_("zhang")
+    package = str(uuid.uuid4())
+    patrol.register_package(zhang, package, names["zhang"], [GRID_A])
+    today = datetime.now(timezone(timedelta(hours=8))).date()
+    t0 = int(datetime(today.year, today.month, today.day, 10, tzinfo=timezone(timedelta(hours=8))).timestamp())
+    # back and forth along the same 80 m of street, three times: 240 s and 240 m in grid A
+    with zhang.cursor() as cur:
+        cur.execute("SELECT citygrid.patrol_track_add(%s::uuid, 'back-and-forth', "
+                    "ST_SetSRID(ST_GeomFromText(%s), 4544))",
+                    (package, line_m([(10, 150, t0), (90, 150, t0 + 80), (10, 150, t0 + 160), (90, 150, t0 + 240)])))
+    zhang.commit()
+    rows = {r[1]: r for r in _coverage(zhang, today)}
+    assert rows[GRID_A][2] == pytest.approx(240) and rows[GRID_A][3] == pytest.approx(240)

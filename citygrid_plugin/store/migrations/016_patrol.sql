@@ -8,7 +8,8 @@
 --     (work_case.assignee), else the fallback login (store setting task_fallback), else to every
 --     supervisor; the shift leader reassigns (action reassign); a supervisor acts only on his own.
 --   * Patrol packages (patrol_package) know the store they came from (store_id) and their
---     supervisor; tracks (patrol_track, LineStringM with the time as M) are stored per package.
+--     supervisor; tracks (patrol_track, LineStringM with the time as M) are stored per package,
+--     with the time and distance they spent in each grid (patrol_track_grid).
 --   * A report's position accuracy is kept (work_case.accuracy_m).
 
 INSERT INTO citygrid.store_setting (key, value) VALUES
@@ -108,6 +109,20 @@ CREATE INDEX patrol_track_geom ON citygrid.patrol_track USING gist (geom);
 CREATE TRIGGER patrol_track_append_only BEFORE UPDATE OR DELETE ON citygrid.patrol_track
     FOR EACH ROW EXECUTE FUNCTION citygrid.refuse_change();
 ALTER TABLE citygrid.patrol_track ENABLE ROW LEVEL SECURITY;
+
+-- what each track spent in each grid, computed once when the track is stored (patrol_track_add,
+-- segment by segment: a walk that retraces itself counts every pass), so a day's coverage is a sum
+CREATE TABLE citygrid.patrol_track_grid (
+    track_id   bigint NOT NULL REFERENCES citygrid.patrol_track,
+    grid_code  text NOT NULL,
+    seconds    double precision NOT NULL CHECK (seconds >= 0),
+    metres     double precision NOT NULL CHECK (metres >= 0),
+    PRIMARY KEY (track_id, grid_code)
+);
+COMMENT ON TABLE citygrid.patrol_track_grid IS 'Time and distance of each patrol track inside each unit grid';
+CREATE TRIGGER patrol_track_grid_append_only BEFORE UPDATE OR DELETE ON citygrid.patrol_track_grid
+    FOR EACH ROW EXECUTE FUNCTION citygrid.refuse_change();
+ALTER TABLE citygrid.patrol_track_grid ENABLE ROW LEVEL SECURITY;
 
 -- the new report input (position accuracy): the old signatures go (new bodies in sql/functions)
 DROP FUNCTION IF EXISTS citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz,

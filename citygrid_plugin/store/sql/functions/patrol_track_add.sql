@@ -2,7 +2,8 @@
 -- the time in seconds since 1970 UTC) in the name of the logged-in supervisor, who must be the
 -- package's. Checked: at least two points, time never going backwards, no jump faster than
 -- 300 km/h between two points (the sync splits a track at such places first and says where), the
--- store's CRS. Idempotent: a track already stored for the package (its uid) is not added again;
+-- store's CRS. Its time and distance in each unit grid are computed once, here (patrol_track_grid).
+-- Idempotent: a track already stored for the package (its uid) is not added again;
 -- the stored track's id is returned either way. Append-only.
 CREATE OR REPLACE FUNCTION citygrid.patrol_track_add(p_package uuid, p_track_uid text, p_geom geometry)
     RETURNS bigint
@@ -51,6 +52,19 @@ BEGIN
             to_timestamp(ST_M(ST_EndPoint(p_geom))), n, ST_Length(p_geom),
             ST_SetSRID(ST_Force3DM(p_geom), citygrid.store_srid()))
     RETURNING id INTO found_id;
+    -- its time and distance in each grid, segment by segment (a segment's time shared by the length
+    -- of it inside the grid): linear in the points, and a walk that retraces itself counts every pass
+    INSERT INTO citygrid.patrol_track_grid (track_id, grid_code, seconds, metres)
+        SELECT found_id, p.code, sum(CASE WHEN p.len > 0 THEN p.dt * p.inside / p.len ELSE p.dt END), sum(p.inside)
+          FROM (SELECT g.code, s.len, s.dt,
+                       CASE WHEN ST_Covers(g.geom, s.geom) THEN s.len
+                            ELSE ST_Length(ST_Intersection(s.geom, g.geom)) END AS inside
+                  FROM (SELECT ST_Force2D(d.geom) AS geom, ST_Length(d.geom) AS len,
+                               ST_M(ST_EndPoint(d.geom)) - ST_M(ST_StartPoint(d.geom)) AS dt
+                          FROM ST_DumpSegments(ST_SetSRID(p_geom, citygrid.store_srid())) d) s
+                  JOIN citygrid.grid g ON g.retired_at IS NULL AND g.code IS NOT NULL
+                                      AND ST_Intersects(g.geom, s.geom)) p
+         GROUP BY p.code;
     UPDATE citygrid.patrol_package SET synced_at = clock_timestamp(), syncs = syncs + 1 WHERE id = p_package;
     RETURN found_id;
 END $$;
