@@ -33,6 +33,7 @@ from .gui.dialogs.settings_dialog import SettingsDialog
 from .gui.docks.case_queue import CaseQueueDock
 from .gui.docks.evaluation import EvaluationDock
 from .gui.docks.heatmap import HeatmapDock
+from .gui.docks.patrol import PatrolCoverageDock
 from .gui.maptools.grid_edit import GridEditError, SplitGridTool, merge_grids
 from .gui.maptools.report_point import ReportPointTool
 from .gui.session import StoreSession
@@ -45,6 +46,8 @@ from .store.roles import my_roles
 ICONS = Path(__file__).with_name("resources") / "icons"
 LOG_TAG = "CityGrid"
 EVALUATION_ROLES = ("analyst", "admin", "shift_leader", "dispatcher", "supervisor", "operator")
+PATROL_PACKAGE_ROLES = ("admin", "shift_leader", "supervisor")   # who builds handheld packages (the store decides)
+COVERAGE_ROLES = ("analyst", "admin", "shift_leader", "office", "dispatcher", "operator", "supervisor")
 DOCK_SETTINGS = "citygrid/docks"
 ADMIN_ROLES = ("admin",)
 
@@ -57,6 +60,7 @@ class CityGridPlugin:
         self.case_dock = None
         self.heatmap_dock = None
         self.evaluation_dock = None
+        self.coverage_dock = None
         self.big_screen = None
         self.report_dialog = None
         self.report_tool = None
@@ -106,6 +110,12 @@ class CityGridPlugin:
         self.sync_action = self._action("sync_package.svg", tr("Sync a census field package…"),
                                         self.run_sync_package, needs_store=True, roles=("surveyor",))
         self.menu.addSeparator()
+        self.patrol_package_action = self._action("patrol_package.svg", tr("Build patrol packages (QField)…"),
+                                                  self.run_patrol_package, needs_store=True,
+                                                  roles=PATROL_PACKAGE_ROLES)
+        self.patrol_sync_action = self._action("patrol_sync.svg", tr("Sync a patrol package…"),
+                                               self.run_patrol_sync, needs_store=True, roles=("supervisor",))
+        self.menu.addSeparator()
         self.queue_action = self._action("case_queue.svg", tr("Case queue"), self.toggle_case_queue,
                                          needs_store=True, roles=CASE_ROLES)
         self.queue_action.setCheckable(True)
@@ -120,6 +130,9 @@ class CityGridPlugin:
         self.evaluation_action = self._action("evaluation.svg", tr("Evaluation"), self.toggle_evaluation,
                                               needs_store=True, roles=EVALUATION_ROLES)
         self.evaluation_action.setCheckable(True)
+        self.coverage_action = self._action("patrol_coverage.svg", tr("Patrol coverage"), self.toggle_coverage,
+                                            needs_store=True, roles=COVERAGE_ROLES)
+        self.coverage_action.setCheckable(True)
         self.menu.addSeparator()
         self.admin_action = self._action("admin.svg", tr("Administration…"), self.show_admin, needs_store=True,
                                          roles=ADMIN_ROLES)
@@ -228,7 +241,8 @@ class CityGridPlugin:
     def _release_session(self) -> None:
         """Close the session when no window uses it any more."""
         if self.session is not None and not any((self.case_dock, self.heatmap_dock, self.evaluation_dock,
-                                                 self.big_screen, self.report_dialog, self.admin_dialog)):
+                                                 self.coverage_dock, self.big_screen, self.report_dialog,
+                                                 self.admin_dialog)):
             self.session.close()
             self.session = None
 
@@ -242,12 +256,14 @@ class CityGridPlugin:
         self._close_case_queue()
         self._close_heatmap()
         self._close_evaluation()
+        self._close_coverage()
         if self.session is not None:
             self.session.close()
             self.session = None
 
     def _citygrid_docks(self) -> list:
-        return [d for d in (self.case_dock, self.heatmap_dock, self.evaluation_dock) if d is not None]
+        return [d for d in (self.case_dock, self.heatmap_dock, self.evaluation_dock, self.coverage_dock)
+                if d is not None]
 
     def _show_dock(self, dock) -> None:
         """Add *dock* where its kind was last time (the right area by default), as a tab beside the
@@ -459,6 +475,18 @@ class CityGridPlugin:
     def _close_evaluation(self) -> None:
         self._close_dock("evaluation_dock")
 
+    def toggle_coverage(self, checked: bool) -> None:
+        """巡查覆盖: the supervisors' patrol of a day, from their tracks (issue 17)."""
+        if not checked:
+            self._close_coverage()
+            return
+        if self._open_dock("coverage_dock", self.coverage_action,
+                           lambda session: PatrolCoverageDock(self.iface, session, parent=self.iface.mainWindow())):
+            self.coverage_dock.refresh()
+
+    def _close_coverage(self) -> None:
+        self._close_dock("coverage_dock")
+
     def show_big_screen(self) -> None:
         if self.big_screen is not None:
             self.big_screen.open(full_screen=True)
@@ -540,3 +568,9 @@ class CityGridPlugin:
 
     def run_sync_package(self) -> None:
         self._run_dialog("citygrid:syncpackage")
+
+    def run_patrol_package(self) -> None:
+        self._run_dialog("citygrid:patrolpackage")
+
+    def run_patrol_sync(self) -> None:
+        self._run_dialog("citygrid:patrolsync")

@@ -56,8 +56,8 @@ BASEMAP_LAYERS = [  # (gpkg layer, style, title); buildings and road surfaces co
     ("roads", "roads", "道路中心线"),
 ]
 # the steps run() announces as "[n/N]", in order (a new step adds its name here)
-STEPS = ("cluster", "store", "divisions", "grids", "census", "manual", "cases", "intake", "hotspots", "report",
-         "project")
+STEPS = ("cluster", "store", "divisions", "grids", "census", "manual", "cases", "intake", "patrol", "hotspots",
+         "report", "project")
 
 
 def step(name: str) -> str:
@@ -176,6 +176,8 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
             f"{intake['duplicates']} possible duplicate(s) found, the second call attached to {intake['cases'][0]}; "
             f"{intake['cases'][0]} verified, registered as 情形 {intake['variant']} and dispatched to "
             f"{intake['department']} (handling deadline {intake['handle_deadline']}); work form: {intake['workform']}")
+    patrol_day = run_patrol(store_db.service_dsn(service), processing, store, out, feedback)
+    say(f"{step('patrol')} patrol: {patrol_day['summary']}")
     hot = run_hotspots(processing, store, out, feedback)
     say(f"{step('hotspots')} hot spots: {hot['hot']} hot and {hot['cold']} cold spot grids in the last 90 days; "
         f"emerging patterns over {hot['slices']} four-week slices: "
@@ -204,7 +206,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     finally:
         conn.close()
     result = {"store": info, "layers": layer_counts, "census": census, "cases": cases, "intake": intake,
-              "manual": manual,
+              "manual": manual, "patrol": patrol_day,
               "hotspots": hot,
               "report": report, "project": str(project_path),
               "overview": str(overview),
@@ -431,6 +433,130 @@ def assign_responsibility_grids(dsn: str) -> dict[str, int]:
                 admin.set_supervisor_grids(conn, login, mine)
             out[login] = len(mine)
         return out
+    finally:
+        conn.close()
+
+
+def run_patrol(dsn: str, processing, store: dict, out: Path, feedback) -> dict:
+    """A supervisor's day on the handheld (issue 17): a patrol package for the supervisor of the
+    first demo call's grid (his open verify and check tasks, his grids, the base map), edited as
+    QField would leave it (data_samples/qfield_edits.py: two reports with photos under DCIM/, a
+    verdict with a photo on his first task, an hour's track through his grids), synced back
+    (cases, actions and the track in his name), and the day's coverage. A second run finds the
+    package there, syncs it again (nothing is added) and leaves the field edits alone."""
+    import datetime
+
+    sys.path.insert(0, str(ROOT / "data_samples"))
+    import qfield_edits
+
+    from citygrid_plugin.store import db, patrol
+    from citygrid_plugin.store.photos import Photo  # noqa: F401 - the photos travel as files
+
+    conn = db.connect(dsn)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT login FROM citygrid.supervisor_grid WHERE login LIKE 'demo\\_supervisor\\_%' "
+                        "ORDER BY login LIMIT 1")
+            login = cur.fetchone()[0]
+        conn.rollback()
+        grids = patrol.responsibility(conn, login)
+        with conn.cursor() as cur:   # his grids' points, for the reports and the track
+            cur.execute("""SELECT code, ST_X(p), ST_Y(p), ST_X(ST_Transform(p, 4326)), ST_Y(ST_Transform(p, 4326))
+                             FROM (SELECT code, ST_PointOnSurface(geom) p FROM citygrid.grid
+                                    WHERE code = ANY(%s) ORDER BY code LIMIT 12) g""", (grids,))
+            points = cur.fetchall()
+        conn.rollback()
+    finally:
+        conn.close()
+    root = out / "patrol"
+    folder = root / login
+    fresh = not (folder / "patrol.gpkg").exists()
+    tasks = 0
+    if fresh:
+        # a 12345 call in his grid, accepted: its verification on site is his task (责任网格)
+        from citygrid_plugin.store.cases import act, report_case
+
+        conn = db.connect(dsn)
+        try:
+            _code, x, y, _lon, _lat = points[1]
+            call = report_case(conn, "12345热线", "event", "0104", "市民反映：路面有大片油污，车辆打滑", x - 5, y + 5,
+                               reporter="赵先生", reporter_phone="13912345678", external_id="DEMO-12345-0003",
+                               as_user="demo_operator_01")
+            if call.state == "reported":
+                act(conn, call.id, "accept", "operator", call.version, as_user="demo_operator_01")
+        finally:
+            conn.close()
+        built = processing.run("citygrid:patrolpackage", {**store, "SUPERVISORS": login, "OUTPUT": str(root)},
+                               feedback=feedback)
+        tasks = int(built["TASKS"])
+        cst = datetime.timezone(datetime.timedelta(hours=8))
+        now = datetime.datetime.now(cst).replace(microsecond=0)
+        start = now - datetime.timedelta(hours=2)
+        for k, (code, x, y, lon, lat) in enumerate(points[:2]):
+            qfield_edits.add_report(
+                folder, x + 8, y - 6, class_code=("0102", "0104")[k],
+                description=("人行道上有暴露垃圾", "路面有油污，影响通行")[k],
+                photos=(demo_photo((90 + 40 * k, 80, 60), f"patrol {code}", now, lon, lat),),
+                observed_at=start + datetime.timedelta(minutes=20 + 15 * k), accuracy_m=3.5 + k, author=login)
+        first = _first_task(folder)
+        if first is not None:
+            case_id, task = first
+            verdict = "confirmed" if task == "verify" else "fixed"
+            qfield_edits.set_verdict(folder, case_id, verdict, note="现场查看：" + ("问题属实" if task == "verify"
+                                                                              else "已处置到位"),
+                                     photo=demo_photo((70, 150, 70), f"{task} {case_id}", now, points[0][3],
+                                                      points[0][4]))
+        # an hour's walk through his grids, a fix every 5 s (QField's tracking, M in milliseconds)
+        path = [(x, y) for _c, x, y, _lo, _la in points]
+        track, t = [], start.timestamp()
+        for (x0, y0), (x1, y1) in zip(path, path[1:]):
+            steps = max(2, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 / 6))   # ~1.2 m/s
+            for i in range(steps):
+                track.append((x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps, t))
+                t += 5
+        qfield_edits.add_track(folder, track, author=login)
+    synced = processing.run("citygrid:patrolsync", {**store, "INPUT": str(folder)}, feedback=feedback)
+    coverage = _coverage_line(dsn, login)
+    filed, known = int(synced["REPORTS_FILED"]), int(synced["REPORTS_KNOWN"])
+    summary = (f"package for {login} ({len(grids)} grids{f', {tasks} tasks' if fresh else ''}) "
+               f"{'built, edited as QField would and ' if fresh else 'there already; '}synced: {filed} reports filed, "
+               f"{known} already known, {int(synced['VERDICTS_APPLIED'])} verdicts applied, "
+               f"{int(synced['CONFLICTS'])} conflicts, {int(synced['TRACKS_STORED'])} track parts stored; {coverage}")
+    return {"login": login, "folder": str(folder), "fresh": fresh, "filed": filed, "known": known,
+            "verdicts": int(synced["VERDICTS_APPLIED"]), "tracks": int(synced["TRACKS_STORED"]),
+            "conflicts": int(synced["CONFLICTS"]), "summary": summary}
+
+
+def _first_task(folder: Path):
+    """(case id, task) of the package's first task, or None."""
+    from osgeo import ogr
+
+    ds = ogr.Open(str(folder / "patrol.gpkg"))
+    try:
+        for f in ds.GetLayerByName("tasks"):
+            return f.GetField("case_id"), f.GetField("task")
+    finally:
+        ds = None
+    return None
+
+
+def _coverage_line(dsn: str, login: str) -> str:
+    """The day's coverage of *login* as the command centre reads it (store.coverage)."""
+    from citygrid_plugin.store import db
+
+    conn = db.connect(dsn)
+    try:
+        import datetime
+
+        from citygrid_plugin.store import coverage
+
+        day = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
+        for row in coverage.coverage(conn, day):
+            if row.login == login:
+                return (f"coverage today: {len(row.visited)} of his {len(row.grids)} grids visited "
+                        f"({(row.share or 0):.0%}), {row.length_m / 1000:.1f} km tracked, "
+                        f"{row.outside_seconds / 60:.0f} min outside his grids, {len(row.gaps)} gaps")
+        return "coverage today: no track"
     finally:
         conn.close()
 
@@ -680,6 +806,7 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
     g = i.get("responsibility") or {}
     print(f"  responsibility grids (责任网格): {len(g)} supervisors, "
           + ", ".join(f"{login} {n}" for login, n in g.items()))
+    print(f"  patrol (城管通 on QField): {result['patrol']['summary']}")
     print("  case intake (store.intake, as the report dialog): "
           + ("the demo's calls were there already; " if i["known"] else
              f"cases {', '.join(i['cases'])} with {i['photos']} photos; {i['duplicates']} possible duplicate(s), "

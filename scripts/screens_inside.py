@@ -254,6 +254,31 @@ def admin_dialog():
 
 
 @step
+def patrol_coverage():
+    """巡查覆盖 of today: the demo supervisor's track through his grids (the demo's patrol step), and
+    系统管理 ▸ 责任网格 with his grids and their roster."""
+    p = plugin()
+    p.coverage_action.trigger()
+    pause(4)
+    shoot("17_patrol_coverage")
+    p.coverage_action.trigger()
+    pause(1)
+    if not p.admin_action.isEnabled():
+        return
+    p.admin_action.trigger()
+    pause(2)
+    dialog = p.admin_dialog
+    if dialog is None:
+        return
+    dialog.move(60, 60)
+    dialog.show_tab("responsibility")
+    pause(2)
+    shoot("18_admin_responsibility", dialog)
+    dialog.done(0)
+    pause(1)
+
+
+@step
 def big_screen():
     p = plugin()
     p.bigscreen_action.trigger()

@@ -9,6 +9,7 @@ from ..core.i18n import tr
 from .alg_admin import ALGORITHMS as ADMIN_ALGORITHMS
 from .alg_censusprogress import CensusProgressAlgorithm
 from .alg_codegrids import CodeGridsAlgorithm
+from .alg_coverage import PatrolCoverageAlgorithm
 from .alg_createstore import CreateStoreAlgorithm
 from .alg_evaluation import CaseReportsAlgorithm, EvaluationAlgorithm
 from .alg_fieldpackage import ExportPackageAlgorithm, SyncPackageAlgorithm
@@ -22,7 +23,10 @@ from .alg_manual import ExportManualAlgorithm, ImportManualAlgorithm, PrintManua
 from .alg_maps import StreetAtlasAlgorithm, ThematicMapAlgorithm
 from .alg_monthlyreport import MonthlyReportAlgorithm
 from .alg_partitiongrids import PartitionGridsAlgorithm
+from .alg_patrolpackage import ALGORITHMS as PATROL_PACKAGE_ALGORITHMS
+from .alg_patrolsync import PatrolSyncAlgorithm
 from .alg_roles import SaveUserAlgorithm, SetupRolesAlgorithm
+from .alg_roster import ImportRosterAlgorithm
 from .alg_validatecomponents import ValidateComponentsAlgorithm
 from .alg_validategrids import ValidateGridsAlgorithm
 from .alg_workform import WorkFormAlgorithm
@@ -56,3 +60,8 @@ class CityGridProvider(QgsProcessingProvider):
             self.addAlgorithm(alg)
         for cls in ADMIN_ALGORITHMS:   # 系统管理 in batch (alg_admin)
             self.addAlgorithm(cls())
+        for cls in PATROL_PACKAGE_ALGORITHMS:   # the supervisor's handheld (alg_patrolpackage)
+            self.addAlgorithm(cls())
+        self.addAlgorithm(PatrolSyncAlgorithm())
+        self.addAlgorithm(ImportRosterAlgorithm())   # 一格六员 (alg_roster)
+        self.addAlgorithm(PatrolCoverageAlgorithm())   # 巡查覆盖 (alg_coverage)

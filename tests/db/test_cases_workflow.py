@@ -55,7 +55,8 @@ def test_public_reports_are_verified_and_late_handling_closes_late(case_dsn, con
     c = act(conn, c.id, "accept", "operator", c.version, at=at(20, 16, 5))
     assert c.state == "to_verify"
     with pytest.raises(CaseRefused, match=r"is to_verify: register by shift_leader is not allowed; allowed: "
-                                          r"cancel \(office\), cancel \(supervisor\), reassign \(shift_leader\), verify \(supervisor\)"):
+                                          r"cancel \(office\), cancel \(supervisor\), reassign \(shift_leader\), "
+                                          r"verify \(supervisor\)"):
         act(conn, c.id, "register", "shift_leader", c.version)
     c = act(conn, c.id, "verify", "supervisor", c.version, note="现场属实", at=at(20, 16, 20))
     c = act(conn, c.id, "register", "shift_leader", c.version, at=at(20, 16, 30))

@@ -65,12 +65,17 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert manual["version"] >= 2 and manual["changes"] > 20 and manual["pages"] > 3
     assert (intake["variant"], intake["department"]) == ("5吨以上", "HW")
     assert len(intake["responsibility"]) == 6 and sum(intake["responsibility"].values()) == figures["COUNT"]
+    # issue 17: the handheld's day — a package built, edited as QField would, synced in the supervisor's name
+    day = result["patrol"]
+    assert day["fresh"] and (day["filed"], day["verdicts"], day["tracks"], day["conflicts"]) == (2, 1, 1, 0)
+    assert "coverage today:" in day["summary"]
     run_readme_command_lines(fresh_db, result["report"]["month"], tmp_path)
     # a second run is an upgrade no-op and keeps every grid code, not a duplicate
     again = demo.run(dbname=fresh_db, out=tmp_path, quiet=True, days=120)
     assert again["store"]["counts"] == counts
     assert again["intake"]["known"] and again["intake"]["cases"][0] == intake["cases"][0]
     assert (again["manual"]["version"], again["manual"]["changes"]) == (manual["version"], 0)
+    assert not again["patrol"]["fresh"] and (again["patrol"]["filed"], again["patrol"]["tracks"]) == (0, 0)
     n = int(figures["COUNT"])
     assert result["grid_coding"] == {"new": n, "kept": 0, "retired": 0}
     assert again["grid_coding"] == {"new": 0, "kept": n, "retired": 0}

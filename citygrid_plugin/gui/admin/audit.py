@@ -30,7 +30,7 @@ def table_label(name: str | None) -> str:
         "work_calendar": tr("Working calendar"), "store_setting": tr("Settings"), "case_source": tr("Case sources"),
         "event_class": tr("Event classes"), "component_class": tr("Component classes"),
         "case_authority": tr("Approvals"), "evaluation_weight": tr("Evaluation weights"),
-        "case_class_rule": tr("Evidence rules of classes"),
+        "case_class_rule": tr("Evidence rules of classes"), "grid_roster": tr("Grid roster (一格六员)"),
     }
     return labels.get(name or "", name or "")
 

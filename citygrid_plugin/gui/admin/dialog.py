@@ -1,6 +1,6 @@
 """系统管理: the administration dialog, one window with a tab per kind of rule (departments, staff,
-routing, calendar, sources, local classes, approvals, evaluation weights, command manual, change
-log).
+responsibility grids and their rosters, routing, calendar, sources, local classes, approvals,
+evaluation weights, command manual, change log).
 
 Each tab reads the store when it is first shown and writes through store.admin, store.manual and
 store.roles only. What happened is said in one place: a refusal (or a missing field) in the
@@ -37,21 +37,22 @@ from .calendar import CalendarTab
 from .classes import ClassesTab
 from .departments import DepartmentsTab
 from .manual import ManualTab
+from .responsibility import ResponsibilityTab
 from .routing import RoutingTab
 from .sources import SourcesTab
 from .staff import StaffTab
 from .weights import WeightsTab
 
-TABS = (DepartmentsTab, StaffTab, RoutingTab, CalendarTab, SourcesTab, ClassesTab, AuthoritiesTab, WeightsTab,
-        ManualTab, AuditTab)
+TABS = (DepartmentsTab, StaffTab, ResponsibilityTab, RoutingTab, CalendarTab, SourcesTab, ClassesTab, AuthoritiesTab,
+        WeightsTab, ManualTab, AuditTab)
 ADMIN_ROLE = "admin"
 
 
 class AdminDialog(QDialog):
     """系统管理. *store*: the plugin's shared :class:`StoreSession`, or a StoreTarget for a dialog
     with a session of its own (closed with the dialog). *tab*: the key of the tab shown first
-    (``departments``, ``staff``, ``routing``, ``calendar``, ``sources``, ``classes``,
-    ``authorities``, ``weights``, ``manual``, ``audit``)."""
+    (``departments``, ``staff``, ``responsibility``, ``routing``, ``calendar``, ``sources``,
+    ``classes``, ``authorities``, ``weights``, ``manual``, ``audit``)."""
 
     def __init__(self, store, parent=None, tab: str | None = None) -> None:
         super().__init__(parent)

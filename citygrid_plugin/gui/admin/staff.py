@@ -117,6 +117,8 @@ class StaffTab(AdminTab):
         right.addWidget(box)
 
         self.grid_box = QGroupBox(tr("Responsibility grids (supervisors)"))
+        self.grid_box.setToolTip(tr("The grids he answers for from today on; periods with dates, handovers and the "
+                                    "grids' rosters are in the tab Responsibility grids"))
         grid_layout = QVBoxLayout(self.grid_box)
         self.grid_edit = QPlainTextEdit()
         self.grid_edit.setPlaceholderText(tr("Unit grid codes (15 digits), one per line; or select grids on the map "

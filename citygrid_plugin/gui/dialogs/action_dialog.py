@@ -1,9 +1,10 @@
 """The inputs of one action on a case, asked in one dialog: the department and the assisting
-departments (派遣: 主办 / 协办), the hours of an extension, the note (处置结果, 核实情况, 作废原因 …) and
+departments (派遣: 主办 / 协办), the supervisor who takes a verify or check task (改派), the hours
+of an extension, the note (处置结果, 核实情况, 作废原因 …) and
 the photos the action needs or may carry (处置后照片, 核实照片, 核查照片).
 
 What is needed comes from the store (``citygrid.case_allowed_actions``: needs ``note``, ``photo``
-with a stage, ``department``, ``hours``); the dialog's OK stays disabled, and says what is still
+with a stage, ``department``, ``hours``, ``supervisor``); the dialog's OK stays disabled, and says what is still
 missing, until everything needed is there, so a person never sends an action the store must
 refuse for a missing input. Photo files are checked when they are added (type by content, size,
 count) and a refused file is named with the reason.
@@ -65,19 +66,23 @@ class ActionDialog(QDialog):
     stage of the photos the action may bring (store.cases.photo_stage), required when *needs*
     names it. *manual*: the case's page of the command manual (store.manual.case_entry: version,
     variant, entry, limits, variants; None: the manual has none), *deadline*: the case's
-    handling deadline when it runs. After ``exec()``: :attr:`note`, :attr:`data` (with
-    ``variant`` when a situation was chosen at 立案), :attr:`photos`."""
+    handling deadline when it runs. *supervisors*: (login, name) of the supervisors who may take a
+    task (改派), *assignee*: whose task it is now (offered last, marked). After ``exec()``:
+    :attr:`note`, :attr:`data` (with ``variant`` when a situation was chosen at 立案, ``supervisor``
+    for 改派), :attr:`photos`."""
 
     def __init__(self, title: str, case_no: str, action: str, needs: dict,
                  departments: list[tuple[str, str]] | None = None, suggested: str | None = None,
                  photo_stage: str | None = None, parent=None, manual: dict | None = None,
-                 deadline=None) -> None:
+                 deadline=None, supervisors: list[tuple[str, str]] | None = None,
+                 assignee: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CityGridActionDialog")
         self.setWindowTitle(f"{title} · {case_no}")
         self.action, self.needs = action, needs
         self.departments = departments or []
         self.department_box = self.assist_list = self.hours_box = self.note_edit = self.picker = None
+        self.supervisor_box = None
         self.standard_box = self.variant_box = self.limit_label = None
         self.manual = manual
         layout = QVBoxLayout(self)
@@ -112,6 +117,20 @@ class ActionDialog(QDialog):
                 form.addRow(tr("Assisting departments"), self.assist_list)
                 self.department_box.currentIndexChanged.connect(self._lead_changed)
                 self._lead_changed()
+        if needs.get("supervisor"):
+            self.supervisor_box = QComboBox()
+            self.supervisor_box.setObjectName("supervisor")
+            # beside its label (a wrapped row would not get its height)
+            self.supervisor_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            self.supervisor_box.setMinimumContentsLength(12)
+            # the others first (改派 moves the task), the one holding it now last and marked
+            for login, name in sorted(supervisors or [], key=lambda s: (s[0] == assignee, s[0])):
+                text = f"{name}（{login}）" if name else login
+                if login == assignee:
+                    text = tr("{who} — has the task now").format(who=text)
+                self.supervisor_box.addItem(text, login)
+            self.supervisor_box.currentIndexChanged.connect(self._check)
+            form.addRow(tr("Supervisor who takes the task"), self.supervisor_box)
         if needs.get("hours"):
             self.hours_box = QDoubleSpinBox()
             self.hours_box.setObjectName("hours")
@@ -218,6 +237,8 @@ class ActionDialog(QDialog):
             missing.append(note_label(self.action))
         if self.picker is not None and self.picker.required and not self.picker.photos:
             missing.append(tr("at least one photo"))
+        if self.supervisor_box is not None and not self.supervisor_box.currentData():
+            missing.append(tr("the supervisor who takes the task"))
         return missing
 
     def _check(self) -> None:
@@ -247,6 +268,8 @@ class ActionDialog(QDialog):
                 data["assist"] = assist
         if self.hours_box is not None:
             data["hours"] = self.hours_box.value()
+        if self.supervisor_box is not None:
+            data["supervisor"] = self.supervisor_box.currentData()
         if self.variant_box is not None and self.variant_box.currentData():
             data["variant"] = self.variant_box.currentData()
         return data

@@ -7,7 +7,9 @@ gui/widgets.py and gui/photos.py.)
 
 One tab per queue the user's roles work (to accept, to verify, to register, to dispatch, to
 handle, to check, to close, overdue; the shift leader's deferred cases (挂账) and pending
-extension requests (延期申请)), and a search tab (查询) over every case the login may see, closed
+extension requests (延期申请); a supervisor's verify and check tabs hold his own tasks — the cases
+of the grids he answers for — and those nobody's, the shift leader reassigns one (改派) from a
+supervisor to another), and a search tab (查询) over every case the login may see, closed
 ones too; with counts, filters, the most urgent case first and a countdown ("剩余 3小时05分",
 "超时 2天14小时") coloured by the time left; every column sorts (the countdown by hours). The
 buttons offer what the store says this login may do to the selected case now
@@ -52,7 +54,7 @@ from ...core.workflow import (
     role_label,
     state_label,
 )
-from ...store import cases, desk, intake
+from ...store import cases, desk, intake, patrol
 from ...store import manual as store_manual
 from ...store import photos as store_photos
 from ...store.db import StoreError
@@ -81,6 +83,7 @@ TABS = [
     ("extension", None, {"shift_leader", "office"}),    # 延期申请: store.desk.extension_requests (数字城管办 approves)
 ]
 DESK_LISTS = {"deferred": desk.deferred, "extension": desk.extension_requests}
+MINE = {"verify", "check"}  # a supervisor's tasks: his own (the grid's supervisor: work_case.assignee) or anyone's
 DRILL = "drill"  # the drill-down tab: the cases behind a figure of the evaluation, whatever their state
 SEARCH = "search"  # the search tab (查询): every case the login may see, for everyone with a case role
 __all__ = ["COLUMNS", "PHOTO_LINK", "URGENCY_COLOURS", "CaseQueueDock"]
@@ -341,7 +344,7 @@ class CaseQueueDock(SessionDock):
                     read[tab] = [r for r in DESK_LISTS[tab](self.conn) if self._passes(r, filters)]
                     continue
                 states = next(s for t, s, _r in TABS if t == tab)
-                read[tab] = cases.queue_rows(self.conn, states,
+                read[tab] = cases.queue_rows(self.conn, states, mine=tab in MINE,
                                              **dict(filters, overdue_only=filters["overdue_only"] or tab == "overdue"))
         except StoreError as exc:
             self.store_failed(exc)
@@ -571,10 +574,13 @@ class CaseQueueDock(SessionDock):
         situation, 派遣 and handling, 核查 and 结案); None when the user goes back."""
         stage = needs.get("photo") or cases.photo_stage(action, role)
         manual_page = action in ACTION_STANDARD
-        if not any(needs.get(k) for k in ("department", "hours", "note")) and stage is None and not manual_page:
+        if not any(needs.get(k) for k in ("department", "hours", "note", "supervisor")) and stage is None \
+                and not manual_page:
             return None, {}, []
-        departments, suggested, page = [], None, None
+        departments, suggested, page, supervisors = [], None, None, []
         try:
+            if needs.get("supervisor"):   # 改派: the supervisors who may take the task
+                supervisors = patrol.supervisors(self.conn)
             if needs.get("department"):
                 departments = cases.departments(self.conn)
                 suggested = cases.suggested_department(self.conn, self.current["id"])
@@ -586,7 +592,8 @@ class CaseQueueDock(SessionDock):
         # the handling deadline runs while the case is with the department
         deadline = self.current.get("stage_deadline") if self.current.get("state") == "dispatched" else None
         dialog = ActionDialog(action_title(action), self.current["case_no"], action, needs, departments,
-                              suggested, stage, self, manual=page, deadline=deadline)
+                              suggested, stage, self, manual=page, deadline=deadline, supervisors=supervisors,
+                              assignee=self.current.get("assignee"))
         if dialog.exec() != ActionDialog.Accepted:
             return None
         return dialog.note, dialog.data, dialog.photos

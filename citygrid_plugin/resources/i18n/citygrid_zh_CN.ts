@@ -11,7 +11,7 @@
     <message>
       <location filename="citygrid_plugin/core/roster.py" line="102" />
       <source> (Excel shows a long number as 5.10104E+14: format the column as text)</source>
-      <translation type="unfinished" />
+      <translation>（Excel 会把长数字显示为 5.10104E+14：请把该列设为文本格式）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/manualsheet.py" line="576" />
@@ -44,7 +44,7 @@
       <translation> ……另有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="478" />
+      <location filename="citygrid_plugin/store/admin.py" line="479" />
       <source>'{action}' is not an action that needs an authorisation ({actions})</source>
       <translation>“{action}”不是需要审批的事项（{actions}）</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="197" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="216" />
       <source>(situation: {variant})</source>
       <translation>（情形：{variant}）</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="252" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="254" />
       <source>A new login needs a password.</source>
       <translation>新登录名需要设置密码。</translation>
     </message>
@@ -199,6 +199,11 @@
       <translation>现行网格数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="99" />
+      <source>Add a layer of the unit grids coloured by the supervisor who answers for them today</source>
+      <translation>添加按今日责任监督员着色的单元网格图层</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/sources.py" line="46" />
       <source>Add a source</source>
       <translation>新增来源</translation>
@@ -219,6 +224,16 @@
       <translation>添加或修改数据库用户</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="157" />
+      <source>Add period</source>
+      <translation>添加期间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="213" />
+      <source>Add person</source>
+      <translation>添加人员</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="694" />
       <source>Add photos</source>
       <translation>添加照片</translation>
@@ -234,19 +249,24 @@
       <translation>添加情形</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="93" />
+      <location filename="citygrid_plugin/plugin.py" line="97" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="129" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="131" />
       <source>Add the grids selected on the map</source>
       <translation>加入地图上选中的网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="223" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="225" />
       <source>Add the store layers first (CityGrid ▸ Add store layers), then select grids on the map.</source>
       <translation>请先加载数据库图层（CityGrid ▸ 添加数据库图层），再在地图上选择网格。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="77" />
+      <source>Add the supervisors' evaluation over these days</source>
+      <translation>同时输出这些天的监督员考核</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="54" />
@@ -274,7 +294,7 @@
       <translation>系统管理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="124" />
+      <location filename="citygrid_plugin/plugin.py" line="137" />
       <source>Administration…</source>
       <translation>系统管理…</translation>
     </message>
@@ -302,6 +322,11 @@
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="217" />
       <source>Already known (re-import)</source>
       <translation>已有案件（重复导入）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="229" />
+      <source>Also visited: {grids}</source>
+      <translation>另巡查：{grids}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/desk.py" line="90" />
@@ -364,7 +389,7 @@
       <translation>区域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="112" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="117" />
       <source>Assisting departments</source>
       <translation>协办部门</translation>
     </message>
@@ -494,7 +519,7 @@
       <translation>所属部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="115" />
+      <location filename="citygrid_plugin/plugin.py" line="125" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
     </message>
@@ -524,9 +549,19 @@
       <translation>比较每个部件的三种状态（导出时或上次同步时的数据包、现在的数据包、现在的数据库），将外业数据包写回数据库，并把数据库的变化带回数据包。当数据库仍为数据包起始的版本时：新要素插入（由数据库发放编码），修改的要素更新，删除的要素注销；数据库中修改而外业未动的部件在数据包中刷新。两边都修改（或一边删除、另一边修改）的部件为冲突：不做任何处理，列在输出和数据包的 _citygrid_conflicts 表中，在 resolution 列填写 'local' 或 'remote' 后，下次同步按其裁决。所有数据库写入在一个事务中完成：出现任何错误时数据库不写入、数据包不改动，并在消息中指明要素。再次同步不会产生任何变化。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="139" />
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="55" />
+      <source>Brings supervisors' patrol packages back from QField into the store. Give one package folder, or a folder holding several (one sub-folder each). New reports become cases (source 监督员上报) with their photos, observed time and position accuracy; verdicts on verify and check tasks become the supervisor's actions (核实, 作废, 核查通过, 返工) with the note and the photo; tracks are cleaned (a bad fix dropped, a track split where the time goes back or it jumps) and stored. The sync acts as the package's supervisor, so the audit shows him: connect with his login (the store owner may sync for him). Each item goes into the store on its own: a refused report, photo or verdict is listed and stays in the package for the next sync, the rest arrives. A verdict on a case someone else moved on is a conflict: listed with who did what when and kept in the package's table _citygrid_conflicts. Running it again adds nothing; a sync interrupted before the package was written is completed by the next. Afterwards the package's task layer holds his current tasks (a verdict not yet taken is left as he recorded it). A package of another store, of another supervisor or not registered is refused.</source>
+      <translation>将监督员在 QField 中使用的巡查数据包同步回数据库。可选择一个数据包文件夹，或包含多个数据包的文件夹（每个数据包一个子文件夹）。新的上报立为案件（来源：监督员上报），连同照片、发现时间和定位精度；核实、核查任务上的现场结论成为该监督员的操作（核实、作废、核查通过、返工），连同说明和照片；轨迹经清理（舍弃定位错误点，在时间倒退或跳变处分段）后存入。同步以数据包所属监督员的身份进行，审计记录显示其本人：请用他的账号连接（数据库所有者可代其同步）。每一项单独存入数据库：被拒收的上报、照片或结论会列出并保留在数据包中待下次同步，其余照常存入。案件已被他人处理后的结论为冲突：列出谁在何时做了什么，并保留在数据包的 _citygrid_conflicts 表中。再次同步不会重复添加；数据包写入前中断的同步会由下一次同步补全。同步后数据包的任务图层为其当前任务（尚未执行的结论保持原样）。来自其他数据库、属于其他监督员或未登记的数据包将被拒绝。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="113" />
+      <source>Build patrol packages (QField)…</source>
+      <translation>生成巡查数据包（QField）…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="145" />
       <source>Build patrol packages for supervisors (QField)</source>
-      <translation type="unfinished" />
+      <translation>生成监督员巡查数据包（QField）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="85" />
@@ -674,7 +709,7 @@
       <translation>案卷编号（以逗号或空格分隔）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="112" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="115" />
       <source>Case queue</source>
       <translation>案件队列</translation>
     </message>
@@ -719,7 +754,7 @@
       <translation>案卷派遣单（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="406" />
+      <location filename="citygrid_plugin/plugin.py" line="422" />
       <source>Case {case} reported</source>
       <translation>案卷 {case} 已登记</translation>
     </message>
@@ -764,7 +799,7 @@
       <translation>选定位置和类别后，这里列出附近同类别的案卷。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="600" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="607" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -850,9 +885,9 @@ Register anyway?</source>
       <translation>核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="495" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="526" />
       <source>Check a project for QField</source>
-      <translation type="unfinished" />
+      <translation>检查工程能否在 QField 中使用</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="53" />
@@ -925,17 +960,22 @@ Register anyway?</source>
       <translation>请选择问题来源。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="357" />
+      <source>Choose the supervisor who answers for the grid.</source>
+      <translation>请选择负责该网格的监督员。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="211" />
       <source>City management command centre</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="87" />
+      <location filename="citygrid_plugin/plugin.py" line="91" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/dialog.py" line="68" />
+      <location filename="citygrid_plugin/gui/admin/dialog.py" line="69" />
       <source>CityGrid administration</source>
       <translation>CityGrid 系统管理</translation>
     </message>
@@ -945,7 +985,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="41" />
+      <location filename="citygrid_plugin/processing/provider.py" line="44" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -1050,7 +1090,7 @@ Register anyway?</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/dialog.py" line="102" />
+      <location filename="citygrid_plugin/gui/admin/dialog.py" line="103" />
       <source>Close the window</source>
       <translation>关闭窗口</translation>
     </message>
@@ -1350,6 +1390,11 @@ Register anyway?</source>
       <translation>冲突</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="80" />
+      <source>Conflicts (verdicts on cases that moved on)</source>
+      <translation>冲突（案件已有变化的结论）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="330" />
       <source>Conflicts left for a person to decide</source>
       <translation>待人工裁决的冲突数</translation>
@@ -1430,7 +1475,7 @@ Register anyway?</source>
       <translation>准确派遣率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="330" />
+      <location filename="citygrid_plugin/plugin.py" line="346" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -1446,12 +1491,17 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="101" />
       <source>Coverage (%)</source>
-      <translation type="unfinished" />
+      <translation>覆盖率（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="84" />
+      <source>Coverage of the patrolled days (%)</source>
+      <translation>巡查日覆盖率（%）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="135" />
       <source>Coverage on patrol days (%)</source>
-      <translation type="unfinished" />
+      <translation>巡查日覆盖率（%）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="24" />
@@ -1464,7 +1514,7 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="94" />
+      <location filename="citygrid_plugin/plugin.py" line="98" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
@@ -1522,12 +1572,17 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="100" />
       <source>Day</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="73" />
+      <source>Day (empty: today)</source>
+      <translation>日期（空：今天）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="134" />
       <source>Days patrolled</source>
-      <translation type="unfinished" />
+      <translation>巡查天数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="64" />
@@ -1565,7 +1620,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>挂账</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="100" />
       <source>Deferred (挂账)</source>
       <translation>挂账</translation>
     </message>
@@ -1590,7 +1645,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="97" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="102" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
     </message>
@@ -1794,7 +1849,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>叠加数据库中的 1:500 底图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="96" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
       <source>Drill-down</source>
       <translation>下钻</translation>
     </message>
@@ -1804,7 +1859,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>钻取案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="420" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="423" />
       <source>Drill-down: {title} — {n} cases</source>
       <translation>下钻：{title}——共 {n} 件</translation>
     </message>
@@ -1844,6 +1899,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>重复判定容差（米）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="44" />
+      <source>Duty</source>
+      <translation>职责</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/migrate.py" line="315" />
       <source>EPSG:{srid} is not a CRS PostGIS knows</source>
       <translation>PostGIS 中没有 EPSG:{srid} 这个坐标系</translation>
@@ -1862,6 +1922,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/processing/alg_admin.py" line="92" />
       <source>Encoding</source>
       <translation>编码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="165" />
+      <source>End it on</source>
+      <translation>结束于</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/sources.py" line="21" />
@@ -1964,7 +2029,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="104" />
+      <location filename="citygrid_plugin/plugin.py" line="108" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
     </message>
@@ -1989,7 +2054,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="122" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="141" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
@@ -2004,7 +2069,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="100" />
       <source>Extension requests</source>
       <translation>延期申请</translation>
     </message>
@@ -2024,7 +2089,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>未通过：{errors}，{warnings}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="512" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="543" />
       <source>Fail on errors</source>
       <translation>有错误时失败</translation>
     </message>
@@ -2039,7 +2104,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>数据截至 {as_of}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="54" />
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="85" />
       <source>Files written</source>
       <translation>已写出的文件</translation>
     </message>
@@ -2054,9 +2119,28 @@ The community key is the 12-digit community code (district + street + community)
       <translation>周五</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="44" />
+      <source>From</source>
+      <translation>起始日期</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="164" />
       <source>From / to</source>
       <translation>起 / 止</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="58" />
+      <source>From the supervisors' patrol tracks (synced from their handhelds), per supervisor and day: his responsibility grids, the grids he visited (a grid counts after the store's patrol_visit_seconds or patrol_visit_metres inside it), the share of his grids covered and those he missed, the minutes inside and outside his grids, the gaps in his track (silences longer than patrol_gap_seconds, with their times) and the length of his tracks. Optionally also the supervisors' evaluation over the same days: reports he filed and how many were registered (valid-report rate), his verifications and checks and how many were on time (the store's verdict recorded with each action), and his coverage on the days he patrolled.
+
+Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer of the grids per day: visited by its supervisor, not visited by its supervisor, visited by someone else. A day is a Beijing-time day; without a day, today.</source>
+      <translation>根据监督员的巡查轨迹（从城管通同步），按监督员和日期统计：责任网格、已巡查网格（在网格内停留达到库设置 patrol_visit_seconds 或行走达到 patrol_visit_metres 即算已巡查）、责任网格覆盖率及未巡查的网格、责任网格内外的时长（分钟）、轨迹断点（超过 patrol_gap_seconds 的无轨迹时段及其时间）和轨迹长度。可同时输出同期的监督员考核：本人上报数及立案数（有效上报率）、核实与核查数及按期数（以每次操作时库记录的判定为准），以及巡查日的覆盖率。
+
+输出 XLSX 工作簿（每张表一个工作表）或 CSV 文件，并可输出每日网格图层：责任监督员已巡查、责任监督员未巡查、其他人巡查。日期按北京时间计；不填日期为今天。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="45" />
+      <source>Full name</source>
+      <translation>姓名</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="197" />
@@ -2076,17 +2160,27 @@ The community key is the 12-digit community code (district + street + community)
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="103" />
       <source>Gap minutes</source>
-      <translation type="unfinished" />
+      <translation>断点时长（分钟）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="103" />
       <source>Gap times</source>
-      <translation type="unfinished" />
+      <translation>断点时段</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="102" />
       <source>Gaps</source>
-      <translation type="unfinished" />
+      <translation>断点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="53" />
+      <source>Gaps in the track longer than the store's patrol_gap_seconds</source>
+      <translation>轨迹中超过库设置 patrol_gap_seconds（秒）的断点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="227" />
+      <source>Gaps: {times}</source>
+      <translation>断点：{times}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/manual_view.py" line="74" />
@@ -2134,7 +2228,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>请填写部门名称。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="240" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="242" />
       <source>Give the login a name: lower-case letters, digits and _.</source>
       <translation>请填写登录名：小写字母、数字和 _。</translation>
     </message>
@@ -2149,9 +2243,14 @@ The community key is the 12-digit community code (district + street + community)
       <translation>请填写小类代码（数字）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="243" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="245" />
       <source>Give the person's display name.</source>
       <translation>请填写人员的显示名称。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="432" />
+      <source>Give the person's name.</source>
+      <translation>请填写姓名。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/calendar.py" line="224" />
@@ -2174,7 +2273,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_validategrids.py" line="47" />
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="43" />
       <source>Grid code</source>
       <translation>网格编码</translation>
     </message>
@@ -2189,7 +2288,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="355" />
+      <location filename="citygrid_plugin/gui/admin/audit.py" line="33" />
+      <source>Grid roster (一格六员)</source>
+      <translation>一格六员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roster.py" line="72" />
+      <source>Grid roster CSV</source>
+      <translation>一格六员 CSV 文件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="371" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
@@ -2199,9 +2308,34 @@ The community key is the 12-digit community code (district + street + community)
       <translation>网格 {code}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="314" />
+      <source>Grid {code} · {community} · supervisor today: {who}</source>
+      <translation>网格 {code} · {community} · 今日责任监督员：{who}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="383" />
+      <source>Grid {grid}: the period of {login} ends on {day}.</source>
+      <translation>网格 {grid}：{login} 的负责期间于 {day} 结束。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="407" />
+      <source>Grid {grid}: the period of {login} removed.</source>
+      <translation>网格 {grid}：已删除 {login} 的负责期间。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="362" />
+      <source>Grid {grid}: {who} answers for it {period}.</source>
+      <translation>网格 {grid}：由 {who} 负责，{period}。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="120" />
       <source>Grids</source>
       <translation>网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="81" />
+      <source>Grids by patrol status</source>
+      <translation>按巡查状态的网格</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="53" />
@@ -2209,14 +2343,14 @@ The community key is the 12-digit community code (district + street + community)
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="519" />
+      <location filename="citygrid_plugin/plugin.py" line="547" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="101" />
       <source>Grids not visited</source>
-      <translation type="unfinished" />
+      <translation>未巡查网格</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
@@ -2241,7 +2375,7 @@ The community key is the 12-digit community code (district + street + community)
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="100" />
       <source>Grids visited</source>
-      <translation type="unfinished" />
+      <translation>已巡查网格</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="189" />
@@ -2339,7 +2473,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>处置标准</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="189" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="208" />
       <source>Handling time limit</source>
       <translation>处置时限</translation>
     </message>
@@ -2352,6 +2486,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="204" />
       <source>Heatmap radius</source>
       <translation>热力半径</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="51" />
+      <source>His responsibility grids visited, of all his grids, and the share covered</source>
+      <translation>已巡查的责任网格数 / 责任网格数，及覆盖率</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="611" />
@@ -2439,7 +2578,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="102" />
+      <location filename="citygrid_plugin/plugin.py" line="106" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -2477,6 +2616,11 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/gui/admin/manual.py" line="633" />
       <source>Import the command manual</source>
       <translation>导入指挥手册</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roster.py" line="55" />
+      <source>Import the grid roster (一格六员)</source>
+      <translation>导入一格六员</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_admin.py" line="197" />
@@ -2586,7 +2730,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>自然断点法分级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/routing.py" line="310" />
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="401" />
       <source>Keep it</source>
       <translation>保留</translation>
     </message>
@@ -2636,6 +2780,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>语言</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="499" />
+      <source>Layer “{name}” added to the map.</source>
+      <translation>图层“{name}”已添加到地图。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/workform.py" line="659" />
       <source>Lead department</source>
       <translation>主办部门</translation>
@@ -2646,14 +2795,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图例</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="54" />
+      <source>Length of his tracks of the day (km)</source>
+      <translation>当日轨迹总长（公里）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="82" />
       <source>Lines imported</source>
       <translation>导入的线数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="501" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="532" />
       <source>Lists what QField could not use in a QGIS project, the way QFieldSync checks projects: layers outside the project folder or saved with absolute paths, layers that are not GeoPackage or image files (servers, web maps, memory layers), Python form code or form files, layer actions, form widgets QField does not have, attachment widgets or values with absolute paths, expressions with functions QField lacks, a track layer without M, a missing CRS. Each problem names the layer, what is wrong and how to fix it. Every patrol package is checked this way before it is kept.</source>
-      <translation type="unfinished" />
+      <translation>像 QFieldSync 检查工程那样，列出 QGIS 工程中 QField 无法使用的内容：不在工程文件夹中或以绝对路径保存的图层，不是 GeoPackage 或影像文件的图层（服务器、网络地图、内存图层），表单的 Python 代码或表单文件，图层动作，QField 没有的表单控件，使用绝对路径的附件控件或附件值，用到 QField 没有的函数的表达式，没有 M 值的轨迹图层，缺少坐标参照系。每个问题都指明图层、问题所在和改正方法。每个巡查数据包在保留之前都经过这项检查。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="45" />
@@ -2711,22 +2865,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>登录名（小写字母、数字、_）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/dialog.py" line="82" />
+      <location filename="citygrid_plugin/gui/admin/dialog.py" line="83" />
       <source>Login {login} does not hold the administrator role: you can look, but the store refuses every change.</source>
       <translation>登录名 {login} 没有管理员角色：可以查看，但数据库会拒绝任何修改。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="270" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="272" />
       <source>Login {login} saved with {n} responsibility grids.</source>
       <translation>人员 {login} 已保存，责任网格 {n} 个。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="263" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="265" />
       <source>Login {login} saved, but its grids were not: {error}</source>
       <translation>人员 {login} 已保存，但责任网格未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="259" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="261" />
       <source>Login {login} saved.</source>
       <translation>人员 {login} 已保存。</translation>
     </message>
@@ -2796,6 +2950,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>图名</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="143" />
+      <source>Map: green — visited by its supervisor; red — not visited by its supervisor; pale green — visited by another supervisor. A grid counts as visited after the time or distance set in the store (patrol_visit_seconds, patrol_visit_metres).</source>
+      <translation>地图：绿色——责任监督员已巡查；红色——责任监督员未巡查；浅绿——其他监督员巡查。在网格内停留或行走达到库中设置的时长或距离（patrol_visit_seconds、patrol_visit_metres）即算已巡查。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="45" />
       <source>Mark these grids not surveyed</source>
       <translation>将这些网格标记为未普查</translation>
@@ -2811,7 +2970,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="99" />
+      <location filename="citygrid_plugin/plugin.py" line="103" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -2838,12 +2997,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="101" />
       <source>Minutes inside his grids</source>
-      <translation type="unfinished" />
+      <translation>责任网格内时长（分钟）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="102" />
       <source>Minutes outside his grids</source>
-      <translation type="unfinished" />
+      <translation>责任网格外时长（分钟）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_admin.py" line="97" />
@@ -2961,6 +3120,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有编码为 {code} 的在用单元网格：请检查编码（15 位）或在地图上点击</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="287" />
+      <source>No active unit grid {code}: type its 15-digit code or pick it in the list.</source>
+      <translation>没有使用中的单元网格 {code}：请输入 15 位网格编码或在列表中选择。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="775" />
       <source>No case of this class nearby.</source>
       <translation>附近没有同类别的案卷。</translation>
@@ -2981,7 +3145,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>此处此类案件找不到处置部门：派遣时需要人工选择。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="228" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="230" />
       <source>No grid is selected on the map: select unit grids in the grid layer.</source>
       <translation>地图上没有选中网格：请在网格图层中选择单元网格。</translation>
     </message>
@@ -3016,6 +3180,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无照片</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="231" />
+      <source>No track this day.</source>
+      <translation>当日无轨迹。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/manual.py" line="106" />
       <source>Normal</source>
       <translation>一般</translation>
@@ -3031,7 +3200,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未应用：第 {version} 版仍然有效。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/dialog.py" line="188" />
+      <location filename="citygrid_plugin/gui/admin/dialog.py" line="189" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -3044,6 +3213,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/hotspots.py" line="428" />
       <source>Not significant</source>
       <translation>不显著</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="225" />
+      <source>Not visited: {grids}</source>
+      <translation>未巡查：{grids}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/calendar.py" line="120" />
@@ -3141,7 +3315,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期核实率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/dialog.py" line="181" />
+      <location filename="citygrid_plugin/gui/admin/dialog.py" line="182" />
       <source>Only an administrator may change this: sign in with an administrator's login.</source>
       <translation>只有管理员可以修改：请使用管理员登录名登录。</translation>
     </message>
@@ -3213,12 +3387,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="103" />
       <source>Other grids visited</source>
-      <translation type="unfinished" />
+      <translation>巡查的其他网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="162" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="168" />
       <source>Output folder (one sub-folder per supervisor)</source>
-      <translation type="unfinished" />
+      <translation>输出文件夹（每位监督员一个子文件夹）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="66" />
@@ -3226,7 +3400,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>输出值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="96" />
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="45" />
+      <source>Outside (min)</source>
+      <translation>网格外（分）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
       <source>Overdue</source>
       <translation>已超时</translation>
     </message>
@@ -3281,9 +3460,9 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>数据包文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="165" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="171" />
       <source>Package folders (one per line)</source>
-      <translation type="unfinished" />
+      <translation>数据包文件夹（每行一个）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="87" />
@@ -3294,6 +3473,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="328" />
       <source>Package rows refreshed</source>
       <translation>数据包中刷新的行数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="85" />
+      <source>Packages refused</source>
+      <translation>被拒绝的数据包</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="84" />
+      <source>Packages synced</source>
+      <translation>已同步的数据包</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/report.py" line="167" />
@@ -3343,22 +3532,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="108" />
       <source>Patrol coverage</source>
-      <translation type="unfinished" />
+      <translation>巡查覆盖</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="55" />
+      <source>Patrol coverage of the supervisors</source>
+      <translation>监督员巡查覆盖</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="79" />
+      <source>Patrol coverage table</source>
+      <translation>巡查覆盖表</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/patrolmaps.py" line="99" />
       <source>Patrol coverage {day}</source>
-      <translation type="unfinished" />
+      <translation>巡查覆盖 {day}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="463" />
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="73" />
+      <source>Patrol package folder (or a folder of packages)</source>
+      <translation>巡查数据包文件夹（或包含多个数据包的文件夹）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="494" />
       <source>Patrol package of {login}</source>
-      <translation type="unfinished" />
+      <translation>{login} 的巡查数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="164" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="170" />
       <source>Patrol packages written</source>
-      <translation type="unfinished" />
+      <translation>已生成的巡查数据包</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="160" />
@@ -3426,12 +3630,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>现场照片（共 {total} 张，打印 {shown} 张）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="134" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="153" />
       <source>Photos ({stage}, at least one)</source>
       <translation>照片（{stage}，至少一张）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="135" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="154" />
       <source>Photos ({stage}, optional)</source>
       <translation>照片（{stage}，可选）</translation>
     </message>
@@ -3444,6 +3648,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="664" />
       <source>Pick a class to see its time limits.</source>
       <translation>选择类别后显示其办理时限。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="125" />
+      <source>Pick a grid in the list.</source>
+      <translation>请在列表中选择网格。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="481" />
+      <source>Pick a supervisor in the list (or the first entry: nobody).</source>
+      <translation>请在列表中选择监督员（或第一项：不指定）。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="59" />
@@ -3536,14 +3750,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>问题类型</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="83" />
+      <source>Problems (what did not arrive whole, each said in the log)</source>
+      <translation>问题（未完整存入的内容，日志中逐条说明）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reports.py" line="93" />
       <source>Problems by source</source>
       <translation>问题来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="513" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="544" />
       <source>Problems found</source>
-      <translation type="unfinished" />
+      <translation>发现的问题</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="140" />
@@ -3551,9 +3770,9 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>工程：{path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="523" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="554" />
       <source>QField can use everything in this project</source>
-      <translation type="unfinished" />
+      <translation>该工程的全部内容 QField 都能使用</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="45" />
@@ -3563,7 +3782,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="106" />
       <source>QGIS cannot open the project ({error})</source>
-      <translation type="unfinished" />
+      <translation>QGIS 无法打开该工程（{error}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/connections.py" line="47" />
@@ -3586,14 +3805,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>QGIS 工程</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="510" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="541" />
       <source>QGIS project (.qgz or .qgs)</source>
-      <translation type="unfinished" />
+      <translation>QGIS 工程（.qgz 或 .qgs）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="511" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="542" />
       <source>QGIS projects (*.qgz *.qgs)</source>
-      <translation type="unfinished" />
+      <translation>QGIS 工程 (*.qgz *.qgs)</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="75" />
@@ -3621,6 +3840,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>刷新</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="114" />
+      <source>Read the day's tracks and show each supervisor's coverage</source>
+      <translation>读取当日轨迹，显示每位监督员的巡查覆盖</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="295" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
@@ -3636,9 +3860,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>从 Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK）读取指挥手册（格式同“导出指挥手册”），并使其生效。先检查全部内容——部门（编码、名称或“属地”）、库中代码标准的类别、时限（正数加单位）、情形至少有一个时限、每个类别一行、情形和“紧急”行在其类别之下——列出每个问题所在的表、行、列和内容，此时不作任何修改。勾选“只列出差异”时只列出与现行手册的差异，不作修改。否则一次替换整本手册，要么全部成功，要么一处不改（没有行的类别将失去其条目）；有改动时生成新版本。已上报的案件仍按上报时的版本计时。仅限系统管理员。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="56" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="57" />
       <source>Reason for cancelling</source>
       <translation>作废原因</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="54" />
+      <source>Reassign</source>
+      <translation>改派</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/authorities.py" line="27" />
@@ -3716,9 +3945,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>解除挂账</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="393" />
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="173" />
       <source>Remove</source>
       <translation>移除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="175" />
+      <source>Remove a period entered by mistake; a period that happened is ended instead</source>
+      <translation>删除误录的期间；已发生的期间请结束，不要删除</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/departments.py" line="121" />
@@ -3729,6 +3963,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/admin/manual.py" line="329" />
       <source>Remove situation</source>
       <translation>删除情形</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="395" />
+      <source>Remove the period of {login} from {start} as entered by mistake? A period that happened is ended instead: the tasks of its days were his.</source>
+      <translation>将 {login} 自 {start} 起的期间作为误录删除？已发生的期间应当结束而不是删除：那些天的任务属于他。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="219" />
+      <source>Remove the person selected in the roster</source>
+      <translation>移除所选人员</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="81" />
@@ -3769,6 +4013,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts/workform.py" line="257" />
       <source>Report photo</source>
       <translation>上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="77" />
+      <source>Report photos added</source>
+      <translation>存入的上报照片</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="421" />
@@ -3821,6 +4070,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>报表</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="76" />
+      <source>Reports already in the store</source>
+      <translation>数据库中已有的上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="75" />
+      <source>Reports filed as cases</source>
+      <translation>立为案件的上报</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="50" />
       <source>Request extension</source>
       <translation>申请延期</translation>
@@ -3848,7 +4107,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
     <message>
       <location filename="citygrid_plugin/patrolmaps.py" line="62" />
       <source>Responsibility grids {day}</source>
-      <translation type="unfinished" />
+      <translation>责任网格分布 {day}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="108" />
@@ -3861,12 +4120,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>行中缺主管部门时使用的部门（编码或名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="55" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="56" />
       <source>Result of the check</source>
       <translation>核查结果</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="54" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="55" />
       <source>Result of the handling</source>
       <translation>处置结果</translation>
     </message>
@@ -3924,6 +4183,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_roles.py" line="105" />
       <source>Roles granted</source>
       <translation>已授予的角色</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="44" />
+      <source>Roster</source>
+      <translation>一格六员</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="293" />
@@ -3995,9 +4259,19 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>周六</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="112" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="248" />
       <source>Save as a new version</source>
       <translation>保存为新版本</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="215" />
+      <source>Save changes</source>
+      <translation>保存修改</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/classes.py" line="104" />
@@ -4010,7 +4284,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>保存部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="140" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="142" />
       <source>Save login</source>
       <translation>保存人员</translation>
     </message>
@@ -4023,6 +4297,11 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/gui/admin/calendar.py" line="162" />
       <source>Save the calendar</source>
       <translation>保存工作日历</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="217" />
+      <source>Save the changes to the person selected in the roster</source>
+      <translation>保存对所选人员的修改</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="196" />
@@ -4065,7 +4344,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>得分权重（合计 {total}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="100" />
       <source>Search</source>
       <translation>查询</translation>
     </message>
@@ -4073,6 +4352,26 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/gui/docks/case_detail.py" line="90" />
       <source>Select a case to see its history and what you may do with it.</source>
       <translation>选择一个案件，查看其处理过程和可执行的操作。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="378" />
+      <source>Select the period to end in the table.</source>
+      <translation>请在表中选择要结束的期间。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="392" />
+      <source>Select the period to remove in the table.</source>
+      <translation>请在表中选择要删除的期间。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="450" />
+      <source>Select the person to change in the roster.</source>
+      <translation>请在一格六员表中选择要修改的人员。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="466" />
+      <source>Select the person to remove in the roster.</source>
+      <translation>请在一格六员表中选择要移除的人员。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="284" />
@@ -4083,6 +4382,11 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/gui/admin/routing.py" line="302" />
       <source>Select the rule to delete in the table.</source>
       <translation>请在表中选择要删除的规则。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="164" />
+      <source>Selected period:</source>
+      <translation>所选期间：</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="72" />
@@ -4115,7 +4419,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>系统设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="92" />
+      <location filename="citygrid_plugin/plugin.py" line="96" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -4145,7 +4449,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>显示方式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="147" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="150" />
       <source>Show all cases</source>
       <translation>显示全部案件</translation>
     </message>
@@ -4153,6 +4457,16 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/gui/admin/audit.py" line="85" />
       <source>Show changes of</source>
       <translation>显示</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="112" />
+      <source>Show coverage</source>
+      <translation>查看巡查覆盖</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="97" />
+      <source>Show on the map</source>
+      <translation>在地图上显示</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="82" />
@@ -4165,7 +4479,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>显示部件普查的进度：每个现行单元网格内各类部件的数量，以及该网格是否已宣布普查完成。可先将网格标记为已普查（或未普查）——网格编码用逗号分隔；标记会记录操作人和时间。输出覆盖图层（已普查网格显示为绿色）并返回统计数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="181" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="200" />
       <source>Situation</source>
       <translation>情形</translation>
     </message>
@@ -4270,7 +4584,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>案件状态（不选：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="226" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="247" />
       <source>Still needed: {what}</source>
       <translation>还需填写：{what}</translation>
     </message>
@@ -4385,19 +4699,34 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="160" />
-      <source>Supervisor logins (comma-separated; empty: every supervisor with grids today)</source>
-      <translation type="unfinished" />
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="134" />
+      <source>Supervisor and the period he answers for the grid</source>
+      <translation>责任监督员及负责期间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="205" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="166" />
+      <source>Supervisor logins (comma-separated; empty: every supervisor with grids today)</source>
+      <translation>监督员登录名（以逗号分隔；留空：当天有责任网格的全部监督员）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="43" />
+      <source>Supervisor today</source>
+      <translation>今日责任监督员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="133" />
+      <source>Supervisor who takes the task</source>
+      <translation>接手任务的监督员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="83" />
       <source>Supervisors</source>
       <translation>监督员</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="154" />
       <source>Supervisors' evaluation</source>
-      <translation type="unfinished" />
+      <translation>监督员考核</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="40" />
@@ -4420,9 +4749,24 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="106" />
+      <location filename="citygrid_plugin/plugin.py" line="110" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="116" />
+      <source>Sync a patrol package…</source>
+      <translation>同步巡查数据包…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="87" />
+      <source>Sync log</source>
+      <translation>同步日志</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="49" />
+      <source>Sync patrol packages (城管通)</source>
+      <translation>同步巡查数据包（城管通）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="41" />
@@ -4433,6 +4777,21 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="64" />
       <source>Target area (m²)</source>
       <translation>目标面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="106" />
+      <source>Tasks of grids nobody answers for</source>
+      <translation>无人负责网格的任务</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="484" />
+      <source>Tasks of grids nobody answers for go to every supervisor.</source>
+      <translation>无人负责网格的任务交给所有监督员。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="483" />
+      <source>Tasks of grids nobody answers for go to {who}.</source>
+      <translation>无人负责网格的任务交给 {who}。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/common.py" line="199" />
@@ -4490,7 +4849,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>把指挥手册打印为 PDF，供指挥中心桌面使用，A4 横向：封面、默认时限，然后每个大类一节，每节从新页开始，列出其各类别——管理要点、监管单位和专业部门（显示名称）、处置标准、立案标准、结案标准及该类别的时限，情形和紧急时限列在类别下方各行。文字可选中、可搜索。只打印在指挥手册中有条目的类别。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="178" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="197" />
       <source>The command manual lists no situation for this class.</source>
       <translation>指挥手册未为该类别列出情形。</translation>
     </message>
@@ -4523,6 +4882,11 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/store/photos.py" line="58" />
       <source>The file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)</source>
       <translation>文件 {name} 不是 JPEG 或 PNG 照片：请选择照片（.jpg 或 .png）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="120" />
+      <source>The grids he answers for from today on; periods with dates, handovers and the grids' rosters are in the tab Responsibility grids</source>
+      <translation>从今天起负责的网格；带日期的负责期间、交接和各网格的一格六员在“责任网格”页</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="227" />
@@ -4620,7 +4984,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>监督指挥中心每月发布的报表：高发问题、问题来源、案卷状态分布、专业部门案卷分布、专业部门处理情况（指标与综合得分），以及事部件与去年同月、上月的同期对比。输出一个 XLSX 工作簿（每个报表一个工作表）或多个 CSV 文件（带 BOM 的 UTF-8，每个报表一个）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="176" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="195" />
       <source>The situation the case is in, as the command manual lists them for its class: its time limits apply from now on.</source>
       <translation>按指挥手册为该类别列出的情形选择案件所属情形：此后按该情形的时限办理。</translation>
     </message>
@@ -4667,7 +5031,7 @@ when no owner and no routing rule decides. One department per area.</source>
       <translation>某时段的专题图（按单元网格的案件密度、按社区或街道的按期处置率、部件普查覆盖或热点，与“专题图”相同），数据库（或所给区县、街道）的每个街道一页，按街道代码排序：地图缩放到该街道，淡化周边，并以街道名称作为页面标题。输出一个多页 PDF；若文件名以 .png 结尾，则在同名文件夹中每个街道输出一个 PNG（atlas.png → atlas/01_&lt;街道&gt;.png …）。各页的分级和颜色相同，按整个范围计算。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="249" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="251" />
       <source>The two passwords differ: type the same password twice.</source>
       <translation>两次输入的密码不一致：请输入相同的密码。</translation>
     </message>
@@ -4721,7 +5085,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>专题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="110" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="115" />
       <source>They see the case and add notes; the lead department's feedback closes their part.</source>
       <translation>协办部门可查看本案件并填写协办反馈；主办部门处置完成后协办随之结束。</translation>
     </message>
@@ -4751,7 +5115,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>周四</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="246" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="248" />
       <source>Tick at least one role.</source>
       <translation>请至少勾选一个角色。</translation>
     </message>
@@ -4801,37 +5165,42 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>标题（留空：指挥手册）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="44" />
+      <source>To</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
       <source>To accept</source>
       <translation>待受理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="98" />
       <source>To check</source>
       <translation>待核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="96" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
       <source>To close</source>
       <translation>待结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="98" />
       <source>To dispatch</source>
       <translation>待派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="95" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="98" />
       <source>To handle</source>
       <translation>待处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
       <source>To register</source>
       <translation>待立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="94" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
       <source>To verify</source>
       <translation>待核实</translation>
     </message>
@@ -4841,14 +5210,29 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>拓扑类型</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="46" />
+      <source>Track (km)</source>
+      <translation>里程（公里）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/coverage.py" line="102" />
       <source>Track length (m)</source>
-      <translation type="unfinished" />
+      <translation>轨迹长度（米）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="81" />
+      <source>Track parts stored</source>
+      <translation>存入的轨迹段</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="82" />
+      <source>Track points dropped</source>
+      <translation>舍弃的轨迹点</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="102" />
       <source>Tracks</source>
-      <translation type="unfinished" />
+      <translation>轨迹数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/sources.py" line="21" />
@@ -4886,7 +5270,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>单元网格编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="122" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="124" />
       <source>Unit grid codes (15 digits), one per line; or select grids on the map and add them.</source>
       <translation>单元网格代码（15 位），每行一个；
 或在地图上选中网格后加入。</translation>
@@ -4992,6 +5376,16 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>植被要素数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="78" />
+      <source>Verdicts taken</source>
+      <translation>执行的现场结论</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="79" />
+      <source>Verdicts taken before</source>
+      <translation>此前已执行的现场结论</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="60" />
       <source>Verification</source>
       <translation>核实</translation>
@@ -5027,9 +5421,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>按期核实率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="166" />
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="118" />
+      <source>Verify (核实) and check (核查) tasks of a grid without a supervisor go to this supervisor; with nobody chosen every supervisor may take them.</source>
+      <translation>没有责任监督员的网格，其核实、核查任务交给此监督员；未选择时所有监督员均可处理。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="172" />
       <source>Verify and check tasks packed</source>
-      <translation type="unfinished" />
+      <translation>打包的核实、核查任务</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="350" />
@@ -5112,12 +5511,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>怎么改</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="54" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="55" />
       <source>What was found on site</source>
       <translation>核实情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="58" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="59" />
       <source>What your department did</source>
       <translation>协办情况</translation>
     </message>
@@ -5130,6 +5529,15 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/gui/admin/routing.py" line="132" />
       <source>Where would a case go?</source>
       <translation>派遣预览</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_roster.py" line="58" />
+      <source>Who answers for each unit grid besides its supervisor (一格六员: 领导员, 城管员, 环卫员, 社区员, 巡查员, 志愿员), from a CSV file (GBK or UTF-8) with the columns 网格 (the 15-digit grid code; format the column as text in Excel), 职责 (one of the six duties; 领导 for 领导员 works too), 姓名, 电话 (digits, spaces, + - ( ), optional) and 说明 (optional); English headers grid, duty, name, phone, note also work. A person is known by grid, duty and name: a row for someone already there changes the phone and note.
+
+Merge adds the file's people and changes those already there; replace makes the file the whole roster. Every row is checked first — a code that is no active grid, an unknown duty, an empty name, a phone the store would refuse, a person given twice — and all problems are reported at once with the row and column; then nothing is changed. Dry run lists the changes only. The supervisors' responsibility grids are set in 系统管理 ▸ 责任网格 or with citygrid:saveuser.</source>
+      <translation>从 CSV 文件（GBK 或 UTF-8）导入各单元网格除监督员外的责任人员（一格六员：领导员、城管员、环卫员、社区员、巡查员、志愿员）。列：网格（15 位网格编码；在 Excel 中请把该列设为文本格式）、职责（六种职责之一；“领导”即领导员）、姓名、电话（数字、空格和 + - ( )，可空）、说明（可空）；也可用英文列名 grid、duty、name、phone、note。人员以网格、职责和姓名识别：已有人员的行会修改其电话和说明。
+
+合并：添加文件中的人员并修改已有人员；替换：文件成为完整的一格六员表。每一行先检查——编码不是使用中的网格、职责不明、姓名为空、库不接受的电话、同一人出现两次——所有问题连同行号和列名一次列出，此时不作任何修改。试运行只列出将要进行的修改。监督员的责任网格在“系统管理 ▸ 责任网格”或用 citygrid:saveuser 设置。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_admin.py" line="380" />
@@ -5152,27 +5560,27 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>修改说明（随版本记录）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="57" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="58" />
       <source>Why it is deferred</source>
       <translation>挂账理由</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="57" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="58" />
       <source>Why it is returned</source>
       <translation>退回理由</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="55" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="56" />
       <source>Why it must be redone</source>
       <translation>返工原因</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="58" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="59" />
       <source>Why more time is needed</source>
       <translation>延期理由</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="56" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="57" />
       <source>Why the extension is refused</source>
       <translation>驳回延期的理由</translation>
     </message>
@@ -5257,9 +5665,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="145" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="151" />
       <source>Writes one patrol package per supervisor (监督员) into the output folder, in a sub-folder named by his login: a GeoPackage and a QGIS project that QField (and QGIS) opens offline as they are. The package holds his responsibility grids today (outlined in red) and the grids around them, the components and the 1:500 base map nearby, a report layer whose form fills the time, the author and the position accuracy itself and stores photos under DCIM/, his open verify (核实) and check (核查) tasks with their report photos, and a track layer for QField's position tracking (time as M). Supervisors: logins separated by commas; empty: every supervisor with grids today (a supervisor builds only his own). The store decides who may build a package for whom and records every package. Each package is checked for anything QField could not use; a package with a problem is not kept. An existing package is never overwritten (it may hold field work not yet synced).</source>
-      <translation type="unfinished" />
+      <translation>为每位监督员在输出文件夹中生成一个巡查数据包，放在以其登录名命名的子文件夹中：一个 GeoPackage 和一个 QGIS 工程，QField（以及 QGIS）可直接离线打开。数据包包含他当天的责任网格（红框）及周边网格、附近的部件和 1:500 地形图；一个问题上报图层，表单自动填写时间、上报人和定位精度，照片存放在 DCIM/ 下；他待办的核实、核查任务及上报照片；以及供 QField 位置跟踪使用的轨迹图层（M 值为时间）。监督员：登录名，以逗号分隔；留空则为当天有责任网格的全部监督员（监督员只能生成自己的数据包）。谁可以为谁生成数据包由数据库决定，每个数据包都在数据库中登记。每个数据包都会检查是否有 QField 无法使用的内容；有问题的数据包不予保留。已有的数据包绝不覆盖（其中可能有尚未同步的外业成果）。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_manual.py" line="83" />
@@ -5267,7 +5675,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>把库中的指挥手册导出为 Excel 工作簿（.xlsx）或 CSV 文件（.csv），按输出文件的扩展名决定。工作簿每类一个工作表（事件、部件），中文表头——类别代码、大类名称、类别名称、情形、管理要点、监管单位、专业部门、处置标准、立案标准、结案标准、拓扑类型（部件），以及每个阶段一列时限（受理时限……结案时限：4工作时、90分钟、24小时、15工作日）；代码标准中的每个类别占一行，其情形和紧急时限放在下面各行；“默认时限”表为默认时限；“说明”表说明如何填写。打印为 A4 横向，每页重复表头。CSV（UTF-8 带 BOM，可直接用 Excel 打开）列相同，最前面加“类型”列；类别代码为“默认”的行是默认时限。修改后用“导入指挥手册”导回。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_maps.py" line="55" />
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="144" />
       <source>Written: {path}</source>
       <translation>已写出：{path}</translation>
     </message>
@@ -5327,12 +5735,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>案件需要问题描述（什么问题、在哪里）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="370" />
+      <location filename="citygrid_plugin/store/admin.py" line="371" />
       <source>a case source needs a name</source>
       <translation>问题来源需要名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="420" />
+      <location filename="citygrid_plugin/store/admin.py" line="421" />
       <source>a class is of kind event or component</source>
       <translation>分类的类型为事件或部件</translation>
     </message>
@@ -5357,7 +5765,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>专业部门处置人员必须指定所属部门（部门代码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="83" />
+      <location filename="citygrid_plugin/store/admin.py" line="84" />
       <source>a department needs a code</source>
       <translation>部门需要编码</translation>
     </message>
@@ -5374,7 +5782,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="115" />
       <source>a grid counts as visited after the store's patrol_visit_seconds or patrol_visit_metres inside it; a gap is a silence longer than patrol_gap_seconds; outside = tracked time − time inside his grids</source>
-      <translation type="unfinished" />
+      <translation>在网格内停留达到库设置 patrol_visit_seconds（秒）或行走达到 patrol_visit_metres（米）即算已巡查；断点指无轨迹点超过 patrol_gap_seconds（秒）的时段；网格外时长 = 轨迹时长 − 责任网格内时长</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="1035" />
@@ -5384,7 +5792,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/roster.py" line="117" />
       <source>a name has at most {n} characters</source>
-      <translation type="unfinished" />
+      <translation>姓名最多 {n} 个字符</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="781" />
@@ -5394,17 +5802,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/roster.py" line="124" />
       <source>a note has at most {n} characters</source>
-      <translation type="unfinished" />
+      <translation>说明最多 {n} 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="620" />
+      <location filename="citygrid_plugin/store/admin.py" line="621" />
       <source>a period cannot end ({end}) before it starts ({start}); remove it instead</source>
-      <translation type="unfinished" />
+      <translation>期间不能在开始（{start}）之前结束（{end}）；请改为删除该期间</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/roster.py" line="50" />
       <source>a phone number has digits, spaces and + - ( ) only, 3 to 40 characters</source>
-      <translation type="unfinished" />
+      <translation>电话号码只能包含数字、空格和 + - ( )，3 到 40 个字符</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="218" />
@@ -5427,7 +5835,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>派遣规则</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="179" />
+      <location filename="citygrid_plugin/store/admin.py" line="180" />
       <source>a routing rule's street and community are 3-digit codes</source>
       <translation>派遣规则的街道和社区是 3 位编码</translation>
     </message>
@@ -5444,10 +5852,10 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="208" />
       <source>a temporary (memory) layer: its features live only in this QGIS session, QField shows it empty</source>
-      <translation type="unfinished" />
+      <translation>临时（内存）图层：要素只存在于本次 QGIS 会话中，在 QField 中是空的</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="60" />
+      <location filename="citygrid_plugin/store/admin.py" line="61" />
       <source>a text holds a NUL character; remove it</source>
       <translation>文本含有 NUL 字符；请删除</translation>
     </message>
@@ -5474,17 +5882,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/roster.py" line="104" />
       <source>a unit grid code has 15 digits</source>
-      <translation type="unfinished" />
+      <translation>单元网格编码为 15 位数字</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="217" />
       <source>a web map ({provider}) that needs the network</source>
-      <translation type="unfinished" />
+      <translation>网络地图（{provider}），需要联网</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="216" />
       <source>a web map ({provider}) that needs the network and a password</source>
-      <translation type="unfinished" />
+      <translation>网络地图（{provider}），需要联网和密码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/xlsx.py" line="232" />
@@ -5512,9 +5920,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>精度等级必须是 A、B 或 C</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="382" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="383" />
       <source>add that table to the project (it may stay out of the legend)</source>
-      <translation type="unfinished" />
+      <translation>把该表加入工程（可以不显示在图层列表中）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="110" />
@@ -5542,7 +5950,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="213" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="216" />
       <source>all departments</source>
       <translation>全部部门</translation>
     </message>
@@ -5552,7 +5960,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>所有网格质心位于同一位置，无法确定距离阈值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="209" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="212" />
       <source>all sources</source>
       <translation>全部来源</translation>
     </message>
@@ -5597,6 +6005,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>延期 {hours} 小时超出{role}的审批权限（最多 {max} 小时）；可审批更长延期的：{who}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="328" />
+      <source>answers for the grid today</source>
+      <translation>今日负责该网格</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/admintables.py" line="823" />
       <source>any</source>
       <translation>任意</translation>
@@ -5632,7 +6045,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>截至 {date}：{grids} 个网格中已普查 {surveyed} 个，另有 {components} 个已有部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="518" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="521" />
       <source>as {role}</source>
       <translation>以{role}身份</translation>
     </message>
@@ -5642,7 +6055,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>协办部门应以部门编码列表给出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="220" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="239" />
       <source>at least one photo</source>
       <translation>至少一张照片</translation>
     </message>
@@ -5650,6 +6063,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/storemessages.py" line="202" />
       <source>at most 10 assisting departments; got {n}</source>
       <translation>协办部门最多 10 个；当前为 {n} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="104" />
+      <source>at most {n} days at a time; split the period</source>
+      <translation>一次最多 {n} 天；请分段统计</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="704" />
@@ -5667,7 +6085,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>找不到认证配置“{id}”，或认证数据库已锁定</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="483" />
+      <location filename="citygrid_plugin/store/admin.py" line="484" />
       <source>authorisations not saved: {error}</source>
       <translation>审批权限未保存：{error}</translation>
     </message>
@@ -5722,27 +6140,27 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>按类型：{counts}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="287" />
+      <location filename="citygrid_plugin/store/admin.py" line="288" />
       <source>calendar entry {n}: '{day}' is not a date</source>
       <translation>日历第 {n} 条：“{day}”不是日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="294" />
+      <location filename="citygrid_plugin/store/admin.py" line="295" />
       <source>calendar entry {n}: the note has more than 200 characters</source>
       <translation>日历第 {n} 条：说明超过 200 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="292" />
+      <location filename="citygrid_plugin/store/admin.py" line="293" />
       <source>calendar entry {n}: {day} is given twice</source>
       <translation>日历第 {n} 条：{day} 重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="289" />
+      <location filename="citygrid_plugin/store/admin.py" line="290" />
       <source>calendar entry {n}: {day} is outside the year {year}; put it in that year's calendar</source>
       <translation>日历第 {n} 条：{day} 不在 {year} 年内；请放入该年的日历</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="303" />
+      <location filename="citygrid_plugin/store/admin.py" line="304" />
       <source>calendar {year} not saved: {{error}}</source>
       <translation>{year} 年工作日历未保存：{{error}}</translation>
     </message>
@@ -5757,9 +6175,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>已作废</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="522" />
+      <location filename="citygrid_plugin/store/patrol.py" line="532" />
       <source>cannot act as supervisor {login}: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法以监督员 {login} 的身份操作：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="61" />
@@ -5827,9 +6245,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>无法写入版式模板 {path}：请检查文件夹是否可写</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="481" />
+      <location filename="citygrid_plugin/store/patrol.py" line="491" />
       <source>cannot write the new features' ids into {path} ({error}); nothing was sent to the store</source>
-      <translation type="unfinished" />
+      <translation>无法将新要素的编号写入 {path}（{error}）；未向数据库发送任何内容</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="263" />
@@ -5872,19 +6290,19 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>案卷编号或其末几位</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="383" />
+      <location filename="citygrid_plugin/store/admin.py" line="384" />
       <source>case source {name} not saved: {{error}}</source>
       <translation>问题来源 {name} 未保存：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="389" />
+      <location filename="citygrid_plugin/store/admin.py" line="390" />
       <source>case sources not saved: {error}</source>
       <translation>问题来源未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="177" />
+      <location filename="citygrid_plugin/store/patrol.py" line="185" />
       <source>case {case} ({verdict}): not applied, the case moved on: {detail}</source>
-      <translation type="unfinished" />
+      <translation>案件 {case}（{verdict}）：未执行，案件已有变化：{detail}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="62" />
@@ -5937,9 +6355,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>案件 {case} 已被 {who} 于 {at} 修改（{action}）；请刷新后重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="695" />
+      <location filename="citygrid_plugin/store/patrol.py" line="742" />
       <source>case {case} was filed, its photo {path} was not: {error}</source>
-      <translation type="unfinished" />
+      <translation>案件 {case} 已立案，但其照片 {path} 未存入：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="64" />
@@ -5947,29 +6365,29 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>案件 {case} 最后一次修改于 {last}；不能记录早于该时间的操作（{at}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="798" />
+      <location filename="citygrid_plugin/store/patrol.py" line="841" />
       <source>case {case}: not taken ({error}); the verdict stays in the package</source>
-      <translation type="unfinished" />
+      <translation>案件 {case}：未执行（{error}）；结论保留在数据包中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="786" />
+      <location filename="citygrid_plugin/store/patrol.py" line="830" />
       <source>case {case}: the photo was refused ({error}); taken without it</source>
-      <translation type="unfinished" />
+      <translation>案件 {case}：照片被拒收（{error}）；已在没有照片的情况下执行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="756" />
+      <location filename="citygrid_plugin/store/patrol.py" line="800" />
       <source>case {case}: verdict '{verdict}' is not one of {choices}: correct it and sync again</source>
-      <translation type="unfinished" />
+      <translation>案件 {case}：结论“{verdict}”不是 {choices} 之一：请改正后再同步</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="779" />
+      <location filename="citygrid_plugin/store/patrol.py" line="824" />
       <source>case {case}: {error}; taken without it</source>
-      <translation type="unfinished" />
+      <translation>案件 {case}：{error}；已在没有照片的情况下执行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="775" />
+      <location filename="citygrid_plugin/store/patrol.py" line="820" />
       <source>case {case}: {error}; the verdict needs its photo and stays in the package: take the photo again and sync</source>
-      <translation type="unfinished" />
+      <translation>案件 {case}：{error}；该结论需要照片，已保留在数据包中：请重新拍照后再同步</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="122" />
@@ -6012,9 +6430,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="597" />
+      <location filename="citygrid_plugin/store/admin.py" line="598" />
       <source>choose the supervisor who answers for the grid</source>
-      <translation type="unfinished" />
+      <translation>请选择负责该网格的监督员</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="228" />
@@ -6097,7 +6515,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>类别 {code} 已有情形“{name}”（第 {first} 行）：每个情形只填一次</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="429" />
+      <location filename="citygrid_plugin/store/admin.py" line="430" />
       <source>class {code} is a standard class of profile {profile}; a local class needs a code of its own</source>
       <translation>分类 {code} 是 {profile} 版标准中的分类；扩展分类需要自己的编码</translation>
     </message>
@@ -6107,14 +6525,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>类别 {code} 是“{known}”，不是“{name}”：请检查代码（读取名称只为发现填错的代码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="451" />
+      <location filename="citygrid_plugin/store/admin.py" line="452" />
       <source>class {code} not saved: {{error}}</source>
       <translation>分类 {code} 未保存：{{error}}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="172" />
       <source>clear it (Project ▸ Properties ▸ General ▸ Project home)</source>
-      <translation type="unfinished" />
+      <translation>清除该设置（工程 ▸ 属性 ▸ 常规 ▸ 工程主目录）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="86" />
@@ -6357,9 +6775,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>可信度为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="815" />
+      <location filename="citygrid_plugin/store/patrol.py" line="859" />
       <source>conflict: {detail}</source>
-      <translation type="unfinished" />
+      <translation>冲突：{detail}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="352" />
@@ -6367,14 +6785,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>冲突：{line}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="303" />
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="121" />
       <source>conflict: {text}</source>
-      <translation type="unfinished" />
+      <translation>冲突：{text}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="334" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="335" />
       <source>constraint</source>
-      <translation type="unfinished" />
+      <translation>约束</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="346" />
@@ -6409,42 +6827,42 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="239" />
       <source>copy it into the package folder ({folder})</source>
-      <translation type="unfinished" />
+      <translation>把它复制到数据包文件夹（{folder}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="223" />
       <source>copy it into the package's GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>把它复制到数据包的 GeoPackage 中</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="218" />
       <source>copy the base map into the package (GeoTIFF), or remove the layer</source>
-      <translation type="unfinished" />
+      <translation>把底图复制到数据包中（GeoTIFF），或删除该图层</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="193" />
       <source>copy the data into the package's GeoPackage and leave the server out</source>
-      <translation type="unfinished" />
+      <translation>把数据复制到数据包的 GeoPackage 中，不要引用服务器</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="213" />
       <source>copy the layer into the package's GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>把该图层复制到数据包的 GeoPackage 中</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="226" />
       <source>copy the layer into the package's GeoPackage (or a GeoTIFF for an image)</source>
-      <translation type="unfinished" />
+      <translation>把该图层复制到数据包的 GeoPackage 中（影像则存为 GeoTIFF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="326" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="327" />
       <source>copy them into the package folder or clear the field</source>
-      <translation type="unfinished" />
+      <translation>把这些文件复制到数据包文件夹，或清空该字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="348" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="349" />
       <source>correct the expression with QGIS's own functions</source>
-      <translation type="unfinished" />
+      <translation>用 QGIS 自带的函数改正该表达式</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="129" />
@@ -6497,9 +6915,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>默认时限没有情形：情形留空（普通时限）或填“紧急”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="333" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="334" />
       <source>default value</source>
-      <translation type="unfinished" />
+      <translation>默认值</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="642" />
@@ -6522,12 +6940,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>部门“{value}”不在数据库中（按编码或名称均未找到）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="86" />
+      <location filename="citygrid_plugin/store/admin.py" line="87" />
       <source>department kind '{kind}' is not one of {kinds}</source>
       <translation>部门类型“{kind}”不在 {kinds} 之中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="88" />
+      <location filename="citygrid_plugin/store/admin.py" line="89" />
       <source>department {code} not saved: {{error}}</source>
       <translation>部门 {code} 未保存：{{error}}</translation>
     </message>
@@ -6652,7 +7070,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="513" />
+      <location filename="citygrid_plugin/store/admin.py" line="514" />
       <source>evaluation weights not saved: {error}</source>
       <translation>考核权重未保存：{error}</translation>
     </message>
@@ -6732,54 +7150,54 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>要素 {fid}：网格必须是一个有效的面（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="412" />
+      <location filename="citygrid_plugin/store/patrol.py" line="422" />
       <source>features {first} and {second} of the report layer share this uid (a copied feature?): the second was not filed; clear its uid and sync again</source>
-      <translation type="unfinished" />
+      <translation>上报图层的要素 {first} 和 {second} 使用同一 uid（复制的要素？）：后者未立案；请清空其 uid 后再同步</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="283" />
       <source>field {field}: QField has no {widget} widget</source>
-      <translation type="unfinished" />
+      <translation>字段 {field}：QField 没有 {widget} 控件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="379" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="380" />
       <source>field {field}: its value list comes from layer {source}, which is not in the project</source>
-      <translation type="unfinished" />
+      <translation>字段 {field}：取值列表来自图层 {source}，但该图层不在工程中</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="298" />
       <source>field {field}: the attachment widget stores absolute paths</source>
-      <translation type="unfinished" />
+      <translation>字段 {field}：附件控件保存的是绝对路径</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="302" />
       <source>field {field}: the attachment widget stores files on {storage}</source>
-      <translation type="unfinished" />
+      <translation>字段 {field}：附件控件把文件存放在 {storage}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="346" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="347" />
       <source>field {field}: the {what} expression does not parse ({error})</source>
-      <translation type="unfinished" />
+      <translation>字段 {field}：{what}表达式无法解析（{error}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="362" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="363" />
       <source>field {field}: the {what} expression uses @{name}, which only the desktop sets</source>
-      <translation type="unfinished" />
+      <translation>字段 {field}：{what}表达式用到 @{name}，该变量只有桌面版 QGIS 才有</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="358" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="359" />
       <source>field {field}: the {what} expression uses {name}(), which QField does not have</source>
-      <translation type="unfinished" />
+      <translation>字段 {field}：{what}表达式用到 {name}()，QField 没有该函数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="321" />
       <source>field {field}: {n} features hold an absolute path (such as {value})</source>
-      <translation type="unfinished" />
+      <translation>字段 {field}：{n} 个要素保存的是绝对路径（例如 {value}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="325" />
       <source>field {field}: {n} files are missing from the package (such as {value})</source>
-      <translation type="unfinished" />
+      <translation>字段 {field}：数据包中缺少 {n} 个文件（例如 {value}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/atlas.py" line="100" />
@@ -6787,14 +7205,29 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>筛选</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="143" />
+      <source>from</source>
+      <translation>自</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="192" />
       <source>from the class (when only one kind has it)</source>
       <translation>由类别推断（仅当只有一种类型含此类别时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="586" />
+      <location filename="citygrid_plugin/store/admin.py" line="587" />
       <source>from {day} on</source>
-      <translation type="unfinished" />
+      <translation>自 {day} 起</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="372" />
+      <source>from {start} on</source>
+      <translation>自 {start} 起</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="373" />
+      <source>from {start} to {end}</source>
+      <translation>自 {start} 至 {end}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/migrate.py" line="153" />
@@ -6839,7 +7272,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="103" />
       <source>give a .qgz or .qgs project file</source>
-      <translation type="unfinished" />
+      <translation>请给出 .qgz 或 .qgs 工程文件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="131" />
@@ -6909,7 +7342,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/roster.py" line="114" />
       <source>give the person's name</source>
-      <translation type="unfinished" />
+      <translation>请填写姓名</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="1019" />
@@ -6967,6 +7400,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>网格编码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="88" />
+      <source>grid code, community or supervisor</source>
+      <translation>网格编码、社区或监督员</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="161" />
       <source>grid indices must be whole numbers (-1 for none)</source>
       <translation>网格编号必须是整数（-1 表示不在任何网格内）</translation>
@@ -7007,19 +7445,19 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>网格 {grid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="622" />
+      <location filename="citygrid_plugin/store/admin.py" line="623" />
       <source>grid {grid}: the period of {login} not changed: {{error}}</source>
-      <translation type="unfinished" />
+      <translation>网格 {grid}：{login} 的负责期间未修改：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="633" />
+      <location filename="citygrid_plugin/store/admin.py" line="634" />
       <source>grid {grid}: the period of {login} not removed: {{error}}</source>
-      <translation type="unfinished" />
+      <translation>网格 {grid}：{login} 的负责期间未删除：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="601" />
+      <location filename="citygrid_plugin/store/admin.py" line="602" />
       <source>grid {grid}: the period of {login} not saved: {{error}}</source>
-      <translation type="unfinished" />
+      <translation>网格 {grid}：{login} 的负责期间未保存：{{error}}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="465" />
@@ -7137,7 +7575,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="121" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="140" />
       <source>hours</source>
       <translation>小时</translation>
     </message>
@@ -7177,39 +7615,39 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>几何无效：</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="839" />
+      <location filename="citygrid_plugin/store/patrol.py" line="883" />
       <source>it has no points</source>
-      <translation type="unfinished" />
+      <translation>没有任何点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="659" />
+      <location filename="citygrid_plugin/store/patrol.py" line="710" />
       <source>it has no position: place it on the map and sync again</source>
-      <translation type="unfinished" />
+      <translation>没有位置：请在地图上标出位置后再同步</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="842" />
+      <location filename="citygrid_plugin/store/patrol.py" line="886" />
       <source>it has no time (M values): track with the package's track layer, which records them</source>
-      <translation type="unfinished" />
+      <translation>没有时间（M 值）：请用数据包的轨迹图层记录轨迹，它会记录时间</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="238" />
       <source>its file {file} is outside the package folder</source>
-      <translation type="unfinished" />
+      <translation>它的文件 {file} 不在数据包文件夹中</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="263" />
       <source>its form is a Qt Designer file ({file})</source>
-      <translation type="unfinished" />
+      <translation>它的表单是 Qt Designer 文件（{file}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="259" />
       <source>its form runs Python init code ({function}); QField runs no Python</source>
-      <translation type="unfinished" />
+      <translation>它的表单运行 Python 初始化代码（{function}）；QField 不运行 Python</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="323" />
       <source>keep the files in the package folder (DCIM/) and store paths relative to the project</source>
-      <translation type="unfinished" />
+      <translation>把文件放在数据包文件夹（DCIM/）中，并保存相对于工程的路径</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="440" />
@@ -7234,7 +7672,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="264" />
       <source>lay the form out with the drag and drop designer</source>
-      <translation type="unfinished" />
+      <translation>改用拖放设计器布置表单</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="48" />
@@ -7252,7 +7690,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>图层对应项“{entry}”：未知类型“{kind}”（请使用 {kinds} 之一）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="204" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="206" />
       <source>leave empty to keep the password</source>
       <translation>留空则不修改密码</translation>
     </message>
@@ -7277,7 +7715,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>第 {line} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="457" />
+      <location filename="citygrid_plugin/store/admin.py" line="458" />
       <source>local classes not saved: {error}</source>
       <translation>扩展分类未保存：{error}</translation>
     </message>
@@ -7362,14 +7800,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>大类 {major} 在此处名为“{name}”，但前面的行中为“{known}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="397" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="398" />
       <source>make it a LineStringM layer</source>
-      <translation type="unfinished" />
+      <translation>改为 LineStringM 图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="393" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="394" />
       <source>make it a LineStringM layer: QField's tracking draws one line per session</source>
-      <translation type="unfinished" />
+      <translation>改为 LineStringM 图层：QField 的轨迹记录每次生成一条线</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="479" />
@@ -7482,9 +7920,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="301" />
+      <location filename="citygrid_plugin/store/patrol.py" line="311" />
       <source>new case {case} from report {uid}</source>
-      <translation type="unfinished" />
+      <translation>上报 {uid} 已立为新案件 {case}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="354" />
@@ -7602,6 +8040,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>缺少问题描述（{column} 列）：请写明是什么问题</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="151" />
+      <source>no end</source>
+      <translation>无结束日期</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="392" />
       <source>no external id (column {column}): every row needs the platform's number, so that a re-import adds nothing</source>
       <translation>缺少外部编号（{column} 列）：每行都需要平台工单编号，重复导入时才不会重复建案</translation>
@@ -7647,9 +8090,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>没有指挥手册文件：请选择要导入的 .xlsx 或 .csv 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="849" />
+      <location filename="citygrid_plugin/store/patrol.py" line="893" />
       <source>no part of it has two usable points</source>
-      <translation type="unfinished" />
+      <translation>没有一段具有两个可用的点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="93" />
+      <source>no patrol package folder given</source>
+      <translation>未指定巡查数据包文件夹</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="507" />
@@ -7712,14 +8160,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>没有该街道；请使用库中的 3 位街道代码或街道名称（{choices}）{hint}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="177" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="183" />
       <source>no supervisor answers for a unit grid today: give the supervisors their responsibility grids first</source>
-      <translation type="unfinished" />
+      <translation>今天没有监督员负责任何单元网格：请先为监督员分配责任网格</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/patrolmaps.py" line="74" />
       <source>no supervisor: {n} grids</source>
-      <translation type="unfinished" />
+      <translation>无责任监督员：{n} 个网格</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="244" />
@@ -7752,9 +8200,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>无（案件已办结）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrolpackage.py" line="83" />
+      <location filename="citygrid_plugin/store/patrolpackage.py" line="84" />
       <source>none of the grids of {login} ({grids}) is an active unit grid in the store</source>
-      <translation type="unfinished" />
+      <translation>{login} 的网格（{grids}）在数据库中都不是有效的单元网格</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="559" />
@@ -7822,14 +8270,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>内存不足，无法以 {dpi} dpi 导出 {path}：请降低分辨率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="676" />
+      <location filename="citygrid_plugin/store/patrol.py" line="722" />
       <source>not filed ({x:.1f}, {y:.1f}): {error}</source>
-      <translation type="unfinished" />
+      <translation>未立案（{x:.1f}, {y:.1f}）：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/patrolmaps.py" line="47" />
       <source>not visited by its supervisor</source>
-      <translation type="unfinished" />
+      <translation>责任监督员未巡查</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/workform.py" line="657" />
@@ -7852,14 +8300,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>现属 {department}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="736" />
+      <location filename="citygrid_plugin/store/patrol.py" line="780" />
       <source>now {state}</source>
-      <translation type="unfinished" />
+      <translation>现为{state}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="735" />
+      <location filename="citygrid_plugin/store/patrol.py" line="779" />
       <source>now {state}, task of {login}</source>
-      <translation type="unfinished" />
+      <translation>现为{state}，是 {login} 的任务</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="98" />
@@ -7899,7 +8347,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="107" />
       <source>open it in QGIS and save it again</source>
-      <translation type="unfinished" />
+      <translation>在 QGIS 中打开并重新保存</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="19" />
@@ -7922,7 +8370,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="227" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="230" />
       <source>overdue only</source>
       <translation>仅显示超时</translation>
     </message>
@@ -7942,14 +8390,19 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>权属单位</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="113" />
+      <source>package {folder} refused: {error}</source>
+      <translation>数据包 {folder} 被拒绝：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/atlas.py" line="99" />
       <source>page name</source>
       <translation>页名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="866" />
+      <location filename="citygrid_plugin/store/patrol.py" line="910" />
       <source>part from {start} not stored: {error}</source>
-      <translation type="unfinished" />
+      <translation>自 {start} 起的轨迹段未存入：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="661" />
@@ -7957,14 +8410,24 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>网格划分已取消</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="300" />
+      <location filename="citygrid_plugin/store/patrol.py" line="310" />
       <source>patrol package {folder} of {login}:</source>
-      <translation type="unfinished" />
+      <translation>{login} 的巡查数据包 {folder}：</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="530" />
+      <location filename="citygrid_plugin/store/patrol.py" line="540" />
       <source>patrol package {id} of {login} is not registered in this store: build the package with citygrid:patrolpackage</source>
-      <translation type="unfinished" />
+      <translation>{login} 的巡查数据包 {id} 未在本数据库登记：请用 citygrid:patrolpackage 生成数据包</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="167" />
+      <source>patrol report</source>
+      <translation>巡查上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="168" />
+      <source>patrol track</source>
+      <translation>巡查轨迹</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/indicators.py" line="46" />
@@ -7992,9 +8455,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>回访电话</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="707" />
+      <location filename="citygrid_plugin/store/admin.py" line="708" />
       <source>phone {phone}: {problem}</source>
-      <translation type="unfinished" />
+      <translation>电话 {phone}：{problem}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/classes.py" line="44" />
@@ -8004,12 +8467,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/patrol.py" line="73" />
       <source>point {n} ({at})</source>
-      <translation type="unfinished" />
+      <translation>第 {n} 点（{at}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/patrol.py" line="75" />
       <source>point {n} has no time (M value): dropped</source>
-      <translation type="unfinished" />
+      <translation>第 {n} 点没有时间（M 值）：已舍弃</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="175" />
@@ -8032,9 +8495,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>定位精度 {value} 米不合理：应为 0 到 10000 米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="665" />
+      <location filename="citygrid_plugin/store/patrol.py" line="715" />
       <source>position accuracy {value} m is not plausible: filed without it</source>
-      <translation type="unfinished" />
+      <translation>定位精度 {value} 米不合理：立案时未记录精度</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/connections.py" line="50" />
@@ -8042,9 +8505,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>内置数据库集群中的数据库“{name}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="304" />
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="122" />
       <source>problem: {text}</source>
-      <translation type="unfinished" />
+      <translation>问题：{text}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/codes.py" line="362" />
@@ -8059,7 +8522,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="201" />
       <source>put its file into the package folder, or remove the layer</source>
-      <translation type="unfinished" />
+      <translation>把它的文件放进数据包文件夹，或删除该图层</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="435" />
@@ -8097,9 +8560,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>改派须指定接手的监督员（监督员的登录名）；{who} 不是监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="729" />
+      <location filename="citygrid_plugin/store/patrol.py" line="773" />
       <source>reassigned it to {login}</source>
-      <translation type="unfinished" />
+      <translation>改派给 {login}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/manual_view.py" line="48" />
@@ -8109,17 +8572,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="261" />
       <source>remove the Python init code (Layer Properties ▸ Attributes Form ▸ Python Init Code)</source>
-      <translation type="unfinished" />
+      <translation>删除 Python 初始化代码（图层属性 ▸ 属性表单 ▸ Python 初始化代码）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="273" />
       <source>remove them (Layer Properties ▸ Actions)</source>
-      <translation type="unfinished" />
+      <translation>删除这些动作（图层属性 ▸ 动作）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="185" />
       <source>remove them (Project ▸ Properties ▸ Macros)</source>
-      <translation type="unfinished" />
+      <translation>删除宏（工程 ▸ 属性 ▸ 宏）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="513" />
@@ -8137,11 +8600,6 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>替换：文件成为完整的表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="160" />
-      <source>report</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="90" />
       <source>reported from</source>
       <translation>上报日期</translation>
@@ -8154,7 +8612,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="162" />
       <source>reports he filed and how many were registered; verifications and checks he made, on time as the store recorded them; coverage = his grids visited / his grids, over the days he patrolled</source>
-      <translation type="unfinished" />
+      <translation>本人上报数及其中立案数；本人核实、核查数及按期数（以库记录的判定为准）；覆盖率 = 巡查日已巡查责任网格数 / 责任网格数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/sync.py" line="216" />
@@ -8172,7 +8630,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>责任网格属于监督员：请选择角色“监督员”，或将 GRIDS 留空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="537" />
+      <location filename="citygrid_plugin/store/admin.py" line="538" />
       <source>responsibility grids of {login} not saved: {{error}}</source>
       <translation>{login} 的责任网格未保存：{{error}}</translation>
     </message>
@@ -8207,14 +8665,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>该部件已在数据库中注销；注销的部件不能恢复：请作为新要素重新采集</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="360" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="361" />
       <source>rewrite it with QGIS's own functions (no Python or Processing functions)</source>
-      <translation type="unfinished" />
+      <translation>用 QGIS 自带的函数改写（不用 Python 或 Processing 函数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="364" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="365" />
       <source>rewrite it without that variable</source>
-      <translation type="unfinished" />
+      <translation>改写表达式，不用该变量</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/roles.py" line="71" />
@@ -8222,42 +8680,42 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>角色未设置：{error}（请以具有 CREATEROLE 权限的数据库所有者身份运行）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="740" />
+      <location filename="citygrid_plugin/store/admin.py" line="741" />
       <source>roster entry #{id} does not exist (deleted meanwhile?)</source>
-      <translation type="unfinished" />
+      <translation>一格六员人员 #{id} 不存在（可能已被删除）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="745" />
+      <location filename="citygrid_plugin/store/admin.py" line="746" />
       <source>roster entry not deleted: {error}</source>
-      <translation type="unfinished" />
+      <translation>一格六员人员未删除：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="754" />
+      <location filename="citygrid_plugin/store/admin.py" line="755" />
       <source>roster not saved: {error}</source>
-      <translation type="unfinished" />
+      <translation>一格六员未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="725" />
+      <location filename="citygrid_plugin/store/admin.py" line="726" />
       <source>roster of grid {grid} not saved: {{error}}</source>
-      <translation type="unfinished" />
+      <translation>网格 {grid} 的一格六员未保存：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="204" />
+      <location filename="citygrid_plugin/store/admin.py" line="205" />
       <source>routing rule #{id} does not exist (deleted meanwhile?)</source>
       <translation>派遣规则 #{id} 不存在（已被他人删除？）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="233" />
+      <location filename="citygrid_plugin/store/admin.py" line="234" />
       <source>routing rule not deleted: {error}</source>
       <translation>派遣规则未删除：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="212" />
+      <location filename="citygrid_plugin/store/admin.py" line="213" />
       <source>routing rule not saved: {error}</source>
       <translation>派遣规则未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="221" />
+      <location filename="citygrid_plugin/store/admin.py" line="222" />
       <source>routing rules not saved: {error}</source>
       <translation>派遣规则未保存：{error}</translation>
     </message>
@@ -8269,7 +8727,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/roster.py" line="130" />
       <source>row {other} gives the same person for this grid and duty; keep one of the two rows</source>
-      <translation type="unfinished" />
+      <translation>第 {other} 行已给出此网格、此职责的同一人；两行只保留一行</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="712" />
@@ -8297,7 +8755,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>表格“{title}”的第 {rows} 行不是 {n} 个值（每个表头一个）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="192" />
+      <location filename="citygrid_plugin/store/admin.py" line="193" />
       <source>rule #{id} already sends this class in this area to {dept}; change that rule instead of adding another</source>
       <translation>规则 #{id} 已将此区域的此类案件派往 {dept}；请修改该规则，而不是再加一条</translation>
     </message>
@@ -8309,12 +8767,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="209" />
       <source>save it into the package's GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>把它保存到数据包的 GeoPackage 中</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="166" />
       <source>save it with relative paths (Project ▸ Properties ▸ General ▸ Save paths: relative)</source>
-      <translation type="unfinished" />
+      <translation>改为保存相对路径（工程 ▸ 属性 ▸ 常规 ▸ 保存路径：相对）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="340" />
@@ -8324,7 +8782,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="243" />
       <source>save the project with relative paths</source>
-      <translation type="unfinished" />
+      <translation>以相对路径保存工程</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="67" />
@@ -8354,17 +8812,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="251" />
       <source>set the layer's CRS (the store's)</source>
-      <translation type="unfinished" />
+      <translation>设置图层的坐标参照系（与数据库一致）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="178" />
       <source>set the store's CRS (Project ▸ Properties ▸ CRS)</source>
-      <translation type="unfinished" />
+      <translation>设置为数据库的坐标参照系（工程 ▸ 属性 ▸ 坐标参照系）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="402" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="403" />
       <source>set the tracking measurement to Timestamp (Layer Properties ▸ QField ▸ Tracking)</source>
-      <translation type="unfinished" />
+      <translation>把轨迹的测量值设为时间戳（图层属性 ▸ QField ▸ 轨迹）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/workform.py" line="434" />
@@ -8372,7 +8830,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>派遣后计算</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="325" />
+      <location filename="citygrid_plugin/store/admin.py" line="326" />
       <source>setting {key} not saved: {{error}}</source>
       <translation>设置 {key} 未保存：{{error}}</translation>
     </message>
@@ -8449,20 +8907,20 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="299" />
       <source>store paths relative to the project (attachment widget ▸ Relative path: project path)</source>
-      <translation type="unfinished" />
+      <translation>保存相对于工程的路径（附件控件 ▸ 相对路径：工程路径）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="303" />
       <source>store the files in the package folder</source>
-      <translation type="unfinished" />
+      <translation>把文件保存在数据包文件夹中</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="222" />
       <source>stored as {storage}, not in a GeoPackage</source>
-      <translation type="unfinished" />
+      <translation>存储格式为 {storage}，不在 GeoPackage 中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="201" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="204" />
       <source>street / community / grid code</source>
       <translation>街道 / 社区 / 网格编码</translation>
     </message>
@@ -8522,17 +8980,22 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>目标面积必须为正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="307" />
+      <location filename="citygrid_plugin/store/patrol.py" line="317" />
       <source>task layer: {added} tasks added, {removed} removed, {kept} with a verdict kept for the next sync</source>
-      <translation type="unfinished" />
+      <translation>任务图层：新增任务 {added} 条，移除 {removed} 条，保留 {kept} 条已填结论待下次同步</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="140" />
+      <location filename="citygrid_plugin/store/patrol.py" line="167" />
+      <source>task verdict</source>
+      <translation>现场结论</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/admin.py" line="141" />
       <source>territories not saved: {error}</source>
       <translation>属地范围未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="129" />
+      <location filename="citygrid_plugin/store/admin.py" line="130" />
       <source>territories of {code} not saved: {{error}}</source>
       <translation>{code} 的属地范围未保存：{{error}}</translation>
     </message>
@@ -8542,12 +9005,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>属地 {area}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="118" />
+      <location filename="citygrid_plugin/store/admin.py" line="119" />
       <source>territory {area} belongs to department {other} already; one department per area: take it away there first</source>
       <translation>属地范围 {area} 已属于部门 {other}；一个区域只属于一个部门：请先在那里移除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="112" />
+      <location filename="citygrid_plugin/store/admin.py" line="113" />
       <source>territory {area} is not a street (9 digits: district + street) or a community (12 digits)</source>
       <translation>属地范围 {area} 不是街道（9 位：区 + 街道）或社区（12 位）</translation>
     </message>
@@ -8597,9 +9060,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>底图需要源文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="737" />
+      <location filename="citygrid_plugin/store/patrol.py" line="781" />
       <source>the case is no longer visible</source>
-      <translation type="unfinished" />
+      <translation>该案件已无法查看</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="233" />
@@ -8694,7 +9157,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/roster.py" line="111" />
       <source>the duty is one of {duties}</source>
-      <translation type="unfinished" />
+      <translation>职责须为 {duties} 之一</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/export.py" line="41" />
@@ -8797,24 +9260,29 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>操作的输入应为 JSON 对象，收到的是 {got}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="101" />
+      <source>the last day ({last}) is before the first ({first})</source>
+      <translation>结束日期（{last}）早于起始日期（{first}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="200" />
       <source>the layer cannot be opened ({error})</source>
-      <translation type="unfinished" />
+      <translation>图层无法打开（{error}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="272" />
       <source>the layer has actions ({names}); QField runs none</source>
-      <translation type="unfinished" />
+      <translation>图层定义了动作（{names}）；QField 不运行动作</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="250" />
       <source>the layer has no coordinate reference system</source>
-      <translation type="unfinished" />
+      <translation>图层没有坐标参照系</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="211" />
       <source>the layer reads from a server ({provider}); the handheld works offline, without the store or its passwords</source>
-      <translation type="unfinished" />
+      <translation>图层从服务器读取数据（{provider}）；手持终端离线工作，无法连接数据库，也没有密码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_workform.py" line="108" />
@@ -8907,7 +9375,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>邻域时间步长必须是 0 到 {last} 之间的整数，实际为 {step}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/staff.py" line="206" />
+      <location filename="citygrid_plugin/gui/admin/staff.py" line="208" />
       <source>the new login's password</source>
       <translation>新登录名的密码</translation>
     </message>
@@ -8942,9 +9410,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>数据包坐标系为 EPSG:{package}，而数据库为 EPSG:{store}：它来自另一个数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="513" />
+      <location filename="citygrid_plugin/store/patrol.py" line="523" />
       <source>the package is supervisor {login}'s; you are logged in as {me}: sync it with his login (the audit records who verified and checked)</source>
-      <translation type="unfinished" />
+      <translation>该数据包属于监督员 {login}；您以 {me} 登录：请用他的账号同步（审计记录由谁核实、核查）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="116" />
@@ -8967,20 +9435,21 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>密码为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="120" />
+      <location filename="citygrid_plugin/store/patrol.py" line="126" />
       <source>the patrol package for {login} was not registered: {error}</source>
       <translation>未能登记 {login} 的巡查数据包：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="220" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="240" />
       <source>the patrol package of {login} has problems QField could not live with, so it was not kept:
 {problems}</source>
-      <translation type="unfinished" />
+      <translation>{login} 的巡查数据包有 QField 无法接受的问题，未予保留：
+{problems}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="599" />
+      <location filename="citygrid_plugin/store/admin.py" line="600" />
       <source>the period ends ({end}) before it starts ({start})</source>
-      <translation type="unfinished" />
+      <translation>期间的结束日期（{end}）早于起始日期（{start}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="193" />
@@ -9023,11 +9492,6 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>照片 {name} 是空文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="631" />
-      <source>the photo {path} is not in the package (no file {file})</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="citygrid_plugin/layouts/report.py" line="351" />
       <source>the picture {path} for '{title}' does not exist: write the chart first</source>
       <translation>“{title}”的图片 {path} 不存在：请先生成图表</translation>
@@ -9038,7 +9502,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>像元大小必须是以地图单位表示的正数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="248" />
+      <location filename="citygrid_plugin/store/admin.py" line="249" />
       <source>the point lies outside every unit grid</source>
       <translation>该点不在任何单元网格内</translation>
     </message>
@@ -9060,42 +9524,42 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="79" />
       <source>the project</source>
-      <translation type="unfinished" />
+      <translation>工程</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="102" />
       <source>the project file {path} cannot be read ({error})</source>
-      <translation type="unfinished" />
+      <translation>无法读取工程文件 {path}（{error}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="184" />
       <source>the project has Python macros; QField runs no Python</source>
-      <translation type="unfinished" />
+      <translation>工程含有 Python 宏；QField 不运行 Python</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="171" />
       <source>the project has a preset home path ({path})</source>
-      <translation type="unfinished" />
+      <translation>工程设置了主目录（{path}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="177" />
       <source>the project has no coordinate reference system</source>
-      <translation type="unfinished" />
+      <translation>工程没有坐标参照系</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="242" />
       <source>the project keeps its path as an absolute path ({path})</source>
-      <translation type="unfinished" />
+      <translation>工程以绝对路径保存它（{path}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="191" />
       <source>the project refers to a database server or a password ({found}); the handheld works offline and must carry no password</source>
-      <translation type="unfinished" />
+      <translation>工程引用了数据库服务器或密码（{found}）；手持终端离线工作，不得携带密码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="165" />
       <source>the project saves absolute paths, which do not exist on the handheld</source>
-      <translation type="unfinished" />
+      <translation>工程保存的是绝对路径，手持终端上没有这些路径</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="195" />
@@ -9123,9 +9587,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>报告须导出为 PDF 文件：{path} 不是以 .pdf 结尾</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="902" />
+      <location filename="citygrid_plugin/store/patrol.py" line="946" />
       <source>the report photo of case {case} was not copied into the package: {error}</source>
-      <translation type="unfinished" />
+      <translation>案件 {case} 的上报照片未复制到数据包：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="93" />
@@ -9248,9 +9712,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>库拒绝了这次导入，未写入任何内容：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="582" />
+      <location filename="citygrid_plugin/store/patrol.py" line="592" />
       <source>the store took the package's work, but the package could not be updated ({error}); sync it again: what the store holds already is recognised and nothing is added twice</source>
-      <translation type="unfinished" />
+      <translation>数据库已接收数据包中的外业成果，但数据包未能更新（{error}）；请再次同步：数据库中已有的内容会被识别，不会重复添加</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="589" />
@@ -9273,14 +9737,19 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>街道代码有歧义（{codes}）；请写 9 位代码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="241" />
+      <source>the supervisor who takes the task</source>
+      <translation>接手任务的监督员</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/report.py" line="289" />
       <source>the table '{title}' has no columns: give its headers</source>
       <translation>表格“{title}”没有列：请给出表头</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="577" />
+      <location filename="citygrid_plugin/store/patrol.py" line="587" />
       <source>the task layer was not refreshed: {error}</source>
-      <translation type="unfinished" />
+      <translation>任务图层未刷新：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="52" />
@@ -9303,19 +9772,19 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>拓扑类型应为 点、线 或 面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="396" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="397" />
       <source>the track layer has no M values; QField's position tracking keeps each point's time in M</source>
-      <translation type="unfinished" />
+      <translation>轨迹图层没有 M 值；QField 的位置跟踪把每个点的时间记在 M 中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="392" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="393" />
       <source>the track layer is not a line layer</source>
-      <translation type="unfinished" />
+      <translation>轨迹图层不是线图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="400" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="401" />
       <source>the track layer's M measures something other than the time (QField measurement {n})</source>
-      <translation type="unfinished" />
+      <translation>轨迹图层的 M 记录的不是时间（QField 测量值类型 {n}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="437" />
@@ -9398,7 +9867,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>上班时段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="348" />
+      <location filename="citygrid_plugin/store/admin.py" line="349" />
       <source>the working week is one or more weekdays, 1 (Monday) to 7 (Sunday)</source>
       <translation>工作周为一个或多个星期几，1（周一）到 7（周日）</translation>
     </message>
@@ -9420,7 +9889,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="225" />
       <source>the {provider} provider, which the package does not carry</source>
-      <translation type="unfinished" />
+      <translation>数据源类型 {provider}，数据包无法携带</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/atlas.py" line="44" />
@@ -9455,10 +9924,10 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/roster.py" line="107" />
       <source>there is no active unit grid with this code in the store</source>
-      <translation type="unfinished" />
+      <translation>库中没有使用中的此编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="269" />
+      <location filename="citygrid_plugin/store/admin.py" line="270" />
       <source>there is no active unit grid {code}</source>
       <translation>没有在用的单元网格 {code}</translation>
     </message>
@@ -9468,14 +9937,19 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>没有社区 {code}（区 + 街道 + 社区编码，12 位）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="641" />
+      <source>there is no file {file}</source>
+      <translation>文件 {file} 不存在</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="163" />
       <source>there is no street {code} (district + street code, 9 digits)</source>
       <translation>没有街道 {code}（区 + 街道编码，9 位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="627" />
+      <location filename="citygrid_plugin/store/admin.py" line="628" />
       <source>there is no such period (removed meanwhile?)</source>
-      <translation type="unfinished" />
+      <translation>没有这个期间（可能已被删除）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/tables.py" line="91" />
@@ -9533,7 +10007,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>时间切片编号必须是整数（-1 表示不在时间范围内）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_search.py" line="105" />
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="148" />
       <source>to</source>
       <translation>至</translation>
     </message>
@@ -9548,14 +10022,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>网格总面积 {grids:,.1f} m²，社区面积 {communities:,.1f} m²</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="160" />
-      <source>track</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="305" />
+      <location filename="citygrid_plugin/store/patrol.py" line="315" />
       <source>track {uid}: {text}</source>
-      <translation type="unfinished" />
+      <translation>轨迹 {uid}：{text}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="62" />
@@ -9728,7 +10197,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>未知角色“{role}”；可选角色为 {roles}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="509" />
+      <location filename="citygrid_plugin/store/admin.py" line="510" />
       <source>unknown score term(s) {terms}; terms: {known}</source>
       <translation>未知的评分项 {terms}；评分项：{known}</translation>
     </message>
@@ -9810,7 +10279,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="284" />
       <source>use one of {widgets}</source>
-      <translation type="unfinished" />
+      <translation>请改用以下控件之一：{widgets}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/roles.py" line="155" />
@@ -9838,19 +10307,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>用户 {who} 不能上报案件（需要案件处理角色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/qfieldcheck.py" line="337" />
+      <location filename="citygrid_plugin/qfieldcheck.py" line="338" />
       <source>value list filter</source>
-      <translation type="unfinished" />
+      <translation>取值列表筛选</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="160" />
-      <source>verdict</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="302" />
+      <location filename="citygrid_plugin/store/patrol.py" line="312" />
       <source>verdict {uid} taken on case {case}</source>
-      <translation type="unfinished" />
+      <translation>现场结论 {uid} 已在案件 {case} 上执行</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/manual_view.py" line="48" />
@@ -9865,12 +10329,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/patrolmaps.py" line="48" />
       <source>visited by another supervisor</source>
-      <translation type="unfinished" />
+      <translation>其他监督员巡查</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/patrolmaps.py" line="47" />
       <source>visited by its supervisor</source>
-      <translation type="unfinished" />
+      <translation>责任监督员已巡查</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
@@ -9978,7 +10442,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{role} 可{action}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="481" />
+      <location filename="citygrid_plugin/store/admin.py" line="482" />
       <source>{action} by {role} is given twice</source>
       <translation>{role} 的 {action} 权限重复</translation>
     </message>
@@ -10008,12 +10472,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>“{action}”不附照片：请不带照片执行（照片属于上报、核实、处置或核查环节）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="161" />
+      <location filename="citygrid_plugin/plugin.py" line="174" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="163" />
+      <location filename="citygrid_plugin/plugin.py" line="176" />
       <source>{action}: your store login has none of the roles {roles}</source>
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
     </message>
@@ -10033,9 +10497,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{area} 在库中属于 {holder}；如要移交，请以“替换”方式（MODE，文件成为完整的属地表）运行导入，或删除该行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="731" />
+      <location filename="citygrid_plugin/store/patrol.py" line="775" />
       <source>{at} {who}: {what}</source>
-      <translation type="unfinished" />
+      <translation>{at} {who}：{what}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="209" />
@@ -10058,7 +10522,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>上报案件 {cases} 件；{grids} 个网格中热点 {hot} 个、冷点 {cold} 个（Gi* 按全区计算）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="634" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="641" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
@@ -10183,6 +10647,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>已设置 {day}；保存工作日历后生效。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="175" />
+      <source>{day}: {n} supervisors with responsibility grids or tracks, {k} patrolled</source>
+      <translation>{day}：{n} 名监督员有责任网格或轨迹，其中 {k} 名有巡查</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/maps.py" line="157" />
       <source>{district} digital urban management store (CityGrid)</source>
       <translation>{district}数字城管数据库（CityGrid）</translation>
@@ -10203,9 +10672,24 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}，{handling_change}；按期处置 {on_time} 件，按期处置率 {on_time_rate}，{on_time_change}。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="441" />
+      <source>{duty} {name} added to grid {grid}.</source>
+      <translation>已为网格 {grid} 添加{duty} {name}。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/roster.py" line="149" />
       <source>{duty} {name} of grid {grid}</source>
-      <translation type="unfinished" />
+      <translation>网格 {grid} 的{duty} {name}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="456" />
+      <source>{duty} {name} of grid {grid} saved.</source>
+      <translation>网格 {grid} 的{duty} {name} 已保存。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="468" />
+      <source>{duty} {name} removed from grid {grid}.</source>
+      <translation>已从网格 {grid} 移除{duty} {name}。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="85" />
@@ -10223,9 +10707,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{field}：数据包 {local}，数据库 {remote}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="292" />
+      <location filename="citygrid_plugin/store/patrol.py" line="302" />
       <source>{filed} reports filed ({known} already in the store), {applied} verdicts taken ({skipped} taken before), {conflicts} conflicts, {tracks} track parts stored, {problems} problems</source>
-      <translation type="unfinished" />
+      <translation>上报立为案件 {filed} 条（数据库中已有 {known} 条），执行现场结论 {applied} 条（此前已执行 {skipped} 条），冲突 {conflicts} 条，存入轨迹段 {tracks} 段，问题 {problems} 个</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/basemap_layers.py" line="29" />
@@ -10313,29 +10797,34 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{first} 与 {second} 的 uid {uid} 相同（复制的要素？）；清空副本的 uid，同步时会分配新的</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="380" />
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="149" />
+      <source>{first} – {last}: {n} supervisors, {k} patrol days, coverage {share}</source>
+      <translation>{first} – {last}：{n} 名监督员，{k} 个巡查日，覆盖率 {share}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="390" />
       <source>{folder} is not a patrol package: {file} is missing</source>
-      <translation type="unfinished" />
+      <translation>{folder} 不是巡查数据包：缺少 {file}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="497" />
+      <location filename="citygrid_plugin/store/patrol.py" line="507" />
       <source>{folder} was built from another store (store id {package}); this store's id is {store}: sync it against the store it came from</source>
-      <translation type="unfinished" />
+      <translation>{folder} 来自另一个数据库（数据库标识 {package}）；本数据库的标识是 {store}：请与生成它的数据库同步</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="503" />
+      <location filename="citygrid_plugin/store/patrol.py" line="513" />
       <source>{folder}: the package id '{id}' is not a UUID; the package table was edited</source>
-      <translation type="unfinished" />
+      <translation>{folder}：数据包编号“{id}”不是 UUID；数据包信息表被改动过</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="494" />
+      <location filename="citygrid_plugin/store/patrol.py" line="504" />
       <source>{folder}: the package names no store; it was not built by citygrid:patrolpackage</source>
-      <translation type="unfinished" />
+      <translation>{folder}：数据包未记录所属数据库；它不是由 citygrid:patrolpackage 生成的</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="506" />
+      <location filename="citygrid_plugin/store/patrol.py" line="516" />
       <source>{folder}: the package names no supervisor</source>
-      <translation type="unfinished" />
+      <translation>{folder}：数据包未记录监督员</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="273" />
@@ -10545,32 +11034,32 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="79" />
       <source>{layer}: {what}; {fix}</source>
-      <translation type="unfinished" />
+      <translation>{layer}：{what}；{fix}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="200" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="219" />
       <source>{limit}, due {at}</source>
       <translation>{limit}，截止 {at}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="202" />
-      <source>{login} answers for no unit grid today: give him his responsibility grids first (系统管理 ▸ staff)</source>
-      <translation type="unfinished" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="213" />
+      <source>{login} answers for no unit grid today: give him his responsibility grids first (系统管理 ▸ Responsibility grids)</source>
+      <translation>{login} 今天没有负责的单元网格：请先为其分配责任网格（系统管理 ▸ 责任网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="609" />
+      <location filename="citygrid_plugin/store/admin.py" line="610" />
       <source>{login} answers for the grid already ({period}); change that period instead</source>
-      <translation type="unfinished" />
+      <translation>{login} 已负责该网格（{period}）；请修改那个期间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/admin.py" line="798" />
+      <location filename="citygrid_plugin/store/admin.py" line="799" />
       <source>{login} is not a supervisor's login; tasks go to supervisors (监督员)</source>
-      <translation type="unfinished" />
+      <translation>{login} 不是监督员账号；任务只能交给监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="613" />
+      <location filename="citygrid_plugin/store/patrol.py" line="623" />
       <source>{login} no longer answers for grids {grids}: his reports there are filed as usual; their tasks go to the grids' supervisor now (a verdict on one the shift leader reassigned is a conflict)</source>
-      <translation type="unfinished" />
+      <translation>{login} 已不再负责网格 {grids}：其在这些网格的上报照常立案；这些网格的任务现归其现任监督员（值班长已改派的任务上的结论作为冲突处理）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="137" />
@@ -10583,14 +11072,19 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{login}：责任网格 {grids}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="226" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="252" />
       <source>{login}: {grids} grids, {tasks} tasks, {components} components → {path}</source>
-      <translation type="unfinished" />
+      <translation>{login}：网格 {grids} 个，任务 {tasks} 个，部件 {components} 个 → {path}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="142" />
       <source>{login}: {roles}; password {state}</source>
       <translation>{login}：{roles}；密码{state}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="193" />
+      <source>{m:,.0f} m</source>
+      <translation>{m:,.0f} 米</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="760" />
@@ -10661,6 +11155,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/manualsheet.py" line="754" />
       <source>{name}: a manual is read from an .xlsx workbook or a .csv file (an old .xls: save it as .xlsx in Excel or WPS)</source>
       <translation>{name}：指挥手册只能从 .xlsx 工作簿或 .csv 文件导入（旧的 .xls 请在 Excel 或 WPS 中另存为 .xlsx）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="92" />
+      <source>{name}: “{value}” is not a day (write it 2026-12-01)</source>
+      <translation>{name}：“{value}”不是日期（请写成 2026-12-01）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="52" />
@@ -10743,6 +11242,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{n} 个网格没有邻居（孤立）：其分类只是与全区平均值比较；请选用更大的距离阈值或邻接方式</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="288" />
+      <source>{n} grids match; pick one in the list.</source>
+      <translation>有 {n} 个网格符合；请在列表中选择一个。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="239" />
       <source>{n} invalid outlines were repaired (make valid): {refs}</source>
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
@@ -10780,9 +11284,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
 {problems}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="522" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="553" />
       <source>{n} problems QField could not live with</source>
-      <translation type="unfinished" />
+      <translation>有 {n} 个 QField 无法接受的问题</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="147" />
@@ -10795,9 +11299,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>已保存 {n} 个问题来源。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="874" />
+      <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="134" />
+      <source>{packages} packages synced ({refused} refused): {filed} reports filed ({known} already in the store), {applied} verdicts taken ({skipped} before), {conflicts} conflicts, {tracks} track parts stored, {problems} problems</source>
+      <translation>同步数据包 {packages} 个（拒绝 {refused} 个）：上报立案 {filed} 条（数据库中已有 {known} 条），执行现场结论 {applied} 条（此前已执行 {skipped} 条），冲突 {conflicts} 条，存入轨迹段 {tracks} 段，问题 {problems} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/patrol.py" line="918" />
       <source>{parts} parts, up to {end}</source>
-      <translation type="unfinished" />
+      <translation>{parts} 段，截至 {end}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/backup.py" line="50" />
@@ -10810,9 +11319,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{path} 已存在；数据包可能含有未同步的外业成果，因此从不覆盖：请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrolpackage.py" line="220" />
+      <location filename="citygrid_plugin/store/patrolpackage.py" line="225" />
       <source>{path} already exists; a patrol package may hold reports and verdicts not yet synced, so it is never overwritten: sync it, or choose another folder</source>
-      <translation type="unfinished" />
+      <translation>{path} 已存在；巡查数据包中可能有尚未同步的上报和结论，因此绝不覆盖：请先同步，或另选文件夹</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="121" />
@@ -10820,9 +11329,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{path} 已存在；请换一个名称或文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="205" />
+      <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="216" />
       <source>{path} already holds a patrol package; it may hold reports and verdicts not yet synced, so it is never overwritten: sync it, or choose another folder</source>
-      <translation type="unfinished" />
+      <translation>{path} 中已有巡查数据包；其中可能有尚未同步的上报和结论，因此绝不覆盖：请先同步，或另选文件夹</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/xlsx.py" line="363" />
@@ -10830,14 +11339,9 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{path} 不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrolpackage.py" line="263" />
-      <source>{path} has no layer {layer}: not a patrol package</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="399" />
+      <location filename="citygrid_plugin/store/patrol.py" line="409" />
       <source>{path} has package format {found}; this plugin reads format {known}: update the plugin</source>
-      <translation type="unfinished" />
+      <translation>{path} 的数据包格式为 {found}；本插件只能读取格式 {known}：请升级插件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="429" />
@@ -10855,14 +11359,14 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{path} 不是由 `citygrid db backup`（pg_dump --format=custom）生成的备份：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="389" />
+      <location filename="citygrid_plugin/store/patrol.py" line="399" />
       <source>{path} is not a patrol package (tables {tables} are missing)</source>
-      <translation type="unfinished" />
+      <translation>{path} 不是巡查数据包（缺少表 {tables}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/patrol.py" line="395" />
+      <location filename="citygrid_plugin/store/patrol.py" line="405" />
       <source>{path}: the package table {table} is empty; it was not built by citygrid:patrolpackage</source>
-      <translation type="unfinished" />
+      <translation>{path}：数据包信息表 {table} 为空；它不是由 citygrid:patrolpackage 生成的</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/tables.py" line="40" />
@@ -11097,7 +11601,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/patrol.py" line="89" />
       <source>{what}: a bad fix, dropped</source>
-      <translation type="unfinished" />
+      <translation>{what}：定位错误点，已舍弃</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/charts.py" line="480" />
@@ -11117,7 +11621,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/patrol.py" line="90" />
       <source>{what}: the track is split there</source>
-      <translation type="unfinished" />
+      <translation>{what}：轨迹在此处分段</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/charts.py" line="203" />
@@ -11182,7 +11686,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/patrol.py" line="77" />
       <source>{where}: left alone between two breaks of the track: dropped</source>
-      <translation type="unfinished" />
+      <translation>{where}：夹在两处轨迹断点之间的孤立点：已舍弃</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/divisions.py" line="74" />
@@ -11212,7 +11716,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/patrol.py" line="79" />
       <source>{where}: the time goes back from {before}</source>
-      <translation type="unfinished" />
+      <translation>{where}：时间从 {before} 倒退</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/manual.py" line="366" />
@@ -11247,12 +11751,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
     <message>
       <location filename="citygrid_plugin/core/patrol.py" line="81" />
       <source>{where}: {metres:.0f} m from the point before at the same time</source>
-      <translation type="unfinished" />
+      <translation>{where}：与前一点同一时刻却相距 {metres:.0f} 米</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/patrol.py" line="84" />
-      <source>{where}: {metres:.0f} m in {seconds:.0f} s from the point before ({speed:.0f} km/h, faster than {limit:.0f} km/h)</source>
-      <translation type="unfinished" />
+      <source>{where}: {metres:.0f} m in {seconds:.1f} s from the point before ({speed:.0f} km/h, faster than {limit:.0f} km/h)</source>
+      <translation>{where}：距前一点 {metres:.0f} 米，用时 {seconds:.1f} 秒（{speed:.0f} 千米/小时，超过 {limit:.0f} 千米/小时）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="265" />
@@ -11275,14 +11779,34 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>{where}第 {row} 行：缺少列 {missing}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="130" />
+      <source>{who} — has the task now</source>
+      <translation>{who}（当前负责）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="195" />
+      <source>{who}: no track this day</source>
+      <translation>{who}：当日无轨迹</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/patrolmaps.py" line="71" />
       <source>{who}: {n} grids</source>
-      <translation type="unfinished" />
+      <translation>{who}：{n} 个网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/patrol.py" line="223" />
+      <source>{who}: {n} of {m} grids visited</source>
+      <translation>{who}：{m} 个责任网格中已巡查 {n} 个</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="149" />
       <source>{window}: {cases} cases in {with_cases} of {grids} grids; {hot} hot spot grids, {cold} cold spot grids</source>
       <translation>{window}：{cases} 件案件分布在 {grids} 个网格中的 {with_cases} 个；热点网格 {hot} 个，冷点网格 {cold} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/admin/responsibility.py" line="236" />
+      <source>— nobody: every supervisor —</source>
+      <translation>— 不指定：所有监督员 —</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/departments.py" line="148" />
@@ -11383,6 +11907,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/processing/base.py" line="301" />
       <source>…or window start</source>
       <translation>……或窗口开始时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_coverage.py" line="75" />
+      <source>…to day (empty: the same day)</source>
+      <translation>……至（空：同一天）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="83" />
