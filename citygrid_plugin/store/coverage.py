@@ -57,12 +57,13 @@ def coverage(conn, day: date) -> list[SupervisorDay]:
                     d.visited.append(grid)
             elif visited:
                 d.elsewhere.append(grid)
+        # the silences inside the tracks, found when each track was stored (patrol_track_gap)
         cur.execute(f"""
-            SELECT t.login, to_timestamp(ST_M(ST_StartPoint(s.geom))), to_timestamp(ST_M(ST_EndPoint(s.geom)))
-              FROM citygrid.patrol_track t, ST_DumpSegments(t.geom) s
+            SELECT t.login, g.gap_start, g.gap_end
+              FROM citygrid.patrol_track t JOIN citygrid.patrol_track_gap g ON g.track_id = t.id
              WHERE {_DAY_TRACKS}
-               AND ST_M(ST_EndPoint(s.geom)) - ST_M(ST_StartPoint(s.geom))
-                   > citygrid.setting_float('patrol_gap_seconds', 600)""", args)  # nosec B608 - constant SQL
+               AND extract(epoch FROM g.gap_end - g.gap_start) > citygrid.setting_float('patrol_gap_seconds', 600)""",
+                    args)  # nosec B608 - constant SQL
         gaps: dict[str, list[Gap]] = {}
         for login, start, end in cur.fetchall():
             gaps.setdefault(login, []).append(Gap(start, end))

@@ -252,7 +252,7 @@ CREATE POLICY cg_admin_audit_read ON citygrid.admin_audit FOR SELECT TO citygrid
 -- centres, analysts and administrators all of them; nobody writes them but the store's functions
 -- (patrol_package_register, patrol_track_add). The grid roster (一格六员) is read by everyone and
 -- written by administrators.
-GRANT SELECT ON citygrid.patrol_package, citygrid.patrol_track, citygrid.patrol_track_grid
+GRANT SELECT ON citygrid.patrol_package, citygrid.patrol_track, citygrid.patrol_track_grid, citygrid.patrol_track_gap
     TO citygrid_supervisor, citygrid_shift_leader, citygrid_office, citygrid_dispatcher, citygrid_operator,
        citygrid_analyst, citygrid_admin;
 GRANT EXECUTE ON FUNCTION citygrid.patrol_package_register(uuid, text, text[])
@@ -278,6 +278,11 @@ CREATE POLICY cg_patrol_track_staff ON citygrid.patrol_track FOR SELECT
     USING (true);
 CREATE POLICY cg_grid_roster_admin ON citygrid.grid_roster FOR ALL TO citygrid_admin USING (true) WITH CHECK (true);
 DROP POLICY IF EXISTS cg_patrol_track_grid ON citygrid.patrol_track_grid;
+DROP POLICY IF EXISTS cg_patrol_track_gap ON citygrid.patrol_track_gap;
+CREATE POLICY cg_patrol_track_gap ON citygrid.patrol_track_gap FOR SELECT
+    TO citygrid_supervisor, citygrid_shift_leader, citygrid_office, citygrid_dispatcher, citygrid_operator,
+       citygrid_analyst, citygrid_admin
+    USING (EXISTS (SELECT 1 FROM citygrid.patrol_track t WHERE t.id = track_id));
 CREATE POLICY cg_patrol_track_grid ON citygrid.patrol_track_grid FOR SELECT
     TO citygrid_supervisor, citygrid_shift_leader, citygrid_office, citygrid_dispatcher, citygrid_operator,
        citygrid_analyst, citygrid_admin

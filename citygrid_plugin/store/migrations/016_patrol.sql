@@ -124,6 +124,20 @@ CREATE TRIGGER patrol_track_grid_append_only BEFORE UPDATE OR DELETE ON citygrid
     FOR EACH ROW EXECUTE FUNCTION citygrid.refuse_change();
 ALTER TABLE citygrid.patrol_track_grid ENABLE ROW LEVEL SECURITY;
 
+-- the silences of each track (a minute or more between two fixes), found once when it is stored;
+-- the coverage reports those longer than the store setting patrol_gap_seconds
+CREATE TABLE citygrid.patrol_track_gap (
+    track_id   bigint NOT NULL REFERENCES citygrid.patrol_track,
+    gap_start  timestamptz NOT NULL,
+    gap_end    timestamptz NOT NULL,
+    PRIMARY KEY (track_id, gap_start),
+    CHECK (gap_end > gap_start)
+);
+COMMENT ON TABLE citygrid.patrol_track_gap IS 'Gaps of 60 s or more inside a patrol track (no position fix)';
+CREATE TRIGGER patrol_track_gap_append_only BEFORE UPDATE OR DELETE ON citygrid.patrol_track_gap
+    FOR EACH ROW EXECUTE FUNCTION citygrid.refuse_change();
+ALTER TABLE citygrid.patrol_track_gap ENABLE ROW LEVEL SECURITY;
+
 -- the new report input (position accuracy): the old signatures go (new bodies in sql/functions)
 DROP FUNCTION IF EXISTS citygrid.case_report(text, text, text, text, geometry, text, text, text, text, timestamptz,
                                              text, boolean, text);

@@ -65,6 +65,11 @@ BEGIN
                   JOIN citygrid.grid g ON g.retired_at IS NULL AND g.code IS NOT NULL
                                       AND ST_Intersects(g.geom, s.geom)) p
          GROUP BY p.code;
+    -- its silences of a minute or more (the coverage shows those over patrol_gap_seconds)
+    INSERT INTO citygrid.patrol_track_gap (track_id, gap_start, gap_end)
+        SELECT found_id, to_timestamp(ST_M(ST_StartPoint(d.geom))), to_timestamp(ST_M(ST_EndPoint(d.geom)))
+          FROM ST_DumpSegments(p_geom) d
+         WHERE ST_M(ST_EndPoint(d.geom)) - ST_M(ST_StartPoint(d.geom)) >= 60;
     UPDATE citygrid.patrol_package SET synced_at = clock_timestamp(), syncs = syncs + 1 WHERE id = p_package;
     RETURN found_id;
 END $$;
