@@ -62,8 +62,8 @@ def coverage(conn, day: date) -> list[SupervisorDay]:
             SELECT t.login, g.gap_start, g.gap_end
               FROM citygrid.patrol_track t JOIN citygrid.patrol_track_gap g ON g.track_id = t.id
              WHERE {_DAY_TRACKS}
-               AND extract(epoch FROM g.gap_end - g.gap_start) > citygrid.setting_float('patrol_gap_seconds', 600)""",
-                    args)  # nosec B608 - constant SQL
+               AND extract(epoch FROM g.gap_end - g.gap_start)
+                   > citygrid.setting_float('patrol_gap_seconds', 600)""", args)  # nosec B608 - constant SQL
         gaps: dict[str, list[Gap]] = {}
         for login, start, end in cur.fetchall():
             gaps.setdefault(login, []).append(Gap(start, end))
