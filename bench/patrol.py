@@ -156,7 +156,6 @@ def main() -> int:
         root = Path(tmp)
         from qgis.core import QgsProcessingFeedback
 
-        from citygrid_plugin.connections import StoreTarget  # noqa: F401 - the store parameter is a DSN here
         t0 = time.perf_counter()
         params = {"SUPERVISORS": ",".join(logins), "OUTPUT": str(root)}
         params.update(_store_params(cluster, dbname))

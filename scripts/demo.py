@@ -450,7 +450,6 @@ def run_patrol(dsn: str, processing, store: dict, out: Path, feedback) -> dict:
     import qfield_edits
 
     from citygrid_plugin.store import db, patrol
-    from citygrid_plugin.store.photos import Photo  # noqa: F401 - the photos travel as files
 
     conn = db.connect(dsn)
     try:
