@@ -16,7 +16,7 @@ from qgis.PyQt.QtWidgets import QMessageBox
 
 from citygrid_plugin.store import admin
 from citygrid_plugin.store.roles import save_user
-from tests.helpers.admin import admin_logins, click, open_dialog
+from tests.helpers.admin import admin_logins, choose, click, open_dialog
 from tests.helpers.desk import answering, press, settle, type_text
 from tests.helpers.sql import PASSWORD
 from tests.stores import PREFIX
@@ -37,22 +37,6 @@ def logins(qgis_app, cluster, store_dsn, conn_factory):
         with owner.cursor() as cur:
             cur.execute("DELETE FROM citygrid.supervisor_grid WHERE login = ANY(%s)", ([names["zhang"], names["li"]],))
         owner.commit()
-
-
-def choose(combo, text: str) -> None:
-    """Type *text* into a searchable combo and click the one entry of its list that holds it."""
-    combo.lineEdit().clear()
-    type_text(combo.lineEdit(), text)
-    settle()
-    popup = combo.completer().popup()
-    model = popup.model()
-    entries = [model.index(r, 0).data() for r in range(model.rowCount())]
-    matching = [e for e in entries if text in e]
-    assert popup.isVisible() and len(matching) == 1, entries
-    index = model.index(entries.index(matching[0]), 0)
-    popup.scrollTo(index)
-    QTest.mouseClick(popup.viewport(), Qt.LeftButton, Qt.NoModifier, popup.visualRect(index).center())
-    settle()
 
 
 def set_day(edit, day: date) -> None:

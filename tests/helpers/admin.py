@@ -11,7 +11,7 @@ from qgis.PyQt.QtTest import QTest
 
 from citygrid_plugin.connections import StoreTarget, delete_connection, save_connection
 from citygrid_plugin.store.roles import save_user, setup_roles
-from tests.helpers.desk import settle
+from tests.helpers.desk import settle, type_text
 from tests.helpers.qgis import auth_config
 from tests.helpers.sql import PASSWORD
 from tests.stores import make_case_store
@@ -67,4 +67,20 @@ def open_dialog(target, tab: str | None = None):
 
 def click(widget) -> None:
     QTest.mouseClick(widget, Qt.LeftButton)
+    settle()
+
+
+def choose(combo, text: str) -> None:
+    """Type *text* into a searchable combo and click the one entry of its list that holds it."""
+    combo.lineEdit().clear()
+    type_text(combo.lineEdit(), text)
+    settle()
+    popup = combo.completer().popup()
+    model = popup.model()
+    entries = [model.index(r, 0).data() for r in range(model.rowCount())]
+    matching = [e for e in entries if text in e]
+    assert popup.isVisible() and len(matching) == 1, entries
+    index = model.index(entries.index(matching[0]), 0)
+    popup.scrollTo(index)
+    QTest.mouseClick(popup.viewport(), Qt.LeftButton, Qt.NoModifier, popup.visualRect(index).center())
     settle()
