@@ -40,7 +40,12 @@ dispatch 5–50 min later (3 % first to a wrong department, which returns the ca
 it is re-dispatched); 1 % are deferred (挂账) by the shift leader and released 3–20 days later;
 4 % ask for an extension, approved within the hour; the department feeds back before the handle
 deadline in 85 % of handlings, otherwise late (the dispatcher urges 督办 first); the supervisor
-checks 10–40 min later (6 % rework); the shift leader closes 10–90 min after the check. Cases
+checks 10–40 min later (6 % rework); the shift leader closes 10–90 min after the check. A closed
+public report gets its return visit (回访, the external evaluation): an operator calls 1–30 h after
+closing and reaches the reporter (80 %; else again 4–30 h later, reached 85 %), who is 满意 (70 %),
+基本满意 (20 %) or 不满意 (10 %); 40 % of the dissatisfied are sent back for rework (重办), handled,
+checked, closed and called again. The return visits draw from a stream of their own (seeded by
+the report time and grid), so adding them left every other draw as it was. Cases
 whose next step falls after the end of the window stay open where they are; overdue ones among
 them are mostly urged.
 
@@ -290,6 +295,35 @@ class _Case:
             self.urge_if_overdue(feedback_at)
         self.step("feedback", "department", feedback_at - self.t, note="已按处置标准处置完毕")
 
+    def revisit(self, reported_at: datetime) -> None:
+        """The return visit (回访) of a closed public report, on its own random stream."""
+        main, self.rng = self.rng, np.random.default_rng([int(reported_at.timestamp()), int(self.grid_code[-6:])])
+        try:
+            for _round in range(2):
+                rng = self.rng
+                if rng.random() >= 0.8:
+                    self.step("revisit", "operator", _minutes(rng, 60, 1800), note="无人接听",
+                              data={"reached": False})
+                    if rng.random() >= 0.85:
+                        return
+                    delay = _minutes(rng, 240, 1800)
+                else:
+                    delay = _minutes(rng, 60, 1800)
+                draw = rng.random()
+                level = "满意" if draw < 0.7 else "基本满意" if draw < 0.9 else "不满意"
+                reopen = level == "不满意" and rng.random() < 0.4
+                data = {"reached": True, "satisfaction": level, **({"reopen": True} if reopen else {})}
+                self.step("revisit", "operator", delay, note="问题仍未彻底解决" if level == "不满意" else None,
+                          data=data)
+                if not reopen:
+                    return
+                self.stats["reopened"] += 1
+                self.handle(reworked=True)
+                self.step("check_ok", "supervisor", _minutes(rng, 10, 40), note="现场核查已处置")
+                self.step("close", "shift_leader", _minutes(rng, 10, 90))
+        finally:
+            self.rng = main
+
     def run(self, source: str, kind: str, cls: str, description: str, x: float, y: float,
             component: str | None, grid_code: str, at: datetime, wrong_dept: str | None) -> None:
         rng = self.rng
@@ -304,6 +338,7 @@ class _Case:
         self.stats["report"] += 1
         try:
             self.step("accept", "operator", _minutes(rng, 2, 15))
+            public = self.row.state == "to_verify"   # an untrusted source: a reporter to call back
             if self.row.state == "to_verify":
                 if rng.random() < P_CANCEL_VERIFY:
                     self.step("cancel", "supervisor", _minutes(rng, 10, 40), note="现场核实未发现问题")
@@ -335,6 +370,8 @@ class _Case:
                 break
             self.step("check_ok", "supervisor", _minutes(rng, 10, 40), note="现场核查已处置")
             self.step("close", "shift_leader", _minutes(rng, 10, 90))
+            if public:
+                self.revisit(at)
         except _Stop:
             if rng.random() < P_URGE_OPEN:
                 try:

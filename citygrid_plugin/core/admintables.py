@@ -48,11 +48,13 @@ DAY_WORDS = {
 AUTHORITY_ACTIONS = {
     "defer": ("缓办",), "release": ("解除挂账", "解除缓办"), "approve_extension": ("批准延期", "延期审批"),
     "refuse_extension": ("驳回延期",), "cancel": ("作废",),
+    "reopen": ("回访不满意重办", "重办"),
 }
 AUTHORITY_ZH = {k: v[0] for k, v in AUTHORITY_ACTIONS.items()}
 # evaluation score terms by their Chinese names (the evaluation tables' column titles)
 WEIGHT_NAMES = {"处置率": "handling_rate", "按期处置率": "on_time_handling_rate", "返工率": "rework_rate",
-                "超期待处置率": "overdue_rate", "超期率": "overdue_rate", "延期率": "extension_rate"}
+                "超期待处置率": "overdue_rate", "超期率": "overdue_rate", "延期率": "extension_rate",
+                "满意率": "satisfaction_rate"}
 MAX_EXTENSION_HOURS = 2160   # the store's bound on case_authority.max_hours (90 days)
 SHOWN_CHOICES = 8
 MIN_YEAR, MAX_YEAR = 2000, 2100

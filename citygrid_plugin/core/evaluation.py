@@ -36,20 +36,32 @@ checked 应核查数         cases with an on-site check (核查: check passed o
                         *checked_on_time*: every such check in P was on time.
 overdue 超期在办          cases open at the cut-off whose stage deadline had passed (挂账 cases excluded);
                         *overdue_handling*: of those, the ones with the department (处置中).
+revisited 回访数          cases whose reporter a return visit (回访, public reports, after closing) reached
+                        in P (the first such visit); *satisfied* 满意数: he said 满意 or 基本满意;
+                        *dissatisfied* 不满意数: 不满意; *revisited_on_time*: by the return visit's
+                        deadline (the store's verdict, from the manual's stage revisit).
+revisit_due 应回访数      cases whose return visit fell due in P: the reporter was reached in P, or the
+                        deadline of a closing passed in P with nobody reached since that closing.
 =====================  =================================================================================
+
+External evaluation (外评价): satisfaction rate (满意率) = satisfied / revisited; on-time return-visit
+rate (按期回访率) = revisited_on_time / revisit_due. A dissatisfied visit may reopen the case
+(rework: it counts in *reworked*).
 
 Rates (standards.md §4): valid-report rate = valid / reported; handling rate (处置率) = handled /
 due_handle; on-time handling rate (按期处置率) = handled_on_time / due_handle; closing rate (结案率) =
 closed / registered; on-time closing rate (按期结案率) = closed_on_time / registered; rework rate
 (返工率) = reworked / registered; overdue-pending rate (超期待处置率) = overdue_unhandled / due_handle;
-extension rate (延期率) = extended / due_handle; correct-dispatch rate (准确派遣率) =
+extension rate (延期率) = extended / due_handle; satisfaction rate as above; correct-dispatch rate (准确派遣率) =
 dispatched_correctly / dispatched; on-time verify rate (按期核实率) = verified_on_time / verified;
 on-time check rate (按期核查率) = checked_on_time / checked. A rate with a zero denominator is None
 (shown as “—”), never 0 or 100 %.
 
 Composite score (综合得分, 100 points), weights configurable (:data:`DEFAULT_WEIGHTS`, the published
 example 30/20/20/20/10): handling rate × 30 + on-time handling rate × 20 + (1 − rework rate) × 20 +
-(1 − overdue-pending rate) × 20 + (1 − extension rate) × 10. Under the definitions above the
+(1 − overdue-pending rate) × 20 + (1 − extension rate) × 10, + satisfaction rate × its points (0 until
+a city weights it: the external evaluation; a group without any return visit is scored on the other
+terms, rescaled, rather than left unscored). A term with 0 points is left out. Under the definitions above the
 overdue-pending rate is 1 − the handling rate; the example weights it separately, and a city that
 counts differently changes the weights, not the code. A term whose rate is None leaves the score
 None (nothing to score), unless ``partial=True`` rescales the weights of the known terms.
@@ -74,15 +86,21 @@ ON_TIME_CLOSE = "正常结案"
 OPEN_STATES = {"reported", "to_verify", "accepted", "registered", "dispatched", "returned", "deferred", "handled",
                "checked"}
 DEFAULT_WEIGHTS = {"handling_rate": 30.0, "on_time_handling_rate": 20.0, "rework_rate": 20.0,
-                   "overdue_rate": 20.0, "extension_rate": 10.0}
+                   "overdue_rate": 20.0, "extension_rate": 10.0, "satisfaction_rate": 0.0}
 # score terms: rate → True when a high rate is good (1 − rate is scored otherwise)
 SCORE_TERMS = {"handling_rate": True, "on_time_handling_rate": True, "rework_rate": False, "overdue_rate": False,
-               "extension_rate": False}
+               "extension_rate": False, "satisfaction_rate": True}
+# terms a group may lack without losing its score (the others are rescaled): few departments have
+# public reports to call back every month
+OPTIONAL_TERMS = frozenset({"satisfaction_rate"})
+SATISFIED = frozenset({"满意", "基本满意"})
+SATISFACTION = ("满意", "基本满意", "不满意")
 
 # the case sets (facts) every figure counts
 SETS = ("reported", "valid", "cancelled", "verified", "verified_on_time", "registered", "closed", "closed_on_time",
         "reworked", "dispatched", "dispatched_correctly", "due_handle", "handled", "handled_on_time",
-        "overdue_unhandled", "extended", "checked", "checked_on_time", "overdue", "overdue_handling")
+        "overdue_unhandled", "extended", "checked", "checked_on_time", "overdue", "overdue_handling",
+        "revisit_due", "revisited", "revisited_on_time", "satisfied", "dissatisfied")
 # rate → (numerator set, denominator set)
 RATES = {
     "valid_report_rate": ("valid", "reported"),
@@ -96,12 +114,16 @@ RATES = {
     "correct_dispatch_rate": ("dispatched_correctly", "dispatched"),
     "on_time_verify_rate": ("verified_on_time", "verified"),
     "on_time_check_rate": ("checked_on_time", "checked"),
+    "satisfaction_rate": ("satisfied", "revisited"),
+    "revisit_on_time_rate": ("revisited_on_time", "revisit_due"),
 }
+REVISIT_SETS = ("revisit_due", "revisited", "revisited_on_time", "satisfied", "dissatisfied")
 # which sets each kind of group is accountable for: grouping → {key in CaseFacts.keys: sets}
 PLACE_SETS = tuple(s for s in SETS if s != "overdue_handling")
 GROUPINGS = {
     "department": {"handle": ("due_handle", "handled", "handled_on_time", "overdue_unhandled", "extended",
-                              "registered", "closed", "closed_on_time", "reworked", "overdue_handling"),
+                              "registered", "closed", "closed_on_time", "reworked", "overdue_handling",
+                              *REVISIT_SETS),
                    "dispatch": ("dispatched", "dispatched_correctly")},
     "district": {"district": PLACE_SETS}, "street": {"street": PLACE_SETS},
     "community": {"community": PLACE_SETS}, "grid": {"grid": PLACE_SETS},
@@ -134,6 +156,9 @@ class Action(NamedTuple):
     stage_deadline: datetime | None = None
     due: datetime | None = None
     close_category: str | None = None
+    satisfaction: str | None = None         # revisit: 满意 / 基本满意 / 不满意
+    reached: bool | None = None             # revisit: the reporter was reached
+    revisit_due: datetime | None = None     # close: the return visit's deadline (public reports)
 
 
 @dataclass
@@ -257,7 +282,7 @@ def case_facts(case: Case, start: datetime, end: datetime, as_of: datetime) -> C
             sets.add("closed")
             if close.close_category == ON_TIME_CLOSE:
                 sets.add("closed_on_time")
-        if any(a.action == "rework" for a in acts):
+        if any(a.action == "rework" or (a.action == "revisit" and a.to_state == "dispatched") for a in acts):
             sets.add("reworked")
     if accountable is not None:
         _handling(acts, accountable, in_p, sets, as_of)
@@ -270,6 +295,8 @@ def case_facts(case: Case, start: datetime, end: datetime, as_of: datetime) -> C
         facts.keys["checker"] = checks[0].actor
         if all(a.on_time for a in checks):
             sets.add("checked_on_time")
+
+    _revisit(acts, in_p, sets, as_of)
 
     # the state at the cut-off, and whether it is overdue then
     last = acts[-1] if acts else None
@@ -290,6 +317,31 @@ def _returned(acts: Sequence[Action], i: int) -> bool:
         if a.action in ("feedback", "dispatch", "cancel", "close"):
             return False
     return False
+
+
+def _revisit(acts: Sequence[Action], in_p, sets: set[str], as_of: datetime) -> None:
+    """Return-visit facts (回访): the first visit in the period that reached the reporter, else a
+    closing whose return-visit deadline passed in the period with nobody reached since."""
+    visit = next((a for a in acts if a.action == "revisit" and a.reached and in_p(a.at)), None)
+    if visit is not None:
+        sets.update(("revisit_due", "revisited", "satisfied" if visit.satisfaction in SATISFIED else "dissatisfied"))
+        if visit.on_time:
+            sets.add("revisited_on_time")
+        return
+    for i, a in enumerate(acts):
+        if a.action != "close" or a.revisit_due is None or a.revisit_due >= as_of or not in_p(a.revisit_due):
+            continue
+        for b in acts[i + 1:]:
+            if b.action == "close":
+                break
+            if b.action == "revisit" and b.reached:
+                break
+        else:
+            sets.add("revisit_due")
+            return
+        if b.action == "close":
+            sets.add("revisit_due")
+            return
 
 
 def _handling(acts: Sequence[Action], i: int, in_p, sets: set[str], as_of: datetime) -> None:
@@ -383,19 +435,22 @@ def check_weights(weights: dict[str, float]) -> dict[str, float]:
 def composite(row: dict[str, Figure], weights: dict[str, float] | None = None, partial: bool = False) -> float | None:
     """The composite score (0–100 when the weights sum to 100) of one group's figures."""
     weights = check_weights(weights or DEFAULT_WEIGHTS)
-    total, used = 0.0, 0.0
+    total, used, rescale = 0.0, 0.0, partial
     for term, weight in weights.items():
+        if not weight:
+            continue
         figure = row.get(term)
         value = figure.value if figure is not None else None
         if value is None:
-            if not partial:
+            if not partial and term not in OPTIONAL_TERMS:
                 return None
+            rescale = True
             continue
         total += weight * (value if SCORE_TERMS[term] else 1.0 - value)
         used += weight
     if not used:
         return None
-    return total * sum(weights.values()) / used if partial else total
+    return total * sum(weights.values()) / used if rescale else total
 
 
 def parse_weights(text: str) -> dict[str, float]:
@@ -433,6 +488,10 @@ def indicator_label(name: str) -> str:
         "overdue_rate": tr("Overdue-pending rate"), "extension_rate": tr("Extension rate"),
         "correct_dispatch_rate": tr("Correct-dispatch rate"), "on_time_verify_rate": tr("On-time verify rate"),
         "on_time_check_rate": tr("On-time check rate"), "score": tr("Composite score"),
+        "revisit_due": tr("Return visits due"), "revisited": tr("Reporters reached"),
+        "revisited_on_time": tr("Revisited on time"), "satisfied": tr("Satisfied"),
+        "dissatisfied": tr("Dissatisfied"), "satisfaction_rate": tr("Satisfaction rate"),
+        "revisit_on_time_rate": tr("On-time return-visit rate"),
     }[name]
 
 

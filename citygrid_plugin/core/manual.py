@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from .i18n import tr
 
-STAGES = ("accept", "verify", "register", "dispatch", "handle", "check", "close")
+STAGES = ("accept", "verify", "register", "dispatch", "handle", "check", "close", "revisit")
 UNITS = ("hours", "work_hours", "work_days")
 KINDS = ("event", "component")
 TOPOLOGIES = ("point", "line", "polygon")
@@ -32,7 +32,8 @@ URGENT_VARIANT = "紧急"     # the reserved 情形 of a sheet row that holds th
 MAX_HOURS = 8760            # a limit is at most a year (the store's bound)
 
 STAGE_ZH = {"accept": "受理", "verify": "核实", "register": "立案", "dispatch": "派遣", "handle": "处置",
-            "check": "核查", "close": "结案"}
+            "check": "核查", "close": "结案",
+            "revisit": "回访"}
 UNIT_ZH = {"hours": "小时", "work_hours": "工作时", "work_days": "工作日"}
 KIND_ZH = {"event": "事件", "component": "部件"}
 TOPOLOGY_ZH = {"point": "点", "line": "线", "polygon": "面"}

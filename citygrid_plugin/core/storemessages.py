@@ -125,6 +125,20 @@ _entry(r"case (?P<case>\S+) is the task of supervisor (?P<who>\S+); the shift le
        lambda tr=tr: tr("case {case} is the task of supervisor {who}; the shift leader reassigns it"))
 _entry(r"reassign names the supervisor who takes the task \(a supervisor's login\); (?P<who>.*) is not one",
        lambda tr=tr: tr("reassign names the supervisor who takes the task (a supervisor's login); {who} is not one"))
+_entry(r"a return visit says whether the reporter was reached \(reached: true or false\)",
+       lambda tr=tr: tr("a return visit says whether the reporter was reached (reached: true or false)"))
+_entry(r"a return visit that reached the reporter records his satisfaction: 满意, 基本满意 or 不满意; got (?P<got>.*)",
+       lambda tr=tr: tr("a return visit that reached the reporter records his satisfaction: 满意, 基本满意 or 不满意; "
+                        "got {got}"))
+_entry(r"a dissatisfied reporter's words go into the note \(why he is not satisfied\)",
+       lambda tr=tr: tr("a dissatisfied reporter's words go into the note (why he is not satisfied)"))
+_entry(r"a return visit that did not reach the reporter records no satisfaction",
+       lambda tr=tr: tr("a return visit that did not reach the reporter records no satisfaction"))
+_entry(r"reopen is true or false", lambda tr=tr: tr("reopen is true or false"))
+_entry(r"only a return visit with 不满意 reopens a case",
+       lambda tr=tr: tr("only a return visit with 不满意 reopens a case"))
+_entry(r"case (?P<case>\S+) awaits no return visit: its reporter was reached already",
+       lambda tr=tr: tr("case {case} awaits no return visit: its reporter was reached already"))
 _entry(r"a field id is a text of 1 to 100 characters \(the handheld's id of the verdict\)",
        lambda tr=tr: tr("a field id is a text of 1 to 100 characters (the handheld's id of the verdict)"))
 _entry(r"position accuracy (?P<value>\S+) m is not plausible: 0 to 10000 metres",

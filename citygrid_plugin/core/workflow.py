@@ -18,7 +18,7 @@ OPEN_STATES = STATES[:-2]
 CASE_ROLES = ("operator", "supervisor", "shift_leader", "office", "dispatcher", "department")
 ACTIONS = ("accept", "verify", "register", "dispatch", "return", "feedback", "assist_note", "request_extension",
            "approve_extension", "refuse_extension", "defer", "release", "urge", "check_ok", "rework", "close",
-           "cancel", "reassign")
+           "cancel", "reassign", "revisit")
 # actions that cannot be taken back: the dock asks before it sends them
 IRREVERSIBLE = frozenset({"register", "cancel", "feedback", "close", "defer", "rework", "return"})
 # actions that end a case's useful life: shown apart from the others (a different colour, last)
@@ -52,6 +52,7 @@ def action_label(action: str) -> str:
         "defer": tr("Defer (挂账)"), "release": tr("Release"), "urge": tr("Urge (督办)"),
         "check_ok": tr("Check passed"), "rework": tr("Rework"), "close": tr("Close"), "cancel": tr("Cancel"),
         "assist_note": tr("Assisting note"), "report_again": tr("Additional report"), "reassign": tr("Reassign"),
+        "revisit": tr("Return visit (回访)"),
     }.get(action, action)
 
 

@@ -16,8 +16,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFrame, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core.i18n import tr
+from ..core.manual import STAGES  # workflow order (the return visit last)
 
-STAGES = ("accept", "verify", "register", "dispatch", "handle", "check", "close")  # workflow order
 # which standard a person needs at each action, and in each state of a case (the case detail)
 ACTION_STANDARD = {
     "register": "register",
@@ -47,7 +47,7 @@ def standard_title(field: str) -> str:
 def stage_label(stage: str) -> str:
     return {"accept": tr("acceptance"), "verify": tr("verification"), "register": tr("registration"),
             "dispatch": tr("dispatch"), "handle": tr("handling"), "check": tr("check"),
-            "close": tr("closing")}.get(stage, stage)
+            "close": tr("closing"), "revisit": tr("return visit")}.get(stage, stage)
 
 
 def limit_text(limit) -> str:

@@ -33,7 +33,7 @@ WIDTHS = (1.1, 2.0, 4.0, 2.0, 2.2, 4.5, 3.2, 3.2, 3.0)
 def _stage(stage: str) -> str:
     return {"accept": tr("Acceptance"), "verify": tr("Verification"), "register": tr("Registration"),
             "dispatch": tr("Dispatch"), "handle": tr("Handling"), "check": tr("Check"),
-            "close": tr("Closing")}[stage]
+            "close": tr("Closing"), "revisit": tr("Return visit")}[stage]
 
 
 def _kind(kind: str) -> str:

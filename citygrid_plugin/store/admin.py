@@ -25,7 +25,7 @@ from ..core.i18n import tr
 from ..core.roster import DUTIES
 from .db import StoreError, describe_error, reading, rollback
 
-AUTHORITY_ACTIONS = ("defer", "release", "approve_extension", "refuse_extension", "cancel")
+AUTHORITY_ACTIONS = ("defer", "release", "approve_extension", "refuse_extension", "cancel", "reopen")
 DEPARTMENT_KINDS = ("agency", "street", "community", "enterprise", "other")
 _AREA = re.compile(r"^[0-9]{9}([0-9]{3})?$")
 _CODE3 = re.compile(r"^[0-9]{3}$")

@@ -127,6 +127,22 @@ def extension_requests(conn, limit: int = 500) -> list[dict]:
     return rows
 
 
+def revisits(conn, limit: int = 500) -> list[dict]:
+    """Closed public reports whose reporter no return visit (回访) has reached yet, nearest
+    deadline first; the deadline shown is the return visit's (work_case.revisit_due)."""
+    with reading(conn) as cur:
+        cur.execute(_SELECT + " WHERE c.revisit_pending ORDER BY c.revisit_due NULLS LAST, c.id LIMIT %s", (limit,))
+        rows = _rows(cur)
+        cur.execute("SELECT id, revisit_due, extract(epoch FROM revisit_due - now()) / 3600.0 "
+                    "FROM citygrid.work_case WHERE id = ANY(%s)", ([r["id"] for r in rows],))
+        due = {i: (d, h) for i, d, h in cur.fetchall()}
+    for r in rows:
+        r["stage_deadline"], hours = due.get(r["id"], (None, None))
+        r["hours_left"] = None if hours is None else float(hours)
+        r["overdue"] = hours is not None and hours < 0
+    return rows
+
+
 _EXTRA = ("SELECT id, at, source, description, address, actor FROM citygrid.case_extra_report "
           "WHERE case_id = %s ORDER BY id")
 _EXTRA_PERSONAL = ("SELECT id, at, source, description, address, actor, reporter, phone "

@@ -37,6 +37,7 @@ ROLES = {
     "admin": "管理员", "gis_editor": "网格编辑员", "surveyor": "普查员", "operator": "受理员",
     "shift_leader": "值班长", "dispatcher": "派遣员", "department": "专业部门", "supervisor": "监督员",
     "analyst": "分析员（只读）", "bigscreen": "大屏（只读）", "office": "数字城管办",
+    "leader": "领导（只读）",
 }
 _LOGIN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 

@@ -19,6 +19,7 @@
 --   citygrid_office       数字城管办: the authority for 缓办 (defer), 延期 (extension) and 作废 (cancel),
 --                         as the administrators set it (case_authority); sees every case
 --   citygrid_analyst      read-only: everything, the audit included
+--   citygrid_leader       领导: read-only, as the analyst (a member of it): the leaders' view
 --   citygrid_bigscreen    read-only: the open cases (no reporter, no photo), the day's actions
 --                         (no actor, no note), maps and code tables
 --
@@ -35,7 +36,8 @@ DECLARE
 BEGIN
     FOREACH r IN ARRAY ARRAY['citygrid_admin', 'citygrid_gis_editor', 'citygrid_surveyor', 'citygrid_operator',
                              'citygrid_shift_leader', 'citygrid_dispatcher', 'citygrid_department',
-                             'citygrid_supervisor', 'citygrid_analyst', 'citygrid_bigscreen', 'citygrid_office'] LOOP
+                             'citygrid_supervisor', 'citygrid_analyst', 'citygrid_bigscreen', 'citygrid_office',
+                             'citygrid_leader'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
             EXECUTE format('CREATE ROLE %I NOLOGIN', r);
         END IF;
@@ -52,6 +54,9 @@ REVOKE ALL ON ALL TABLES IN SCHEMA citygrid FROM PUBLIC;
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA citygrid FROM PUBLIC;
 
 GRANT citygrid_gis_editor, citygrid_surveyor, citygrid_analyst TO citygrid_admin;
+-- 领导 (issue 18): what an analyst reads, nothing more: no reporter's name or phone (case_reporter
+-- and the reporter columns of case_extra_report are not the analyst's either), no writes
+GRANT citygrid_analyst TO citygrid_leader;
 
 -- Read access for every role but the big screen: the reference data, divisions, grids, census,
 -- base maps and the workflow's configuration.
@@ -117,7 +122,8 @@ GRANT INSERT, UPDATE ON citygrid.grid_census TO citygrid_surveyor;
 GRANT USAGE ON SEQUENCE citygrid.component_id_seq TO citygrid_surveyor;
 
 -- The case roles: read cases (row-level security below) and act through the workflow functions.
-GRANT SELECT ON citygrid.work_case, citygrid.case_action, citygrid.case_action_public, citygrid.case_queue
+GRANT SELECT ON citygrid.work_case, citygrid.case_action, citygrid.case_action_public, citygrid.case_queue,
+    citygrid.revisit_queue
     TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_department, citygrid_supervisor,
        citygrid_analyst, citygrid_admin, citygrid_office;
 GRANT EXECUTE ON FUNCTION

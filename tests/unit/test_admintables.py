@@ -475,8 +475,10 @@ def test_weights_in_english_or_chinese():
                                "extension_rate=10")
     chinese = at.parse_weights("处置率=40，按期处置率：20，返工率=20；超期待处置率=10、延期率=10")
     assert english.items == chinese.items == {"handling_rate": 40.0, "on_time_handling_rate": 20.0,
-                                              "rework_rate": 20.0, "overdue_rate": 10.0, "extension_rate": 10.0}
+                                              "rework_rate": 20.0, "overdue_rate": 10.0, "extension_rate": 10.0,
+                                              "satisfaction_rate": 0.0}   # 外评价: off until weighted
     assert english.warnings == []
+    assert at.parse_weights("处置率=30, 满意率=10").items["satisfaction_rate"] == 10.0
     partial = at.parse_weights("处置率=50")          # the others keep their default weight
     assert partial.items["on_time_handling_rate"] == 20.0
     assert [str(w) for w in partial.warnings] == [
@@ -486,9 +488,9 @@ def test_weights_in_english_or_chinese():
 
 
 @pytest.mark.parametrize("text, message", [
-    ("满意率=30", "WEIGHTS: “满意率” is not a score term; the terms are handling_rate, on_time_handling_rate, "
-                 "rework_rate, overdue_rate, extension_rate "
-                 "(or 处置率、按期处置率、返工率、超期待处置率、超期率、延期率)"),
+    ("速度=30", "WEIGHTS: “速度” is not a score term; the terms are handling_rate, on_time_handling_rate, "
+               "rework_rate, overdue_rate, extension_rate, satisfaction_rate "
+               "(or 处置率、按期处置率、返工率、超期待处置率、超期率、延期率、满意率)"),
     ("处置率=三十", "WEIGHTS: the weight of handling_rate must be a number, got '三十'"),
     ("handling_rate=-5", "WEIGHTS: score weights must be zero or more and not all zero"),
     ("", "WEIGHTS: give the weights, e.g. handling_rate=30, on_time_handling_rate=20"),
@@ -503,7 +505,7 @@ def test_bad_weights(text, message):
 def test_authorities(tmp_path, ref):
     path = csv_file(tmp_path, "权限.csv", "事项,角色,最长延期小时,说明\n"
                     "缓办,数字城管办,,\n解除挂账,office,,\n批准延期,值班长,24,一天以内\n批准延期,office,,不限\n"
-                    "refuse_extension,shift_leader,,\n作废,citygrid_office,,\n", "gbk")
+                    "refuse_extension,shift_leader,,\n作废,citygrid_office,,\n回访不满意重办,受理员,,\n", "gbk")
     checked = at.authorities(at.read_sheet(path, at.AUTHORITY_COLUMNS), ref)
     assert checked.warnings == []
     assert checked.items == [
@@ -512,7 +514,8 @@ def test_authorities(tmp_path, ref):
         {"action": "approve_extension", "role": "shift_leader", "max_hours": 24.0, "note": "一天以内"},
         {"action": "approve_extension", "role": "office", "max_hours": None, "note": "不限"},
         {"action": "refuse_extension", "role": "shift_leader", "max_hours": None, "note": None},
-        {"action": "cancel", "role": "office", "max_hours": None, "note": None}]
+        {"action": "cancel", "role": "office", "max_hours": None, "note": None},
+        {"action": "reopen", "role": "operator", "max_hours": None, "note": None}]
     current = [{"action": "approve_extension", "role": "shift_leader", "max_hours": None, "note": None}]
     assert [str(c) for c in at.authority_changes(current, checked.items)][:3] == [
         "add 缓办 by office: allowed", "add 解除挂账 by office: allowed",
@@ -531,7 +534,8 @@ def test_bad_authorities(tmp_path, ref):
         at.authorities(at.read_sheet(path, at.AUTHORITY_COLUMNS), ref)
     got = problems(exc)
     assert got[0] == ("a.csv row 2, column 事项 “催办”: the action is one of 缓办 (defer), 解除挂账 (release), "
-                      "批准延期 (approve_extension), 驳回延期 (refuse_extension), 作废 (cancel)")
+                      "批准延期 (approve_extension), 驳回延期 (refuse_extension), 作废 (cancel), "
+                      "回访不满意重办 (reopen)")
     assert got[1].startswith("a.csv row 3, column 角色 “局长”: not a role; use one of admin 管理员, operator 受理员")
     assert got[2] == ("a.csv row 4, column 最长延期小时 “48”: a longest extension belongs to 批准延期 "
                       "(approve_extension) only; leave the cell empty")
@@ -547,7 +551,7 @@ def test_an_action_left_to_nobody_is_a_warning(tmp_path, ref):
     checked = at.authorities(at.read_sheet(path, at.AUTHORITY_COLUMNS), ref)
     assert [str(w) for w in checked.warnings][0] == ("a.csv: no role may 解除挂账 (release) after this import: nobody "
                                                      "could do it")
-    assert len(checked.warnings) == 4
+    assert len(checked.warnings) == 5
 
 
 # -- grids ----------------------------------------------------------------------------------------

@@ -267,9 +267,9 @@ def test_a_missing_sheet_an_unknown_column_and_an_unknown_sheet_are_reported():
 def test_csv_problems_name_the_file_and_its_lines(tmp_path):
     rows = manual_to_csv_rows(sample(), KNOWN, MAJOR, DEPARTMENTS)
     rows.append(["事件", "0102", None, None, "5吨以上", None, None, None, None, None, None, None,
-                 None, None, None, None, "36小时", None, None])
+                 None, None, None, None, "36小时", None, None, None])
     rows.append(["设施", "0101"] + [None] * (len(CSV_HEADERS) - 2))
-    rows.append(["事件", "0101"] + [None] * 9 + ["点"] + [None] * 7)
+    rows.append(["事件", "0101"] + [None] * 9 + ["点"] + [None] * 8)
     path = tmp_path / "manual.csv"
     path.write_text("\n".join(",".join("" if v is None else str(v) for v in r) for r in rows) + "\n",
                     encoding="utf-8")
@@ -353,7 +353,8 @@ def test_the_sample_manual_has_the_seeds_examples_and_every_class_the_demo_cases
     assert cover.limits == {"handle": Limit(6, "hours")}
     assert [(v.name, v.limits) for v in cover.variants] == [("施工条件受限", {"handle": Limit(36, "hours")})]
     today = {"verify": Limit(0.5, "hours"), "register": Limit(1, "work_hours"), "dispatch": Limit(1, "work_hours"),
-             "handle": Limit(3, "work_days"), "check": Limit(0.5, "hours"), "close": Limit(2, "work_hours")}
+             "handle": Limit(3, "work_days"), "check": Limit(0.5, "hours"), "close": Limit(2, "work_hours"),
+             "revisit": Limit(2, "work_days")}   # 回访 (migration 017)
     urgent = {"verify": Limit(0.25, "hours"), "register": Limit(0.5, "hours"), "dispatch": Limit(0.5, "hours"),
               "handle": Limit(2, "hours"), "check": Limit(0.25, "hours"), "close": Limit(1, "hours")}
     assert manual.defaults == {"event": today, "component": today}

@@ -13,7 +13,7 @@ from ...core.workflow import CASE_ROLES
 from ...store import admin, roles
 from .common import AdminTab, hint
 
-ACTIONS = ("defer", "release", "approve_extension", "refuse_extension", "cancel")
+ACTIONS = admin.AUTHORITY_ACTIONS   # the store module names them once
 MAX_HOURS = 2160     # an extension is at most 90 days (the store's bound)
 
 
@@ -25,7 +25,8 @@ def authority_roles() -> tuple[str, ...]:
 def action_title(action: str) -> str:
     return {"defer": tr("Defer (缓办)"), "release": tr("Release a deferral"),
             "approve_extension": tr("Approve an extension (延期)"), "refuse_extension": tr("Refuse an extension"),
-            "cancel": tr("Cancel a case (作废)")}[action]
+            "cancel": tr("Cancel a case (作废)"),
+            "reopen": tr("Reopen after a dissatisfied return visit (回访不满意重办)")}[action]
 
 
 class AuthoritiesTab(AdminTab):

@@ -15,12 +15,17 @@ each with its own limits ("5吨以上 · 处置 24 小时"; the general case tak
 ones); 派遣 and the department's 处置完成, 申请延期 and 退回 show the 处置标准 and the handling
 limit in force for this case (its situation and urgency applied) with the deadline; 核查 and 结案
 show the 结案标准. A standard the manual leaves empty says so.
+
+A return visit (回访, needs ``reached``): whether the reporter was reached (chosen, never
+preset), then his satisfaction (满意 / 基本满意 / 不满意), what he said (a note, required when he is
+not satisfied) and, for 不满意, whether the case goes back to the department (重办).
 """
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -57,6 +62,7 @@ def note_label(action: str) -> str:
         "cancel": tr("Reason for cancelling"), "refuse_extension": tr("Why the extension is refused"),
         "return": tr("Why it is returned"), "defer": tr("Why it is deferred"),
         "request_extension": tr("Why more time is needed"), "assist_note": tr("What your department did"),
+        "revisit": tr("What the reporter said"),
     }.get(action, tr("Note"))
 
 
@@ -82,7 +88,7 @@ class ActionDialog(QDialog):
         self.action, self.needs = action, needs
         self.departments = departments or []
         self.department_box = self.assist_list = self.hours_box = self.note_edit = self.picker = None
-        self.supervisor_box = None
+        self.supervisor_box = self.reached_box = self.satisfaction_box = self.reopen_check = None
         self.standard_box = self.variant_box = self.limit_label = None
         self.manual = manual
         layout = QVBoxLayout(self)
@@ -139,7 +145,9 @@ class ActionDialog(QDialog):
             self.hours_box.setValue(24)
             self.hours_box.setSuffix(" " + tr("hours"))
             form.addRow(tr("Extension (hours)"), self.hours_box)
-        if needs.get("note"):
+        if needs.get("reached"):
+            self._revisit_rows(form, bool(needs.get("reopen")))
+        if needs.get("note") or needs.get("reached"):
             self.note_edit = QPlainTextEdit()
             self.note_edit.setObjectName("note")
             self.note_edit.setTabChangesFocus(True)
@@ -219,6 +227,41 @@ class ActionDialog(QDialog):
             text = tr("{limit}, due {at}").format(limit=text, at=f"{at:%Y-%m-%d %H:%M}")
         return text
 
+    def _revisit_rows(self, form: QFormLayout, reopen: bool) -> None:
+        """回访: reached? → satisfaction → 重办 (only for 不满意)."""
+        self.reached_box = QComboBox()
+        self.reached_box.setObjectName("reached")
+        self.reached_box.addItem(tr("— choose —"), None)
+        self.reached_box.addItem(tr("Reached the reporter"), True)
+        self.reached_box.addItem(tr("Could not reach the reporter"), False)
+        form.addRow(tr("Call"), self.reached_box)
+        self.satisfaction_box = QComboBox()
+        self.satisfaction_box.setObjectName("satisfaction")
+        self.satisfaction_box.addItem(tr("— choose —"), None)
+        for level in ("满意", "基本满意", "不满意"):
+            self.satisfaction_box.addItem(level, level)
+        form.addRow(tr("Satisfaction"), self.satisfaction_box)
+        if reopen:
+            self.reopen_check = QCheckBox(tr("Send the case back to the department (重办)"))
+            self.reopen_check.setObjectName("reopen")
+            form.addRow(tr("Follow-up"), self.reopen_check)
+        self.reached_box.currentIndexChanged.connect(self._revisit_changed)
+        self.satisfaction_box.currentIndexChanged.connect(self._revisit_changed)
+        self._revisit_changed()
+
+    def _revisit_changed(self) -> None:
+        reached = self.reached_box.currentData() is True
+        self.satisfaction_box.setEnabled(reached)
+        if not reached:
+            self.satisfaction_box.setCurrentIndex(0)
+        if self.reopen_check is not None:
+            unhappy = reached and self.satisfaction_box.currentData() == "不满意"
+            self.reopen_check.setEnabled(unhappy)
+            if not unhappy:
+                self.reopen_check.setChecked(False)
+        if hasattr(self, "ok_button"):
+            self._check()
+
     def _lead_changed(self) -> None:
         """The lead department cannot assist itself: its line is disabled and unticked."""
         lead = self.department_box.currentData()
@@ -233,7 +276,14 @@ class ActionDialog(QDialog):
     def missing_inputs(self) -> list[str]:
         """What must still be given, in words."""
         missing = []
-        if self.note_edit is not None and not self.note_edit.toPlainText().strip():
+        if self.reached_box is not None:
+            if self.reached_box.currentData() is None:
+                missing.append(tr("whether the reporter was reached"))
+            elif self.reached_box.currentData() and self.satisfaction_box.currentData() is None:
+                missing.append(tr("the reporter's satisfaction"))
+        note_needed = self.needs.get("note") or (self.satisfaction_box is not None
+                                                 and self.satisfaction_box.currentData() == "不满意")
+        if note_needed and self.note_edit is not None and not self.note_edit.toPlainText().strip():
             missing.append(note_label(self.action))
         if self.picker is not None and self.picker.required and not self.picker.photos:
             missing.append(tr("at least one photo"))
@@ -254,7 +304,7 @@ class ActionDialog(QDialog):
 
     @property
     def note(self) -> str | None:
-        return self.note_edit.toPlainText().strip() if self.note_edit is not None else None
+        return (self.note_edit.toPlainText().strip() or None) if self.note_edit is not None else None
 
     @property
     def data(self) -> dict:
@@ -272,6 +322,12 @@ class ActionDialog(QDialog):
             data["supervisor"] = self.supervisor_box.currentData()
         if self.variant_box is not None and self.variant_box.currentData():
             data["variant"] = self.variant_box.currentData()
+        if self.reached_box is not None:
+            data["reached"] = bool(self.reached_box.currentData())
+            if data["reached"] and self.satisfaction_box.currentData():
+                data["satisfaction"] = self.satisfaction_box.currentData()
+            if self.reopen_check is not None and self.reopen_check.isChecked():
+                data["reopen"] = True
         return data
 
     @property

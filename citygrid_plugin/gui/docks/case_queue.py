@@ -81,8 +81,9 @@ TABS = [
     ("overdue", None, {"shift_leader", "dispatcher", "office"}),
     ("deferred", None, {"shift_leader", "office"}),     # 挂账: store.desk.deferred
     ("extension", None, {"shift_leader", "office"}),    # 延期申请: store.desk.extension_requests (数字城管办 approves)
+    ("revisit", None, {"operator"}),                    # 待回访: store.desk.revisits (closed public reports)
 ]
-DESK_LISTS = {"deferred": desk.deferred, "extension": desk.extension_requests}
+DESK_LISTS = {"deferred": desk.deferred, "extension": desk.extension_requests, "revisit": desk.revisits}
 MINE = {"verify", "check"}  # a supervisor's tasks: his own (the grid's supervisor: work_case.assignee) or anyone's
 DRILL = "drill"  # the drill-down tab: the cases behind a figure of the evaluation, whatever their state
 SEARCH = "search"  # the search tab (查询): every case the login may see, for everyone with a case role
@@ -98,6 +99,7 @@ def tab_title(tab: str) -> str:
         "dispatch": tr("To dispatch"), "handle": tr("To handle"), "check": tr("To check"),
         "close": tr("To close"), "overdue": tr("Overdue"), DRILL: tr("Drill-down"),
         "deferred": tr("Deferred (挂账)"), "extension": tr("Extension requests"), SEARCH: tr("Search"),
+        "revisit": tr("To call back (回访)"),
     }[tab]
 
 
@@ -574,7 +576,7 @@ class CaseQueueDock(SessionDock):
         situation, 派遣 and handling, 核查 and 结案); None when the user goes back."""
         stage = needs.get("photo") or cases.photo_stage(action, role)
         manual_page = action in ACTION_STANDARD
-        if not any(needs.get(k) for k in ("department", "hours", "note", "supervisor")) and stage is None \
+        if not any(needs.get(k) for k in ("department", "hours", "note", "supervisor", "reached")) and stage is None \
                 and not manual_page:
             return None, {}, []
         departments, suggested, page, supervisors = [], None, None, []

@@ -30,6 +30,14 @@
 -- excepted) until the shift leader reassigns it (reassign, data.supervisor); leaving those states
 -- clears the assignee. data.field_id (any action): the handheld's id of a verdict, kept in the audit
 -- so a re-sync finds it.
+-- Return visits (回访, issue 18): closing a case from a public source (not trusted) makes it await
+-- a return visit (revisit_pending) with the deadline of the manual's stage revisit from closing
+-- (revisit_due, also in the close row's data). revisit (operator, closed -> closed) records
+-- data.reached (true/false) and, when reached, data.satisfaction (满意, 基本满意 or 不满意; 不满意
+-- needs a note: the reporter's words); a reached visit ends the wait. data.reopen = true with
+-- 不满意 reopens the case as rework (-> dispatched to the same department, a fresh handling
+-- period, rework_count + 1) when the role holds the authorisation reopen (case_authority). Its
+-- due/on_time are the return visit's deadline and whether it was met.
 -- Every action writes into case_action.data, besides its inputs: version, department, due (the
 -- deadline in force before the action, of the stage it completes), on_time (at <= due),
 -- stage_deadline, handle_deadline and, on close, close_category: the evaluation reads every
@@ -163,6 +171,43 @@ BEGIN
         END IF;
         c.assignee := p_data ->> 'supervisor';
     END IF;
+    IF t.action = 'revisit' THEN
+        IF jsonb_typeof(p_data -> 'reached') IS DISTINCT FROM 'boolean' THEN
+            RAISE EXCEPTION 'a return visit says whether the reporter was reached (reached: true or false)'
+                USING ERRCODE = 'check_violation';
+        END IF;
+        IF (p_data ->> 'reached')::boolean THEN
+            IF jsonb_typeof(p_data -> 'satisfaction') IS DISTINCT FROM 'string'
+               OR p_data ->> 'satisfaction' NOT IN ('满意', '基本满意', '不满意') THEN
+                RAISE EXCEPTION 'a return visit that reached the reporter records his satisfaction: 满意, 基本满意 or 不满意; got %',
+                    COALESCE(p_data ->> 'satisfaction', 'nothing') USING ERRCODE = 'check_violation';
+            END IF;
+            IF p_data ->> 'satisfaction' = '不满意' AND btrim(COALESCE(p_note, '')) = '' THEN
+                RAISE EXCEPTION 'a dissatisfied reporter''s words go into the note (why he is not satisfied)'
+                    USING ERRCODE = 'not_null_violation';
+            END IF;
+        ELSIF p_data ? 'satisfaction' THEN
+            RAISE EXCEPTION 'a return visit that did not reach the reporter records no satisfaction'
+                USING ERRCODE = 'check_violation';
+        END IF;
+        IF p_data ? 'reopen' AND jsonb_typeof(p_data -> 'reopen') <> 'boolean' THEN
+            RAISE EXCEPTION 'reopen is true or false' USING ERRCODE = 'check_violation';
+        END IF;
+        IF COALESCE((p_data ->> 'reopen')::boolean, false) THEN
+            IF p_data ->> 'satisfaction' IS DISTINCT FROM '不满意' THEN
+                RAISE EXCEPTION 'only a return visit with 不满意 reopens a case' USING ERRCODE = 'check_violation';
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM citygrid.case_authority a WHERE a.action = 'reopen' AND a.role = p_role) THEN
+                RAISE EXCEPTION '% is not authorised for %; authorised: %', p_role, 'reopen',
+                    COALESCE((SELECT string_agg(a.role, ', ' ORDER BY a.role) FROM citygrid.case_authority a
+                               WHERE a.action = 'reopen'), 'nobody') USING ERRCODE = 'insufficient_privilege',
+                    HINT = 'an administrator sets the authorisations (审批权限)';
+            END IF;
+            t.to_state := 'dispatched';     -- rework for the department that handled it
+            t.stage := 'handle';
+        END IF;
+        due := c.revisit_due;
+    END IF;
     IF p_data ? 'variant' THEN
         IF jsonb_typeof(p_data -> 'variant') <> 'string' THEN
             RAISE EXCEPTION 'the situation is given by its name (text)' USING ERRCODE = 'check_violation';
@@ -245,6 +290,13 @@ BEGIN
         WHEN 'urge' THEN
             c.urge_count := c.urge_count + 1;
         WHEN 'rework' THEN c.rework_count := c.rework_count + 1;
+        WHEN 'revisit' THEN     -- reached: the wait ends; reopened: rework
+            IF (p_data ->> 'reached')::boolean THEN
+                c.revisit_pending := false;
+            END IF;
+            IF t.to_state = 'dispatched' THEN
+                c.rework_count := c.rework_count + 1;
+            END IF;
         WHEN 'defer' THEN
             c.stage := 'deferred';     -- 挂账: no deadline runs while deferred; release starts a new one
             c.stage_deadline := NULL;
@@ -252,6 +304,8 @@ BEGIN
             c.close_category := CASE WHEN c.handle_deadline IS NULL OR
                 (SELECT max(a.at) FROM citygrid.case_action a WHERE a.case_id = c.id AND a.action = 'feedback')
                 <= c.handle_deadline THEN '正常结案' ELSE '超时结案' END;
+            c.revisit_pending := NOT c.trusted;
+            c.revisit_due := CASE WHEN c.trusted THEN NULL ELSE citygrid.case_deadline(c, 'revisit', at) END;
         ELSE NULL;
     END CASE;
     IF t.stage IS NOT NULL THEN
@@ -280,7 +334,8 @@ BEGIN
            handle_deadline = c.handle_deadline, department_code = c.department_code,
            extension_hours = c.extension_hours, extension_pending = c.extension_pending,
            rework_count = c.rework_count, urge_count = c.urge_count, close_category = c.close_category,
-           variant = c.variant, assignee = c.assignee, updated_at = c.updated_at, updated_by = c.updated_by, version = c.version
+           variant = c.variant, assignee = c.assignee, revisit_pending = c.revisit_pending,
+           revisit_due = c.revisit_due, updated_at = c.updated_at, updated_by = c.updated_by, version = c.version
      WHERE id = c.id;
     INSERT INTO citygrid.case_action (case_id, action, from_state, to_state, actor, role, at, note, data, replayed)
     VALUES (c.id, p_action, t.from_state, t.to_state, p_actor, p_role, at, p_note,
@@ -292,7 +347,8 @@ BEGIN
                 'stage_deadline', c.stage_deadline,
                 'handle_deadline', c.handle_deadline)
                    || CASE WHEN c.assignee IS NOT NULL THEN jsonb_build_object('assignee', c.assignee) ELSE '{}' END
-                   || CASE WHEN p_action = 'close' THEN jsonb_build_object('close_category', c.close_category)
+                   || CASE WHEN p_action = 'close' THEN jsonb_build_object('close_category', c.close_category,
+                                                                           'revisit_due', c.revisit_due)
                            ELSE '{}' END
                    || CASE WHEN photo_ids IS NOT NULL THEN jsonb_build_object('photos', photo_ids) ELSE '{}' END,
             p_replayed);
