@@ -541,7 +541,35 @@ def _report_figure(table, title: str, *, dpi: int, size_mm: Sequence[float]) -> 
     if key == "class_comparison":
         series = {table.headers[c]: [float(r[c]) for _, r in rows] for c in (3, 4, 6)}
         return _grouped_figure([table.name(i) for i, _ in rows], series, title, horizontal=True, **options)
+    if key in _SUBTOTALS:   # tables with subtotals: the bars of one level only, never a sum of sums
+        pairs = _subtotal_bars(table)
+        if not pairs:
+            return None
+        value_format = "{:.1f}" if key == "handling_time" else None
+        return _bar_figure([p[0] for p in pairs], [p[1] for p in pairs], title, horizontal=True,
+                           value_format=value_format, **options)
     return None
+
+
+# tables with subtotals: the level charted (Table.marks), its value column, and the order of the bars
+_SUBTOTALS = {"problem_classification": ("major", 4), "handling_time": ("department", 4)}
+
+
+def _subtotal_bars(table) -> list[tuple[str, float]]:
+    """(label, value) of the rows a table with subtotals is charted by, largest first: the major
+    classes of 问题分类 by cases ("市容环境（事件）": events and components share major names), the
+    departments of 处置平均时长 by average working hours."""
+    mark, column = _SUBTOTALS[table.key]
+    pairs = []
+    for i in table.marked(mark):
+        row = table.rows[i]
+        if row[column] is None:
+            continue
+        label = table.name(i)
+        if table.key == "problem_classification":
+            label = tr("{name} ({kind})").format(name=label, kind=row[0])
+        pairs.append((label, float(row[column])))
+    return sorted(pairs, key=lambda p: -p[1])
 
 
 def report_chart(table, path: str | os.PathLike, *, dpi: int = DEFAULT_DPI,
@@ -550,8 +578,9 @@ def report_chart(table, path: str | os.PathLike, *, dpi: int = DEFAULT_DPI,
     :class:`citygrid_plugin.core.reports.Table`, by its ``key``): rankings (most frequent problems,
     states, departments) as horizontal bars with the largest on top; the department scores as
     horizontal bars on an axis starting near them, the worst in red; sources as a ring; the
-    comparison of classes as grouped horizontal bars. *title*: the chart's title (default the
-    table's; "" for none, e.g. under a heading that says it). None when the table is empty or
+    comparison of classes as grouped horizontal bars; problems by class as its major classes and
+    the handling time as the departments' averages (horizontal bars, largest on top). *title*: the
+    chart's title (default the table's; "" for none, e.g. under a heading that says it). None when the table is empty or
     has no chart; :func:`report_chart_size` gives a size that leaves each bar room."""
     with rc_context(_rc()):
         fig = _report_figure(table, table.title if title is None else title, dpi=dpi, size_mm=size_mm)
@@ -562,7 +591,7 @@ def report_chart_size(table, width_mm: float, height_mm: float = 0.0, title: boo
     """(width, height) in mm for :func:`report_chart` of *table* in a space *width_mm* × *height_mm*:
     that space when every bar keeps a readable row in it (about 4.6 mm a bar, 2.4 mm a bar in
     groups), taller otherwise (to be scrolled); a ring needs 50 mm."""
-    rows = len([r for r in table.rows if r])
+    rows = len(_subtotal_bars(table)) if table.key in _SUBTOTALS else len([r for r in table.rows if r])
     if table.key == "by_source":
         needed = 50.0
     elif table.key == "class_comparison":

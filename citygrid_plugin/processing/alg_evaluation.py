@@ -31,13 +31,15 @@ class EvaluationAlgorithm(PeriodAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
-            "The evaluation indicators of a month (or any period) per department, street, community, unit grid or "
-            "person (supervisors, operators, shift leaders, dispatchers): reports, valid-report rate, handling and "
-            "on-time handling rates, closing and on-time closing rates, rework, overdue-pending, extension, "
-            "correct-dispatch, on-time verify and check rates, overdue counts, and for departments the composite "
-            "score (weights configurable; default 30/20/20/20/10). Computed from the audit of actions up to the "
-            "period's end, so a month's figures never change afterwards. Every figure is a number of cases, "
-            "defined in the README (Evaluation). Writes an XLSX workbook or a CSV file (UTF-8 with BOM).")
+            "The evaluation indicators of a month, a quarter or a year (or any period) per department, street, "
+            "community, unit grid or person (supervisors, operators, shift leaders, dispatchers): reports, "
+            "valid-report rate, handling and on-time handling rates, closing and on-time closing rates, rework, "
+            "overdue-pending, extension, correct-dispatch, on-time verify and check rates, overdue counts, the "
+            "external evaluation (return visits 回访: satisfaction and on-time return-visit rates), and for "
+            "departments the composite score (the administrators' weights; default 30/20/20/20/10, satisfaction "
+            "0). Computed from the audit of actions up to the period's end, so a month's figures never change "
+            "afterwards. Every figure is a number of cases, defined in the README (Evaluation). Writes an XLSX "
+            "workbook or a CSV file (UTF-8 with BOM).")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_period_parameters()
@@ -83,9 +85,11 @@ class CaseReportsAlgorithm(PeriodAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802
         return tr(
-            "The reports the centres publish each month, as tables: most frequent problems, problems by source, "
-            "cases by state, cases by department, department performance (indicators and composite score) and "
-            "events and components compared with the same month a year before and the month before. One XLSX "
+            "The reports the centres publish each month, quarter or year, as tables: most frequent problems, "
+            "problems by source, cases by state, cases by department, department performance (indicators and "
+            "composite score), problems by class (问题分类: events and components, major and minor classes), the "
+            "average and median handling time in working hours per department and class (处置平均时长), and "
+            "events and components compared with the same period a year before and the period before. One XLSX "
             "workbook (a sheet per report) or CSV files (UTF-8 with BOM, one per report).")
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -58,8 +58,8 @@ class MonthlyReportAlgorithm(PeriodAlgorithm):
             "figures written as short sentences with the changes on the month before; the key figures table; "
             "department performance with composite scores and ranks; indicators by street and community and of "
             "the supervisors and dispatchers; the monthly reports (most frequent problems, sources, states, "
-            "cases by department, events and components against the year and the month before), each with a "
-            "chart; the cases reported per day; and four maps: cases per unit grid, on-time handling rate by "
+            "cases by department, problems by class, handling times, events and components against the year and "
+            "the month before), each with a chart; the cases reported per day; and four maps: cases per unit grid, on-time handling rate by "
             "community, the month's hot spots and the census coverage. Every figure is a number of cases as the "
             "evaluation defines it, from the audit up to the month's end, so the report of a past month never "
             "changes. A month in which nothing happened gives a short report that says so.")
@@ -79,7 +79,12 @@ class MonthlyReportAlgorithm(PeriodAlgorithm):
         if path.suffix.lower() != ".pdf":
             raise QgsProcessingException(tr("the report goes to a .pdf file, not {path}: change the output file "
                                             "name").format(path=path))
-        start, end, area = self.period(parameters, context)  # START/END are not parameters here: the month
+        period, area = self.reporting_period(parameters, context)  # START/END are not parameters here: the month
+        if period.kind != "month":
+            raise QgsProcessingException(tr(
+                "{period} is not a month: the monthly report takes a month (YYYY-MM); a quarter's review is "
+                "citygrid:quarterreport, a year's report citygrid:annualreport").format(period=period.label()))
+        start, end = period.start, period.end
         weights = self.weights(parameters, context)
         month = period_label(start, end)
         maps: list = []
@@ -211,7 +216,8 @@ class MonthlyReportAlgorithm(PeriodAlgorithm):
                        rt.widths([2.6], len(names)))
             number += 1
         feedback.setProgress(70)
-        for key in ("most_frequent", "by_source", "by_state", "by_department", "class_comparison"):
+        for key in ("most_frequent", "by_source", "by_state", "by_department", "problem_classification",
+                    "handling_time", "class_comparison"):
             if feedback.isCanceled():
                 return
             table = by_key[key]

@@ -40,6 +40,7 @@ from ..core.casefilter import CST, CaseFilter, FilterError
 from ..core.i18n import tr
 from ..core.indicators import check_area
 from ..core.labels import THEMES, theme_label
+from ..core.periods import Period, month_range, parse_period
 from ..core.reports import Table
 from ..layers import apply_style
 from ..layouts import LayoutError
@@ -188,9 +189,11 @@ class PeriodAlgorithm(CityGridAlgorithm):
     _group_id = "evaluation"
 
     def add_month_parameters(self) -> None:
+        """The store and the period: a month, a quarter or a year (:func:`core.periods.parse_period`;
+        the parameter keeps its name MONTH so that existing models and scripts still run)."""
         self.add_store_parameters()
         self.addParameter(QgsProcessingParameterString(
-            self.MONTH, tr("Month (YYYY-MM; empty: the last complete month)"), optional=True))
+            self.MONTH, tr("Period (YYYY-MM, YYYY-Qn or YYYY; empty: the last complete month)"), optional=True))
 
     def add_area_parameter(self) -> None:
         self.addParameter(QgsProcessingParameterString(
@@ -203,14 +206,21 @@ class PeriodAlgorithm(CityGridAlgorithm):
         self.add_area_parameter()
 
     def period(self, parameters, context) -> tuple[datetime, datetime, str]:
+        """(start, end, area) of the parameters: START/END when a start is given, else the month,
+        quarter or year MONTH names (empty: the last complete month)."""
+        reporting, area = self.reporting_period(parameters, context)
+        return reporting.start, reporting.end, area
+
+    def reporting_period(self, parameters, context) -> tuple[Period, str]:
+        """The period as a :class:`core.periods.Period` (its label, key, the period before and a
+        year before) and the area; a START without END runs until now."""
         try:
             area = check_area(self.parameterAsString(parameters, self.AREA, context))
             start = self.datetime_parameter(parameters, self.START, context)
             end = self.datetime_parameter(parameters, self.END, context)
             if start is not None:
-                return start, end or datetime.now(CST), area
-            month_start, month_end = ev.month_period(self.parameterAsString(parameters, self.MONTH, context))
-            return month_start, month_end, area
+                return month_range(start, end or datetime.now(CST)), area
+            return parse_period(self.parameterAsString(parameters, self.MONTH, context) or ""), area
         except ev.EvaluationError as exc:
             raise QgsProcessingException(str(exc)) from exc
 

@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..core import reports
-from ..core.evaluation import Action, Case, facts_for, figures, period_cutoff, shift_months
+from ..core.evaluation import Action, Case, facts_for, figures, period_cutoff
+from ..core.periods import month_range
+from ..core.workcalendar import WorkCalendar
 from .db import reading
+from .workcalendar import load_calendar
 
 # The cases that can count in the period: reported before the cut-off and either acted on since
 # the period began or still open. A case's updated_at is the time of its last action, and closed
@@ -34,7 +37,8 @@ SELECT c.id, c.case_no, c.kind, c.class_code, c.source, c.grid_code, c.reported_
 _ACTIONS_SQL = """
 SELECT a.case_id, a.action, a.from_state, a.to_state, a.actor, a.role, a.at,
        (a.data ->> 'on_time')::boolean, a.data ->> 'department', (a.data ->> 'handle_deadline')::timestamptz,
-       (a.data ->> 'stage_deadline')::timestamptz, (a.data ->> 'due')::timestamptz, a.data ->> 'close_category'
+       (a.data ->> 'stage_deadline')::timestamptz, (a.data ->> 'due')::timestamptz, a.data ->> 'close_category',
+       a.data ->> 'satisfaction', (a.data ->> 'reached')::boolean, (a.data ->> 'revisit_due')::timestamptz
   FROM citygrid.case_action a
  WHERE a.case_id = ANY(%(ids)s) AND a.at < %(as_of)s
  ORDER BY a.case_id, a.id
@@ -81,7 +85,8 @@ def monthly_counts(conn, start: datetime, end: datetime, area: str = "") -> dict
 def names(conn) -> dict[str, dict[str, str]]:
     """Display names: departments, streets (9 digits), communities (12), staff logins, classes
     (keyed 'event:0102' / 'component:0101' in the districts' profile)."""
-    out: dict[str, dict[str, str]] = {"department": {}, "street": {}, "community": {}, "person": {}, "class": {}}
+    out: dict[str, dict[str, str]] = {"department": {}, "street": {}, "community": {}, "person": {}, "class": {},
+                                      "major": {}}
     with reading(conn) as cur:
         cur.execute("SELECT code, name FROM citygrid.department")
         out["department"] = dict(cur.fetchall())
@@ -99,6 +104,15 @@ def names(conn) -> dict[str, dict[str, str]]:
                        SELECT 'component:' || k.code, k.name FROM citygrid.component_class k
                          JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = k.profile""")
         out["class"] = dict(cur.fetchall())
+        # major classes (大类), keyed 'event:01' / 'component:01': one name per major in a profile
+        cur.execute("""SELECT DISTINCT ON (1) 'event:' || e.major_code, e.major_name FROM citygrid.event_class e
+                         JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = e.profile
+                        ORDER BY 1, e.origin DESC, e.code""")
+        out["major"] = dict(cur.fetchall())
+        cur.execute("""SELECT DISTINCT ON (1) 'component:' || k.major_code, k.major_name FROM citygrid.component_class k
+                         JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = k.profile
+                        ORDER BY 1, k.origin DESC, k.code""")
+        out["major"].update(cur.fetchall())
     return out
 
 
@@ -133,14 +147,26 @@ def evaluate_period(conn, start: datetime, end: datetime, area: str = "", now: d
 
 def report_tables(conn, evaluation: PeriodEvaluation, weights: dict[str, float] | None = None,
                   top: int = 10) -> list:
-    """The six monthly reports of :mod:`citygrid_plugin.core.reports` for *evaluation*."""
-    months = max(1, round((evaluation.end - evaluation.start).days / 30.4))
-    year_before = monthly_counts(conn, shift_months(evaluation.start, -12), shift_months(evaluation.end, -12),
-                                 evaluation.area)
-    period_before = monthly_counts(conn, shift_months(evaluation.start, -months), evaluation.start, evaluation.area)
+    """The eight reports of :mod:`citygrid_plugin.core.reports` for *evaluation*: the six monthly
+    ones, then 问题分类 (problem_classification) and 处置平均时长 (handling_time, on the working
+    calendar read once for the days its cases span). The comparisons take the period of the same
+    kind just before and a year before (a month, a quarter, a year; any other span: the same
+    length just before, and the same dates a year before)."""
+    period = month_range(evaluation.start, evaluation.end)
+    before, year_ago = period.previous(), period.year_before()
+    year_before = monthly_counts(conn, year_ago.start, year_ago.end, evaluation.area)
+    period_before = monthly_counts(conn, before.start, before.end, evaluation.area)
     classes = evaluation.names["class"]
     departments = evaluation.names["department"]
+    handled = reports.handlings(evaluation.facts, evaluation.start, evaluation.end, evaluation.as_of)
+    if handled:
+        calendar = load_calendar(conn, min(h.dispatched for h in handled), max(h.fed_back for h in handled))
+    else:
+        calendar = WorkCalendar()   # nothing to measure: no read
     return [reports.most_frequent(evaluation.facts, classes, top), reports.by_source(evaluation.facts),
             reports.by_state(evaluation.facts), reports.by_department(evaluation.facts, departments),
             reports.department_performance(evaluation.facts, departments, weights),
-            reports.class_comparison(evaluation.facts, year_before, period_before, classes)]
+            reports.class_comparison(evaluation.facts, year_before, period_before, classes),
+            reports.problem_classification(evaluation.facts, classes, evaluation.names.get("major", {})),
+            reports.handling_time(evaluation.facts, calendar, evaluation.start, evaluation.end, evaluation.as_of,
+                                  departments, classes)]

@@ -47,17 +47,30 @@ def test_indicators_workbook_holds_the_hand_counts(provider, params, tmp_path):
 def test_reports_as_csv_with_bom_and_as_a_workbook(provider, params, tmp_path):
     res = processing.run("citygrid:casereports", {**params, "OUTPUT": str(tmp_path / "reports.csv")})
     files = res["FILES"].split(";")
-    assert res["REPORTED"] == 7 and len(files) == 6
+    assert res["REPORTED"] == 7 and len(files) == 8
     raw = (tmp_path / "reports.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     with open(files[0], encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert sum(int(r["Cases"]) for r in rows) == 7 and rows[0]["Name"] == "暴露垃圾"
+    # 处置平均时长: the four cases fed back in November (A, B, D, F), in working hours
+    with open(next(f for f in files if f.endswith("_handling_time.csv")), encoding="utf-8-sig") as fh:
+        timing = list(csv.DictReader(fh))
+    assert (timing[0]["Name"], timing[0]["Cases handled"], timing[0]["Longest (working hours)"]) == (
+        "All departments", "4", "7.33")
     processing.run("citygrid:casereports", {**params, "OUTPUT": str(tmp_path / "reports.xlsx")})
     book = sheets(tmp_path / "reports.xlsx")
-    assert len(book) == 6
+    assert len(book) == 8
     states = next(rows for name, rows in book.items() if "state" in name.lower() or "状态" in name)
     assert sum(r["Cases"] for r in states) == 7
+
+
+@pytest.mark.parametrize("period, reported", [("2026-11", 7), ("2026-Q4", 8), ("2026年第四季度", 8), ("2026", 8),
+                                              ("2026-Q3", 0)])
+def test_the_period_is_a_month_a_quarter_or_a_year(provider, params, tmp_path, period, reported):
+    """Case F was reported on 30 October: in the fourth quarter and the year, not in November."""
+    res = processing.run("citygrid:casereports", {**params, "MONTH": period, "OUTPUT": str(tmp_path / "r.xlsx")})
+    assert res["REPORTED"] == reported
 
 
 @pytest.mark.parametrize("extra, message", [
