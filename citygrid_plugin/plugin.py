@@ -33,6 +33,7 @@ from .gui.dialogs.settings_dialog import SettingsDialog
 from .gui.docks.case_queue import CaseQueueDock
 from .gui.docks.evaluation import EvaluationDock
 from .gui.docks.heatmap import HeatmapDock
+from .gui.docks.leader import LeaderDock
 from .gui.docks.patrol import PatrolCoverageDock
 from .gui.maptools.grid_edit import GridEditError, SplitGridTool, merge_grids
 from .gui.maptools.report_point import ReportPointTool
@@ -45,9 +46,10 @@ from .store.roles import my_roles
 
 ICONS = Path(__file__).with_name("resources") / "icons"
 LOG_TAG = "CityGrid"
-EVALUATION_ROLES = ("analyst", "admin", "shift_leader", "dispatcher", "supervisor", "operator")
+EVALUATION_ROLES = ("analyst", "admin", "shift_leader", "dispatcher", "supervisor", "operator", "leader", "office")
+LEADER_ROLES = ("leader", "office", "analyst", "admin")   # 领导视窗 (issue 18): read-only figures
 PATROL_PACKAGE_ROLES = ("admin", "shift_leader", "supervisor")   # who builds handheld packages (the store decides)
-COVERAGE_ROLES = ("analyst", "admin", "shift_leader", "office", "dispatcher", "operator", "supervisor")
+COVERAGE_ROLES = ("analyst", "admin", "shift_leader", "office", "dispatcher", "operator", "supervisor", "leader")
 DOCK_SETTINGS = "citygrid/docks"
 ADMIN_ROLES = ("admin",)
 
@@ -61,6 +63,7 @@ class CityGridPlugin:
         self.heatmap_dock = None
         self.evaluation_dock = None
         self.coverage_dock = None
+        self.leader_dock = None
         self.big_screen = None
         self.report_dialog = None
         self.report_tool = None
@@ -130,6 +133,9 @@ class CityGridPlugin:
         self.evaluation_action = self._action("evaluation.svg", tr("Evaluation"), self.toggle_evaluation,
                                               needs_store=True, roles=EVALUATION_ROLES)
         self.evaluation_action.setCheckable(True)
+        self.leader_action = self._action("leader.svg", tr("Leaders' view"), self.toggle_leader, needs_store=True,
+                                          roles=LEADER_ROLES)
+        self.leader_action.setCheckable(True)
         self.coverage_action = self._action("patrol_coverage.svg", tr("Patrol coverage"), self.toggle_coverage,
                                             needs_store=True, roles=COVERAGE_ROLES)
         self.coverage_action.setCheckable(True)
@@ -241,7 +247,7 @@ class CityGridPlugin:
     def _release_session(self) -> None:
         """Close the session when no window uses it any more."""
         if self.session is not None and not any((self.case_dock, self.heatmap_dock, self.evaluation_dock,
-                                                 self.coverage_dock, self.big_screen, self.report_dialog,
+                                                 self.coverage_dock, self.leader_dock, self.big_screen, self.report_dialog,
                                                  self.admin_dialog)):
             self.session.close()
             self.session = None
@@ -256,13 +262,15 @@ class CityGridPlugin:
         self._close_case_queue()
         self._close_heatmap()
         self._close_evaluation()
+        self._close_leader()
         self._close_coverage()
         if self.session is not None:
             self.session.close()
             self.session = None
 
     def _citygrid_docks(self) -> list:
-        return [d for d in (self.case_dock, self.heatmap_dock, self.evaluation_dock, self.coverage_dock)
+        return [d for d in (self.case_dock, self.heatmap_dock, self.evaluation_dock, self.coverage_dock,
+                            self.leader_dock)
                 if d is not None]
 
     def _show_dock(self, dock) -> None:
@@ -474,6 +482,19 @@ class CityGridPlugin:
 
     def _close_evaluation(self) -> None:
         self._close_dock("evaluation_dock")
+
+    def toggle_leader(self, checked: bool) -> None:
+        """领导视窗: today's and this month's key figures, overdue and urged cases, the worst
+        departments, each a click from its cases (issue 18)."""
+        if not checked:
+            self._close_leader()
+            return
+        if self._open_dock("leader_dock", self.leader_action,
+                           lambda session: LeaderDock(self.iface, session, parent=self.iface.mainWindow())):
+            self.leader_dock.drilled.connect(self.drill_down)
+
+    def _close_leader(self) -> None:
+        self._close_dock("leader_dock")
 
     def toggle_coverage(self, checked: bool) -> None:
         """巡查覆盖: the supervisors' patrol of a day, from their tracks (issue 17)."""

@@ -38,5 +38,6 @@ def store_role_label(role: str) -> str:
     """A store role (citygrid_<role>) as a person reads it: the case roles of the workflow and the
     others (administrator, GIS editor, surveyor, analyst, big screen)."""
     return {"admin": tr("Administrator"), "gis_editor": tr("GIS editor"), "surveyor": tr("Surveyor"),
-            "analyst": tr("Analyst (read-only)"), "bigscreen": tr("Big screen (read-only)")}.get(
+            "analyst": tr("Analyst (read-only)"), "bigscreen": tr("Big screen (read-only)"),
+            "leader": tr("Leader (read-only)")}.get(
         role, case_role_label(role))

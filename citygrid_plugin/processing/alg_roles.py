@@ -34,7 +34,7 @@ def role_label(role: str) -> str:
         "surveyor": tr("Surveyor (components)"), "operator": tr("Operator"), "shift_leader": tr("Shift leader"),
         "dispatcher": tr("Dispatcher"), "department": tr("Department handler"), "supervisor": tr("Supervisor"),
         "analyst": tr("Analyst (read-only)"), "bigscreen": tr("Big screen (read-only)"),
-        "office": tr("Digital urban management office"),
+        "office": tr("Digital urban management office"), "leader": tr("Leader (read-only)"),
     }[role]
 
 

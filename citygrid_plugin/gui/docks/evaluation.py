@@ -1,13 +1,18 @@
-"""The evaluation dock (综合评价): a month's indicators and reports, and the cases behind them.
+"""The evaluation dock (综合评价): a period's indicators and reports, and the cases behind them.
 
-Pick a month (and optionally a street or community), then:
+Pick the kind of period — month, quarter or year (月/季/年) — and the period
+(:mod:`citygrid_plugin.core.periods`: the running one, to now, then the complete ones, the last
+complete one chosen), optionally a street or community, then:
 
 - *Indicators*: one row per department, street, community, grid or person — for departments
   the rank, the name and the composite score first — then every figure and rate of
   :mod:`citygrid_plugin.core.evaluation`; the rank and name stay in place when the table is
   scrolled sideways;
-- *Reports*: the six monthly reports of :mod:`citygrid_plugin.core.reports`, the table above its
+- *Reports*: the reports of :mod:`citygrid_plugin.core.reports` for the period, the table above its
   chart (a splitter between them), the name of each row first.
+
+A quarter or a year is evaluated as one period (:func:`~citygrid_plugin.store.evaluation.evaluate_period`
+over its whole range), never as a sum of months: a case due in two of its months counts once.
 
 The score weights are set per term, under their Chinese names, and checked by
 :func:`citygrid_plugin.core.evaluation.check_weights`.
@@ -16,8 +21,9 @@ Clicking a figure drills down: the cases it counts (for a rate, the cases it is 
 appear in the *Drill-down cases* layer, zoomed to, and — through the plugin, ``drilled(ids,
 title)`` — in the case queue, titled with the row's name and the figure. The figure and the
 number of cases listed are the same by construction: both are the same set of case ids. The
-layer is the dock's own (:func:`citygrid_plugin.layers.add_temporary_layer`): it does not mark
-the project changed and goes when the dock closes. Nothing here computes a figure itself; the
+layer is the dock's own (:func:`citygrid_plugin.layers.add_temporary_layer`, through
+:func:`show_drill_layer`, which the leaders' dock shares): it does not mark the project changed
+and goes when the dock closes. Nothing here computes a figure itself; the
 dock shows what the store module and the core compute, as the Processing algorithms do.
 """
 from __future__ import annotations
@@ -36,6 +42,7 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -53,6 +60,7 @@ from ...core import evaluation as ev
 from ...core.i18n import tr
 from ...core.indicators import check_area
 from ...core.labels import GROUPINGS, grouping_label
+from ...core.periods import KINDS, Period, parse_period
 from ...store.db import StoreError
 from ..widgets import FrozenColumnsTable
 from . import SessionDock
@@ -60,6 +68,7 @@ from . import SessionDock
 DRILL_ROLE = "drill_down"
 LAYER_OWNER = "evaluation"     # the dock's temporary layers (layers.add_temporary_layer)
 MONTHS_BACK = 24
+PERIODS_BACK = {"month": MONTHS_BACK, "quarter": 12, "year": 6}   # complete periods offered per kind
 CHART_DPI = 96
 REPORT_ROWS = 10               # rows of a report a person sees without scrolling, at the dock's usual size
 
@@ -73,13 +82,33 @@ REPORT_COLUMNS = {
     "by_department": (None, 1),
     "department_performance": ((0, 1, _LAST), 2),       # rank, department, score, then the figures
     "class_comparison": ((2, 3, 4, 5, 6, 7, 0, 1), 1),  # name, the counts and changes, kind, class code
+    "handling_time": ((0, 2, 3, 4, 5, 6, 1), 2),        # grouping, name, the hours, the code last
 }
 
 
 def months(now: datetime | None = None, n: int = MONTHS_BACK) -> list[str]:
     """'YYYY-MM' of the last *n* months, the last complete month first."""
-    start, _end = ev.month_period("", now)
-    return [f"{ev.shift_months(start, -k):%Y-%m}" for k in range(n)]
+    return [p.key for p in periods("month", now, n)]
+
+
+def periods(kind: str, now: datetime | None = None, n: int | None = None) -> list[Period]:
+    """The last *n* complete periods of *kind* ("month", "quarter", "year"), the last one first."""
+    last = parse_period("", now, kind)
+    out = [last]
+    for _ in range((PERIODS_BACK[kind] if n is None else n) - 1):
+        out.append(out[-1].previous())
+    return out
+
+
+def running_period(kind: str, now: datetime | None = None) -> Period:
+    """The period of *kind* running at *now* (evaluated up to now)."""
+    last = parse_period("", now, kind)
+    return Period(kind, last.end, ev.shift_months(last.end, {"month": 1, "quarter": 3, "year": 12}[kind]))
+
+
+def kind_label(kind: str) -> str:
+    """The kind of period as the selector names it: 月度, 季度, 年度."""
+    return {"month": tr("Monthly"), "quarter": tr("Quarterly"), "year": tr("Yearly")}[kind]
 
 
 def display_order(key: str, width: int) -> tuple[list[int], int]:
@@ -159,17 +188,25 @@ class EvaluationDock(SessionDock):
         body = QWidget()
         layout = QVBoxLayout(body)
         form = QFormLayout()
-        self.month = QComboBox()
-        for m in months():
-            self.month.addItem(m, m)
-        form.addRow(tr("Month"), self.month)
+        self.kind = QComboBox()      # 月 / 季 / 年
+        for kind in KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.kind.setToolTip(tr("Evaluate a month, a quarter or a year"))
+        self.month = QComboBox()     # the period of that kind (its key as the item's data: 2026-11, 2026-Q4, 2026)
+        self.month.setToolTip(tr("The period: the running one (to now), then the complete ones"))
+        self.kind.currentIndexChanged.connect(self._fill_periods)
+        self._fill_periods()
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.kind)
+        period_row.addWidget(self.month, 1)
+        form.addRow(tr("Period"), period_row)
         self.area = QLineEdit()
         self.area.setPlaceholderText(tr("street or community code (empty: the whole store)"))
         form.addRow(tr("Area"), self.area)
         layout.addLayout(form)
         layout.addWidget(self._weights_box())
         self.run_button = QPushButton(tr("Compute evaluation"))
-        self.run_button.setToolTip(tr("Compute the indicators and reports of the month"))
+        self.run_button.setToolTip(tr("Compute the indicators and reports of the period"))
         self.run_button.clicked.connect(self.refresh)
         layout.addWidget(self.run_button)
 
@@ -226,6 +263,23 @@ class EvaluationDock(SessionDock):
         layout.addWidget(self.status)
         self.setWidget(body)
 
+    def _fill_periods(self) -> None:
+        """The periods of the chosen kind: the running one first (to now), then the complete
+        ones, the last complete one chosen (a published period's figures no longer change)."""
+        kind = self.kind.currentData() or "month"
+        self.month.blockSignals(True)
+        self.month.clear()
+        running = running_period(kind)
+        self.month.addItem(tr("{period} (to date)").format(period=running.label()), running.key)
+        for period in periods(kind):
+            self.month.addItem(period.label(), period.key)
+        self.month.setCurrentIndex(1)
+        self.month.blockSignals(False)
+
+    def chosen_period(self) -> Period:
+        """The period chosen (kind and period), checked (:func:`~citygrid_plugin.core.periods.parse_period`)."""
+        return parse_period(self.month.currentData() or "", kind=self.kind.currentData() or "month")
+
     def _weights_box(self) -> QWidget:
         """One spin box per score term, under the term's Chinese name, folded away by default."""
         self.weights_box = QgsCollapsibleGroupBoxBasic()
@@ -260,7 +314,8 @@ class EvaluationDock(SessionDock):
         from ...store.evaluation import evaluate_period, report_tables
 
         try:
-            start, end = ev.month_period(self.month.currentData() or "")
+            period = self.chosen_period()
+            start, end = period.start, period.end
             if not getattr(self, "_store_weights_read", False):
                 # the first time: the weights the administrators keep in the store (考核权重); the
                 # person may then try others here without changing the store's
@@ -281,9 +336,9 @@ class EvaluationDock(SessionDock):
         except StoreError as exc:
             self.store_failed(exc)
             return False
-        self.period = f"{start:%Y-%m}"
+        self.period = period.key   # in drill-down titles: 2026-11, 2026-Q4, 2026
         self.status.setText(tr("{month}: {n} cases evaluated (cut-off {as_of})").format(
-            month=self.period, n=len(self.evaluation.facts), as_of=f"{self.evaluation.as_of:%Y-%m-%d %H:%M}"))
+            month=period.label(), n=len(self.evaluation.facts), as_of=f"{self.evaluation.as_of:%Y-%m-%d %H:%M}"))
         current = self.report.currentIndex()
         self.report.blockSignals(True)
         self.report.clear()
@@ -431,15 +486,15 @@ class EvaluationDock(SessionDock):
 
     def fit_splitter(self) -> None:
         """Room for :data:`REPORT_ROWS` rows of the report table, the rest for its chart (when
-        the dock is too short for both, three fifths for the table); until the person moves
-        the splitter."""
+        that leaves the chart less than its minimum height, three fifths for the table); until the
+        person moves the splitter."""
         total = sum(self.splitter.sizes())
         if self._split_by_user or total <= 0:
             return
         table = self.report_table
         wanted = table.horizontalHeader().height() + REPORT_ROWS * table.verticalHeader().defaultSectionSize() + \
             table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth() + 2
-        if total - wanted < 140:
+        if total - wanted < self.chart_scroll.minimumHeight():   # no room left for the chart's least
             wanted = int(total * 0.6)
         if self.splitter.sizes()[0] != wanted:
             self.splitter.setSizes([wanted, total - wanted])
@@ -462,35 +517,10 @@ class EvaluationDock(SessionDock):
     # -- drill-down -------------------------------------------------------------------------------------
     def drill_down(self, ids, title: str) -> QgsVectorLayer | None:
         """Show the cases *ids* in the drill-down layer, zoom to them and tell the plugin."""
-        from ...layers import add_temporary_layer, store_uri
-
         ids = sorted(int(i) for i in ids)
-        subset = f'"id" IN ({", ".join(str(i) for i in ids)})' if ids else "FALSE"
-        if self.drill_layer is None or self.project.mapLayer(self.drill_layer.id()) is None:
-            layer = QgsVectorLayer(store_uri(self.target, "work_case", "geom", "id", subset, "Point"),
-                                   tr("Drill-down cases"), "postgres")
-            layer.setCustomProperty("citygrid/role", DRILL_ROLE)
-            if layer.renderer() is not None:
-                layer.renderer().setSymbol(QgsMarkerSymbol.createSimple(
-                    {"name": "circle", "color": "#e53e3e", "outline_color": "#ffffff", "size": "2.4"}))
-            self.drill_layer = add_temporary_layer(self.project, layer, LAYER_OWNER)
-        else:
-            dirty = self.project.isDirty()
-            self.drill_layer.setSubsetString(subset)
-            self.project.setDirty(dirty)
-        dirty = self.project.isDirty()
-        self.drill_layer.setName(f"{tr('Drill-down cases')}: {title}")
-        self.project.setDirty(dirty)
+        self.drill_layer = show_drill_layer(self.project, self.target, self.drill_layer, ids, title, self.iface,
+                                            LAYER_OWNER)
         self.status.setText(tr("{n} cases: {title}").format(n=len(ids), title=title))
-        if self.iface is not None and ids:
-            canvas = self.iface.mapCanvas()
-            extent = self.drill_layer.extent()
-            extent.grow(max(extent.width(), extent.height()) * 0.1 + 50)
-            crs = canvas.mapSettings().destinationCrs()
-            if crs.isValid() and crs != self.drill_layer.crs():
-                extent = QgsCoordinateTransform(self.drill_layer.crs(), crs, self.project).transformBoundingBox(extent)
-            canvas.setExtent(extent)
-            canvas.refresh()
         self.drilled.emit(ids, title)
         return self.drill_layer
 
@@ -510,6 +540,41 @@ class EvaluationDock(SessionDock):
         self.drill_layer = None
         super().shutdown()
         self._tmp.cleanup()
+
+
+def show_drill_layer(project: QgsProject, target, layer: QgsVectorLayer | None, ids: list[int], title: str,
+                     iface, owner: str) -> QgsVectorLayer:
+    """The cases *ids* in a drill-down layer of *owner* (*layer*, or a new one when it is gone),
+    named after *title*, and the map zoomed to them (when there is a map). The project is not
+    marked changed: the layer is temporary (:func:`citygrid_plugin.layers.add_temporary_layer`)."""
+    from ...layers import add_temporary_layer, store_uri
+
+    subset = f'"id" IN ({", ".join(str(int(i)) for i in ids)})' if ids else "FALSE"
+    if layer is None or project.mapLayer(layer.id()) is None:
+        layer = QgsVectorLayer(store_uri(target, "work_case", "geom", "id", subset, "Point"),
+                               tr("Drill-down cases"), "postgres")
+        layer.setCustomProperty("citygrid/role", DRILL_ROLE)
+        if layer.renderer() is not None:
+            layer.renderer().setSymbol(QgsMarkerSymbol.createSimple(
+                {"name": "circle", "color": "#e53e3e", "outline_color": "#ffffff", "size": "2.4"}))
+        layer = add_temporary_layer(project, layer, owner)
+    else:
+        dirty = project.isDirty()
+        layer.setSubsetString(subset)
+        project.setDirty(dirty)
+    dirty = project.isDirty()
+    layer.setName(f"{tr('Drill-down cases')}: {title}")
+    project.setDirty(dirty)
+    if iface is not None and ids:
+        canvas = iface.mapCanvas()
+        extent = layer.extent()
+        extent.grow(max(extent.width(), extent.height()) * 0.1 + 50)
+        crs = canvas.mapSettings().destinationCrs()
+        if crs.isValid() and crs != layer.crs():
+            extent = QgsCoordinateTransform(layer.crs(), crs, project).transformBoundingBox(extent)
+        canvas.setExtent(extent)
+        canvas.refresh()
+    return layer
 
 
 def _number_item(text: str) -> QTableWidgetItem:
