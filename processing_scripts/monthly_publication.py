@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Monthly publication (月度发布): everything a centre publishes for a month, in one folder.
+"""Monthly publication (月度发布): everything a centre publishes for a month, internal and public.
 
 Runs headless on the first working day of a month (cron), through the same algorithms as the
 toolbox, for the last complete month unless --month is given:
@@ -9,8 +9,13 @@ toolbox, for the last complete month unless --month is given:
 
 Writes <out>/<YYYY-MM>/: indicators.xlsx (district, departments, streets, communities, people),
 reports.xlsx (the six monthly reports), monthly_report.pdf and atlas.pdf (cases per unit grid,
-one page per street). Exits 1 when a step fails, with its message; files of the steps that
-succeeded are kept (each one is complete: they are written under a temporary name).
+one page per street) — the centre's internal files — and <out>/public/<YYYY-MM>/ the public
+information of the month for the government website (citygrid:publishmonth: index.html, map.png,
+publication.xlsx, streets.csv, departments.csv; aggregate figures only). The public pages have
+their own folder beside the months, not inside them, so that a web server can publish
+<out>/public as it is without ever serving an internal file. Exits 1 when a step fails, with its
+message; files of the steps that succeeded are kept (each one is complete: they are written under
+a temporary name, the public folder as a whole).
 """
 from __future__ import annotations
 
@@ -35,14 +40,17 @@ def main() -> int:
     import processing
     from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-    from citygrid_plugin.core.evaluation import EvaluationError, month_period
+    from citygrid_plugin.core.evaluation import EvaluationError
+    from citygrid_plugin.core.periods import parse_period
 
     try:
-        start, _end = month_period(args.month)
+        period = parse_period(args.month, kind="month")
+        if period.kind != "month":
+            raise EvaluationError(f"--month takes a month (YYYY-MM, e.g. 2026-11), not {period.key}")
     except EvaluationError as exc:
         print(exc, file=sys.stderr)
         return 1
-    month = f"{start:%Y-%m}"
+    month = period.key
     if args.service:
         store = {"SERVICE": args.service}
     else:
@@ -62,6 +70,7 @@ def main() -> int:
         ("citygrid:casereports", {"OUTPUT": str(folder / "reports.xlsx")}),
         ("citygrid:monthlyreport", {"OUTPUT": str(folder / "monthly_report.pdf")}),
         ("citygrid:streetatlas", {"THEME": 0, "OUTPUT": str(folder / "atlas.pdf")}),
+        ("citygrid:publishmonth", {"OUTPUT": str(Path(args.out) / "public")}),   # → public/<YYYY-MM>/
     ]
     failed = 0
     for algorithm, params in steps:

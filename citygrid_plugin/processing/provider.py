@@ -25,6 +25,7 @@ from .alg_monthlyreport import MonthlyReportAlgorithm
 from .alg_partitiongrids import PartitionGridsAlgorithm
 from .alg_patrolpackage import ALGORITHMS as PATROL_PACKAGE_ALGORITHMS
 from .alg_patrolsync import PatrolSyncAlgorithm
+from .alg_publication import PublishMonthAlgorithm
 from .alg_roles import SaveUserAlgorithm, SetupRolesAlgorithm
 from .alg_roster import ImportRosterAlgorithm
 from .alg_validatecomponents import ValidateComponentsAlgorithm
@@ -65,3 +66,4 @@ class CityGridProvider(QgsProcessingProvider):
         self.addAlgorithm(PatrolSyncAlgorithm())
         self.addAlgorithm(ImportRosterAlgorithm())   # 一格六员 (alg_roster)
         self.addAlgorithm(PatrolCoverageAlgorithm())   # 巡查覆盖 (alg_coverage)
+        self.addAlgorithm(PublishMonthAlgorithm())     # 公众信息发布 (alg_publication)
