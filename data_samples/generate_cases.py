@@ -402,6 +402,14 @@ def summary(conn, start: datetime, end: datetime) -> dict:
                     f"avg(extract(epoch FROM updated_at - reported_at) / 3600) FILTER (WHERE state = 'closed') "
                     f"FROM citygrid.work_case WHERE {w}", (end, start, end))
         overdue_end, urged, overdue_now, hours = cur.fetchone()
+        cur.execute(f"SELECT count(*) FILTER (WHERE (a.data ->> 'reached')::boolean), "
+                    "count(*) FILTER (WHERE a.data ->> 'satisfaction' IN ('满意', '基本满意')), "
+                    "count(*) FILTER (WHERE a.to_state = 'dispatched') "
+                    f"FROM citygrid.case_action a JOIN citygrid.work_case c ON c.id = a.case_id "
+                    f"WHERE a.action = 'revisit' AND c.{w}", (start, end))
+        reached, satisfied, reopened = cur.fetchone()
+        cur.execute(f"SELECT count(*) FROM citygrid.work_case WHERE revisit_pending AND {w}", (start, end))
+        awaiting = cur.fetchone()[0]
     conn.rollback()
     return {"cases": sum(states.values()), "per_state": states, "per_source": sources, "per_kind": kinds,
             "closed_on_time": closing.get("正常结案", 0), "closed_late": closing.get("超时结案", 0),
@@ -410,7 +418,9 @@ def summary(conn, start: datetime, end: datetime) -> dict:
             "cancellations": states.get("cancelled", 0), "urges": actions.get("urge", 0),
             "urged_cases": urged, "open_overdue_at_end": overdue_end, "open_overdue_now": overdue_now,
             "mean_hours_to_close": round(float(hours), 1) if hours is not None else None,
-            "actions": sum(actions.values())}
+            "actions": sum(actions.values()),
+            "revisits": {"calls": actions.get("revisit", 0), "reached": reached, "satisfied": satisfied,
+                         "reopened": reopened, "awaiting": awaiting}}
 
 
 class _Plan:

@@ -363,9 +363,10 @@ def run_manual(processing, store: dict, out: Path, feedback) -> dict:
 
 
 def run_admin_samples(processing, store: dict, feedback) -> str:
-    """The sample's routing rules (先属地), the 2026 working calendar with its 调休 weekends and the
-    streets' territories, through the administrators' batch algorithms (merge: the rules the case
-    generator adds later stay); what each changed now."""
+    """The sample's routing rules (先属地), the 2026 working calendar with its 调休 weekends, the
+    streets' territories and the score weights with the satisfaction rate (满意率, 10 points),
+    through the administrators' batch algorithms (merge: the rules the case generator adds later
+    stay); what each changed now."""
     data = ROOT / "data_samples"
     counts = []
     for alg, name, extra in (("importterritories", "territories_sample.csv", {}),
@@ -373,6 +374,11 @@ def run_admin_samples(processing, store: dict, feedback) -> str:
                              ("importcalendar", "calendar_2026.csv", {"YEAR": 2026})):
         res = processing.run(f"citygrid:{alg}", {**store, "INPUT": str(data / name), **extra}, feedback=feedback)
         counts.append(f"{name} {int(res['CHANGES'])} changes")
+    # the external evaluation (回访满意率) weighs 10 of the composite score's 100 points
+    res = processing.run("citygrid:setweights", {**store, "WEIGHTS": "处置率=30, 按期处置率=20, 返工率=15, "
+                                                                      "超期待处置率=15, 延期率=10, 满意率=10"},
+                         feedback=feedback)
+    counts.append(f"weights {int(res['CHANGES'])} changes")
     return ", ".join(counts)
 
 
@@ -797,6 +803,10 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
     print(f"    closed on time {c['closed_on_time']}, late {c['closed_late']}; reworks {c['reworks']}, "
           f"extensions {c['extensions']}, returns {c['returns']}, cancelled {c['cancellations']}, "
           f"urges {c['urges']}; sources: " + ", ".join(f"{s} {n}" for s, n in c["per_source"].items()))
+    v = c["revisits"]
+    print(f"    return visits (回访) {v['calls']} calls, {v['reached']} reporters reached, {v['satisfied']} satisfied "
+          f"({100 * v['satisfied'] / max(v['reached'], 1):.0f} %), {v['reopened']} reopened, {v['awaiting']} "
+          "awaiting a call")
     h = result["hotspots"]
     m = result["manual"]
     print(f"  command manual (指挥手册) {MANUAL_XLSX.name}: version {m['version']}, {m['changes']} changes now; "

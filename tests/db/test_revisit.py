@@ -239,3 +239,30 @@ def test_a_month_without_return_visits_has_no_satisfaction_rate_rather_than_zero
     facts = ev.facts_for(load_cases(owner, DEC, as_of), DEC, datetime(2027, 1, 1, tzinfo=CST), as_of)
     rows = ev.figures(facts, "department")
     assert all(r["satisfaction_rate"].value is None for r in rows.values())
+
+
+def test_the_return_visit_limit_is_the_manuals_and_a_new_manual_moves_only_new_cases(people):
+    """回访 is a stage of the command manual: a manual that gives it 1 working day applies to the
+    cases reported under it; a case reported before keeps the 2 days of its version."""
+    from dataclasses import replace
+
+    from citygrid_plugin.core.manual import Limit
+    from citygrid_plugin.store import manual as store_manual
+
+    owner, _login, logins = people
+    now = datetime.now(CST)
+    before, closed_before = _path_to_closed(owner, logins, PUBLIC, now - timedelta(hours=5))
+    current = store_manual.current(owner)
+    assert current.defaults["event"]["revisit"] == Limit(2, "work_days")
+    faster = replace(current, defaults={**current.defaults,
+                                        "event": {**current.defaults["event"], "revisit": Limit(1, "work_days")}})
+    version, changes = store_manual.apply(owner, faster, "回访 1 个工作日")
+    assert changes and store_manual.current(owner).defaults["event"]["revisit"] == Limit(1, "work_days")
+    after, closed_after = _path_to_closed(owner, logins, PUBLIC, now - timedelta(hours=3), x=150)
+    with owner.cursor() as cur:
+        cur.execute("SELECT citygrid.add_work_time(%s, 2, 'work_days'), citygrid.add_work_time(%s, 1, 'work_days')",
+                    (closed_before, closed_after))
+        two_days, one_day = cur.fetchone()
+    owner.commit()
+    assert _case(owner, before.id)["due"] == two_days
+    assert _case(owner, after.id)["due"] == one_day

@@ -4,7 +4,7 @@
   <context>
     <name>CityGrid</name>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="271" />
+      <location filename="citygrid_plugin/core/admintables.py" line="273" />
       <source> (Excel drops leading zeros: format the column as text and write {code})</source>
       <translation>（Excel 会去掉前导零：请把该列设为文本格式并写作 {code}）</translation>
     </message>
@@ -19,7 +19,7 @@
       <translation>（处置标准一格可写说明）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="946" />
+      <location filename="citygrid_plugin/core/admintables.py" line="948" />
       <source> (inactive)</source>
       <translation>（已停用）</translation>
     </message>
@@ -29,12 +29,12 @@
       <translation>（{department}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/authorities.py" line="73" />
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="74" />
       <source> h</source>
       <translation> 小时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="265" />
+      <location filename="citygrid_plugin/core/admintables.py" line="267" />
       <source> … ({n} in all)</source>
       <translation> …（共 {n} 个）</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>“{action}”不是需要审批的事项（{actions}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="128" />
+      <location filename="citygrid_plugin/store/roles.py" line="129" />
       <source>'{login}' is a superuser; CityGrid does not manage superusers</source>
       <translation>“{login}”是超级用户；CityGrid 不管理超级用户</translation>
     </message>
@@ -59,17 +59,27 @@
       <translation>“{name}”不能作工作表名：应为 1 到 31 个字符，且不含 [ ] : * ? / \</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="96" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="393" />
+      <source>'{text}' is not a quarter: the quarterly review takes a quarter, written YYYY-Qn (e.g. 2026-Q3)</source>
+      <translation>“{text}”不是季度：季度点评需要一个季度，写作 YYYY-Qn（如 2026-Q3）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="97" />
       <source>'{text}' is not a time limit: write a number and a unit, e.g. 4工作时, 90分钟, 24小时, 15工作日</source>
       <translation>“{text}”不是时限：请写数字和单位，例如 4工作时、90分钟、24小时、15工作日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="102" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="441" />
+      <source>'{text}' is not a year: the annual report takes a year, written YYYY (e.g. 2026)</source>
+      <translation>“{text}”不是年份：年度报告需要一个年份，写作 YYYY（如 2026）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="103" />
       <source>'{text}': unknown time unit '{unit}'; use 小时, 分钟, 工作时 or 工作日</source>
       <translation>“{text}”：未知的时间单位“{unit}”；请用 小时、分钟、工作时 或 工作日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="124" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="153" />
       <source>(1 − {rate})</source>
       <translation>（1 − {rate}）</translation>
     </message>
@@ -79,7 +89,7 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="216" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="224" />
       <source>(situation: {variant})</source>
       <translation>（情形：{variant}）</translation>
     </message>
@@ -89,12 +99,12 @@
       <translation>（未命名）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="212" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="907" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="894" />
+      <location filename="citygrid_plugin/core/admintables.py" line="896" />
       <source>, e.g. {code}</source>
       <translation>，例如 {code}</translation>
     </message>
@@ -107,6 +117,11 @@
       <location filename="citygrid_plugin/gui/admin/manual.py" line="124" />
       <source>0 (—): no limit of its own; the default applies</source>
       <translation>0（—）：不单独设时限，使用默认时限</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="297" />
+      <source>1–12: the months; </source>
+      <translation>1–12 为月份；</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="153" />
@@ -124,7 +139,7 @@
       <translation>；所属部门 {department}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="423" />
+      <location filename="citygrid_plugin/core/admintables.py" line="425" />
       <source>; it is a {other} class ({name}): check the type column</source>
       <translation>；它是{other}类（{name}）：请检查类型列</translation>
     </message>
@@ -147,6 +162,11 @@
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="47" />
       <source>A kernel density raster (热力图) of the cases reported in a window, with filters by kind, class, source, state and area. Computed exactly as QGIS's own “Heatmap (Kernel Density Estimation)” (qgis:heatmapkerneldensityestimation) computes it for the same points and parameters: same extent (the cases' extent grown by the radius), pixels, kernels and scaling — so the two can be compared or mixed. Note that QGIS 3.22's scaled quartic kernel sums to 7.25 times the case count (a constant in QGIS, kept here for consistency); raw values are counts weighted by the kernel.</source>
       <translation>时间窗口内上报案件的核密度栅格（热力图），可按类型、类别、来源、状态和区域筛选。计算方法与 QGIS 自带的“热力图（核密度估计）”（qgis:heatmapkerneldensityestimation）对相同点位和参数的计算完全一致：范围（案件范围向外扩展一个半径）、像元、核函数和缩放均相同，两者可以对比或混用。注意：QGIS 3.22 的缩放四次核总和为案件数的 7.25 倍（QGIS 中的常数，为保持一致在此保留）；原始值为按核函数加权的案件数。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="175" />
+      <source>A month ago: {value}</source>
+      <translation>上月同期：{value}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/staff.py" line="254" />
@@ -174,7 +194,7 @@
       <translation>已在系统中的工单不会重复登记：将显示持有该工单的案卷。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="159" />
+      <location filename="citygrid_plugin/core/reports.py" line="177" />
       <source>A year before</source>
       <translation>去年同期</translation>
     </message>
@@ -249,7 +269,7 @@
       <translation>添加情形</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="97" />
+      <location filename="citygrid_plugin/plugin.py" line="100" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
     </message>
@@ -294,7 +314,7 @@
       <translation>系统管理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="137" />
+      <location filename="citygrid_plugin/plugin.py" line="143" />
       <source>Administration…</source>
       <translation>系统管理…</translation>
     </message>
@@ -309,6 +329,41 @@
       <translation>处置</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="688" />
+      <source>Against previous period</source>
+      <translation>较上期变化</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="967" />
+      <source>Against the previous period's ranking, {name} fell most ({places} places).</source>
+      <translation>与上期排名相比，{name}下降最多（{places} 位）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="964" />
+      <source>Against the previous period's ranking, {name} rose most ({places} places).</source>
+      <translation>与上期排名相比，{name}上升最多（{places} 位）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="321" />
+      <source>All</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="222" />
+      <source>All components</source>
+      <translation>部件合计</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="321" />
+      <source>All departments</source>
+      <translation>全部专业部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="222" />
+      <source>All events</source>
+      <translation>事件合计</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/photos.py" line="278" />
       <source>All files (*)</source>
       <translation>所有文件 (*)</translation>
@@ -317,6 +372,11 @@
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="117" />
       <source>All or nothing</source>
       <translation>全部或全不</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="290" />
+      <source>All {n} streets with cases due handled {rate} of them on time.</source>
+      <translation>有应处置案件的{n}个街道按期处置率均为{rate}。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="217" />
@@ -349,6 +409,16 @@
       <translation>导入的注记数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="449" />
+      <source>Annual comprehensive evaluation report</source>
+      <translation>年度综合评价报告</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="423" />
+      <source>Annual comprehensive evaluation report (PDF)</source>
+      <translation>年度综合评价报告（PDF）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_admin.py" line="105" />
       <source>Applied (1) or not (0)</source>
       <translation>是否已写入（1 是，0 否）</translation>
@@ -369,7 +439,7 @@
       <translation>审批权限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/authorities.py" line="117" />
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="118" />
       <source>Approvals saved ({n} granted).</source>
       <translation>审批权限已保存（共 {n} 项授权）。</translation>
     </message>
@@ -384,12 +454,22 @@
       <translation>批准延期</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <source>Apr</source>
+      <translation>4月</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="46" />
       <source>Area</source>
       <translation>区域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="117" />
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="330" />
+      <source>As of {time} · changes against the same point of last month</source>
+      <translation>截至 {time} · 增减均与上月同期相比</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="123" />
       <source>Assisting departments</source>
       <translation>协办部门</translation>
     </message>
@@ -434,9 +514,24 @@
       <translation>并入此案卷</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <source>Aug</source>
+      <translation>8月</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_admin.py" line="390" />
       <source>Authorities CSV</source>
       <translation>审批权限 CSV</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="314" />
+      <source>Average (working hours)</source>
+      <translation>平均（工作小时）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="313" />
+      <source>Average handling time</source>
+      <translation>处置平均时长</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="30" />
@@ -484,7 +579,7 @@
       <translation>分隔线（道路、河流、围墙）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="61" />
+      <location filename="citygrid_plugin/processing/base.py" line="62" />
       <source>Base map</source>
       <translation>底图</translation>
     </message>
@@ -519,7 +614,12 @@
       <translation>所属部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="125" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="707" />
+      <source>Best month</source>
+      <translation>最好月份</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="128" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
     </message>
@@ -554,7 +654,7 @@
       <translation>将监督员在 QField 中使用的巡查数据包同步回数据库。可选择一个数据包文件夹，或包含多个数据包的文件夹（每个数据包一个子文件夹）。新的上报立为案件（来源：监督员上报），连同照片、发现时间和定位精度；核实、核查任务上的现场结论成为该监督员的操作（核实、作废、核查通过、返工），连同说明和照片；轨迹经清理（舍弃定位错误点，在时间倒退或跳变处分段）后存入。同步以数据包所属监督员的身份进行，审计记录显示其本人：请用他的账号连接（数据库所有者可代其同步）。每一项单独存入数据库：被拒收的上报、照片或结论会列出并保留在数据包中待下次同步，其余照常存入。案件已被他人处理后的结论为冲突：列出谁在何时做了什么，并保留在数据包的 _citygrid_conflicts 表中。再次同步不会重复添加；数据包写入前中断的同步会由下一次同步补全。同步后数据包的任务图层为其当前任务（尚未执行的结论保持原样）。来自其他数据库、属于其他监督员或未登记的数据包将被拒绝。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="113" />
+      <location filename="citygrid_plugin/plugin.py" line="116" />
       <source>Build patrol packages (QField)…</source>
       <translation>生成巡查数据包（QField）…</translation>
     </message>
@@ -629,6 +729,11 @@
       <translation>工作日历已保存：{what}。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="237" />
+      <source>Call</source>
+      <translation>回访电话</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="53" />
       <source>Cancel</source>
       <translation>作废</translation>
@@ -639,12 +744,12 @@
       <translation>作废案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="68" />
+      <location filename="citygrid_plugin/core/workflow.py" line="69" />
       <source>Cancel case {case}? A cancelled case cannot be reopened.</source>
       <translation>确定作废案件 {case}？作废后不能恢复。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="421" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="476" />
       <source>Cancelled</source>
       <translation>作废数</translation>
     </message>
@@ -674,7 +779,7 @@
       <translation>案件热力图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="60" />
+      <location filename="citygrid_plugin/processing/base.py" line="61" />
       <source>Case intake and work forms</source>
       <translation>案卷受理与派遣单</translation>
     </message>
@@ -709,7 +814,7 @@
       <translation>案卷编号（以逗号或空格分隔）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="115" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="117" />
       <source>Case queue</source>
       <translation>案件队列</translation>
     </message>
@@ -754,29 +859,44 @@
       <translation>案卷派遣单（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="422" />
+      <location filename="citygrid_plugin/plugin.py" line="430" />
       <source>Case {case} reported</source>
       <translation>案卷 {case} 已登记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/desk.py" line="148" />
+      <location filename="citygrid_plugin/store/desk.py" line="164" />
       <source>Case {id} does not exist or is not yours to see</source>
       <translation>案卷 {id} 不存在或您无权查看</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="81" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="783" />
       <source>Cases</source>
       <translation>案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="116" />
+      <location filename="citygrid_plugin/core/reports.py" line="134" />
       <source>Cases by department</source>
       <translation>专业部门案卷分布</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="104" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="407" />
+      <source>Cases by month</source>
+      <translation>各月案件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="122" />
       <source>Cases by state</source>
       <translation>案卷状态分布</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="51" />
+      <source>Cases closed (结案) today</source>
+      <translation>今日结案的案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="58" />
+      <source>Cases closed on time (正常结案), of those registered this month</source>
+      <translation>本月立案案件中按期结案（正常结案）的</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="217" />
@@ -784,9 +904,24 @@
       <translation>新建案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="50" />
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="50" />
+      <source>Cases dispatched to a department today</source>
+      <translation>今日派遣至专业部门的案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="52" />
       <source>Cases evaluated</source>
       <translation>参与评价的案件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="314" />
+      <source>Cases handled</source>
+      <translation>处置案件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="57" />
+      <source>Cases handled by their deadline, of those due for handling this month</source>
+      <translation>本月应处置案件中按期处置的</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="183" />
@@ -794,12 +929,17 @@
       <translation>案件图层（GeoPackage、shapefile 等）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="52" />
+      <source>Cases not yet closed or cancelled, deferred ones (挂账) included</source>
+      <translation>尚未结案或作废的案件（含挂账）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="771" />
       <source>Cases of the same class nearby are listed here once the point and the class are chosen.</source>
       <translation>选定位置和类别后，这里列出附近同类别的案卷。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="607" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="609" />
       <source>Cases of the same class nearby in the last 30 days:
 {cases}
 
@@ -810,12 +950,12 @@ Register anyway?</source>
 仍要立案吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="239" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="245" />
       <source>Cases per day</source>
       <translation>每日案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="272" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="278" />
       <source>Cases per day, {month}</source>
       <translation>{month}每日案件数</translation>
     </message>
@@ -830,9 +970,29 @@ Register anyway?</source>
       <translation>单元网格案件数（件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="98" />
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="49" />
+      <source>Cases registered (立案) today</source>
+      <translation>今日立案的案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="890" />
+      <source>Cases reported by month: {items}.</source>
+      <translation>各月上报案件：{items}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="102" />
       <source>Cases reported in the period</source>
       <translation>统计期内上报的案件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="55" />
+      <source>Cases reported this month</source>
+      <translation>本月上报的案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="48" />
+      <source>Cases reported today, from midnight until now</source>
+      <translation>今日零时至今上报的案件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="47" />
@@ -865,6 +1025,16 @@ Register anyway?</source>
       <translation>修改说明</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="768" />
+      <source>Change per month</source>
+      <translation>月均变化</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="768" />
+      <source>Change per month (%)</source>
+      <translation>月均变化率（%）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="119" />
       <source>Change the selected rule</source>
       <translation>修改所选规则</translation>
@@ -880,7 +1050,7 @@ Register anyway?</source>
       <translation>变更数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="61" />
+      <location filename="citygrid_plugin/core/workflow.py" line="62" />
       <source>Check</source>
       <translation>核查</translation>
     </message>
@@ -905,7 +1075,7 @@ Register anyway?</source>
       <translation>核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="428" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="483" />
       <source>Checked on time</source>
       <translation>按期核查数</translation>
     </message>
@@ -920,7 +1090,7 @@ Register anyway?</source>
       <translation>发布前检查一组单元网格：缝隙与重叠，无效、空或多部件几何，跨越社区边界或不在任何社区内的网格，缺失、格式错误或重复的编码，前 12 位与所属社区不符的编码，以及面积异常（低于目标 0.4 倍或高于 2 倍：警告）。每个问题输出一个要素（含说明和位置），并输出汇总。有错误即不通过，警告不影响通过。勾选“有错误时失败”后算法本身会失败，使脚本或模型在发布错误网格之前停止。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="427" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="482" />
       <source>Checks due</source>
       <translation>应核查数</translation>
     </message>
@@ -970,7 +1140,7 @@ Register anyway?</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="91" />
+      <location filename="citygrid_plugin/plugin.py" line="94" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
     </message>
@@ -985,7 +1155,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="44" />
+      <location filename="citygrid_plugin/processing/provider.py" line="45" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -1000,9 +1170,14 @@ Register anyway?</source>
       <translation>CityGrid 数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="81" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="766" />
       <source>Class</source>
       <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="326" />
+      <source>Class ({kind})</source>
+      <translation>类别（{kind}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="148" />
@@ -1015,7 +1190,7 @@ Register anyway?</source>
       <translation>类别代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="307" />
+      <location filename="citygrid_plugin/processing/base.py" line="317" />
       <source>Class codes, comma-separated (2-digit major or 4/5-digit class; empty: all)</source>
       <translation>类别代码，逗号分隔（2 位大类或 4/5 位小类；留空：全部）</translation>
     </message>
@@ -1035,14 +1210,24 @@ Register anyway?</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="94" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="98" />
       <source>Classes in the rankings</source>
       <translation>排名中的类别数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="434" />
+      <location filename="citygrid_plugin/processing/base.py" line="444" />
       <source>Classes of the case counts</source>
       <translation>案件数分级方法</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="818" />
+      <source>Classes that improved most</source>
+      <translation>改善最明显的问题类别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="819" />
+      <source>Classes that worsened most</source>
+      <translation>恶化最明显的问题类别</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_manual.py" line="100" />
@@ -1055,6 +1240,11 @@ Register anyway?</source>
       <translation>清空</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="206" />
+      <source>Click a figure to list its cases</source>
+      <translation>点击数字可列出相应案件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="527" />
       <source>Click the map where the problem is, or type a grid code.</source>
       <translation>请在地图上点击问题位置，或输入网格编码。</translation>
@@ -1065,7 +1255,7 @@ Register anyway?</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="70" />
+      <location filename="citygrid_plugin/core/workflow.py" line="71" />
       <source>Close case {case}? A closed case cannot be reopened.</source>
       <translation>确定结案 {case}？结案后不能恢复。</translation>
     </message>
@@ -1095,12 +1285,12 @@ Register anyway?</source>
       <translation>关闭窗口</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="423" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="478" />
       <source>Closed</source>
       <translation>结案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="424" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="479" />
       <source>Closed on time</source>
       <translation>按期结案数</translation>
     </message>
@@ -1115,7 +1305,7 @@ Register anyway?</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="431" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="486" />
       <source>Closing rate</source>
       <translation>结案率</translation>
     </message>
@@ -1135,7 +1325,7 @@ Register anyway?</source>
       <translation>结案标准</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="241" />
+      <location filename="citygrid_plugin/core/manual.py" line="242" />
       <source>Closing standard (结案标准)</source>
       <translation>结案标准</translation>
     </message>
@@ -1220,7 +1410,7 @@ Register anyway?</source>
       <translation>已导入社区数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/common.py" line="39" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="766" />
       <source>Community</source>
       <translation>社区</translation>
     </message>
@@ -1260,7 +1450,7 @@ Register anyway?</source>
       <translation>紧凑度（Polsby-Popper 中位数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="163" />
       <source>Compiled on {date}</source>
       <translation>编制日期：{date}</translation>
     </message>
@@ -1270,7 +1460,7 @@ Register anyway?</source>
       <translation>部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="59" />
+      <location filename="citygrid_plugin/processing/base.py" line="60" />
       <source>Component census</source>
       <translation>部件普查</translation>
     </message>
@@ -1355,34 +1545,34 @@ Register anyway?</source>
       <translation>更新的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="435" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="490" />
       <source>Composite score</source>
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="190" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="195" />
       <source>Composite score by department</source>
       <translation>各专业部门综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="232" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="286" />
       <source>Composite score of departments: each rate times its weight; the weights usually add up to 100</source>
       <translation>专业部门综合得分：各比率乘以其权重之和；权重合计通常为 100</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="160" />
       <source>Comprehensive evaluation monthly report</source>
       <translation>综合评价月报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="171" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="208" />
       <source>Compute evaluation</source>
       <translation>计算评价</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="172" />
-      <source>Compute the indicators and reports of the month</source>
-      <translation>计算本月的评价指标和报表</translation>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="209" />
+      <source>Compute the indicators and reports of the period</source>
+      <translation>计算该周期的指标和报表</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="332" />
@@ -1445,6 +1635,11 @@ Register anyway?</source>
       <translation>联系人</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/publication.py" line="498" />
+      <source>Contents</source>
+      <translation>目录</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="56" />
       <source>Converts a CAD drawing of the 1:500 topographic map (1:500 地形图, DXF from the survey office) into the store's base map layers: lines, polygons and annotations (注记), styled for reading at 1:500. CAD layers are mapped to kinds by name: JMD 居民地 → building, DLSS 道路 → road, SXSS 水系 → water, ZBTZ 植被 → vegetation, JJ 境界 → boundary, ZJ 注记 → annotation (prefixes, any case); GXYZ, DMTZ, KZD, DLDW, GCD, DGX → other; Chinese layer names containing 房屋/建筑, 道路, 水 or 注记 are recognised too. The layer mapping (e.g. “DLSS=road;FW=building”) is tried before the built-in names. Layers nobody knows are imported as 'other' and listed in a warning. Closed outlines on building, water and vegetation layers become polygons (invalid ones are repaired and reported by entity handle), other polylines stay lines, texts keep their string, height and angle. CAD drawings carry no CRS: give the CRS of the drawing's coordinates (default: the store CRS); the coordinates are reprojected to the store CRS, and a drawing that lands outside the store CRS's area of use is refused. Re-importing a drawing with the same file name replaces its earlier import; other drawings stay. Everything is written in one transaction: on any error nothing is written. DWG files must be saved as DXF in CAD first.</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
@@ -1460,12 +1655,12 @@ Register anyway?</source>
       <translation>坐标：{system} 经纬度，先转换为 WGS84（公开公式，与真实位置一般相差 1–2 米），再转换到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="352" />
+      <location filename="citygrid_plugin/processing/base.py" line="362" />
       <source>Correct for multiple testing (false discovery rate)</source>
       <translation>多重检验校正（错误发现率）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="434" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="489" />
       <source>Correct-dispatch rate</source>
       <translation>准确派遣率</translation>
     </message>
@@ -1475,9 +1670,14 @@ Register anyway?</source>
       <translation>准确派遣率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="346" />
+      <location filename="citygrid_plugin/plugin.py" line="354" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="236" />
+      <source>Could not reach the reporter</source>
+      <translation>未联系上举报人</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="105" />
@@ -1514,7 +1714,7 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="98" />
+      <location filename="citygrid_plugin/plugin.py" line="101" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
@@ -1560,7 +1760,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>DXF 图纸</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/thematic.py" line="149" />
+      <location filename="citygrid_plugin/core/publication.py" line="531" />
       <source>Data source: {source}</source>
       <translation>数据来源：{source}</translation>
     </message>
@@ -1583,6 +1783,11 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <location filename="citygrid_plugin/core/coverage.py" line="134" />
       <source>Days patrolled</source>
       <translation>巡查天数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="642" />
+      <source>Dec</source>
+      <translation>12月</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="64" />
@@ -1610,7 +1815,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>缓办（挂账）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="71" />
+      <location filename="citygrid_plugin/core/workflow.py" line="72" />
       <source>Defer case {case} (挂账)? No deadline runs until it is released.</source>
       <translation>确定将案件 {case} 挂账？解除挂账前不计处置时限。</translation>
     </message>
@@ -1620,9 +1825,14 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>挂账</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="100" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="101" />
       <source>Deferred (挂账)</source>
       <translation>挂账</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="465" />
+      <source>Definitions of the figures</source>
+      <translation>指标说明</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="309" />
@@ -1640,12 +1850,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>删除所选规则</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="116" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="686" />
       <source>Department</source>
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="102" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="108" />
       <source>Department (suggested first)</source>
       <translation>处置部门（建议部门在前）</translation>
     </message>
@@ -1665,9 +1875,29 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门处置人员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="132" />
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="189" />
+      <source>Department or stage</source>
+      <translation>责任部门/环节</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="150" />
       <source>Department performance</source>
       <translation>专业部门处理情况</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="689" />
+      <source>Department rankings</source>
+      <translation>专业部门排名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="461" />
+      <source>Department ranks by month</source>
+      <translation>专业部门各月排名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="705" />
+      <source>Department scores</source>
+      <translation>专业部门得分</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/departments.py" line="260" />
@@ -1760,14 +1990,19 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="424" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="479" />
       <source>Dispatched</source>
       <translation>派遣数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="425" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="480" />
       <source>Dispatched correctly</source>
       <translation>准确派遣数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="39" />
+      <source>Dispatched today</source>
+      <translation>今日派遣</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="41" />
@@ -1775,7 +2010,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="205" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="210" />
       <source>Dispatchers</source>
       <translation>派遣员</translation>
     </message>
@@ -1783,6 +2018,11 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <location filename="citygrid_plugin/gui/admin/staff.py" line="50" />
       <source>Display name</source>
       <translation>显示名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="493" />
+      <source>Dissatisfied</source>
+      <translation>不满意数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="100" />
@@ -1795,17 +2035,17 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>距离阈值（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="370" />
+      <location filename="citygrid_plugin/processing/base.py" line="380" />
       <source>Distance band chosen automatically: {band:.0f} m (rule: {rule}; every grid has a neighbour within {one:.0f} m, the average distance to the {k} nearest is {kd:.0f} m)</source>
       <translation>自动选择的距离阈值：{band:.0f} 米（规则：{rule}；每个网格在 {one:.0f} 米内都有邻居，到最近 {k} 个邻居的平均距离为 {kd:.0f} 米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="349" />
+      <location filename="citygrid_plugin/processing/base.py" line="359" />
       <source>Distance band in metres (0: chosen automatically)</source>
       <translation>距离阈值（米；0：自动选择）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="375" />
+      <location filename="citygrid_plugin/processing/base.py" line="385" />
       <source>Distance band: {band:.0f} m</source>
       <translation>距离阈值：{band:.0f} 米</translation>
     </message>
@@ -1844,22 +2084,27 @@ The community key is the 12-digit community code (district + street + community)
       <translation>不应用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="440" />
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="193" />
+      <source>Double-click a case to see it</source>
+      <translation>双击案件查看详情</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="450" />
       <source>Draw the store's 1:500 base map underneath</source>
       <translation>叠加数据库中的 1:500 底图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="100" />
       <source>Drill-down</source>
       <translation>下钻</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="471" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="555" />
       <source>Drill-down cases</source>
       <translation>钻取案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="423" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="425" />
       <source>Drill-down: {title} — {n} cases</source>
       <translation>下钻：{title}——共 {n} 件</translation>
     </message>
@@ -1889,7 +2134,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>应处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="425" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="480" />
       <source>Due for handling</source>
       <translation>应处置数</translation>
     </message>
@@ -1914,7 +2159,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>EPSG:{srid} 不是以米为单位的投影坐标系；请使用该区县所在的 CGCS2000 3 度带高斯-克吕格投影（例如 105°E 为 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="164" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="782" />
       <source>Emerging hot spots</source>
       <translation>时空热点模式</translation>
     </message>
@@ -1954,14 +2199,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="118" />
+      <location filename="citygrid_plugin/processing/base.py" line="119" />
       <source>Errors</source>
       <translation>错误数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="44" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="46" />
       <source>Evaluate</source>
       <translation>评价对象</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="194" />
+      <source>Evaluate a month, a quarter or a year</source>
+      <translation>按月、季度或年评价</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="30" />
@@ -1969,17 +2219,17 @@ The community key is the 12-digit community code (district + street + community)
       <translation>统计期综合评价（指标）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="185" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="222" />
       <source>Evaluated objects</source>
       <translation>评价对象</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="137" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="166" />
       <source>Evaluation</source>
       <translation>综合评价</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="63" />
+      <location filename="citygrid_plugin/processing/base.py" line="64" />
       <source>Evaluation and reports</source>
       <translation>综合评价与报表</translation>
     </message>
@@ -2004,9 +2254,19 @@ The community key is the 12-digit community code (district + street + community)
       <translation>事件小类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="158" />
+      <location filename="citygrid_plugin/core/reports.py" line="176" />
       <source>Events and components compared</source>
       <translation>事部件同期对比</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="521" />
+      <source>Every figure is a number of cases, counted from the records of the digital urban management system up to the end of the month ({as_of}); the figures of a past month do not change.</source>
+      <translation>以下各项数据均为案件数，依据数字城管系统截至月末（{as_of}）的办理记录统计；已发布月份的数据不再变动。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="361" />
+      <source>Every figure is in the table of streets.</source>
+      <translation>各项数据详见各街道情况表。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/calendar.py" line="142" />
@@ -2029,7 +2289,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="108" />
+      <location filename="citygrid_plugin/plugin.py" line="111" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
     </message>
@@ -2044,7 +2304,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="427" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="482" />
       <source>Extended</source>
       <translation>延期数</translation>
     </message>
@@ -2054,12 +2314,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="141" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="147" />
       <source>Extension (hours)</source>
       <translation>延期（小时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="433" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="488" />
       <source>Extension rate</source>
       <translation>延期率</translation>
     </message>
@@ -2069,7 +2329,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="100" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="101" />
       <source>Extension requests</source>
       <translation>延期申请</translation>
     </message>
@@ -2094,14 +2354,29 @@ The community key is the 12-digit community code (district + street + community)
       <translation>有错误时失败</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <source>Feb</source>
+      <translation>2月</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="325" />
       <source>Field-work package (GeoPackage)</source>
       <translation>外业数据包（GeoPackage）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="162" />
       <source>Figures as of {as_of}</source>
       <translation>数据截至 {as_of}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="214" />
+      <source>Figures by department</source>
+      <translation>各专业部门情况</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="207" />
+      <source>Figures by street</source>
+      <translation>各街道情况</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_coverage.py" line="85" />
@@ -2112,6 +2387,31 @@ The community key is the 12-digit community code (district + street + community)
       <location filename="citygrid_plugin/gui/docks/case_detail.py" line="173" />
       <source>Finished</source>
       <translation>办结时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="767" />
+      <source>First half, per month</source>
+      <translation>前半期月均</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="686" />
+      <source>First to last month</source>
+      <translation>首末月变化</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="97" />
+      <source>Folder of the month</source>
+      <translation>当月文件夹</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="96" />
+      <source>Folder of the public pages (the month's folder is made inside)</source>
+      <translation>公众信息发布文件夹（在其中建立当月子文件夹）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="247" />
+      <source>Follow-up</source>
+      <translation>后续处理</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/calendar.py" line="41" />
@@ -2136,6 +2436,16 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>根据监督员的巡查轨迹（从城管通同步），按监督员和日期统计：责任网格、已巡查网格（在网格内停留达到库设置 patrol_visit_seconds 或行走达到 patrol_visit_metres 即算已巡查）、责任网格覆盖率及未巡查的网格、责任网格内外的时长（分钟）、轨迹断点（超过 patrol_gap_seconds 的无轨迹时段及其时间）和轨迹长度。可同时输出同期的监督员考核：本人上报数及立案数（有效上报率）、核实与核查数及按期数（以每次操作时库记录的判定为准），以及巡查日的覆盖率。
 
 输出 XLSX 工作簿（每张表一个工作表）或 CSV 文件，并可输出每日网格图层：责任监督员已巡查、责任监督员未巡查、其他人巡查。日期按北京时间计；不填日期为今天。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="957" />
+      <source>From {first} to {last}, {name} fell most ({places} places).</source>
+      <translation>从{first}到{last}，{name}排名下降最多（{places} 位）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="954" />
+      <source>From {first} to {last}, {name} rose most ({places} places).</source>
+      <translation>从{first}到{last}，{name}排名上升最多（{places} 位）。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/responsibility.py" line="45" />
@@ -2208,6 +2518,11 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>几何类型（部件）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="336" />
+      <source>Gi*</source>
+      <translation>Gi*</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/themes.py" line="293" />
       <source>Gi* (FDR) of {cases} cases: {hot} hot and {cold} cold spot grids; band {band} m</source>
       <translation>{cases} 件案件的 Gi*（FDR 校正）：热点网格 {hot} 个，冷点网格 {cold} 个；距离阈值 {band} 米</translation>
@@ -2268,7 +2583,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>委办局</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/routing.py" line="150" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="766" />
       <source>Grid</source>
       <translation>网格</translation>
     </message>
@@ -2298,7 +2613,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>一格六员 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="371" />
+      <location filename="citygrid_plugin/plugin.py" line="379" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
@@ -2328,9 +2643,14 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>网格 {grid}：由 {who} 负责，{period}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_hotspots.py" line="120" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="783" />
       <source>Grids</source>
       <translation>网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="783" />
+      <source>Grids (first ten)</source>
+      <translation>网格（前十个）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_coverage.py" line="81" />
@@ -2343,7 +2663,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="547" />
+      <location filename="citygrid_plugin/plugin.py" line="568" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -2368,9 +2688,19 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>已普查网格数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="816" />
+      <source>Grids that improved most</source>
+      <translation>改善最明显的网格</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_codegrids.py" line="53" />
       <source>Grids that kept their code</source>
       <translation>沿用原编码的网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="817" />
+      <source>Grids that worsened most</source>
+      <translation>恶化最明显的网格</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/coverage.py" line="100" />
@@ -2403,7 +2733,12 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>无邻居的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="426" />
+      <location filename="citygrid_plugin/core/reports.py" line="314" />
+      <source>Grouping</source>
+      <translation>统计口径</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="481" />
       <source>Handled</source>
       <translation>处置完成</translation>
     </message>
@@ -2413,12 +2748,12 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>处置人（签字）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="426" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="481" />
       <source>Handled on time</source>
       <translation>按期处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="60" />
+      <location filename="citygrid_plugin/core/workflow.py" line="61" />
       <source>Handling</source>
       <translation>处置</translation>
     </message>
@@ -2433,7 +2768,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>专业部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="242" />
+      <location filename="citygrid_plugin/core/manual.py" line="243" />
       <source>Handling department (专业部门)</source>
       <translation>专业部门</translation>
     </message>
@@ -2443,7 +2778,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="430" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="485" />
       <source>Handling rate</source>
       <translation>处置率</translation>
     </message>
@@ -2468,12 +2803,12 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>处置标准</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="241" />
+      <location filename="citygrid_plugin/core/manual.py" line="242" />
       <source>Handling standard (处置标准)</source>
       <translation>处置标准</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="208" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="216" />
       <source>Handling time limit</source>
       <translation>处置时限</translation>
     </message>
@@ -2486,6 +2821,11 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="204" />
       <source>Heatmap radius</source>
       <translation>热力半径</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="357" />
+      <source>Highest: {best} ({best_rate}); lowest: {worst} ({worst_rate}).</source>
+      <translation>最高为{best}（{best_rate}），最低为{worst}（{worst_rate}）。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/patrol.py" line="51" />
@@ -2513,9 +2853,19 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>本年节假日与调休上班日</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="331" />
+      <source>Hot grids</source>
+      <translation>热点网格</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="121" />
       <source>Hot spot grids</source>
       <translation>热点网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="927" />
+      <source>Hot spot patterns over the year: {items}.</source>
+      <translation>全年热点模式：{items}。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="427" />
@@ -2578,7 +2928,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="106" />
+      <location filename="citygrid_plugin/plugin.py" line="109" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -2665,6 +3015,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
 每一行只会落入一种结果：已导入（附新编码）、被拒绝（附原因，写入拒绝图层）或疑似重复（与库中已有部件或前面的行同类且在容差范围内；除非勾选“导入疑似重复”，否则暂不导入）。勾选“全部或全不”时，只要有一行被拒绝，整个文件都不导入。导入失败时不写入任何数据。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="40" />
+      <source>In progress now</source>
+      <translation>当前在办</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/classes.py" line="40" />
       <source>In use</source>
       <translation>启用</translation>
@@ -2680,22 +3035,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>启用（上报时可选）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/publication.py" line="259" />
+      <source>In {month}, {reported} problems of city management were reported in {place}; {registered} cases were registered and {closed} of them closed by the end of the month.</source>
+      <translation>{month}，{place}共受理上报城市管理问题{reported}件，立案{registered}件，截至月末结案{closed}件。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="865" />
+      <source>In {period}, {reported} cases were reported ({change}), {valid} of them valid (valid-report rate {rate}).</source>
+      <translation>{period}共上报案件 {reported} 件，{change}；其中有效上报 {valid} 件，有效上报率 {rate}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="870" />
+      <source>In {period}, {reported} cases were reported, {valid} of them valid (valid-report rate {rate}).</source>
+      <translation>{period}共上报案件 {reported} 件，其中有效上报 {valid} 件，有效上报率 {rate}。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="144" />
       <source>Indicator</source>
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="192" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="229" />
       <source>Indicators</source>
       <translation>评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="193" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="198" />
       <source>Indicators by community</source>
       <translation>各社区评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="193" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="198" />
       <source>Indicators by street</source>
       <translation>各街道评价指标</translation>
     </message>
@@ -2725,9 +3095,24 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="435" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <source>Jan</source>
+      <translation>1月</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="445" />
       <source>Jenks natural breaks</source>
       <translation>自然断点法分级</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <source>Jul</source>
+      <translation>7月</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <source>Jun</source>
+      <translation>6月</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/responsibility.py" line="401" />
@@ -2750,12 +3135,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>主键</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="176" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="181" />
       <source>Key figures</source>
       <translation>主要指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="81" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="663" />
+      <source>Key figures by month</source>
+      <translation>各月主要指标</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="736" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -2770,7 +3160,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未填案件类型的行的类型</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="304" />
+      <location filename="citygrid_plugin/processing/base.py" line="314" />
       <source>Kinds (none: all)</source>
       <translation>类型（不选：全部）</translation>
     </message>
@@ -2788,6 +3178,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts/workform.py" line="659" />
       <source>Lead department</source>
       <translation>主办部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/labels.py" line="42" />
+      <source>Leader (read-only)</source>
+      <translation>领导（只读）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="113" />
+      <source>Leaders' view</source>
+      <translation>领导视窗</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="120" />
@@ -2890,6 +3290,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>登录名 {login}：角色 {roles}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/reports.py" line="315" />
+      <source>Longest (working hours)</source>
+      <translation>最长（工作小时）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layers.py" line="245" />
       <source>Lookup tables</source>
       <translation>代码表</translation>
@@ -2900,7 +3305,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/classes.py" line="39" />
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="201" />
+      <source>Lowest-scoring departments this month</source>
+      <translation>本月综合得分最低的部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="212" />
       <source>Major class</source>
       <translation>大类</translation>
     </message>
@@ -2930,9 +3340,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>管理要点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="240" />
+      <location filename="citygrid_plugin/core/manual.py" line="241" />
       <source>Management points (管理要点)</source>
       <translation>管理要点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="484" />
+      <source>Map</source>
+      <translation>地图</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/thematic.py" line="145" />
@@ -2945,7 +3360,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>专题图文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="449" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="315" />
+      <source>Map not drawn</source>
+      <translation>地图未绘制</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="459" />
       <source>Map title</source>
       <translation>图名</translation>
     </message>
@@ -2953,6 +3373,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/docks/patrol.py" line="143" />
       <source>Map: green — visited by its supervisor; red — not visited by its supervisor; pale green — visited by another supervisor. A grid counts as visited after the time or distance set in the store (patrol_visit_seconds, patrol_visit_metres).</source>
       <translation>地图：绿色——责任监督员已巡查；红色——责任监督员未巡查；浅绿——其他监督员巡查。在网格内停留或行走达到库中设置的时长或距离（patrol_visit_seconds、patrol_visit_metres）即算已巡查。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="352" />
+      <source>Map: {title}. {subtitle}.</source>
+      <translation>地图：{title}。{subtitle}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <source>Mar</source>
+      <translation>3月</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="45" />
@@ -2965,12 +3395,32 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将这些网格标记为已普查</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <source>May</source>
+      <translation>5月</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="288" />
+      <source>Mean composite score by department</source>
+      <translation>各专业部门平均综合得分</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="686" />
+      <source>Mean score</source>
+      <translation>平均得分</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="315" />
+      <source>Median (working hours)</source>
+      <translation>中位数（工作小时）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="152" />
       <source>Median area (m²)</source>
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="103" />
+      <location filename="citygrid_plugin/plugin.py" line="106" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -2980,12 +3430,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>合并单元网格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="920" />
+      <source>Method: {how}.</source>
+      <translation>判定方法——{how}。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="47" />
       <source>Migrations applied</source>
       <translation>本次应用的迁移数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="354" />
+      <location filename="citygrid_plugin/processing/base.py" line="364" />
       <source>Minimum number of grids with cases</source>
       <translation>有案件网格的最少数量</translation>
     </message>
@@ -3015,12 +3470,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="165" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="664" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="193" />
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="93" />
       <source>Month (YYYY-MM; empty: the last complete month)</source>
       <translation>月份（YYYY-MM；留空：上一个完整月）</translation>
     </message>
@@ -3030,7 +3485,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="82" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="111" />
+      <source>Monthly</source>
+      <translation>月度</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="84" />
       <source>Monthly case reports (tables)</source>
       <translation>月度案件报表（表格）</translation>
     </message>
@@ -3040,12 +3500,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>综合评价月报（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="80" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="95" />
+      <source>Months evaluated</source>
+      <translation>评价月数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="152" />
+      <source>Months evaluated in {seconds:.1f} s</source>
+      <translation>各月评价完成，用时 {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="98" />
       <source>Most frequent problems</source>
       <translation>高发问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/authorities.py" line="65" />
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="66" />
       <source>Most hours an extension may add</source>
       <translation>可批准的最长延期（小时）</translation>
     </message>
@@ -3070,12 +3540,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>邻域时间步长（时段数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="345" />
+      <location filename="citygrid_plugin/processing/base.py" line="355" />
       <source>Neighbours</source>
       <translation>邻域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="364" />
+      <location filename="citygrid_plugin/processing/base.py" line="374" />
       <source>Neighbours: grids sharing an edge or a corner (queen contiguity)</source>
       <translation>邻域：共边或共角的网格（后式邻接）</translation>
     </message>
@@ -3125,19 +3595,44 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有使用中的单元网格 {code}：请输入 15 位网格编码或在列表中选择。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/publication.py" line="268" />
+      <source>No case fell due for handling this month, so there is no on-time handling rate.</source>
+      <translation>本月没有到期应处置的案件，因此不计算按期处置率。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="775" />
       <source>No case of this class nearby.</source>
       <translation>附近没有同类别的案卷。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="163" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="168" />
       <source>No case was reported, due for handling, checked or open in {place} in {month}: there is nothing to evaluate. The tables, charts and maps of the report are left out; they would all be empty.</source>
       <translation>{place}在{month}没有上报、应处置、应核查或在办的案件，没有可评价的内容。月报的各项表格、图表和专题图从略（均为空）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="231" />
+      <source>No case was reported, due for handling, checked or open in {place} in {period}: there is nothing to review. The tables, charts and maps are left out; they would all be empty.</source>
+      <translation>{place}在{period}没有上报、应处置、应核查或在办的案件，没有可点评的内容。报告中的表格、图表和地图均已省略，它们都将是空的。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="478" />
+      <source>No change between the first and the second half of the months.</source>
+      <translation>前后两个半期之间没有变化。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="912" />
+      <source>No class was among the {top} most reported in every month.</source>
+      <translation>没有问题类别在每个月都位列上报最多的前 {top} 位。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/report.py" line="223" />
       <source>No data</source>
       <translation>无数据</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="209" />
+      <source>No department had cases due for handling this month.</source>
+      <translation>本月尚无部门有应处置案件。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="345" />
@@ -3180,9 +3675,29 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无照片</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/publication.py" line="257" />
+      <source>No problem of city management was reported, handled or closed in {place} in {month}: there are no figures to publish for this month.</source>
+      <translation>{month}，{place}没有上报、处置或结案的城市管理问题，本月没有需要发布的数据。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="276" />
+      <source>No return visit reached a person who had reported a problem this month, so there is no satisfaction rate.</source>
+      <translation>本月没有回访到问题反映人，因此不计算满意率。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/patrol.py" line="231" />
       <source>No track this day.</source>
       <translation>当日无轨迹。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="931" />
+      <source>No unit grid shows a hot spot pattern over the year.</source>
+      <translation>全年没有单元网格呈现热点模式。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="919" />
+      <source>No unit grid was hot in every month.</source>
+      <translation>没有单元网格在每个月都是热点。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/manual.py" line="106" />
@@ -3245,12 +3760,22 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无需修改：库中已是这些内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="254" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="260" />
       <source>Nothing to report for this month.</source>
       <translation>本月无此项数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="436" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="243" />
+      <source>Nothing to report for this period.</source>
+      <translation>本期无此项数据。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="642" />
+      <source>Nov</source>
+      <translation>11月</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="446" />
       <source>Number of classes</source>
       <translation>分级数</translation>
     </message>
@@ -3265,9 +3790,34 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>发现时间</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="642" />
+      <source>Oct</source>
+      <translation>10月</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="56" />
+      <source>Of the cases registered this month, those closed</source>
+      <translation>本月立案的案件中已结案的</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="295" />
+      <source>Of the {n} departments with a composite score, {best} ranked first ({score} points).</source>
+      <translation>在有综合得分的{n}个专业部门中，{best}排名第一（{score}分）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="939" />
+      <source>Of the {n} departments with a score, {best} ranked first with a mean score of {best_score} and {worst} last with {worst_score}.</source>
+      <translation>在 {n} 个有得分的专业部门中，{best}排名第一，平均得分 {best_score}；{worst}排名最后，平均得分 {worst_score}。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="204" />
       <source>Of the {n} departments with cases due, {best} scored highest ({best_score} points) and {worst} lowest ({worst_score} points).</source>
       <translation>在有应处置案件的 {n} 个专业部门中，{best}综合得分最高（{best_score} 分），{worst}最低（{worst_score} 分）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="285" />
+      <source>Of the {n} streets with cases due, {best} had the highest on-time handling rate ({best_rate}) and {worst} the lowest ({worst_rate}).</source>
+      <translation>在有应处置案件的{n}个街道中，{best}按期处置率最高（{best_rate}），{worst}最低（{worst_rate}）。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="148" />
@@ -3275,17 +3825,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="435" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="490" />
       <source>On-time check rate</source>
       <translation>按期核查率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="432" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="487" />
       <source>On-time closing rate</source>
       <translation>按期结案率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="431" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="486" />
       <source>On-time handling rate</source>
       <translation>按期处置率</translation>
     </message>
@@ -3305,12 +3855,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="432" />
+      <location filename="citygrid_plugin/processing/base.py" line="442" />
       <source>On-time rate of one department only (department code; empty: all)</source>
       <translation>仅统计某一部门的按期处置率（部门代码；留空：全部部门）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="434" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="494" />
+      <source>On-time return-visit rate</source>
+      <translation>按期回访率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="489" />
       <source>On-time verify rate</source>
       <translation>按期核实率</translation>
     </message>
@@ -3345,6 +3900,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在办案件（按状态）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="53" />
+      <source>Open cases past the deadline of their current stage (挂账 not counted)</source>
+      <translation>在办案件中已超过当前环节时限的案件（挂账不计）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="54" />
+      <source>Open cases that were urged (督办) at least once</source>
+      <translation>在办案件中至少督办过一次的案件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/audit.py" line="21" />
       <source>Operation</source>
       <translation>操作</translation>
@@ -3360,7 +3925,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>排序</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="442" />
+      <location filename="citygrid_plugin/processing/base.py" line="452" />
       <source>Orientation</source>
       <translation>方向</translation>
     </message>
@@ -3405,7 +3970,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>网格外（分）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="100" />
       <source>Overdue</source>
       <translation>已超时</translation>
     </message>
@@ -3415,17 +3980,27 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>超期（红圈）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="429" />
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="185" />
+      <source>Overdue and urged cases</source>
+      <translation>超期与督办案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="189" />
+      <source>Overdue by</source>
+      <translation>超期时长</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="484" />
       <source>Overdue in handling now</source>
       <translation>处置超期在办数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="428" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="483" />
       <source>Overdue now</source>
       <translation>当前超期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="427" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="482" />
       <source>Overdue, not handled</source>
       <translation>超期未处置数</translation>
     </message>
@@ -3435,7 +4010,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>超期待处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="433" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="488" />
       <source>Overdue-pending rate</source>
       <translation>超期待处置率</translation>
     </message>
@@ -3495,7 +4070,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="441" />
+      <location filename="citygrid_plugin/processing/base.py" line="451" />
       <source>Paper</source>
       <translation>纸张</translation>
     </message>
@@ -3510,7 +4085,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>划分万米单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="120" />
+      <location filename="citygrid_plugin/processing/base.py" line="121" />
       <source>Passed (1) or failed (0)</source>
       <translation>通过（1）或未通过（0）</translation>
     </message>
@@ -3565,22 +4140,37 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已生成的巡查数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="160" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="783" />
+      <source>Pattern</source>
+      <translation>模式</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="202" />
+      <source>Period</source>
+      <translation>统计周期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="196" />
+      <source>Period (YYYY-MM, YYYY-Qn or YYYY; empty: the last complete month)</source>
+      <translation>统计周期（YYYY-MM、YYYY-Qn 或 YYYY；留空：上一个完整月份）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="178" />
       <source>Period before</source>
       <translation>上期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="202" />
+      <location filename="citygrid_plugin/processing/base.py" line="205" />
       <source>Period end</source>
       <translation>统计期结束时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="160" />
+      <location filename="citygrid_plugin/core/reports.py" line="178" />
       <source>Period on period (%)</source>
       <translation>环比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="238" />
+      <location filename="citygrid_plugin/processing/base.py" line="248" />
       <source>Period {start} – {end} (cut-off {as_of}): {n} cases with actions in or open during it</source>
       <translation>统计期 {start} 至 {end}（截止 {as_of}）：期内有操作或在办的案件 {n} 件</translation>
     </message>
@@ -3593,6 +4183,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/hotspots.py" line="599" />
       <source>Persistent hot spot</source>
       <translation>持续热点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="749" />
+      <source>Persistent hot spots</source>
+      <translation>持续热点网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="735" />
+      <source>Persistent problems</source>
+      <translation>持续高发问题</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_detail.py" line="124" />
@@ -3630,12 +4230,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>现场照片（共 {total} 张，打印 {shown} 张）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="153" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="161" />
       <source>Photos ({stage}, at least one)</source>
       <translation>照片（{stage}，至少一张）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="154" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="162" />
       <source>Photos ({stage}, optional)</source>
       <translation>照片（{stage}，可选）</translation>
     </message>
@@ -3695,7 +4295,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>可能重复（{n}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="107" />
+      <location filename="citygrid_plugin/processing/base.py" line="108" />
       <source>PostgreSQL connection of the store</source>
       <translation>数据库的 PostgreSQL 连接</translation>
     </message>
@@ -3703,6 +4303,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/admin/routing.py" line="155" />
       <source>Preview</source>
       <translation>预览</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="268" />
+      <source>Previous period</source>
+      <translation>上期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="688" />
+      <source>Previous period's rank</source>
+      <translation>上期排名</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="712" />
@@ -3755,7 +4365,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>问题（未完整存入的内容，日志中逐条说明）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="93" />
+      <location filename="citygrid_plugin/core/reports.py" line="211" />
+      <source>Problems by class</source>
+      <translation>问题分类</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="111" />
       <source>Problems by source</source>
       <translation>问题来源</translation>
     </message>
@@ -3768,6 +4383,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="140" />
       <source>Project: {path}</source>
       <translation>工程：{path}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="76" />
+      <source>Public information of a month (web page)</source>
+      <translation>月度公众信息发布（网页）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="532" />
+      <source>Published on {date}</source>
+      <translation>发布日期：{date}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="495" />
+      <source>Published on {date}; figures as of {as_of}</source>
+      <translation>发布日期：{date}；数据截至 {as_of}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="554" />
@@ -3820,14 +4450,54 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>质量指标</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="390" />
+      <source>Quarter (YYYY-Qn, e.g. 2026-Q3; empty: the last complete quarter)</source>
+      <translation>季度（YYYY-Qn，如 2026-Q3；留空：上一个完整季度）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="111" />
+      <source>Quarterly</source>
+      <translation>季度</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="375" />
+      <source>Quarterly review (PDF)</source>
+      <translation>季度点评（PDF）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="400" />
+      <source>Quarterly review of digital urban management</source>
+      <translation>数字城管季度点评</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="706" />
+      <source>Q{quarter}</source>
+      <translation>第{quarter}季度</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periods.py" line="85" />
+      <source>Q{quarter} {year}</source>
+      <translation>{year}年第{quarter}季度</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="57" />
       <source>Radius (metres)</source>
       <translation>半径（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="81" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="686" />
       <source>Rank</source>
       <translation>排名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="408" />
+      <source>Rates by month</source>
+      <translation>各月办理情况</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="235" />
+      <source>Reached the reporter</source>
+      <translation>已联系上举报人</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="193" />
@@ -3845,6 +4515,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>读取当日轨迹，显示每位监督员的巡查覆盖</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="164" />
+      <source>Read the figures again now (they also follow every change as it happens)</source>
+      <translation>立即重新读取数据（数据也会随每次变化实时更新）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="295" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
@@ -3860,7 +4535,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>从 Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK）读取指挥手册（格式同“导出指挥手册”），并使其生效。先检查全部内容——部门（编码、名称或“属地”）、库中代码标准的类别、时限（正数加单位）、情形至少有一个时限、每个类别一行、情形和“紧急”行在其类别之下——列出每个问题所在的表、行、列和内容，此时不作任何修改。勾选“只列出差异”时只列出与现行手册的差异，不作修改。否则一次替换整本手册，要么全部成功，要么一处不改（没有行的类别将失去其条目）；有改动时生成新版本。已上报的案件仍按上报时的版本计时。仅限系统管理员。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="57" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="62" />
       <source>Reason for cancelling</source>
       <translation>作废原因</translation>
     </message>
@@ -3868,6 +4543,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/workflow.py" line="54" />
       <source>Reassign</source>
       <translation>改派</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="163" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/authorities.py" line="27" />
@@ -3885,7 +4565,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="67" />
+      <location filename="citygrid_plugin/core/workflow.py" line="68" />
       <source>Register case {case}? It is then dispatched to a department and its time limits run.</source>
       <translation>确定立案 {case}？立案后将派遣到专业部门，处置时限开始计算。</translation>
     </message>
@@ -3895,7 +4575,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="423" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="478" />
       <source>Registered (due for closing)</source>
       <translation>立案数（应结案）</translation>
     </message>
@@ -3905,7 +4585,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>今日立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="240" />
+      <location filename="citygrid_plugin/core/manual.py" line="241" />
       <source>Registering standard (立案标准)</source>
       <translation>立案标准</translation>
     </message>
@@ -3975,6 +4655,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>移除所选人员</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="29" />
+      <source>Reopen after a dissatisfied return visit (回访不满意重办)</source>
+      <translation>回访不满意重办</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="81" />
       <source>Replace an earlier import of the same drawing</source>
       <translation>替换同一图纸此前的导入</translation>
@@ -3985,7 +4670,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="60" />
+      <location filename="citygrid_plugin/core/workflow.py" line="61" />
       <source>Report (stage)</source>
       <translation>上报</translation>
     </message>
@@ -4005,7 +4690,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已并入案卷</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="69" />
+      <location filename="citygrid_plugin/core/workflow.py" line="70" />
       <source>Report case {case} as handled? The supervisor then checks it on site.</source>
       <translation>确定上报案件 {case} 处置完成？随后由监督员现场核查。</translation>
     </message>
@@ -4020,7 +4705,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>存入的上报照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="421" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="476" />
       <source>Reported</source>
       <translation>上报数</translation>
     </message>
@@ -4065,7 +4750,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>举报人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="224" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="491" />
+      <source>Reporters reached</source>
+      <translation>回访数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="59" />
+      <source>Reporters satisfied (满意 or 基本满意), of those reached by a return visit this month</source>
+      <translation>本月回访联系上的举报人中表示满意或基本满意的</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="261" />
       <source>Reports</source>
       <translation>报表</translation>
     </message>
@@ -4085,7 +4780,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="444" />
+      <location filename="citygrid_plugin/processing/base.py" line="454" />
       <source>Resolution (dpi)</source>
       <translation>分辨率（dpi）</translation>
     </message>
@@ -4120,17 +4815,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>行中缺主管部门时使用的部门（编码或名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="56" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="61" />
       <source>Result of the check</source>
       <translation>核查结果</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="55" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="60" />
       <source>Result of the handling</source>
       <translation>处置结果</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="73" />
+      <location filename="citygrid_plugin/core/workflow.py" line="74" />
       <source>Return case {case} to the dispatcher? Say why in the note.</source>
       <translation>确定将案件 {case} 退回派遣员？请在备注中说明原因。</translation>
     </message>
@@ -4140,9 +4835,44 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>退回派遣</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/layouts/manual.py" line="36" />
+      <source>Return visit</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="55" />
+      <source>Return visit (回访)</source>
+      <translation>回访</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="491" />
+      <source>Return visits due</source>
+      <translation>应回访数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="271" />
+      <source>Return visits reached {revisited} people who had reported a problem; {satisfied} of them were satisfied or fairly satisfied with the handling, a satisfaction rate of {rate}.</source>
+      <translation>本月回访到问题反映人{revisited}人次，其中对处置结果表示满意或基本满意的{satisfied}人次，满意率{rate}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="885" />
+      <source>Return visits reached {revisited} reporters; {satisfied} of them were satisfied (satisfaction rate {rate}).</source>
+      <translation>回访联系上举报人 {revisited} 件，其中满意（含基本满意）{satisfied} 件，满意率 {rate}。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/workflow.py" line="32" />
       <source>Returned for dispatch</source>
       <translation>退回待派遣</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="91" />
+      <source>Review (PDF)</source>
+      <translation>点评报告（PDF）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="492" />
+      <source>Revisited on time</source>
+      <translation>按期回访数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="53" />
@@ -4150,7 +4880,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="432" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="487" />
       <source>Rework rate</source>
       <translation>返工率</translation>
     </message>
@@ -4160,7 +4890,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="424" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="479" />
       <source>Reworked</source>
       <translation>返工数</translation>
     </message>
@@ -4259,6 +4989,21 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>周六</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="243" />
+      <source>Satisfaction</source>
+      <translation>满意度</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="493" />
+      <source>Satisfaction rate</source>
+      <translation>满意率</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="492" />
+      <source>Satisfied</source>
+      <translation>满意数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/responsibility.py" line="112" />
       <source>Save</source>
       <translation>保存</translation>
@@ -4289,7 +5034,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>保存人员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/authorities.py" line="85" />
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="86" />
       <source>Save the approvals</source>
       <translation>保存审批权限</translation>
     </message>
@@ -4334,19 +5079,24 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="232" />
+      <location filename="citygrid_plugin/processing/base.py" line="242" />
       <source>Score weights (term=points, …; empty: the store's weights, set by the administrators)</source>
       <translation>评分权重（评分项=分值，…；留空：使用管理员在数据库中设置的权重）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="251" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="305" />
       <source>Score weights (total {total})</source>
       <translation>得分权重（合计 {total}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="100" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="101" />
       <source>Search</source>
       <translation>查询</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="767" />
+      <source>Second half, per month</source>
+      <translation>后半期月均</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_detail.py" line="90" />
@@ -4389,9 +5139,19 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>所选期间：</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="72" />
+      <location filename="citygrid_plugin/core/workflow.py" line="73" />
       <source>Send case {case} back to the department for rework?</source>
       <translation>确定将案件 {case} 返回专业部门返工？</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="245" />
+      <source>Send the case back to the department (重办)</source>
+      <translation>退回专业部门重办</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="642" />
+      <source>Sep</source>
+      <translation>9月</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_admin.py" line="377" />
@@ -4419,12 +5179,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>系统设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="96" />
+      <location filename="citygrid_plugin/plugin.py" line="99" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="81" />
+      <location filename="citygrid_plugin/core/reports.py" line="99" />
       <source>Share (%)</source>
       <translation>占比（%）</translation>
     </message>
@@ -4432,6 +5192,11 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="155" />
       <source>Share of grids within the bounds</source>
       <translation>面积在界限内的网格比例</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="213" />
+      <source>Share of the level above (%)</source>
+      <translation>占上级比例（%）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="113" />
@@ -4449,7 +5214,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>显示方式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="150" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="152" />
       <source>Show all cases</source>
       <translation>显示全部案件</translation>
     </message>
@@ -4479,7 +5244,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>显示部件普查的进度：每个现行单元网格内各类部件的数量，以及该网格是否已宣布普查完成。可先将网格标记为已普查（或未普查）——网格编码用逗号分隔；标记会记录操作人和时间。输出覆盖图层（已普查网格显示为绿色）并返回统计数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="200" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="208" />
       <source>Situation</source>
       <translation>情形</translation>
     </message>
@@ -4499,7 +5264,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>情形：{variants}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="93" />
+      <location filename="citygrid_plugin/core/reports.py" line="111" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -4524,7 +5289,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>问题来源 {name} 未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="310" />
+      <location filename="citygrid_plugin/processing/base.py" line="320" />
       <source>Sources (none: all)</source>
       <translation>问题来源（不选：全部）</translation>
     </message>
@@ -4574,17 +5339,17 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>标准与部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="104" />
+      <location filename="citygrid_plugin/core/reports.py" line="122" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="313" />
+      <location filename="citygrid_plugin/processing/base.py" line="323" />
       <source>States (none: all)</source>
       <translation>案件状态（不选：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="247" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="297" />
       <source>Still needed: {what}</source>
       <translation>还需填写：{what}</translation>
     </message>
@@ -4609,7 +5374,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>数据库版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="151" />
+      <location filename="citygrid_plugin/processing/base.py" line="152" />
       <source>Store: {target}</source>
       <translation>数据库：{target}</translation>
     </message>
@@ -4619,7 +5384,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/workform.py" line="449" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="750" />
       <source>Street</source>
       <translation>街道</translation>
     </message>
@@ -4644,12 +5409,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="197" />
+      <location filename="citygrid_plugin/processing/base.py" line="200" />
       <source>Street or community code (9 or 12 digits; empty: the whole store)</source>
       <translation>街道或社区代码（9 位或 12 位；留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="316" />
+      <location filename="citygrid_plugin/processing/base.py" line="326" />
       <source>Street, community or grid code (empty: the whole store)</source>
       <translation>街道、社区或单元网格代码（留空：整个数据库）</translation>
     </message>
@@ -4667,6 +5432,11 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="70" />
       <source>Streets loaded</source>
       <translation>已导入街道数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="360" />
+      <source>Streets with no case due are hatched grey.</source>
+      <translation>灰色斜线表示没有应处置案件的街道。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/weights.py" line="45" />
@@ -4689,7 +5459,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>监管单位</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="242" />
+      <location filename="citygrid_plugin/core/manual.py" line="243" />
       <source>Supervising unit (监管单位)</source>
       <translation>监管单位</translation>
     </message>
@@ -4714,7 +5484,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>今日责任监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="133" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="139" />
       <source>Supervisor who takes the task</source>
       <translation>接手任务的监督员</translation>
     </message>
@@ -4749,12 +5519,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="110" />
+      <location filename="citygrid_plugin/plugin.py" line="113" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="116" />
+      <location filename="citygrid_plugin/plugin.py" line="119" />
       <source>Sync a patrol package…</source>
       <translation>同步巡查数据包…</translation>
     </message>
@@ -4819,7 +5589,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>属地范围</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="429" />
+      <location filename="citygrid_plugin/processing/base.py" line="439" />
       <source>Territory of the on-time rate</source>
       <translation>按期处置率的统计单元</translation>
     </message>
@@ -4832,6 +5602,11 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/gui/dialogs/settings_dialog.py" line="71" />
       <source>Test the connection to see the login and the roles it holds.</source>
       <translation>测试连接后显示登录名及其拥有的角色。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="426" />
+      <source>The annual comprehensive evaluation report (年度综合评价报告) as one PDF: the year at a glance; the cases and the rates month by month with charts; the departments' rank and composite score in every month with the mean, best and worst month; the unit grids and the problem classes that improved or worsened most (cases reported per month, the first half of the year against the second); the problems among the ten most reported in every month; the emerging hot spots of the year (the space-time Gi* analysis of the cases per unit grid and month, or the months' hot grids when it cannot run) with a map; and the cases per unit grid over the year. Each month's figures are those its monthly report published; the year's cases are read from the store once. A year in which nothing happened gives a short report that says so.</source>
+      <translation>将年度综合评价报告输出为一个 PDF：年度概况；各月案件数与各项比率及图表；各专业部门每月的排名和综合得分，以及平均得分、最好和最差月份；改善或恶化最明显的单元网格和问题类别（月均上报案件数，上半年与下半年相比）；每个月都位列上报最多前十位的问题；全年的时空热点（按单元网格和月份统计案件的时空 Gi* 分析，无法进行时取各月热点网格），附地图；以及全年各单元网格的案件数。各月数据与当月月报发布的一致；全年案件只从数据库读取一次。全年没有任何案件时，生成一份说明情况的简短报告。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/classes.py" line="60" />
@@ -4849,7 +5624,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>把指挥手册打印为 PDF，供指挥中心桌面使用，A4 横向：封面、默认时限，然后每个大类一节，每节从新页开始，列出其各类别——管理要点、监管单位和专业部门（显示名称）、处置标准、立案标准、结案标准及该类别的时限，情形和紧急时限列在类别下方各行。文字可选中、可搜索。只打印在指挥手册中有条目的类别。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="197" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="205" />
       <source>The command manual lists no situation for this class.</source>
       <translation>指挥手册未为该类别列出情形。</translation>
     </message>
@@ -4870,8 +5645,8 @@ Merge adds the file's rules and changes the department of those already there; r
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
-      <source>The evaluation indicators of a month (or any period) per department, street, community, unit grid or person (supervisors, operators, shift leaders, dispatchers): reports, valid-report rate, handling and on-time handling rates, closing and on-time closing rates, rework, overdue-pending, extension, correct-dispatch, on-time verify and check rates, overdue counts, and for departments the composite score (weights configurable; default 30/20/20/20/10). Computed from the audit of actions up to the period's end, so a month's figures never change afterwards. Every figure is a number of cases, defined in the README (Evaluation). Writes an XLSX workbook or a CSV file (UTF-8 with BOM).</source>
-      <translation>按专业部门、街道、社区、单元网格或人员（监督员、受理员、值班长、派遣员）统计某月（或任意统计期）的综合评价指标：上报数、有效上报率、处置率和按期处置率、结案率和按期结案率、返工率、超期待处置率、延期率、准确派遣率、按期核实率和按期核查率、超期数，以及专业部门的综合得分（权重可配置；默认 30/20/20/20/10）。依据截至统计期末的操作审计计算，因此月度数据此后不会改变。每个数值都是案件数，定义见 README（综合评价）。输出 XLSX 工作簿或 CSV 文件（带 BOM 的 UTF-8）。</translation>
+      <source>The evaluation indicators of a month, a quarter or a year (or any period) per department, street, community, unit grid or person (supervisors, operators, shift leaders, dispatchers): reports, valid-report rate, handling and on-time handling rates, closing and on-time closing rates, rework, overdue-pending, extension, correct-dispatch, on-time verify and check rates, overdue counts, the external evaluation (return visits 回访: satisfaction and on-time return-visit rates), and for departments the composite score (the administrators' weights; default 30/20/20/20/10, satisfaction 0). Computed from the audit of actions up to the period's end, so a month's figures never change afterwards. Every figure is a number of cases, defined in the README (Evaluation). Writes an XLSX workbook or a CSV file (UTF-8 with BOM).</source>
+      <translation>一个月、一个季度或一年（或任意时段）按专业部门、街道、社区、单元网格或人员（监督员、受理员、值班长、派遣员）统计的评价指标：上报数、有效上报率、处置率与按期处置率、结案率与按期结案率、返工率、超期待处置率、延期率、准确派遣率、按期核实率与按期核查率、超期数，外评价（回访：满意率与按期回访率），以及专业部门的综合得分（管理员设定的权重；默认 30/20/20/20/10，满意率 0）。按时段截止前的操作记录计算，月度数据事后不再变化。每个数字都是案件数，定义见 README（综合评价）。输出 XLSX 工作簿或 CSV 文件（UTF-8 带 BOM）。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="662" />
@@ -4882,6 +5657,11 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/store/photos.py" line="58" />
       <source>The file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)</source>
       <translation>文件 {name} 不是 JPEG 或 PNG 照片：请选择照片（.jpg 或 .png）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="349" />
+      <source>The first {n} shown; click the figure above to list them all</source>
+      <translation>仅列出前 {n} 件；点击上方数字可列出全部</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/staff.py" line="120" />
@@ -4919,9 +5699,19 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>把现行手册导出为工作簿（.xlsx）或 CSV：代码标准中的每个类别占一行，修改后可再导入</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/publication.py" line="511" />
+      <source>The map is not drawn: {reason}</source>
+      <translation>未绘制地图：{reason}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="56" />
-      <source>The monthly comprehensive evaluation report (综合评价月报) as one PDF: a cover; the month's key figures written as short sentences with the changes on the month before; the key figures table; department performance with composite scores and ranks; indicators by street and community and of the supervisors and dispatchers; the monthly reports (most frequent problems, sources, states, cases by department, events and components against the year and the month before), each with a chart; the cases reported per day; and four maps: cases per unit grid, on-time handling rate by community, the month's hot spots and the census coverage. Every figure is a number of cases as the evaluation defines it, from the audit up to the month's end, so the report of a past month never changes. A month in which nothing happened gives a short report that says so.</source>
-      <translation>以一个 PDF 输出综合评价月报：封面；以简短语句写出本月主要指标及与上月相比的变化；主要指标表；专业部门处理情况（综合得分与排名）；各街道、各社区以及监督员、派遣员的评价指标；月度报表（高发问题、问题来源、案卷状态分布、专业部门案卷分布、事部件同比环比），各附一图；每日上报案件；以及四幅专题图：按单元网格的案件密度、各社区按期处置率、本月热点和部件普查覆盖情况。每个数字都是按综合评价定义统计的案件数，依据截至月末的操作记录，因此往月的月报永远不变。某月没有任何案件时，只生成一份说明这一情况的简短月报。</translation>
+      <source>The monthly comprehensive evaluation report (综合评价月报) as one PDF: a cover; the month's key figures written as short sentences with the changes on the month before; the key figures table; department performance with composite scores and ranks; indicators by street and community and of the supervisors and dispatchers; the monthly reports (most frequent problems, sources, states, cases by department, problems by class, handling times, events and components against the year and the month before), each with a chart; the cases reported per day; and four maps: cases per unit grid, on-time handling rate by community, the month's hot spots and the census coverage. Every figure is a number of cases as the evaluation defines it, from the audit up to the month's end, so the report of a past month never changes. A month in which nothing happened gives a short report that says so.</source>
+      <translation>以一个 PDF 输出综合评价月报：封面；以简短语句写出本月主要指标及与上月相比的变化；主要指标表；专业部门处理情况（综合得分与排名）；各街道、各社区以及监督员、派遣员的评价指标；月度报表（高发问题、问题来源、案卷状态分布、专业部门案卷分布、问题分类、处置平均时长、事部件同比环比），各附一图；每日上报案件；以及四幅专题图：按单元网格的案件密度、各社区按期处置率、本月热点和部件普查覆盖情况。每个数字都是按综合评价定义统计的案件数，依据截至月末的操作记录，因此往月的月报永远不变。某月没有任何案件时，只生成一份说明这一情况的简短月报。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="895" />
+      <source>The most cases were reported in {busiest} ({most}), the fewest in {quietest} ({fewest}).</source>
+      <translation>{busiest}上报案件最多（{most}），{quietest}最少（{fewest}）。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="214" />
@@ -4932,6 +5722,31 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/gui/admin/sources.py" line="89" />
       <source>The name identifies the source in every case; it is not changed.</source>
       <translation>来源名称记录在每个案件中，不能修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="902" />
+      <source>The on-time handling rate was highest in {best} ({best_rate}) and lowest in {worst} ({worst_rate}).</source>
+      <translation>按期处置率{best}最高（{best_rate}），{worst}最低（{worst_rate}）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="882" />
+      <source>The on-time handling rate was {change}.</source>
+      <translation>按期处置率{change}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="225" />
+      <source>The period is not over: its months are reviewed up to now</source>
+      <translation>本期尚未结束：各月数据截至当前</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="947" />
+      <source>The period's ranking orders the departments by the mean of their monthly composite scores.</source>
+      <translation>本期排名按各专业部门各月综合得分的平均值排序。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="196" />
+      <source>The period: the running one (to now), then the complete ones</source>
+      <translation>统计周期：先列当前进行中的周期（至今），再列已结束的周期</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/workform.py" line="637" />
@@ -4974,17 +5789,37 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>打印版指挥手册（第 {version} 版，共 {pages} 页）已写入 {path}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="979" />
+      <source>The problem that fell most was {name}: {change}.</source>
+      <translation>减少最明显的问题是{name}：{change}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="980" />
+      <source>The problem that rose most was {name}: {change}.</source>
+      <translation>增加最明显的问题是{name}：{change}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="403" />
+      <source>The quarter at a glance</source>
+      <translation>本季度概况</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="378" />
+      <source>The quarterly review (季度点评) as one PDF: the quarter at a glance against the previous quarter; the key figures month by month with a chart; the departments' rank in each month, their mean composite score, how many places each moved from the first month to the last and against the previous quarter; the persistent problems (classes among the ten most reported in every month); the persistent hot spots (unit grids hot in every month: Gi* hot spots, or the busiest tenth of the grids when Gi* cannot be computed) with a map of how many months each grid was hot; and the cases per unit grid over the quarter. Each month's figures are those its monthly report published (the cases are read once, each month evaluated with its own cut-off). A quarter in which nothing happened gives a short report that says so.</source>
+      <translation>将季度点评输出为一个 PDF：本季度概况（与上季度对比）；各月主要指标及图表；各专业部门每月的排名、平均综合得分、从首月到末月以及与上季度相比的名次变化；持续高发问题（每个月都位列上报最多前十位的问题类别）；持续热点网格（每个月都是热点的单元网格：Gi* 热点，无法计算 Gi* 时取案件数前 10% 的网格），附各网格成为热点月数的地图；以及本季度各单元网格的案件数。各月数据与当月月报发布的一致（案件只读取一次，每月按各自的截止时间评价）。本季度没有任何案件时，生成一份说明情况的简短报告。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="860" />
       <source>The report was added to case {case} as an additional report.</source>
       <translation>本次报告已作为补充报告并入案卷 {case}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="85" />
-      <source>The reports the centres publish each month, as tables: most frequent problems, problems by source, cases by state, cases by department, department performance (indicators and composite score) and events and components compared with the same month a year before and the month before. One XLSX workbook (a sheet per report) or CSV files (UTF-8 with BOM, one per report).</source>
-      <translation>监督指挥中心每月发布的报表：高发问题、问题来源、案卷状态分布、专业部门案卷分布、专业部门处理情况（指标与综合得分），以及事部件与去年同月、上月的同期对比。输出一个 XLSX 工作簿（每个报表一个工作表）或多个 CSV 文件（带 BOM 的 UTF-8，每个报表一个）。</translation>
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="87" />
+      <source>The reports the centres publish each month, quarter or year, as tables: most frequent problems, problems by source, cases by state, cases by department, department performance (indicators and composite score), problems by class (问题分类: events and components, major and minor classes), the average and median handling time in working hours per department and class (处置平均时长), and events and components compared with the same period a year before and the period before. One XLSX workbook (a sheet per report) or CSV files (UTF-8 with BOM, one per report).</source>
+      <translation>指挥中心和监督中心每月、每季度或每年发布的报表：高发问题、问题来源、案卷状态分布、专业部门案卷分布、专业部门处理情况（指标与综合得分）、问题分类（事件与部件，大类与小类）、各专业部门和类别的处置平均时长与中位时长（工作时），以及与上年同期和上一时段对比的事部件同期对比。输出一个 XLSX 工作簿（每张报表一个工作表）或多个 CSV 文件（UTF-8 带 BOM，每张报表一个）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="195" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="203" />
       <source>The situation the case is in, as the command manual lists them for its class: its time limits apply from now on.</source>
       <translation>按指挥手册为该类别列出的情形选择案件所属情形：此后按该情形的时限办理。</translation>
     </message>
@@ -5036,6 +5871,16 @@ when no owner and no routing rule decides. One department per area.</source>
       <translation>两次输入的密码不一致：请输入相同的密码。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="977" />
+      <source>The unit grid that improved most was {name}: {change}.</source>
+      <translation>改善最明显的单元网格是 {name}：{change}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="978" />
+      <source>The unit grid that worsened most was {name}: {change}.</source>
+      <translation>恶化最明显的单元网格是 {name}：{change}。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="201" />
       <source>The window is cut into whole slices from its end: the {days} days before {first} are left out</source>
       <translation>时间窗口从结束时间向前切分为完整时段：{first} 之前的 {days} 天未计入</translation>
@@ -5070,6 +5915,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
 一次列出并拒绝：不在该年的日期、无法识别的日期、重复列出的日期、未知的类型。只警告（该行保留）：本来就是工作日的“班”，本来就休息的“休”——通知列出的是整个假期，包括周末。还可同时设置工作日的作息时间（08:30-12:00,13:30-17:30：时间按顺序、互不重叠）。此后按工作时和工作日计算的时限都遵循该日历。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="452" />
+      <source>The year at a glance</source>
+      <translation>年度概况</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layers.py" line="199" />
       <source>The {n} store layers are already in the project; none added.</source>
       <translation>{n} 个数据库图层已在工程中，未重复添加。</translation>
@@ -5080,17 +5930,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>专题图（PDF/PNG）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="426" />
+      <location filename="citygrid_plugin/processing/base.py" line="436" />
       <source>Theme</source>
       <translation>专题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="115" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="121" />
       <source>They see the case and add notes; the lead department's feedback closes their part.</source>
       <translation>协办部门可查看本案件并填写协办反馈；主办部门处置完成后协办随之结束。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="244" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="250" />
       <source>This map is not drawn: {reason}</source>
       <translation>本图未绘制：{reason}</translation>
     </message>
@@ -5100,12 +5950,17 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="162" />
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="333" />
+      <source>This month ({month}, to day {day})</source>
+      <translation>本月（{month}，截至{day}日）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="482" />
       <source>This month at a glance</source>
       <translation>本月概况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="159" />
+      <location filename="citygrid_plugin/core/reports.py" line="177" />
       <source>This period</source>
       <translation>本期</translation>
     </message>
@@ -5160,6 +6015,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>时段数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="191" />
+      <source>Times urged</source>
+      <translation>督办次数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_manual.py" line="227" />
       <source>Title (empty: 指挥手册)</source>
       <translation>标题（留空：指挥手册）</translation>
@@ -5170,44 +6030,64 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>结束日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="98" />
       <source>To accept</source>
       <translation>待受理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="98" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="102" />
+      <source>To call back (回访)</source>
+      <translation>待回访</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
       <source>To check</source>
       <translation>待核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="100" />
       <source>To close</source>
       <translation>待结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="98" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
       <source>To dispatch</source>
       <translation>待派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="98" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="99" />
       <source>To handle</source>
       <translation>待处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="98" />
       <source>To register</source>
       <translation>待立案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="97" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="98" />
       <source>To verify</source>
       <translation>待核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="243" />
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="175" />
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="332" />
+      <source>Today ({date})</source>
+      <translation>今日（{date}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/manual.py" line="244" />
       <source>Topology</source>
       <translation>拓扑类型</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="737" />
+      <source>Total</source>
+      <translation>合计</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/patrol.py" line="46" />
@@ -5311,6 +6191,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>督办</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="40" />
+      <source>Urged now</source>
+      <translation>当前督办</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/manual.py" line="108" />
       <source>Urgency</source>
       <translation>紧急程度</translation>
@@ -5336,22 +6221,22 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>选用此部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="94" />
+      <location filename="citygrid_plugin/core/reports.py" line="112" />
       <source>Valid</source>
       <translation>有效</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="421" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="476" />
       <source>Valid reports</source>
       <translation>有效上报数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="430" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="485" />
       <source>Valid-report rate</source>
       <translation>有效上报率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="94" />
+      <location filename="citygrid_plugin/core/reports.py" line="112" />
       <source>Valid-report rate (%)</source>
       <translation>有效上报率（%）</translation>
     </message>
@@ -5386,7 +6271,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>此前已执行的现场结论</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="60" />
+      <location filename="citygrid_plugin/core/workflow.py" line="61" />
       <source>Verification</source>
       <translation>核实</translation>
     </message>
@@ -5401,7 +6286,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="422" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="477" />
       <source>Verifications due</source>
       <translation>应核实数</translation>
     </message>
@@ -5411,7 +6296,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>核实属实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="422" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="477" />
       <source>Verified on time</source>
       <translation>按期核实数</translation>
     </message>
@@ -5506,17 +6391,27 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>内容</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="79" />
+      <source>What the city publishes on its government website each month (公众信息发布), in a folder named after the month (YYYY-MM) inside the output folder: index.html, a static page with the month's summary, the figures of every street and every department (reported or dispatched, registered, closed, due for handling, handled on time, on-time handling and closing rates, satisfaction rate; streets ranked by on-time handling rate, departments by composite score), a map and the definitions of the figures; map.png (on-time handling rate by street); publication.xlsx (the two tables); streets.csv and departments.csv (UTF-8 with BOM, so that Excel opens them in Chinese). Only aggregate figures and the names of streets and departments are published: no reporter, phone, staff name or case text. The folder is written completely or not at all; a previous publication of the month is replaced.</source>
+      <translation>每月在政府网站上公开发布的数字城管信息（公众信息发布），写入输出文件夹中以月份（YYYY-MM）命名的子文件夹：index.html 为静态网页，包括本月概况、各街道和各专业部门的数据（上报数或派遣数、立案数、结案数、应处置数、按期处置数、按期处置率、按期结案率、满意率；街道按按期处置率排名，专业部门按综合得分排名）、地图和指标说明；map.png（各街道按期处置率地图）；publication.xlsx（两张表）；streets.csv 和 departments.csv（带 BOM 的 UTF-8，Excel 可直接正确显示中文）。只发布汇总数据和街道、部门名称，不含反映人、电话、工作人员姓名或案件描述。文件夹要么完整写出，要么不写；同一月份已发布的内容将被替换。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="65" />
+      <source>What the reporter said</source>
+      <translation>举报人的意见</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="113" />
       <source>What to do</source>
       <translation>怎么改</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="55" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="60" />
       <source>What was found on site</source>
       <translation>核实情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="59" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="64" />
       <source>What your department did</source>
       <translation>协办情况</translation>
     </message>
@@ -5545,7 +6440,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>从 CSV 文件（GBK 或 UTF-8）设置审批权限，列为 事项（缓办 defer、解除挂账 release、批准延期 approve_extension、驳回延期 refuse_extension、作废 cancel）、角色（案件角色，英文简称或中文名，例如 office / 数字城管办、shift_leader / 值班长）、最长延期小时（仅用于批准延期：该角色可批准的最长延期；留空：不限）和 说明。文件替换全部审批权限；工作流在每次审批时检查。一次列出并拒绝：未知的事项或角色，不是正数小时或用于其他事项的最长延期，重复的事项和角色。文件中无人可办的事项会给出警告。试运行只列出将要做的修改。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/authorities.py" line="42" />
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="43" />
       <source>Who may approve: tick the roles for each action. An extension can be limited to a number of hours per role (0: any length).</source>
       <translation>谁可以审批：为每项操作勾选角色。批准延期可按角色限定最长小时数（0：不限）。</translation>
     </message>
@@ -5555,32 +6450,37 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>全区</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="667" />
+      <source>Whole period</source>
+      <translation>全期</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="243" />
       <source>Why (recorded with the version)</source>
       <translation>修改说明（随版本记录）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="58" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="63" />
       <source>Why it is deferred</source>
       <translation>挂账理由</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="58" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="63" />
       <source>Why it is returned</source>
       <translation>退回理由</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="56" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="61" />
       <source>Why it must be redone</source>
       <translation>返工原因</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="59" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="64" />
       <source>Why more time is needed</source>
       <translation>延期理由</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="57" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="62" />
       <source>Why the extension is refused</source>
       <translation>驳回延期的理由</translation>
     </message>
@@ -5590,7 +6490,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>时间窗口</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="302" />
+      <location filename="citygrid_plugin/processing/base.py" line="312" />
       <source>Window end (default: now)</source>
       <translation>窗口结束时间（默认：现在）</translation>
     </message>
@@ -5600,7 +6500,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>窗口截止</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="299" />
+      <location filename="citygrid_plugin/processing/base.py" line="309" />
       <source>Window: the last N days (when no start is given)</source>
       <translation>时间窗口：最近 N 天（未指定开始时间时）</translation>
     </message>
@@ -5660,6 +6560,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工作日</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="707" />
+      <source>Worst month</source>
+      <translation>最差月份</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="65" />
       <source>Writes a field-work package for the component census of some unit grids: a GeoPackage with the components (points, lines, polygons), the grids for reference and a snapshot for the sync, and a QGIS project beside it (relative paths, forms and styles ready) that opens offline in QGIS or QField. Choose the grids by code (15-digit grid codes, or 12-digit communities, 9-digit streets, 6-digit districts, separated by commas) or by picking them on a grid layer (selected features only). New features get a uid in the form and no code: the store issues the code at the sync. Base map layers are copied, clipped to the grids, so the package needs no network. The project holds no reference to the store and no password. An existing package is never overwritten.</source>
       <translation>为若干单元网格生成部件普查外业数据包：一个 GeoPackage（部件点、线、面，参考用的单元网格，以及同步用的快照），以及旁边的 QGIS 工程（相对路径，表单和样式已配置），可在 QGIS 或 QField 中离线打开。按编码选择网格（15 位网格编码，或 12 位社区、9 位街道、6 位区县编码，用逗号分隔），或在网格图层上选择（仅选中要素）。新要素在表单中获得 uid，没有编码：同步时由数据库发放编码。底图图层按网格范围裁剪后复制，数据包无需网络。工程中不含数据库连接和密码。已存在的数据包从不覆盖。</translation>
@@ -5715,9 +6620,19 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="160" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="438" />
+      <source>Year (YYYY, e.g. 2026; empty: the last complete year)</source>
+      <translation>年份（YYYY，如 2026；留空：上一个完整年度）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="178" />
       <source>Year on year (%)</source>
       <translation>同比（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="111" />
+      <source>Yearly</source>
+      <translation>年度</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="103" />
@@ -5745,12 +6660,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>分类的类型为事件或部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="374" />
+      <location filename="citygrid_plugin/core/admintables.py" line="376" />
       <source>a community needs its street: fill in the street column of this row</source>
       <translation>社区需要所属街道：请填写本行的街道列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="870" />
+      <location filename="citygrid_plugin/core/admintables.py" line="872" />
       <source>a component class is drawn as 点, 线 or 面 (point, line, polygon)</source>
       <translation>部件分类的几何类型为 点、线 或 面（point、line、polygon）</translation>
     </message>
@@ -5760,7 +6675,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库中已有该 uid 的部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="107" />
+      <location filename="citygrid_plugin/store/roles.py" line="108" />
       <source>a department handler needs a department (its code)</source>
       <translation>专业部门处置人员必须指定所属部门（部门代码）</translation>
     </message>
@@ -5770,12 +6685,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>部门需要编码</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="134" />
+      <source>a dissatisfied reporter's words go into the note (why he is not satisfied)</source>
+      <translation>举报人不满意时，请在备注中记下他的意见（为何不满意）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="205" />
       <source>a distance band needs at least 2 grids, got {n}</source>
       <translation>距离阈值至少需要 2 个网格，实际只有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="129" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="143" />
       <source>a field id is a text of 1 to 100 characters (the handheld's id of the verdict)</source>
       <translation>外业编号是 1 到 100 个字符的文本（手持终端记录的编号）</translation>
     </message>
@@ -5785,7 +6705,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>在网格内停留达到库设置 patrol_visit_seconds（秒）或行走达到 patrol_visit_metres（米）即算已巡查；断点指无轨迹点超过 patrol_gap_seconds（秒）的时段；网格外时长 = 轨迹时长 − 责任网格内时长</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1035" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1037" />
       <source>a longest extension belongs to 批准延期 (approve_extension) only; leave the cell empty</source>
       <translation>最长延期只用于 批准延期（approve_extension）：请清空该单元格</translation>
     </message>
@@ -5795,7 +6715,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>姓名最多 {n} 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="781" />
+      <location filename="citygrid_plugin/core/admintables.py" line="783" />
       <source>a new source needs its English name (shown in the English interface)</source>
       <translation>新的来源需要英文名称（英文界面中显示）</translation>
     </message>
@@ -5815,7 +6735,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>电话号码只能包含数字、空格和 + - ( )，3 到 40 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="218" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="232" />
       <source>a photo belongs to stage report, verify, handle or check; got {got}</source>
       <translation>照片应属于上报、核实、处置或核查环节；收到的是 {got}</translation>
     </message>
@@ -5825,9 +6745,29 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>栅格必须是二维数组，实际为 {ndim} 维</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="189" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="203" />
       <source>a report through {source} needs the reporter's name and phone (a public channel): ask the caller for them</source>
       <translation>经“{source}”（公众渠道）上报需要举报人姓名和联系电话：请向来电人询问</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="129" />
+      <source>a return visit says whether the reporter was reached (reached: true or false)</source>
+      <translation>回访须注明是否联系上举报人</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="136" />
+      <source>a return visit that did not reach the reporter records no satisfaction</source>
+      <translation>未联系上举报人的回访不记录满意度</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="131" />
+      <source>a return visit that reached the reporter records his satisfaction: 满意, 基本满意 or 不满意; got {got}</source>
+      <translation>联系上举报人的回访须记录满意度：满意、基本满意或不满意；收到的是 {got}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="600" />
+      <source>a review needs at least one month</source>
+      <translation>点评至少需要一个月的数据</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="51" />
@@ -5845,7 +6785,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>趋势检验的序列中有空值：请补齐或剔除该序列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="769" />
+      <location filename="citygrid_plugin/core/admintables.py" line="771" />
       <source>a source name is 1 to 20 characters without spaces</source>
       <translation>来源名称为 1 到 20 个字符，不含空格</translation>
     </message>
@@ -5860,7 +6800,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>文本含有 NUL 字符；请删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="94" />
+      <location filename="citygrid_plugin/core/manual.py" line="95" />
       <source>a time limit must be a positive number, got {amount}</source>
       <translation>时限必须是正数，收到 {amount}</translation>
     </message>
@@ -5870,7 +6810,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>时限需要单位：请写成如 {value}工作时、{value}小时 或 {value}工作日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="72" />
+      <location filename="citygrid_plugin/core/manual.py" line="73" />
       <source>a time limit of {limit} is more than a year; check the number and its unit</source>
       <translation>时限 {limit} 超过一年；请检查数字和单位</translation>
     </message>
@@ -5930,12 +6870,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>请先添加数据库图层（CityGrid ▸ 添加数据库图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="511" />
+      <location filename="citygrid_plugin/core/admintables.py" line="513" />
       <source>add {subject}: {new}</source>
       <translation>添加 {subject}：{new}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="295" />
+      <location filename="citygrid_plugin/core/manual.py" line="296" />
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -5950,7 +6890,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>全部类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="216" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="218" />
       <source>all departments</source>
       <translation>全部部门</translation>
     </message>
@@ -5960,7 +6900,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>所有网格质心位于同一位置，无法确定距离阈值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="212" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="214" />
       <source>all sources</source>
       <translation>全部来源</translation>
     </message>
@@ -5970,7 +6910,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1058" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1060" />
       <source>allowed</source>
       <translation>允许</translation>
     </message>
@@ -5985,7 +6925,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>事件分类没有几何类型、精度等级或扩展字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="874" />
+      <location filename="citygrid_plugin/core/admintables.py" line="876" />
       <source>an event class has no geometry type; leave the cell empty</source>
       <translation>事件分类没有几何类型：请清空该单元格</translation>
     </message>
@@ -6000,7 +6940,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>延期按小时申请：大于 0 且不超过 2160（90 天）的数字；收到的是 {got}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="146" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="160" />
       <source>an extension of {hours} hours is more than {role} may approve (at most {max} hours); authorised for more: {who}</source>
       <translation>延期 {hours} 小时超出{role}的审批权限（最多 {max} 小时）；可审批更长延期的：{who}</translation>
     </message>
@@ -6010,7 +6950,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>今日负责该网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="823" />
+      <location filename="citygrid_plugin/core/admintables.py" line="825" />
       <source>any</source>
       <translation>任意</translation>
     </message>
@@ -6045,22 +6985,22 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>截至 {date}：{grids} 个网格中已普查 {surveyed} 个，另有 {components} 个已有部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="521" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="523" />
       <source>as {role}</source>
       <translation>以{role}身份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="200" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="214" />
       <source>assisting departments are given as a list of department codes</source>
       <translation>协办部门应以部门编码列表给出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="239" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="289" />
       <source>at least one photo</source>
       <translation>至少一张照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="202" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="216" />
       <source>at most 10 assisting departments; got {n}</source>
       <translation>协办部门最多 10 个；当前为 {n} 个</translation>
     </message>
@@ -6133,6 +7073,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/grids.py" line="179" />
       <source>boundary adherence: {share:.1%} of the barrier length inside communities lies on grid edges</source>
       <translation>边界贴合度：社区内分隔线长度的 {share:.1%} 位于网格边上</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="336" />
+      <source>busiest tenth</source>
+      <translation>案件数前 10%</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="140" />
@@ -6255,6 +7200,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>无法写入外业数据包 {path}（{error}；{free}）：磁盘是否已满或写保护？未保留任何文件，不会留下写了一半的数据包</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="156" />
+      <source>cannot write the public information of {month} to {folder}: {error}</source>
+      <translation>无法将{month}的公众信息写入 {folder}：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/export.py" line="52" />
       <source>cannot write {path}: a folder of that name exists; choose a file name</source>
       <translation>无法写入 {path}：已存在同名文件夹，请换一个文件名</translation>
@@ -6305,6 +7255,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>案件 {case}（{verdict}）：未执行，案件已有变化：{detail}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="141" />
+      <source>case {case} awaits no return visit: its reporter was reached already</source>
+      <translation>案件 {case} 无需回访：已联系上举报人</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="62" />
       <source>case {case} does not exist</source>
       <translation>案件 {case} 不存在</translation>
@@ -6320,17 +7275,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>案件 {case} 没有待审批的延期申请</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="182" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="196" />
       <source>case {case} has no extension request to refuse</source>
       <translation>案卷 {case} 没有待审批的延期申请，无需驳回</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="216" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="230" />
       <source>case {case} has {n} {stage} photos already; at most {limit}</source>
       <translation>案卷 {case} 已有 {n} 张{stage}照片；最多 {limit} 张</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="222" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="236" />
       <source>case {case} is finished ({state}); report the problem as a new case</source>
       <translation>案卷 {case} 已办结（{state}）：请将该问题登记为新案卷</translation>
     </message>
@@ -6395,6 +7350,26 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>案件只能通过业务流程修改（case_report 和 case_act）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/publication.py" line="328" />
+      <source>cases handled on time divided by the cases due for handling.</source>
+      <translation>按期处置数除以应处置数。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="775" />
+      <source>cases reported per month, the first half of the months against the second; the drill-down lists the cases of both halves</source>
+      <translation>月均上报案件数，前半期与后半期相比；下钻列出前后两个半期的案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="316" />
+      <source>cases sent to the department to be dealt with in the month; a case sent on to another department counts for the first one.</source>
+      <translation>本月派遣给该部门处置的案件数；同一案件改派其他部门的，计入首次派遣的部门。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="322" />
+      <source>cases whose deadline for handling fell in the month, and cases handled in the month before their deadline. The deadline follows the city's standard for each kind of problem; an approved extension moves it.</source>
+      <translation>本月处置时限到期的案件，以及本月在时限内处置完毕的案件。处置时限按本市各类问题的处置标准确定，经批准延期的按延期后的时限计算。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/components.py" line="134" />
       <source>census date '{value}' is not a date written YYYY-MM-DD</source>
       <translation>普查日期“{value}”不是 YYYY-MM-DD 格式的日期</translation>
@@ -6405,12 +7380,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>普查进度未更新：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="167" />
+      <location filename="citygrid_plugin/core/reports.py" line="185" />
       <source>change = (this period − the other) / the other; empty where the other is 0</source>
       <translation>变化 =（本期 − 对比期）/ 对比期；对比期为 0 时为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="514" />
+      <location filename="citygrid_plugin/core/admintables.py" line="516" />
       <source>change {subject}: {old} → {new}</source>
       <translation>修改 {subject}：{old} → {new}</translation>
     </message>
@@ -6480,7 +7455,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>类别代码，如 0102、01（留空：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="261" />
+      <location filename="citygrid_plugin/core/manual.py" line="262" />
       <source>class entry (分类条目)</source>
       <translation>分类条目</translation>
     </message>
@@ -6490,12 +7465,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>分类表未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="140" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="154" />
       <source>class {cls} has no situation {name}; its situations: {known}</source>
       <translation>分类 {cls} 没有情形 {name}；其情形有：{known}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="176" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="190" />
       <source>class {cls} is not a component class of profile {profile}</source>
       <translation>{cls} 不是 {profile} 版编码表中的部件类别</translation>
     </message>
@@ -6528,6 +7503,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/store/admin.py" line="452" />
       <source>class {code} not saved: {{error}}</source>
       <translation>分类 {code} 未保存：{{error}}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="741" />
+      <source>classes among the {top} most reported in every month</source>
+      <translation>每个月都位列上报最多的前 {top} 位的问题类别</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="172" />
@@ -6580,7 +7560,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{column} 列含有 NUL 字符（\0）；请删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="251" />
+      <location filename="citygrid_plugin/core/admintables.py" line="253" />
       <source>column “{column}” is not used (a misspelt header?); the columns read are {known}</source>
       <translation>列“{column}”未被使用（表头写错了？）；读取的列为 {known}</translation>
     </message>
@@ -6590,7 +7570,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>column_widths 需要 {n} 个正数，每列一个（相对宽度）；实际为 {widths}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="223" />
+      <location filename="citygrid_plugin/core/admintables.py" line="225" />
       <source>columns “{first}” and “{second}” both give {key}; keep one of them</source>
       <translation>列“{first}”和“{second}”都表示 {key}；请只保留其中一列</translation>
     </message>
@@ -6675,7 +7655,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>紧凑度（Polsby-Popper）中位数：{value:.3f}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="176" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="739" />
       <source>component</source>
       <translation>部件</translation>
     </message>
@@ -6720,7 +7700,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>部件 {code} 不是类别 {cls} 的在用部件（部件案件须指明部件及其类别）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="172" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="186" />
       <source>component {code} is retired; its history cannot be changed</source>
       <translation>部件 {code} 已注销；其历史记录不能修改</translation>
     </message>
@@ -6765,7 +7745,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>有部件、未确认普查（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="300" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="723" />
       <source>composite score = {formula}</source>
       <translation>综合得分 = {formula}</translation>
     </message>
@@ -6795,7 +7775,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>约束</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="346" />
+      <location filename="citygrid_plugin/processing/base.py" line="356" />
       <source>contiguity (grids sharing an edge or a corner)</source>
       <translation>邻接（共边或共角的网格）</translation>
     </message>
@@ -6865,6 +7845,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>用 QGIS 自带的函数改正该表达式</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="272" />
+      <source>counts are cases; a period's count lists each case once (the cases overdue: at the last month's end); rates in %, empty where nothing was due</source>
+      <translation>数量均为案件数；一个周期内每件案件只计一次（超期在办：按最后一个月月末计）；率以 % 表示，无应办案件时为空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="669" />
+      <source>counts are cases; a period's count lists each case once; rates in %, empty where nothing was due; the drill-down lists the cases reported</source>
+      <translation>数量均为案件数；一个周期内每件案件只计一次；率以 % 表示，无应办案件时为空；下钻列出上报的案件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="129" />
       <source>county code</source>
       <translation>区县代码</translation>
@@ -6900,12 +7890,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库 {name} 已存在；请恢复到一个新数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="272" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="278" />
       <source>day</source>
       <translation>日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="637" />
+      <location filename="citygrid_plugin/core/admintables.py" line="639" />
       <source>day off</source>
       <translation>休息日</translation>
     </message>
@@ -6950,7 +7940,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>部门 {code} 未保存：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="206" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="220" />
       <source>department {dept} leads the case; it cannot also assist it</source>
       <translation>部门 {dept} 是本案卷的主办部门，不能同时作为协办部门</translation>
     </message>
@@ -6985,7 +7975,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="345" />
+      <location filename="citygrid_plugin/processing/base.py" line="355" />
       <source>distance band (grid centroids)</source>
       <translation>距离阈值（网格质心）</translation>
     </message>
@@ -7010,9 +8000,19 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>比上月（{before}）减少 {pct}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="839" />
+      <source>down {pct} on the previous period ({before})</source>
+      <translation>比上期（{before}）减少 {pct}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="81" />
       <source>down {points} percentage points on the month before ({before})</source>
       <translation>比上月（{before}）降低 {points} 个百分点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="852" />
+      <source>down {points} percentage points on the previous period ({before})</source>
+      <translation>比上期（{before}）降低 {points} 个百分点</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maptools/grid_edit.py" line="31" />
@@ -7045,6 +8045,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>如：按2026年区城管委通知调整处置时限</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="801" />
+      <source>emerging hot spot analysis of the cases per unit grid and month (space-time Gi*, Mann–Kendall trend)</source>
+      <translation>按单元网格和月份统计案件的时空热点分析（时空 Gi*、Mann–Kendall 趋势检验）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="472" />
       <source>empty geometries</source>
       <translation>空几何</translation>
@@ -7075,7 +8080,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>考核权重未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="176" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="739" />
       <source>event</source>
       <translation>事件</translation>
     </message>
@@ -7120,7 +8125,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>每个网格都与其他所有网格相邻，没有局部差异可比较：请使用更小的距离阈值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="294" />
+      <location filename="citygrid_plugin/core/manual.py" line="295" />
       <source>existing</source>
       <translation>现有</translation>
     </message>
@@ -7275,7 +8280,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>请给出 .qgz 或 .qgs 工程文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="131" />
+      <location filename="citygrid_plugin/processing/base.py" line="132" />
       <source>give either a PostgreSQL connection or a pg_service name, not both</source>
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
     </message>
@@ -7310,12 +8315,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>每个网格需要一个值（一维数组），实际数组形状为 {shape}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="413" />
+      <location filename="citygrid_plugin/core/admintables.py" line="415" />
       <source>give the class code</source>
       <translation>请填写类别代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="865" />
+      <location filename="citygrid_plugin/core/admintables.py" line="867" />
       <source>give the class's name</source>
       <translation>请填写分类名称</translation>
     </message>
@@ -7330,12 +8335,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>计数须按“网格 × 时间切片”给出（二维数组）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="601" />
+      <location filename="citygrid_plugin/core/admintables.py" line="603" />
       <source>give the date</source>
       <translation>请填写日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="351" />
+      <location filename="citygrid_plugin/core/admintables.py" line="353" />
       <source>give the department (its code or name)</source>
       <translation>请填写部门（编码或名称）</translation>
     </message>
@@ -7345,37 +8350,37 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>请填写姓名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1019" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1021" />
       <source>give the role</source>
       <translation>请填写角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="770" />
+      <location filename="citygrid_plugin/core/admintables.py" line="772" />
       <source>give the source's name</source>
       <translation>请填写来源名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="704" />
+      <location filename="citygrid_plugin/core/admintables.py" line="706" />
       <source>give the street (and the community for a community's territory)</source>
       <translation>请填写街道（社区属地还要填写社区）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="109" />
+      <location filename="citygrid_plugin/store/roles.py" line="110" />
       <source>give the user a display name</source>
       <translation>请填写用户的显示名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="105" />
+      <location filename="citygrid_plugin/store/roles.py" line="106" />
       <source>give the user at least one role</source>
       <translation>请至少为用户选择一个角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="965" />
+      <location filename="citygrid_plugin/core/admintables.py" line="967" />
       <source>give the weights, e.g. handling_rate=30, on_time_handling_rate=20</source>
       <translation>请填写权重，例如 handling_rate=30, on_time_handling_rate=20</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="653" />
+      <location filename="citygrid_plugin/core/admintables.py" line="655" />
       <source>give the working hours, e.g. 08:30-12:00,13:30-17:30</source>
       <translation>请填写作息时间，例如 08:30-12:00,13:30-17:30</translation>
     </message>
@@ -7420,22 +8425,22 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>网格 {code}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="134" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="148" />
       <source>grid {code} already has supervisor {who} from {start} to {end}; one supervisor answers for a grid at a time: end that period first</source>
       <translation>网格 {code} 已由监督员 {who} 负责（{start} 至 {end}）；同一时间一个网格只由一名监督员负责：请先结束该时段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="178" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="192" />
       <source>grid {code} crosses the boundary of community {community}: {m2} m² lie outside it</source>
       <translation>网格 {code} 跨越社区 {community} 的边界：有 {m2} 平方米在社区外</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="159" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="173" />
       <source>grid {code} is not an active unit grid; give the 15-digit code of a grid in use</source>
       <translation>网格 {code} 不是在用的单元网格；请填写在用网格的 15 位编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="174" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="188" />
       <source>grid {code} is retired; its history cannot be changed</source>
       <translation>网格 {code} 已注销；其历史记录不能修改</translation>
     </message>
@@ -7570,12 +8575,32 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>节假日</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="357" />
+      <source>hot in every month ({n} grids)</source>
+      <translation>每月都是热点（{n} 个网格）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="359" />
+      <source>hot in {k} of {months} months ({n} grids)</source>
+      <translation>{months} 个月中有 {k} 个月是热点（{n} 个网格）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/labels.py" line="25" />
       <source>hot spots (Gi*)</source>
       <translation>热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="140" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="417" />
+      <source>hot: a Gi* hot spot (90 % confidence or more, with the false discovery rate correction) of the month's cases per unit grid</source>
+      <translation>热点：按单元网格统计当月案件的 Gi* 热点（置信度 90% 及以上，经错误发现率校正）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="419" />
+      <source>hot: among the busiest tenth of the unit grids in the month (Gi* could not be used: {reason})</source>
+      <translation>热点：当月案件数位居前 10% 的单元网格（无法使用 Gi*：{reason}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="146" />
       <source>hours</source>
       <translation>小时</translation>
     </message>
@@ -7660,7 +8685,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>千米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="443" />
+      <location filename="citygrid_plugin/processing/base.py" line="453" />
       <source>landscape</source>
       <translation>横向</translation>
     </message>
@@ -7700,6 +8725,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>字母和数字，如 HW</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="90" />
+      <source>level with a month ago</source>
+      <translation>持平</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/components.py" line="216" />
       <source>lies outside every unit grid, at (%s, %s); check the coordinates and their CRS</source>
       <translation>位于 (%s, %s)，不在任何单元网格内；请检查坐标及其坐标系</translation>
@@ -7715,12 +8745,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>第 {line} 行</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="326" />
+      <source>live</source>
+      <translation>实时</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/admin.py" line="458" />
       <source>local classes not saved: {error}</source>
       <translation>扩展分类未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="952" />
+      <location filename="citygrid_plugin/core/admintables.py" line="954" />
       <source>local {kind} class {code}</source>
       <translation>扩展{kind}分类 {code}</translation>
     </message>
@@ -7730,7 +8765,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>位置与所在网格不符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="101" />
+      <location filename="citygrid_plugin/store/roles.py" line="102" />
       <source>login '{login}' must be lower-case letters, digits and _ (at most 63, not starting with pg_ or citygrid_)</source>
       <translation>登录名“{login}”只能由小写字母、数字和 _ 组成（最多 63 个字符，不能以 pg_ 或 citygrid_ 开头）</translation>
     </message>
@@ -7760,17 +8795,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>大类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="857" />
+      <location filename="citygrid_plugin/core/admintables.py" line="859" />
       <source>major class code</source>
       <translation>大类代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="922" />
+      <location filename="citygrid_plugin/core/admintables.py" line="924" />
       <source>major class {major} is “{name}” in the standard; write that name or leave the cell empty</source>
       <translation>大类 {major} 在标准中名为“{name}”：请写该名称或留空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="926" />
+      <location filename="citygrid_plugin/core/admintables.py" line="928" />
       <source>major class {major} is “{name}” in the store; the other local classes of it keep that name</source>
       <translation>大类 {major} 在库中名为“{name}”；该大类下的其他扩展分类仍保留该名称</translation>
     </message>
@@ -7815,17 +8850,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>格式错误的编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="157" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="171" />
       <source>manual class {cls}: situation {name} has no time limit; give it at least one, or remove it</source>
       <translation>指挥手册分类 {cls}：情形 {name} 没有时限；请至少给出一个，或删除该情形</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="154" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="168" />
       <source>manual class {cls}: there is no {kind} class {code} in profile {profile}; add it as a local class first, or correct the code</source>
       <translation>指挥手册分类 {cls}：{profile} 版中没有{kind}分类 {code}；请先添加为扩展分类，或更正编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="152" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="166" />
       <source>manual class {cls}: {field} '{value}' is not a department (give a department code, or 属地)</source>
       <translation>指挥手册分类 {cls}：{field}“{value}”不是部门（请填写部门编码或“属地”）</translation>
     </message>
@@ -7860,7 +8895,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>小类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="858" />
+      <location filename="citygrid_plugin/core/admintables.py" line="860" />
       <source>minor class code</source>
       <translation>小类代码</translation>
     </message>
@@ -7888,6 +8923,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/processing/alg_validatecomponents.py" line="22" />
       <source>missing required fields</source>
       <translation>缺少必填字段</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="280" />
+      <source>month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periods.py" line="165" />
+      <source>month {month} does not exist (a month is 1 to 12)</source>
+      <translation>不存在第 {month} 月（月份为 1 到 12）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="474" />
@@ -7920,6 +8965,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="358" />
+      <source>never hot ({n} grids)</source>
+      <translation>从未成为热点（{n} 个网格）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/patrol.py" line="311" />
       <source>new case {case} from report {uid}</source>
       <translation>上报 {uid} 已立为新案件 {case}</translation>
@@ -7930,7 +8980,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>新部件 {code}（uid {uid}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="820" />
+      <location filename="citygrid_plugin/core/admintables.py" line="822" />
       <source>no</source>
       <translation>否</translation>
     </message>
@@ -7948,6 +8998,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/store/fieldwork.py" line="163" />
       <source>no active unit grid matches {values} in the store</source>
       <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="443" />
+      <source>no active unit grids</source>
+      <translation>没有在用的单元网格</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/themes.py" line="205" />
@@ -7975,7 +9030,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>没有要打印的案卷：请填写案卷编号，或给出案卷图层（只打印选中的案卷时勾选“仅选中要素”）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="111" />
+      <location filename="citygrid_plugin/processing/alg_evaluation.py" line="115" />
       <source>no case was reported in the period: the reports are empty</source>
       <translation>统计期内没有上报案件：报表为空</translation>
     </message>
@@ -7985,7 +9040,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{place}在{period}没有上报案件，没有可制图的内容；请选择其他时段或范围</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="389" />
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="132" />
+      <source>no case was reported or handled in the month</source>
+      <translation>本月没有上报或处置的案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/base.py" line="399" />
       <source>no cases match the window and filters ({window}): nothing to analyse; widen the window or the filters</source>
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可分析的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
@@ -7995,7 +9055,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可制图的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="419" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="474" />
       <source>no chart for an empty report</source>
       <translation>报表为空，无图表</translation>
     </message>
@@ -8050,9 +9110,24 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>缺少外部编号（{column} 列）：每行都需要平台工单编号，重复导入时才不会重复建案</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="88" />
+      <source>no figure a month ago</source>
+      <translation>上月同期无数据</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="76" />
       <source>no figure for the month before</source>
       <translation>上月无可比数据</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="847" />
+      <source>no figure for the previous period</source>
+      <translation>上期无此数据</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="344" />
+      <source>no figure: nothing was due (for example no case fell due for handling), so there is no rate to give; it is neither 0% nor 100%.</source>
+      <translation>无数据：没有应计的案件（例如本月没有到期应处置的案件），因此无法计算比率；既不是0%，也不是100%。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="159" />
@@ -8080,7 +9155,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>地图“{title}”没有指定图层：请传入要显示的图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/authorities.py" line="72" />
+      <location filename="citygrid_plugin/gui/admin/authorities.py" line="73" />
       <source>no limit</source>
       <translation>不限</translation>
     </message>
@@ -8115,7 +9190,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>没有主管部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1050" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1052" />
       <source>no role may {action} ({key}) after this import: nobody could do it</source>
       <translation>导入后没有角色可以{action}（{key}）：将无人能办理</translation>
     </message>
@@ -8130,12 +9205,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>缺少来源：请填写 {column} 列，或给出未填来源的行的来源</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="441" />
+      <source>no spatial weights for the grids</source>
+      <translation>网格没有可用的空间权重</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/connections.py" line="41" />
       <source>no store connection chosen: pick a QGIS PostgreSQL connection or enter a pg_service name in CityGrid ▸ Settings</source>
       <translation>未选择数据库连接：请在“CityGrid ▸ 设置”中选择 QGIS PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="133" />
+      <location filename="citygrid_plugin/processing/base.py" line="134" />
       <source>no store given: choose a PostgreSQL connection or a pg_service name</source>
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
@@ -8145,17 +9225,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{place}的街道都没有边界：请先导入带边界的行政区划</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="400" />
+      <location filename="citygrid_plugin/core/admintables.py" line="402" />
       <source>no such community in street {street}; its communities are {choices}{hint}</source>
       <translation>街道 {street} 下没有该社区；其社区为 {choices}{hint}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="355" />
+      <location filename="citygrid_plugin/core/admintables.py" line="357" />
       <source>no such department (code or name); use one of the store's departments ({choices}) or add it first (Import departments)</source>
       <translation>没有该部门（编码或名称）；请使用库中的部门（{choices}），或先添加该部门（导入部门）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="383" />
+      <location filename="citygrid_plugin/core/admintables.py" line="385" />
       <source>no such street; use a 3-digit street code or a street name of the store ({choices}){hint}</source>
       <translation>没有该街道；请使用库中的 3 位街道代码或街道名称（{choices}）{hint}</translation>
     </message>
@@ -8180,7 +9260,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未选择单元网格：请输入网格编码或在网格图层上选择网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="427" />
+      <location filename="citygrid_plugin/core/workcalendar.py" line="161" />
+      <source>no working day within ten years of {start}</source>
+      <translation>{start} 之后十年内没有工作日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workcalendar.py" line="181" />
+      <source>no working time within ten years of {start}</source>
+      <translation>{start} 之后十年内没有工作时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="429" />
       <source>no {kind} class with this code in profile {profile} (codes are {digits} digits){hint}; use a class of the store's class table or add it first as a local class (Import local classes)</source>
       <translation>编码方案 {profile} 中没有该代码的{kind}分类（代码为 {digits} 位）{hint}；请使用库分类表中的分类，或先将其添加为扩展分类（导入扩展分类）</translation>
     </message>
@@ -8190,7 +9280,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>代码标准 {profile} 中没有{kind}类别 {code}：请检查代码，或先把它添加为扩展类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="402" />
+      <location filename="citygrid_plugin/core/admintables.py" line="404" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -8198,6 +9288,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/storemessages.py" line="26" />
       <source>none (the case is finished)</source>
       <translation>无（案件已办结）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="834" />
+      <source>none in the previous period</source>
+      <translation>上期为 0</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="834" />
+      <source>none in the previous period either</source>
+      <translation>上期也为 0</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/patrolpackage.py" line="84" />
@@ -8235,7 +9335,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>不是 DXF 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="599" />
+      <location filename="citygrid_plugin/core/admintables.py" line="601" />
       <source>not a date; write it as {year}-10-01, {year}/10/1 or {year}年10月1日</source>
       <translation>不是日期；请写作 {year}-10-01、{year}/10/1 或 {year}年10月1日</translation>
     </message>
@@ -8245,12 +9345,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>不是网格编码或编码前缀：{values}（请输入 15 位网格编码，或 12 位社区、9 位街道、6 位区县编码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="805" />
+      <location filename="citygrid_plugin/core/admintables.py" line="807" />
       <source>not a role that reports cases; use one of {choices} (short or Chinese name), or leave it empty for any role</source>
       <translation>不是可以上报案件的角色；请使用 {choices}（英文简称或中文名），留空表示任何角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1018" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1020" />
       <source>not a role; use one of {choices} (short or Chinese name)</source>
       <translation>不是角色；请使用 {choices}（英文简称或中文名）</translation>
     </message>
@@ -8260,7 +9360,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>不是现行单元网格：{codes}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="119" />
+      <location filename="citygrid_plugin/core/reports.py" line="137" />
       <source>not dispatched</source>
       <translation>未派遣</translation>
     </message>
@@ -8275,6 +9375,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未立案（{x:.1f}, {y:.1f}）：{error}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="365" />
+      <source>not overdue</source>
+      <translation>未超期</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/patrolmaps.py" line="47" />
       <source>not visited by its supervisor</source>
       <translation>责任监督员未巡查</translation>
@@ -8285,9 +9390,14 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>尚未派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="235" />
+      <location filename="citygrid_plugin/core/admintables.py" line="237" />
       <source>nothing</source>
       <translation>无</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="165" />
+      <source>nothing happened in {month}: the page says so and has no tables or map</source>
+      <translation>{month}没有案件办理：网页对此作了说明，不含表格和地图</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/tables.py" line="37" />
@@ -8315,19 +9425,49 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>发现时间 {observed} 不合理：应在上报前 {days} 天以内、且不晚于上报时间（{at}）；请检查手持终端的时钟</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/publication.py" line="326" />
+      <source>of the cases due for handling, those handled by their deadline.</source>
+      <translation>应处置案件中，在处置时限内处置完毕的案件数。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="330" />
+      <source>of the cases registered in the month, the share closed on time.</source>
+      <translation>本月立案的案件中，按期结案的比例。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="320" />
+      <source>of the cases registered in the month, those closed by the end of the month.</source>
+      <translation>本月立案的案件中，截至月末已结案的案件数。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="332" />
+      <source>of the people who had reported a problem and were reached by a return visit after it was closed, the share satisfied or fairly satisfied with the handling.</source>
+      <translation>案件结案后回访到的问题反映人中，对处置结果表示满意或基本满意的比例。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/labels.py" line="24" />
       <source>on-time handling rate by territory</source>
       <translation>按属地的按期处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="149" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="139" />
+      <source>only a return visit with 不满意 reopens a case</source>
+      <translation>只有“不满意”的回访才能重办案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="163" />
       <source>only an administrator may change the command manual</source>
       <translation>只有管理员可以修改指挥手册</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="393" />
+      <location filename="citygrid_plugin/processing/base.py" line="403" />
       <source>only {n} grids have cases in the window and filters ({window}); a hot spot analysis needs at least {minimum} — widen the window or the filters</source>
       <translation>在该时间窗口和筛选条件下（{window}）只有 {n} 个网格有案件；热点分析至少需要 {minimum} 个——请扩大时间窗口或放宽筛选条件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="450" />
+      <source>only {n} grids have cases in {month}; Gi* needs at least {minimum}</source>
+      <translation>{month}只有 {n} 个网格有案件；Gi* 至少需要 {minimum} 个</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="330" />
@@ -8370,12 +9510,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="230" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="232" />
       <source>overdue only</source>
       <translation>仅显示超时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="90" />
+      <location filename="citygrid_plugin/core/workflow.py" line="91" />
       <source>overdue {amount}</source>
       <translation>超时 {amount}</translation>
     </message>
@@ -8485,12 +9625,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="443" />
+      <location filename="citygrid_plugin/processing/base.py" line="453" />
       <source>portrait</source>
       <translation>纵向</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="131" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="145" />
       <source>position accuracy {value} m is not plausible: 0 to 10000 metres</source>
       <translation>定位精度 {value} 米不合理：应为 0 到 10000 米</translation>
     </message>
@@ -8510,6 +9650,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>问题：{text}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/publication.py" line="314" />
+      <source>problems of city management reported in the month, through every channel: supervisors on patrol, the hotlines and reports by the public.</source>
+      <translation>本月通过各种渠道上报的城市管理问题数，包括监督员巡查发现、热线电话受理和市民举报。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/codes.py" line="362" />
       <source>profile {profile} does not match the class table (profile {table})</source>
       <translation>标准 {profile} 与分类表（{table} 标准）不一致</translation>
@@ -8525,9 +9670,14 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>把它的文件放进数据包文件夹，或删除该图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="435" />
+      <location filename="citygrid_plugin/processing/base.py" line="445" />
       <source>quantiles</source>
       <translation>分位数分级</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periods.py" line="175" />
+      <source>quarter {quarter} does not exist (a quarter is 1 to 4)</source>
+      <translation>不存在第 {quarter} 季度（季度为 1 到 4）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="62" />
@@ -8540,12 +9690,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>比率单位为 %，无应处置案件时为空；综合得分 = {formula}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="140" />
+      <location filename="citygrid_plugin/core/reports.py" line="158" />
       <source>rates in %; a rate with nothing due is empty; the drill-down lists the cases due for handling</source>
       <translation>比率单位为 %；没有应处置案件时比率为空；钻取列出应处置案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="178" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="183" />
       <source>rates in %; changes of rates in percentage points (pp)</source>
       <translation>比率单位为 %；比率的环比变化以百分点计</translation>
     </message>
@@ -8585,14 +9735,19 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>删除宏（工程 ▸ 属性 ▸ 宏）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="513" />
+      <location filename="citygrid_plugin/core/admintables.py" line="515" />
       <source>remove {subject} ({old})</source>
       <translation>删除 {subject}（{old}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="295" />
+      <location filename="citygrid_plugin/core/manual.py" line="296" />
       <source>removed</source>
       <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="137" />
+      <source>reopen is true or false</source>
+      <translation>重办只能为是或否</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_admin.py" line="98" />
@@ -8603,6 +9758,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="90" />
       <source>reported from</source>
       <translation>上报日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="318" />
+      <source>reported problems confirmed and registered as cases in the month; these are due to be closed.</source>
+      <translation>本月经核实确认并立案的问题数，即应结案的案件数。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="425" />
@@ -8665,6 +9825,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>该部件已在数据库中注销；注销的部件不能恢复：请作为新要素重新采集</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/manual_view.py" line="50" />
+      <source>return visit</source>
+      <translation>回访</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="361" />
       <source>rewrite it with QGIS's own functions (no Python or Processing functions)</source>
       <translation>用 QGIS 自带的函数改写（不用 Python 或 Processing 函数）</translation>
@@ -8675,7 +9840,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>改写表达式，不用该变量</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="71" />
+      <location filename="citygrid_plugin/store/roles.py" line="72" />
       <source>roles not set up: {error} (run as the store owner with the CREATEROLE privilege)</source>
       <translation>角色未设置：{error}（请以具有 CREATEROLE 权限的数据库所有者身份运行）</translation>
     </message>
@@ -8720,7 +9885,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>派遣规则未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1041" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1043" />
       <source>row {other} already gives {action} to this role; keep one of the two rows</source>
       <translation>第 {other} 行已把{action}授予该角色；请只保留其中一行</translation>
     </message>
@@ -8730,17 +9895,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>第 {other} 行已给出此网格、此职责的同一人；两行只保留一行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="712" />
+      <location filename="citygrid_plugin/core/admintables.py" line="714" />
       <source>row {other} gives {area} to {first}, this row to {second}: one department per area; delete one of the two rows</source>
       <translation>第 {other} 行把 {area} 给了 {first}，本行给了 {second}：一个区域只属于一个部门；请删除其中一行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="916" />
+      <location filename="citygrid_plugin/core/admintables.py" line="918" />
       <source>row {other} names major class {major} “{first}”; one name per major class</source>
       <translation>第 {other} 行把大类 {major} 命名为“{first}”；一个大类只有一个名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="488" />
+      <location filename="citygrid_plugin/core/admintables.py" line="490" />
       <source>row {other} routes the same class ({kind} {code}) in the same area ({area}) to {first}, this row to {second}: one department per class and area; delete one of the two rows</source>
       <translation>第 {other} 行把同一类别（{kind} {code}）在同一区域（{area}）派给 {first}，本行派给 {second}：同一类别同一区域只派给一个部门；请删除其中一行</translation>
     </message>
@@ -8760,7 +9925,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>规则 #{id} 已将此区域的此类案件派往 {dept}；请修改该规则，而不是再加一条</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="544" />
+      <location filename="citygrid_plugin/core/admintables.py" line="546" />
       <source>rule {kind} {code} {name} in {area}</source>
       <translation>派遣规则 {kind} {code} {name}（{area}）</translation>
     </message>
@@ -8790,7 +9955,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>缩放值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="379" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="431" />
       <source>score weights must be zero or more and not all zero</source>
       <translation>得分权重不能为负数，也不能全部为零</translation>
     </message>
@@ -8840,17 +10005,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>值班长</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="276" />
+      <location filename="citygrid_plugin/core/manual.py" line="277" />
       <source>situation {name}</source>
       <translation>情形 {name}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="275" />
+      <location filename="citygrid_plugin/core/manual.py" line="276" />
       <source>situation {name} · note</source>
       <translation>情形 {name} · 说明</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="273" />
+      <location filename="citygrid_plugin/core/manual.py" line="274" />
       <source>situation {name} · {stage} time limit</source>
       <translation>情形 {name} · {stage}时限</translation>
     </message>
@@ -8875,7 +10040,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>来源“{value}”不是库中的案件来源；请使用以下之一：{names}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="827" />
+      <location filename="citygrid_plugin/core/admintables.py" line="829" />
       <source>source {name}</source>
       <translation>来源 {name}</translation>
     </message>
@@ -8890,7 +10055,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>空间权重必须是有限值且不能为负</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="109" />
+      <location filename="citygrid_plugin/core/reports.py" line="127" />
       <source>state at the cut-off of the cases reported in the period</source>
       <translation>统计期内上报案件在截止时刻的状态</translation>
     </message>
@@ -8920,7 +10085,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>存储格式为 {storage}，不在 GeoPackage 中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="204" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="206" />
       <source>street / community / grid code</source>
       <translation>街道 / 社区 / 网格编码</translation>
     </message>
@@ -8935,7 +10100,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>街道编码“000”不代表任何街道或乡镇；街道从 001 开始编号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="167" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="204" />
       <source>street or community code (empty: the whole store)</source>
       <translation>街道或社区代码（留空：整个数据库）</translation>
     </message>
@@ -8948,6 +10113,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/labels.py" line="18" />
       <source>streets</source>
       <translation>街道</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="341" />
+      <source>streets by on-time handling rate, departments by composite score, highest first; rows showing the same figure share a rank; a row without the figure has no rank.</source>
+      <translation>街道按按期处置率排名，专业部门按综合得分排名，由高到低；数值相同的名次并列；没有该项数值的不参与排名。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="19" />
@@ -9000,7 +10170,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{code} 的属地范围未保存：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="734" />
+      <location filename="citygrid_plugin/core/admintables.py" line="736" />
       <source>territory {area}</source>
       <translation>属地 {area}</translation>
     </message>
@@ -9020,12 +10190,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>CSV 中没有 X/Y 列（现有列：{columns}）；请在参数中指定</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="132" />
+      <location filename="citygrid_plugin/store/roles.py" line="133" />
       <source>the CityGrid roles are not set up in this server (missing {roles}); run “Set up store roles” first</source>
       <translation>此服务器尚未设置 CityGrid 角色（缺少 {roles}）；请先运行“设置数据库角色与权限”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1013" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1015" />
       <source>the action is one of {choices}</source>
       <translation>事项为以下之一：{choices}</translation>
     </message>
@@ -9065,7 +10235,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>该案件已无法查看</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="233" />
+      <location filename="citygrid_plugin/core/publication.py" line="343" />
+      <source>the cases of the rows above, each counted once; its rates are the rates of those cases.</source>
+      <translation>上列各行案件的合计，同一案件只计一次；合计行的比率按合计案件数计算，不是各行比率的平均值。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="235" />
       <source>the column is missing; the header row has {found}; name the column {names}</source>
       <translation>缺少该列；表头行为 {found}；请把该列命名为 {names}</translation>
     </message>
@@ -9115,7 +10290,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>提交时与数据库的连接断开（{error}）：更改可能已保存，也可能未保存；请先在数据库中核对，再决定是否重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="604" />
+      <location filename="citygrid_plugin/core/admintables.py" line="606" />
       <source>the date is not in {year}, the year being imported; correct it or import it with the calendar of {other}</source>
       <translation>该日期不在正在导入的 {year} 年；请改正，或随 {other} 年的日历导入</translation>
     </message>
@@ -9140,7 +10315,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>专业部门应以部门编码（文本）指定</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="360" />
+      <location filename="citygrid_plugin/core/admintables.py" line="362" />
       <source>the department is not active; choose an active one or activate it first</source>
       <translation>该部门已停用；请选择启用的部门，或先启用它</translation>
     </message>
@@ -9170,12 +10345,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="198" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="212" />
       <source>the external id {id} is not usable: 1 to 100 characters</source>
       <translation>外部编号 {id} 不可用：长度应为 1 至 100 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="257" />
+      <location filename="citygrid_plugin/core/admintables.py" line="259" />
       <source>the file holds no rows under its header; nothing to apply</source>
       <translation>文件表头下没有数据行；没有可导入的内容</translation>
     </message>
@@ -9185,7 +10360,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>文件中没有工作簿部分，不是 .xlsx 工作簿</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="214" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="228" />
       <source>the file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)</source>
       <translation>文件 {name} 不是 JPEG 或 PNG 照片：请选择照片（.jpg 或 .png）</translation>
     </message>
@@ -9320,7 +10495,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1028" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1030" />
       <source>the longest extension is a number of hours above 0 and at most {most}; leave it empty for any length</source>
       <translation>最长延期为大于 0、不超过 {most} 的小时数；留空表示不限</translation>
     </message>
@@ -9345,7 +10520,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>指挥手册有 {n} 处问题，未导入任何内容：请全部改正后重新导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="456" />
+      <location filename="citygrid_plugin/processing/base.py" line="466" />
       <source>the map goes to a .pdf or .png file, not {path}: change the output file name</source>
       <translation>专题图只能输出为 .pdf 或 .png 文件，不能是 {path}：请修改输出文件名</translation>
     </message>
@@ -9355,12 +10530,27 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>矩方法需要多项式核、统一半径和非负权重：请使用 'direct' 或 'auto' 方法</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="454" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="695" />
+      <source>the month columns give each month's rank; + moved up, − moved down</source>
+      <translation>各月列为当月排名；+ 为上升，− 为下降</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="513" />
       <source>the month must be written YYYY-MM (e.g. 2026-11), got '{text}'</source>
       <translation>月份的写法是 YYYY-MM（例如 2026-11），当前为“{text}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="908" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="140" />
+      <source>the months of a review must follow each other: {first} is followed by {second}</source>
+      <translation>点评的各月必须连续：{first}之后是{second}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="803" />
+      <source>the months' hot grids classified by the emerging hot spot rules without a trend test (the emerging hot spot analysis could not run: {reason})</source>
+      <translation>按时空热点规则对各月热点网格分类，不做趋势检验（无法进行时空热点分析：{reason}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="910" />
       <source>the name is already used in row {other}; class names are unique</source>
       <translation>该名称已在第 {other} 行使用；分类名称不得重复</translation>
     </message>
@@ -9400,7 +10590,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>近邻数 K 必须是正整数，实际为 {k}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="796" />
+      <location filename="citygrid_plugin/core/admintables.py" line="798" />
       <source>the order is a whole number (smaller first)</source>
       <translation>顺序为整数（小的在前）</translation>
     </message>
@@ -9430,7 +10620,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据包回读只有 {found} 个部件（应为 {total} 个）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="79" />
+      <location filename="citygrid_plugin/store/roles.py" line="80" />
       <source>the password is empty</source>
       <translation>密码为空</translation>
     </message>
@@ -9452,17 +10642,22 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>期间的结束日期（{end}）早于起始日期（{start}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="193" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="218" />
       <source>the period is empty: it ends ({end}) before it starts ({start})</source>
       <translation>统计期为空：结束时间（{end}）早于开始时间（{start}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="191" />
+      <location filename="citygrid_plugin/core/periods.py" line="134" />
+      <source>the period must be written YYYY-MM for a month (2026-11), YYYY-Qn for a quarter (2026-Q4) or YYYY for a year (2026)</source>
+      <translation>统计周期应写作 YYYY-MM 表示月（如 2026-11 或 2026年11月）、YYYY-Qn 表示季度（如 2026-Q4 或 2026年第4季度）或 YYYY 表示年（如 2026）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="216" />
       <source>the period needs dates with a time zone</source>
       <translation>统计期需要带时区的日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="196" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="221" />
       <source>the period starts in the future ({start}): nothing happened yet</source>
       <translation>统计期从将来开始（{start}）：尚无任何记录</translation>
     </message>
@@ -9472,7 +10667,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="192" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="206" />
       <source>the phone number {phone} is not a phone number: digits, spaces, + - ( ) only, 3 to 40 characters</source>
       <translation>联系电话 {phone} 不是电话号码：只能包含数字、空格和 + - ( )，长度 3 至 40 个字符</translation>
     </message>
@@ -9482,12 +10677,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>照片链接有 {n} 个字符，最多 2000</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="212" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="226" />
       <source>the photo {name} has {mb} MB; at most {limit} MB: send a smaller photo</source>
       <translation>照片 {name} 有 {mb} MB；最大 {limit} MB：请发送较小的照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="210" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="224" />
       <source>the photo {name} is empty</source>
       <translation>照片 {name} 是空文件</translation>
     </message>
@@ -9562,6 +10757,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工程保存的是绝对路径，手持终端上没有这些路径</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="105" />
+      <source>the public page is published for a month: give the month as YYYY-MM (e.g. 2026-11), not '{period}'</source>
+      <translation>公众信息按月发布：请按 YYYY-MM 填写月份（如 2026-11），而不是“{period}”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="712" />
+      <source>the quarters and the period: the mean of the monthly composite scores</source>
+      <translation>各季度及全期得分为各月综合得分的平均值</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/kde.py" line="195" />
       <source>the radius must be a positive distance in map units, got {value}</source>
       <translation>半径必须是以地图单位表示的正数，实际为 {value}</translation>
@@ -9597,12 +10802,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>上报人有 {n} 个字符，最多 200（姓名和电话）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="283" />
+      <source>the reporter's satisfaction</source>
+      <translation>举报人的满意度</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/manualsheet.py" line="497" />
       <source>the row has no class code; give the code (e.g. 0102) or delete the row</source>
       <translation>该行没有类别代码：请填写代码（如 0102）或删除该行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="718" />
+      <location filename="citygrid_plugin/core/admintables.py" line="720" />
       <source>the same area and department as row {other}; the row is read once</source>
       <translation>与第 {other} 行的区域和部门相同；该行只读取一次</translation>
     </message>
@@ -9612,7 +10822,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>与上月（{before}）持平</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="494" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="837" />
+      <source>the same as the previous period ({before})</source>
+      <translation>与上期（{before}）持平</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="496" />
       <source>the same rule as row {other}; the row is read once</source>
       <translation>与第 {other} 行的规则相同；该行只读取一次</translation>
     </message>
@@ -9637,7 +10852,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>显著性级别必须为 1、2 或 3（90%、95% 或 99% 置信）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="138" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="152" />
       <source>the situation is given by its name (text)</source>
       <translation>情形以名称（文本）给出</translation>
     </message>
@@ -9647,7 +10862,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>情形“{name}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="773" />
+      <location filename="citygrid_plugin/core/admintables.py" line="775" />
       <source>the source is already in row {other}; keep one of the two rows</source>
       <translation>该来源已在第 {other} 行；请只保留其中一行</translation>
     </message>
@@ -9667,12 +10882,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/themes.py" line="107" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="325" />
       <source>the store holds no active unit grids in {place}: partition and code the grids first</source>
       <translation>数据库中{place}没有现行单元网格：请先划分并编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="381" />
+      <location filename="citygrid_plugin/processing/base.py" line="391" />
       <source>the store holds no active unit grids{where}: partition and code the grids first</source>
       <translation>数据库中没有在用的单元网格{where}：请先划分并编码网格</translation>
     </message>
@@ -9732,12 +10947,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库服务器磁盘已满（{error}）：未做任何更改；请数据库管理员释放空间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="380" />
+      <location filename="citygrid_plugin/core/admintables.py" line="382" />
       <source>the street code is ambiguous ({codes}); write the 9-digit code</source>
       <translation>街道代码有歧义（{codes}）；请写 9 位代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="241" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="291" />
       <source>the supervisor who takes the task</source>
       <translation>接手任务的监督员</translation>
     </message>
@@ -9787,12 +11002,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>轨迹图层的 M 记录的不是时间（QField 测量值类型 {n}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="437" />
+      <location filename="citygrid_plugin/core/admintables.py" line="439" />
       <source>the type is 事件 (event) or 部件 (component)</source>
       <translation>类型为 事件（event）或 部件（component）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="611" />
+      <location filename="citygrid_plugin/core/admintables.py" line="613" />
       <source>the type is 休 / 假日 / holiday (not a working day) or 班 / 调休 / 上班 / workday (a working day)</source>
       <translation>类型为 休 / 假日 / holiday（非工作日）或 班 / 调休 / 上班 / workday（工作日）</translation>
     </message>
@@ -9807,17 +11022,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>该 uid 属于数据库中已注销的部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="413" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="468" />
       <source>the weight of {term} must be a number, got '{value}'</source>
       <translation>{term} 的权重必须是数值，当前为“{value}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="986" />
+      <location filename="citygrid_plugin/core/admintables.py" line="988" />
       <source>the weights add up to {total:g}, not 100: the composite score is then not out of 100</source>
       <translation>权重合计为 {total:g}，不是 100：综合得分将不是百分制</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="343" />
+      <location filename="citygrid_plugin/core/admintables.py" line="345" />
       <source>the whole district</source>
       <translation>全区</translation>
     </message>
@@ -9862,6 +11077,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工作簿部件 {part} 声明了文档类型，Excel 和 WPS 的文件都不会这样做；此文件不予导入</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/workcalendar.py" line="188" />
+      <source>the working calendar needs times with a time zone, got {time}</source>
+      <translation>工作日历需要带时区的时间，收到的是 {time}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workcalendar.py" line="107" />
+      <source>the working calendar was read for {first} to {last}, not for {day}</source>
+      <translation>工作日历只读取了 {first} 至 {last}，不含 {day}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/calendar.py" line="299" />
       <source>the working hours</source>
       <translation>上班时段</translation>
@@ -9877,12 +11102,22 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工作日设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="587" />
+      <location filename="citygrid_plugin/core/publication.py" line="335" />
+      <source>the yardstick of a department's performance, out of 100 points: {formula}. The handling rate is the share of the cases due for handling that were handled; the rework rate the share of the registered cases sent back to be done again; the overdue-pending rate the share of the cases due that were not handled; the extension rate the share of the cases due whose deadline was extended.</source>
+      <translation>衡量专业部门处置工作的综合指标，满分100分：{formula}。其中处置率为应处置案件中已处置的比例；返工率为立案案件中被退回重新处置的比例；超期待处置率为应处置案件中未处置的比例；延期率为应处置案件中经批准延期的比例。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="589" />
       <source>the year {year} is not between {low} and {high}</source>
       <translation>年份 {year} 不在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="904" />
+      <location filename="citygrid_plugin/core/periods.py" line="186" />
+      <source>the year {year} is outside {low} to {high}</source>
+      <translation>年份 {year} 不在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="906" />
       <source>the {kind} class {other} already has this name; class names are unique, choose another</source>
       <translation>{kind}分类 {other} 已使用该名称；分类名称不得重复，请另取名称</translation>
     </message>
@@ -9897,7 +11132,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{what}表达式“{expression}”无效（{error}）；{layer} 的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="860" />
+      <location filename="citygrid_plugin/core/admintables.py" line="862" />
       <source>the {what} has {width} digits in profile {profile}{hint}</source>
       <translation>编码方案 {profile} 中{what}为 {width} 位{hint}</translation>
     </message>
@@ -9917,7 +11152,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>没有名为“{name}”的 QGIS PostgreSQL 连接；请在浏览器面板中新建（PostgreSQL ▸ 新建连接）或选择其他连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="137" />
+      <location filename="citygrid_plugin/store/roles.py" line="138" />
       <source>there is no active department '{code}'</source>
       <translation>不存在在用的部门“{code}”</translation>
     </message>
@@ -9932,7 +11167,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>没有在用的单元网格 {code}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="165" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="179" />
       <source>there is no community {code} (district + street + community code, 12 digits)</source>
       <translation>没有社区 {code}（区 + 街道 + 社区编码，12 位）</translation>
     </message>
@@ -9942,7 +11177,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>文件 {file} 不存在</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="163" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="177" />
       <source>there is no street {code} (district + street code, 9 digits)</source>
       <translation>没有街道 {code}（区 + 街道编码，9 位）</translation>
     </message>
@@ -9957,7 +11192,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>此 GDAL 没有 XLSX 驱动；请改为输出 CSV</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="396" />
+      <location filename="citygrid_plugin/core/admintables.py" line="398" />
       <source>this community is not in street {street} but in {where}; correct the street or the community</source>
       <translation>该社区不在街道 {street}，而在 {where}；请改正街道或社区</translation>
     </message>
@@ -9990,6 +11225,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="469" />
       <source>time '{value}' (column {column}) is not a date and time; write it as 2026-12-06 14:30</source>
       <translation>时间“{value}”（{column} 列）不是日期时间；请写成 2026-12-06 14:30 的格式</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workcalendar.py" line="150" />
+      <source>time limit must be a finite amount from 0 to 87600 (ten years of hours), got {amount}</source>
+      <translation>时限必须是 0 到 87600（十年的小时数）之间的有限数值，收到的是 {amount}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="475" />
@@ -10152,7 +11392,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知的网格检查项 {ids}；可用检查项：{known}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="335" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="387" />
       <source>unknown grouping '{grouping}'; use one of {choices}</source>
       <translation>未知的统计对象“{grouping}”；可选 {choices}</translation>
     </message>
@@ -10162,7 +11402,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知的核函数形状“{kernel}”：请使用以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="204" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="218" />
       <source>unknown or inactive assisting department {dept}</source>
       <translation>协办部门 {dept} 不存在或已停用</translation>
     </message>
@@ -10182,6 +11422,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知纸张尺寸“{paper}”：请使用 {choices} 之一</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periods.py" line="149" />
+      <source>unknown period kind '{kind}'; use month, quarter or year</source>
+      <translation>未知的周期类型“{kind}”；请用 month（月）、quarter（季度）或 year（年）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="280" />
       <source>unknown profile '{profile}'; use one of {allowed}</source>
       <translation>未知标准“{profile}”；请使用 {allowed} 之一</translation>
@@ -10192,7 +11437,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知标准“{value}”；请使用 {allowed} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="58" />
+      <location filename="citygrid_plugin/store/roles.py" line="59" />
       <source>unknown role '{role}'; roles are {roles}</source>
       <translation>未知角色“{role}”；可选角色为 {roles}</translation>
     </message>
@@ -10202,7 +11447,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知的评分项 {terms}；评分项：{known}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="376" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="428" />
       <source>unknown score terms {terms}; the terms are {choices}</source>
       <translation>未知的得分项 {terms}；可选得分项为 {choices}</translation>
     </message>
@@ -10227,12 +11472,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知的专题“{theme}”：请使用 {choices} 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="67" />
+      <location filename="citygrid_plugin/core/manual.py" line="68" />
       <source>unknown time unit '{unit}': use 小时, 工作时 or 工作日</source>
       <translation>未知的时间单位“{unit}”：请用 小时、工作时 或 工作日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1058" />
+      <location filename="citygrid_plugin/core/workcalendar.py" line="183" />
+      <source>unknown time unit {unit}; use hours, work_hours or work_days</source>
+      <translation>未知的时间单位 {unit}；请用 hours（小时）、work_hours（工作时）或 work_days（工作日）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="1060" />
       <source>up to {hours:g} h</source>
       <translation>最长 {hours:g} 小时</translation>
     </message>
@@ -10242,9 +11492,19 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>比上月（{before}）增加 {pct}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="838" />
+      <source>up {pct} on the previous period ({before})</source>
+      <translation>比上期（{before}）增加 {pct}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="80" />
       <source>up {points} percentage points on the month before ({before})</source>
       <translation>比上月（{before}）提高 {points} 个百分点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="851" />
+      <source>up {points} percentage points on the previous period ({before})</source>
+      <translation>比上期（{before}）提高 {points} 个百分点</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/photos.py" line="74" />
@@ -10257,7 +11517,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>紧急</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="269" />
+      <location filename="citygrid_plugin/core/manual.py" line="270" />
       <source>urgent {stage} time limit</source>
       <translation>紧急{stage}时限</translation>
     </message>
@@ -10282,12 +11542,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>请改用以下控件之一：{widgets}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="155" />
+      <location filename="citygrid_plugin/store/roles.py" line="156" />
       <source>user '{login}' not saved: {error}</source>
       <translation>用户“{login}”未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="161" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="175" />
       <source>user {who} is not a supervisor; responsibility grids are for supervisors (监督员)</source>
       <translation>用户 {who} 不是监督员；责任网格只适用于监督员</translation>
     </message>
@@ -10297,7 +11557,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>用户 {who} 没有“{role}”角色（由管理员授予角色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="220" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="234" />
       <source>user {who} may not attach reports to cases (operator, supervisor or shift leader)</source>
       <translation>用户 {who} 不能将报告并入案卷（需受理员、监督员或值班长角色）</translation>
     </message>
@@ -10342,12 +11602,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="992" />
+      <location filename="citygrid_plugin/core/admintables.py" line="994" />
       <source>weight of {term}</source>
       <translation>{term} 的权重</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="408" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="463" />
       <source>weights are written term=number, got '{part}'</source>
       <translation>权重的写法是 得分项=数值，当前为“{part}”</translation>
     </message>
@@ -10355,6 +11615,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="345" />
       <source>what, where exactly, since when</source>
       <translation>什么问题、具体位置、从何时起</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="281" />
+      <source>whether the reporter was reached</source>
+      <translation>是否联系上举报人</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="172" />
@@ -10372,12 +11637,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工作时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="195" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="209" />
       <source>work-order numbers are recorded by the supervision centre (operator, shift leader or supervisor)</source>
       <translation>工单编号由监督中心（受理员、值班长或监督员）登记</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="637" />
+      <location filename="citygrid_plugin/core/admintables.py" line="639" />
       <source>working day</source>
       <translation>工作日</translation>
     </message>
@@ -10387,14 +11652,29 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>作息时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="169" />
+      <location filename="citygrid_plugin/core/reports.py" line="317" />
+      <source>working hours from the dispatch to the feedback, the time suspended (挂账) left out</source>
+      <translation>从派遣到处置反馈的工作时间（小时），挂账期间不计</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workcalendar.py" line="58" />
+      <source>working period {period} is not a time range (HH:MM-HH:MM)</source>
+      <translation>工作时段 {period} 不是时间范围（HH:MM-HH:MM）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="183" />
       <source>working period {value} must end after it starts and after the period before it</source>
       <translation>工作时段 {value} 的结束须晚于开始，且晚于前一时段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="167" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="181" />
       <source>working periods {value} are not periods like 08:30-12:00,13:30-17:30</source>
       <translation>工作时段 {value} 格式不对，应如 08:30-12:00,13:30-17:30</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workcalendar.py" line="82" />
+      <source>working week {week} is not a list of ISO weekdays like 1,2,3,4,5</source>
+      <translation>工作周 {week} 不是 ISO 星期几的列表，应写作 1,2,3,4,5 这样的形式</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/calendar.py" line="84" />
@@ -10402,7 +11682,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>调休上班</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="881" />
+      <location filename="citygrid_plugin/core/admintables.py" line="883" />
       <source>write 是 or 否 (yes or no)</source>
       <translation>请写 是 或 否（yes 或 no）</translation>
     </message>
@@ -10417,12 +11697,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>年          月          日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="820" />
+      <location filename="citygrid_plugin/core/admintables.py" line="822" />
       <source>yes</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="208" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="222" />
       <source>you may not add a {stage} photo to case {case} now (it does not exist, is not yours, or is not at that stage)</source>
       <translation>您现在不能为案卷 {case} 添加{stage}照片（案卷不存在、不归您处理，或不在该环节）</translation>
     </message>
@@ -10437,7 +11717,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>z 得分和 p 值必须是数值（不能有空值）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1063" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1065" />
       <source>{action} by {role}</source>
       <translation>{role} 可{action}</translation>
     </message>
@@ -10447,7 +11727,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{role} 的 {action} 权限重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="74" />
+      <location filename="citygrid_plugin/core/workflow.py" line="75" />
       <source>{action} case {case}?</source>
       <translation>确定对案件 {case} 执行“{action}”？</translation>
     </message>
@@ -10457,7 +11737,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>“{action}”需要填写备注（原因）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="185" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="199" />
       <source>{action} needs a {stage} photo taken for it (none added since {since}): add the photo with the action</source>
       <translation>“{action}”需要一张为此拍摄的{stage}照片（自 {since} 以来未添加）：请随本操作添加照片</translation>
     </message>
@@ -10472,12 +11752,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>“{action}”不附照片：请不带照片执行（照片属于上报、核实、处置或核查环节）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="174" />
+      <location filename="citygrid_plugin/plugin.py" line="180" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="176" />
+      <location filename="citygrid_plugin/plugin.py" line="182" />
       <source>{action}: your store login has none of the roles {roles}</source>
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
     </message>
@@ -10487,12 +11767,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>已添加 {added} 个数据库图层；{found} 个已在工程中。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="90" />
+      <location filename="citygrid_plugin/core/workflow.py" line="91" />
       <source>{amount} left</source>
       <translation>剩余 {amount}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="723" />
+      <location filename="citygrid_plugin/core/admintables.py" line="725" />
       <source>{area} belongs to {holder} in the store; to move it run the import with MODE “replace” (the file becomes the whole territory table), or delete the row</source>
       <translation>{area} 在库中属于 {holder}；如要移交，请以“替换”方式（MODE，文件成为完整的属地表）运行导入，或删除该行</translation>
     </message>
@@ -10500,6 +11780,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/store/patrol.py" line="775" />
       <source>{at} {who}: {what}</source>
       <translation>{at} {who}：{what}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="975" />
+      <source>{before} → {after} cases a month from the first half of the months to the second</source>
+      <translation>前半期月均 {before} 件 → 后半期月均 {after} 件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="944" />
+      <source>{best} was the only department with a score (mean {best_score}).</source>
+      <translation>{best}是唯一有得分的专业部门（平均得分 {best_score}）。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="209" />
@@ -10522,7 +11812,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>上报案件 {cases} 件；{grids} 个网格中热点 {hot} 个、冷点 {cold} 个（Gi* 按全区计算）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="641" />
+      <location filename="citygrid_plugin/gui/docks/case_queue.py" line="643" />
       <source>{case}: {action} done</source>
       <translation>{case}：已{action}</translation>
     </message>
@@ -10622,12 +11912,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{days} 天前</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="626" />
+      <location filename="citygrid_plugin/core/admintables.py" line="628" />
       <source>{day} ({weekday}) is a day off of the week anyway; the row changes nothing today</source>
       <translation>{day}（{weekday}）本来就是休息日；该行目前不改变任何内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="622" />
+      <location filename="citygrid_plugin/core/admintables.py" line="624" />
       <source>{day} ({weekday}) is a working day of the week anyway; the row changes nothing today</source>
       <translation>{day}（{weekday}）本来就是工作日；该行目前不改变任何内容</translation>
     </message>
@@ -10637,7 +11927,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{day} 已恢复按周规则；保存工作日历后生效。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="616" />
+      <location filename="citygrid_plugin/core/admintables.py" line="618" />
       <source>{day} is already listed in row {other}; keep one of the two rows</source>
       <translation>{day} 已在第 {other} 行列出；请只保留其中一行</translation>
     </message>
@@ -10667,9 +11957,19 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>应处置案件 {due} 件，按期处置率 {rate}；按案件所在地统计</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="876" />
+      <source>{due} cases fell due for handling: {handled} were handled (handling rate {handling_rate}), {on_time} on time (on-time handling rate {on_time_rate}).</source>
+      <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}；按期处置 {on_time} 件，按期处置率 {on_time_rate}。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="190" />
       <source>{due} cases fell due for handling: {handled} were handled, a handling rate of {handling_rate}, {handling_change}; {on_time} on time, an on-time handling rate of {on_time_rate}, {on_time_change}.</source>
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}，{handling_change}；按期处置 {on_time} 件，按期处置率 {on_time_rate}，{on_time_change}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="264" />
+      <source>{due} cases fell due for handling; {on_time} of them were handled on time, an on-time handling rate of {rate}.</source>
+      <translation>本月到期应处置案件{due}件，按期处置{on_time}件，按期处置率{rate}。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/responsibility.py" line="441" />
@@ -10692,7 +11992,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>已从网格 {grid} 移除{duty} {name}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="85" />
+      <location filename="citygrid_plugin/core/workflow.py" line="86" />
       <source>{d} d {h} h</source>
       <translation>{d}天{h}小时</translation>
     </message>
@@ -10705,6 +12005,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/store/fieldwork.py" line="653" />
       <source>{field}: package {local}, store {remote}</source>
       <translation>{field}：数据包 {local}，数据库 {remote}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="343" />
+      <source>{figure} ({n})</source>
+      <translation>{figure}（{n}）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/patrol.py" line="302" />
@@ -10802,6 +12107,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{first} – {last}：{n} 名监督员，{k} 个巡查日，覆盖率 {share}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="182" />
+      <source>{folder} holds other files ({names}); the public information of the month replaces the whole folder: choose another output folder or move those files</source>
+      <translation>{folder} 中有其他文件（{names}）；当月公众信息会替换整个文件夹：请选择其他输出文件夹，或先移走这些文件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/patrol.py" line="390" />
       <source>{folder} is not a patrol package: {file} is missing</source>
       <translation>{folder} 不是巡查数据包：缺少 {file}</translation>
@@ -10842,12 +12152,22 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="984" />
+      <source>{grid} ({community})</source>
+      <translation>{grid}（{community}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_detail.py" line="170" />
       <source>{hours} h requested, awaiting the shift leader</source>
       <translation>申请延期 {hours} 小时，待值班长审批</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="87" />
+      <location filename="citygrid_plugin/core/periods.py" line="142" />
+      <source>{how}, got '{text}'</source>
+      <translation>{how}，收到的是“{text}”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/workflow.py" line="88" />
       <source>{h} h {m:02d} min</source>
       <translation>{h}小时{m:02d}分</translation>
     </message>
@@ -10867,12 +12187,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{kind}类别 {cls} 不在本区所用的编码表中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="891" />
+      <location filename="citygrid_plugin/core/admintables.py" line="893" />
       <source>{kind} class {code} is a standard class ({name}) and cannot be redefined; give the local class a free code{free}</source>
       <translation>{kind}分类 {code} 是标准分类（{name}），不能重新定义；请给扩展分类一个空闲的代码{free}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="897" />
+      <location filename="citygrid_plugin/core/admintables.py" line="899" />
       <source>{kind} class {code} is already in row {other}; keep one of the two rows</source>
       <translation>{kind}分类 {code} 已在第 {other} 行；请只保留其中一行</translation>
     </message>
@@ -10882,7 +12202,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{kind}分类 {name}（{code}）已保存。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="291" />
+      <location filename="citygrid_plugin/core/manual.py" line="292" />
       <source>{kind} defaults</source>
       <translation>{kind}默认时限</translation>
     </message>
@@ -10922,7 +12242,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{label}“{value}”必须是 {width} 位数字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/themes.py" line="288" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="71" />
+      <source>{label} (%)</source>
+      <translation>{label}（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="345" />
       <source>{label} ({n} grids)</source>
       <translation>{label}（{n} 个网格）</translation>
     </message>
@@ -11037,7 +12362,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{layer}：{what}；{fix}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="219" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="227" />
       <source>{limit}, due {at}</source>
       <translation>{limit}，截止 {at}</translation>
     </message>
@@ -11092,9 +12417,29 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{m:.0f} 米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="931" />
+      <location filename="citygrid_plugin/core/admintables.py" line="933" />
       <source>{major} is a new major class: give its name</source>
       <translation>{major} 是新的大类：请填写其名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="729" />
+      <source>{month} ({score})</source>
+      <translation>{month}（{score}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="736" />
+      <source>{month} cases</source>
+      <translation>{month}案件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="111" />
+      <source>{month} is not over yet: a month's public figures are published once it is complete, so that they never change afterwards</source>
+      <translation>{month}尚未结束：每月的公众信息在该月结束后发布，发布后的数据不再变动</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="891" />
+      <source>{month} {n}</source>
+      <translation>{month} {n} 件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="32" />
@@ -11102,12 +12447,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{year}年{month}月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="285" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="340" />
       <source>{month}: {n} cases evaluated (cut-off {as_of})</source>
       <translation>{month}：参与评价的案件 {n} 件（截止 {as_of}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="91" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="96" />
       <source>{month}: {n} cases with actions in or open during the month (cut-off {as_of})</source>
       <translation>{month}：本月有操作或在办的案件 {n} 件（截止时间 {as_of}）</translation>
     </message>
@@ -11117,17 +12462,22 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{month}共上报案件 {reported} 件，{change}；其中有效上报 {valid} 件，有效上报率 {valid_rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/workflow.py" line="89" />
+      <location filename="citygrid_plugin/core/workflow.py" line="90" />
       <source>{m} min</source>
       <translation>{m}分钟</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="821" />
+      <location filename="citygrid_plugin/core/admintables.py" line="823" />
       <source>{name_en}; trusted {trusted}; reporter needed {needs}; role {role}; active {active}</source>
       <translation>{name_en}；可信 {trusted}；需登记举报人 {needs}；上报角色 {role}；启用 {active}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="212" />
+      <location filename="citygrid_plugin/charts.py" line="570" />
+      <source>{name} ({kind})</source>
+      <translation>{name}（{kind}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="907" />
       <source>{name} ({n} cases)</source>
       <translation>{name}（{n} 件）</translation>
     </message>
@@ -11177,7 +12527,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{number}、{title}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="346" />
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="390" />
+      <source>{num} of {den} cases</source>
+      <translation>{den} 件中 {num} 件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="401" />
       <source>{num} of {den} cases — click to list the {den}</source>
       <translation>{den} 件中的 {num} 件——点击列出这 {den} 件</translation>
     </message>
@@ -11187,9 +12542,19 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{n} 件案件（{window}）→ {rows} × {cols} 个 {pixel:g} 米像元</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reports.py" line="86" />
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="324" />
+      <source>{n} cases of {month} read at {time}</source>
+      <translation>{time} 读取{month}案件 {n} 件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="104" />
       <source>{n} cases reported in the period, in {k} classes</source>
       <translation>统计期内上报 {n} 件，涉及 {k} 个类别</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/reports.py" line="232" />
+      <source>{n} cases reported; each kind's total, then its major classes and their classes</source>
+      <translation>本期上报 {n} 件；依次为事件、部件合计及其下各大类、小类</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_workform.py" line="89" />
@@ -11197,7 +12562,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>待打印案卷 {n} 件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="373" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="428" />
       <source>{n} cases — click to list them</source>
       <translation>{n} 件案件——点击列出</translation>
     </message>
@@ -11207,7 +12572,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{n} 件案件，{window}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="484" />
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="523" />
       <source>{n} cases: {title}</source>
       <translation>{n} 件案件：{title}</translation>
     </message>
@@ -11215,6 +12580,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/processing/alg_admin.py" line="150" />
       <source>{n} change(s) applied</source>
       <translation>已写入 {n} 项修改</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="909" />
+      <source>{n} classes were among the {top} most reported in every month: {items}.</source>
+      <translation>{n} 个问题类别在每个月都位列上报最多的前 {top} 位：{items}。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="113" />
@@ -11289,6 +12659,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>有 {n} 个 QField 无法接受的问题</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="92" />
+      <source>{n} pts</source>
+      <translation>{n}个百分点</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="147" />
       <source>{n} rows read; {bad} rejected before the store</source>
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
@@ -11297,6 +12672,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/gui/admin/sources.py" line="146" />
       <source>{n} sources saved.</source>
       <translation>已保存 {n} 个问题来源。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="916" />
+      <source>{n} unit grids were hot in every month: {items}.</source>
+      <translation>{n} 个单元网格在每个月都是热点：{items}。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_patrolsync.py" line="134" />
@@ -11344,6 +12724,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{path} 的数据包格式为 {found}；本插件只能读取格式 {known}：请升级插件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_publication.py" line="177" />
+      <source>{path} is a file, not a folder: choose another output folder</source>
+      <translation>{path} 是文件而不是文件夹：请选择其他输出文件夹</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/fieldwork.py" line="429" />
       <source>{path} is not a CityGrid field-work package (tables {tables} are missing)</source>
       <translation>{path} 不是 CityGrid 外业数据包（缺少表 {tables}）</translation>
@@ -11374,17 +12759,57 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{path}：表格请输出为 .xlsx 或 .csv</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="928" />
+      <source>{pattern} {n} grids</source>
+      <translation>{pattern} {n} 个网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/evaluation.py" line="273" />
+      <source>{period} (to date)</source>
+      <translation>{period}（至今）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="84" />
+      <source>{period} is not a month: the monthly report takes a month (YYYY-MM); a quarter's review is citygrid:quarterreport, a year's report citygrid:annualreport</source>
+      <translation>{period} 不是一个月份：月报只接受月份（YYYY-MM）；季度点评请用 citygrid:quarterreport，年度报告请用 citygrid:annualreport</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="141" />
+      <source>{period}: {n} cases loaded once for {months} months ({seconds:.1f} s)</source>
+      <translation>{period}：一次读取 {n} 件案件，用于 {months} 个月（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="364" />
+      <source>{persistent} grids hot in every month ({method})</source>
+      <translation>{persistent} 个网格每个月都是热点（{method}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="445" />
+      <source>{place} annual comprehensive evaluation report ({period})</source>
+      <translation>{place}数字城管年度综合评价报告（{period}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/themes.py" line="238" />
       <source>{place} component census coverage</source>
       <translation>{place} 部件普查覆盖情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="153" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
       <source>{place} comprehensive evaluation monthly report ({month})</source>
       <translation>{place}综合评价月报（{month}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/themes.py" line="125" />
+      <location filename="citygrid_plugin/core/publication.py" line="122" />
+      <source>{place} digital urban management: public information, {month}</source>
+      <translation>{place}数字城管公众信息发布（{month}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="397" />
+      <source>{place} quarterly review ({period})</source>
+      <translation>{place}数字城管季度点评（{period}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="159" />
       <source>{place} {period} case density (per unit grid)</source>
       <translation>{place} {period} 案件密度（按单元网格）</translation>
     </message>
@@ -11404,6 +12829,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{place} {period} 按期处置率（按街道）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="347" />
+      <source>{place} {period}: hot spot patterns per unit grid</source>
+      <translation>{place}{period}：各单元网格的热点模式</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="362" />
+      <source>{place} {period}: months each unit grid was hot</source>
+      <translation>{place}{period}：各单元网格成为热点的月数</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="138" />
       <source>{place} {period}: {theme}</source>
       <translation>{place} {period}：{theme}</translation>
@@ -11412,6 +12847,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/reporttext.py" line="151" />
       <source>{points} pp</source>
       <translation>{points} 个百分点</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periods.py" line="141" />
+      <source>{problem}: {how}, got '{text}'</source>
+      <translation>{problem}：{how}，收到的是“{text}”</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/backup.py" line="32" />
@@ -11434,12 +12874,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>立案 {registered} 件，{change}；截至月末结案 {closed} 件，结案率 {closing_rate}，{closing_change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="276" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="873" />
+      <source>{registered} cases were registered; {closed} of them were closed by the end of their month (closing rate {rate}).</source>
+      <translation>立案 {registered} 件，其中截至当月月末结案 {closed} 件，结案率 {rate}。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="282" />
       <source>{reported} reported, {registered} registered; busiest day: the {day} ({n} reported)</source>
       <translation>上报 {reported} 件，立案 {registered} 件；上报最多的一天：{day} 日（{n} 件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="142" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="156" />
       <source>{role} is not authorised to {action}; authorised: {who} (an administrator sets the authorisations)</source>
       <translation>{role}无权{action}；有权者：{who}（审批权限由管理员设置）</translation>
     </message>
@@ -11479,22 +12924,22 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{source} 第 {line} 行：有 {got} 个值，但有 {want} 列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="131" />
+      <location filename="citygrid_plugin/core/admintables.py" line="133" />
       <source>{source} row {row}, column {column} (empty): {what}</source>
       <translation>{source} 第 {row} 行，{column} 列（空）：{what}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="133" />
+      <location filename="citygrid_plugin/core/admintables.py" line="135" />
       <source>{source} row {row}, column {column} “{value}”: {what}</source>
       <translation>{source} 第 {row} 行，{column} 列“{value}”：{what}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="129" />
+      <location filename="citygrid_plugin/core/admintables.py" line="131" />
       <source>{source} row {row}: {what}</source>
       <translation>{source} 第 {row} 行：{what}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="126" />
+      <location filename="citygrid_plugin/core/admintables.py" line="128" />
       <source>{source}, column {column}: {what}</source>
       <translation>{source}，{column} 列：{what}</translation>
     </message>
@@ -11524,7 +12969,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{source}：文件为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="124" />
+      <location filename="citygrid_plugin/core/admintables.py" line="126" />
       <source>{source}: {what}</source>
       <translation>{source}：{what}</translation>
     </message>
@@ -11534,7 +12979,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{stage}（时限 {limit}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="268" />
+      <location filename="citygrid_plugin/core/manual.py" line="269" />
       <source>{stage} time limit</source>
       <translation>{stage}时限</translation>
     </message>
@@ -11544,7 +12989,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{start} 至 {end}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="170" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="184" />
       <source>{table} is append-only: {op} refused</source>
       <translation>{table} 只能追加：拒绝 {op}</translation>
     </message>
@@ -11554,12 +12999,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{table}：新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="173" />
+      <location filename="citygrid_plugin/processing/base.py" line="174" />
       <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first</source>
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="264" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="270" />
       <source>{title} (chart)</source>
       <translation>{title}（图）</translation>
     </message>
@@ -11567,6 +13012,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/layouts/report.py" line="304" />
       <source>{title} (continued)</source>
       <translation>{title}（续）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="516" />
+      <source>{title}, {month}: ranked by composite score</source>
+      <translation>{title}（{month}，按综合得分排名）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/publication.py" line="515" />
+      <source>{title}, {month}: ranked by on-time handling rate</source>
+      <translation>{title}（{month}，按按期处置率排名）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="529" />
@@ -11629,7 +13084,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{what}：有 {labels} 个标签却有 {values} 个数值，请为每个标签给出一个数值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="371" />
+      <location filename="citygrid_plugin/core/manual.py" line="372" />
       <source>{where}: a situation (情形) without a name</source>
       <translation>{where}：有一个情形没有名称</translation>
     </message>
@@ -11704,12 +13159,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{where}：名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="378" />
+      <location filename="citygrid_plugin/core/manual.py" line="379" />
       <source>{where}: the situation '{name}' has no time limit; give it at least one (or remove it)</source>
       <translation>{where}：情形“{name}”没有时限；请至少给出一个（或删除该情形）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="375" />
+      <location filename="citygrid_plugin/core/manual.py" line="376" />
       <source>{where}: the situation '{name}' is given twice</source>
       <translation>{where}：情形“{name}”重复</translation>
     </message>
@@ -11719,7 +13174,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{where}：时间从 {before} 倒退</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="366" />
+      <location filename="citygrid_plugin/core/manual.py" line="367" />
       <source>{where}: topology '{value}' is not 点, 线 or 面</source>
       <translation>{where}：拓扑类型“{value}”不是 点、线 或 面</translation>
     </message>
@@ -11734,17 +13189,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{where}：未知底图表“{table}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="359" />
+      <location filename="citygrid_plugin/core/manual.py" line="360" />
       <source>{where}: unknown kind '{kind}' (事件 or 部件)</source>
       <translation>{where}：未知类型“{kind}”（事件或部件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="383" />
+      <location filename="citygrid_plugin/core/manual.py" line="384" />
       <source>{where}: unknown stage '{stage}'</source>
       <translation>{where}：未知阶段“{stage}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="363" />
+      <location filename="citygrid_plugin/core/manual.py" line="364" />
       <source>{where}: {field} has {n} characters; at most 4000</source>
       <translation>{where}：{field} 有 {n} 个字符；最多 4000</translation>
     </message>
@@ -11764,7 +13219,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{where}：{what}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/manual.py" line="373" />
+      <location filename="citygrid_plugin/core/manual.py" line="374" />
       <source>{where}: 紧急 is the urgent limits' row, not a situation</source>
       <translation>{where}：“紧急”是紧急时限行，不是情形</translation>
     </message>
@@ -11779,7 +13234,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{where}第 {row} 行：缺少列 {missing}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="130" />
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="136" />
       <source>{who} — has the task now</source>
       <translation>{who}（当前负责）</translation>
     </message>
@@ -11804,6 +13259,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{window}：{cases} 件案件分布在 {grids} 个网格中的 {with_cases} 个；热点网格 {hot} 个，冷点网格 {cold} 个</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periods.py" line="87" />
+      <source>{year}</source>
+      <translation>{year}年</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="234" />
+      <source>— choose —</source>
+      <translation>— 请选择 —</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/responsibility.py" line="236" />
       <source>— nobody: every supervisor —</source>
       <translation>— 不指定：所有监督员 —</translation>
@@ -11819,37 +13284,37 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>“全部或全不”：有 {n} 行被拒绝，因此未导入任何数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1074" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1076" />
       <source>“{code}” is not a unit grid code (15 digits)</source>
       <translation>“{code}”不是单元网格编码（15 位数字）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="674" />
+      <location filename="citygrid_plugin/core/admintables.py" line="676" />
       <source>“{part}” comes before the period written ahead of it ({before}); write the periods in the order of the day</source>
       <translation>“{part}”排在前一时段（{before}）之前；请按一天中的先后顺序写时段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="667" />
+      <location filename="citygrid_plugin/core/admintables.py" line="669" />
       <source>“{part}” ends before it starts; write the earlier time first</source>
       <translation>“{part}”的结束早于开始；请把较早的时间写在前面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="662" />
+      <location filename="citygrid_plugin/core/admintables.py" line="664" />
       <source>“{part}” holds a time that does not exist (hours 00–24, minutes 00–59)</source>
       <translation>“{part}”含有不存在的时间（小时 00–24，分钟 00–59）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="657" />
+      <location filename="citygrid_plugin/core/admintables.py" line="659" />
       <source>“{part}” is not a period; write start-end as HH:MM-HH:MM, periods separated by commas (08:30-12:00,13:30-17:30)</source>
       <translation>“{part}”不是时段；请写作 开始-结束 即 HH:MM-HH:MM，时段之间用逗号分隔（08:30-12:00,13:30-17:30）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="672" />
+      <location filename="citygrid_plugin/core/admintables.py" line="674" />
       <source>“{part}” overlaps the period before it ({before}); periods must not overlap</source>
       <translation>“{part}”与前一时段（{before}）重叠；时段之间不得重叠</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="973" />
+      <location filename="citygrid_plugin/core/admintables.py" line="975" />
       <source>“{term}” is not a score term; the terms are {terms} (or {names})</source>
       <translation>“{term}”不是评分项；评分项为 {terms}（或 {names}）</translation>
     </message>
@@ -11889,12 +13354,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>…或图层中的案卷（字段 id 或 case_no）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="201" />
+      <location filename="citygrid_plugin/processing/base.py" line="204" />
       <source>…or period start</source>
       <translation>……或统计期开始时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="109" />
+      <location filename="citygrid_plugin/processing/base.py" line="110" />
       <source>…or pg_service name (instead of a QGIS connection)</source>
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
     </message>
@@ -11904,7 +13369,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>…或在图层上选择的单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="301" />
+      <location filename="citygrid_plugin/processing/base.py" line="311" />
       <source>…or window start</source>
       <translation>……或窗口开始时间</translation>
     </message>
@@ -11912,6 +13377,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/processing/alg_coverage.py" line="75" />
       <source>…to day (empty: the same day)</source>
       <translation>……至（空：同一天）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/leader.py" line="242" />
+      <source>‹ Back to the figures</source>
+      <translation>‹ 返回总览</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="83" />

@@ -8,8 +8,8 @@ DECLARE
     a numeric;
 BEGIN
     FOR e IN SELECT key, value FROM jsonb_each(COALESCE(p, '{}')) LOOP
-        IF e.key NOT IN ('accept', 'verify', 'register', 'dispatch', 'handle', 'check', 'close') THEN
-            RAISE EXCEPTION 'manual %: unknown stage % (accept, verify, register, dispatch, handle, check, close)',
+        IF e.key NOT IN ('accept', 'verify', 'register', 'dispatch', 'handle', 'check', 'close', 'revisit') THEN
+            RAISE EXCEPTION 'manual %: unknown stage % (accept, verify, register, dispatch, handle, check, close, revisit)',
                 p_where, quote_literal(e.key) USING ERRCODE = 'check_violation';
         END IF;
         IF COALESCE(e.value ->> 'unit', '') NOT IN ('hours', 'work_hours', 'work_days') THEN
