@@ -247,8 +247,8 @@ class CityGridPlugin:
     def _release_session(self) -> None:
         """Close the session when no window uses it any more."""
         if self.session is not None and not any((self.case_dock, self.heatmap_dock, self.evaluation_dock,
-                                                 self.coverage_dock, self.leader_dock, self.big_screen, self.report_dialog,
-                                                 self.admin_dialog)):
+                                                 self.coverage_dock, self.leader_dock, self.big_screen,
+                                                 self.report_dialog, self.admin_dialog)):
             self.session.close()
             self.session = None
 

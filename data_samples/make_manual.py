@@ -20,8 +20,9 @@ EVENTS, COMPONENTS), with the seeds' two examples exactly:
 The other pages are plausible for a Chinese district, not a real city's manual. The default
 limits are the store's (migrations 007, 014 and 017): 核实 30 分钟, 立案 1 工作时, 派遣 1 工作时,
 处置 3 工作日, 核查 30 分钟, 结案 2 工作时, 回访 2 工作日; urgent 核实 15 分钟, 立案 and 派遣 30 分钟,
-处置 2 小时, 核查 15 分钟, 结案 1 小时. Departments print by name from departments_gbk.csv (a code the file lacks prints as
-the code). The workbook's bytes depend only on this script (core.xlsx writes fixed time stamps).
+处置 2 小时, 核查 15 分钟, 结案 1 小时. Departments print by name from departments_gbk.csv (a code
+the file lacks prints as the code). The workbook's bytes depend only on this script (core.xlsx
+writes fixed time stamps).
 """
 from __future__ import annotations
 

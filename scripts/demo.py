@@ -21,8 +21,10 @@ Steps (later capabilities add theirs to run()):
   7. hot spots of the last 90 days (citygrid:hotspots) and emerging hot spots of the year in
      four-week slices (citygrid:emerginghotspots), each with a PNG map (output/demo/hotspots/);
   8. the monthly evaluation report of the last complete month (citygrid:monthlyreport) and the
-     atlas of its cases per unit grid, one page per street (citygrid:streetatlas), as PDFs in
-     output/demo/report/;
+     atlas of its cases per unit grid, one page per street (citygrid:streetatlas), the review of
+     the last complete quarter (citygrid:quarterreport) and the annual report of the year so far
+     (citygrid:annualreport), as PDFs in output/demo/report/; the month's public page
+     (citygrid:publishmonth) in output/demo/public/;
   9. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers, the analyses
      and the base map, styled; reopen it, check every layer opens, render output/demo/overview.png;
  10. print a summary: counts per layer, figures, and where the outputs are.
@@ -185,7 +187,8 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     report = run_report(processing, store, out, feedback)
     say(f"{step('report')} monthly report {report['month']}: {report['report']} ({report['report_pages']} pages, "
         f"{report['report_seconds']:.1f} s); atlas: {report['atlas']} ({report['atlas_pages']} streets, "
-        f"{report['atlas_seconds']:.1f} s)")
+        f"{report['atlas_seconds']:.1f} s); quarterly review {report['quarter']} ({report['review_pages']} pages), "
+        f"annual report {report['year']} ({report['annual_pages']} pages), public page {report['public']}")
 
     project_path = out / "citygrid_demo.qgz"
     write_project(project_path, dbname, gpkg, hot)
@@ -709,10 +712,15 @@ def run_hotspots(processing, store: dict, out: Path, feedback) -> dict:
 
 
 def run_report(processing, store: dict, out: Path, feedback) -> dict:
-    """The monthly evaluation report of the last complete month (citygrid:monthlyreport) and the
-    atlas of that month's cases per unit grid, one page per street (citygrid:streetatlas), in
-    output/demo/report/ (ASCII file names: monthly_report_YYYY-MM.pdf, atlas_YYYY-MM.pdf)."""
+    """The monthly evaluation report of the last complete month (citygrid:monthlyreport), the
+    atlas of that month's cases per unit grid, one page per street (citygrid:streetatlas), the
+    review of the last complete quarter (citygrid:quarterreport) and the annual report of the
+    running year (citygrid:annualreport, to date) in output/demo/report/ (ASCII file names:
+    monthly_report_YYYY-MM.pdf, atlas_YYYY-MM.pdf, quarter_review_YYYY-Qn.pdf,
+    annual_report_YYYY.pdf), and the month's public page (citygrid:publishmonth) in
+    output/demo/public/YYYY-MM/."""
     from citygrid_plugin.core.evaluation import month_period
+    from citygrid_plugin.core.periods import parse_period
 
     start, _end = month_period("")
     month = f"{start:%Y-%m}"
@@ -726,9 +734,27 @@ def run_report(processing, store: dict, out: Path, feedback) -> dict:
     atlas = processing.run("citygrid:streetatlas", {**store, "MONTH": month, "THEME": 0, "DPI": 300,
                                                      "OUTPUT": str(folder / f"atlas_{month}.pdf")}, feedback=feedback)
     t2 = time.monotonic()
+    # the rhythm 月度发布、季度点评、年度综合评价 (issue 18): the last complete quarter's review, the
+    # year so far and the public page of the month
+    quarter = parse_period("", kind="quarter")
+    review = processing.run("citygrid:quarterreport", {**store, "PERIOD": quarter.key,
+                                                        "OUTPUT": str(folder / f"quarter_review_{quarter.key}.pdf")},
+                            feedback=feedback)
+    t3 = time.monotonic()
+    year = f"{_end:%Y}"
+    annual = processing.run("citygrid:annualreport", {**store, "PERIOD": year,
+                                                       "OUTPUT": str(folder / f"annual_report_{year}.pdf")},
+                            feedback=feedback)
+    t4 = time.monotonic()
+    public = processing.run("citygrid:publishmonth", {**store, "MONTH": month, "OUTPUT": str(out / "public")},
+                            feedback=feedback)
+    t5 = time.monotonic()
     return {"month": month, "report": report["OUTPUT"], "report_pages": int(report["PAGES"]),
             "report_seconds": t1 - t0, "atlas": atlas["OUTPUT"], "atlas_pages": int(atlas["PAGES"]),
-            "atlas_seconds": t2 - t1}
+            "atlas_seconds": t2 - t1, "quarter": quarter.key, "review": review["OUTPUT"],
+            "review_pages": int(review["PAGES"]), "review_seconds": t3 - t2, "year": year,
+            "annual": annual["OUTPUT"], "annual_pages": int(annual["PAGES"]), "annual_seconds": t4 - t3,
+            "public": str(Path(public["FOLDER"]) / "index.html"), "public_seconds": t5 - t4}
 
 
 def render_overview(project, path: Path, width: int = 1600) -> Path:
@@ -825,6 +851,11 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
           f"maps {h['maps']['hotspots']}, {h['maps']['emerging']}")
     r = result["report"]
     print(f"  monthly report {r['month']}: {r['report']} ({r['report_pages']} pages, {r['report_seconds']:.1f} s)")
+    print(f"  quarterly review {r['quarter']} (季度点评): {r['review']} ({r['review_pages']} pages, "
+          f"{r['review_seconds']:.1f} s)")
+    print(f"  annual report {r['year']} to date (年度综合评价报告): {r['annual']} ({r['annual_pages']} pages, "
+          f"{r['annual_seconds']:.1f} s)")
+    print(f"  public page {r['month']} (公众信息发布): {r['public']} ({r['public_seconds']:.1f} s)")
     print(f"  atlas {r['month']} (cases per unit grid, one page per street): {r['atlas']} ({r['atlas_pages']} pages, "
           f"{r['atlas_seconds']:.1f} s)")
     print("  project layers (features):")

@@ -59,10 +59,11 @@ class MonthlyReportAlgorithm(PeriodAlgorithm):
             "department performance with composite scores and ranks; indicators by street and community and of "
             "the supervisors and dispatchers; the monthly reports (most frequent problems, sources, states, "
             "cases by department, problems by class, handling times, events and components against the year and "
-            "the month before), each with a chart; the cases reported per day; and four maps: cases per unit grid, on-time handling rate by "
-            "community, the month's hot spots and the census coverage. Every figure is a number of cases as the "
-            "evaluation defines it, from the audit up to the month's end, so the report of a past month never "
-            "changes. A month in which nothing happened gives a short report that says so.")
+            "the month before), each with a chart; the cases reported per day; and four maps: cases per unit "
+            "grid, on-time handling rate by community, the month's hot spots and the census coverage. Every "
+            "figure is a number of cases as the evaluation defines it, from the audit up to the month's end, "
+            "so the report of a past month never changes. A month in which nothing happened gives a short "
+            "report that says so.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_month_parameters()

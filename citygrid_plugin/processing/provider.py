@@ -25,6 +25,7 @@ from .alg_monthlyreport import MonthlyReportAlgorithm
 from .alg_partitiongrids import PartitionGridsAlgorithm
 from .alg_patrolpackage import ALGORITHMS as PATROL_PACKAGE_ALGORITHMS
 from .alg_patrolsync import PatrolSyncAlgorithm
+from .alg_periodreport import ALGORITHMS as PERIOD_REPORT_ALGORITHMS
 from .alg_publication import PublishMonthAlgorithm
 from .alg_roles import SaveUserAlgorithm, SetupRolesAlgorithm
 from .alg_roster import ImportRosterAlgorithm
@@ -67,3 +68,5 @@ class CityGridProvider(QgsProcessingProvider):
         self.addAlgorithm(ImportRosterAlgorithm())   # 一格六员 (alg_roster)
         self.addAlgorithm(PatrolCoverageAlgorithm())   # 巡查覆盖 (alg_coverage)
         self.addAlgorithm(PublishMonthAlgorithm())     # 公众信息发布 (alg_publication)
+        for cls in PERIOD_REPORT_ALGORITHMS:           # 季度点评, 年度综合评价报告 (alg_periodreport)
+            self.addAlgorithm(cls())

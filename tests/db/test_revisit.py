@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 import pytest
 
 from citygrid_plugin.core import evaluation as ev
-from citygrid_plugin.store import db
 from citygrid_plugin.store.cases import CaseRefused, act, report_case
 from citygrid_plugin.store.evaluation import load_cases
 from citygrid_plugin.store.roles import save_user, setup_roles

@@ -59,7 +59,7 @@
       <translation>“{name}”不能作工作表名：应为 1 到 31 个字符，且不含 [ ] : * ? / \</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="393" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="422" />
       <source>'{text}' is not a quarter: the quarterly review takes a quarter, written YYYY-Qn (e.g. 2026-Q3)</source>
       <translation>“{text}”不是季度：季度点评需要一个季度，写作 YYYY-Qn（如 2026-Q3）</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>“{text}”不是时限：请写数字和单位，例如 4工作时、90分钟、24小时、15工作日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="441" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="470" />
       <source>'{text}' is not a year: the annual report takes a year, written YYYY (e.g. 2026)</source>
       <translation>“{text}”不是年份：年度报告需要一个年份，写作 YYYY（如 2026）</translation>
     </message>
@@ -99,7 +99,7 @@
       <translation>（未命名）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="907" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="943" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>0（—）：不单独设时限，使用默认时限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="297" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="320" />
       <source>1–12: the months; </source>
       <translation>1–12 为月份；</translation>
     </message>
@@ -142,6 +142,11 @@
       <location filename="citygrid_plugin/core/admintables.py" line="425" />
       <source>; it is a {other} class ({name}): check the type column</source>
       <translation>；它是{other}类（{name}）：请检查类型列</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="326" />
+      <source>; {n} departments with nothing due in any month are not ranked</source>
+      <translation>；另有 {n} 个专业部门各月均无应处置案件，未排名</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/desk.py" line="80" />
@@ -329,17 +334,17 @@
       <translation>处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="688" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="719" />
       <source>Against previous period</source>
       <translation>较上期变化</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="967" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1007" />
       <source>Against the previous period's ranking, {name} fell most ({places} places).</source>
       <translation>与上期排名相比，{name}下降最多（{places} 位）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="964" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1004" />
       <source>Against the previous period's ranking, {name} rose most ({places} places).</source>
       <translation>与上期排名相比，{name}上升最多（{places} 位）。</translation>
     </message>
@@ -409,12 +414,12 @@
       <translation>导入的注记数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="449" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="478" />
       <source>Annual comprehensive evaluation report</source>
       <translation>年度综合评价报告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="423" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="452" />
       <source>Annual comprehensive evaluation report (PDF)</source>
       <translation>年度综合评价报告（PDF）</translation>
     </message>
@@ -454,7 +459,7 @@
       <translation>批准延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="645" />
       <source>Apr</source>
       <translation>4月</translation>
     </message>
@@ -514,7 +519,7 @@
       <translation>并入此案卷</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="645" />
       <source>Aug</source>
       <translation>8月</translation>
     </message>
@@ -614,7 +619,7 @@
       <translation>所属部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="707" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="738" />
       <source>Best month</source>
       <translation>最好月份</translation>
     </message>
@@ -869,9 +874,14 @@
       <translation>案卷 {id} 不存在或您无权查看</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="783" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="819" />
       <source>Cases</source>
       <translation>案件数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="770" />
+      <source>Cases a month</source>
+      <translation>月均案件数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="134" />
@@ -879,7 +889,7 @@
       <translation>专业部门案卷分布</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="407" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="436" />
       <source>Cases by month</source>
       <translation>各月案件数</translation>
     </message>
@@ -975,7 +985,7 @@ Register anyway?</source>
       <translation>今日立案的案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="890" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="926" />
       <source>Cases reported by month: {items}.</source>
       <translation>各月上报案件：{items}。</translation>
     </message>
@@ -1025,12 +1035,12 @@ Register anyway?</source>
       <translation>修改说明</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="768" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="804" />
       <source>Change per month</source>
       <translation>月均变化</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="768" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="804" />
       <source>Change per month (%)</source>
       <translation>月均变化率（%）</translation>
     </message>
@@ -1155,7 +1165,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="45" />
+      <location filename="citygrid_plugin/processing/provider.py" line="46" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -1170,7 +1180,7 @@ Register anyway?</source>
       <translation>CityGrid 数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="766" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="802" />
       <source>Class</source>
       <translation>类别</translation>
     </message>
@@ -1220,12 +1230,12 @@ Register anyway?</source>
       <translation>案件数分级方法</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="818" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="854" />
       <source>Classes that improved most</source>
       <translation>改善最明显的问题类别</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="819" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="855" />
       <source>Classes that worsened most</source>
       <translation>恶化最明显的问题类别</translation>
     </message>
@@ -1410,7 +1420,7 @@ Register anyway?</source>
       <translation>已导入社区数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="766" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="802" />
       <source>Community</source>
       <translation>社区</translation>
     </message>
@@ -1785,7 +1795,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>巡查天数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="642" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="646" />
       <source>Dec</source>
       <translation>12月</translation>
     </message>
@@ -1850,7 +1860,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>删除所选规则</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="686" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="717" />
       <source>Department</source>
       <translation>专业部门</translation>
     </message>
@@ -1885,17 +1895,17 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门处理情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="689" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="720" />
       <source>Department rankings</source>
       <translation>专业部门排名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="461" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="490" />
       <source>Department ranks by month</source>
       <translation>专业部门各月排名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="705" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="736" />
       <source>Department scores</source>
       <translation>专业部门得分</translation>
     </message>
@@ -2159,7 +2169,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>EPSG:{srid} 不是以米为单位的投影坐标系；请使用该区县所在的 CGCS2000 3 度带高斯-克吕格投影（例如 105°E 为 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="782" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="818" />
       <source>Emerging hot spots</source>
       <translation>时空热点模式</translation>
     </message>
@@ -2354,7 +2364,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>有错误时失败</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="645" />
       <source>Feb</source>
       <translation>2月</translation>
     </message>
@@ -2389,12 +2399,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>办结时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="767" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="803" />
       <source>First half, per month</source>
       <translation>前半期月均</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="686" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="717" />
       <source>First to last month</source>
       <translation>首末月变化</translation>
     </message>
@@ -2438,12 +2448,12 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
 输出 XLSX 工作簿（每张表一个工作表）或 CSV 文件，并可输出每日网格图层：责任监督员已巡查、责任监督员未巡查、其他人巡查。日期按北京时间计；不填日期为今天。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="957" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="997" />
       <source>From {first} to {last}, {name} fell most ({places} places).</source>
       <translation>从{first}到{last}，{name}排名下降最多（{places} 位）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="954" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="994" />
       <source>From {first} to {last}, {name} rose most ({places} places).</source>
       <translation>从{first}到{last}，{name}排名上升最多（{places} 位）。</translation>
     </message>
@@ -2518,7 +2528,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>几何类型（部件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="336" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="365" />
       <source>Gi*</source>
       <translation>Gi*</translation>
     </message>
@@ -2583,7 +2593,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>委办局</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="766" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="802" />
       <source>Grid</source>
       <translation>网格</translation>
     </message>
@@ -2643,12 +2653,12 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>网格 {grid}：由 {who} 负责，{period}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="783" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="819" />
       <source>Grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="783" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="819" />
       <source>Grids (first ten)</source>
       <translation>网格（前十个）</translation>
     </message>
@@ -2688,7 +2698,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>已普查网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="816" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="852" />
       <source>Grids that improved most</source>
       <translation>改善最明显的网格</translation>
     </message>
@@ -2698,7 +2708,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>沿用原编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="817" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="853" />
       <source>Grids that worsened most</source>
       <translation>恶化最明显的网格</translation>
     </message>
@@ -2823,6 +2833,11 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>热力半径</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="770" />
+      <source>Highest place</source>
+      <translation>最高名次</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/publication.py" line="357" />
       <source>Highest: {best} ({best_rate}); lowest: {worst} ({worst_rate}).</source>
       <translation>最高为{best}（{best_rate}），最低为{worst}（{worst_rate}）。</translation>
@@ -2853,7 +2868,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>本年节假日与调休上班日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="331" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="360" />
       <source>Hot grids</source>
       <translation>热点网格</translation>
     </message>
@@ -2863,7 +2878,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>热点网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="927" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="963" />
       <source>Hot spot patterns over the year: {items}.</source>
       <translation>全年热点模式：{items}。</translation>
     </message>
@@ -3040,12 +3055,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{month}，{place}共受理上报城市管理问题{reported}件，立案{registered}件，截至月末结案{closed}件。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="865" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="901" />
       <source>In {period}, {reported} cases were reported ({change}), {valid} of them valid (valid-report rate {rate}).</source>
       <translation>{period}共上报案件 {reported} 件，{change}；其中有效上报 {valid} 件，有效上报率 {rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="870" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="906" />
       <source>In {period}, {reported} cases were reported, {valid} of them valid (valid-report rate {rate}).</source>
       <translation>{period}共上报案件 {reported} 件，其中有效上报 {valid} 件，有效上报率 {rate}。</translation>
     </message>
@@ -3095,7 +3110,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="645" />
       <source>Jan</source>
       <translation>1月</translation>
     </message>
@@ -3105,12 +3120,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>自然断点法分级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="645" />
       <source>Jul</source>
       <translation>7月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="645" />
       <source>Jun</source>
       <translation>6月</translation>
     </message>
@@ -3140,12 +3155,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>主要指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="663" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="694" />
       <source>Key figures by month</source>
       <translation>各月主要指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="736" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="772" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -3305,6 +3320,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="770" />
+      <source>Lowest place</source>
+      <translation>最低名次</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/leader.py" line="201" />
       <source>Lowest-scoring departments this month</source>
       <translation>本月综合得分最低的部门</translation>
@@ -3360,7 +3380,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>专题图文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="315" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="344" />
       <source>Map not drawn</source>
       <translation>地图未绘制</translation>
     </message>
@@ -3380,7 +3400,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>地图：{title}。{subtitle}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="645" />
       <source>Mar</source>
       <translation>3月</translation>
     </message>
@@ -3395,17 +3415,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>将这些网格标记为已普查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="641" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="645" />
       <source>May</source>
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="288" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="308" />
       <source>Mean composite score by department</source>
       <translation>各专业部门平均综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="686" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="717" />
       <source>Mean score</source>
       <translation>平均得分</translation>
     </message>
@@ -3430,7 +3450,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>合并单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="920" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="956" />
       <source>Method: {how}.</source>
       <translation>判定方法——{how}。</translation>
     </message>
@@ -3470,7 +3490,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="664" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="695" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
@@ -3500,12 +3520,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>综合评价月报（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="95" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="98" />
       <source>Months evaluated</source>
       <translation>评价月数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="152" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="154" />
       <source>Months evaluated in {seconds:.1f} s</source>
       <translation>各月评价完成，用时 {seconds:.1f} 秒</translation>
     </message>
@@ -3610,17 +3630,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{place}在{month}没有上报、应处置、应核查或在办的案件，没有可评价的内容。月报的各项表格、图表和专题图从略（均为空）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="231" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="251" />
       <source>No case was reported, due for handling, checked or open in {place} in {period}: there is nothing to review. The tables, charts and maps are left out; they would all be empty.</source>
       <translation>{place}在{period}没有上报、应处置、应核查或在办的案件，没有可点评的内容。报告中的表格、图表和地图均已省略，它们都将是空的。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="478" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="508" />
       <source>No change between the first and the second half of the months.</source>
       <translation>前后两个半期之间没有变化。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="912" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="948" />
       <source>No class was among the {top} most reported in every month.</source>
       <translation>没有问题类别在每个月都位列上报最多的前 {top} 位。</translation>
     </message>
@@ -3690,12 +3710,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>当日无轨迹。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="931" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="967" />
       <source>No unit grid shows a hot spot pattern over the year.</source>
       <translation>全年没有单元网格呈现热点模式。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="919" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="955" />
       <source>No unit grid was hot in every month.</source>
       <translation>没有单元网格在每个月都是热点。</translation>
     </message>
@@ -3713,6 +3733,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/admin/manual.py" line="668" />
       <source>Not applied: version {version} stays in force.</source>
       <translation>未应用：第 {version} 版仍然有效。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/periodreview.py" line="986" />
+      <source>Not ranked, with nothing due for handling in any month: {names}.</source>
+      <translation>各月均无应处置案件、未参加排名的专业部门：{names}。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/dialog.py" line="189" />
@@ -3765,12 +3790,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本月无此项数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="243" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="263" />
       <source>Nothing to report for this period.</source>
       <translation>本期无此项数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="642" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="646" />
       <source>Nov</source>
       <translation>11月</translation>
     </message>
@@ -3790,7 +3815,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>发现时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="642" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="646" />
       <source>Oct</source>
       <translation>10月</translation>
     </message>
@@ -3805,7 +3830,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在有综合得分的{n}个专业部门中，{best}排名第一（{score}分）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="939" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="975" />
       <source>Of the {n} departments with a score, {best} ranked first with a mean score of {best_score} and {worst} last with {worst_score}.</source>
       <translation>在 {n} 个有得分的专业部门中，{best}排名第一，平均得分 {best_score}；{worst}排名最后，平均得分 {worst_score}。</translation>
     </message>
@@ -4140,7 +4165,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已生成的巡查数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="783" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="819" />
       <source>Pattern</source>
       <translation>模式</translation>
     </message>
@@ -4185,12 +4210,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>持续热点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="749" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="785" />
       <source>Persistent hot spots</source>
       <translation>持续热点网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="735" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="771" />
       <source>Persistent problems</source>
       <translation>持续高发问题</translation>
     </message>
@@ -4305,12 +4330,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="268" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="288" />
       <source>Previous period</source>
       <translation>上期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="688" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="719" />
       <source>Previous period's rank</source>
       <translation>上期排名</translation>
     </message>
@@ -4450,7 +4475,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>质量指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="390" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="419" />
       <source>Quarter (YYYY-Qn, e.g. 2026-Q3; empty: the last complete quarter)</source>
       <translation>季度（YYYY-Qn，如 2026-Q3；留空：上一个完整季度）</translation>
     </message>
@@ -4460,17 +4485,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>季度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="375" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="404" />
       <source>Quarterly review (PDF)</source>
       <translation>季度点评（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="400" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="429" />
       <source>Quarterly review of digital urban management</source>
       <translation>数字城管季度点评</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="706" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="737" />
       <source>Q{quarter}</source>
       <translation>第{quarter}季度</translation>
     </message>
@@ -4485,12 +4510,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>半径（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="686" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="717" />
       <source>Rank</source>
       <translation>排名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="408" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="437" />
       <source>Rates by month</source>
       <translation>各月办理情况</translation>
     </message>
@@ -4855,7 +4880,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本月回访到问题反映人{revisited}人次，其中对处置结果表示满意或基本满意的{satisfied}人次，满意率{rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="885" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="921" />
       <source>Return visits reached {revisited} reporters; {satisfied} of them were satisfied (satisfaction rate {rate}).</source>
       <translation>回访联系上举报人 {revisited} 件，其中满意（含基本满意）{satisfied} 件，满意率 {rate}。</translation>
     </message>
@@ -4865,7 +4890,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>退回待派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="91" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="94" />
       <source>Review (PDF)</source>
       <translation>点评报告（PDF）</translation>
     </message>
@@ -5094,7 +5119,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>查询</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="767" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="803" />
       <source>Second half, per month</source>
       <translation>后半期月均</translation>
     </message>
@@ -5149,7 +5174,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>退回专业部门重办</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="642" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="646" />
       <source>Sep</source>
       <translation>9月</translation>
     </message>
@@ -5384,7 +5409,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="750" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="786" />
       <source>Street</source>
       <translation>街道</translation>
     </message>
@@ -5604,9 +5629,9 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>测试连接后显示登录名及其拥有的角色。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="426" />
-      <source>The annual comprehensive evaluation report (年度综合评价报告) as one PDF: the year at a glance; the cases and the rates month by month with charts; the departments' rank and composite score in every month with the mean, best and worst month; the unit grids and the problem classes that improved or worsened most (cases reported per month, the first half of the year against the second); the problems among the ten most reported in every month; the emerging hot spots of the year (the space-time Gi* analysis of the cases per unit grid and month, or the months' hot grids when it cannot run) with a map; and the cases per unit grid over the year. Each month's figures are those its monthly report published; the year's cases are read from the store once. A year in which nothing happened gives a short report that says so.</source>
-      <translation>将年度综合评价报告输出为一个 PDF：年度概况；各月案件数与各项比率及图表；各专业部门每月的排名和综合得分，以及平均得分、最好和最差月份；改善或恶化最明显的单元网格和问题类别（月均上报案件数，上半年与下半年相比）；每个月都位列上报最多前十位的问题；全年的时空热点（按单元网格和月份统计案件的时空 Gi* 分析，无法进行时取各月热点网格），附地图；以及全年各单元网格的案件数。各月数据与当月月报发布的一致；全年案件只从数据库读取一次。全年没有任何案件时，生成一份说明情况的简短报告。</translation>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="455" />
+      <source>The annual comprehensive evaluation report (年度综合评价报告) as one PDF: the year at a glance; the cases and the rates month by month with charts; the departments' rank and composite score in every month with the mean, best and worst month; the unit grids and the problem classes that improved or worsened most (cases reported per month, the first half of the year against the second); the problems among the ten most reported in every month; the emerging hot spots of the year (the space-time Gi* analysis of the cases per unit grid and month, or the months' hot grids when it cannot run) with a map; and the cases per unit grid over the year. Each month's figures are those its monthly report published; the year's cases are read from the store in one pass. A year in which nothing happened gives a short report that says so.</source>
+      <translation>将年度综合评价报告输出为一个 PDF：年度概况；各月案件数与各项比率及图表；各专业部门每月的排名和综合得分，以及平均得分、最好和最差月份；改善或恶化最明显的单元网格和问题类别（月均上报案件数，上半年与下半年相比）；每个月都位列上报最多前十位的问题；全年的时空热点（按单元网格和月份统计案件的时空 Gi* 分析，无法进行时取各月热点网格），附地图；以及全年各单元网格的案件数。各月数据与当月月报发布的一致；全年案件一次性从数据库读取。全年没有任何案件时，生成一份说明情况的简短报告。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/classes.py" line="60" />
@@ -5709,7 +5734,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>以一个 PDF 输出综合评价月报：封面；以简短语句写出本月主要指标及与上月相比的变化；主要指标表；专业部门处理情况（综合得分与排名）；各街道、各社区以及监督员、派遣员的评价指标；月度报表（高发问题、问题来源、案卷状态分布、专业部门案卷分布、问题分类、处置平均时长、事部件同比环比），各附一图；每日上报案件；以及四幅专题图：按单元网格的案件密度、各社区按期处置率、本月热点和部件普查覆盖情况。每个数字都是按综合评价定义统计的案件数，依据截至月末的操作记录，因此往月的月报永远不变。某月没有任何案件时，只生成一份说明这一情况的简短月报。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="895" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="931" />
       <source>The most cases were reported in {busiest} ({most}), the fewest in {quietest} ({fewest}).</source>
       <translation>{busiest}上报案件最多（{most}），{quietest}最少（{fewest}）。</translation>
     </message>
@@ -5724,22 +5749,22 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>来源名称记录在每个案件中，不能修改。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="902" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="938" />
       <source>The on-time handling rate was highest in {best} ({best_rate}) and lowest in {worst} ({worst_rate}).</source>
       <translation>按期处置率{best}最高（{best_rate}），{worst}最低（{worst_rate}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="882" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="918" />
       <source>The on-time handling rate was {change}.</source>
       <translation>按期处置率{change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="225" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="245" />
       <source>The period is not over: its months are reviewed up to now</source>
       <translation>本期尚未结束：各月数据截至当前</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="947" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="983" />
       <source>The period's ranking orders the departments by the mean of their monthly composite scores.</source>
       <translation>本期排名按各专业部门各月综合得分的平均值排序。</translation>
     </message>
@@ -5789,24 +5814,24 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>打印版指挥手册（第 {version} 版，共 {pages} 页）已写入 {path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="979" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1019" />
       <source>The problem that fell most was {name}: {change}.</source>
       <translation>减少最明显的问题是{name}：{change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="980" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1020" />
       <source>The problem that rose most was {name}: {change}.</source>
       <translation>增加最明显的问题是{name}：{change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="403" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="432" />
       <source>The quarter at a glance</source>
       <translation>本季度概况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="378" />
-      <source>The quarterly review (季度点评) as one PDF: the quarter at a glance against the previous quarter; the key figures month by month with a chart; the departments' rank in each month, their mean composite score, how many places each moved from the first month to the last and against the previous quarter; the persistent problems (classes among the ten most reported in every month); the persistent hot spots (unit grids hot in every month: Gi* hot spots, or the busiest tenth of the grids when Gi* cannot be computed) with a map of how many months each grid was hot; and the cases per unit grid over the quarter. Each month's figures are those its monthly report published (the cases are read once, each month evaluated with its own cut-off). A quarter in which nothing happened gives a short report that says so.</source>
-      <translation>将季度点评输出为一个 PDF：本季度概况（与上季度对比）；各月主要指标及图表；各专业部门每月的排名、平均综合得分、从首月到末月以及与上季度相比的名次变化；持续高发问题（每个月都位列上报最多前十位的问题类别）；持续热点网格（每个月都是热点的单元网格：Gi* 热点，无法计算 Gi* 时取案件数前 10% 的网格），附各网格成为热点月数的地图；以及本季度各单元网格的案件数。各月数据与当月月报发布的一致（案件只读取一次，每月按各自的截止时间评价）。本季度没有任何案件时，生成一份说明情况的简短报告。</translation>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="407" />
+      <source>The quarterly review (季度点评) as one PDF: the quarter at a glance against the previous quarter; the key figures month by month with a chart; the departments' rank in each month, their mean composite score, how many places each moved from the first month to the last and against the previous quarter; the persistent problems (classes among the ten most reported in every month); the persistent hot spots (unit grids hot in every month: Gi* hot spots, or the busiest tenth of the grids when Gi* cannot be computed) with a map of how many months each grid was hot; and the cases per unit grid over the quarter. Each month's figures are those its monthly report published (the cases are read in one pass, each month evaluated with its own cut-off). A quarter in which nothing happened gives a short report that says so.</source>
+      <translation>将季度点评输出为一个 PDF：本季度概况（与上季度对比）；各月主要指标及图表；各专业部门每月的排名、平均综合得分、从首月到末月以及与上季度相比的名次变化；持续高发问题（每个月都位列上报最多前十位的问题类别）；持续热点网格（每个月都是热点的单元网格：Gi* 热点，无法计算 Gi* 时取案件数前 10% 的网格），附各网格成为热点月数的地图；以及本季度各单元网格的案件数。各月数据与当月月报发布的一致（案件一次读取，每月按各自的截止时间评价）。本季度没有任何案件时，生成一份说明情况的简短报告。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="860" />
@@ -5871,12 +5896,12 @@ when no owner and no routing rule decides. One department per area.</source>
       <translation>两次输入的密码不一致：请输入相同的密码。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="977" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1017" />
       <source>The unit grid that improved most was {name}: {change}.</source>
       <translation>改善最明显的单元网格是 {name}：{change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="978" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1018" />
       <source>The unit grid that worsened most was {name}: {change}.</source>
       <translation>恶化最明显的单元网格是 {name}：{change}。</translation>
     </message>
@@ -5915,7 +5940,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
 一次列出并拒绝：不在该年的日期、无法识别的日期、重复列出的日期、未知的类型。只警告（该行保留）：本来就是工作日的“班”，本来就休息的“休”——通知列出的是整个假期，包括周末。还可同时设置工作日的作息时间（08:30-12:00,13:30-17:30：时间按顺序、互不重叠）。此后按工作时和工作日计算的时限都遵循该日历。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="452" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="481" />
       <source>The year at a glance</source>
       <translation>年度概况</translation>
     </message>
@@ -6085,7 +6110,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>拓扑类型</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="737" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="772" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
@@ -6450,7 +6475,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>全区</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="667" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="698" />
       <source>Whole period</source>
       <translation>全期</translation>
     </message>
@@ -6560,7 +6585,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工作日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="707" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="738" />
       <source>Worst month</source>
       <translation>最差月份</translation>
     </message>
@@ -6620,7 +6645,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="438" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="467" />
       <source>Year (YYYY, e.g. 2026; empty: the last complete year)</source>
       <translation>年份（YYYY，如 2026；留空：上一个完整年度）</translation>
     </message>
@@ -6765,7 +6790,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>联系上举报人的回访须记录满意度：满意、基本满意或不满意；收到的是 {got}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="600" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="604" />
       <source>a review needs at least one month</source>
       <translation>点评至少需要一个月的数据</translation>
     </message>
@@ -7075,7 +7100,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>边界贴合度：社区内分隔线长度的 {share:.1%} 位于网格边上</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="336" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="365" />
       <source>busiest tenth</source>
       <translation>案件数前 10%</translation>
     </message>
@@ -7355,7 +7380,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>按期处置数除以应处置数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="775" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="811" />
       <source>cases reported per month, the first half of the months against the second; the drill-down lists the cases of both halves</source>
       <translation>月均上报案件数，前半期与后半期相比；下钻列出前后两个半期的案件</translation>
     </message>
@@ -7505,7 +7530,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>分类 {code} 未保存：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="741" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="777" />
       <source>classes among the {top} most reported in every month</source>
       <translation>每个月都位列上报最多的前 {top} 位的问题类别</translation>
     </message>
@@ -7655,7 +7680,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>紧凑度（Polsby-Popper）中位数：{value:.3f}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="739" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="774" />
       <source>component</source>
       <translation>部件</translation>
     </message>
@@ -7745,7 +7770,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>有部件、未确认普查（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="723" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="754" />
       <source>composite score = {formula}</source>
       <translation>综合得分 = {formula}</translation>
     </message>
@@ -7845,12 +7870,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>用 QGIS 自带的函数改正该表达式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="272" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="292" />
       <source>counts are cases; a period's count lists each case once (the cases overdue: at the last month's end); rates in %, empty where nothing was due</source>
       <translation>数量均为案件数；一个周期内每件案件只计一次（超期在办：按最后一个月月末计）；率以 % 表示，无应办案件时为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="669" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="700" />
       <source>counts are cases; a period's count lists each case once; rates in %, empty where nothing was due; the drill-down lists the cases reported</source>
       <translation>数量均为案件数；一个周期内每件案件只计一次；率以 % 表示，无应办案件时为空；下钻列出上报的案件</translation>
     </message>
@@ -8000,7 +8025,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>比上月（{before}）减少 {pct}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="839" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="875" />
       <source>down {pct} on the previous period ({before})</source>
       <translation>比上期（{before}）减少 {pct}</translation>
     </message>
@@ -8010,7 +8035,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>比上月（{before}）降低 {points} 个百分点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="852" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="888" />
       <source>down {points} percentage points on the previous period ({before})</source>
       <translation>比上期（{before}）降低 {points} 个百分点</translation>
     </message>
@@ -8045,7 +8070,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>如：按2026年区城管委通知调整处置时限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="801" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="837" />
       <source>emerging hot spot analysis of the cases per unit grid and month (space-time Gi*, Mann–Kendall trend)</source>
       <translation>按单元网格和月份统计案件的时空热点分析（时空 Gi*、Mann–Kendall 趋势检验）</translation>
     </message>
@@ -8080,7 +8105,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>考核权重未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="739" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="774" />
       <source>event</source>
       <translation>事件</translation>
     </message>
@@ -8575,12 +8600,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>节假日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="357" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="386" />
       <source>hot in every month ({n} grids)</source>
       <translation>每月都是热点（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="359" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="388" />
       <source>hot in {k} of {months} months ({n} grids)</source>
       <translation>{months} 个月中有 {k} 个月是热点（{n} 个网格）</translation>
     </message>
@@ -8590,12 +8615,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>热点分析（Gi*）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="417" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="421" />
       <source>hot: a Gi* hot spot (90 % confidence or more, with the false discovery rate correction) of the month's cases per unit grid</source>
       <translation>热点：按单元网格统计当月案件的 Gi* 热点（置信度 90% 及以上，经错误发现率校正）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="419" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="423" />
       <source>hot: among the busiest tenth of the unit grids in the month (Gi* could not be used: {reason})</source>
       <translation>热点：当月案件数位居前 10% 的单元网格（无法使用 Gi*：{reason}）</translation>
     </message>
@@ -8925,7 +8950,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>缺少必填字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="280" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="300" />
       <source>month</source>
       <translation>月份</translation>
     </message>
@@ -8965,7 +8990,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="358" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="387" />
       <source>never hot ({n} grids)</source>
       <translation>从未成为热点（{n} 个网格）</translation>
     </message>
@@ -9000,7 +9025,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库中没有与 {values} 匹配的在用单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="443" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="447" />
       <source>no active unit grids</source>
       <translation>没有在用的单元网格</translation>
     </message>
@@ -9120,7 +9145,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>上月无可比数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="847" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="883" />
       <source>no figure for the previous period</source>
       <translation>上期无此数据</translation>
     </message>
@@ -9205,7 +9230,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>缺少来源：请填写 {column} 列，或给出未填来源的行的来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="441" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="445" />
       <source>no spatial weights for the grids</source>
       <translation>网格没有可用的空间权重</translation>
     </message>
@@ -9290,12 +9315,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>无（案件已办结）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="834" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="870" />
       <source>none in the previous period</source>
       <translation>上期为 0</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="834" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="870" />
       <source>none in the previous period either</source>
       <translation>上期也为 0</translation>
     </message>
@@ -9465,7 +9490,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>在该时间窗口和筛选条件下（{window}）只有 {n} 个网格有案件；热点分析至少需要 {minimum} 个——请扩大时间窗口或放宽筛选条件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="450" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="454" />
       <source>only {n} grids have cases in {month}; Gi* needs at least {minimum}</source>
       <translation>{month}只有 {n} 个网格有案件；Gi* 至少需要 {minimum} 个</translation>
     </message>
@@ -10530,7 +10555,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>矩方法需要多项式核、统一半径和非负权重：请使用 'direct' 或 'auto' 方法</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="695" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="726" />
       <source>the month columns give each month's rank; + moved up, − moved down</source>
       <translation>各月列为当月排名；+ 为上升，− 为下降</translation>
     </message>
@@ -10540,12 +10565,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>月份的写法是 YYYY-MM（例如 2026-11），当前为“{text}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="140" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="143" />
       <source>the months of a review must follow each other: {first} is followed by {second}</source>
       <translation>点评的各月必须连续：{first}之后是{second}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="803" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="839" />
       <source>the months' hot grids classified by the emerging hot spot rules without a trend test (the emerging hot spot analysis could not run: {reason})</source>
       <translation>按时空热点规则对各月热点网格分类，不做趋势检验（无法进行时空热点分析：{reason}）</translation>
     </message>
@@ -10762,7 +10787,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>公众信息按月发布：请按 YYYY-MM 填写月份（如 2026-11），而不是“{period}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="712" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="743" />
       <source>the quarters and the period: the mean of the monthly composite scores</source>
       <translation>各季度及全期得分为各月综合得分的平均值</translation>
     </message>
@@ -10822,7 +10847,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>与上月（{before}）持平</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="837" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="873" />
       <source>the same as the previous period ({before})</source>
       <translation>与上期（{before}）持平</translation>
     </message>
@@ -10882,7 +10907,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="325" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="354" />
       <source>the store holds no active unit grids in {place}: partition and code the grids first</source>
       <translation>数据库中{place}没有现行单元网格：请先划分并编码单元网格</translation>
     </message>
@@ -11492,7 +11517,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>比上月（{before}）增加 {pct}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="838" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="874" />
       <source>up {pct} on the previous period ({before})</source>
       <translation>比上期（{before}）增加 {pct}</translation>
     </message>
@@ -11502,7 +11527,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>比上月（{before}）提高 {points} 个百分点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="851" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="887" />
       <source>up {points} percentage points on the previous period ({before})</source>
       <translation>比上期（{before}）提高 {points} 个百分点</translation>
     </message>
@@ -11782,12 +11807,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{at} {who}：{what}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="975" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1015" />
       <source>{before} → {after} cases a month from the first half of the months to the second</source>
       <translation>前半期月均 {before} 件 → 后半期月均 {after} 件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="944" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="980" />
       <source>{best} was the only department with a score (mean {best_score}).</source>
       <translation>{best}是唯一有得分的专业部门（平均得分 {best_score}）。</translation>
     </message>
@@ -11957,7 +11982,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>应处置案件 {due} 件，按期处置率 {rate}；按案件所在地统计</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="876" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="912" />
       <source>{due} cases fell due for handling: {handled} were handled (handling rate {handling_rate}), {on_time} on time (on-time handling rate {on_time_rate}).</source>
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}；按期处置 {on_time} 件，按期处置率 {on_time_rate}。</translation>
     </message>
@@ -12152,7 +12177,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="984" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1024" />
       <source>{grid} ({community})</source>
       <translation>{grid}（{community}）</translation>
     </message>
@@ -12242,12 +12267,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{label}“{value}”必须是 {width} 位数字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="71" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="74" />
       <source>{label} (%)</source>
       <translation>{label}（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="345" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="374" />
       <source>{label} ({n} grids)</source>
       <translation>{label}（{n} 个网格）</translation>
     </message>
@@ -12422,12 +12447,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{major} 是新的大类：请填写其名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="729" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="760" />
       <source>{month} ({score})</source>
       <translation>{month}（{score}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="736" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="769" />
       <source>{month} cases</source>
       <translation>{month}案件数</translation>
     </message>
@@ -12437,7 +12462,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{month}尚未结束：每月的公众信息在该月结束后发布，发布后的数据不再变动</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="891" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="927" />
       <source>{month} {n}</source>
       <translation>{month} {n} 件</translation>
     </message>
@@ -12477,7 +12502,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{name}（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="907" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="943" />
       <source>{name} ({n} cases)</source>
       <translation>{name}（{n} 件）</translation>
     </message>
@@ -12582,7 +12607,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>已写入 {n} 项修改</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="909" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="945" />
       <source>{n} classes were among the {top} most reported in every month: {items}.</source>
       <translation>{n} 个问题类别在每个月都位列上报最多的前 {top} 位：{items}。</translation>
     </message>
@@ -12674,7 +12699,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>已保存 {n} 个问题来源。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="916" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="952" />
       <source>{n} unit grids were hot in every month: {items}.</source>
       <translation>{n} 个单元网格在每个月都是热点：{items}。</translation>
     </message>
@@ -12759,7 +12784,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{path}：表格请输出为 .xlsx 或 .csv</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="928" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="964" />
       <source>{pattern} {n} grids</source>
       <translation>{pattern} {n} 个网格</translation>
     </message>
@@ -12774,17 +12799,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{period} 不是一个月份：月报只接受月份（YYYY-MM）；季度点评请用 citygrid:quarterreport，年度报告请用 citygrid:annualreport</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="141" />
-      <source>{period}: {n} cases loaded once for {months} months ({seconds:.1f} s)</source>
-      <translation>{period}：一次读取 {n} 件案件，用于 {months} 个月（{seconds:.1f} 秒）</translation>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="144" />
+      <source>{period}: the cases of {months} months read and evaluated month by month ({seconds:.1f} s)</source>
+      <translation>{period}：已读取 {months} 个月的案件并逐月评价（{seconds:.1f} 秒）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="364" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="393" />
       <source>{persistent} grids hot in every month ({method})</source>
       <translation>{persistent} 个网格每个月都是热点（{method}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="445" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="474" />
       <source>{place} annual comprehensive evaluation report ({period})</source>
       <translation>{place}数字城管年度综合评价报告（{period}）</translation>
     </message>
@@ -12804,12 +12829,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{place}数字城管公众信息发布（{month}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="397" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="426" />
       <source>{place} quarterly review ({period})</source>
       <translation>{place}数字城管季度点评（{period}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="159" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="161" />
       <source>{place} {period} case density (per unit grid)</source>
       <translation>{place} {period} 案件密度（按单元网格）</translation>
     </message>
@@ -12829,12 +12854,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{place} {period} 按期处置率（按街道）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="347" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="376" />
       <source>{place} {period}: hot spot patterns per unit grid</source>
       <translation>{place}{period}：各单元网格的热点模式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="362" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="391" />
       <source>{place} {period}: months each unit grid was hot</source>
       <translation>{place}{period}：各单元网格成为热点的月数</translation>
     </message>
@@ -12874,7 +12899,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>立案 {registered} 件，{change}；截至月末结案 {closed} 件，结案率 {closing_rate}，{closing_change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="873" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="909" />
       <source>{registered} cases were registered; {closed} of them were closed by the end of their month (closing rate {rate}).</source>
       <translation>立案 {registered} 件，其中截至当月月末结案 {closed} 件，结案率 {rate}。</translation>
     </message>
