@@ -279,6 +279,18 @@ def patrol_coverage():
 
 
 @step
+def leaders_view():
+    """领导视窗 (issue 18): today's and the month's figures, overdue and urged cases, the worst
+    departments; then the list behind the overdue figure."""
+    p = plugin()
+    p.leader_action.trigger()
+    pause(4)
+    shoot("19_leaders_view")
+    p.leader_action.trigger()
+    pause(1)
+
+
+@step
 def big_screen():
     p = plugin()
     p.bigscreen_action.trigger()
