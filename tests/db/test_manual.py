@@ -276,6 +276,13 @@ def test_an_administrator_adds_staff_but_cannot_take_over_other_roles(secured, c
         assert one(new, "SELECT citygrid.acts_as('operator'), citygrid.acts_as('admin')") == (True, False)
         new.close()
         assert any(r["key"] == "cgt_new_op_16" and r["table"] == "staff" for r in admin.audit(a))
+        # a leader (领导, issue 18) too: he then reads the evaluation, not the reporters
+        save_user(a, "cgt_new_op_18", ["leader"], "王局长", password=PASSWORD)
+        leader = conn_factory(f"host={cluster.sockdir} port={cluster.port} dbname={dbname} user=cgt_new_op_18 "
+                              f"password={PASSWORD}")
+        assert one(leader, "SELECT citygrid.acts_as('leader'), citygrid.acts_as('operator')") == (True, False)
+        assert one(leader, "SELECT count(*) FROM citygrid.work_case")[0] >= 0
+        leader.close()
         # the server's other roles are not the administrator's to change
         for other in (cluster.user, "citygrid_admin"):
             with pytest.raises(Exception, match="not a CityGrid staff login|must be lower-case"):
@@ -287,4 +294,5 @@ def test_an_administrator_adds_staff_but_cannot_take_over_other_roles(secured, c
             cur.execute("DELETE FROM citygrid.staff WHERE login LIKE 'cgt_new_op_1%'")
             cur.execute('DROP ROLE IF EXISTS "cgt_new_op_16"')
             cur.execute('DROP ROLE IF EXISTS "cgt_new_op_17"')
+            cur.execute('DROP ROLE IF EXISTS "cgt_new_op_18"')
         owner.commit()

@@ -18,7 +18,7 @@ DECLARE
     wanted text[];
     exists_ boolean;
     known text[] := ARRAY['admin', 'gis_editor', 'surveyor', 'operator', 'shift_leader', 'dispatcher', 'department',
-                          'supervisor', 'analyst', 'bigscreen', 'office'];
+                          'supervisor', 'analyst', 'bigscreen', 'office', 'leader'];
 BEGIN
     IF NOT citygrid.acts_as('admin') THEN
         RAISE EXCEPTION 'only an administrator may add or change store users' USING ERRCODE = 'insufficient_privilege';
