@@ -141,7 +141,7 @@ def by_department(facts: Sequence[CaseFacts], departments: dict[str, str]) -> Ta
 
 PERFORMANCE = ("due_handle", "handled", "handled_on_time", "overdue_unhandled", "extended", "registered", "closed",
                "reworked", "handling_rate", "on_time_handling_rate", "rework_rate", "overdue_rate",
-               "extension_rate", "closing_rate")
+               "extension_rate", "closing_rate", "satisfaction_rate")
 
 
 def department_performance(facts: Sequence[CaseFacts], departments: dict[str, str],

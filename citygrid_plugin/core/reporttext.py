@@ -19,7 +19,7 @@ KEY_FIGURES = ("reported", "valid", "valid_report_rate", "registered", "closed",
                "on_time_handling_rate", "rework_rate", "overdue_rate", "correct_dispatch_rate", "overdue")
 # department performance columns shown (keys of core.reports.PERFORMANCE, after rank and name)
 DEPARTMENT_KEYS = ("due_handle", "handled", "handled_on_time", "handling_rate", "on_time_handling_rate", "rework_rate",
-                   "overdue_rate", "extension_rate", "closing_rate")
+                   "overdue_rate", "extension_rate", "closing_rate", "satisfaction_rate")
 PLACE_KEYS = ("reported", "registered", "closed", "closing_rate", "due_handle", "handled_on_time",
               "on_time_handling_rate", "overdue")
 PEOPLE_KEYS = {"supervisor": ("reported", "valid", "valid_report_rate", "verified", "on_time_verify_rate", "checked",
@@ -104,7 +104,8 @@ def short_label(key: str) -> str:
              "rework_rate": tr("Rework rate (%)"), "overdue_rate": tr("Overdue-pending (%)"),
              "extension_rate": tr("Extension rate (%)"), "valid_report_rate": tr("Valid-report rate (%)"),
              "on_time_verify_rate": tr("Verified on time (%)"), "on_time_check_rate": tr("Checked on time (%)"),
-             "correct_dispatch_rate": tr("Correct-dispatch rate (%)"), "score": tr("Score")}
+             "correct_dispatch_rate": tr("Correct-dispatch rate (%)"), "score": tr("Score"),
+             "satisfaction_rate": tr("Satisfaction (%)")}
     return short.get(key) or ev.indicator_label(key)
 
 

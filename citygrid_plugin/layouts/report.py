@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 import os
 import uuid
 from collections.abc import Sequence
@@ -296,7 +297,8 @@ class ReportBuilder:
         width, _height = self._size(page)
         top = self._section_title(page, title)
         columns = self._columns(headers, rows, column_widths, width - 2 * self.SIDE)
-        reserve = 8.0 if note else 0.0
+        note_height = _note_height(note, width - 2 * self.SIDE) if note else 0.0
+        reserve = note_height + 2.0 if note else 0.0
         table = self._table(page, top, columns, rows, header=True, grid=True, reserve=reserve)
         frames = [table.frame(i) for i in range(table.frameCount())]
         for frame in frames[1:]:
@@ -305,8 +307,8 @@ class ReportBuilder:
         end = self._fit_last_frame(table, len(rows))
         if note:
             last = frames[-1]
-            _label(self.layout, QRectF(self.SIDE, end + 2, width - 2 * self.SIDE, 6), note, 8.5, color=GREY,
-                   page=last.page(), valign=Qt.AlignmentFlag.AlignTop)
+            _label(self.layout, QRectF(self.SIDE, end + 2, width - 2 * self.SIDE, note_height), note, 8.5,
+                   color=GREY, page=last.page(), valign=Qt.AlignmentFlag.AlignTop)
         return self._decorate("table")
 
     def _fit_last_frame(self, table: QgsLayoutItemManualTable, rows: int) -> float:
@@ -443,3 +445,14 @@ def _picture_aspect(path: Path) -> float:
     if size.width() <= 0 or size.height() <= 0:
         raise LayoutError(tr("cannot read the picture {path}: is it a PNG or SVG file?").format(path=path))
     return size.width() / size.height()
+
+
+def _note_height(text: str, width_mm: float) -> float:
+    """Height (mm) a note at 8.5 pt needs across *width_mm*: a Chinese character is about 3.0 mm
+    wide, other characters about 1.7 mm, a line 4 mm high (a long score formula wraps to two or
+    three lines; one fixed 6 mm line cut them off)."""
+    lines = 0
+    for part in str(text).split("\n"):
+        est = sum(3.0 if ord(c) >= 0x2E80 else 1.7 for c in part)
+        lines += max(1, math.ceil(est / max(width_mm, 1.0)))
+    return 4.0 * lines + 2.0

@@ -99,7 +99,7 @@
       <translation>（未命名）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="943" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="949" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -339,12 +339,12 @@
       <translation>较上期变化</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="1007" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1013" />
       <source>Against the previous period's ranking, {name} fell most ({places} places).</source>
       <translation>与上期排名相比，{name}下降最多（{places} 位）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="1004" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1010" />
       <source>Against the previous period's ranking, {name} rose most ({places} places).</source>
       <translation>与上期排名相比，{name}上升最多（{places} 位）。</translation>
     </message>
@@ -494,7 +494,7 @@
       <translation>上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="198" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="199" />
       <source>At the end of the month {overdue} cases were overdue, {change}; {handling} of them with the departments.</source>
       <translation>月末超期在办案件 {overdue} 件，{change}；其中专业部门处置中 {handling} 件。</translation>
     </message>
@@ -754,7 +754,7 @@
       <translation>确定作废案件 {case}？作废后不能恢复。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="476" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="594" />
       <source>Cancelled</source>
       <translation>作废数</translation>
     </message>
@@ -960,12 +960,12 @@ Register anyway?</source>
 仍要立案吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="245" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="246" />
       <source>Cases per day</source>
       <translation>每日案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="278" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="279" />
       <source>Cases per day, {month}</source>
       <translation>{month}每日案件数</translation>
     </message>
@@ -1015,7 +1015,7 @@ Register anyway?</source>
       <translation>普查进度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="144" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="145" />
       <source>Change</source>
       <translation>环比</translation>
     </message>
@@ -1085,7 +1085,7 @@ Register anyway?</source>
       <translation>核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="483" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="601" />
       <source>Checked on time</source>
       <translation>按期核查数</translation>
     </message>
@@ -1100,7 +1100,7 @@ Register anyway?</source>
       <translation>发布前检查一组单元网格：缝隙与重叠，无效、空或多部件几何，跨越社区边界或不在任何社区内的网格，缺失、格式错误或重复的编码，前 12 位与所属社区不符的编码，以及面积异常（低于目标 0.4 倍或高于 2 倍：警告）。每个问题输出一个要素（含说明和位置），并输出汇总。有错误即不通过，警告不影响通过。勾选“有错误时失败”后算法本身会失败，使脚本或模型在发布错误网格之前停止。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="482" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="600" />
       <source>Checks due</source>
       <translation>应核查数</translation>
     </message>
@@ -1295,12 +1295,12 @@ Register anyway?</source>
       <translation>关闭窗口</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="478" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="596" />
       <source>Closed</source>
       <translation>结案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="479" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="597" />
       <source>Closed on time</source>
       <translation>按期结案数</translation>
     </message>
@@ -1315,7 +1315,7 @@ Register anyway?</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="486" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="604" />
       <source>Closing rate</source>
       <translation>结案率</translation>
     </message>
@@ -1460,7 +1460,7 @@ Register anyway?</source>
       <translation>紧凑度（Polsby-Popper 中位数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="163" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="164" />
       <source>Compiled on {date}</source>
       <translation>编制日期：{date}</translation>
     </message>
@@ -1555,12 +1555,12 @@ Register anyway?</source>
       <translation>更新的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="490" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="608" />
       <source>Composite score</source>
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="195" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="196" />
       <source>Composite score by department</source>
       <translation>各专业部门综合得分</translation>
     </message>
@@ -1570,7 +1570,7 @@ Register anyway?</source>
       <translation>专业部门综合得分：各比率乘以其权重之和；权重合计通常为 100</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="160" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="161" />
       <source>Comprehensive evaluation monthly report</source>
       <translation>综合评价月报</translation>
     </message>
@@ -1670,7 +1670,7 @@ Register anyway?</source>
       <translation>多重检验校正（错误发现率）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="489" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="607" />
       <source>Correct-dispatch rate</source>
       <translation>准确派遣率</translation>
     </message>
@@ -2000,12 +2000,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="479" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="597" />
       <source>Dispatched</source>
       <translation>派遣数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="480" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="598" />
       <source>Dispatched correctly</source>
       <translation>准确派遣数</translation>
     </message>
@@ -2020,7 +2020,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="210" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="211" />
       <source>Dispatchers</source>
       <translation>派遣员</translation>
     </message>
@@ -2030,7 +2030,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>显示名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="493" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="611" />
       <source>Dissatisfied</source>
       <translation>不满意数</translation>
     </message>
@@ -2144,7 +2144,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>应处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="480" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="598" />
       <source>Due for handling</source>
       <translation>应处置数</translation>
     </message>
@@ -2314,7 +2314,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="482" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="600" />
       <source>Extended</source>
       <translation>延期数</translation>
     </message>
@@ -2329,7 +2329,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期（小时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="488" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="606" />
       <source>Extension rate</source>
       <translation>延期率</translation>
     </message>
@@ -2374,7 +2374,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>外业数据包（GeoPackage）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="162" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="163" />
       <source>Figures as of {as_of}</source>
       <translation>数据截至 {as_of}</translation>
     </message>
@@ -2448,12 +2448,12 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
 输出 XLSX 工作簿（每张表一个工作表）或 CSV 文件，并可输出每日网格图层：责任监督员已巡查、责任监督员未巡查、其他人巡查。日期按北京时间计；不填日期为今天。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="997" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1003" />
       <source>From {first} to {last}, {name} fell most ({places} places).</source>
       <translation>从{first}到{last}，{name}排名下降最多（{places} 位）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="994" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1000" />
       <source>From {first} to {last}, {name} rose most ({places} places).</source>
       <translation>从{first}到{last}，{name}排名上升最多（{places} 位）。</translation>
     </message>
@@ -2748,7 +2748,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>统计口径</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="481" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="599" />
       <source>Handled</source>
       <translation>处置完成</translation>
     </message>
@@ -2758,7 +2758,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>处置人（签字）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="481" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="599" />
       <source>Handled on time</source>
       <translation>按期处置数</translation>
     </message>
@@ -2788,7 +2788,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="485" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="603" />
       <source>Handling rate</source>
       <translation>处置率</translation>
     </message>
@@ -2878,7 +2878,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>热点网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="963" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="969" />
       <source>Hot spot patterns over the year: {items}.</source>
       <translation>全年热点模式：{items}。</translation>
     </message>
@@ -3065,7 +3065,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>{period}共上报案件 {reported} 件，其中有效上报 {valid} 件，有效上报率 {rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="144" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="145" />
       <source>Indicator</source>
       <translation>指标</translation>
     </message>
@@ -3075,12 +3075,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="198" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="199" />
       <source>Indicators by community</source>
       <translation>各社区评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="198" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="199" />
       <source>Indicators by street</source>
       <translation>各街道评价指标</translation>
     </message>
@@ -3150,7 +3150,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>主键</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="181" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="182" />
       <source>Key figures</source>
       <translation>主要指标</translation>
     </message>
@@ -3450,7 +3450,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>合并单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="956" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="962" />
       <source>Method: {how}.</source>
       <translation>判定方法——{how}。</translation>
     </message>
@@ -3500,7 +3500,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>月份（YYYY-MM；留空：上一个完整月）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="144" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="145" />
       <source>Month before</source>
       <translation>上月</translation>
     </message>
@@ -3625,7 +3625,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>附近没有同类别的案卷。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="168" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="169" />
       <source>No case was reported, due for handling, checked or open in {place} in {month}: there is nothing to evaluate. The tables, charts and maps of the report are left out; they would all be empty.</source>
       <translation>{place}在{month}没有上报、应处置、应核查或在办的案件，没有可评价的内容。月报的各项表格、图表和专题图从略（均为空）。</translation>
     </message>
@@ -3640,12 +3640,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>前后两个半期之间没有变化。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="948" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="954" />
       <source>No class was among the {top} most reported in every month.</source>
       <translation>没有问题类别在每个月都位列上报最多的前 {top} 位。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/report.py" line="223" />
+      <location filename="citygrid_plugin/layouts/report.py" line="224" />
       <source>No data</source>
       <translation>无数据</translation>
     </message>
@@ -3665,7 +3665,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>地图上没有选中网格：请在网格图层中选择单元网格。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="225" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="226" />
       <source>No hot spot analysis for this month: {reason}</source>
       <translation>本月未进行热点分析：{reason}</translation>
     </message>
@@ -3710,12 +3710,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>当日无轨迹。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="967" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="973" />
       <source>No unit grid shows a hot spot pattern over the year.</source>
       <translation>全年没有单元网格呈现热点模式。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="955" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="961" />
       <source>No unit grid was hot in every month.</source>
       <translation>没有单元网格在每个月都是热点。</translation>
     </message>
@@ -3735,7 +3735,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未应用：第 {version} 版仍然有效。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="986" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="992" />
       <source>Not ranked, with nothing due for handling in any month: {names}.</source>
       <translation>各月均无应处置案件、未参加排名的专业部门：{names}。</translation>
     </message>
@@ -3785,7 +3785,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>无需修改：库中已是这些内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="260" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="261" />
       <source>Nothing to report for this month.</source>
       <translation>本月无此项数据。</translation>
     </message>
@@ -3830,12 +3830,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在有综合得分的{n}个专业部门中，{best}排名第一（{score}分）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="975" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="981" />
       <source>Of the {n} departments with a score, {best} ranked first with a mean score of {best_score} and {worst} last with {worst_score}.</source>
       <translation>在 {n} 个有得分的专业部门中，{best}排名第一，平均得分 {best_score}；{worst}排名最后，平均得分 {worst_score}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="204" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="205" />
       <source>Of the {n} departments with cases due, {best} scored highest ({best_score} points) and {worst} lowest ({worst_score} points).</source>
       <translation>在有应处置案件的 {n} 个专业部门中，{best}综合得分最高（{best_score} 分），{worst}最低（{worst_score} 分）。</translation>
     </message>
@@ -3850,17 +3850,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="490" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="608" />
       <source>On-time check rate</source>
       <translation>按期核查率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="487" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="605" />
       <source>On-time closing rate</source>
       <translation>按期结案率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="486" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="604" />
       <source>On-time handling rate</source>
       <translation>按期处置率</translation>
     </message>
@@ -3885,12 +3885,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>仅统计某一部门的按期处置率（部门代码；留空：全部部门）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="494" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="612" />
       <source>On-time return-visit rate</source>
       <translation>按期回访率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="489" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="607" />
       <source>On-time verify rate</source>
       <translation>按期核实率</translation>
     </message>
@@ -4015,17 +4015,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>超期时长</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="484" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="602" />
       <source>Overdue in handling now</source>
       <translation>处置超期在办数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="483" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="601" />
       <source>Overdue now</source>
       <translation>当前超期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="482" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="600" />
       <source>Overdue, not handled</source>
       <translation>超期未处置数</translation>
     </message>
@@ -4035,7 +4035,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>超期待处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="488" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="606" />
       <source>Overdue-pending rate</source>
       <translation>超期待处置率</translation>
     </message>
@@ -4085,7 +4085,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>已同步的数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/report.py" line="167" />
+      <location filename="citygrid_plugin/layouts/report.py" line="168" />
       <source>Page {n} of {total}</source>
       <translation>第 {n} 页 / 共 {total} 页</translation>
     </message>
@@ -4600,7 +4600,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="478" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="596" />
       <source>Registered (due for closing)</source>
       <translation>立案数（应结案）</translation>
     </message>
@@ -4690,7 +4690,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>替换同一图纸此前的导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="71" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="72" />
       <source>Report</source>
       <translation>月报</translation>
     </message>
@@ -4730,7 +4730,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>存入的上报照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="476" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="594" />
       <source>Reported</source>
       <translation>上报数</translation>
     </message>
@@ -4775,7 +4775,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>举报人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="491" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="609" />
       <source>Reporters reached</source>
       <translation>回访数</translation>
     </message>
@@ -4870,7 +4870,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>回访</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="491" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="609" />
       <source>Return visits due</source>
       <translation>应回访数</translation>
     </message>
@@ -4895,7 +4895,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>点评报告（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="492" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="610" />
       <source>Revisited on time</source>
       <translation>按期回访数</translation>
     </message>
@@ -4905,7 +4905,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="487" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="605" />
       <source>Rework rate</source>
       <translation>返工率</translation>
     </message>
@@ -4915,7 +4915,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="479" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="597" />
       <source>Reworked</source>
       <translation>返工数</translation>
     </message>
@@ -5019,12 +5019,17 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>满意度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="493" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="108" />
+      <source>Satisfaction (%)</source>
+      <translation>满意率（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="611" />
       <source>Satisfaction rate</source>
       <translation>满意率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="492" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="610" />
       <source>Satisfied</source>
       <translation>满意数</translation>
     </message>
@@ -5694,7 +5699,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>从今天起负责的网格；带日期的负责期间、交接和各网格的一格六员在“责任网格”页</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="227" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="228" />
       <source>The hot spot analysis (Gi*) finds {hot} hot spot and {cold} cold spot grids.</source>
       <translation>热点分析（Gi*）识别出热点网格 {hot} 个、冷点网格 {cold} 个。</translation>
     </message>
@@ -5709,7 +5714,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>本分类各环节的时限；“—”表示使用该类型的默认时限（见右侧）。紧急时限用于标为紧急的案件，不得长于一般时限。90 分钟 = 1.5 小时。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="220" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="221" />
       <source>The lowest on-time handling rate was in {community} ({rate} of {due} cases due).</source>
       <translation>按期处置率最低的是{community}（应处置 {due} 件，按期处置率 {rate}）。</translation>
     </message>
@@ -5734,12 +5739,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>以一个 PDF 输出综合评价月报：封面；以简短语句写出本月主要指标及与上月相比的变化；主要指标表；专业部门处理情况（综合得分与排名）；各街道、各社区以及监督员、派遣员的评价指标；月度报表（高发问题、问题来源、案卷状态分布、专业部门案卷分布、问题分类、处置平均时长、事部件同比环比），各附一图；每日上报案件；以及四幅专题图：按单元网格的案件密度、各社区按期处置率、本月热点和部件普查覆盖情况。每个数字都是按综合评价定义统计的案件数，依据截至月末的操作记录，因此往月的月报永远不变。某月没有任何案件时，只生成一份说明这一情况的简短月报。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="931" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="936" />
       <source>The most cases were reported in {busiest} ({most}), the fewest in {quietest} ({fewest}).</source>
       <translation>{busiest}上报案件最多（{most}），{quietest}最少（{fewest}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="214" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="215" />
       <source>The most frequent problems were {items}.</source>
       <translation>高发问题依次为{items}。</translation>
     </message>
@@ -5749,7 +5754,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>来源名称记录在每个案件中，不能修改。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="938" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="944" />
       <source>The on-time handling rate was highest in {best} ({best_rate}) and lowest in {worst} ({worst_rate}).</source>
       <translation>按期处置率{best}最高（{best_rate}），{worst}最低（{worst_rate}）。</translation>
     </message>
@@ -5764,7 +5769,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>本期尚未结束：各月数据截至当前</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="983" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="989" />
       <source>The period's ranking orders the departments by the mean of their monthly composite scores.</source>
       <translation>本期排名按各专业部门各月综合得分的平均值排序。</translation>
     </message>
@@ -5814,12 +5819,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>打印版指挥手册（第 {version} 版，共 {pages} 页）已写入 {path}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="1019" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1025" />
       <source>The problem that fell most was {name}: {change}.</source>
       <translation>减少最明显的问题是{name}：{change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="1020" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1026" />
       <source>The problem that rose most was {name}: {change}.</source>
       <translation>增加最明显的问题是{name}：{change}。</translation>
     </message>
@@ -5896,12 +5901,12 @@ when no owner and no routing rule decides. One department per area.</source>
       <translation>两次输入的密码不一致：请输入相同的密码。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="1017" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1023" />
       <source>The unit grid that improved most was {name}: {change}.</source>
       <translation>改善最明显的单元网格是 {name}：{change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="1018" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1024" />
       <source>The unit grid that worsened most was {name}: {change}.</source>
       <translation>恶化最明显的单元网格是 {name}：{change}。</translation>
     </message>
@@ -5965,12 +5970,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>协办部门可查看本案件并填写协办反馈；主办部门处置完成后协办随之结束。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="250" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="251" />
       <source>This map is not drawn: {reason}</source>
       <translation>本图未绘制：{reason}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="144" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="145" />
       <source>This month</source>
       <translation>本月</translation>
     </message>
@@ -6251,12 +6256,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>有效</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="476" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="594" />
       <source>Valid reports</source>
       <translation>有效上报数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="485" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="603" />
       <source>Valid-report rate</source>
       <translation>有效上报率</translation>
     </message>
@@ -6311,7 +6316,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="477" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="595" />
       <source>Verifications due</source>
       <translation>应核实数</translation>
     </message>
@@ -6321,7 +6326,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>核实属实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="477" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="595" />
       <source>Verified on time</source>
       <translation>按期核实数</translation>
     </message>
@@ -7185,7 +7190,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>无法读取版式模板 {path}：{reason}；请重新安装插件或运行 layouts.write_templates()</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/report.py" line="444" />
+      <location filename="citygrid_plugin/layouts/report.py" line="446" />
       <source>cannot read the picture {path}: is it a PNG or SVG file?</source>
       <translation>无法读取图片 {path}：它是 PNG 或 SVG 文件吗？</translation>
     </message>
@@ -7590,7 +7595,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>列“{column}”未被使用（表头写错了？）；读取的列为 {known}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/report.py" line="264" />
+      <location filename="citygrid_plugin/layouts/report.py" line="265" />
       <source>column_widths needs {n} positive numbers, one per column (relative widths); got {widths}</source>
       <translation>column_widths 需要 {n} 个正数，每列一个（相对宽度）；实际为 {widths}</translation>
     </message>
@@ -7915,7 +7920,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库 {name} 已存在；请恢复到一个新数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="278" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="279" />
       <source>day</source>
       <translation>日</translation>
     </message>
@@ -9710,7 +9715,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>四次核</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="128" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="129" />
       <source>rates in %, empty where nothing was due; composite score = {formula}</source>
       <translation>比率单位为 %，无应处置案件时为空；综合得分 = {formula}</translation>
     </message>
@@ -9720,7 +9725,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>比率单位为 %；没有应处置案件时比率为空；钻取列出应处置案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="183" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="184" />
       <source>rates in %; changes of rates in percentage points (pp)</source>
       <translation>比率单位为 %；比率的环比变化以百分点计</translation>
     </message>
@@ -9940,7 +9945,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>第 {row} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/report.py" line="293" />
+      <location filename="citygrid_plugin/layouts/report.py" line="294" />
       <source>rows {rows} of the table '{title}' do not have {n} values, one per header</source>
       <translation>表格“{title}”的第 {rows} 行不是 {n} 个值（每个表头一个）</translation>
     </message>
@@ -9980,7 +9985,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>缩放值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="431" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="549" />
       <source>score weights must be zero or more and not all zero</source>
       <translation>得分权重不能为负数，也不能全部为零</translation>
     </message>
@@ -10560,7 +10565,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>各月列为当月排名；+ 为上升，− 为下降</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="513" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="631" />
       <source>the month must be written YYYY-MM (e.g. 2026-11), got '{text}'</source>
       <translation>月份的写法是 YYYY-MM（例如 2026-11），当前为“{text}”</translation>
     </message>
@@ -10667,7 +10672,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>期间的结束日期（{end}）早于起始日期（{start}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="218" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="220" />
       <source>the period is empty: it ends ({end}) before it starts ({start})</source>
       <translation>统计期为空：结束时间（{end}）早于开始时间（{start}）</translation>
     </message>
@@ -10677,12 +10682,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>统计周期应写作 YYYY-MM 表示月（如 2026-11 或 2026年11月）、YYYY-Qn 表示季度（如 2026-Q4 或 2026年第4季度）或 YYYY 表示年（如 2026）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="216" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="218" />
       <source>the period needs dates with a time zone</source>
       <translation>统计期需要带时区的日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="221" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="223" />
       <source>the period starts in the future ({start}): nothing happened yet</source>
       <translation>统计期从将来开始（{start}）：尚无任何记录</translation>
     </message>
@@ -10712,7 +10717,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>照片 {name} 是空文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/report.py" line="351" />
+      <location filename="citygrid_plugin/layouts/report.py" line="353" />
       <source>the picture {path} for '{title}' does not exist: write the chart first</source>
       <translation>“{title}”的图片 {path} 不存在：请先生成图表</translation>
     </message>
@@ -10802,17 +10807,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>栅格将有 {rows} × {cols} 个像元；请选用更大的像元</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/report.py" line="406" />
+      <location filename="citygrid_plugin/layouts/report.py" line="408" />
       <source>the report '{title}' has no pages: add a cover, tables, charts or maps first</source>
       <translation>报告“{title}”没有页面：请先添加封面、表格、图表或地图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="80" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="81" />
       <source>the report goes to a .pdf file, not {path}: change the output file name</source>
       <translation>月报只能输出为 .pdf 文件，不能是 {path}：请修改输出文件名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/report.py" line="404" />
+      <location filename="citygrid_plugin/layouts/report.py" line="406" />
       <source>the report goes to a PDF file: {path} does not end in .pdf</source>
       <translation>报告须导出为 PDF 文件：{path} 不是以 .pdf 结尾</translation>
     </message>
@@ -10982,7 +10987,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>接手任务的监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/report.py" line="289" />
+      <location filename="citygrid_plugin/layouts/report.py" line="290" />
       <source>the table '{title}' has no columns: give its headers</source>
       <translation>表格“{title}”没有列：请给出表头</translation>
     </message>
@@ -11047,7 +11052,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>该 uid 属于数据库中已注销的部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="468" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="586" />
       <source>the weight of {term} must be a number, got '{value}'</source>
       <translation>{term} 的权重必须是数值，当前为“{value}”</translation>
     </message>
@@ -11417,7 +11422,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知的网格检查项 {ids}；可用检查项：{known}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="387" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="494" />
       <source>unknown grouping '{grouping}'; use one of {choices}</source>
       <translation>未知的统计对象“{grouping}”；可选 {choices}</translation>
     </message>
@@ -11472,7 +11477,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知的评分项 {terms}；评分项：{known}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="428" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="546" />
       <source>unknown score terms {terms}; the terms are {choices}</source>
       <translation>未知的得分项 {terms}；可选得分项为 {choices}</translation>
     </message>
@@ -11632,7 +11637,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{term} 的权重</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="463" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="581" />
       <source>weights are written term=number, got '{part}'</source>
       <translation>权重的写法是 得分项=数值，当前为“{part}”</translation>
     </message>
@@ -11807,17 +11812,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{at} {who}：{what}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="1015" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1021" />
       <source>{before} → {after} cases a month from the first half of the months to the second</source>
       <translation>前半期月均 {before} 件 → 后半期月均 {after} 件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="980" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="986" />
       <source>{best} was the only department with a score (mean {best_score}).</source>
       <translation>{best}是唯一有得分的专业部门（平均得分 {best_score}）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="209" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="210" />
       <source>{best} was the only department with cases due; it scored {best_score} points.</source>
       <translation>{best}是唯一有应处置案件的专业部门，综合得分 {best_score} 分。</translation>
     </message>
@@ -11987,7 +11992,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}；按期处置 {on_time} 件，按期处置率 {on_time_rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="190" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="191" />
       <source>{due} cases fell due for handling: {handled} were handled, a handling rate of {handling_rate}, {handling_change}; {on_time} on time, an on-time handling rate of {on_time_rate}, {on_time_change}.</source>
       <translation>应处置案件 {due} 件，已处置 {handled} 件，处置率 {handling_rate}，{handling_change}；按期处置 {on_time} 件，按期处置率 {on_time_rate}，{on_time_change}。</translation>
     </message>
@@ -12177,7 +12182,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{grids} 个网格：已普查 {surveyed} 个，有部件 {with_components} 个，部件共 {components} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="1024" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="1030" />
       <source>{grid} ({community})</source>
       <translation>{grid}（{community}）</translation>
     </message>
@@ -12477,12 +12482,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{month}：参与评价的案件 {n} 件（截止 {as_of}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="96" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="97" />
       <source>{month}: {n} cases with actions in or open during the month (cut-off {as_of})</source>
       <translation>{month}：本月有操作或在办的案件 {n} 件（截止时间 {as_of}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="181" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="182" />
       <source>{month}: {reported} cases were reported, {change}; {valid} of them were valid (valid-report rate {valid_rate}).</source>
       <translation>{month}共上报案件 {reported} 件，{change}；其中有效上报 {valid} 件，有效上报率 {valid_rate}。</translation>
     </message>
@@ -12502,7 +12507,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{name}（{kind}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="943" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="949" />
       <source>{name} ({n} cases)</source>
       <translation>{name}（{n} 件）</translation>
     </message>
@@ -12607,7 +12612,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>已写入 {n} 项修改</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="945" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="951" />
       <source>{n} classes were among the {top} most reported in every month: {items}.</source>
       <translation>{n} 个问题类别在每个月都位列上报最多的前 {top} 位：{items}。</translation>
     </message>
@@ -12699,7 +12704,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>已保存 {n} 个问题来源。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="952" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="958" />
       <source>{n} unit grids were hot in every month: {items}.</source>
       <translation>{n} 个单元网格在每个月都是热点：{items}。</translation>
     </message>
@@ -12784,7 +12789,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{path}：表格请输出为 .xlsx 或 .csv</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/periodreview.py" line="964" />
+      <location filename="citygrid_plugin/core/periodreview.py" line="970" />
       <source>{pattern} {n} grids</source>
       <translation>{pattern} {n} 个网格</translation>
     </message>
@@ -12794,7 +12799,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{period}（至今）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="84" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="85" />
       <source>{period} is not a month: the monthly report takes a month (YYYY-MM); a quarter's review is citygrid:quarterreport, a year's report citygrid:annualreport</source>
       <translation>{period} 不是一个月份：月报只接受月份（YYYY-MM）；季度点评请用 citygrid:quarterreport，年度报告请用 citygrid:annualreport</translation>
     </message>
@@ -12819,7 +12824,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{place} 部件普查覆盖情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="159" />
       <source>{place} comprehensive evaluation monthly report ({month})</source>
       <translation>{place}综合评价月报（{month}）</translation>
     </message>
@@ -12864,12 +12869,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{place}{period}：各单元网格成为热点的月数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="138" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="139" />
       <source>{place} {period}: {theme}</source>
       <translation>{place} {period}：{theme}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="151" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="152" />
       <source>{points} pp</source>
       <translation>{points} 个百分点</translation>
     </message>
@@ -12894,7 +12899,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{ref}：闭合轮廓面积为零，保留为线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/reporttext.py" line="185" />
+      <location filename="citygrid_plugin/core/reporttext.py" line="186" />
       <source>{registered} cases were registered, {change}; {closed} of them were closed by the end of the month, a closing rate of {closing_rate}, {closing_change}.</source>
       <translation>立案 {registered} 件，{change}；截至月末结案 {closed} 件，结案率 {closing_rate}，{closing_change}。</translation>
     </message>
@@ -12904,7 +12909,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>立案 {registered} 件，其中截至当月月末结案 {closed} 件，结案率 {rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="282" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="283" />
       <source>{reported} reported, {registered} registered; busiest day: the {day} ({n} reported)</source>
       <translation>上报 {reported} 件，立案 {registered} 件；上报最多的一天：{day} 日（{n} 件）</translation>
     </message>
@@ -13029,12 +13034,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="270" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="271" />
       <source>{title} (chart)</source>
       <translation>{title}（图）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/layouts/report.py" line="304" />
+      <location filename="citygrid_plugin/layouts/report.py" line="306" />
       <source>{title} (continued)</source>
       <translation>{title}（续）</translation>
     </message>
