@@ -30,8 +30,8 @@ from ..core.i18n import tr
 from ..core.indicators import indicator_table
 from ..core.labels import period_label
 from ..core.reports import PERFORMANCE, Table
-from ..layouts import LayoutError, ReportBuilder
-from ..maps import MapError, fit_text, load_context, map_layers, prepare_project, theme_extent
+from ..layouts import ReportBuilder
+from ..maps import MapError, load_context, map_layers, prepare_project, theme_extent
 from ..store.db import StoreError
 from ..store.evaluation import evaluate_period, report_tables
 from ..store.roles import users
@@ -129,13 +129,7 @@ class MonthlyReportAlgorithm(PeriodAlgorithm):
                                   feedback, supervisors)
                 if feedback.isCanceled():
                     return {}
-                fit_text(builder.layout)
-                feedback.setProgress(90)
-                try:
-                    builder.export(path)
-                except LayoutError as exc:
-                    raise QgsProcessingException(str(exc)) from exc
-                pages = builder.page_count
+                pages = self.export_report(builder, path, feedback)
             finally:
                 project.clear()
         feedback.setProgress(100)

@@ -43,11 +43,10 @@ from ..core.casefilter import CST
 from ..core.i18n import tr
 from ..core.indicators import check_area
 from ..core.periods import Period, parse_period
-from ..layouts import LayoutError, ReportBuilder
+from ..layouts import ReportBuilder
 from ..maps import (
     MapError,
     ThemeMap,
-    fit_text,
     load_context,
     map_layers,
     memory_layer,
@@ -180,13 +179,7 @@ class PeriodReportAlgorithm(PeriodAlgorithm):
                     self.contents(builder, ctx, review, maps, weights, Path(scratch), feedback)
                 if feedback.isCanceled():
                     return {}
-                fit_text(builder.layout)
-                feedback.setProgress(90)
-                try:
-                    builder.export(path)
-                except LayoutError as exc:
-                    raise QgsProcessingException(str(exc)) from exc
-                pages = builder.page_count
+                pages = self.export_report(builder, path, feedback)
             finally:
                 project.clear()
         feedback.setProgress(100)

@@ -44,7 +44,7 @@ from ..core.periods import Period, month_range, parse_period
 from ..core.reports import Table
 from ..layers import apply_style
 from ..layouts import LayoutError
-from ..maps import ORIENTATIONS, PAPERS, MapError, load_context, prepare_project
+from ..maps import ORIENTATIONS, PAPERS, MapError, fit_text, load_context, prepare_project
 from ..store import analysis
 from ..store.db import StoreError, connect
 from ..store.evaluation import evaluate_period
@@ -241,6 +241,19 @@ class PeriodAlgorithm(CityGridAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.WEIGHTS, tr("Score weights (term=points, …; empty: the store's weights, set by the administrators)"),
             optional=True))
+
+    @staticmethod
+    def export_report(builder, path: Path, feedback) -> int:
+        """Fit the texts of a report's layout and write its PDF (complete or not at all: the
+        builder writes under a temporary name); the number of pages. A layout that cannot be
+        written becomes the algorithm's error."""
+        fit_text(builder.layout)
+        feedback.setProgress(90)
+        try:
+            builder.export(path)
+        except LayoutError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        return builder.page_count
 
     def evaluate(self, conn, start: datetime, end: datetime, area: str, feedback):
         """The evaluated period (:func:`citygrid_plugin.store.evaluation.evaluate_period`), logged."""
