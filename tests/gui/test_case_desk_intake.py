@@ -187,7 +187,7 @@ def with_photos(n):
 def test_each_post_sees_its_tabs_and_everyone_searches(qgis_iface, desk):
     _conn, targets, _logins = desk
     expected = {
-        "op": ["To accept (0)", "Search"],
+        "op": ["To accept (0)", "To call back (回访) (0)", "Search"],
         "sl": ["To register (0)", "To close (0)", "Overdue (0)", "Deferred (挂账) (0)", "Extension requests (0)",
                "Search"],
         "sv": ["To verify (0)", "To check (0)", "Search"],
@@ -222,7 +222,7 @@ def test_a_search_by_number_or_address_finds_a_closed_case(qgis_iface, desk):
     other = report_case(conn, "监督员上报", "event", "0505", "乱停车", 250, 50, address="东大街 1 号")
     dock = dock_as(qgis_iface, targets["op"])
     try:
-        assert titles(dock) == ["To accept (1)", "Search"]
+        assert titles(dock) == ["To accept (1)", "To call back (回访) (0)", "Search"]
         table = open_tab(dock, "search")
         panel = dock.search_panel
         # by the number's last digits, Enter in the field

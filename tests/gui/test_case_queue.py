@@ -26,7 +26,7 @@ def test_tabs_follow_roles_and_actions_go_through_the_workflow(qgis_iface, case_
                 reporter_phone="13800138000")  # a public channel: who called
     operator = CaseQueueDock(qgis_iface, target, roles=["operator"], live=False)
     try:
-        assert tab_texts(operator) == ["To accept (2)", "Search"]
+        assert tab_texts(operator) == ["To accept (2)", "To call back (回访) (0)", "Search"]
     finally:
         operator.shutdown()
     dock = CaseQueueDock(qgis_iface, target, roles=["operator", "shift_leader", "dispatcher"], live=False)
@@ -57,7 +57,7 @@ def test_a_stale_view_gets_a_conflict_message_and_refreshes(qgis_iface, case_sto
         act(conn, c.id, "accept", "operator", c.version)  # someone else, first
         assert dock.perform("accept", "operator") is False
         assert "was changed by" in dock.status.text() and "refresh" in dock.status.text()
-        assert tab_texts(dock) == ["To accept (0)", "Search"]
+        assert tab_texts(dock) == ["To accept (0)", "To call back (回访) (0)", "Search"]
     finally:
         dock.shutdown()
 
@@ -90,9 +90,9 @@ def test_changes_by_another_user_arrive_live(qgis_iface, case_store):
     conn, target = case_store
     dock = CaseQueueDock(qgis_iface, target, roles=["operator"], live=True)
     try:
-        assert tab_texts(dock) == ["To accept (0)", "Search"]
+        assert tab_texts(dock) == ["To accept (0)", "To call back (回访) (0)", "Search"]
         report_case(conn, "监督员上报", "event", "0102", "暴露垃圾", 50, 150)  # another connection
-        assert wait_until(lambda: tab_texts(dock) == ["To accept (1)", "Search"], 2.0)
+        assert wait_until(lambda: tab_texts(dock) == ["To accept (1)", "To call back (回访) (0)", "Search"], 2.0)
     finally:
         dock.shutdown()
 

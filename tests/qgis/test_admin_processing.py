@@ -250,9 +250,9 @@ def test_weights_and_authorities(store, tmp_path):
     result = run("setweights", store["owner"], WEIGHTS=WEIGHTS)
     assert result["APPLIED"] == 1
     assert admin.weights(conn) == {"handling_rate": 40.0, "on_time_handling_rate": 20.0, "rework_rate": 20.0,
-                                   "overdue_rate": 10.0, "extension_rate": 10.0}
-    with pytest.raises(QgsProcessingException, match="“满意率” is not a score term"):
-        run("setweights", store["owner"], WEIGHTS="满意率=100")
+                                   "overdue_rate": 10.0, "extension_rate": 10.0, "satisfaction_rate": 0.0}
+    with pytest.raises(QgsProcessingException, match="“速度” is not a score term"):
+        run("setweights", store["owner"], WEIGHTS="速度=100")
     run("setauthorities", store["owner"], INPUT=csv(tmp_path, "a.csv", AUTHORITIES))
     got = {(a["action"], a["role"]): a["max_hours"] for a in admin.authorities(conn)}
     assert got == {("defer", "office"): None, ("release", "office"): None, ("approve_extension", "shift_leader"): 24.0,

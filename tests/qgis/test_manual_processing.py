@@ -98,7 +98,7 @@ def save(path, book) -> str:
 def test_an_edited_export_shows_its_differences_in_a_dry_run_then_applies_as_a_new_version(store, tmp_path):
     connection, conn = store
     exported = run("exportmanual", connection, OUTPUT=str(tmp_path / "指挥手册.xlsx"))
-    assert exported["MANUAL_VERSION"] == 1
+    assert exported["MANUAL_VERSION"] == 2   # 1: migration 015, 2: 017 (回访 limits)
     book = read_xlsx(exported["OUTPUT"])
     assert list(book) == ["事件", "部件", "默认时限", "说明"]
     assert book["事件"][0][:4] == ["类别代码", "大类名称", "类别名称", "情形"] and "拓扑类型" in book["部件"][0]
@@ -108,8 +108,8 @@ def test_an_edited_export_shows_its_differences_in_a_dry_run_then_applies_as_a_n
 
     log = Log()
     dry = run("importmanual", connection, log, INPUT=path, DRY_RUN=True)
-    assert dry["VERSION"] == 1 and dry["CHANGES"] >= 10
-    assert snapshot(conn) == before and manual_store.current(conn).version == 1
+    assert dry["VERSION"] == 2 and dry["CHANGES"] >= 10
+    assert snapshot(conn) == before and manual_store.current(conn).version == 2
     # each difference worded as the administration dialog shows it (core.manual.change_parts): the
     # class's name, the field by its Chinese name, a department by its name and code
     for expected in ("事件 0102 暴露垃圾 · Handling department (专业部门) · — → 区环境卫生管理所（HW）",
@@ -123,9 +123,9 @@ def test_an_edited_export_shows_its_differences_in_a_dry_run_then_applies_as_a_n
     assert any(line.startswith("  部件 0101 ") and "自来水公司（ZLS）" in line for line in log.lines), log.text
 
     applied = run("importmanual", connection, INPUT=path, NOTE="2026 年版指挥手册")
-    assert (applied["VERSION"], applied["CHANGES"]) == (2, dry["CHANGES"])
+    assert (applied["VERSION"], applied["CHANGES"]) == (3, dry["CHANGES"])
     manual = manual_store.current(conn)
-    assert manual.version == 2
+    assert manual.version == 3
     entry = manual.entry("event", "0102")
     assert (entry.department, entry.supervisor) == ("HW", "属地")
     assert [(v.name, v.limits) for v in entry.variants] == [("5吨以下", {"handle": Limit(4, "work_hours")}),
@@ -135,7 +135,7 @@ def test_an_edited_export_shows_its_differences_in_a_dry_run_then_applies_as_a_n
     assert manual_store.versions(conn)[0]["note"] == "2026 年版指挥手册"
 
     again = run("importmanual", connection, INPUT=path)
-    assert (again["VERSION"], again["CHANGES"]) == (2, 0)
+    assert (again["VERSION"], again["CHANGES"]) == (3, 0)
 
 
 def test_a_bad_workbook_changes_nothing_and_names_every_problem(store, tmp_path):
@@ -164,7 +164,7 @@ def test_a_bad_workbook_changes_nothing_and_names_every_problem(store, tmp_path)
                      f"部件, row {len(parts)}, column 类别代码 “0101”: class 0101 has a row already"):
         assert expected in message, expected
         assert any(expected in e for e in log.errors), expected
-    assert snapshot(conn) == before and manual_store.current(conn).version == 1
+    assert snapshot(conn) == before and manual_store.current(conn).version == 2
 
 
 def test_a_gbk_csv_export_comes_back_unchanged_and_an_edited_one_applies(store, tmp_path):
@@ -175,12 +175,12 @@ def test_a_gbk_csv_export_comes_back_unchanged_and_an_edited_one_applies(store, 
     gbk = tmp_path / "gbk.csv"
     gbk.write_bytes(text.encode("gbk"))
     same = run("importmanual", connection, INPUT=str(gbk))
-    assert (same["VERSION"], same["CHANGES"]) == (1, 0)
+    assert (same["VERSION"], same["CHANGES"]) == (2, 0)
     edited = tmp_path / "edited.csv"
     edited.write_bytes(text.replace("事件,0102,市容环境,暴露垃圾,,,", "事件,0102,市容环境,暴露垃圾,,城市道路保洁,")
                        .encode("gbk"))
     done = run("importmanual", connection, INPUT=str(edited))
-    assert (done["VERSION"], done["CHANGES"]) == (2, 1)
+    assert (done["VERSION"], done["CHANGES"]) == (3, 1)
     assert manual_store.current(conn).entry("event", "0102").points == "城市道路保洁"
 
 
@@ -243,7 +243,7 @@ def test_the_sample_manual_imports_into_a_store_of_the_sample_departments(store,
                         (r["编码"], r["名称"]))
     conn.commit()
     result = run("importmanual", connection, INPUT=str(root / "manual_sample.xlsx"))
-    assert result["VERSION"] == 2
+    assert result["VERSION"] == 3
     manual = manual_store.current(conn)
     assert len(manual.classes) == 24
     assert [v.name for v in manual.entry("event", "0102").variants] == ["5吨以下", "5吨以上"]
