@@ -93,6 +93,8 @@ def fill(conn, n: int, seed: int = 20261121) -> dict:
         grids = cur.fetchall()
         cur.execute("SELECT profile FROM citygrid.district LIMIT 1")
         profile = cur.fetchone()[0]
+        cur.execute("SELECT max(version) FROM citygrid.manual_version")   # migration 015: cases record it
+        manual = cur.fetchone()[0]
     counts = {s: int(round(f * n)) for s, f in OPEN_MIX.items()}
     counts["cancelled"] = int(round(0.03 * n))
     counts["closed"] = n - sum(counts.values())
@@ -126,14 +128,16 @@ def fill(conn, n: int, seed: int = 20261121) -> dict:
         buf.write(f"{i + 1}\tB{reported:%Y%m%d}{i + 1:07d}\t{source}\tevent\t{profile}\t{cls}\t"
                   f"{generate_cases.EVENTS[cls][2]}\tSRID=4544;POINT({x + jitter[i, 0]:.2f} {y + jitter[i, 1]:.2f})\t"
                   f"{code}\t{code[:6]}\t{code[6:9]}\t{code[9:12]}\t{dept}\t{state}\t{stage or chr(92) + 'N'}\t"
-                  f"{deadline}\t{handle}\t{category}\t{reported.isoformat()}\t{updated}\t{len(PATH[state]) + 1}\n")
+                  f"{deadline}\t{handle}\t{category}\t{reported.isoformat()}\t{updated}\t{len(PATH[state]) + 1}\t"
+                  f"{manual}\t{'t' if source == '监督员上报' else 'f'}\n")
     buf.seek(0)
     path_rows = [(s, k + 1, a, f, t, r) for s, steps in PATH.items() for k, (a, f, t, r) in enumerate(steps)]
     with conn.cursor() as cur:
         cur.execute(INTERNAL_ON)
         cur.copy_expert("COPY citygrid.work_case (id, case_no, source, kind, profile, class_code, description, geom, "
                         "grid_code, district_code, street_code, community_code, department_code, state, stage, "
-                        "stage_deadline, handle_deadline, close_category, reported_at, updated_at, version) "
+                        "stage_deadline, handle_deadline, close_category, reported_at, updated_at, version, "
+                        "manual_version, trusted) "
                         "FROM STDIN", buf)
         cur.execute("SELECT setval('citygrid.work_case_id_seq', %s)", (n,))
         cur.execute("CREATE TEMP TABLE bench_path (state text, ord int, action text, from_state text, "
