@@ -419,7 +419,8 @@ def test_the_roles_worked_today_choose_the_tabs(qgis_iface, case_store):
     dock = dock_for(qgis_iface, target, None)  # the settings: every role the login holds
     try:
         dock.show_roles(["operator"])
-        assert [dock.tabs.tabText(i) for i in range(dock.tabs.count())] == ["To accept (1)", "To call back (回访) (0)", "Search"]
+        assert [dock.tabs.tabText(i) for i in range(dock.tabs.count())] == \
+            ["To accept (1)", "To call back (回访) (0)", "Search"]
         dock.show_roles(["dispatcher", "department"])
         assert [dock.tabs.tabText(i) for i in range(dock.tabs.count())] == \
             ["To dispatch (0)", "To handle (0)", "Overdue (0)", "Search"]
