@@ -17,27 +17,17 @@ from __future__ import annotations
 from datetime import date
 
 from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
 from ..core import admintables as at
 from ..core.i18n import tr
-from ..core.textio import ENCODINGS, TextInputError
 from ..core.workflow import CASE_ROLES
 from ..store import admin, intake
 from ..store.components import store_profile
-from ..store.db import StoreError
 from ..store.roles import ROLES
-from .base import GROUPS, CityGridAlgorithm
-
-SHOWN_CHANGES = 200
-PERMISSION_DENIED = "42501"
+from .base import AdminAlgorithm
 
 
 def reference(conn) -> at.Reference:
@@ -57,98 +47,6 @@ def reference(conn) -> at.Reference:
         inactive_departments={d["code"] for d in departments if not d["active"]},
         streets=streets, communities=communities, roles={r: ROLES.get(r, r) for r in CASE_ROLES},
         case_roles=tuple(r for r in CASE_ROLES if r != "office"), work_week=tuple(admin.work_week(conn)))
-
-
-def refused(exc: StoreError) -> str:
-    """The store's refusal as the administrator needs it: a non-administrator is told who may."""
-    cause = exc.__cause__
-    if getattr(cause, "pgcode", None) == PERMISSION_DENIED:
-        return tr("the store refused the change, nothing was changed: {error}; only an administrator (a login with "
-                  "the role citygrid_admin) may change these rules: sign in as one").format(error=exc)
-    return tr("the store refused the change, nothing was changed: {error}").format(error=exc)
-
-
-class AdminAlgorithm(CityGridAlgorithm):
-    """An administrator's batch change: a file (or a parameter) checked against the store, the changes
-    listed, then applied through store.admin all or nothing — or only listed (DRY_RUN).
-
-    Subclasses implement :meth:`plan`: it returns (warnings, changes, apply) where *apply(conn)*
-    writes everything in one store transaction; or raises :class:`at.AdminTableError`."""
-
-    _group_id = "administration"
-    ENCODING = "ENCODING"
-    MODE = "MODE"
-    DRY_RUN = "DRY_RUN"
-    columns: dict[str, tuple[str, ...]] = {}
-    required: tuple[str, ...] = ()
-
-    def group(self) -> str:
-        make = GROUPS.get(self._group_id)   # "administration" (系统管理), shared with the manual's algorithms
-        return make() if make else tr("Administration")
-
-    def add_file_parameters(self, label: str) -> None:
-        self.add_store_parameters()
-        self.addParameter(QgsProcessingParameterFile(self.INPUT, label, extension="csv"))
-        self.addParameter(QgsProcessingParameterEnum(self.ENCODING, tr("Encoding"), options=list(ENCODINGS),
-                                                     defaultValue=0))
-
-    def add_mode_parameter(self) -> None:
-        self.addParameter(QgsProcessingParameterEnum(
-            self.MODE, tr("Mode"), options=[tr("merge: add and change the file's rows, keep the others"),
-                                            tr("replace: the file becomes the whole table")], defaultValue=0))
-
-    def add_outputs(self) -> None:
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.DRY_RUN, tr("Dry run: only list what would change"), defaultValue=False))
-        self.addOutput(QgsProcessingOutputNumber("CHANGES", tr("Changes")))
-        self.addOutput(QgsProcessingOutputNumber("WARNINGS", tr("Warnings")))
-        self.addOutput(QgsProcessingOutputNumber("APPLIED", tr("Applied (1) or not (0)")))
-
-    def sheet(self, parameters, context) -> at.Sheet:
-        path = self.parameterAsFile(parameters, self.INPUT, context)
-        encoding = ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
-        return at.read_sheet(path, self.columns, self.required, encoding)
-
-    def replace(self, parameters, context) -> bool:
-        return self.parameterAsEnum(parameters, self.MODE, context) == 1
-
-    def plan(self, parameters, context, conn):
-        raise NotImplementedError
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dry_run = self.parameterAsBoolean(parameters, self.DRY_RUN, context)
-        with self.store_session(parameters, context, feedback, errors=(TextInputError,)) as store:
-            try:
-                warnings, changes, apply = self.plan(parameters, context, store.conn)
-            except StoreError as exc:
-                raise QgsProcessingException(refused(exc)) from exc
-            except at.AdminTableError as exc:
-                errors = [p for p in exc.problems if not p.warning]
-                for problem in exc.problems:
-                    (feedback.pushWarning if problem.warning else feedback.reportError)(str(problem))
-                raise QgsProcessingException(tr("{n} problem(s), so nothing was changed (all or nothing); correct "
-                                                "them and run it again:\n{problems}").format(
-                    n=len(errors), problems="\n".join(str(p) for p in errors))) from exc
-            for warning in warnings:
-                feedback.pushWarning(str(warning))
-            for change in changes[:SHOWN_CHANGES]:
-                feedback.pushInfo(str(change))
-            if len(changes) > SHOWN_CHANGES:
-                feedback.pushInfo(tr("… and {n} more changes").format(n=len(changes) - SHOWN_CHANGES))
-            applied = 0
-            if not changes:
-                feedback.pushInfo(tr("Nothing to change: the store already holds this"))
-            elif dry_run:
-                feedback.pushInfo(tr("Dry run: nothing was changed; {n} change(s) would be made").format(
-                    n=len(changes)))
-            else:
-                try:
-                    apply(store.conn)
-                except StoreError as exc:
-                    raise QgsProcessingException(refused(exc)) from exc
-                applied = 1
-                feedback.pushInfo(tr("{n} change(s) applied").format(n=len(changes)))
-        return {"CHANGES": len(changes), "WARNINGS": len(warnings), "APPLIED": applied}
 
 
 class ImportRoutingAlgorithm(AdminAlgorithm):
