@@ -29,6 +29,7 @@ from shapely.strtree import STRtree
 from shapely.validation import explain_validity
 
 from .codes import GRID_CODE_LENGTH, validate_grid_code
+from .grids import MAX_GRIDS_PER_COMMUNITY
 from .i18n import tr
 
 ERROR = "error"
@@ -467,6 +468,42 @@ def _check_area_large(ctx: Context) -> Iterator[Problem]:
                 ref=ctx.grids[i].ref, area=shape.area, limit=high, target=ctx.params.target_area))
 
 
+def _check_isolated(ctx: Context) -> Iterator[Problem]:
+    """A small grid sharing no edge with another grid of its community: a separate part of a
+    multi-part community (or an island the community layer left), which no merge can join."""
+    low = ctx.params.resolved_min_area
+    placement = ctx.placement
+    for i, shape in enumerate(ctx.shapes):
+        own = placement[i][0]
+        if shape is None or own is None or shape.area >= low:
+            continue
+        shared = 0.0
+        for j in _query(ctx.grid_tree, shape):
+            other = ctx.shapes[j]
+            if j != i and other is not None and placement[j][0] == own:
+                shared += shape.boundary.intersection(other.boundary).length
+        if shared < 0.01:
+            x, y = _where(shape)
+            yield _problem("isolated", WARNING, [i], ctx, ctx.grids[i].geometry, tr(
+                "grid {ref} ({area:.0f} m² at ({x:.1f}, {y:.1f})) shares no edge with another grid of community "
+                "{community}: it is a separate part of the community; fix: give that part to the community around "
+                "it, or join it to the main part in the community layer").format(
+                ref=ctx.grids[i].ref, area=shape.area, x=x, y=y, community=own))
+
+
+def _check_capacity(ctx: Context) -> Iterator[Problem]:
+    """At most 999 grids per community: the serial of a grid code has 3 digits."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, (own, _outside) in enumerate(ctx.placement):
+        if own is not None:
+            members[own].append(i)
+    for key, items in sorted(members.items()):
+        if len(items) > MAX_GRIDS_PER_COMMUNITY:
+            yield _problem("capacity", ERROR, items[:1], ctx, ctx.community_shapes.get(key), tr(
+                "community {community} has {count} grids; at most 999 per community: split it").format(
+                community=key, count=len(items)))
+
+
 #: The registry, in the order the checks run. A new check is one entry here.
 CHECKS: list[Check] = [
     Check("empty", ERROR, lambda: tr("empty geometries"), _check_empty),
@@ -482,6 +519,9 @@ CHECKS: list[Check] = [
     Check("code_missing", WARNING, lambda: tr("grids without a code"), _check_code_missing),
     Check("area_small", WARNING, lambda: tr("grids below the minimum area"), _check_area_small),
     Check("area_large", WARNING, lambda: tr("grids above the maximum area"), _check_area_large),
+    Check("isolated", WARNING, lambda: tr("small grids sharing no edge with their community's other grids"),
+          _check_isolated),
+    Check("capacity", ERROR, lambda: tr("communities with more than 999 grids"), _check_capacity),
 ]
 
 

@@ -94,7 +94,7 @@ def test_registry_ids_are_unique_and_severities_known():
     assert {c.severity for c in CHECKS} <= {"error", "warning"}
     assert {"overlap", "gap", "invalid", "multipart", "empty", "crosses_community", "outside_communities",
             "code_malformed", "code_duplicate", "code_community_mismatch", "code_missing", "area_small",
-            "area_large"} == set(ids)
+            "area_large", "isolated", "capacity"} == set(ids)
     assert all(c.title for c in CHECKS)
 
 
@@ -399,3 +399,30 @@ def test_ten_thousand_grids():
     assert gap.geometry.equals(removed.geometry) and removed.code[:12] in gap.message
     [duplicate] = [p for p in report.problems if p.check == "code_duplicate"]
     assert duplicate.items == (0, 1)
+
+
+# --- issue 20: separate parts and capacity ---------------------------------------------------------
+
+def test_small_grid_sharing_no_edge_is_reported_with_its_fix():
+    grids, communities = tiling({A: (0.0, 0.0)})
+    island = box(500, 0, 530, 40)  # 1,200 m², a separate part of community A
+    communities = [CommunityRecord(A, MultiPolygon([communities[0].geometry, island]))]
+    grids.append(GridRecord(f"{A}010", f"{A}010", A, island))
+    report = validate(grids, communities, GridCheckParams(target_area=10_000))
+    assert {p.check for p in report.problems} == {"isolated", "area_small"}  # small, and why it stays small
+    [problem] = [p for p in report.problems if p.check == "isolated"]
+    assert problem.severity == "warning" and problem.refs == (f"{A}010",)
+    assert "1200 m²" in problem.message and "fix:" in problem.message and A in problem.message
+
+
+def test_a_community_with_more_than_999_grids_is_an_error():
+    n = 32  # 1,024 grids of 10 m
+    community = CommunityRecord(A, box(0, 0, n * 10, n * 10))
+    grids = [GridRecord(f"g{i}-{j}", None, A, box(i * 10, j * 10, i * 10 + 10, j * 10 + 10))
+             for i in range(n) for j in range(n)]
+    report = validate(grids, [community], GridCheckParams(target_area=100), checks=["capacity"])
+    [problem] = report.problems
+    assert problem.severity == "error" and not report.passed
+    assert problem.message == f"community {A} has 1024 grids; at most 999 per community: split it"
+    fewer = validate(grids[:999], [community], GridCheckParams(target_area=100), checks=["capacity"])
+    assert fewer.problems == []

@@ -117,15 +117,37 @@ def test_small_block_goes_to_the_neighbour_with_the_longest_common_edge():
 
 
 def test_sliver_above_the_minimum_still_goes_to_its_longest_edge_neighbour():
-    # S = 700 x 6 m (4,200 m², mean width 5.9 m < 8): shares 700 m with T above, 6 m with W.
-    community = CommunityInput("c", box(0, 0, 920, 20))
-    barriers = [LineString([(0, 6), (700, 6)]), LineString([(700, 0), (700, 20)])]
+    # S = 700 x 6 m (4,200 m², mean width 5.9 m < 8): shares 700 m with T above (700 x 40 m),
+    # 6 m with W (220 x 46 m). S + T = 32,200 m² is then cut into 3 grids; W is kept as it is.
+    community = CommunityInput("c", box(0, 0, 920, 46))
+    barriers = [LineString([(0, 6), (700, 6)]), LineString([(700, 0), (700, 46)])]
     result = partition([community], barriers)
     assert_tiles([community], result.grids)
     geoms = sorted((g.geometry for g in result.grids), key=lambda p: p.bounds)
-    assert len(geoms) == 2
-    assert geoms[0].symmetric_difference(box(0, 0, 700, 20)).area < 1e-6  # S + T
-    assert geoms[1].symmetric_difference(box(700, 0, 920, 20)).area < 1e-6  # W untouched
+    assert len(geoms) == 4
+    [w] = [g for g in geoms if g.contains(Point(800, 20))]
+    assert w.contains(box(700.01, 0.01, 919.99, 45.99)) and w.area - 220 * 46 < 50  # W, at most S's tip
+    for x in (100, 350, 600):  # S, road space, went to the pieces of T above it
+        holder = [g for g in geoms if g.contains(Point(x, 3))]
+        assert len(holder) == 1 and holder[0].contains(Point(x, 30))
+
+
+def test_strip_community_stays_whole_and_no_grid_is_a_strip():
+    # A community that is a strip as a whole is one grid; inside a normal community every strip
+    # (here a 600 x 16 m median between two carriageways) is divided between the grids beside it.
+    strip = CommunityInput("s", box(0, 0, 920, 20))
+    result = partition([strip], [LineString([(0, 6), (700, 6)]), LineString([(700, 0), (700, 20)])])
+    assert [g.geometry.area for g in result.grids] == [pytest.approx(920 * 20)]
+    assert result.figures.corridor_strips == 0
+    block = CommunityInput("b", box(0, 0, 600, 216))
+    carriageways = [LineString([(-10, 100), (610, 100)]), LineString([(-10, 116), (610, 116)])]
+    legacy = partition([block], carriageways, PartitionParams(corridor_width=0))  # the old rule: mean width only
+    assert quality_figures(legacy.grids, carriageways, [block]).corridor_strips == 1
+    result = partition([block], carriageways)
+    assert_tiles([block], result.grids)
+    assert result.figures.corridor_strips == 0
+    assert all(not (g.geometry.bounds[1] >= 100 - 1e-6 and g.geometry.bounds[3] <= 116 + 1e-6)
+               for g in result.grids)
 
 
 def test_grids_never_cross_community_boundaries():
@@ -209,16 +231,49 @@ def test_quality_figures_on_four_squares():
     assert figures.share_within_bounds == 1.0
     assert figures.boundary_adherence == pytest.approx(1.0)
     assert figures.total_area == pytest.approx(40_000) and figures.community_area == pytest.approx(40_000)
-    # 400 m of barrier dangling inside the squares (100 m each) creates no edge: adherence 0.5
+    assert figures.share_barrier_bounded == 1.0 and figures.dead_end_length == 0.0
+    assert figures.straddling_major == 0 and figures.corridor_strips == 0 and figures.buildings_crossed is None
+    # 400 m of barrier floating inside the squares (100 m each, ends 14 m and 27 m from the square's
+    # corners). With dead ends off they create no edge: adherence 0.5, all of it dead-end length.
     d = 100 / math.sqrt(2)
     dangles = [LineString([(x + 10, y + 10), (x + 10 + d, y + 10 + d)]) for x in (0, 100) for y in (0, 100)]
-    result = partition([community], cross + dangles)
+    off = PartitionParams(dead_end_reach=0)
+    result = partition([community], cross + dangles, off)
     assert result.figures.count == 4
     assert result.figures.boundary_adherence == pytest.approx(0.5, abs=1e-3)
-    again = quality_figures(result.grids, cross + dangles, [community], PartitionParams())
+    assert result.figures.dead_end_length == pytest.approx(400, abs=0.01)
+    assert result.figures.dead_end_off_edges == pytest.approx(400, abs=0.01)
+    again = quality_figures(result.grids, cross + dangles, [community], off)
     assert again.boundary_adherence == pytest.approx(0.5, abs=1e-3)
     lines = again.as_lines()
     assert len(lines) >= 5 and any("50.0%" in line for line in lines)
+    # With the default reach (60 m) both ends reach the square's corners: every diagonal is an edge.
+    result = partition([community], cross + dangles)
+    assert result.figures.count == 8
+    assert result.figures.area_median == pytest.approx(5_000)
+    assert result.figures.boundary_adherence == pytest.approx(1.0, abs=1e-3)
+    assert result.figures.dead_end_off_edges == pytest.approx(0, abs=0.01)
+
+
+def test_dead_end_is_extended_to_the_road_ahead_but_not_sideways_or_beyond_reach():
+    community = CommunityInput("c", box(0, 0, 300, 200))
+    top = LineString([(-10, 150), (310, 150)])
+    ahead = LineString([(100, -10), (100, 100)])   # ends 50 m before the road at y=150: extended to it
+    far = LineString([(250, -10), (250, 60)])      # ends 90 m before it: beyond 60 m, left as it is
+    result = partition([community], [top, ahead, far])
+    assert_tiles([community], result.grids)
+    edges = unary_union([g.geometry.boundary for g in result.grids])
+    assert edges.buffer(0.01).contains(LineString([(100, 100), (100, 150)]))
+    assert edges.intersection(LineString([(250, 61), (250, 149)]).buffer(0.01)).length < 1
+    fig = result.figures
+    assert fig.dead_end_length == pytest.approx(100 + 60, abs=0.01)  # both dangling roads, inside the community
+    assert fig.dead_end_off_edges == pytest.approx(60, abs=0.1)  # the far one only (0.05 m tolerance at its end)
+    # sideways: a road 15 m to the side is within reach but not ahead (90°, more than 45°): no cut to it
+    side = LineString([(115, -10), (115, 140)])
+    result = partition([community], [top, LineString([(100, -10), (100, 120)]), side],
+                       PartitionParams(dead_end_reach=20))
+    edges = unary_union([g.geometry.boundary for g in result.grids])
+    assert edges.intersection(LineString([(100.5, 120), (114.5, 120)]).buffer(0.01)).length < 1
 
 
 def test_params_defaults_and_bad_params():

@@ -59,7 +59,7 @@
       <translation>“{name}”不能作工作表名：应为 1 到 31 个字符，且不含 [ ] : * ? / \</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="422" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="415" />
       <source>'{text}' is not a quarter: the quarterly review takes a quarter, written YYYY-Qn (e.g. 2026-Q3)</source>
       <translation>“{text}”不是季度：季度点评需要一个季度，写作 YYYY-Qn（如 2026-Q3）</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>“{text}”不是时限：请写数字和单位，例如 4工作时、90分钟、24小时、15工作日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="470" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="463" />
       <source>'{text}' is not a year: the annual report takes a year, written YYYY (e.g. 2026)</source>
       <translation>“{text}”不是年份：年度报告需要一个年份，写作 YYYY（如 2026）</translation>
     </message>
@@ -119,17 +119,17 @@
       <translation>0（—）：不单独设时限，使用默认时限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="320" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="313" />
       <source>1–12: the months; </source>
       <translation>1–12 为月份；</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="153" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="298" />
       <source>5th percentile area (m²)</source>
       <translation>面积第 5 百分位（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="299" />
       <source>95th percentile area (m²)</source>
       <translation>面积第 95 百分位（m²）</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>；它是{other}类（{name}）：请检查类型列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="326" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="319" />
       <source>; {n} departments with nothing due in any month are not ranked</source>
       <translation>；另有 {n} 个专业部门各月均无应处置案件，未排名</translation>
     </message>
@@ -314,7 +314,7 @@
       <translation>地址列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="87" />
+      <location filename="citygrid_plugin/processing/alg_manual.py" line="53" />
       <source>Administration</source>
       <translation>系统管理</translation>
     </message>
@@ -414,17 +414,17 @@
       <translation>导入的注记数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="478" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="471" />
       <source>Annual comprehensive evaluation report</source>
       <translation>年度综合评价报告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="452" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="445" />
       <source>Annual comprehensive evaluation report (PDF)</source>
       <translation>年度综合评价报告（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="105" />
+      <location filename="citygrid_plugin/processing/base.py" line="584" />
       <source>Applied (1) or not (0)</source>
       <translation>是否已写入（1 是，0 否）</translation>
     </message>
@@ -524,7 +524,7 @@
       <translation>8月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="390" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="288" />
       <source>Authorities CSV</source>
       <translation>审批权限 CSV</translation>
     </message>
@@ -579,12 +579,12 @@
       <translation>恢复按周规则</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="57" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="90" />
       <source>Barrier lines (roads, rivers, walls)</source>
       <translation>分隔线（道路、河流、围墙）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="62" />
+      <location filename="citygrid_plugin/processing/base.py" line="65" />
       <source>Base map</source>
       <translation>底图</translation>
     </message>
@@ -639,7 +639,7 @@
       <translation>粗体：指挥手册中已有该分类的条目。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="157" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="302" />
       <source>Boundary adherence (share of barrier length on grid edges)</source>
       <translation>边界贴合度（分隔线位于网格边上的长度比例）</translation>
     </message>
@@ -694,7 +694,7 @@
       <translation>未对应的 CAD 图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="537" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="577" />
       <source>CANCELLED: validation incomplete ({errors}, {warnings} so far)</source>
       <translation>已取消：检查未完成（目前 {errors}，{warnings}）</translation>
     </message>
@@ -724,7 +724,7 @@
       <translation>CSV 编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="213" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="111" />
       <source>Calendar CSV</source>
       <translation>工作日历 CSV</translation>
     </message>
@@ -754,7 +754,7 @@
       <translation>确定作废案件 {case}？作废后不能恢复。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="594" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="593" />
       <source>Cancelled</source>
       <translation>作废数</translation>
     </message>
@@ -784,7 +784,7 @@
       <translation>案件热力图</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="61" />
+      <location filename="citygrid_plugin/processing/base.py" line="64" />
       <source>Case intake and work forms</source>
       <translation>案卷受理与派遣单</translation>
     </message>
@@ -844,7 +844,7 @@
       <translation>问题来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="290" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="188" />
       <source>Case sources (问题来源) from a CSV file (GBK or UTF-8) with the columns 名称, 英文名称, 可信 (是/否: a trusted source's cases need no verification on site), 需登记举报人 (是/否: a report needs the reporter's name and phone), 上报角色 (the only role that may report under it, short or Chinese name; empty: any role), 启用 (是/否) and optionally 顺序 (the order in lists). A source already in the store is changed, a new one added; an empty cell keeps the store's value (a new source: not trusted, no reporter needed, active). Sources not in the file stay as they are: cases refer to them, so disable one with 启用 = 否. Every problem is reported at once and nothing is changed. Dry run lists the changes only.</source>
       <translation>从 CSV 文件（GBK 或 UTF-8）导入问题来源，列为 名称、英文名称、可信（是/否：可信来源的案件无需现场核实）、需登记举报人（是/否：上报须登记举报人姓名和电话）、上报角色（唯一可按此来源上报的角色，英文简称或中文名；留空：任何角色）、启用（是/否），以及可选的 顺序（列表中的次序）。库中已有的来源被修改，新的来源被添加；留空的单元格保留库中的值（新来源：不可信、无需登记举报人、启用）。文件中没有的来源保持不变：案件引用着它们，如需停用请写 启用 = 否。所有问题一次列出，且不做任何修改。试运行只列出将要做的修改。</translation>
     </message>
@@ -889,7 +889,7 @@
       <translation>专业部门案卷分布</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="436" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="429" />
       <source>Cases by month</source>
       <translation>各月案件数</translation>
     </message>
@@ -960,12 +960,12 @@ Register anyway?</source>
 仍要立案吗？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="246" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="240" />
       <source>Cases per day</source>
       <translation>每日案件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="279" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="273" />
       <source>Cases per day, {month}</source>
       <translation>{month}每日案件数</translation>
     </message>
@@ -1055,7 +1055,7 @@ Register anyway?</source>
       <translation>修改项数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="103" />
+      <location filename="citygrid_plugin/processing/base.py" line="582" />
       <source>Changes</source>
       <translation>变更数</translation>
     </message>
@@ -1085,7 +1085,7 @@ Register anyway?</source>
       <translation>核查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="601" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="600" />
       <source>Checked on time</source>
       <translation>按期核查数</translation>
     </message>
@@ -1100,7 +1100,7 @@ Register anyway?</source>
       <translation>发布前检查一组单元网格：缝隙与重叠，无效、空或多部件几何，跨越社区边界或不在任何社区内的网格，缺失、格式错误或重复的编码，前 12 位与所属社区不符的编码，以及面积异常（低于目标 0.4 倍或高于 2 倍：警告）。每个问题输出一个要素（含说明和位置），并输出汇总。有错误即不通过，警告不影响通过。勾选“有错误时失败”后算法本身会失败，使脚本或模型在发布错误网格之前停止。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="600" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="599" />
       <source>Checks due</source>
       <translation>应核查数</translation>
     </message>
@@ -1200,7 +1200,7 @@ Register anyway?</source>
       <translation>类别代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="317" />
+      <location filename="citygrid_plugin/processing/base.py" line="333" />
       <source>Class codes, comma-separated (2-digit major or 4/5-digit class; empty: all)</source>
       <translation>类别代码，逗号分隔（2 位大类或 4/5 位小类；留空：全部）</translation>
     </message>
@@ -1225,7 +1225,7 @@ Register anyway?</source>
       <translation>排名中的类别数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="444" />
+      <location filename="citygrid_plugin/processing/base.py" line="460" />
       <source>Classes of the case counts</source>
       <translation>案件数分级方法</translation>
     </message>
@@ -1295,12 +1295,12 @@ Register anyway?</source>
       <translation>关闭窗口</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="596" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="595" />
       <source>Closed</source>
       <translation>结案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="597" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="596" />
       <source>Closed on time</source>
       <translation>按期结案数</translation>
     </message>
@@ -1315,7 +1315,7 @@ Register anyway?</source>
       <translation>结案</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="604" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="603" />
       <source>Closing rate</source>
       <translation>结案率</translation>
     </message>
@@ -1350,12 +1350,12 @@ Register anyway?</source>
       <translation>代码标准 {profile}，第 {version} 版</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="33" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="35" />
       <source>Code unit grids</source>
       <translation>单元网格编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="51" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="55" />
       <source>Coded unit grids</source>
       <translation>已编码单元网格</translation>
     </message>
@@ -1430,7 +1430,7 @@ Register anyway?</source>
       <translation>社区界</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="50" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
       <source>Community code (12 digits)</source>
       <translation>社区编码（12 位）</translation>
     </message>
@@ -1455,12 +1455,12 @@ Register anyway?</source>
       <translation>社区所属街道编码字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="156" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="301" />
       <source>Compactness (Polsby-Popper median)</source>
       <translation>紧凑度（Polsby-Popper 中位数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="164" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="158" />
       <source>Compiled on {date}</source>
       <translation>编制日期：{date}</translation>
     </message>
@@ -1470,7 +1470,7 @@ Register anyway?</source>
       <translation>部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="60" />
+      <location filename="citygrid_plugin/processing/base.py" line="63" />
       <source>Component census</source>
       <translation>部件普查</translation>
     </message>
@@ -1555,12 +1555,12 @@ Register anyway?</source>
       <translation>更新的部件数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="608" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="607" />
       <source>Composite score</source>
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="196" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="190" />
       <source>Composite score by department</source>
       <translation>各专业部门综合得分</translation>
     </message>
@@ -1570,7 +1570,7 @@ Register anyway?</source>
       <translation>专业部门综合得分：各比率乘以其权重之和；权重合计通常为 100</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="161" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="155" />
       <source>Comprehensive evaluation monthly report</source>
       <translation>综合评价月报</translation>
     </message>
@@ -1665,12 +1665,12 @@ Register anyway?</source>
       <translation>坐标：{system} 经纬度，先转换为 WGS84（公开公式，与真实位置一般相差 1–2 米），再转换到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="362" />
+      <location filename="citygrid_plugin/processing/base.py" line="378" />
       <source>Correct for multiple testing (false discovery rate)</source>
       <translation>多重检验校正（错误发现率）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="607" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="606" />
       <source>Correct-dispatch rate</source>
       <translation>准确派遣率</translation>
     </message>
@@ -1678,6 +1678,11 @@ Register anyway?</source>
       <location filename="citygrid_plugin/core/reporttext.py" line="107" />
       <source>Correct-dispatch rate (%)</source>
       <translation>准确派遣率（%）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="304" />
+      <source>Corridor strips (grids narrower than the corridor width and elongated)</source>
+      <translation>道路夹带狭长网格数（窄于通道宽度且细长的网格）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/plugin.py" line="354" />
@@ -1795,6 +1800,11 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>巡查天数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="306" />
+      <source>Dead-end length not on grid edges (m)</source>
+      <translation>未落在网格边上的断头路长度（m）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/periodreview.py" line="646" />
       <source>Dec</source>
       <translation>12月</translation>
@@ -1900,7 +1910,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>专业部门排名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="490" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="483" />
       <source>Department ranks by month</source>
       <translation>专业部门各月排名</translation>
     </message>
@@ -2000,12 +2010,12 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="597" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="596" />
       <source>Dispatched</source>
       <translation>派遣数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="598" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="597" />
       <source>Dispatched correctly</source>
       <translation>准确派遣数</translation>
     </message>
@@ -2020,7 +2030,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="211" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="205" />
       <source>Dispatchers</source>
       <translation>派遣员</translation>
     </message>
@@ -2030,7 +2040,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>显示名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="611" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="610" />
       <source>Dissatisfied</source>
       <translation>不满意数</translation>
     </message>
@@ -2045,17 +2055,17 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>距离阈值（米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="380" />
+      <location filename="citygrid_plugin/processing/base.py" line="396" />
       <source>Distance band chosen automatically: {band:.0f} m (rule: {rule}; every grid has a neighbour within {one:.0f} m, the average distance to the {k} nearest is {kd:.0f} m)</source>
       <translation>自动选择的距离阈值：{band:.0f} 米（规则：{rule}；每个网格在 {one:.0f} 米内都有邻居，到最近 {k} 个邻居的平均距离为 {kd:.0f} 米）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="359" />
+      <location filename="citygrid_plugin/processing/base.py" line="375" />
       <source>Distance band in metres (0: chosen automatically)</source>
       <translation>距离阈值（米；0：自动选择）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="385" />
+      <location filename="citygrid_plugin/processing/base.py" line="401" />
       <source>Distance band: {band:.0f} m</source>
       <translation>距离阈值：{band:.0f} 米</translation>
     </message>
@@ -2080,13 +2090,29 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="42" />
-      <source>Divides every community into unit grids (万米单元网格) of about the target area that exactly tile it. Barrier lines (roads, rivers, walls; any number of layers; polygon layers contribute their outlines) become grid edges: they are noded and polygonised inside each community. Blocks below the lower bound, and slivers, merge into the neighbour in the same community sharing the longest edge; blocks above the upper bound are cut into compact parts near the target by short straight cuts. A grid never crosses a community boundary. Lower and upper bounds of 0 mean 0.4× and 2× the target.
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="53" />
+      <source>Divides every community into unit grids (万米单元网格) of about the target area that exactly tile it. Barrier lines (roads, rivers, walls; any number of layers; polygon layers contribute their outlines) become grid edges: they are noded and polygonised inside each community. Blocks below the lower bound, and slivers, merge into a neighbour in the same community; blocks above the upper bound are cut into compact parts near the target. A grid never crosses a community boundary. Lower and upper bounds of 0 mean 0.4× and 2× the target.
 
-The community key is the 12-digit community code (district + street + community), e.g. the full_code field of the store's community layer. Layers in degrees are reprojected to the CGCS2000 Gauss-Krüger zone of their longitude. Overlapping or gapped communities are refused with a list of the places. The quality figures are printed in the log and returned as outputs. Run “Code unit grids” on the result to give the grids their codes in the store.</source>
-      <translation>将每个社区划分为面积接近目标值、无缝无重叠覆盖该社区的万米单元网格。分隔线（道路、河流、围墙；可有多个图层；面图层取其边界）成为网格边：在每个社区内打断并构面。面积低于下限的地块和狭长碎片并入同一社区内公共边最长的相邻地块；面积高于上限的地块用短而直的切线切成接近目标面积的紧凑部分。网格不会跨越社区边界。下限和上限为 0 时分别取目标面积的 0.4 倍和 2 倍。
+Road class: an expression evaluated on every barrier feature, e.g. "highway" (OpenStreetMap), "fclass", a road-class column, or @layer_name (a CASS/DXF layer per class). Known values: OSM highway values (motorway, trunk, primary, secondary, tertiary, residential, service, footway …; *_link are ramps), the Chinese classes and base-map names (快速路, 主干路, 次干路, 支路, 匝道, 街巷, 小路, 围墙, 河道, 铁路 …), CASS layer names (DLSS, SXSS, TLSS …) and the ranks 0–4 (0 minor road, path or wall; 1 local road; 2 secondary road or ramp; 3 primary road or river; 4 expressway or railway). Features without a class, or with a value the plugin does not know, count as local roads (支路); the log lists the unknown values of each layer. Without a class expression every barrier is a local road. A small block, a sliver or a corridor strip (between the carriageways of a boulevard, inside an interchange) is merged into the neighbour across the lowest road class, then the longest shared edge: a merge crosses a primary road or expressway only when every neighbour is across one (the log names the place).
 
-社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。质量指标输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
+Obstacles: polygon layers of buildings (the 1:500 base map's houses) or other footprints. Cuts through a large block follow minor roads, paths, walls and the gaps between buildings, and cross a building only when there is no other way; the figures say how many were crossed.
+
+Dead ends: a barrier ending within this distance of another barrier or of the community edge is extended to it and becomes a grid edge (0 = off).
+
+Processes: communities are partitioned in parallel; 0 uses every core, 1 runs in this process. The result does not depend on the number of processes.
+
+The community key is the 12-digit community code (district + street + community), e.g. the full_code field of the store's community layer. Layers in degrees are reprojected to the CGCS2000 Gauss-Krüger zone of their longitude. Overlapping or gapped communities are refused with a list of the places. A community that would get more than 999 grids (the most a 3-digit serial can number) is named in a warning: split it before coding. The quality figures (among them grids straddling a major road, corridor strips, buildings crossed by cuts, dead-end length not on grid edges, the share of grids bounded only by barriers) are printed in the log and returned as outputs. Run “Code unit grids” on the result to give the grids their codes in the store.</source>
+      <translation>将每个社区划分为面积接近目标值、无缝无重叠覆盖该社区的万米单元网格。分隔线（道路、河流、围墙；可有多个图层；面图层取其边界）成为网格边：在每个社区内打断并构面。面积低于下限的地块和狭长碎片并入同一社区内的相邻地块；面积高于上限的地块被切成接近目标面积的紧凑部分。网格不会跨越社区边界。下限和上限为 0 时分别取目标面积的 0.4 倍和 2 倍。
+
+道路等级：对每个分隔线要素计算的表达式，例如 "highway"（OpenStreetMap）、"fclass"、道路等级字段，或 @layer_name（CASS/DXF 按等级分图层时）。可识别的取值：OSM 的 highway 值（motorway、trunk、primary、secondary、tertiary、residential、service、footway …；*_link 为匝道）、中文等级和地形图名称（快速路、主干路、次干路、支路、匝道、街巷、小路、围墙、河道、铁路 …）、CASS 图层名（DLSS、SXSS、TLSS …）以及等级数字 0–4（0 街巷、小路或围墙；1 支路；2 次干路或匝道；3 主干路或河流；4 快速路或铁路）。没有等级或取值无法识别的要素按支路处理；日志按图层列出无法识别的取值。不填等级表达式时所有分隔线均按支路处理。小地块、狭长碎片和道路夹带的狭长地块（林荫大道两幅路之间、立交桥内）并入隔着最低等级道路的相邻地块，等级相同时并入公共边最长的相邻地块：只有当所有相邻地块都隔着主干路或快速路时，合并才会跨越主干路或快速路（日志会给出位置）。
+
+障碍物：建筑物（1:500 地形图中的房屋）或其他占地轮廓的面图层。大地块的切线沿街巷、小路、围墙和建筑物之间的空隙走，只有别无他法时才穿过建筑物；质量指标给出被穿过的数量。
+
+断头路：终点距另一条分隔线或社区边界在此距离以内的分隔线会延伸过去，成为网格边（0 = 不延伸）。
+
+进程：各社区并行划分；0 使用全部核心，1 在本进程中运行。结果与进程数无关。
+
+社区编码为 12 位（区县 + 街道 + 社区），例如数据库社区图层的 full_code 字段。以度为单位的图层会被重投影到其经度所在的 CGCS2000 高斯-克吕格投影带。社区重叠或有缝隙时拒绝执行并列出位置。网格数将超过 999 个（3 位顺序码的上限）的社区会在警告中列出：编码前请先拆分。质量指标（包括跨越主要道路的网格、道路夹带狭长网格、被切线穿过的建筑物、未落在网格边上的断头路长度、边界全部由分隔线构成的网格比例）输出到日志并作为结果返回。对结果运行“单元网格编码”即可在数据库中为网格编码。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manualfiles.py" line="164" />
@@ -2099,7 +2125,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>双击案件查看详情</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="450" />
+      <location filename="citygrid_plugin/processing/base.py" line="466" />
       <source>Draw the store's 1:500 base map underneath</source>
       <translation>叠加数据库中的 1:500 底图</translation>
     </message>
@@ -2129,12 +2155,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>只列出差异：未作任何修改（第 {version} 版仍然有效）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="142" />
+      <location filename="citygrid_plugin/processing/base.py" line="621" />
       <source>Dry run: nothing was changed; {n} change(s) would be made</source>
       <translation>试运行：未做任何修改；将做 {n} 项修改</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="102" />
+      <location filename="citygrid_plugin/processing/base.py" line="581" />
       <source>Dry run: only list what would change</source>
       <translation>试运行：只列出将要做的修改</translation>
     </message>
@@ -2144,7 +2170,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>应处置数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="598" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="597" />
       <source>Due for handling</source>
       <translation>应处置数</translation>
     </message>
@@ -2174,7 +2200,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>时空热点模式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="92" />
+      <location filename="citygrid_plugin/processing/alg_importdepartments.py" line="37" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
@@ -2209,7 +2235,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>错误：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="119" />
+      <location filename="citygrid_plugin/processing/base.py" line="122" />
       <source>Errors</source>
       <translation>错误数</translation>
     </message>
@@ -2239,7 +2265,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>综合评价</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="64" />
+      <location filename="citygrid_plugin/processing/base.py" line="67" />
       <source>Evaluation and reports</source>
       <translation>综合评价与报表</translation>
     </message>
@@ -2314,7 +2340,12 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="600" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="111" />
+      <source>Extend dead ends reaching within (m, 0 = off)</source>
+      <translation>断头路延伸距离（m，0 = 不延伸）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/evaluation.py" line="599" />
       <source>Extended</source>
       <translation>延期数</translation>
     </message>
@@ -2329,7 +2360,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期（小时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="606" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="605" />
       <source>Extension rate</source>
       <translation>延期率</translation>
     </message>
@@ -2354,7 +2385,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>未通过：{errors} 个错误，{warnings} 个警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="540" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="580" />
       <source>FAILED: {errors}, {warnings}</source>
       <translation>未通过：{errors}，{warnings}</translation>
     </message>
@@ -2374,7 +2405,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>外业数据包（GeoPackage）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="163" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="157" />
       <source>Figures as of {as_of}</source>
       <translation>数据截至 {as_of}</translation>
     </message>
@@ -2528,7 +2559,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>几何类型（部件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="365" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="358" />
       <source>Gi*</source>
       <translation>Gi*</translation>
     </message>
@@ -2618,7 +2649,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>一格六员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roster.py" line="72" />
+      <location filename="citygrid_plugin/processing/alg_roster.py" line="40" />
       <source>Grid roster CSV</source>
       <translation>一格六员 CSV 文件</translation>
     </message>
@@ -2668,7 +2699,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>按巡查状态的网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="53" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="57" />
       <source>Grids given a new code</source>
       <translation>获得新编码的网格数</translation>
     </message>
@@ -2683,14 +2714,19 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>未巡查网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="58" />
       <source>Grids reshaped, code kept</source>
       <translation>形状调整但沿用编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="54" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="58" />
       <source>Grids retired</source>
       <translation>注销的网格数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="303" />
+      <source>Grids straddling a major road</source>
+      <translation>跨越主要道路的网格数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_censusprogress.py" line="49" />
@@ -2703,7 +2739,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>改善最明显的网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="53" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="57" />
       <source>Grids that kept their code</source>
       <translation>沿用原编码的网格数</translation>
     </message>
@@ -2748,7 +2784,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>统计口径</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="599" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="598" />
       <source>Handled</source>
       <translation>处置完成</translation>
     </message>
@@ -2758,7 +2794,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>处置人（签字）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="599" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="598" />
       <source>Handled on time</source>
       <translation>按期处置数</translation>
     </message>
@@ -2788,7 +2824,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>处置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="603" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="602" />
       <source>Handling rate</source>
       <translation>处置率</translation>
     </message>
@@ -2868,7 +2904,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>本年节假日与调休上班日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="360" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="353" />
       <source>Hot grids</source>
       <translation>热点网格</translation>
     </message>
@@ -2928,7 +2964,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>导入行政区划</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="287" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="185" />
       <source>Import case sources</source>
       <translation>导入问题来源</translation>
     </message>
@@ -2958,12 +2994,12 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>从文件导入…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="317" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="215" />
       <source>Import local classes</source>
       <translation>导入扩展分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="160" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="58" />
       <source>Import routing rules</source>
       <translation>导入派遣规则</translation>
     </message>
@@ -2973,7 +3009,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>导入疑似重复</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="254" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="152" />
       <source>Import territories</source>
       <translation>导入属地范围</translation>
     </message>
@@ -2983,12 +3019,12 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>导入指挥手册</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roster.py" line="55" />
+      <location filename="citygrid_plugin/processing/alg_roster.py" line="24" />
       <source>Import the grid roster (一格六员)</source>
       <translation>导入一格六员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="197" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="95" />
       <source>Import the working calendar</source>
       <translation>导入工作日历</translation>
     </message>
@@ -3075,12 +3111,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="199" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="193" />
       <source>Indicators by community</source>
       <translation>各社区评价指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="199" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="193" />
       <source>Indicators by street</source>
       <translation>各街道评价指标</translation>
     </message>
@@ -3115,7 +3151,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>1月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="445" />
+      <location filename="citygrid_plugin/processing/base.py" line="461" />
       <source>Jenks natural breaks</source>
       <translation>自然断点法分级</translation>
     </message>
@@ -3150,7 +3186,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>主键</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="182" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="176" />
       <source>Key figures</source>
       <translation>主要指标</translation>
     </message>
@@ -3175,7 +3211,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>未填案件类型的行的类型</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="314" />
+      <location filename="citygrid_plugin/processing/base.py" line="330" />
       <source>Kinds (none: all)</source>
       <translation>类型（不选：全部）</translation>
     </message>
@@ -3250,12 +3286,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>扩展分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="329" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="227" />
       <source>Local classes CSV</source>
       <translation>扩展分类 CSV</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="320" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="218" />
       <source>Local extension classes (扩展部件/事件) from a CSV file (GBK or UTF-8) with the columns 类型 (事件/部件), 大类代码, 大类名称 (may be empty for a major class the profile has), 小类代码, 名称, 几何类型 (部件: 点/线/面; empty for events) and optionally 启用 (是/否). The codes have the digits of the store's code profile (2013: 2 + 2, 2026: 2 + 3); a code of a standard class is refused with a free code to use instead, and class names are unique. A local class already in the store is changed, a new one added. Every problem is reported at once and nothing is changed. Dry run lists the changes only.</source>
       <translation>从 CSV 文件（GBK 或 UTF-8）导入本地扩展分类（扩展部件/事件），列为 类型（事件/部件）、大类代码、大类名称（编码方案中已有的大类可留空）、小类代码、名称、几何类型（部件：点/线/面；事件留空），以及可选的 启用（是/否）。编码位数按库的编码方案（2013：2 + 2 位，2026：2 + 3 位）；与标准分类相同的编码会被拒绝，并给出一个可用的空闲编码；分类名称不得重复。库中已有的扩展分类被修改，新的被添加。所有问题一次列出，且不做任何修改。试运行只列出将要做的修改。</translation>
     </message>
@@ -3315,7 +3351,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>代码表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="66" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="105" />
       <source>Lower bound (m², 0 = 0.4 × target)</source>
       <translation>面积下限（m²，0 = 目标的 0.4 倍）</translation>
     </message>
@@ -3380,12 +3416,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>专题图文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="344" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="337" />
       <source>Map not drawn</source>
       <translation>地图未绘制</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="459" />
+      <location filename="citygrid_plugin/processing/base.py" line="475" />
       <source>Map title</source>
       <translation>图名</translation>
     </message>
@@ -3420,7 +3456,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="308" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="301" />
       <source>Mean composite score by department</source>
       <translation>各专业部门平均综合得分</translation>
     </message>
@@ -3435,7 +3471,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>中位数（工作小时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="152" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="297" />
       <source>Median area (m²)</source>
       <translation>面积中位数（m²）</translation>
     </message>
@@ -3460,7 +3496,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>本次应用的迁移数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="364" />
+      <location filename="citygrid_plugin/processing/base.py" line="380" />
       <source>Minimum number of grids with cases</source>
       <translation>有案件网格的最少数量</translation>
     </message>
@@ -3480,7 +3516,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>责任网格外时长（分钟）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="97" />
+      <location filename="citygrid_plugin/processing/base.py" line="576" />
       <source>Mode</source>
       <translation>方式</translation>
     </message>
@@ -3520,12 +3556,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>综合评价月报（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="98" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="97" />
       <source>Months evaluated</source>
       <translation>评价月数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="153" />
       <source>Months evaluated in {seconds:.1f} s</source>
       <translation>各月评价完成，用时 {seconds:.1f} 秒</translation>
     </message>
@@ -3560,12 +3596,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>邻域时间步长（时段数）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="355" />
+      <location filename="citygrid_plugin/processing/base.py" line="371" />
       <source>Neighbours</source>
       <translation>邻域</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="374" />
+      <location filename="citygrid_plugin/processing/base.py" line="390" />
       <source>Neighbours: grids sharing an edge or a corner (queen contiguity)</source>
       <translation>邻域：共边或共角的网格（后式邻接）</translation>
     </message>
@@ -3625,17 +3661,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>附近没有同类别的案卷。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="169" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="163" />
       <source>No case was reported, due for handling, checked or open in {place} in {month}: there is nothing to evaluate. The tables, charts and maps of the report are left out; they would all be empty.</source>
       <translation>{place}在{month}没有上报、应处置、应核查或在办的案件，没有可评价的内容。月报的各项表格、图表和专题图从略（均为空）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="251" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="244" />
       <source>No case was reported, due for handling, checked or open in {place} in {period}: there is nothing to review. The tables, charts and maps are left out; they would all be empty.</source>
       <translation>{place}在{period}没有上报、应处置、应核查或在办的案件，没有可点评的内容。报告中的表格、图表和地图均已省略，它们都将是空的。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="508" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="501" />
       <source>No change between the first and the second half of the months.</source>
       <translation>前后两个半期之间没有变化。</translation>
     </message>
@@ -3780,17 +3816,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>没有修改：第 {version} 版仍然有效。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="140" />
+      <location filename="citygrid_plugin/processing/base.py" line="619" />
       <source>Nothing to change: the store already holds this</source>
       <translation>无需修改：库中已是这些内容</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="261" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="255" />
       <source>Nothing to report for this month.</source>
       <translation>本月无此项数据。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="263" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="256" />
       <source>Nothing to report for this period.</source>
       <translation>本期无此项数据。</translation>
     </message>
@@ -3800,12 +3836,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>11月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="446" />
+      <location filename="citygrid_plugin/processing/base.py" line="462" />
       <source>Number of classes</source>
       <translation>分级数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="151" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="296" />
       <source>Number of grids</source>
       <translation>网格数</translation>
     </message>
@@ -3813,6 +3849,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/layouts/workform.py" line="440" />
       <source>Observed at</source>
       <translation>发现时间</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="305" />
+      <source>Obstacles crossed by a cut (-1 = no obstacles given)</source>
+      <translation>被切线穿过的障碍物数（-1 = 未提供障碍物）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="96" />
+      <source>Obstacles that cuts avoid (buildings, footprints)</source>
+      <translation>切线避让的障碍物（建筑物、占地轮廓）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/periodreview.py" line="646" />
@@ -3850,17 +3896,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="608" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="607" />
       <source>On-time check rate</source>
       <translation>按期核查率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="605" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="604" />
       <source>On-time closing rate</source>
       <translation>按期结案率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="604" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="603" />
       <source>On-time handling rate</source>
       <translation>按期处置率</translation>
     </message>
@@ -3880,17 +3926,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>按期处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="442" />
+      <location filename="citygrid_plugin/processing/base.py" line="458" />
       <source>On-time rate of one department only (department code; empty: all)</source>
       <translation>仅统计某一部门的按期处置率（部门代码；留空：全部部门）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="612" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="611" />
       <source>On-time return-visit rate</source>
       <translation>按期回访率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="607" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="606" />
       <source>On-time verify rate</source>
       <translation>按期核实率</translation>
     </message>
@@ -3950,7 +3996,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>排序</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="452" />
+      <location filename="citygrid_plugin/processing/base.py" line="468" />
       <source>Orientation</source>
       <translation>方向</translation>
     </message>
@@ -4015,17 +4061,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>超期时长</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="602" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="601" />
       <source>Overdue in handling now</source>
       <translation>处置超期在办数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="601" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="600" />
       <source>Overdue now</source>
       <translation>当前超期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="600" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="599" />
       <source>Overdue, not handled</source>
       <translation>超期未处置数</translation>
     </message>
@@ -4035,17 +4081,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>超期待处置率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="606" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="605" />
       <source>Overdue-pending rate</source>
       <translation>超期待处置率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="544" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="584" />
       <source>PASSED</source>
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="542" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="582" />
       <source>PASSED with {warnings}</source>
       <translation>通过，有 {warnings}</translation>
     </message>
@@ -4095,7 +4141,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>页数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="451" />
+      <location filename="citygrid_plugin/processing/base.py" line="467" />
       <source>Paper</source>
       <translation>纸张</translation>
     </message>
@@ -4105,12 +4151,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上级部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="39" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="50" />
       <source>Partition communities into unit grids</source>
       <translation>划分万米单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="121" />
+      <location filename="citygrid_plugin/processing/base.py" line="124" />
       <source>Passed (1) or failed (0)</source>
       <translation>通过（1）或未通过（0）</translation>
     </message>
@@ -4175,7 +4221,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>统计周期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="196" />
+      <location filename="citygrid_plugin/processing/base.py" line="199" />
       <source>Period (YYYY-MM, YYYY-Qn or YYYY; empty: the last complete month)</source>
       <translation>统计周期（YYYY-MM、YYYY-Qn 或 YYYY；留空：上一个完整月份）</translation>
     </message>
@@ -4185,7 +4231,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="205" />
+      <location filename="citygrid_plugin/processing/base.py" line="208" />
       <source>Period end</source>
       <translation>统计期结束时间</translation>
     </message>
@@ -4195,7 +4241,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>环比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="248" />
+      <location filename="citygrid_plugin/processing/base.py" line="264" />
       <source>Period {start} – {end} (cut-off {as_of}): {n} cases with actions in or open during it</source>
       <translation>统计期 {start} 至 {end}（截止 {as_of}）：期内有操作或在办的案件 {n} 件</translation>
     </message>
@@ -4320,7 +4366,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>可能重复（{n}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="108" />
+      <location filename="citygrid_plugin/processing/base.py" line="111" />
       <source>PostgreSQL connection of the store</source>
       <translation>数据库的 PostgreSQL 连接</translation>
     </message>
@@ -4330,7 +4376,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="288" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="281" />
       <source>Previous period</source>
       <translation>上期</translation>
     </message>
@@ -4405,6 +4451,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>发现的问题</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="114" />
+      <source>Processes (0 = every core, 1 = this process only)</source>
+      <translation>进程数（0 = 使用全部核心，1 = 仅本进程）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="140" />
       <source>Project: {path}</source>
       <translation>工程：{path}</translation>
@@ -4470,12 +4521,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>QGIS 工程 (*.qgz *.qgs)</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="75" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="123" />
       <source>Quality figures</source>
       <translation>质量指标</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="419" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="412" />
       <source>Quarter (YYYY-Qn, e.g. 2026-Q3; empty: the last complete quarter)</source>
       <translation>季度（YYYY-Qn，如 2026-Q3；留空：上一个完整季度）</translation>
     </message>
@@ -4485,12 +4536,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>季度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="404" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="397" />
       <source>Quarterly review (PDF)</source>
       <translation>季度点评（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="429" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="422" />
       <source>Quarterly review of digital urban management</source>
       <translation>数字城管季度点评</translation>
     </message>
@@ -4515,7 +4566,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>排名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="437" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="430" />
       <source>Rates by month</source>
       <translation>各月办理情况</translation>
     </message>
@@ -4600,7 +4651,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="596" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="595" />
       <source>Registered (due for closing)</source>
       <translation>立案数（应结案）</translation>
     </message>
@@ -4730,7 +4781,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>存入的上报照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="594" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="593" />
       <source>Reported</source>
       <translation>上报数</translation>
     </message>
@@ -4775,7 +4826,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>举报人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="609" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="608" />
       <source>Reporters reached</source>
       <translation>回访数</translation>
     </message>
@@ -4805,7 +4856,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="454" />
+      <location filename="citygrid_plugin/processing/base.py" line="470" />
       <source>Resolution (dpi)</source>
       <translation>分辨率（dpi）</translation>
     </message>
@@ -4870,7 +4921,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>回访</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="609" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="608" />
       <source>Return visits due</source>
       <translation>应回访数</translation>
     </message>
@@ -4890,12 +4941,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>退回待派遣</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="94" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="93" />
       <source>Review (PDF)</source>
       <translation>点评报告（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="610" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="609" />
       <source>Revisited on time</source>
       <translation>按期回访数</translation>
     </message>
@@ -4905,7 +4956,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="605" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="604" />
       <source>Rework rate</source>
       <translation>返工率</translation>
     </message>
@@ -4915,9 +4966,14 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>返工率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="597" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="596" />
       <source>Reworked</source>
       <translation>返工数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="93" />
+      <source>Road class of a barrier (expression, e.g. "highway" or @layer_name; empty = every barrier a local road)</source>
+      <translation>分隔线的道路等级（表达式，例如 "highway" 或 @layer_name；留空 = 全部按支路处理）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="85" />
@@ -4965,7 +5021,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>派遣规则</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="163" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="61" />
       <source>Routing rules (派遣规则, 先属地) from a CSV file (GBK or UTF-8) with the columns 类型 (事件/部件), 类别代码 (the class code or name in the store's code profile), 街道 (3-digit street code or name; empty: the whole district), 社区 (optional: a community of that street) and 部门 (department code or name); English headers kind, class_code, street, community, department also work. A case of the class in the area goes to the department; a community's rule comes before its street's, a street's before the district's, and a component's owner (先属主) before any rule.
 
 Merge adds the file's rules and changes the department of those already there; replace makes the file the whole rule table. Every row is checked first: an unknown class, street, community or department, a community without its street, and two rows routing the same class and area to different departments are reported all at once with the row and column, and nothing is changed. Dry run lists the changes only.</source>
@@ -4974,7 +5030,7 @@ Merge adds the file's rules and changes the department of those already there; r
 合并：添加文件中的规则，并修改已有规则的部门；替换：文件成为完整的规则表。先检查每一行：未知的类别、街道、社区或部门，缺少街道的社区，以及把同一类别同一区域派给不同部门的两行，都会连同行号和列名一次列出，且不做任何修改。试运行只列出将要做的修改。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="176" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="74" />
       <source>Routing rules CSV</source>
       <translation>派遣规则 CSV</translation>
     </message>
@@ -5024,12 +5080,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>满意率（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="611" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="610" />
       <source>Satisfaction rate</source>
       <translation>满意率</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="610" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="609" />
       <source>Satisfied</source>
       <translation>满意数</translation>
     </message>
@@ -5109,7 +5165,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>综合得分</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="242" />
+      <location filename="citygrid_plugin/processing/base.py" line="245" />
       <source>Score weights (term=points, …; empty: the store's weights, set by the administrators)</source>
       <translation>评分权重（评分项=分值，…；留空：使用管理员在数据库中设置的权重）</translation>
     </message>
@@ -5184,12 +5240,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>9月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="377" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="275" />
       <source>Set the approval authorities</source>
       <translation>设置审批权限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="345" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="243" />
       <source>Set the evaluation weights</source>
       <translation>设置考核权重</translation>
     </message>
@@ -5219,7 +5275,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>占比（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="155" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="307" />
+      <source>Share of grids bounded only by barriers and community edges</source>
+      <translation>边界全部由分隔线和社区边界构成的网格比例</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="300" />
       <source>Share of grids within the bounds</source>
       <translation>面积在界限内的网格比例</translation>
     </message>
@@ -5319,12 +5380,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>问题来源 {name} 未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="320" />
+      <location filename="citygrid_plugin/processing/base.py" line="336" />
       <source>Sources (none: all)</source>
       <translation>问题来源（不选：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="301" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="199" />
       <source>Sources CSV</source>
       <translation>问题来源 CSV</translation>
     </message>
@@ -5374,7 +5435,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="323" />
+      <location filename="citygrid_plugin/processing/base.py" line="339" />
       <source>States (none: all)</source>
       <translation>案件状态（不选：全部）</translation>
     </message>
@@ -5404,14 +5465,14 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>数据库版本</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="152" />
+      <location filename="citygrid_plugin/processing/base.py" line="155" />
       <source>Store: {target}</source>
       <translation>数据库：{target}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="36" />
-      <source>Stores a set of unit grids in the store and gives them their 15-digit codes (district 6 + street 3 + community 3 + serial 3). For every community in the input, its grids in the store are replaced: an input grid that matches a stored grid (intersection over union ≥ 0.9) keeps that grid's code; stored grids matched by nothing are retired (kept as history with their successors); the other input grids get the next free serials, west→east and north→south: 100 m bands counted from the community's northern edge, west first within a band. A retired code is never reused. Everything happens in one transaction: either all communities are coded or none.</source>
-      <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="38" />
+      <source>Stores a set of unit grids in the store and gives them their 15-digit codes (district 6 + street 3 + community 3 + serial 3). For every community in the input, its grids in the store are replaced: an input grid that matches a stored grid (intersection over union ≥ 0.9) keeps that grid's code; stored grids matched by nothing are retired (kept as history with their successors); the other input grids get the next free serials, west→east and north→south: 100 m bands counted from the community's northern edge, west first within a band. A retired code is never reused, so a community has at most 999 serials in its life: a community whose grids would need more is refused with its count (split it first). Everything happens in one transaction: either all communities are coded or none.</source>
+      <translation>将一组单元网格存入数据库并赋予 15 位编码（区县 6 位 + 街道 3 位 + 社区 3 位 + 顺序码 3 位）。对输入中的每个社区，替换其在数据库中的网格：与库中网格匹配（交并比 ≥ 0.9）的输入网格沿用原编码；没有匹配的库中网格被注销（作为历史保留，并记录其后继网格）；其余输入网格按从西到东、从北到南的顺序获得下一个可用顺序码：从社区北边界起每 100 m 为一个条带，条带内自西向东。注销的编码永不复用，因此一个社区在其整个存续期内最多有 999 个顺序码：网格所需顺序码超过此数的社区将被拒绝并给出数量（请先拆分该社区）。全部在一个事务中完成：要么所有社区都编码成功，要么都不改变。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/periodreview.py" line="786" />
@@ -5439,12 +5500,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="200" />
+      <location filename="citygrid_plugin/processing/base.py" line="203" />
       <source>Street or community code (9 or 12 digits; empty: the whole store)</source>
       <translation>街道或社区代码（9 位或 12 位；留空：整个数据库）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="326" />
+      <location filename="citygrid_plugin/processing/base.py" line="342" />
       <source>Street, community or grid code (empty: the whole store)</source>
       <translation>街道、社区或单元网格代码（留空：整个数据库）</translation>
     </message>
@@ -5574,7 +5635,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>系统</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="64" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="103" />
       <source>Target area (m²)</source>
       <translation>目标面积（m²）</translation>
     </message>
@@ -5604,12 +5665,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>属地范围</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="257" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="155" />
       <source>Territories (属地范围) from a CSV file (GBK or UTF-8) with the columns 部门 (department code or name), 街道 (3-digit street code or name) and 社区 (optional: a community of that street); English headers department, street, community also work. A case routed 属地 goes to the department whose territory holds its community, else its street. One department per area: two rows giving one area to two departments are refused (both rows named); an area the store already gives to another department is refused in merge mode — run it in replace mode, where the file becomes the whole territory table. Every problem is reported at once and nothing is changed. Dry run lists the changes only.</source>
       <translation>从 CSV 文件（GBK 或 UTF-8）导入属地范围，列为 部门（部门编码或名称）、街道（3 位街道代码或名称）和 社区（可选：该街道下的社区）；也可用英文表头 department、street、community。按属地派遣的案件交给其社区所属的部门，没有时交给其街道所属的部门。一个区域只属于一个部门：把同一区域给两个部门的两行会被拒绝（两行都会列出）；合并方式下，库中已属于其他部门的区域会被拒绝——请用替换方式运行，此时文件成为完整的属地表。所有问题一次列出，且不做任何修改。试运行只列出将要做的修改。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="267" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="165" />
       <source>Territories CSV</source>
       <translation>属地范围 CSV</translation>
     </message>
@@ -5619,7 +5680,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>属地范围</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="439" />
+      <location filename="citygrid_plugin/processing/base.py" line="455" />
       <source>Territory of the on-time rate</source>
       <translation>按期处置率的统计单元</translation>
     </message>
@@ -5634,7 +5695,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>测试连接后显示登录名及其拥有的角色。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="455" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="448" />
       <source>The annual comprehensive evaluation report (年度综合评价报告) as one PDF: the year at a glance; the cases and the rates month by month with charts; the departments' rank and composite score in every month with the mean, best and worst month; the unit grids and the problem classes that improved or worsened most (cases reported per month, the first half of the year against the second); the problems among the ten most reported in every month; the emerging hot spots of the year (the space-time Gi* analysis of the cases per unit grid and month, or the months' hot grids when it cannot run) with a map; and the cases per unit grid over the year. Each month's figures are those its monthly report published; the year's cases are read from the store in one pass. A year in which nothing happened gives a short report that says so.</source>
       <translation>将年度综合评价报告输出为一个 PDF：年度概况；各月案件数与各项比率及图表；各专业部门每月的排名和综合得分，以及平均得分、最好和最差月份；改善或恶化最明显的单元网格和问题类别（月均上报案件数，上半年与下半年相比）；每个月都位列上报最多前十位的问题；全年的时空热点（按单元网格和月份统计案件的时空 Gi* 分析，无法进行时取各月热点网格），附地图；以及全年各单元网格的案件数。各月数据与当月月报发布的一致；全年案件一次性从数据库读取。全年没有任何案件时，生成一份说明情况的简短报告。</translation>
     </message>
@@ -5764,7 +5825,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>按期处置率{change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="245" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="238" />
       <source>The period is not over: its months are reviewed up to now</source>
       <translation>本期尚未结束：各月数据截至当前</translation>
     </message>
@@ -5809,7 +5870,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>无法将点击位置转换到数据库坐标系：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="348" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="246" />
       <source>The points of each term of the composite score (考核权重), saved in the store: handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10, or with the Chinese names 处置率, 按期处置率, 返工率, 超期待处置率, 延期率 (= or ：, separated by commas). A term not written keeps its default. The evaluation algorithms and the monthly report use the store's weights when their own weights parameter is left empty. Weights that do not add up to 100 are saved with a warning (the score is then not out of 100).</source>
       <translation>综合评分各项的分值（考核权重），保存在库中：handling_rate=30, on_time_handling_rate=20, rework_rate=20, overdue_rate=20, extension_rate=10，也可用中文名称 处置率、按期处置率、返工率、超期待处置率、延期率（用 = 或 ：，逗号分隔）。未写的项保持默认值。考核算法和月报在其自身的权重参数留空时使用库中的权重。合计不为 100 的权重会保存并给出警告（此时得分不是百分制）。</translation>
     </message>
@@ -5829,12 +5890,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>增加最明显的问题是{name}：{change}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="432" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="425" />
       <source>The quarter at a glance</source>
       <translation>本季度概况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="407" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="400" />
       <source>The quarterly review (季度点评) as one PDF: the quarter at a glance against the previous quarter; the key figures month by month with a chart; the departments' rank in each month, their mean composite score, how many places each moved from the first month to the last and against the previous quarter; the persistent problems (classes among the ten most reported in every month); the persistent hot spots (unit grids hot in every month: Gi* hot spots, or the busiest tenth of the grids when Gi* cannot be computed) with a map of how many months each grid was hot; and the cases per unit grid over the quarter. Each month's figures are those its monthly report published (the cases are read in one pass, each month evaluated with its own cut-off). A quarter in which nothing happened gives a short report that says so.</source>
       <translation>将季度点评输出为一个 PDF：本季度概况（与上季度对比）；各月主要指标及图表；各专业部门每月的排名、平均综合得分、从首月到末月以及与上季度相比的名次变化；持续高发问题（每个月都位列上报最多前十位的问题类别）；持续热点网格（每个月都是热点的单元网格：Gi* 热点，无法计算 Gi* 时取案件数前 10% 的网格），附各网格成为热点月数的地图；以及本季度各单元网格的案件数。各月数据与当月月报发布的一致（案件一次读取，每月按各自的截止时间评价）。本季度没有任何案件时，生成一份说明情况的简短报告。</translation>
     </message>
@@ -5936,7 +5997,7 @@ when no owner and no routing rule decides. One department per area.</source>
       <translation>此版本插件不含派遣单</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="200" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="98" />
       <source>The working calendar of a year (工作日历) from a CSV file (GBK or UTF-8) with the columns 日期 (2026-10-01, 2026/10/1, 2026年10月1日 or an Excel day number), 类型 (休 / 假日 / holiday: not a working day; 班 / 调休 / 上班 / workday: a working day, e.g. the weekends China's holiday schedule moves) and 说明 (a note). It replaces that year's entries; days not listed follow the working week. The State Council publishes the holidays and 调休 working weekends every November for the next year.
 
 Refused, all rows at once: a date outside the year, a date that cannot be read, a date listed twice, an unknown type. A warning only (the row is kept): a 班 day that is a working day of the week anyway, a 休 day that is a day off anyway — the notice lists whole holiday periods, weekends included. Optionally the working hours of a working day too (08:30-12:00,13:30-17:30: times in order, not overlapping). Deadlines in working hours and working days follow the calendar from then on.</source>
@@ -5945,7 +6006,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
 一次列出并拒绝：不在该年的日期、无法识别的日期、重复列出的日期、未知的类型。只警告（该行保留）：本来就是工作日的“班”，本来就休息的“休”——通知列出的是整个假期，包括周末。还可同时设置工作日的作息时间（08:30-12:00,13:30-17:30：时间按顺序、互不重叠）。此后按工作时和工作日计算的时限都遵循该日历。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="481" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="474" />
       <source>The year at a glance</source>
       <translation>年度概况</translation>
     </message>
@@ -5960,7 +6021,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>专题图（PDF/PNG）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="436" />
+      <location filename="citygrid_plugin/processing/base.py" line="452" />
       <source>Theme</source>
       <translation>专题</translation>
     </message>
@@ -5970,7 +6031,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>协办部门可查看本案件并填写协办反馈；主办部门处置完成后协办随之结束。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="251" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="245" />
       <source>This map is not drawn: {reason}</source>
       <translation>本图未绘制：{reason}</translation>
     </message>
@@ -6211,7 +6272,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>更新部门数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="69" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="108" />
       <source>Upper bound (m², 0 = 2 × target)</source>
       <translation>面积上限（m²，0 = 目标的 2 倍）</translation>
     </message>
@@ -6256,12 +6317,12 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>有效</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="594" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="593" />
       <source>Valid reports</source>
       <translation>有效上报数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="603" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="602" />
       <source>Valid-report rate</source>
       <translation>有效上报率</translation>
     </message>
@@ -6316,7 +6377,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="595" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="594" />
       <source>Verifications due</source>
       <translation>应核实数</translation>
     </message>
@@ -6326,7 +6387,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>核实属实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="595" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="594" />
       <source>Verified on time</source>
       <translation>按期核实数</translation>
     </message>
@@ -6386,7 +6447,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>WGS84 经纬度（GPS）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="104" />
+      <location filename="citygrid_plugin/processing/base.py" line="123" />
       <source>Warnings</source>
       <translation>警告数</translation>
     </message>
@@ -6406,7 +6467,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>星期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="359" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="257" />
       <source>Weights (term=points, …)</source>
       <translation>权重（项=分值，…）</translation>
     </message>
@@ -6456,7 +6517,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>派遣预览</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_roster.py" line="58" />
+      <location filename="citygrid_plugin/processing/alg_roster.py" line="27" />
       <source>Who answers for each unit grid besides its supervisor (一格六员: 领导员, 城管员, 环卫员, 社区员, 巡查员, 志愿员), from a CSV file (GBK or UTF-8) with the columns 网格 (the 15-digit grid code; format the column as text in Excel), 职责 (one of the six duties; 领导 for 领导员 works too), 姓名, 电话 (digits, spaces, + - ( ), optional) and 说明 (optional); English headers grid, duty, name, phone, note also work. A person is known by grid, duty and name: a row for someone already there changes the phone and note.
 
 Merge adds the file's people and changes those already there; replace makes the file the whole roster. Every row is checked first — a code that is no active grid, an unknown duty, an empty name, a phone the store would refuse, a person given twice — and all problems are reported at once with the row and column; then nothing is changed. Dry run lists the changes only. The supervisors' responsibility grids are set in 系统管理 ▸ 责任网格 or with citygrid:saveuser.</source>
@@ -6465,7 +6526,7 @@ Merge adds the file's people and changes those already there; replace makes the 
 合并：添加文件中的人员并修改已有人员；替换：文件成为完整的一格六员表。每一行先检查——编码不是使用中的网格、职责不明、姓名为空、库不接受的电话、同一人出现两次——所有问题连同行号和列名一次列出，此时不作任何修改。试运行只列出将要进行的修改。监督员的责任网格在“系统管理 ▸ 责任网格”或用 citygrid:saveuser 设置。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="380" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="278" />
       <source>Who may approve what (审批权限) from a CSV file (GBK or UTF-8) with the columns 事项 (缓办 defer, 解除挂账 release, 批准延期 approve_extension, 驳回延期 refuse_extension, 作废 cancel), 角色 (a case role, short or Chinese name, e.g. office / 数字城管办, shift_leader / 值班长), 最长延期小时 (批准延期 only: the longest extension this role may grant; empty: any) and 说明. The file replaces all authorities; the workflow checks them at every approval. Refused, all rows at once: an unknown action or role, a longest extension that is not a positive number of hours or given for another action, the same action and role twice. An action the file leaves to nobody is a warning. Dry run lists the changes only.</source>
       <translation>从 CSV 文件（GBK 或 UTF-8）设置审批权限，列为 事项（缓办 defer、解除挂账 release、批准延期 approve_extension、驳回延期 refuse_extension、作废 cancel）、角色（案件角色，英文简称或中文名，例如 office / 数字城管办、shift_leader / 值班长）、最长延期小时（仅用于批准延期：该角色可批准的最长延期；留空：不限）和 说明。文件替换全部审批权限；工作流在每次审批时检查。一次列出并拒绝：未知的事项或角色，不是正数小时或用于其他事项的最长延期，重复的事项和角色。文件中无人可办的事项会给出警告。试运行只列出将要做的修改。</translation>
     </message>
@@ -6520,7 +6581,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>时间窗口</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="312" />
+      <location filename="citygrid_plugin/processing/base.py" line="328" />
       <source>Window end (default: now)</source>
       <translation>窗口结束时间（默认：现在）</translation>
     </message>
@@ -6530,7 +6591,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>窗口截止</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="309" />
+      <location filename="citygrid_plugin/processing/base.py" line="325" />
       <source>Window: the last N days (when no start is given)</source>
       <translation>时间窗口：最近 N 天（未指定开始时间时）</translation>
     </message>
@@ -6580,7 +6641,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>按“工作时”和“工作日”计的时限依据上班时段和工作日计算。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="218" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="116" />
       <source>Working hours of a working day (e.g. 08:30-12:00,13:30-17:30; empty: unchanged)</source>
       <translation>工作日作息时间（例如 08:30-12:00,13:30-17:30；留空：不变）</translation>
     </message>
@@ -6650,7 +6711,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>年份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="467" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="460" />
       <source>Year (YYYY, e.g. 2026; empty: the last complete year)</source>
       <translation>年份（YYYY，如 2026；留空：上一个完整年度）</translation>
     </message>
@@ -6765,7 +6826,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>电话号码只能包含数字、空格和 + - ( )，3 到 40 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="232" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="239" />
       <source>a photo belongs to stage report, verify, handle or check; got {got}</source>
       <translation>照片应属于上报、核实、处置或核查环节；收到的是 {got}</translation>
     </message>
@@ -6775,7 +6836,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>栅格必须是二维数组，实际为 {ndim} 维</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="203" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="210" />
       <source>a report through {source} needs the reporter's name and phone (a public channel): ask the caller for them</source>
       <translation>经“{source}”（公众渠道）上报需要举报人姓名和联系电话：请向来电人询问</translation>
     </message>
@@ -7000,7 +7061,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>区域“{value}”不是街道（3 位或 9 位）、社区（12 位）或单元网格（15 位）代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="121" />
+      <location filename="citygrid_plugin/core/grids.py" line="260" />
       <source>area bounds must satisfy minimum &lt; target &lt; maximum, got {lo} &lt; {target} &lt; {hi}</source>
       <translation>面积界限必须满足 下限 &lt; 目标 &lt; 上限，实际为 {lo} &lt; {target} &lt; {hi}</translation>
     </message>
@@ -7020,7 +7081,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>以{role}身份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="214" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="221" />
       <source>assisting departments are given as a list of department codes</source>
       <translation>协办部门应以部门编码列表给出</translation>
     </message>
@@ -7030,7 +7091,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>至少一张照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="216" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="223" />
       <source>at most 10 assisting departments; got {n}</source>
       <translation>协办部门最多 10 个；当前为 {n} 个</translation>
     </message>
@@ -7070,6 +7131,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>备份已写入：{path}（{size} KB）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="256" />
+      <source>barriers by class: {express} expressways, {primary} primary, {secondary} secondary (of which {ramps} ramps), {local} local, {minor} minor roads, paths and walls</source>
+      <translation>分隔线按等级：快速路 {express} 条，主干路 {primary} 条，次干路 {secondary} 条（其中匝道 {ramps} 条），支路 {local} 条，街巷、小路和围墙 {minor} 条</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/basemap.py" line="84" />
       <source>base map not imported (nothing was written): {error}</source>
       <translation>底图未导入（未写入任何数据）：{error}</translation>
@@ -7095,17 +7161,27 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>坐标轴起点 {value} 须小于最小值 {low}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="177" />
+      <location filename="citygrid_plugin/core/grids.py" line="339" />
       <source>boundary adherence: no barrier lies inside the communities</source>
       <translation>边界贴合度：社区内没有分隔线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="179" />
+      <location filename="citygrid_plugin/core/grids.py" line="341" />
       <source>boundary adherence: {share:.1%} of the barrier length inside communities lies on grid edges</source>
       <translation>边界贴合度：社区内分隔线长度的 {share:.1%} 位于网格边上</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="365" />
+      <location filename="citygrid_plugin/core/grids.py" line="350" />
+      <source>buildings crossed by cuts: no obstacle layer given</source>
+      <translation>切割线穿过的建筑物：未提供障碍物图层</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/grids.py" line="352" />
+      <source>buildings crossed by cuts: {count}</source>
+      <translation>切割线穿过的建筑物：{count} 栋</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="358" />
       <source>busiest tenth</source>
       <translation>案件数前 10%</translation>
     </message>
@@ -7305,17 +7381,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>案件 {case} 没有待审批的延期申请</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="196" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="203" />
       <source>case {case} has no extension request to refuse</source>
       <translation>案卷 {case} 没有待审批的延期申请，无需驳回</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="230" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="237" />
       <source>case {case} has {n} {stage} photos already; at most {limit}</source>
       <translation>案卷 {case} 已有 {n} 张{stage}照片；最多 {limit} 张</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="236" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="243" />
       <source>case {case} is finished ({state}); report the problem as a new case</source>
       <translation>案卷 {case} 已办结（{state}）：请将该问题登记为新案卷</translation>
     </message>
@@ -7565,12 +7641,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>代码“{code}”不等于大类代码 + 小类代码（“{major}” + “{minor}”）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="435" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="436" />
       <source>code {code} is used by {count} grids; a code names exactly one grid</source>
       <translation>编码 {code} 被 {count} 个网格使用；一个编码只能对应一个网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="481" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="518" />
       <source>codes not matching their community</source>
       <translation>与所属社区不符的编码</translation>
     </message>
@@ -7610,6 +7686,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>社区</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/gridcheck.py" line="524" />
+      <source>communities with more than 999 grids</source>
+      <translation>网格超过 999 个的社区</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/divisions.py" line="142" />
       <source>communities {a} and {b} overlap by {area:.1f} m²</source>
       <translation>社区 {a} 与 {b} 重叠 {area:.1f} m²</translation>
@@ -7630,7 +7711,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>社区编码“{key}”必须是 12 位（区县 6 位 + 街道 3 位 + 社区 3 位）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="89" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="137" />
       <source>community feature {fid}: community code '{key}' must be 12 digits (check the community code expression)</source>
       <translation>社区要素 {fid}：社区编码“{key}”必须是 12 位（请检查社区编码表达式）</translation>
     </message>
@@ -7640,47 +7721,72 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>社区 {code} 超出所属街道 {area:.1f} m²</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="93" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="502" />
+      <source>community {community} has {count} grids; at most 999 per community: split it</source>
+      <translation>社区 {community} 有 {count} 个网格；每个社区最多 999 个：请拆分该社区</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="199" />
+      <source>community {community} has {n} grids; at most 999 per community: split it</source>
+      <translation>社区 {community} 有 {n} 个单元网格；每个社区最多 999 个：请拆分该社区</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="196" />
+      <source>community {community} has {n} grids; at most 999 per community: split it ({issued} serials already issued, codes are never reused)</source>
+      <translation>社区 {community} 有 {n} 个单元网格；每个社区最多 999 个：请拆分该社区（已发放 {issued} 个顺序码，编码永不复用）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="141" />
       <source>community {key} (feature {fid}) has no geometry</source>
       <translation>社区 {key}（要素 {fid}）没有几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="226" />
+      <location filename="citygrid_plugin/core/grids.py" line="398" />
       <source>community {key} appears more than once</source>
       <translation>社区 {key} 出现多次</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="230" />
+      <location filename="citygrid_plugin/core/grids.py" line="402" />
       <source>community {key} has an empty geometry</source>
       <translation>社区 {key} 的几何为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="234" />
+      <location filename="citygrid_plugin/core/grids.py" line="406" />
       <source>community {key} has an invalid geometry: {reason}</source>
       <translation>社区 {key} 几何无效：{reason}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="232" />
+      <location filename="citygrid_plugin/core/grids.py" line="404" />
       <source>community {key} is a {kind}, not a polygon</source>
       <translation>社区 {key} 是 {kind}，不是面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="252" />
+      <location filename="citygrid_plugin/core/grids.py" line="424" />
       <source>community {key} overlaps community {other} by {area:.1f} m² near ({x:.1f}, {y:.1f})</source>
       <translation>社区 {key} 与社区 {other} 在 ({x:.1f}, {y:.1f}) 附近重叠 {area:.1f} m²</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="643" />
-      <source>community {key}: a block of {area:.0f} m² at ({x:.1f}, {y:.1f}) is below the minimum area but shares no edge with another block</source>
-      <translation>社区 {key}：({x:.1f}, {y:.1f}) 处面积 {area:.0f} m² 的地块低于下限，但与其他地块没有公共边</translation>
+      <location filename="citygrid_plugin/core/grids.py" line="1390" />
+      <source>community {key} would get {count} grids, but at most 999 grids per community can be coded (the serial has 3 digits): split the community, or raise the target area, before coding</source>
+      <translation>社区 {key} 将得到 {count} 个网格，但每个社区最多只能编码 999 个网格（顺序码为 3 位）：请在编码前拆分该社区，或调大目标面积</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="638" />
+      <location filename="citygrid_plugin/core/grids.py" line="1386" />
+      <source>community {key}: a block of {area:.0f} m² at ({x:.1f}, {y:.1f}) has a major road on every side and was merged across one (road class {rank}) into its neighbour; check it on the map, or lower the minimum area to keep it as a grid of its own</source>
+      <translation>社区 {key}：位于 ({x:.1f}, {y:.1f}) 的 {area:.0f} m² 地块四周都是主要道路，已跨越其中一条（道路等级 {rank}）并入相邻地块；请在地图上核对，或调低最小面积使其单独成为网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/grids.py" line="1381" />
+      <source>community {key}: a block of {area:.0f} m² at ({x:.1f}, {y:.1f}) is below the minimum area but shares no edge with another block of the community (a separate part of a multi-part community, or an island): it is kept as a grid of its own; fix: give that part to the community around it, or join it to the main part in the community layer</source>
+      <translation>社区 {key}：位于 ({x:.1f}, {y:.1f}) 的 {area:.0f} m² 地块小于最小面积，但与本社区其他地块没有公共边（多部分社区中单独的一块，或飞地）：已单独作为一个网格保留；修正方法：把这一块划给包围它的社区，或在社区图层中把它并入主体部分</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/grids.py" line="1378" />
       <source>community {key}: noding lost {area:.3f} m², added back as blocks (near ({x:.1f}, {y:.1f}))</source>
       <translation>社区 {key}：打断线时丢失 {area:.3f} m²，已作为地块补回（位于 ({x:.1f}, {y:.1f}) 附近）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="174" />
+      <location filename="citygrid_plugin/core/grids.py" line="336" />
       <source>compactness (Polsby-Popper) median: {value:.3f}</source>
       <translation>紧凑度（Polsby-Popper）中位数：{value:.3f}</translation>
     </message>
@@ -7805,7 +7911,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>约束</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="356" />
+      <location filename="citygrid_plugin/processing/base.py" line="372" />
       <source>contiguity (grids sharing an edge or a corner)</source>
       <translation>邻接（共边或共角的网格）</translation>
     </message>
@@ -7875,7 +7981,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>用 QGIS 自带的函数改正该表达式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="292" />
+      <location filename="citygrid_plugin/core/grids.py" line="269" />
+      <source>corridor width must not be negative and corridor aspect must be at least 1, got {width} and {aspect}</source>
+      <translation>带状宽度不能为负且带状长宽比至少为 1，实际为 {width} 和 {aspect}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="285" />
       <source>counts are cases; a period's count lists each case once (the cases overdue: at the last month's end); rates in %, empty where nothing was due</source>
       <translation>数量均为案件数；一个周期内每件案件只计一次（超期在办：按最后一个月月末计）；率以 % 表示，无应办案件时为空</translation>
     </message>
@@ -7920,7 +8031,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库 {name} 已存在；请恢复到一个新数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="279" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="273" />
       <source>day</source>
       <translation>日</translation>
     </message>
@@ -7928,6 +8039,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/admintables.py" line="639" />
       <source>day off</source>
       <translation>休息日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/grids.py" line="347" />
+      <source>dead-end barrier length {length:,.0f} m, of which {off:,.0f} m not on grid edges</source>
+      <translation>断头分界线长度 {length:,.0f} m，其中 {off:,.0f} m 不在网格边界上</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/grids.py" line="267" />
+      <source>dead-end reach must not be negative, got {value}</source>
+      <translation>断头延伸距离不能为负，实际为 {value}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/manualsheet.py" line="614" />
@@ -7970,7 +8091,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>部门 {code} 未保存：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="220" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="227" />
       <source>department {dept} leads the case; it cannot also assist it</source>
       <translation>部门 {dept} 是本案卷的主办部门，不能同时作为协办部门</translation>
     </message>
@@ -8005,7 +8126,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>派遣员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="355" />
+      <location filename="citygrid_plugin/processing/base.py" line="371" />
       <source>distance band (grid centroids)</source>
       <translation>距离阈值（网格质心）</translation>
     </message>
@@ -8055,7 +8176,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>代码重复；已被“{name}”使用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="480" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="517" />
       <source>duplicate codes</source>
       <translation>重复编码</translation>
     </message>
@@ -8080,7 +8201,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>按单元网格和月份统计案件的时空热点分析（时空 Gi*、Mann–Kendall 趋势检验）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="472" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="509" />
       <source>empty geometries</source>
       <translation>空几何</translation>
     </message>
@@ -8100,7 +8221,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>器材数量“{value}”必须是整数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="568" />
       <source>error</source>
       <translation>错误</translation>
     </message>
@@ -8180,7 +8301,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="72" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="76" />
       <source>feature {fid}: a grid must be one valid polygon ({kind})</source>
       <translation>要素 {fid}：网格必须是一个有效的面（{kind}）</translation>
     </message>
@@ -8275,22 +8396,22 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>函数文件 {file} 必须且只能定义函数 citygrid.{name}（实际定义：{found}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="262" />
+      <location filename="citygrid_plugin/core/grids.py" line="434" />
       <source>gap of {area:.1f} m² between communities {keys} at ({x:.1f}, {y:.1f})</source>
       <translation>社区 {keys} 之间在 ({x:.1f}, {y:.1f}) 处有 {area:.1f} m² 的缝隙</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="375" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="376" />
       <source>gap of {area:.1f} m² enclosed by grids at ({x:.1f}, {y:.1f}): no grid covers it</source>
       <translation>网格之间在 ({x:.1f}, {y:.1f}) 处围成 {area:.1f} m² 的缝隙：没有网格覆盖</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="359" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="360" />
       <source>gap of {area:.1f} m² in community {community} at ({x:.1f}, {y:.1f}): no grid covers it</source>
       <translation>社区 {community} 在 ({x:.1f}, {y:.1f}) 处有 {area:.1f} m² 的缝隙：没有网格覆盖</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="476" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="513" />
       <source>gaps</source>
       <translation>缝隙</translation>
     </message>
@@ -8310,7 +8431,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>请给出 .qgz 或 .qgs 工程文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="132" />
+      <location filename="citygrid_plugin/processing/base.py" line="135" />
       <source>give either a PostgreSQL connection or a pg_service name, not both</source>
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
     </message>
@@ -8420,7 +8541,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="170" />
+      <location filename="citygrid_plugin/core/grids.py" line="332" />
       <source>grid area median {median:,.0f} m² (5th percentile {p5:,.0f}, 95th percentile {p95:,.0f})</source>
       <translation>网格面积中位数 {median:,.0f} m²（第 5 百分位 {p5:,.0f}，第 95 百分位 {p95:,.0f}）</translation>
     </message>
@@ -8495,84 +8616,99 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>网格 {grid}：{login} 的负责期间未保存：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="465" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="487" />
+      <source>grid {ref} ({area:.0f} m² at ({x:.1f}, {y:.1f})) shares no edge with another grid of community {community}: it is a separate part of the community; fix: give that part to the community around it, or join it to the main part in the community layer</source>
+      <translation>网格 {ref}（{area:.0f} m²，位于 ({x:.1f}, {y:.1f})）与社区 {community} 的其他网格没有公共边：它是该社区单独的一块；修正方法：把这一块划给包围它的社区，或在社区图层中把它并入主体部分</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/gridcheck.py" line="466" />
       <source>grid {ref} covers {area:.1f} m², above the maximum {limit:.1f} m² (target {target:.1f} m²)</source>
       <translation>网格 {ref} 面积 {area:.1f} m²，高于上限 {limit:.1f} m²（目标 {target:.1f} m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="456" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="457" />
       <source>grid {ref} covers {area:.1f} m², below the minimum {limit:.1f} m² (target {target:.1f} m²)</source>
       <translation>网格 {ref} 面积 {area:.1f} m²，低于下限 {limit:.1f} m²（目标 {target:.1f} m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="393" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="394" />
       <source>grid {ref} extends {area:.1f} m² beyond its community {community}</source>
       <translation>网格 {ref} 超出所属社区 {community} {area:.1f} m²</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="390" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="391" />
       <source>grid {ref} extends {area:.1f} m² beyond its community {community} into {others}</source>
       <translation>网格 {ref} 超出所属社区 {community} {area:.1f} m²，伸入 {others}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="292" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="293" />
       <source>grid {ref} has invalid geometry: {reason}</source>
       <translation>网格 {ref} 几何无效：{reason}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="413" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="414" />
       <source>grid {ref} has no code yet</source>
       <translation>网格 {ref} 尚未编码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="285" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="286" />
       <source>grid {ref} has no geometry</source>
       <translation>网格 {ref} 没有几何</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="304" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="305" />
       <source>grid {ref} has {parts} separate parts; a grid is one closed polygon</source>
       <translation>网格 {ref} 有 {parts} 个分离部分；一个网格应是一个闭合的面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="308" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="309" />
       <source>grid {ref} is a {type}, not a polygon</source>
       <translation>网格 {ref} 是 {type}，不是面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="402" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="403" />
       <source>grid {ref} lies in no community</source>
       <translation>网格 {ref} 不在任何社区内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="325" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="326" />
       <source>grid {ref} overlaps grid {other} by {area:.1f} m² at ({x:.1f}, {y:.1f})</source>
       <translation>网格 {ref} 与网格 {other} 在 ({x:.1f}, {y:.1f}) 处重叠 {area:.1f} m²</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="447" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="448" />
       <source>grid {ref}: code {code} starts with community {prefix} but the grid belongs to community {community}</source>
       <translation>网格 {ref}：编码 {code} 以社区 {prefix} 开头，但该网格属于社区 {community}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="422" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="423" />
       <source>grid {ref}: {problems}</source>
       <translation>网格 {ref}：{problems}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="484" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="521" />
       <source>grids above the maximum area</source>
       <translation>面积高于上限的网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="483" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="520" />
       <source>grids below the minimum area</source>
       <translation>面积低于下限的网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="477" />
+      <location filename="citygrid_plugin/core/grids.py" line="343" />
+      <source>grids bounded only by barriers and community boundaries: {share:.1%}</source>
+      <translation>边界全部位于分界线或社区边界上的网格：{share:.1%}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/gridcheck.py" line="514" />
       <source>grids crossing their community boundary</source>
       <translation>跨越社区边界的网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="116" />
+      <source>grids not coded, nothing was changed: {error}</source>
+      <translation>网格未编码，数据库未作任何修改：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/grids.py" line="38" />
@@ -8580,17 +8716,22 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>网格未存入数据库：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="478" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="515" />
       <source>grids outside every community</source>
       <translation>不在任何社区内的网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="482" />
+      <location filename="citygrid_plugin/core/grids.py" line="345" />
+      <source>grids straddling a major road: {count}; corridor strips: {strips}</source>
+      <translation>跨越主要道路的网格：{count} 个；带状网格：{strips} 个</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/gridcheck.py" line="519" />
       <source>grids without a code</source>
       <translation>未编码的网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="169" />
+      <location filename="citygrid_plugin/core/grids.py" line="331" />
       <source>grids: {count}</source>
       <translation>网格数：{count}</translation>
     </message>
@@ -8605,12 +8746,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>节假日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="386" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="379" />
       <source>hot in every month ({n} grids)</source>
       <translation>每月都是热点（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="388" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="381" />
       <source>hot in {k} of {months} months ({n} grids)</source>
       <translation>{months} 个月中有 {k} 个月是热点（{n} 个网格）</translation>
     </message>
@@ -8650,17 +8791,27 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>已停用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="577" />
+      <location filename="citygrid_plugin/core/grids.py" line="1484" />
+      <source>internal error in a worker process: {error}</source>
+      <translation>工作进程内部错误：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/grids.py" line="1394" />
       <source>internal error: community {key} produced an invalid grid near ({x:.1f}, {y:.1f}): {reason}</source>
       <translation>内部错误：社区 {key} 在 ({x:.1f}, {y:.1f}) 附近生成了无效网格：{reason}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="588" />
+      <location filename="citygrid_plugin/core/grids.py" line="1396" />
       <source>internal error: the grids of community {key} do not tile it (community {area:.3f} m², grids {total:.3f} m², union {union:.3f} m², difference {outside:.3f} m²)</source>
       <translation>内部错误：社区 {key} 的网格未能完整无重叠地覆盖该社区（社区 {area:.3f} m²，网格合计 {total:.3f} m²，并集 {union:.3f} m²，差值 {outside:.3f} m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="473" />
+      <location filename="citygrid_plugin/core/grids.py" line="1481" />
+      <source>internal error: the partition's worker processes stopped</source>
+      <translation>内部错误：划分网格的工作进程已停止</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/gridcheck.py" line="510" />
       <source>invalid geometries</source>
       <translation>无效几何</translation>
     </message>
@@ -8715,7 +8866,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>千米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="453" />
+      <location filename="citygrid_plugin/processing/base.py" line="469" />
       <source>landscape</source>
       <translation>横向</translation>
     </message>
@@ -8860,6 +9011,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>大类名称“{value}”为空或首尾有空格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/grids.py" line="272" />
+      <source>major road rank must be between 0 and {top}, got {value}</source>
+      <translation>主要道路等级必须在 0 到 {top} 之间，实际为 {value}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="148" />
       <source>major {major} is named '{name}' here but '{known}' in an earlier row</source>
       <translation>大类 {major} 在此处名为“{name}”，但前面的行中为“{known}”</translation>
@@ -8875,7 +9031,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>改为 LineStringM 图层：QField 的轨迹记录每次生成一条线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="479" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="516" />
       <source>malformed codes</source>
       <translation>格式错误的编码</translation>
     </message>
@@ -8895,7 +9051,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>指挥手册分类 {cls}：{field}“{value}”不是部门（请填写部门编码或“属地”）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="97" />
+      <location filename="citygrid_plugin/processing/base.py" line="576" />
       <source>merge: add and change the file's rows, keep the others</source>
       <translation>合并：添加和修改文件中的行，保留其他行</translation>
     </message>
@@ -8955,7 +9111,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>缺少必填字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="300" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="293" />
       <source>month</source>
       <translation>月份</translation>
     </message>
@@ -8965,7 +9121,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>不存在第 {month} 月（月份为 1 到 12）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="474" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="511" />
       <source>multipart or non-polygon geometries</source>
       <translation>多部件或非面几何</translation>
     </message>
@@ -8995,7 +9151,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="387" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="380" />
       <source>never hot ({n} grids)</source>
       <translation>从未成为热点（{n} 个网格）</translation>
     </message>
@@ -9075,7 +9231,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>本月没有上报或处置的案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="399" />
+      <location filename="citygrid_plugin/processing/base.py" line="415" />
       <source>no cases match the window and filters ({window}): nothing to analyse; widen the window or the filters</source>
       <translation>没有符合时间窗口和筛选条件的案件（{window}）：无可分析的内容；请扩大时间窗口或放宽筛选条件</translation>
     </message>
@@ -9105,7 +9261,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>缺少 {columns} 列：表头行必须有此列（可先导出指挥手册查看格式）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="80" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="128" />
       <source>no communities layer</source>
       <translation>没有社区图层</translation>
     </message>
@@ -9245,7 +9401,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未选择数据库连接：请在“CityGrid ▸ 设置”中选择 QGIS PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="134" />
+      <location filename="citygrid_plugin/processing/base.py" line="137" />
       <source>no store given: choose a PostgreSQL connection or a pg_service name</source>
       <translation>未指定数据库：请选择 PostgreSQL 连接或填写 pg_service 名称</translation>
     </message>
@@ -9490,7 +9646,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>只有管理员可以修改指挥手册</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="403" />
+      <location filename="citygrid_plugin/processing/base.py" line="419" />
       <source>only {n} grids have cases in the window and filters ({window}); a hot spot analysis needs at least {minimum} — widen the window or the filters</source>
       <translation>在该时间窗口和筛选条件下（{window}）只有 {n} 个网格有案件；热点分析至少需要 {minimum} 个——请扩大时间窗口或放宽筛选条件</translation>
     </message>
@@ -9550,7 +9706,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>超时 {amount}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="475" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="512" />
       <source>overlaps</source>
       <translation>重叠</translation>
     </message>
@@ -9575,7 +9731,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>自 {start} 起的轨迹段未存入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="661" />
+      <location filename="citygrid_plugin/core/grids.py" line="1548" />
       <source>partition cancelled</source>
       <translation>网格划分已取消</translation>
     </message>
@@ -9655,7 +9811,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>面</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="453" />
+      <location filename="citygrid_plugin/processing/base.py" line="469" />
       <source>portrait</source>
       <translation>纵向</translation>
     </message>
@@ -9700,7 +9856,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>把它的文件放进数据包文件夹，或删除该图层</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="445" />
+      <location filename="citygrid_plugin/processing/base.py" line="461" />
       <source>quantiles</source>
       <translation>分位数分级</translation>
     </message>
@@ -9725,7 +9881,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>比率单位为 %；没有应处置案件时比率为空；钻取列出应处置案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="184" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="178" />
       <source>rates in %; changes of rates in percentage points (pp)</source>
       <translation>比率单位为 %；比率的环比变化以百分点计</translation>
     </message>
@@ -9780,7 +9936,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>重办只能为是或否</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="98" />
+      <location filename="citygrid_plugin/processing/base.py" line="577" />
       <source>replace: the file becomes the whole table</source>
       <translation>替换：文件成为完整的表</translation>
     </message>
@@ -9985,7 +10141,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>缩放值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="549" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="548" />
       <source>score weights must be zero or more and not all zero</source>
       <translation>得分权重不能为负数，也不能全部为零</translation>
     </message>
@@ -10050,12 +10206,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>情形 {name} · {stage}时限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="124" />
+      <location filename="citygrid_plugin/core/grids.py" line="263" />
       <source>sliver width must not be negative, got {value}</source>
       <translation>狭长碎片宽度不能为负数，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="126" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="522" />
+      <source>small grids sharing no edge with their community's other grids</source>
+      <translation>与本社区其他网格没有公共边的小网格</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/grids.py" line="265" />
       <source>snap tolerance must not be negative, got {value}</source>
       <translation>捕捉容差不能为负数，实际为 {value}</translation>
     </message>
@@ -10175,7 +10336,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>拍摄于 {at}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="119" />
+      <location filename="citygrid_plugin/core/grids.py" line="258" />
       <source>target area must be positive, got {value}</source>
       <translation>目标面积必须为正数，实际为 {value}</translation>
     </message>
@@ -10375,7 +10536,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="212" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="219" />
       <source>the external id {id} is not usable: 1 to 100 characters</source>
       <translation>外部编号 {id} 不可用：长度应为 1 至 100 个字符</translation>
     </message>
@@ -10390,7 +10551,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>文件中没有工作簿部分，不是 .xlsx 工作簿</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="228" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="235" />
       <source>the file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)</source>
       <translation>文件 {name} 不是 JPEG 或 PNG 照片：请选择照片（.jpg 或 .png）</translation>
     </message>
@@ -10550,7 +10711,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>指挥手册有 {n} 处问题，未导入任何内容：请全部改正后重新导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="466" />
+      <location filename="citygrid_plugin/processing/base.py" line="482" />
       <source>the map goes to a .pdf or .png file, not {path}: change the output file name</source>
       <translation>专题图只能输出为 .pdf 或 .png 文件，不能是 {path}：请修改输出文件名</translation>
     </message>
@@ -10565,7 +10726,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>各月列为当月排名；+ 为上升，− 为下降</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="631" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="630" />
       <source>the month must be written YYYY-MM (e.g. 2026-11), got '{text}'</source>
       <translation>月份的写法是 YYYY-MM（例如 2026-11），当前为“{text}”</translation>
     </message>
@@ -10618,6 +10779,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/hotspots.py" line="209" />
       <source>the number of neighbours K must be a positive whole number, got {k}</source>
       <translation>近邻数 K 必须是正整数，实际为 {k}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/grids.py" line="1527" />
+      <source>the number of worker processes must be 0 (every core) or more, got {value}</source>
+      <translation>工作进程数必须为 0（使用全部核心）或更大，实际为 {value}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="798" />
@@ -10697,7 +10863,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="206" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="213" />
       <source>the phone number {phone} is not a phone number: digits, spaces, + - ( ) only, 3 to 40 characters</source>
       <translation>联系电话 {phone} 不是电话号码：只能包含数字、空格和 + - ( )，长度 3 至 40 个字符</translation>
     </message>
@@ -10707,12 +10873,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>照片链接有 {n} 个字符，最多 2000</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="226" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="233" />
       <source>the photo {name} has {mb} MB; at most {limit} MB: send a smaller photo</source>
       <translation>照片 {name} 有 {mb} MB；最大 {limit} MB：请发送较小的照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="224" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="231" />
       <source>the photo {name} is empty</source>
       <translation>照片 {name} 是空文件</translation>
     </message>
@@ -10837,6 +11003,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>举报人的满意度</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="196" />
+      <source>the road class expression {expression} is not valid: {error}</source>
+      <translation>道路等级表达式 {expression} 无效：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/manualsheet.py" line="497" />
       <source>the row has no class code; give the code (e.g. 0102) or delete the row</source>
       <translation>该行没有类别代码：请填写代码（如 0102）或删除该行</translation>
@@ -10912,12 +11083,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="354" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="347" />
       <source>the store holds no active unit grids in {place}: partition and code the grids first</source>
       <translation>数据库中{place}没有现行单元网格：请先划分并编码单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="391" />
+      <location filename="citygrid_plugin/processing/base.py" line="407" />
       <source>the store holds no active unit grids{where}: partition and code the grids first</source>
       <translation>数据库中没有在用的单元网格{where}：请先划分并编码网格</translation>
     </message>
@@ -10942,12 +11113,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>存储库中登记了不是 CityGrid 创建的部件序号序列：{names}。它们来自作为类别代码传入的文本（试图通过 next_component_code 注入 SQL）；本次未做任何升级。请数据库管理员检查该服务器上的角色和对象，从 citygrid.component_serial 中删除这些行后再升级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="68" />
+      <location filename="citygrid_plugin/processing/base.py" line="546" />
       <source>the store refused the change, nothing was changed: {error}</source>
       <translation>库拒绝了修改，未做任何修改：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="66" />
+      <location filename="citygrid_plugin/processing/base.py" line="544" />
       <source>the store refused the change, nothing was changed: {error}; only an administrator (a login with the role citygrid_admin) may change these rules: sign in as one</source>
       <translation>库拒绝了修改，未做任何修改：{error}；只有管理员（具有 citygrid_admin 角色的账号）可以修改这些规则：请以管理员身份登录</translation>
     </message>
@@ -11052,7 +11223,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>该 uid 属于数据库中已注销的部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="586" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="585" />
       <source>the weight of {term} must be a number, got '{value}'</source>
       <translation>{term} 的权重必须是数值，当前为“{value}”</translation>
     </message>
@@ -11287,7 +11458,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="181" />
+      <location filename="citygrid_plugin/core/grids.py" line="353" />
       <source>total grid area {grids:,.1f} m², community area {communities:,.1f} m²</source>
       <translation>网格总面积 {grids:,.1f} m²，社区面积 {communities:,.1f} m²</translation>
     </message>
@@ -11417,7 +11588,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知格式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="561" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="601" />
       <source>unknown grid check {ids}; known checks: {known}</source>
       <translation>未知的网格检查项 {ids}；可用检查项：{known}</translation>
     </message>
@@ -11432,7 +11603,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知的核函数形状“{kernel}”：请使用以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="218" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="225" />
       <source>unknown or inactive assisting department {dept}</source>
       <translation>协办部门 {dept} 不存在或已停用</translation>
     </message>
@@ -11477,7 +11648,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知的评分项 {terms}；评分项：{known}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="546" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="545" />
       <source>unknown score terms {terms}; the terms are {choices}</source>
       <translation>未知的得分项 {terms}；可选得分项为 {choices}</translation>
     </message>
@@ -11587,7 +11758,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>用户 {who} 没有“{role}”角色（由管理员授予角色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="234" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="241" />
       <source>user {who} may not attach reports to cases (operator, supervisor or shift leader)</source>
       <translation>用户 {who} 不能将报告并入案卷（需受理员、监督员或值班长角色）</translation>
     </message>
@@ -11627,7 +11798,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>责任监督员已巡查</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="528" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="568" />
       <source>warning</source>
       <translation>警告</translation>
     </message>
@@ -11637,7 +11808,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{term} 的权重</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/evaluation.py" line="581" />
+      <location filename="citygrid_plugin/core/evaluation.py" line="580" />
       <source>weights are written term=number, got '{part}'</source>
       <translation>权重的写法是 得分项=数值，当前为“{part}”</translation>
     </message>
@@ -11652,7 +11823,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>是否联系上举报人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="172" />
+      <location filename="citygrid_plugin/core/grids.py" line="334" />
       <source>within bounds {lo:,.0f}–{hi:,.0f} m²: {share:.1%}</source>
       <translation>面积在 {lo:,.0f}–{hi:,.0f} m² 范围内的比例：{share:.1%}</translation>
     </message>
@@ -11667,7 +11838,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工作时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="209" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="216" />
       <source>work-order numbers are recorded by the supervision centre (operator, shift leader or supervisor)</source>
       <translation>工单编号由监督中心（受理员、值班长或监督员）登记</translation>
     </message>
@@ -11677,7 +11848,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工作日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="241" />
+      <location filename="citygrid_plugin/processing/alg_admin.py" line="139" />
       <source>working hours</source>
       <translation>作息时间</translation>
     </message>
@@ -11732,7 +11903,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>是</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="222" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="229" />
       <source>you may not add a {stage} photo to case {case} now (it does not exist, is not yours, or is not at that stage)</source>
       <translation>您现在不能为案卷 {case} 添加{stage}照片（案卷不存在、不归您处理，或不在该环节）</translation>
     </message>
@@ -11767,7 +11938,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>“{action}”需要填写备注（原因）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="199" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="206" />
       <source>{action} needs a {stage} photo taken for it (none added since {since}): add the photo with the action</source>
       <translation>“{action}”需要一张为此拍摄的{stage}照片（自 {since} 以来未添加）：请随本操作添加照片</translation>
     </message>
@@ -11862,12 +12033,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{code} 是{other}类别（{name}），不是{kind}类别：请把该行移到“{other}”表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="80" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="87" />
       <source>{communities} communities: {new} new codes, {kept} kept, {reshaped} reshaped, {retired} retired</source>
       <translation>{communities} 个社区：新编码 {new}，沿用 {kept}，调整形状 {reshaped}，注销 {retired}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="623" />
+      <location filename="citygrid_plugin/core/grids.py" line="1534" />
       <source>{count} barrier geometries are neither lines nor polygons (or have non-finite coordinates) and were ignored</source>
       <translation>{count} 个分隔要素既不是线也不是面（或坐标无效），已忽略</translation>
     </message>
@@ -11882,12 +12053,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{count} 个案件的时间切片编号超出 0..{last}（-1 表示案件在时间范围之外）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="532" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="572" />
       <source>{count} error</source>
       <translation>{count} 个错误</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="532" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="572" />
       <source>{count} errors</source>
       <translation>{count} 个错误</translation>
     </message>
@@ -11922,12 +12093,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{count} 个点位于给定范围之外：请把范围扩大到包含所有点的外接矩形</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="534" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="574" />
       <source>{count} warning</source>
       <translation>{count} 个警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="534" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="574" />
       <source>{count} warnings</source>
       <translation>{count} 个警告</translation>
     </message>
@@ -12272,12 +12443,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{label}“{value}”必须是 {width} 位数字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="74" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="73" />
       <source>{label} (%)</source>
       <translation>{label}（%）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="374" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="367" />
       <source>{label} ({n} grids)</source>
       <translation>{label}（{n} 个网格）</translation>
     </message>
@@ -12372,12 +12543,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{layer}：缺少字段 {columns}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="111" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="242" />
       <source>{layer}: features without geometry skipped: {ids}</source>
       <translation>{layer}：已跳过没有几何的要素：{ids}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="62" />
+      <location filename="citygrid_plugin/processing/alg_codegrids.py" line="66" />
       <source>{layer}: reprojecting from {src} to EPSG:{srid}</source>
       <translation>{layer}：从 {src} 重投影到 EPSG:{srid}</translation>
     </message>
@@ -12385,6 +12556,26 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="214" />
       <source>{layer}: reprojecting from {src} to {dst}</source>
       <translation>{layer}：从 {src} 重投影到 {dst}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="273" />
+      <source>{layer}: the road class expression {expression} cannot be evaluated: {error}; the layer's fields: {fields} (for a field that only some layers have, write attribute('name'), which is NULL where the field is missing)</source>
+      <translation>{layer}：无法计算道路等级表达式 {expression}：{error}；该图层的字段：{fields}（若只有部分图层有该字段，请写 attribute('name')，缺少该字段的图层得到 NULL）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="247" />
+      <source>{layer}: {n} features have a road class the plugin does not know ({k} distinct values: {values}{more}); they count as local roads (支路)</source>
+      <translation>{layer}：{n} 个要素的道路等级无法识别（{k} 种取值：{values}{more}）；按支路处理</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="252" />
+      <source>{layer}: {n} features have no road class (the expression gives NULL or an empty text); they count as local roads (支路)</source>
+      <translation>{layer}：{n} 个要素没有道路等级（表达式结果为 NULL 或空文本）；按支路处理</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="291" />
+      <source>{layer}: {n} obstacle polygons</source>
+      <translation>{layer}：{n} 个障碍物面</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="79" />
@@ -12607,7 +12798,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{n} 件案件：{title}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="150" />
+      <location filename="citygrid_plugin/processing/base.py" line="629" />
       <source>{n} change(s) applied</source>
       <translation>已写入 {n} 项修改</translation>
     </message>
@@ -12617,7 +12808,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{n} 个问题类别在每个月都位列上报最多的前 {top} 位：{items}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="113" />
+      <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="151" />
       <source>{n} communities, {m} barrier features</source>
       <translation>{n} 个社区，{m} 个分隔要素</translation>
     </message>
@@ -12677,7 +12868,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{n} 个不带文字的点实体（符号、高程点等）未导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="129" />
+      <location filename="citygrid_plugin/processing/base.py" line="608" />
       <source>{n} problem(s), so nothing was changed (all or nothing); correct them and run it again:
 {problems}</source>
       <translation>{n} 个问题，因此未做任何修改（全部或全不）；请改正后重新运行：
@@ -12804,17 +12995,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{period} 不是一个月份：月报只接受月份（YYYY-MM）；季度点评请用 citygrid:quarterreport，年度报告请用 citygrid:annualreport</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="144" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="143" />
       <source>{period}: the cases of {months} months read and evaluated month by month ({seconds:.1f} s)</source>
       <translation>{period}：已读取 {months} 个月的案件并逐月评价（{seconds:.1f} 秒）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="393" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="386" />
       <source>{persistent} grids hot in every month ({method})</source>
       <translation>{persistent} 个网格每个月都是热点（{method}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="474" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="467" />
       <source>{place} annual comprehensive evaluation report ({period})</source>
       <translation>{place}数字城管年度综合评价报告（{period}）</translation>
     </message>
@@ -12824,7 +13015,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{place} 部件普查覆盖情况</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="159" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="153" />
       <source>{place} comprehensive evaluation monthly report ({month})</source>
       <translation>{place}综合评价月报（{month}）</translation>
     </message>
@@ -12834,12 +13025,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{place}数字城管公众信息发布（{month}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="426" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="419" />
       <source>{place} quarterly review ({period})</source>
       <translation>{place}数字城管季度点评（{period}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="161" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="160" />
       <source>{place} {period} case density (per unit grid)</source>
       <translation>{place} {period} 案件密度（按单元网格）</translation>
     </message>
@@ -12859,12 +13050,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{place} {period} 按期处置率（按街道）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="376" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="369" />
       <source>{place} {period}: hot spot patterns per unit grid</source>
       <translation>{place}{period}：各单元网格的热点模式</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="391" />
+      <location filename="citygrid_plugin/processing/alg_periodreport.py" line="384" />
       <source>{place} {period}: months each unit grid was hot</source>
       <translation>{place}{period}：各单元网格成为热点的月数</translation>
     </message>
@@ -12909,7 +13100,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>立案 {registered} 件，其中截至当月月末结案 {closed} 件，结案率 {rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="283" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="277" />
       <source>{reported} reported, {registered} registered; busiest day: the {day} ({n} reported)</source>
       <translation>上报 {reported} 件，立案 {registered} 件；上报最多的一天：{day} 日（{n} 件）</translation>
     </message>
@@ -13029,12 +13220,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{table}：新增 {new}，更新 {updated}，未变 {same}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="174" />
+      <location filename="citygrid_plugin/processing/base.py" line="177" />
       <source>{target} holds no CityGrid store; run “Create or upgrade the CityGrid store” first</source>
       <translation>{target} 中没有 CityGrid 数据库；请先运行“创建或升级 CityGrid 数据库”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="271" />
+      <location filename="citygrid_plugin/processing/alg_monthlyreport.py" line="265" />
       <source>{title} (chart)</source>
       <translation>{title}（图）</translation>
     </message>
@@ -13054,7 +13245,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{title}（{month}，按按期处置率排名）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/gridcheck.py" line="529" />
+      <location filename="citygrid_plugin/core/gridcheck.py" line="569" />
       <source>{title}: {count} ({severity})</source>
       <translation>{title}：{count}（{severity}）</translation>
     </message>
@@ -13354,7 +13545,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>……另有 {n} 个</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_admin.py" line="137" />
+      <location filename="citygrid_plugin/processing/base.py" line="616" />
       <source>… and {n} more changes</source>
       <translation>… 还有 {n} 项修改</translation>
     </message>
@@ -13384,12 +13575,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>…或图层中的案卷（字段 id 或 case_no）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="204" />
+      <location filename="citygrid_plugin/processing/base.py" line="207" />
       <source>…or period start</source>
       <translation>……或统计期开始时间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="110" />
+      <location filename="citygrid_plugin/processing/base.py" line="113" />
       <source>…or pg_service name (instead of a QGIS connection)</source>
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
     </message>
@@ -13399,7 +13590,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>…或在图层上选择的单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/base.py" line="311" />
+      <location filename="citygrid_plugin/processing/base.py" line="327" />
       <source>…or window start</source>
       <translation>……或窗口开始时间</translation>
     </message>
