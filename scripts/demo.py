@@ -139,8 +139,10 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     service_target = StoreTarget("service", service)
     communities_uri = _store_uri(service_target, "community", "boundary", "full_code")
     part = processing.run("citygrid:partitiongrids", {
-        "BARRIERS": [f"{gpkg}|layername=roads"], "COMMUNITIES": communities_uri, "COMMUNITY_KEY": '"full_code"',
-        "TARGET_AREA": 10000, "OUTPUT": "memory:grids"}, feedback=feedback)
+        "BARRIERS": [f"{gpkg}|layername=roads"], "BARRIER_CLASS": '"road_class"',
+        "OBSTACLES": [f"{gpkg}|layername=buildings"], "COMMUNITIES": communities_uri,
+        "COMMUNITY_KEY": '"full_code"', "TARGET_AREA": 10000, "WORKERS": 0, "OUTPUT": "memory:grids"},
+        feedback=feedback)
     coded = processing.run("citygrid:codegrids", {**store, "INPUT": part["OUTPUT"], "COMMUNITY_KEY": '"community"'},
                            feedback=feedback)
     grid_uri = _store_uri(service_target, "grid", "geom", "id", '"retired_at" IS NULL')
@@ -148,7 +150,12 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
     check = processing.run("citygrid:validategrids", {
         "INPUT": grid_uri, "COMMUNITIES": communities_uri, "OUTPUT": str(problems_path)}, feedback=feedback)
     grid_figures = {k: part[k] for k in ("COUNT", "AREA_MEDIAN", "AREA_P5", "AREA_P95", "SHARE_WITHIN_BOUNDS",
-                                         "POLSBY_POPPER_MEDIAN", "BOUNDARY_ADHERENCE")}
+                                         "POLSBY_POPPER_MEDIAN", "BOUNDARY_ADHERENCE", "STRADDLING_MAJOR",
+                                         "CORRIDOR_STRIPS", "BUILDINGS_CROSSED", "SHARE_BARRIER_BOUNDED")}
+    say(f"{step('grids')} unit grids along the road classes (主干路/次干路/支路/街巷) and between the buildings: "
+        f"{int(part['STRADDLING_MAJOR'])} straddling a major road, {int(part['CORRIDOR_STRIPS'])} corridor strips, "
+        f"{int(part['BUILDINGS_CROSSED'])} buildings crossed by cuts, "
+        f"{part['SHARE_BARRIER_BOUNDED']:.0%} bounded only by roads")
     say(f"{step('grids')} unit grids: {int(part['COUNT'])} partitioned, {int(coded['NEW'])} new codes, "
         f"{int(coded['KEPT'])} kept, {int(coded['RETIRED'])} retired; validation "
         f"{'PASSED' if check['PASSED'] else 'FAILED'} ({int(check['ERRORS'])} errors, "
@@ -814,6 +821,9 @@ def print_summary(result: dict, cluster: PrivateCluster, dbname: str) -> None:
           f"p95 {f['AREA_P95']:.0f}), within bounds {100 * f['SHARE_WITHIN_BOUNDS']:.1f} %, "
           f"Polsby-Popper median {f['POLSBY_POPPER_MEDIAN']:.3f}, boundary adherence "
           f"{100 * f['BOUNDARY_ADHERENCE']:.1f} %")
+    print(f"    straddling a major road {int(f['STRADDLING_MAJOR'])}, corridor strips {int(f['CORRIDOR_STRIPS'])}, "
+          f"buildings crossed by cuts {int(f['BUILDINGS_CROSSED'])}, bounded only by roads "
+          f"{100 * f['SHARE_BARRIER_BOUNDED']:.1f} %")
     g = result["grid_check"]
     print(f"    validation {'PASSED' if g['passed'] else 'FAILED'}: {g['errors']} errors, {g['warnings']} warnings "
           f"({g['problems']})")

@@ -190,6 +190,13 @@ _entry(r"class (?P<cls>\S+) is not a component class of profile (?P<profile>\S+)
        lambda tr=tr: tr("class {cls} is not a component class of profile {profile}"))
 _entry(r"grid (?P<code>.+) crosses the boundary of community (?P<community>\S+): (?P<m2>\S+) m² lie outside it",
        lambda tr=tr: tr("grid {code} crosses the boundary of community {community}: {m2} m² lie outside it"))
+# a community's 999 grid serials (issue 20: assign_grid_codes refuses before coding anything)
+_entry(r"community (?P<community>\d+) has (?P<n>\d+) grids; at most 999 per community: split it "
+       r"\((?P<issued>\d+) serials already issued, codes are never reused\)",
+       lambda tr=tr: tr("community {community} has {n} grids; at most 999 per community: split it ({issued} serials "
+                        "already issued, codes are never reused)"))
+_entry(r"community (?P<community>\d+) has (?P<n>\d+) grids; at most 999 per community: split it",
+       lambda tr=tr: tr("community {community} has {n} grids; at most 999 per community: split it"))
 
 # intake, photos and evidence (issue 15)
 _entry(r"case (?P<case>\S+) has no extension request to refuse",

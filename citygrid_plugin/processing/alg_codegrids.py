@@ -19,7 +19,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import tr
+from ..core.storemessages import translate
 from ..features import make_fields, shapes, to_qgs
+from ..store.db import StoreError, primary_message, store_fault
 from ..store.grids import replace_grids
 from .base import CityGridAlgorithm
 
@@ -39,8 +41,10 @@ class CodeGridsAlgorithm(CityGridAlgorithm):
             "an input grid that matches a stored grid (intersection over union ≥ 0.9) keeps that grid's code; "
             "stored grids matched by nothing are retired (kept as history with their successors); the other "
             "input grids get the next free serials, west→east and north→south: 100 m bands counted from the "
-            "community's northern edge, west first within a band. A retired code is never reused. Everything "
-            "happens in one transaction: either all communities are coded or none.")
+            "community's northern edge, west first within a band. A retired code is never reused, so a community "
+            "has at most 999 serials in its life: a community whose grids would need more is refused with its "
+            "count (split it first). Everything happens in one transaction: either all communities are coded or "
+            "none.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_store_parameters()
@@ -75,7 +79,10 @@ class CodeGridsAlgorithm(CityGridAlgorithm):
                 by_community[key].append(shape)
             if problems:
                 raise QgsProcessingException("\n".join(problems))
-            report = replace_grids(store.conn, {k: [s.wkb for s in v] for k, v in by_community.items()})
+            try:
+                report = replace_grids(store.conn, {k: [s.wkb for s in v] for k, v in by_community.items()})
+            except StoreError as exc:
+                raise QgsProcessingException(refusal(exc)) from exc
         counts = report.counts()
         feedback.pushInfo(tr("{communities} communities: {new} new codes, {kept} kept, {reshaped} reshaped, "
                              "{retired} retired").format(communities=len(by_community), new=counts["new"],
@@ -96,3 +103,14 @@ class CodeGridsAlgorithm(CityGridAlgorithm):
                     sink.addFeature(feature, QgsFeatureSink.FastInsert)
             out[self.OUTPUT] = dest_id
         return out
+
+
+def refusal(exc: StoreError) -> str:
+    """The store's refusal of a batch as a technician reads it: the server's own sentence in the
+    user's language (core.storemessages), without the PL/pgSQL CONTEXT lines that say where in
+    the store's functions it was raised; faults of the store (read-only, lost connection) as
+    :mod:`store.db` words them."""
+    cause = exc.__cause__
+    if cause is None or not hasattr(cause, "pgcode") or store_fault(cause):
+        return str(exc)
+    return tr("grids not coded, nothing was changed: {error}").format(error=translate(primary_message(cause)))

@@ -1,6 +1,6 @@
 """Unit-grid rules in the store, exercised the way QGIS and psql clients write: codes issued by
 the store in band order, splits and merges retire codes and link successors, codes never reused,
-batch replacement, concurrent writers."""
+batch replacement, concurrent writers, at most 999 serials per community."""
 from __future__ import annotations
 
 import threading
@@ -9,6 +9,7 @@ import psycopg2
 import pytest
 
 from citygrid_plugin.store import db
+from citygrid_plugin.store.db import primary_message
 from citygrid_plugin.store.grids import replace_grids
 
 COMMUNITY = ("510104", "001", "001")
@@ -191,3 +192,55 @@ def test_concurrent_writers_never_collide(grid_dsn):
     finally:
         conn.close()
     assert codes == [f"{PREFIX}{n:03d}" for n in range(1, 21)]
+
+
+def lattice(count: int) -> list:
+    """*count* cells of 7.5 m × 8 m filling the 300 m × 200 m community row by row (1,000 at most)."""
+    from shapely.geometry import box
+
+    return [box(7.5 * (i % 40), 8.0 * (i // 40), 7.5 * (i % 40 + 1), 8.0 * (i // 40 + 1)) for i in range(count)]
+
+
+def active_and_uncoded(conn) -> tuple[int, int]:
+    with conn.cursor() as cur:
+        cur.execute("SELECT count(*) FILTER (WHERE code IS NOT NULL AND retired_at IS NULL), "
+                    "count(*) FILTER (WHERE code IS NULL) FROM citygrid.grid")
+        counts = cur.fetchone()
+    conn.rollback()
+    return counts
+
+
+def test_a_community_has_at_most_999_serials_and_is_refused_before_anything_is_coded(grid_dsn, conn_factory):
+    conn = conn_factory(grid_dsn)
+    cells = lattice(1000)
+    with pytest.raises(db.StoreError) as err:
+        replace_grids(conn, {PREFIX: [c.wkb for c in cells]})
+    assert primary_message(err.value.__cause__) == \
+        f"community {PREFIX} has 1000 grids; at most 999 per community: split it"
+    assert "CONTEXT" not in primary_message(err.value.__cause__)
+    assert active_and_uncoded(conn) == (0, 0)  # nothing stored, nothing coded
+
+    first = replace_grids(conn, {PREFIX: [c.wkb for c in cells[:999]]})
+    assert first.counts()["new"] == 999 and max(first.codes.values()) == f"{PREFIX}999"
+
+    # one grid more: the 999 serials issued count, and the coded grids stay as they were
+    with pytest.raises(db.StoreError) as err:
+        replace_grids(conn, {PREFIX: [c.wkb for c in cells]})
+    assert primary_message(err.value.__cause__) == (
+        f"community {PREFIX} has 1000 grids; at most 999 per community: split it (999 serials already issued, "
+        "codes are never reused)")
+    assert active_and_uncoded(conn) == (999, 0)
+
+    # a retired code is never reused: a grid drawn in QGIS (coded at commit) is refused the same way
+    with conn.cursor() as cur:
+        cur.execute("DELETE FROM citygrid.grid WHERE code = %s", (f"{PREFIX}999",))
+    conn.commit()
+    with conn.cursor() as cur:
+        insert(cur, *cells[999].bounds)
+        with pytest.raises(psycopg2.Error) as raw:
+            conn.commit()
+    assert primary_message(raw.value) == (
+        f"community {PREFIX} has 1000 grids; at most 999 per community: split it (999 serials already issued, "
+        "codes are never reused)")
+    conn.rollback()
+    assert active_and_uncoded(conn) == (998, 0)

@@ -51,6 +51,9 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
         canvas.deleteLater()
     figures = result["grid_figures"]
     assert figures["COUNT"] > 500 and figures["SHARE_WITHIN_BOUNDS"] > 0.9
+    # issue 20: the sample's road classes and buildings are used: no grid straddles a 主干路, no strips
+    assert figures["STRADDLING_MAJOR"] == 0 and figures["CORRIDOR_STRIPS"] == 0
+    assert 0 <= figures["BUILDINGS_CROSSED"] < figures["COUNT"]
     assert result["grid_check"]["passed"] and Path(result["overview"]).stat().st_size > 10_000
     maps = result["hotspots"]["maps"].values()
     assert result["hotspots"]["hot"] > 0 and all(Path(p).stat().st_size > 50_000 for p in maps)
