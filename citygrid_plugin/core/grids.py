@@ -1142,15 +1142,11 @@ def _shared_lines(a: Polygon, b: Polygon) -> list[LineString]:
     return [g for g in _lines_of(a.boundary.intersection(b.boundary)) if g.length > 0]
 
 
-def _divide(piece: Polygon, neighbours: list[tuple[int, Polygon]]) -> list[tuple[int, Polygon]]:
-    """*piece* divided among *neighbours* (index, grid): every point goes to the neighbour whose
+def _divide(piece: Polygon, neighbours: list[tuple[int, list[LineString]]]) -> list[tuple[int, Polygon]]:
+    """*piece* divided among *neighbours* (index, common edges): every point goes to the neighbour whose
     common edge is nearest (Voronoi cells of points every ROAD_SAMPLE m along the common edges),
     so a median is cut along its middle and, along its length, where the grids beside it meet."""
-    shared = {}
-    for idx, grid in neighbours:
-        lines = _shared_lines(piece, grid)
-        if lines:
-            shared[idx] = lines
+    shared = {idx: lines for idx, lines in neighbours if lines}
     if len(shared) < 2:
         return [(next(iter(shared)), piece)] if shared else []
     sampled = []
@@ -1215,20 +1211,24 @@ def _attach_roads(blocks: list[tuple[Polygon, str]], roads: list[Polygon],
         for piece in pending:
             neighbours = []
             if tree is not None:
+                touching = prep(piece)
                 for cand in tree.query(piece):
                     i = index.get(id(cand))
                     if i is None:
                         continue
                     cand = grids[i][0]  # this round may have grown it already
-                    length = sum(line.length for line in _shared_lines(piece, cand))
+                    if not touching.intersects(cand):
+                        continue
+                    lines = _shared_lines(piece, cand)
+                    length = sum(line.length for line in lines)
                     if length > 1e-6:
-                        neighbours.append((length, i))
+                        neighbours.append((length, i, lines))
             if not neighbours:
                 waiting.append(piece)
                 continue
             neighbours.sort(key=lambda t: (-t[0], t[1]))
             if len(neighbours) > 1 and _is_strip(piece.area, piece.length, params):
-                shares = _divide(piece, [(i, grids[i][0]) for _, i in neighbours])
+                shares = _divide(piece, [(i, lines) for _, i, lines in neighbours])
             else:
                 shares = [(neighbours[0][1], piece)]
             for i, share in shares:
