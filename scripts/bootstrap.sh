@@ -21,6 +21,7 @@ APT_PACKAGES=(
   fonts-noto-cjk fonts-wqy-microhei
   qttools5-dev-tools
   gdal-bin zip poppler-utils
+  python3-falcon python3-waitress
 )
 
 missing=()

@@ -197,6 +197,16 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         f"{report['atlas_seconds']:.1f} s); quarterly review {report['quarter']} ({report['review_pages']} pages), "
         f"annual report {report['year']} ({report['annual_pages']} pages), public page {report['public']}")
 
+    # Open311 GeoReport v2 (issue 19): the last 90 days as a 12345 platform or a public app reads them
+    open311_dir = out / "open311"
+    open311_dir.mkdir(parents=True, exist_ok=True)
+    georeport = processing.run("citygrid:exportopen311", {
+        **store, "DAYS": 90, "OUTPUT": str(open311_dir / "requests.json"),
+        "SERVICES": str(open311_dir / "services.json")}, feedback=feedback)
+    say(f"{step('report')} Open311 GeoReport v2: {int(georeport['REQUESTS'])} requests of the last 90 days in "
+        f"{georeport['OUTPUT']} (public fields only), services in {georeport['SERVICES']}; "
+        f"serve them live with ./citygrid serve open311")
+
     project_path = out / "citygrid_demo.qgz"
     write_project(project_path, dbname, gpkg, hot)
 
@@ -219,6 +229,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
               "manual": manual, "patrol": patrol_day,
               "hotspots": hot,
               "report": report, "project": str(project_path),
+              "open311": {"requests": int(georeport["REQUESTS"]), "file": georeport["OUTPUT"]},
               "overview": str(overview),
               "grid_figures": grid_figures,
               "grid_coding": {"new": int(coded["NEW"]), "kept": int(coded["KEPT"]),

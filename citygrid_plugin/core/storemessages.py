@@ -198,6 +198,22 @@ _entry(r"community (?P<community>\d+) has (?P<n>\d+) grids; at most 999 per comm
 _entry(r"community (?P<community>\d+) has (?P<n>\d+) grids; at most 999 per community: split it",
        lambda tr=tr: tr("community {community} has {n} grids; at most 999 per community: split it"))
 
+# Open311 GeoReport v2 (issue 19): client apps and the public's reports through the service
+_entry(r"only an administrator may add or change Open311 client apps",
+       lambda tr=tr: tr("only an administrator may add or change Open311 client apps"))
+_entry(r"Open311 client name (?P<name>.+) must be 1 to 60 letters, digits, '\.', '_' or '-'",
+       lambda tr=tr: tr("Open311 client name {name} must be 1 to 60 letters, digits, '.', '_' or '-'"))
+_entry(r"the rate limit (?P<rate>\S+) is not usable: 1 to 100000 new reports per minute",
+       lambda tr=tr: tr("the rate limit {rate} is not usable: 1 to 100000 new reports per minute"))
+_entry(r"an API key is required \(api_key\): ask the city for one",
+       lambda tr=tr: tr("an API key is required (api_key): ask the city for one"))
+_entry(r"the API key is not valid or its app is disabled",
+       lambda tr=tr: tr("the API key is not valid or its app is disabled"))
+_entry(r"app (?P<app>\S+) has reached its limit of (?P<rate>\d+) new reports per minute: try again in a minute",
+       lambda tr=tr: tr("app {app} has reached its limit of {rate} new reports per minute: try again in a minute"))
+_entry(r"unknown service_code (?P<code>.+): see services.json for the services of this city",
+       lambda tr=tr: tr("unknown service_code {code}: see services.json for the services of this city"))
+
 # intake, photos and evidence (issue 15)
 _entry(r"case (?P<case>\S+) has no extension request to refuse",
        lambda tr=tr: tr("case {case} has no extension request to refuse"))

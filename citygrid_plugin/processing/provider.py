@@ -22,6 +22,7 @@ from .alg_importdxf import ImportDxfAlgorithm
 from .alg_manual import ExportManualAlgorithm, ImportManualAlgorithm, PrintManualAlgorithm
 from .alg_maps import StreetAtlasAlgorithm, ThematicMapAlgorithm
 from .alg_monthlyreport import MonthlyReportAlgorithm
+from .alg_open311 import ALGORITHMS as OPEN311_ALGORITHMS
 from .alg_partitiongrids import PartitionGridsAlgorithm
 from .alg_patrolpackage import ALGORITHMS as PATROL_PACKAGE_ALGORITHMS
 from .alg_patrolsync import PatrolSyncAlgorithm
@@ -69,4 +70,6 @@ class CityGridProvider(QgsProcessingProvider):
         self.addAlgorithm(PatrolCoverageAlgorithm())   # 巡查覆盖 (alg_coverage)
         self.addAlgorithm(PublishMonthAlgorithm())     # 公众信息发布 (alg_publication)
         for cls in PERIOD_REPORT_ALGORITHMS:           # 季度点评, 年度综合评价报告 (alg_periodreport)
+            self.addAlgorithm(cls())
+        for cls in OPEN311_ALGORITHMS:                 # Open311 GeoReport files (alg_open311)
             self.addAlgorithm(cls())

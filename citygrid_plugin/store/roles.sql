@@ -293,3 +293,41 @@ CREATE POLICY cg_patrol_track_grid ON citygrid.patrol_track_grid FOR SELECT
     TO citygrid_supervisor, citygrid_shift_leader, citygrid_office, citygrid_dispatcher, citygrid_operator,
        citygrid_analyst, citygrid_admin
     USING (EXISTS (SELECT 1 FROM citygrid.patrol_track t WHERE t.id = track_id));
+
+-- Open311 (issue 19): the HTTP service (`./citygrid serve open311`) logs in as a member of
+-- citygrid_open311. It reads the public fields of cases through open311_request_public and the
+-- services through open311_service (security_invoker views over the column grants below: no
+-- reporter, phone, photo, staff or audit) and writes only through open311_report (API key, rate
+-- limit, case_report with source 公众举报). The client apps (their key hashes, limits) are the
+-- administrators', changed through open311_client_save; the service reads none of it.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'citygrid_open311') THEN
+        CREATE ROLE citygrid_open311 NOLOGIN;
+    END IF;
+END $$;
+REVOKE ALL ON ALL TABLES IN SCHEMA citygrid FROM citygrid_open311;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA citygrid FROM citygrid_open311;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA citygrid FROM citygrid_open311;
+GRANT USAGE ON SCHEMA citygrid TO citygrid_open311;
+GRANT SELECT ON citygrid.open311_request_public, citygrid.open311_service, citygrid.case_state,
+    citygrid.event_class, citygrid.component_class, citygrid.schema_migration
+    TO citygrid_open311;
+GRANT SELECT (code, profile) ON citygrid.district TO citygrid_open311;
+GRANT SELECT (code, name) ON citygrid.department TO citygrid_open311;
+GRANT SELECT (id, case_no, state, kind, profile, class_code, description, address, geom, department_code,
+              district_code, stage_deadline, handle_deadline, reported_at, updated_at)
+    ON citygrid.work_case TO citygrid_open311;
+GRANT EXECUTE ON FUNCTION citygrid.actor(),
+    citygrid.open311_report(text, text, double precision, double precision, text, text, text, text, text)
+    TO citygrid_open311;
+GRANT SELECT ON citygrid.open311_client, citygrid.open311_case TO citygrid_admin;
+REVOKE SELECT ON citygrid.open311_client, citygrid.open311_rate FROM citygrid_analyst;
+GRANT EXECUTE ON FUNCTION citygrid.open311_client_save(text, text, integer, boolean) TO citygrid_admin;
+DROP POLICY IF EXISTS cg_case_open311 ON citygrid.work_case;
+DROP POLICY IF EXISTS cg_open311_client_admin ON citygrid.open311_client;
+DROP POLICY IF EXISTS cg_open311_case_read ON citygrid.open311_case;
+CREATE POLICY cg_case_open311 ON citygrid.work_case FOR SELECT TO citygrid_open311 USING (true);
+CREATE POLICY cg_open311_client_admin ON citygrid.open311_client FOR SELECT TO citygrid_admin USING (true);
+CREATE POLICY cg_open311_case_read ON citygrid.open311_case FOR SELECT TO citygrid_admin, citygrid_analyst
+    USING (true);

@@ -1,6 +1,7 @@
 """The main job end to end: store, sample district, departments, a project that reopens."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -72,6 +73,11 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     day = result["patrol"]
     assert day["fresh"] and (day["filed"], day["verdicts"], day["tracks"], day["conflicts"]) == (2, 1, 1, 0)
     assert "coverage today:" in day["summary"]
+    # issue 19: the last 90 days as an Open311 GeoReport requests file, public fields only
+    georeport = json.loads(Path(result["open311"]["file"]).read_text(encoding="utf-8"))
+    assert len(georeport) == result["open311"]["requests"] > 0
+    assert {"service_request_id", "status", "service_code", "lat", "long", "requested_datetime"} <= set(georeport[0])
+    assert not any("phone" in key or "reporter" in key for key in georeport[0])
     run_readme_command_lines(fresh_db, result["report"]["month"], tmp_path)
     # a second run is an upgrade no-op and keeps every grid code, not a duplicate
     again = demo.run(dbname=fresh_db, out=tmp_path, quiet=True, days=120)

@@ -49,7 +49,7 @@
       <translation>“{action}”不是需要审批的事项（{actions}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="129" />
+      <location filename="citygrid_plugin/store/open311.py" line="106" />
       <source>'{login}' is a superuser; CityGrid does not manage superusers</source>
       <translation>“{login}”是超级用户；CityGrid 不管理超级用户</translation>
     </message>
@@ -77,6 +77,11 @@
       <location filename="citygrid_plugin/core/manual.py" line="103" />
       <source>'{text}': unknown time unit '{unit}'; use 小时, 分钟, 工作时 or 工作日</source>
       <translation>“{text}”：未知的时间单位“{unit}”；请用 小时、分钟、工作时 或 工作日</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="249" />
+      <source>'{value}' is not an ISO 8601 time (2024-05-01T08:30:00+08:00)</source>
+      <translation>“{value}”不是 ISO 8601 时间（2024-05-01T08:30:00+08:00）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="153" />
@@ -202,6 +207,11 @@
       <location filename="citygrid_plugin/core/reports.py" line="177" />
       <source>A year before</source>
       <translation>去年同期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="141" />
+      <source>API key (shown once, the store keeps only its SHA-256): {key}</source>
+      <translation>API 密钥（只显示这一次，库中只保存其 SHA-256）：{key}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/workflow.py" line="48" />
@@ -1165,7 +1175,7 @@ Register anyway?</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="46" />
+      <location filename="citygrid_plugin/processing/provider.py" line="47" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -1303,6 +1313,11 @@ Register anyway?</source>
       <location filename="citygrid_plugin/core/evaluation.py" line="596" />
       <source>Closed on time</source>
       <translation>按期结案数</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="154" />
+      <source>Closed requests skipped</source>
+      <translation>跳过的已关闭请求</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="231" />
@@ -2330,6 +2345,11 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出普查外业数据包…</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="68" />
+      <source>Export cases as Open311 GeoReport</source>
+      <translation>导出案件为 Open311 GeoReport</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="688" />
       <source>Export the command manual</source>
       <translation>导出指挥手册</translation>
@@ -2547,6 +2567,11 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="91" />
       <source>GeoPackage</source>
       <translation>GeoPackage 数据包</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="144" />
+      <source>GeoReport requests file (.json or .xml)</source>
+      <translation>GeoReport 请求文件（.json 或 .xml）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/classes.py" line="40" />
@@ -2954,6 +2979,11 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>每件案件热力扩散的半径（仅热力图视图）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="125" />
+      <source>Import Open311 GeoReport requests</source>
+      <translation>导入 Open311 GeoReport 请求</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="53" />
       <source>Import a DXF base map</source>
       <translation>导入 DXF 地形图</translation>
@@ -3042,6 +3072,19 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <location filename="citygrid_plugin/gui/admin/manual.py" line="674" />
       <source>Imported {file}: the command manual is now version {version} ({n} changes).</source>
       <translation>已导入 {file}：指挥手册现为第 {version} 版（{n} 处修改）。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="128" />
+      <source>Imports a GeoReport v2 requests file (JSON or XML, UTF-8, by its extension) from another system: each open request becomes a case of source 公众举报 (public report) through the store's case_report, its external id open311:&lt;system&gt;:&lt;service_request_id&gt;, so importing the same file again adds nothing. Closed requests are skipped (finished where they came from).
+
+service_code is a service of this store (E + event class code, C + component class code: see the services file of “Export cases as Open311 GeoReport”); lat/long are WGS84 and must lie inside a unit grid of the district. GeoReport requests carry no reporter, but 公众举报 needs the reporter's name and phone: give the contact (name and phone) of the system or person the file came from. The case's report time is the store's clock at the import.
+
+All or nothing: every request is checked first and every problem listed with the request's id; when one is refused nothing is written. Correct the file and run it again.</source>
+      <translation>导入来自其他系统的 GeoReport v2 请求文件（JSON 或 XML，UTF-8，按扩展名识别）：每条未关闭的请求经库的 case_report 成为来源为公众举报的案件，外部编号为 open311:&lt;系统&gt;:&lt;service_request_id&gt;，因此再次导入同一文件不会新增任何内容。已关闭的请求跳过（在原系统已办结）。
+
+service_code 必须是本库的服务类型（事件为 E + 事件类别代码，部件为 C + 部件类别代码：见“导出案件为 Open311 GeoReport”的服务文件）；lat/long 为 WGS84，且必须位于本区某个单元网格内。GeoReport 请求不含举报人，但公众举报需要举报人姓名和电话：请填写文件来源系统或人员的联系人（姓名和电话）。案件的上报时间为导入时库服务器的时间。
+
+全部或全不：先检查每条请求，列出每个问题及其请求编号；只要有一条被拒绝，就什么也不写入。改正文件后重新导入。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="160" />
@@ -3586,6 +3629,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>名称</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="147" />
+      <source>Name of the system the file comes from (letters, digits, . _ -; part of the external id)</source>
+      <translation>文件来源系统的名称（字母、数字、. _ -；作为外部编号的一部分）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/sources.py" line="22" />
       <source>Needs the reporter</source>
       <translation>需登记举报人</translation>
@@ -3979,6 +4027,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="54" />
       <source>Open cases that were urged (督办) at least once</source>
       <translation>在办案件中至少督办过一次的案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="116" />
+      <source>Open311 GeoReport v2 service on http://{host}:{port}/ (services.json, requests.json); Ctrl+C stops it</source>
+      <translation>Open311 GeoReport v2 服务运行于 http://{host}:{port}/（services.json、requests.json）；按 Ctrl+C 停止</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/open311.py" line="75" />
+      <source>Open311 client app '{name}' not saved: {error}</source>
+      <translation>Open311 客户端应用“{name}”未保存：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="205" />
+      <source>Open311 client name {name} must be 1 to 60 letters, digits, '.', '_' or '-'</source>
+      <translation>Open311 客户端名称 {name} 必须为 1 到 60 个字母、数字、“.”、“_”或“-”</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/audit.py" line="21" />
@@ -4451,6 +4514,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>发现的问题</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="155" />
+      <source>Problems found (nothing written when any)</source>
+      <translation>发现的问题（有问题时什么也不写入）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="114" />
       <source>Processes (0 = every core, 1 = this process only)</source>
       <translation>进程数（0 = 使用全部核心，1 = 仅本进程）</translation>
@@ -4594,6 +4662,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/docks/leader.py" line="164" />
       <source>Read the figures again now (they also follow every change as it happens)</source>
       <translation>立即重新读取数据（数据也会随每次变化实时更新）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="178" />
+      <source>Read {n} requests from {file}</source>
+      <translation>从 {file} 读入 {n} 条请求</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="295" />
@@ -4821,9 +4894,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>联系电话列</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="150" />
+      <source>Reporter recorded for the requests (the contact of that system)</source>
+      <translation>为这些请求记录的举报人（该系统的联系人）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="241" />
       <source>Reporter's name</source>
       <translation>举报人</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="152" />
+      <source>Reporter's phone</source>
+      <translation>举报人电话</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="608" />
@@ -4854,6 +4937,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/workflow.py" line="50" />
       <source>Request extension</source>
       <translation>申请延期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="86" />
+      <source>Requests file (.json or .xml)</source>
+      <translation>请求文件（.json 或 .xml）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="90" />
+      <source>Requests written</source>
+      <translation>已写出的请求</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="470" />
@@ -5238,6 +5331,11 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/core/periodreview.py" line="646" />
       <source>Sep</source>
       <translation>9月</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="88" />
+      <source>Services file (.json or .xml; optional)</source>
+      <translation>服务文件（.json 或 .xml；可选）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_admin.py" line="275" />
@@ -6666,6 +6764,15 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>为每位监督员在输出文件夹中生成一个巡查数据包，放在以其登录名命名的子文件夹中：一个 GeoPackage 和一个 QGIS 工程，QField（以及 QGIS）可直接离线打开。数据包包含他当天的责任网格（红框）及周边网格、附近的部件和 1:500 地形图；一个问题上报图层，表单自动填写时间、上报人和定位精度，照片存放在 DCIM/ 下；他待办的核实、核查任务及上报照片；以及供 QField 位置跟踪使用的轨迹图层（M 值为时间）。监督员：登录名，以逗号分隔；留空则为当天有责任网格的全部监督员（监督员只能生成自己的数据包）。谁可以为谁生成数据包由数据库决定，每个数据包都在数据库中登记。每个数据包都会检查是否有 QField 无法使用的内容；有问题的数据包不予保留。已有的数据包绝不覆盖（其中可能有尚未同步的外业成果）。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="71" />
+      <source>Writes the cases of a window (the last N days, or a start and end; by default the last 90 days) and the chosen kinds, classes, sources, states and area as an Open311 GeoReport v2 requests file, and optionally the store's classes as its services file. The format follows the file's extension: .json or .xml (UTF-8).
+
+Each case is one request: its case number is service_request_id, its class the service_code (E + class code for an event, C + class code for a component), status open or closed (closed and cancelled cases), the state in Chinese as status_notes, the department handling it as agency_responsible, the handling deadline as expected_datetime, times ISO 8601 at +08:00, lat/long in WGS84 transformed from the store CRS. Only public fields are written: never the reporter's name or phone. media_url stays empty: the store does not mark photos public.</source>
+      <translation>把一个时间窗（最近 N 天，或起止时间；默认最近 90 天）内、所选类型、类别、来源、状态和区域的案件写成 Open311 GeoReport v2 请求（requests）文件，并可把库中的类别写成服务（services）文件。格式由文件扩展名决定：.json 或 .xml（UTF-8）。
+
+每个案件是一条请求：案件编号为 service_request_id，类别为 service_code（事件为 E + 类别代码，部件为 C + 类别代码），status 为 open 或 closed（已结案和已作废的案件），中文状态写入 status_notes，处置部门写入 agency_responsible，处置时限写入 expected_datetime，时间为 ISO 8601、+08:00，lat/long 为由库坐标系转换的 WGS84。只写公开字段：绝不写举报人姓名或电话。media_url 留空：库中没有标记照片可公开。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_manual.py" line="83" />
       <source>Writes the command manual (指挥手册) of the store as an Excel workbook (.xlsx) or a CSV file (.csv), by the output's extension. The workbook has a sheet per kind (事件, 部件) with Chinese headers — 类别代码, 大类名称, 类别名称, 情形, 管理要点, 监管单位, 专业部门, 处置标准, 立案标准, 结案标准, 拓扑类型 (部件) and one time limit per stage (受理时限 … 结案时限: 4工作时, 90分钟, 24小时, 15工作日) — every class of the code profile on its own row, its situations (情形) and urgent limits (紧急) on rows below it; the sheet 默认时限 with the default limits; and a sheet 说明 on how to fill it in. It is printed landscape A4 with the header on every page. The CSV (UTF-8 with BOM, opens in Excel) holds the same columns with a 类型 column in front; its default limits are the rows whose 类别代码 is 默认. Edit the file and bring it back with “Import the command manual”.</source>
       <translation>把库中的指挥手册导出为 Excel 工作簿（.xlsx）或 CSV 文件（.csv），按输出文件的扩展名决定。工作簿每类一个工作表（事件、部件），中文表头——类别代码、大类名称、类别名称、情形、管理要点、监管单位、专业部门、处置标准、立案标准、结案标准、拓扑类型（部件），以及每个阶段一列时限（受理时限……结案时限：4工作时、90分钟、24小时、15工作日）；代码标准中的每个类别占一行，其情形和紧急时限放在下面各行；“默认时限”表为默认时限；“说明”表说明如何填写。打印为 A4 横向，每页重复表头。CSV（UTF-8 带 BOM，可直接用 Excel 打开）列相同，最前面加“类型”列；类别代码为“默认”的行是默认时限。修改后用“导入指挥手册”导回。</translation>
@@ -6724,6 +6831,21 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="111" />
       <source>Yearly</source>
       <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="380" />
+      <source>a GeoReport requests file has the root element &lt;service_requests&gt;, not &lt;{tag}&gt;</source>
+      <translation>GeoReport 请求文件的根元素应为 &lt;service_requests&gt;，而不是 &lt;{tag}&gt;</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="365" />
+      <source>a GeoReport requests file holds a JSON array of requests</source>
+      <translation>GeoReport 请求文件应为请求的 JSON 数组</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="147" />
+      <source>a GeoReport time needs a time zone, got {value}</source>
+      <translation>GeoReport 时间必须带时区，得到的是 {value}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="103" />
@@ -6826,7 +6948,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>电话号码只能包含数字、空格和 + - ( )，3 到 40 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="239" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="255" />
       <source>a photo belongs to stage report, verify, handle or check; got {got}</source>
       <translation>照片应属于上报、核实、处置或核查环节；收到的是 {got}</translation>
     </message>
@@ -6836,7 +6958,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>栅格必须是二维数组，实际为 {ndim} 维</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="210" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="226" />
       <source>a report through {source} needs the reporter's name and phone (a public channel): ask the caller for them</source>
       <translation>经“{source}”（公众渠道）上报需要举报人姓名和联系电话：请向来电人询问</translation>
     </message>
@@ -6889,6 +7011,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/store/admin.py" line="61" />
       <source>a text holds a NUL character; remove it</source>
       <translation>文本含有 NUL 字符；请删除</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="245" />
+      <source>a time is needed</source>
+      <translation>需要一个时间</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/manual.py" line="95" />
@@ -7011,6 +7138,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>别名 {value} 不能为空、首尾不能有空格且不能含“;”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="209" />
+      <source>an API key is required (api_key): ask the city for one</source>
+      <translation>需要 API 密钥（api_key）：请向市平台申请</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/classes.py" line="106" />
       <source>an event class has no geometry type, accuracy class or extra fields</source>
       <translation>事件分类没有几何类型、精度等级或扩展字段</translation>
@@ -7051,6 +7183,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>任意案件角色</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="213" />
+      <source>app {app} has reached its limit of {rate} new reports per minute: try again in a minute</source>
+      <translation>应用 {app} 已达到每分钟 {rate} 条新上报的上限：请一分钟后再试</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/indicators.py" line="18" />
       <source>area '{area}' is not a district (6 digits), street (9) or community (12) code</source>
       <translation>区域“{area}”不是区县（6 位）、街道（9 位）或社区（12 位）代码</translation>
@@ -7081,7 +7218,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>以{role}身份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="221" />
+      <location filename="citygrid_plugin/open311/server.py" line="221" />
+      <source>ask for requests/{id}.json or requests/{id}.xml</source>
+      <translation>请访问 requests/{id}.json 或 requests/{id}.xml</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="237" />
       <source>assisting departments are given as a list of department codes</source>
       <translation>协办部门应以部门编码列表给出</translation>
     </message>
@@ -7091,7 +7233,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>至少一张照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="223" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="239" />
       <source>at most 10 assisting departments; got {n}</source>
       <translation>协办部门最多 10 个；当前为 {n} 个</translation>
     </message>
@@ -7104,6 +7246,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="704" />
       <source>at most {n} photos per report: {name} not added</source>
       <translation>每次报告最多 {n} 张照片：{name} 未添加</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/open311.py" line="191" />
+      <source>at most {n} service_request_id values at once</source>
+      <translation>一次最多 {n} 个 service_request_id</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="127" />
@@ -7126,7 +7273,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>备份 {target} 失败，未写入任何文件：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="40" />
+      <location filename="citygrid_plugin/cli.py" line="47" />
       <source>backup written: {path} ({size} KB)</source>
       <translation>备份已写入：{path}（{size} KB）</translation>
     </message>
@@ -7381,17 +7528,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>案件 {case} 没有待审批的延期申请</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="203" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="219" />
       <source>case {case} has no extension request to refuse</source>
       <translation>案卷 {case} 没有待审批的延期申请，无需驳回</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="237" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="253" />
       <source>case {case} has {n} {stage} photos already; at most {limit}</source>
       <translation>案卷 {case} 已有 {n} 张{stage}照片；最多 {limit} 张</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="243" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="259" />
       <source>case {case} is finished ({state}); report the problem as a new case</source>
       <translation>案卷 {case} 已办结（{state}）：请将该问题登记为新案卷</translation>
     </message>
@@ -7619,6 +7766,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/qfieldcheck.py" line="172" />
       <source>clear it (Project ▸ Properties ▸ General ▸ Project home)</source>
       <translation>清除该设置（工程 ▸ 属性 ▸ 常规 ▸ 工程主目录）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="138" />
+      <source>client app {name}: {rate} new reports per minute, {state}</source>
+      <translation>客户端应用 {name}：每分钟最多 {rate} 条新举报，{state}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/manual.py" line="86" />
@@ -8091,7 +8243,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>部门 {code} 未保存：{{error}}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="227" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="243" />
       <source>department {dept} leads the case; it cannot also assist it</source>
       <translation>部门 {dept} 是本案卷的主办部门，不能同时作为协办部门</translation>
     </message>
@@ -8106,9 +8258,19 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>部门未导入：{error}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/open311.py" line="483" />
+      <source>description is required: say what is wrong and where</source>
+      <translation>必须提供 description：说明问题是什么、在哪里</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/classes.py" line="85" />
       <source>digits, e.g. 90</source>
       <translation>数字，如 90</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="139" />
+      <source>disabled</source>
+      <translation>已停用</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/manual_view.py" line="49" />
@@ -8209,6 +8371,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/store/components.py" line="202" />
       <source>empty geometry</source>
       <translation>几何为空</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="139" />
+      <source>enabled</source>
+      <translation>已启用</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/open311.py" line="209" />
+      <source>end_date is before start_date</source>
+      <translation>end_date 早于 start_date</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="252" />
@@ -8359,6 +8531,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/layouts/atlas.py" line="100" />
       <source>filter</source>
       <translation>筛选</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="494" />
+      <source>first_name or last_name and phone are required for a public report</source>
+      <translation>公众举报需要 first_name 或 last_name 以及 phone</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/responsibility.py" line="143" />
@@ -8876,6 +9053,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>最近 {days} 天</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/open311.py" line="472" />
+      <source>lat and long are required: every report is placed on the map</source>
+      <translation>必须提供 lat 和 long：每条举报都要定位到地图上</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="330" />
+      <source>lat and long look exchanged: lat is the latitude (-90 to 90), long the longitude</source>
+      <translation>lat 与 long 似乎颠倒了：lat 是纬度（-90 至 90），long 是经度</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="264" />
       <source>lay the form out with the drag and drop designer</source>
       <translation>改用拖放设计器布置表单</translation>
@@ -8946,9 +9133,24 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>位置与所在网格不符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="102" />
+      <location filename="citygrid_plugin/store/open311.py" line="99" />
       <source>login '{login}' must be lower-case letters, digits and _ (at most 63, not starting with pg_ or citygrid_)</source>
       <translation>登录名“{login}”只能由小写字母、数字和 _ 组成（最多 63 个字符，不能以 pg_ 或 citygrid_ 开头）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/open311.py" line="289" />
+      <source>login {login} can do more than the Open311 service needs ({what}); give it a login that is a member of citygrid_open311 only (./citygrid open311 add-login)</source>
+      <translation>登录名 {login} 的权限超出 Open311 服务所需（{what}）；请为服务使用只属于 citygrid_open311 的登录名（./citygrid open311 add-login）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/open311.py" line="293" />
+      <source>login {login} is not a member of citygrid_open311: it cannot read requests or take reports (./citygrid open311 add-login)</source>
+      <translation>登录名 {login} 不属于 citygrid_open311：不能读取请求，也不能接收举报（./citygrid open311 add-login）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="149" />
+      <source>login {login} is the Open311 service's (citygrid_open311 only)</source>
+      <translation>登录名 {login} 归 Open311 服务使用（只属于 citygrid_open311）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/crs.py" line="19" />
@@ -9049,6 +9251,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/storemessages.py" line="166" />
       <source>manual class {cls}: {field} '{value}' is not a department (give a department code, or 属地)</source>
       <translation>指挥手册分类 {cls}：{field}“{value}”不是部门（请填写部门编码或“属地”）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="299" />
+      <source>media_url '{value}' is not an http or https link</source>
+      <translation>media_url“{value}”不是 http 或 https 链接</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="576" />
@@ -9286,6 +9493,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>缺少问题描述（{column} 列）：请写明是什么问题</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="240" />
+      <source>no description: the store needs one (what is wrong, where)</source>
+      <translation>没有描述：库要求必须有（问题是什么、在哪里）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/responsibility.py" line="151" />
       <source>no end</source>
       <translation>无结束日期</translation>
@@ -9419,6 +9631,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/admintables.py" line="357" />
       <source>no such department (code or name); use one of the store's departments ({choices}) or add it first (Import departments)</source>
       <translation>没有该部门（编码或名称）；请使用库中的部门（{choices}），或先添加该部门（导入部门）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/open311/server.py" line="239" />
+      <source>no such resource: {path} (see services.json, requests.json)</source>
+      <translation>没有这个资源：{path}（见 services.json、requests.json）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="385" />
@@ -9641,6 +9858,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>只有“不满意”的回访才能重办案件</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="203" />
+      <source>only an administrator may add or change Open311 client apps</source>
+      <translation>只有管理员可以添加或修改 Open311 客户端应用</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="163" />
       <source>only an administrator may change the command manual</source>
       <translation>只有管理员可以修改指挥手册</translation>
@@ -9736,6 +9958,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>网格划分已取消</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="147" />
+      <source>password: </source>
+      <translation>密码：</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/patrol.py" line="310" />
       <source>patrol package {folder} of {login}:</source>
       <translation>{login} 的巡查数据包 {folder}：</translation>
@@ -9774,6 +10001,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="422" />
       <source>phone '{value}' is not a phone number (digits, + - ( ) and spaces, 3 to 40 characters)</source>
       <translation>电话“{value}”不是电话号码（数字、+ - ( ) 和空格，3 到 40 个字符）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="490" />
+      <source>phone '{value}' is not a phone number: digits, spaces, + - ( ) only</source>
+      <translation>phone“{value}”不是电话号码：只能含数字、空格和 + - ( )</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="240" />
@@ -9961,6 +10193,31 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>本人上报数及其中立案数；本人核实、核查数及按期数（以库记录的判定为准）；覆盖率 = 巡查日已巡查责任网格数 / 责任网格数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="246" />
+      <source>request {id}: {what}</source>
+      <translation>请求 {id}：{what}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="414" />
+      <source>request {number}</source>
+      <translation>第 {number} 条请求</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="413" />
+      <source>request {number} (id {id})</source>
+      <translation>第 {number} 条请求（编号 {id}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="410" />
+      <source>request {number}: not a request</source>
+      <translation>第 {number} 条：不是请求</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="337" />
+      <source>requested_datetime is missing</source>
+      <translation>缺少 requested_datetime</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/sync.py" line="216" />
       <source>resolved: the package's version kept</source>
       <translation>已裁决：保留数据包中的版本</translation>
@@ -9996,7 +10253,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>恢复失败，未恢复任何内容：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="50" />
+      <location filename="citygrid_plugin/cli.py" line="57" />
       <source>restored into {target}: store version {version}, EPSG:{srid}</source>
       <translation>已恢复到 {target}：数据库版本 {version}，EPSG:{srid}</translation>
     </message>
@@ -10156,6 +10413,41 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>请选择至少两个相邻的网格进行合并</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/open311/server.py" line="181" />
+      <source>send the request as a form (application/x-www-form-urlencoded)</source>
+      <translation>请以表单方式提交（application/x-www-form-urlencoded）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="467" />
+      <source>service_code '{value}' is not a service of this city (see services.json)</source>
+      <translation>service_code“{value}”不是本市的服务（见 services.json）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="320" />
+      <source>service_code is missing</source>
+      <translation>缺少 service_code</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="465" />
+      <source>service_code is required</source>
+      <translation>必须提供 service_code</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="312" />
+      <source>service_request_id '{value}' must be 1 to 64 letters, digits, '.', '_', ':' or '-'</source>
+      <translation>service_request_id“{value}”须为 1 至 64 个字母、数字、“.”、“_”、“:”或“-”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="310" />
+      <source>service_request_id is missing</source>
+      <translation>缺少 service_request_id</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/open311/server.py" line="209" />
+      <source>services are read-only</source>
+      <translation>服务列表只读</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_roles.py" line="143" />
       <source>set</source>
       <translation>已设置</translation>
@@ -10256,6 +10548,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/open311.py" line="317" />
+      <source>status '{value}' is neither open nor closed</source>
+      <translation>状态“{value}”既不是 open 也不是 closed</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="196" />
       <source>store CRS (a layer: its own CRS)</source>
       <translation>库坐标系（图层：图层自身坐标系）</translation>
@@ -10309,6 +10606,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/publication.py" line="341" />
       <source>streets by on-time handling rate, departments by composite score, highest first; rows showing the same figure share a rank; a row without the figure has no rank.</source>
       <translation>街道按按期处置率排名，专业部门按综合得分排名，由高到低；数值相同的名次并列；没有该项数值的不参与排名。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/open311.py" line="291" />
+      <source>superuser</source>
+      <translation>超级用户</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/labels.py" line="19" />
@@ -10376,14 +10678,34 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>属地范围 {area} 不是街道（9 位：区 + 街道）或社区（12 位）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="211" />
+      <source>the API key is not valid or its app is disabled</source>
+      <translation>API 密钥无效，或其应用已停用</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="195" />
       <source>the CSV has no X/Y columns (columns: {columns}); choose them in the parameters</source>
       <translation>CSV 中没有 X/Y 列（现有列：{columns}）；请在参数中指定</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="133" />
+      <location filename="citygrid_plugin/store/open311.py" line="109" />
       <source>the CityGrid roles are not set up in this server (missing {roles}); run “Set up store roles” first</source>
       <translation>此服务器尚未设置 CityGrid 角色（缺少 {roles}）；请先运行“设置数据库角色与权限”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/open311.py" line="283" />
+      <source>the Open311 service cannot check its login: {error}</source>
+      <translation>Open311 服务无法检查其登录名：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/open311.py" line="139" />
+      <source>the Open311 service is not set up in this store: {error}</source>
+      <translation>本库未配置 Open311 服务：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="371" />
+      <source>the XML file declares a document type or entities; a GeoReport file has none</source>
+      <translation>该 XML 文件声明了文档类型或实体；GeoReport 文件不含这些</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="1015" />
@@ -10536,7 +10858,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>范围必须为 (xmin, ymin, xmax, ymax)，且 xmin &lt;= xmax、ymin &lt;= ymax</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="219" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="235" />
       <source>the external id {id} is not usable: 1 to 100 characters</source>
       <translation>外部编号 {id} 不可用：长度应为 1 至 100 个字符</translation>
     </message>
@@ -10551,7 +10873,22 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>文件中没有工作簿部分，不是 .xlsx 工作簿</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="235" />
+      <location filename="citygrid_plugin/core/open311.py" line="405" />
+      <source>the file is an error response, not requests: {errors}</source>
+      <translation>该文件是错误响应，不是请求：{errors}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="361" />
+      <source>the file is not JSON: {error}</source>
+      <translation>该文件不是 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="375" />
+      <source>the file is not well-formed XML: {error}</source>
+      <translation>该文件不是格式正确的 XML：{error}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="251" />
       <source>the file {name} is not a JPEG or PNG photo: choose a photo (.jpg or .png)</source>
       <translation>文件 {name} 不是 JPEG 或 PNG 照片：请选择照片（.jpg 或 .png）</translation>
     </message>
@@ -10604,6 +10941,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/processing/alg_workform.py" line="123" />
       <source>the id field of {layer} holds a value that is not a case id ({error})</source>
       <translation>图层 {layer} 的 id 字段中有不是案卷 id 的值（{error}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="416" />
+      <source>the id is already used by request {number}</source>
+      <translation>该编号已被第 {number} 条请求使用</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/columns.py" line="59" />
@@ -10863,7 +11205,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>pg_service 名称为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="213" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="229" />
       <source>the phone number {phone} is not a phone number: digits, spaces, + - ( ) only, 3 to 40 characters</source>
       <translation>联系电话 {phone} 不是电话号码：只能包含数字、空格和 + - ( )，长度 3 至 40 个字符</translation>
     </message>
@@ -10873,12 +11215,12 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>照片链接有 {n} 个字符，最多 2000</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="233" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="249" />
       <source>the photo {name} has {mb} MB; at most {limit} MB: send a smaller photo</source>
       <translation>照片 {name} 有 {mb} MB；最大 {limit} MB：请发送较小的照片</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="231" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="247" />
       <source>the photo {name} is empty</source>
       <translation>照片 {name} 是空文件</translation>
     </message>
@@ -10896,6 +11238,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/store/admin.py" line="249" />
       <source>the point lies outside every unit grid</source>
       <translation>该点不在任何单元网格内</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="243" />
+      <source>the position (lat {lat}, long {long}, WGS84) lies outside the district: in no unit grid</source>
+      <translation>位置（lat {lat}，long {long}，WGS84）在本区之外：不在任何单元网格内</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="524" />
@@ -10971,6 +11318,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/processing/alg_hotspots.py" line="83" />
       <source>the raster would have {rows} × {cols} pixels; choose a larger pixel size</source>
       <translation>栅格将有 {rows} × {cols} 个像元；请选用更大的像元</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="207" />
+      <source>the rate limit {rate} is not usable: 1 to 100000 new reports per minute</source>
+      <translation>频率限制 {rate} 不可用：每分钟 1 到 100000 条新上报</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/report.py" line="408" />
@@ -11083,6 +11435,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="186" />
+      <source>the store has no active source {source}</source>
+      <translation>库中没有启用的来源 {source}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_periodreport.py" line="347" />
       <source>the store holds no active unit grids in {place}: partition and code the grids first</source>
       <translation>数据库中{place}没有现行单元网格：请先划分并编码单元网格</translation>
@@ -11103,6 +11460,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>数据库已到迁移 {version:03d}（{name}），比本 CityGrid 版本所知的更新（最新为 {latest:03d}）；请先升级插件再使用该数据库</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/open311/server.py" line="128" />
+      <source>the store is not reachable now; try again later</source>
+      <translation>现在连不上数据库，请稍后再试</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/db.py" line="89" />
       <source>the store is read-only ({error}): nothing was changed</source>
       <translation>数据库为只读（{error}）：未做任何更改</translation>
@@ -11111,6 +11473,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/store/migrate.py" line="177" />
       <source>the store lists component serial sequences that CityGrid did not make: {names}. They come from text passed as a class code (an injection attempt through next_component_code); nothing was upgraded. Have the database administrator check the roles and objects of this server, delete these rows from citygrid.component_serial, and upgrade again</source>
       <translation>存储库中登记了不是 CityGrid 创建的部件序号序列：{names}。它们来自作为类别代码传入的文本（试图通过 next_component_code 注入 SQL）；本次未做任何升级。请数据库管理员检查该服务器上的角色和对象，从 citygrid.component_serial 中删除这些行后再升级</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="200" />
+      <source>the store refused request {id}, nothing was written: {error}</source>
+      <translation>库拒绝了请求 {id}，什么也没有写入：{error}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="546" />
@@ -11158,6 +11525,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>接手任务的监督员</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/open311.py" line="135" />
+      <source>the system name '{value}' must be 1 to 24 letters, digits, '.', '_' or '-'</source>
+      <translation>系统名称“{value}”须为 1 至 24 个字母、数字、“.”、“_”或“-”</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/report.py" line="290" />
       <source>the table '{title}' has no columns: give its headers</source>
       <translation>表格“{title}”没有列：请给出表头</translation>
@@ -11176,6 +11548,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/manualsheet.py" line="521" />
       <source>the text has {n} characters; at most 4000: shorten it</source>
       <translation>文字有 {n} 个字符，最多 4000 个：请删减</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="252" />
+      <source>the time '{value}' has no time zone offset (+08:00)</source>
+      <translation>时间“{value}”没有时区偏移（+08:00）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/hotspots.py" line="649" />
@@ -11378,6 +11755,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>文件 {file} 不存在</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/open311.py" line="248" />
+      <source>there is no service request '{id}'</source>
+      <translation>没有编号为“{id}”的服务请求</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="177" />
       <source>there is no street {code} (district + street code, 9 digits)</source>
       <translation>没有街道 {code}（区 + 街道编码，9 位）</translation>
@@ -11518,6 +11900,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>单元网格</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/open311.py" line="398" />
+      <source>unknown GeoReport format '{value}'; use json or xml</source>
+      <translation>未知的 GeoReport 格式“{value}”；请用 json 或 xml</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/kde.py" line="137" />
       <source>unknown KDE method '{method}': use 'auto', 'direct' or 'moments'</source>
       <translation>未知的核密度计算方法“{method}”：请使用 'auto'、'direct' 或 'moments'</translation>
@@ -11598,12 +11985,17 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>未知的统计对象“{grouping}”；可选 {choices}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/open311/server.py" line="137" />
+      <source>unknown jurisdiction_id '{value}'; this service is {ours}</source>
+      <translation>未知的 jurisdiction_id“{value}”；本服务为 {ours}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/kde.py" line="132" />
       <source>unknown kernel shape '{kernel}': use one of {choices}</source>
       <translation>未知的核函数形状“{kernel}”：请使用以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="225" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="241" />
       <source>unknown or inactive assisting department {dept}</source>
       <translation>协办部门 {dept} 不存在或已停用</translation>
     </message>
@@ -11651,6 +12043,16 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/core/evaluation.py" line="545" />
       <source>unknown score terms {terms}; the terms are {choices}</source>
       <translation>未知的得分项 {terms}；可选得分项为 {choices}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="237" />
+      <source>unknown service_code '{value}': not a class of this store (E + event class code, C + component class code; see the services file)</source>
+      <translation>未知的 service_code“{value}”：不是本库的类别（事件为 E + 事件类别代码，部件为 C + 部件类别代码；见服务文件）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="215" />
+      <source>unknown service_code {code}: see services.json for the services of this city</source>
+      <translation>未知的 service_code {code}：本市的服务见 services.json</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/casefilter.py" line="89" />
@@ -11728,14 +12130,24 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>紧急：{limits}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="38" />
+      <location filename="citygrid_plugin/cli.py" line="45" />
       <source>usage: citygrid db backup FILE</source>
       <translation>用法：citygrid db backup 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="43" />
+      <location filename="citygrid_plugin/cli.py" line="50" />
       <source>usage: citygrid db restore FILE DBNAME</source>
       <translation>用法：citygrid db restore 文件 数据库名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="135" />
+      <source>usage: citygrid open311 add-client NAME [--rate N]</source>
+      <translation>用法：citygrid open311 add-client 名称 [--rate N]</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="144" />
+      <source>usage: citygrid open311 add-login LOGIN</source>
+      <translation>用法：citygrid open311 add-login 登录名</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="284" />
@@ -11743,7 +12155,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>请改用以下控件之一：{widgets}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/roles.py" line="156" />
+      <location filename="citygrid_plugin/store/open311.py" line="119" />
       <source>user '{login}' not saved: {error}</source>
       <translation>用户“{login}”未保存：{error}</translation>
     </message>
@@ -11758,7 +12170,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>用户 {who} 没有“{role}”角色（由管理员授予角色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="241" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="257" />
       <source>user {who} may not attach reports to cases (operator, supervisor or shift leader)</source>
       <translation>用户 {who} 不能将报告并入案卷（需受理员、监督员或值班长角色）</translation>
     </message>
@@ -11838,7 +12250,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工作时</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="216" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="232" />
       <source>work-order numbers are recorded by the supervision centre (operator, shift leader or supervisor)</source>
       <translation>工单编号由监督中心（受理员、值班长或监督员）登记</translation>
     </message>
@@ -11903,7 +12315,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>是</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="229" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="245" />
       <source>you may not add a {stage} photo to case {case} now (it does not exist, is not yours, or is not at that stage)</source>
       <translation>您现在不能为案卷 {case} 添加{stage}照片（案卷不存在、不归您处理，或不在该环节）</translation>
     </message>
@@ -11938,7 +12350,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>“{action}”需要填写备注（原因）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/storemessages.py" line="206" />
+      <location filename="citygrid_plugin/core/storemessages.py" line="222" />
       <source>{action} needs a {stage} photo taken for it (none added since {since}): add the photo with the action</source>
       <translation>“{action}”需要一张为此拍摄的{stage}照片（自 {since} 以来未添加）：请随本操作添加照片</translation>
     </message>
@@ -12108,6 +12520,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>新建案件 {created} 件，已有 {known} 件（此前已导入），拒绝 0 行</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="215" />
+      <source>{created} new, {known} already there, {closed} closed requests skipped</source>
+      <translation>新增 {created} 条，已有 {known} 条，跳过已关闭请求 {closed} 条</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="281" />
       <source>{days} days ago</source>
       <translation>{days} 天前</translation>
@@ -12263,6 +12680,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{file} 已损坏：读取 {n} 个实体后因“{error}”停止；未写入任何数据。请从 CAD 重新导出</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="175" />
+      <source>{file} is not UTF-8 (GeoReport files are UTF-8): byte {at}</source>
+      <translation>{file} 不是 UTF-8 编码（GeoReport 文件为 UTF-8）：第 {at} 字节</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="399" />
       <source>{file} lands outside the area of use of the store CRS {crs} (extent {extent}); nothing was written. Give the CRS of the drawing's coordinates (SOURCE_CRS), e.g. the city's CGCS2000 Gauss-Krüger zone or its local survey CRS</source>
       <translation>{file} 落在数据库坐标系 {crs} 的适用范围之外（范围 {extent}）；未写入任何数据。请给出图中坐标所用的坐标系（SOURCE_CRS），例如城市的 CGCS2000 高斯-克吕格投影带或地方测量坐标系</translation>
@@ -12271,6 +12693,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/gui/admin/manual.py" line="650" />
       <source>{file} was not imported: {n} problems (listed in the window); the manual in force is unchanged.</source>
       <translation>{file} 未导入：有 {n} 处问题（见问题列表窗口）；现行手册未作修改。</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="48" />
+      <source>{file}: a GeoReport file ends in .json or .xml</source>
+      <translation>{file}：GeoReport 文件的扩展名应为 .json 或 .xml</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/manualsheet.py" line="715" />
@@ -12693,6 +13120,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{name_en}；可信 {trusted}；需登记举报人 {needs}；上报角色 {role}；启用 {active}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/open311.py" line="265" />
+      <source>{name} '{value}' is not a number</source>
+      <translation>{name}“{value}”不是数字</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/charts.py" line="570" />
       <source>{name} ({kind})</source>
       <translation>{name}（{kind}）</translation>
@@ -12703,9 +13135,24 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{name}（{n} 件）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/open311.py" line="287" />
+      <source>{name} has {count} characters; at most {limit}</source>
+      <translation>{name} 有 {count} 个字符；最多 {limit} 个</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/xlsx.py" line="376" />
       <source>{name} is a damaged .xlsx workbook ({error}); open it in Excel or WPS and save it again</source>
       <translation>{name} 是损坏的 .xlsx 工作簿（{error}）；请在 Excel 或 WPS 中打开后重新保存</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="459" />
+      <source>{name} is given more than once</source>
+      <translation>{name} 给出了不止一次</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="263" />
+      <source>{name} is missing</source>
+      <translation>缺少 {name}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/xlsx.py" line="365" />
@@ -12713,9 +13160,19 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>{name} 不是 .xlsx 工作簿（旧的 .xls、改了扩展名的 CSV，或文件已损坏？）；请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/open311.py" line="281" />
+      <source>{name} must be text</source>
+      <translation>{name} 必须是文本</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/xlsx.py" line="369" />
       <source>{name} unpacks to more than 256 MB; this is not a workbook to import</source>
       <translation>{name} 解压后超过 256 MB，不是可以导入的工作簿</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/open311.py" line="271" />
+      <source>{name} {value} is not a WGS84 degree between {low} and {high}</source>
+      <translation>{name} {value} 不是 {low} 至 {high} 之间的 WGS84 度数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="540" />
@@ -12843,6 +13300,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="220" />
+      <source>{n} media links not imported: the store keeps photos, not links</source>
+      <translation>{n} 个媒体链接未导入：库保存的是照片，而不是链接</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="248" />
       <source>{n} of {total} rows rejected, so nothing was imported (all or nothing): correct them (see the rejects layer) and run the import again</source>
       <translation>{total} 行中有 {n} 行被拒绝，因此未导入任何案件（全部或全不）：请按拒绝图层中的原因改正后重新导入</translation>
@@ -12880,14 +13342,29 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>有 {n} 个 QField 无法接受的问题</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="206" />
+      <source>{n} problems, so nothing was imported (all or nothing): correct the file and import it again</source>
+      <translation>有 {n} 个问题，因此什么也没有导入（全部或全不）：改正文件后重新导入</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/leader_figures.py" line="92" />
       <source>{n} pts</source>
       <translation>{n}个百分点</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="105" />
+      <source>{n} requests written to {file} ({window})</source>
+      <translation>已向 {file} 写出 {n} 条请求（{window}）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="147" />
       <source>{n} rows read; {bad} rejected before the store</source>
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="111" />
+      <source>{n} services written to {file}</source>
+      <translation>已向 {file} 写出 {n} 个服务</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/sources.py" line="146" />
@@ -13123,6 +13600,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="416" />
       <source>{source} is a public channel: the reporter's name and phone are required (columns {reporter} and {phone}); fill them or choose the source the report really came through</source>
       <translation>{source} 是公众渠道：必须填写反映人姓名和联系电话（{reporter} 列和 {phone} 列）；请补填，或选择案件实际的来源</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="188" />
+      <source>{source} is a public channel: the store needs a reporter's name and phone for every case, and GeoReport requests carry none; give the reporter and phone (the contact of the system the file comes from)</source>
+      <translation>{source} 是公众渠道：库要求每个案件都有举报人姓名和电话，而 GeoReport 请求不含这些；请填写举报人和电话（文件来源系统的联系人）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/reference.py" line="116" />
@@ -13553,6 +14035,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <location filename="citygrid_plugin/processing/alg_manual.py" line="201" />
       <source>… and {n} more differences</source>
       <translation>……另有 {n} 处差异</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="212" />
+      <source>… and {n} more problems</source>
+      <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importcases.py" line="254" />

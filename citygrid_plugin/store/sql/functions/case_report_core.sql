@@ -2,7 +2,8 @@
 -- citygrid.case_report (the logged-in user, the server's clock) and citygrid.case_replay_report
 -- (the store owner replaying history: its own actor and time, marked replayed). Nobody but the
 -- owner may call it directly (roles.sql grants it to no one).
---   p_actor        the login recorded as reporter (checked: a case role; the source's role)
+--   p_actor        the login recorded as reporter (checked: a case role, or the Open311 service's for 公众举报;
+--                  the source's role)
 --   p_at           the report time (the server's clock, except in a replay)
 --   p_observed_at  when the reporter saw the problem (a field report made offline): kept in
 --                  observed_at, at most 5 minutes after p_at (clocks drift) and at most
@@ -32,7 +33,9 @@ DECLARE
 BEGIN
     IF NOT COALESCE(citygrid.user_acts_as(p_actor, 'operator') OR citygrid.user_acts_as(p_actor, 'supervisor')
                     OR citygrid.user_acts_as(p_actor, 'shift_leader') OR citygrid.user_acts_as(p_actor, 'dispatcher')
-                    OR citygrid.user_acts_as(p_actor, 'department'), false) THEN
+                    OR citygrid.user_acts_as(p_actor, 'department')
+                    -- the Open311 service's login reports the public's reports (open311_report), nothing else
+                    OR (p_source = '公众举报' AND citygrid.user_acts_as(p_actor, 'open311')), false) THEN
         RAISE EXCEPTION 'user % may not report cases (needs a case role: operator, supervisor, shift leader, dispatcher or department)',
             p_actor USING ERRCODE = 'insufficient_privilege';
     END IF;

@@ -1,0 +1,1 @@
+"""The Open311 GeoReport v2 HTTP service (``./citygrid serve open311``): see :mod:`.server`."""
