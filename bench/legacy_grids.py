@@ -86,6 +86,7 @@ from shapely.prepared import prep
 from shapely.strtree import STRtree
 from shapely.validation import explain_validity
 
+
 def tr(text: str) -> str:  # the frozen copy needs no translation
     return text
 
