@@ -1257,12 +1257,12 @@ def _attach_roads(blocks: list[tuple[Polygon, str]], roads: list[Polygon],
             else:
                 left.append(piece)
         pending = left
-    dropped = [p for p in pending if p.area < 0.01]  # below any survey's precision: not a grid
+    # floating-point debris below 0.01 m² that touches no grid along an edge is no grid (far below a
+    # 1:500 survey's precision; the tiling check allows 1e-6 of the community's area)
     pending = [p for p in pending if p.area >= 0.01]
     if pending:  # road space no grid touches (a community of road only): it becomes grids
         merged = _single_polygons(unary_union(pending))
         grids += [[p, "block"] for p in merged]
-    del dropped
     return [(g[0], g[1]) for g in grids], len(pending)
 
 
@@ -1322,7 +1322,7 @@ def _community_task(args: tuple) -> _Outcome:
     """Partition one community and measure it (a top-level function: worker processes call it)."""
     key, geom, lines, obstacles, params = args
     unit = params.target_area
-    faces, added, seg_class, _extended = _blocks(geom, lines, params)
+    faces, added, seg_class, _ = _blocks(geom, lines, params)
     notes: list[Note] = []
     if added > 0:
         pt = geom.representative_point()
