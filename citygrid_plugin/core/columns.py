@@ -4,8 +4,13 @@ the store wants them (trimmed text, ISO dates)."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from .i18n import tr
+
+# A phone number as every phone column of the store checks it (case_reporter, case_extra_report,
+# grid_roster, patrol contacts): digits, spaces, + - ( ), 3 to 40 characters.
+PHONE = re.compile(r"^[0-9+() -]{3,40}$")
 
 # Departments CSV header → store field (core.textio.read_table's aliases).
 DEPARTMENT_ALIASES = {

@@ -1478,7 +1478,10 @@ class _Workers:
                 while index not in self._results:
                     self._cond.wait(timeout=1.0)
                     if index not in self._results and not any(t.is_alive() for t in threads):
-                        raise PartitionError([tr("internal error: the partition's worker processes stopped")])
+                        raise PartitionError([tr(
+                            "internal error: the partition's worker processes stopped (out of memory, or killed); "
+                            "nothing was written: run it again with 1 worker process (WORKERS=1), which needs less "
+                            "memory")])
                 _, outcome, error = self._results.pop(index)
             if error is not None:
                 raise PartitionError([tr("internal error in a worker process: {error}").format(error=error)])

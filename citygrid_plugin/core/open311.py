@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
+from .columns import PHONE
 from .i18n import tr
 
 CST = timezone(timedelta(hours=8))  # Asia/Shanghai (no daylight saving)
@@ -486,7 +487,7 @@ def parse_post(form: Mapping[str, str], require_reporter: bool = False) -> tuple
     first = _text(field("first_name"), "first_name", 100, problems)
     last = _text(field("last_name"), "last_name", 100, problems)
     phone = _text(field("phone"), "phone", 40, problems)
-    if phone is not None and not re.fullmatch(r"[0-9+() -]{3,40}", phone):
+    if phone is not None and not PHONE.match(phone):
         problems.append(tr("phone '{value}' is not a phone number: digits, spaces, + - ( ) only").format(
             value=_show(phone)))
     reporter = reporter_name(first, last)

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .admintables import AdminTableError, Change, Checked, Problem, Sheet
+from .columns import PHONE
 from .i18n import tr
 
 DUTIES = ("领导员", "城管员", "环卫员", "社区员", "巡查员", "志愿员")
@@ -28,7 +29,6 @@ ROSTER_COLUMNS = {
     "note": ("说明", "备注", "note"),
 }
 REQUIRED = ("grid", "duty", "name")
-PHONE = re.compile(r"^[0-9+() -]{3,40}$")     # the store's check on grid_roster.phone
 GRID_CODE = re.compile(r"^[0-9]{15}$")
 MAX_NAME, MAX_NOTE = 100, 500
 

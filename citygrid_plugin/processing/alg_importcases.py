@@ -7,7 +7,6 @@ all. The external id (the platform's number) makes a re-import add nothing.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -37,7 +36,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QVariant
 
 from ..core import chinacoords
 from ..core.casefilter import CST
-from ..core.columns import ColumnError, text
+from ..core.columns import PHONE, ColumnError, text
 from ..core.i18n import tr
 from ..core.textio import ENCODINGS, TextInputError, mixed_encoding, read_table
 from ..store import intake
@@ -65,7 +64,6 @@ KIND_WORDS = {"event": "event", "事件": "event", "component": "component", "�
 TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y%m%d%H%M%S",
                 "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日%H:%M", "%Y年%m月%d日%H时%M分",
                 "%Y.%m.%d %H:%M")
-PHONE = re.compile(r"^[0-9+() -]{3,40}$")        # the store's check on case_reporter.phone
 EXTERNAL_ID_MAX = 100                            # the store's check on work_case.external_id
 REPORTER_MAX = 200
 CHINA_LON = (73.0, 135.0)

@@ -15,7 +15,6 @@ transaction (``store.intake.report_many``), or nothing at all when one request i
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from qgis.core import (
@@ -28,6 +27,7 @@ from qgis.core import (
 )
 
 from ..core import open311
+from ..core.columns import PHONE
 from ..core.i18n import tr
 from ..store import intake
 from ..store.db import StoreError
@@ -35,7 +35,6 @@ from ..store.open311 import export_requests, to_store_crs
 from .base import CaseAnalysisAlgorithm, CityGridAlgorithm
 
 SOURCE = "公众举报"                       # the public's channel (core.casefilter.SOURCES)
-PHONE = re.compile(r"^[0-9+() -]{3,40}$")   # the store's check on case_reporter.phone
 SHOWN_REJECTS = 50
 KIND_NAMES = {"event": "事件", "component": "部件"}
 FILE_FILTER = "GeoReport JSON (*.json);;GeoReport XML (*.xml)"

@@ -79,7 +79,7 @@
       <translation>“{text}”：未知的时间单位“{unit}”；请用 小时、分钟、工作时 或 工作日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="249" />
+      <location filename="citygrid_plugin/core/open311.py" line="250" />
       <source>'{value}' is not an ISO 8601 time (2024-05-01T08:30:00+08:00)</source>
       <translation>“{value}”不是 ISO 8601 时间（2024-05-01T08:30:00+08:00）</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>（1 − {rate}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="419" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="417" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="205" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="203" />
       <source>Address column</source>
       <translation>地址列</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>有应处置案件的{n}个街道按期处置率均为{rate}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="217" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="215" />
       <source>Already known (re-import)</source>
       <translation>已有案件（重复导入）</translation>
     </message>
@@ -579,7 +579,7 @@
       <translation>待核实</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="198" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="196" />
       <source>BD-09 longitude/latitude (Baidu)</source>
       <translation>BD-09 经纬度（百度）</translation>
     </message>
@@ -729,7 +729,7 @@
       <translation>CSV 坐标：从 {src} 重投影到 {dst}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="186" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="184" />
       <source>CSV encoding</source>
       <translation>CSV 编码</translation>
     </message>
@@ -919,7 +919,7 @@
       <translation>本月立案案件中按期结案（正常结案）的</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="217" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="215" />
       <source>Cases created</source>
       <translation>新建案件</translation>
     </message>
@@ -944,7 +944,7 @@
       <translation>本月应处置案件中按期处置的</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="183" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="181" />
       <source>Cases layer (GeoPackage, shapefile, …)</source>
       <translation>案件图层（GeoPackage、shapefile 等）</translation>
     </message>
@@ -1215,7 +1215,7 @@ Register anyway?</source>
       <translation>类别代码，逗号分隔（2 位大类或 4/5 位小类；留空：全部）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="203" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="201" />
       <source>Class column (code or Chinese name)</source>
       <translation>分类列（代码或中文名称）</translation>
     </message>
@@ -1315,7 +1315,7 @@ Register anyway?</source>
       <translation>按期结案数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="153" />
       <source>Closed requests skipped</source>
       <translation>跳过的已关闭请求</translation>
     </message>
@@ -1670,12 +1670,12 @@ Register anyway?</source>
       <translation>将测绘单位提供的 1:500 地形图 CAD 图（DXF）转换为数据库中的底图图层：线、面和注记，样式适合在 1:500 比例尺下阅读。CAD 图层按名称对应到类型：JMD 居民地 → 建筑，DLSS 道路 → 道路，SXSS 水系 → 水系，ZBTZ 植被 → 植被，JJ 境界 → 境界，ZJ 注记 → 注记（按前缀，不区分大小写）；GXYZ、DMTZ、KZD、DLDW、GCD、DGX → 其他；含“房屋/建筑”“道路”“水”“注记”的中文图层名也能识别。图层对应关系（如“DLSS=road;FW=building”）优先于内置名称。无法识别的图层按“其他”导入并在警告中列出。建筑、水系、植被图层上的闭合轮廓转为面（无效的会被修复并按实体句柄报告），其他多段线保持为线，注记保留文字、字高和角度。CAD 图不带坐标系：请给出图中坐标所用的坐标系（默认为数据库坐标系）；坐标会重投影到数据库坐标系，落在其适用范围之外的图会被拒绝。再次导入同名图纸会替换此前的导入，其他图纸不受影响。全部在一个事务中写入：出错时不写入任何数据。DWG 文件需先在 CAD 中另存为 DXF。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="195" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="193" />
       <source>Coordinates of the input</source>
       <translation>输入坐标的坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="493" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="491" />
       <source>Coordinates: {system} longitude/latitude, converted to WGS84 (published formulas, typically within 1–2 m of the true position), then to {dst}</source>
       <translation>坐标：{system} 经纬度，先转换为 WGS84（公开公式，与真实位置一般相差 1–2 米），再转换到 {dst}</translation>
     </message>
@@ -1965,7 +1965,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>问题描述</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="204" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="202" />
       <source>Description column</source>
       <translation>问题描述列</translation>
     </message>
@@ -2345,7 +2345,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="68" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="67" />
       <source>Export cases as Open311 GeoReport</source>
       <translation>导出案件为 Open311 GeoReport</translation>
     </message>
@@ -2395,7 +2395,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>延期申请</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="200" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="198" />
       <source>External id column (the platform's number; required)</source>
       <translation>外部编号列（平台工单编号，必填）</translation>
     </message>
@@ -2514,7 +2514,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="197" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="195" />
       <source>GCJ-02 longitude/latitude (Amap, Tencent, WeChat)</source>
       <translation>GCJ-02 经纬度（高德、腾讯、微信）</translation>
     </message>
@@ -2569,7 +2569,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>GeoPackage 数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="144" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="143" />
       <source>GeoReport requests file (.json or .xml)</source>
       <translation>GeoReport 请求文件（.json 或 .xml）</translation>
     </message>
@@ -2979,7 +2979,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>每件案件热力扩散的半径（仅热力图视图）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="125" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="124" />
       <source>Import Open311 GeoReport requests</source>
       <translation>导入 Open311 GeoReport 请求</translation>
     </message>
@@ -2999,7 +2999,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>导入问题来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="157" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="155" />
       <source>Import cases</source>
       <translation>导入案件</translation>
     </message>
@@ -3074,7 +3074,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>已导入 {file}：指挥手册现为第 {version} 版（{n} 处修改）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="128" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="127" />
       <source>Imports a GeoReport v2 requests file (JSON or XML, UTF-8, by its extension) from another system: each open request becomes a case of source 公众举报 (public report) through the store's case_report, its external id open311:&lt;system&gt;:&lt;service_request_id&gt;, so importing the same file again adds nothing. Closed requests are skipped (finished where they came from).
 
 service_code is a service of this store (E + event class code, C + component class code: see the services file of “Export cases as Open311 GeoReport”); lat/long are WGS84 and must lie inside a unit grid of the district. GeoReport requests carry no reporter, but 公众举报 needs the reporter's name and phone: give the contact (name and phone) of the system or person the file came from. The case's report time is the store's clock at the import.
@@ -3087,7 +3087,7 @@ service_code 必须是本库的服务类型（事件为 E + 事件类别代码�
 全部或全不：先检查每条请求，列出每个问题及其请求编号；只要有一条被拒绝，就什么也不写入。改正文件后重新导入。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="160" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="158" />
       <source>Imports cases (批量导入案件) from a hotline or 12345 platform export: a CSV file (UTF-8 or GBK, detected; a file mixing both encodings is refused), a GeoPackage or a shapefile. Columns are found by name — 工单编号 (external id), 来源/渠道 (source), 案件类型 (kind), 小类/问题类别 (class: a code or a Chinese name), 问题描述, 地址, 反映人, 联系电话, 来电时间, 经度/纬度 or X/Y — or chosen explicitly. A fixed source (e.g. 12345热线) applies to rows without one. The kind (event or component) comes from its column, from the parameter, or from the class when only one kind has it.
 
 Coordinates: the store CRS (or the layer's CRS), WGS84, or the GCJ-02 (Amap, Tencent, WeChat) and BD-09 (Baidu) coordinates that Chinese map apps emit. GCJ-02 and BD-09 are converted to WGS84 explicitly (the published formulas; the inverse iterated to below 1 mm), then to the store CRS. The published GCJ-02 formula approximates the official one: a converted position is typically within 1–2 m of the true WGS84 position.
@@ -3244,12 +3244,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="202" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="200" />
       <source>Kind column (event/component)</source>
       <translation>案件类型列（事件/部件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="191" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="189" />
       <source>Kind of rows without one</source>
       <translation>未填案件类型的行的类型</translation>
     </message>
@@ -3629,7 +3629,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="147" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="146" />
       <source>Name of the system the file comes from (letters, digits, . _ -; part of the external id)</source>
       <translation>文件来源系统的名称（字母、数字、. _ -；作为外部编号的一部分）</translation>
     </message>
@@ -4514,7 +4514,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>发现的问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="155" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="154" />
       <source>Problems found (nothing written when any)</source>
       <translation>发现的问题（有问题时什么也不写入）</translation>
     </message>
@@ -4664,17 +4664,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立即重新读取数据（数据也会随每次变化实时更新）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="178" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="177" />
       <source>Read {n} requests from {file}</source>
       <translation>从 {file} 读入 {n} 条请求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="295" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="293" />
       <source>Read {n} rows ({encoding})</source>
       <translation>已读取 {n} 行（{encoding}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="327" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="325" />
       <source>Read {n} rows ({layer})</source>
       <translation>已读取 {n} 行（{layer}）</translation>
     </message>
@@ -4759,7 +4759,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>被拒绝</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="215" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="213" />
       <source>Rejected rows</source>
       <translation>被拒绝的行</translation>
     </message>
@@ -4884,17 +4884,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="206" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="204" />
       <source>Reporter column</source>
       <translation>反映人列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="207" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="205" />
       <source>Reporter phone column</source>
       <translation>联系电话列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="150" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="149" />
       <source>Reporter recorded for the requests (the contact of that system)</source>
       <translation>为这些请求记录的举报人（该系统的联系人）</translation>
     </message>
@@ -4904,7 +4904,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>举报人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="152" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="151" />
       <source>Reporter's phone</source>
       <translation>举报人电话</translation>
     </message>
@@ -4939,12 +4939,12 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>申请延期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="86" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="85" />
       <source>Requests file (.json or .xml)</source>
       <translation>请求文件（.json 或 .xml）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="90" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="89" />
       <source>Requests written</source>
       <translation>已写出的请求</translation>
     </message>
@@ -5333,7 +5333,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>9月</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="88" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="87" />
       <source>Services file (.json or .xml; optional)</source>
       <translation>服务文件（.json 或 .xml；可选）</translation>
     </message>
@@ -5463,12 +5463,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>来源与举报人</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="201" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="199" />
       <source>Source column</source>
       <translation>来源列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="189" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="187" />
       <source>Source of rows without one (e.g. 12345热线)</source>
       <translation>未填来源的行的来源（如 12345热线）</translation>
     </message>
@@ -6189,7 +6189,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>时限</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="208" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="206" />
       <source>Time observed column</source>
       <translation>发现时间列</translation>
     </message>
@@ -6540,7 +6540,7 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <translation>版本记录</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="196" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="194" />
       <source>WGS84 longitude/latitude (GPS)</source>
       <translation>WGS84 经纬度（GPS）</translation>
     </message>
@@ -6764,7 +6764,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>为每位监督员在输出文件夹中生成一个巡查数据包，放在以其登录名命名的子文件夹中：一个 GeoPackage 和一个 QGIS 工程，QField（以及 QGIS）可直接离线打开。数据包包含他当天的责任网格（红框）及周边网格、附近的部件和 1:500 地形图；一个问题上报图层，表单自动填写时间、上报人和定位精度，照片存放在 DCIM/ 下；他待办的核实、核查任务及上报照片；以及供 QField 位置跟踪使用的轨迹图层（M 值为时间）。监督员：登录名，以逗号分隔；留空则为当天有责任网格的全部监督员（监督员只能生成自己的数据包）。谁可以为谁生成数据包由数据库决定，每个数据包都在数据库中登记。每个数据包都会检查是否有 QField 无法使用的内容；有问题的数据包不予保留。已有的数据包绝不覆盖（其中可能有尚未同步的外业成果）。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="71" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="70" />
       <source>Writes the cases of a window (the last N days, or a start and end; by default the last 90 days) and the chosen kinds, classes, sources, states and area as an Open311 GeoReport v2 requests file, and optionally the store's classes as its services file. The format follows the file's extension: .json or .xml (UTF-8).
 
 Each case is one request: its case number is service_request_id, its class the service_code (E + class code for an event, C + class code for a component), status open or closed (closed and cancelled cases), the state in Chinese as status_notes, the department handling it as agency_responsible, the handling deadline as expected_datetime, times ISO 8601 at +08:00, lat/long in WGS84 transformed from the store CRS. Only public fields are written: never the reporter's name or phone. media_url stays empty: the store does not mark photos public.</source>
@@ -6793,7 +6793,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>已写出：{path}（{pages} 页，{seconds:.1f} 秒）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="209" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="207" />
       <source>X / longitude column (CSV or a layer without geometry)</source>
       <translation>X / 经度列（CSV 或无几何的图层）</translation>
     </message>
@@ -6803,7 +6803,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>X 列（CSV）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="210" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="208" />
       <source>Y / latitude column (CSV or a layer without geometry)</source>
       <translation>Y / 纬度列（CSV 或无几何的图层）</translation>
     </message>
@@ -6833,17 +6833,17 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="380" />
+      <location filename="citygrid_plugin/core/open311.py" line="381" />
       <source>a GeoReport requests file has the root element &lt;service_requests&gt;, not &lt;{tag}&gt;</source>
       <translation>GeoReport 请求文件的根元素应为 &lt;service_requests&gt;，而不是 &lt;{tag}&gt;</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="365" />
+      <location filename="citygrid_plugin/core/open311.py" line="366" />
       <source>a GeoReport requests file holds a JSON array of requests</source>
       <translation>GeoReport 请求文件应为请求的 JSON 数组</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="147" />
+      <location filename="citygrid_plugin/core/open311.py" line="148" />
       <source>a GeoReport time needs a time zone, got {value}</source>
       <translation>GeoReport 时间必须带时区，得到的是 {value}</translation>
     </message>
@@ -7013,7 +7013,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>文本含有 NUL 字符；请删除</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="245" />
+      <location filename="citygrid_plugin/core/open311.py" line="246" />
       <source>a time is needed</source>
       <translation>需要一个时间</translation>
     </message>
@@ -7673,7 +7673,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>分类 %s 不是 %s 标准的部件分类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="457" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="455" />
       <source>class '{value}' is ambiguous ({choices}); give the kind (event or component) or the class code</source>
       <translation>类别“{value}”有歧义（{choices}）；请给出案件类型（事件或部件）或类别代码</translation>
     </message>
@@ -7683,7 +7683,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>“{value}”既不是 {profile} 标准的分类代码，也不是分类名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="451" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="449" />
       <source>class '{value}' is neither a class code nor a class name of profile {profile}{kind}; use a class of the store's class table</source>
       <translation>类别“{value}”既不是 {profile} 版{kind}的类别代码也不是类别名称；请使用库中类别表的类别</translation>
     </message>
@@ -7813,7 +7813,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{column} 列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="387" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="385" />
       <source>column {column} contains a NUL character (\0); remove it</source>
       <translation>{column} 列含有 NUL 字符（\0）；请删除</translation>
     </message>
@@ -8068,27 +8068,27 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>邻接（共边或共角的网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="539" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="537" />
       <source>coordinates ({x}, {y}) are not longitude/latitude (metres?); choose the coordinates “store CRS”</source>
       <translation>坐标（{x}, {y}）不是经纬度（是米？）；请将坐标选为“库坐标系”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="551" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="549" />
       <source>coordinates ({x}, {y}) cannot be reprojected to {crs}; are they really in the chosen coordinates?</source>
       <translation>坐标（{x}, {y}）无法投影到 {crs}；坐标系是否选对了？</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="544" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="542" />
       <source>coordinates ({x}, {y}) look like longitude/latitude, not {crs} metres; choose WGS84, GCJ-02 or BD-09 as the coordinates of the input</source>
       <translation>坐标（{x}, {y}）看起来是经纬度而不是 {crs} 的米制坐标；请将输入坐标选为 WGS84、GCJ-02 或 BD-09</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="554" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="552" />
       <source>coordinates ({x}, {y}) look swapped: X and Y are exchanged; exchange the X and Y columns</source>
       <translation>坐标（{x}, {y}）疑似互换：X 与 Y 颠倒了；请交换 X 列和 Y 列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="535" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="533" />
       <source>coordinates ({x}, {y}) look swapped: the latitude and longitude columns are exchanged (in China the longitude is 73–135, the latitude 18–54); exchange the X and Y columns</source>
       <translation>坐标（{x}, {y}）疑似互换：经度列和纬度列颠倒了（中国境内经度为 73–135，纬度为 18–54）；请交换 X 列和 Y 列</translation>
     </message>
@@ -8258,7 +8258,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>部门未导入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="483" />
+      <location filename="citygrid_plugin/core/open311.py" line="484" />
       <source>description is required: say what is wrong and where</source>
       <translation>必须提供 description：说明问题是什么、在哪里</translation>
     </message>
@@ -8453,12 +8453,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>现有</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="406" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="404" />
       <source>external id '{value}' of {source} is also in {first}: one row per case</source>
       <translation>{source} 的外部编号“{value}”在{first}也出现过：每个案件只能一行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="395" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="393" />
       <source>external id '{value}…' is longer than {n} characters</source>
       <translation>外部编号“{value}…”超过 {n} 个字符</translation>
     </message>
@@ -8533,7 +8533,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="494" />
+      <location filename="citygrid_plugin/core/open311.py" line="495" />
       <source>first_name or last_name and phone are required for a public report</source>
       <translation>公众举报需要 first_name 或 last_name 以及 phone</translation>
     </message>
@@ -8543,7 +8543,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>自</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="192" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="190" />
       <source>from the class (when only one kind has it)</source>
       <translation>由类别推断（仅当只有一种类型含此类别时）</translation>
     </message>
@@ -8613,7 +8613,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>请给出 PostgreSQL 连接或 pg_service 名称之一，不要同时给出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="283" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="281" />
       <source>give either a cases layer or a CSV file</source>
       <translation>请给出案件图层或 CSV 文件（二者选一）</translation>
     </message>
@@ -8968,7 +8968,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>已停用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="1484" />
+      <location filename="citygrid_plugin/core/grids.py" line="1485" />
       <source>internal error in a worker process: {error}</source>
       <translation>工作进程内部错误：{error}</translation>
     </message>
@@ -8984,8 +8984,8 @@ Each case is one request: its case number is service_request_id, its class the s
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="1481" />
-      <source>internal error: the partition's worker processes stopped</source>
-      <translation>内部错误：划分网格的工作进程已停止</translation>
+      <source>internal error: the partition's worker processes stopped (out of memory, or killed); nothing was written: run it again with 1 worker process (WORKERS=1), which needs less memory</source>
+      <translation>内部错误：划分网格的工作进程已停止（内存不足或被终止）；没有写入任何结果：请用 1 个工作进程（WORKERS=1）重新运行，所需内存更少</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/gridcheck.py" line="510" />
@@ -9033,7 +9033,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>把文件放在数据包文件夹（DCIM/）中，并保存相对于工程的路径</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="440" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="438" />
       <source>kind '{value}' is neither event (事件) nor component (部件)</source>
       <translation>案件类型“{value}”既不是事件也不是部件</translation>
     </message>
@@ -9053,12 +9053,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>最近 {days} 天</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="472" />
+      <location filename="citygrid_plugin/core/open311.py" line="473" />
       <source>lat and long are required: every report is placed on the map</source>
       <translation>必须提供 lat 和 long：每条举报都要定位到地图上</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="330" />
+      <location filename="citygrid_plugin/core/open311.py" line="331" />
       <source>lat and long look exchanged: lat is the latitude (-90 to 90), long the longitude</source>
       <translation>lat 与 long 似乎颠倒了：lat 是纬度（-90 至 90），long 是经度</translation>
     </message>
@@ -9108,7 +9108,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>线</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="299" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="297" />
       <source>line {line}</source>
       <translation>第 {line} 行</translation>
     </message>
@@ -9253,7 +9253,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>指挥手册分类 {cls}：{field}“{value}”不是部门（请填写部门编码或“属地”）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="299" />
+      <location filename="citygrid_plugin/core/open311.py" line="300" />
       <source>media_url '{value}' is not an http or https link</source>
       <translation>media_url“{value}”不是 http 或 https 链接</translation>
     </message>
@@ -9458,7 +9458,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>没有分类（请给出分类代码或中文分类名称）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="445" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="443" />
       <source>no class: give a class code or a Chinese class name</source>
       <translation>缺少类别：请填写类别代码或中文类别名称</translation>
     </message>
@@ -9488,12 +9488,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>未普查，无部件（{n} 个网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="412" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="410" />
       <source>no description (column {column}): say what the problem is</source>
       <translation>缺少问题描述（{column} 列）：请写明是什么问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="240" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="239" />
       <source>no description: the store needs one (what is wrong, where)</source>
       <translation>没有描述：库要求必须有（问题是什么、在哪里）</translation>
     </message>
@@ -9503,7 +9503,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>无结束日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="392" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="390" />
       <source>no external id (column {column}): every row needs the platform's number, so that a re-import adds nothing</source>
       <translation>缺少外部编号（{column} 列）：每行都需要平台工单编号，重复导入时才不会重复建案</translation>
     </message>
@@ -9573,12 +9573,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>未指定巡查数据包文件夹</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="507" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="505" />
       <source>no position: the columns {x_column} and {y_column} hold '{x}' and '{y}', not two numbers</source>
       <translation>缺少位置：{x_column} 列和 {y_column} 列的值为“{x}”和“{y}”，不是两个数字</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="513" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="511" />
       <source>no position: the feature has no geometry</source>
       <translation>缺少位置：该要素没有几何</translation>
     </message>
@@ -9598,7 +9598,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>没有“{name}”表：导入会替换整本指挥手册，缺少此表会删除所有{name}条目；请添加此表（可先导出指挥手册查看格式）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="398" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="396" />
       <source>no source: fill the column {column} or give the source of rows without one</source>
       <translation>缺少来源：请填写 {column} 列，或给出未填来源的行的来源</translation>
     </message>
@@ -9953,7 +9953,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>自 {start} 起的轨迹段未存入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="1548" />
+      <location filename="citygrid_plugin/core/grids.py" line="1549" />
       <source>partition cancelled</source>
       <translation>网格划分已取消</translation>
     </message>
@@ -9998,12 +9998,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>pg_service 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="422" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="420" />
       <source>phone '{value}' is not a phone number (digits, + - ( ) and spaces, 3 to 40 characters)</source>
       <translation>电话“{value}”不是电话号码（数字、+ - ( ) 和空格，3 到 40 个字符）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="490" />
+      <location filename="citygrid_plugin/core/open311.py" line="491" />
       <source>phone '{value}' is not a phone number: digits, spaces, + - ( ) only</source>
       <translation>phone“{value}”不是电话号码：只能含数字、空格和 + - ( )</translation>
     </message>
@@ -10183,7 +10183,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>本月经核实确认并立案的问题数，即应结案的案件数。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="425" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="423" />
       <source>reporter name longer than {n} characters</source>
       <translation>反映人姓名超过 {n} 个字符</translation>
     </message>
@@ -10193,27 +10193,27 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>本人上报数及其中立案数；本人核实、核查数及按期数（以库记录的判定为准）；覆盖率 = 巡查日已巡查责任网格数 / 责任网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="246" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="245" />
       <source>request {id}: {what}</source>
       <translation>请求 {id}：{what}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="414" />
+      <location filename="citygrid_plugin/core/open311.py" line="415" />
       <source>request {number}</source>
       <translation>第 {number} 条请求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="413" />
+      <location filename="citygrid_plugin/core/open311.py" line="414" />
       <source>request {number} (id {id})</source>
       <translation>第 {number} 条请求（编号 {id}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="410" />
+      <location filename="citygrid_plugin/core/open311.py" line="411" />
       <source>request {number}: not a request</source>
       <translation>第 {number} 条：不是请求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="337" />
+      <location filename="citygrid_plugin/core/open311.py" line="338" />
       <source>requested_datetime is missing</source>
       <translation>缺少 requested_datetime</translation>
     </message>
@@ -10418,27 +10418,27 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>请以表单方式提交（application/x-www-form-urlencoded）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="467" />
+      <location filename="citygrid_plugin/core/open311.py" line="468" />
       <source>service_code '{value}' is not a service of this city (see services.json)</source>
       <translation>service_code“{value}”不是本市的服务（见 services.json）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="320" />
+      <location filename="citygrid_plugin/core/open311.py" line="321" />
       <source>service_code is missing</source>
       <translation>缺少 service_code</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="465" />
+      <location filename="citygrid_plugin/core/open311.py" line="466" />
       <source>service_code is required</source>
       <translation>必须提供 service_code</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="312" />
+      <location filename="citygrid_plugin/core/open311.py" line="313" />
       <source>service_request_id '{value}' must be 1 to 64 letters, digits, '.', '_', ':' or '-'</source>
       <translation>service_request_id“{value}”须为 1 至 64 个字母、数字、“.”、“_”、“:”或“-”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="310" />
+      <location filename="citygrid_plugin/core/open311.py" line="311" />
       <source>service_request_id is missing</source>
       <translation>缺少 service_request_id</translation>
     </message>
@@ -10518,7 +10518,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>排序</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="371" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="369" />
       <source>source '{value}' is not a channel of the store; use one of: {names}</source>
       <translation>来源“{value}”不是库中的案件来源；请使用以下之一：{names}</translation>
     </message>
@@ -10548,12 +10548,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>状态必须是 完好、破损、丢失、占用 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="317" />
+      <location filename="citygrid_plugin/core/open311.py" line="318" />
       <source>status '{value}' is neither open nor closed</source>
       <translation>状态“{value}”既不是 open 也不是 closed</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="196" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="194" />
       <source>store CRS (a layer: its own CRS)</source>
       <translation>库坐标系（图层：图层自身坐标系）</translation>
     </message>
@@ -10703,7 +10703,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>本库未配置 Open311 服务：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="371" />
+      <location filename="citygrid_plugin/core/open311.py" line="372" />
       <source>the XML file declares a document type or entities; a GeoReport file has none</source>
       <translation>该 XML 文件声明了文档类型或实体；GeoReport 文件不含这些</translation>
     </message>
@@ -10873,17 +10873,17 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>文件中没有工作簿部分，不是 .xlsx 工作簿</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="405" />
+      <location filename="citygrid_plugin/core/open311.py" line="406" />
       <source>the file is an error response, not requests: {errors}</source>
       <translation>该文件是错误响应，不是请求：{errors}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="361" />
+      <location filename="citygrid_plugin/core/open311.py" line="362" />
       <source>the file is not JSON: {error}</source>
       <translation>该文件不是 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="375" />
+      <location filename="citygrid_plugin/core/open311.py" line="376" />
       <source>the file is not well-formed XML: {error}</source>
       <translation>该文件不是格式正确的 XML：{error}</translation>
     </message>
@@ -10943,22 +10943,22 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>图层 {layer} 的 id 字段中有不是案卷 id 的值（{error}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="416" />
+      <location filename="citygrid_plugin/core/open311.py" line="417" />
       <source>the id is already used by request {number}</source>
       <translation>该编号已被第 {number} 条请求使用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/columns.py" line="59" />
+      <location filename="citygrid_plugin/core/columns.py" line="64" />
       <source>the input has no column '{column}' (columns: {columns})</source>
       <translation>输入中没有列“{column}”（现有列：{columns}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="351" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="349" />
       <source>the input has no column for {params} (columns: {columns}); name them in these parameters</source>
       <translation>输入中找不到 {params} 对应的列（现有列：{columns}）；请在这些参数中指定列名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="354" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="352" />
       <source>the input has no source column (columns: {columns}); choose it, or give the source of every row (e.g. 12345热线)</source>
       <translation>输入中没有来源列（现有列：{columns}）；请指定来源列，或给出所有行的来源（如 12345热线）</translation>
     </message>
@@ -11123,7 +11123,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>近邻数 K 必须是正整数，实际为 {k}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="1527" />
+      <location filename="citygrid_plugin/core/grids.py" line="1528" />
       <source>the number of worker processes must be 0 (every core) or more, got {value}</source>
       <translation>工作进程数必须为 0（使用全部核心）或更大，实际为 {value}</translation>
     </message>
@@ -11240,12 +11240,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>该点不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="243" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="242" />
       <source>the position (lat {lat}, long {long}, WGS84) lies outside the district: in no unit grid</source>
       <translation>位置（lat {lat}，long {long}，WGS84）在本区之外：不在任何单元网格内</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="524" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="522" />
       <source>the position ({x:.1f}, {y:.1f} in {crs}) is outside every unit grid of the district; check the coordinates and the coordinate system (store CRS, WGS84, GCJ-02 or BD-09)</source>
       <translation>位置（{crs} 下 {x:.1f}, {y:.1f}）不在本区任何单元网格内；请检查坐标及坐标系（库坐标系、WGS84、GCJ-02 或 BD-09）</translation>
     </message>
@@ -11435,7 +11435,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="186" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="185" />
       <source>the store has no active source {source}</source>
       <translation>库中没有启用的来源 {source}</translation>
     </message>
@@ -11475,7 +11475,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>存储库中登记了不是 CityGrid 创建的部件序号序列：{names}。它们来自作为类别代码传入的文本（试图通过 next_component_code 注入 SQL）；本次未做任何升级。请数据库管理员检查该服务器上的角色和对象，从 citygrid.component_serial 中删除这些行后再升级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="200" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="199" />
       <source>the store refused request {id}, nothing was written: {error}</source>
       <translation>库拒绝了请求 {id}，什么也没有写入：{error}</translation>
     </message>
@@ -11490,7 +11490,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>库拒绝了修改，未做任何修改：{error}；只有管理员（具有 citygrid_admin 角色的账号）可以修改这些规则：请以管理员身份登录</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="242" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="240" />
       <source>the store refused the import, nothing was written: {error}</source>
       <translation>库拒绝了这次导入，未写入任何内容：{error}</translation>
     </message>
@@ -11525,7 +11525,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>接手任务的监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="135" />
+      <location filename="citygrid_plugin/core/open311.py" line="136" />
       <source>the system name '{value}' must be 1 to 24 letters, digits, '.', '_' or '-'</source>
       <translation>系统名称“{value}”须为 1 至 24 个字母、数字、“.”、“_”或“-”</translation>
     </message>
@@ -11550,7 +11550,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>文字有 {n} 个字符，最多 4000 个：请删减</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="252" />
+      <location filename="citygrid_plugin/core/open311.py" line="253" />
       <source>the time '{value}' has no time zone offset (+08:00)</source>
       <translation>时间“{value}”没有时区偏移（+08:00）</translation>
     </message>
@@ -11805,7 +11805,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>瓦片地址“{url}”需要包含 {{x}}、{{y}} 和 {{z}} 占位符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="469" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="467" />
       <source>time '{value}' (column {column}) is not a date and time; write it as 2026-12-06 14:30</source>
       <translation>时间“{value}”（{column} 列）不是日期时间；请写成 2026-12-06 14:30 的格式</translation>
     </message>
@@ -11815,12 +11815,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>时限必须是 0 到 87600（十年的小时数）之间的有限数值，收到的是 {amount}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="475" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="473" />
       <source>time {value} (column {column}) is in the future; check the date</source>
       <translation>时间 {value}（{column} 列）晚于当前时间；请检查日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="478" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="476" />
       <source>time {value} (column {column}) is more than {days:g} days ago, longer than the store accepts (setting observed_max_days): import the export while it is recent, or leave the time column out</source>
       <translation>时间 {value}（{column} 列）早于 {days:g} 天前，超出库允许的范围（设置 observed_max_days）：请及时导入导出文件，或不导入时间列</translation>
     </message>
@@ -11900,7 +11900,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>单元网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="398" />
+      <location filename="citygrid_plugin/core/open311.py" line="399" />
       <source>unknown GeoReport format '{value}'; use json or xml</source>
       <translation>未知的 GeoReport 格式“{value}”；请用 json 或 xml</translation>
     </message>
@@ -12045,7 +12045,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>未知的得分项 {terms}；可选得分项为 {choices}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="237" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="236" />
       <source>unknown service_code '{value}': not a class of this store (E + event class code, C + component class code; see the services file)</source>
       <translation>未知的 service_code“{value}”：不是本库的类别（事件为 E + 事件类别代码，部件为 C + 部件类别代码；见服务文件）</translation>
     </message>
@@ -12450,7 +12450,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{communities} 个社区：新编码 {new}，沿用 {kept}，调整形状 {reshaped}，注销 {retired}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="1534" />
+      <location filename="citygrid_plugin/core/grids.py" line="1535" />
       <source>{count} barrier geometries are neither lines nor polygons (or have non-finite coordinates) and were ignored</source>
       <translation>{count} 个分隔要素既不是线也不是面（或坐标无效），已忽略</translation>
     </message>
@@ -12515,12 +12515,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{count} 个警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="257" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="255" />
       <source>{created} cases created, {known} already known (imported before), 0 rejected</source>
       <translation>新建案件 {created} 件，已有 {known} 件（此前已导入），拒绝 0 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="215" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="214" />
       <source>{created} new, {known} already there, {closed} closed requests skipped</source>
       <translation>新增 {created} 条，已有 {known} 条，跳过已关闭请求 {closed} 条</translation>
     </message>
@@ -12680,7 +12680,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{file} 已损坏：读取 {n} 个实体后因“{error}”停止；未写入任何数据。请从 CAD 重新导出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="175" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="174" />
       <source>{file} is not UTF-8 (GeoReport files are UTF-8): byte {at}</source>
       <translation>{file} 不是 UTF-8 编码（GeoReport 文件为 UTF-8）：第 {at} 字节</translation>
     </message>
@@ -12695,7 +12695,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{file} 未导入：有 {n} 处问题（见问题列表窗口）；现行手册未作修改。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="48" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="47" />
       <source>{file}: a GeoReport file ends in .json or .xml</source>
       <translation>{file}：GeoReport 文件的扩展名应为 .json 或 .xml</translation>
     </message>
@@ -12955,7 +12955,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{layer} 使用 {crs}（单位为度）；改用其经度所在的 CGCS2000 高斯-克吕格投影带 EPSG:{epsg} 处理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="307" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="305" />
       <source>{layer} is in {crs} (metres), but the coordinates are set to {system} longitude/latitude; choose “store CRS (a layer: its own CRS)”</source>
       <translation>{layer} 的坐标系为 {crs}（米），但坐标设为 {system} 经纬度；请选择“库坐标系（图层：图层自身坐标系）”</translation>
     </message>
@@ -13120,7 +13120,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{name_en}；可信 {trusted}；需登记举报人 {needs}；上报角色 {role}；启用 {active}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="265" />
+      <location filename="citygrid_plugin/core/open311.py" line="266" />
       <source>{name} '{value}' is not a number</source>
       <translation>{name}“{value}”不是数字</translation>
     </message>
@@ -13135,7 +13135,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{name}（{n} 件）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="287" />
+      <location filename="citygrid_plugin/core/open311.py" line="288" />
       <source>{name} has {count} characters; at most {limit}</source>
       <translation>{name} 有 {count} 个字符；最多 {limit} 个</translation>
     </message>
@@ -13145,12 +13145,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{name} 是损坏的 .xlsx 工作簿（{error}）；请在 Excel 或 WPS 中打开后重新保存</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="459" />
+      <location filename="citygrid_plugin/core/open311.py" line="460" />
       <source>{name} is given more than once</source>
       <translation>{name} 给出了不止一次</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="263" />
+      <location filename="citygrid_plugin/core/open311.py" line="264" />
       <source>{name} is missing</source>
       <translation>缺少 {name}</translation>
     </message>
@@ -13160,7 +13160,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{name} 不是 .xlsx 工作簿（旧的 .xls、改了扩展名的 CSV，或文件已损坏？）；请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="281" />
+      <location filename="citygrid_plugin/core/open311.py" line="282" />
       <source>{name} must be text</source>
       <translation>{name} 必须是文本</translation>
     </message>
@@ -13170,7 +13170,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{name} 解压后超过 256 MB，不是可以导入的工作簿</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/open311.py" line="271" />
+      <location filename="citygrid_plugin/core/open311.py" line="272" />
       <source>{name} {value} is not a WGS84 degree between {low} and {high}</source>
       <translation>{name} {value} 不是 {low} 至 {high} 之间的 WGS84 度数</translation>
     </message>
@@ -13300,12 +13300,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="220" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="219" />
       <source>{n} media links not imported: the store keeps photos, not links</source>
       <translation>{n} 个媒体链接未导入：库保存的是照片，而不是链接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="248" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="246" />
       <source>{n} of {total} rows rejected, so nothing was imported (all or nothing): correct them (see the rejects layer) and run the import again</source>
       <translation>{total} 行中有 {n} 行被拒绝，因此未导入任何案件（全部或全不）：请按拒绝图层中的原因改正后重新导入</translation>
     </message>
@@ -13342,7 +13342,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>有 {n} 个 QField 无法接受的问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="206" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="205" />
       <source>{n} problems, so nothing was imported (all or nothing): correct the file and import it again</source>
       <translation>有 {n} 个问题，因此什么也没有导入（全部或全不）：改正文件后重新导入</translation>
     </message>
@@ -13352,7 +13352,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{n}个百分点</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="105" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="104" />
       <source>{n} requests written to {file} ({window})</source>
       <translation>已向 {file} 写出 {n} 条请求（{window}）</translation>
     </message>
@@ -13362,7 +13362,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>已读取 {n} 行；入库前拒绝 {bad} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="111" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="110" />
       <source>{n} services written to {file}</source>
       <translation>已向 {file} 写出 {n} 个服务</translation>
     </message>
@@ -13597,12 +13597,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{source} 是 UTF-16 编码（Excel 的“Unicode 文本”）；请另存为“CSV UTF-8”或 GBK 编码的 CSV 后重试</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="416" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="414" />
       <source>{source} is a public channel: the reporter's name and phone are required (columns {reporter} and {phone}); fill them or choose the source the report really came through</source>
       <translation>{source} 是公众渠道：必须填写反映人姓名和联系电话（{reporter} 列和 {phone} 列）；请补填，或选择案件实际的来源</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="188" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="187" />
       <source>{source} is a public channel: the store needs a reporter's name and phone for every case, and GeoReport requests carry none; give the reporter and phone (the contact of the system the file comes from)</source>
       <translation>{source} 是公众渠道：库要求每个案件都有举报人姓名和电话，而 GeoReport 请求不含这些；请填写举报人和电话（文件来源系统的联系人）</translation>
     </message>
@@ -13917,7 +13917,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{where}：距前一点 {metres:.0f} 米，用时 {seconds:.1f} 秒（{speed:.0f} 千米/小时，超过 {limit:.0f} 千米/小时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="265" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="263" />
       <source>{where}: {what}</source>
       <translation>{where}：{what}</translation>
     </message>
@@ -14037,17 +14037,17 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>……另有 {n} 处差异</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_open311.py" line="212" />
+      <location filename="citygrid_plugin/processing/alg_open311.py" line="211" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="254" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="252" />
       <source>… and {n} more rejected rows (see the rejects layer)</source>
       <translation>……另有 {n} 行被拒绝（见拒绝图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_importcases.py" line="185" />
+      <location filename="citygrid_plugin/processing/alg_importcases.py" line="183" />
       <source>…or a CSV file</source>
       <translation>…或 CSV 文件</translation>
     </message>
