@@ -12,6 +12,15 @@
     ./citygrid open311 add-login LOGIN           the service's own login (password from
                                                 $CITYGRID_OPEN311_PASSWORD or asked)
     ./citygrid open311 clients                  the client apps
+    ./citygrid platform init city|district CODE NAME
+                                                make this store the city platform or a district platform
+    ./citygrid platform link (--district-dsn DSN | --district-dbname DB) [--district-host H] [--district-port P]
+                             [--city-host H] [--city-port P] [--resync]
+                                                link a district to this city store (two subscriptions)
+    ./citygrid platform unlink CODE [--district-dsn DSN | --district-dbname DB]
+    ./citygrid platform status                  the city's districts (or, at a district, its link to the city)
+    ./citygrid platform handover CODE event|component CLASS X Y DESCRIPTION [--address A] [--urgent]
+                             [--reference NO]   hand a case to a district (市级转办)
 
 Target: the private cluster by default; ``--service NAME`` (or ``$CITYGRID_PGSERVICE``) for a
 pg_service entry, ``--dsn`` (or ``$CITYGRID_DSN``) for a libpq connection string. Exit status
@@ -156,6 +165,120 @@ def cmd_open311(args) -> int:
     return 0
 
 
+def _district_dsn(args) -> str:
+    if args.district_dsn:
+        return args.district_dsn
+    if args.district_dbname:
+        return db.default_dsn(args.district_dbname)
+    raise db.StoreError(tr("which district? --district-dsn DSN (a libpq connection string) or --district-dbname "
+                           "NAME (a database of the private cluster)"))
+
+
+def _address(conn, host, port) -> dict[str, str] | None:
+    from .store import platform
+
+    if not host and not port:
+        return None
+    address = platform.server_address(conn)
+    if host:
+        address["host"] = host
+    if port:
+        address["port"] = str(port)
+    return address
+
+
+def cmd_platform(args) -> int:
+    from .store import platform
+
+    rest = args.rest
+    conn = db.connect(_dsn(args))
+    try:
+        if args.action == "init":
+            if len(rest) != 3 or rest[0] not in ("city", "district"):
+                raise db.StoreError(tr("usage: citygrid platform init city|district CODE NAME"))
+            p = platform.init(conn, rest[0], rest[1], rest[2])
+            print(tr("this store is now the {kind} platform {code} {name}").format(
+                kind=tr("city") if p.kind == "city" else tr("district"), code=p.code, name=p.name))
+        elif args.action == "link":
+            district = db.connect(_district_dsn(args))
+            try:
+                result = platform.link(conn, district,
+                                       district_address=_address(district, args.district_host, args.district_port),
+                                       city_address=_address(conn, args.city_host, args.city_port),
+                                       resync=args.resync)
+            finally:
+                district.close()
+            if result.created:
+                print(tr("district {code} {name} linked in {s:.1f} s: {n} cases at the city").format(
+                    code=result.code, name=result.name, s=result.seconds, n=result.cases))
+            else:
+                print(tr("district {code} {name} is linked and up to date; nothing changed (--resync copies it "
+                         "again)").format(code=result.code, name=result.name))
+            for note in result.notes:
+                print(f"  {note}")
+        elif args.action == "unlink":
+            if len(rest) != 1:
+                raise db.StoreError(tr("usage: citygrid platform unlink CODE [--district-dsn DSN]"))
+            district = db.connect(_district_dsn(args)) if (args.district_dsn or args.district_dbname) else None
+            try:
+                had = platform.unlink(conn, rest[0], district)
+            finally:
+                if district is not None:
+                    district.close()
+            print(tr("district {code} unlinked; the city keeps its cases").format(code=rest[0]) if had
+                  else tr("district {code} was not linked").format(code=rest[0]))
+        elif args.action == "status":
+            me = platform.identity(conn)
+            if me is None:
+                print(tr("this store is on its own (neither the city nor a district platform)"))
+            elif me.kind == "district":
+                swept = platform.handover_sweep(conn)
+                st = platform.feed_slot_status(conn)
+                print(tr("district platform {code} {name}").format(code=me.code, name=me.name))
+                if not st["slot"]:
+                    print(tr("  not linked to a city (no replication slot)"))
+                else:
+                    print(tr("  the city is {state}; WAL kept for it: {mb:.1f} MB ({wal})").format(
+                        state=tr("reading now") if st["active"] else tr("not connected"),
+                        mb=(st["retained_bytes"] or 0) / 1e6, wal=st["wal_status"]))
+                    heard = st["city_last_heard"]
+                    print(tr("  last heard from the city: {at}").format(
+                        at=f"{heard:%Y-%m-%d %H:%M:%S}" if heard else tr("never")))
+                if swept:
+                    print(tr("  {n} hand-overs taken now").format(n=swept))
+                for other in st["other_slots"]:
+                    print(tr("  WARNING: replication slot {slot} is not the city's: whoever reads it reads every "
+                             "change of this store, personal data included; drop it unless you know it "
+                             "(SELECT pg_drop_replication_slot('…'))").format(slot=other))
+            else:
+                links = platform.status(conn)
+                print(tr("city platform {code} {name}: {n} districts").format(code=me.code, name=me.name,
+                                                                             n=len(links)))
+                for d in links:
+                    state = (tr("missing subscription") if d.enabled is None else tr("disabled") if not d.enabled
+                             else tr("streaming") if d.running and d.tables_ready == d.tables
+                             else tr("copying {ready}/{total}").format(ready=d.tables_ready, total=d.tables)
+                             if d.running else tr("not connected"))
+                    heard = f"{d.last_message:%m-%d %H:%M:%S}" if d.last_message else "-"
+                    print(f"  {d.code} {d.name:12s} {state:14s} {heard:15s} "
+                          + tr("{n} cases, {o} open").format(n=d.cases, o=d.open_cases))
+        elif args.action == "handover":
+            if len(rest) != 6:
+                raise db.StoreError(tr("usage: citygrid platform handover CODE event|component CLASS X Y DESCRIPTION"))
+            try:
+                x, y = float(rest[3]), float(rest[4])
+            except ValueError as exc:
+                raise db.StoreError(tr("X and Y must be numbers in the store's CRS, got {x} {y}").format(
+                    x=rest[3], y=rest[4])) from exc
+            hid = platform.handover(conn, rest[0], rest[1], rest[2], rest[5], x, y, address=args.address,
+                                    urgent=args.urgent, reference=args.reference)
+            print(tr("hand-over {id} to district {code} written; the district takes it when it is reached "
+                     "(`./citygrid platform status`)").format(id=hid, code=rest[0]))
+    finally:
+        conn.close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="citygrid", description=__doc__.split("\n")[0])
     parser.add_argument("--service", default=os.environ.get("CITYGRID_PGSERVICE"), help="pg_service name")
@@ -184,6 +307,21 @@ def main(argv: list[str] | None = None) -> int:
     p_o311.add_argument("--disable", action="store_true", help="block the app's key")
     p_o311.add_argument("--keep-key", action="store_true", help="change the app, keep its key")
     p_o311.set_defaults(func=cmd_open311)
+    p_plat = sub.add_parser("platform", help="city and district platforms (logical replication)")
+    p_plat.add_argument("action", choices=["init", "link", "unlink", "status", "handover"])
+    p_plat.add_argument("rest", nargs="*", help="init: city|district CODE NAME; unlink: CODE; handover: CODE KIND "
+                                                "CLASS X Y DESCRIPTION")
+    p_plat.add_argument("--district-dsn", default=None, help="the district store (libpq connection string)")
+    p_plat.add_argument("--district-dbname", default=None, help="the district store: a database of the private cluster")
+    p_plat.add_argument("--district-host", default=None, help="how the city's server reaches the district's")
+    p_plat.add_argument("--district-port", type=int, default=None)
+    p_plat.add_argument("--city-host", default=None, help="how the district's server reaches the city's")
+    p_plat.add_argument("--city-port", type=int, default=None)
+    p_plat.add_argument("--resync", action="store_true", help="copy the district again whole (after a restore)")
+    p_plat.add_argument("--address", default=None)
+    p_plat.add_argument("--urgent", action="store_true")
+    p_plat.add_argument("--reference", default=None, help="the hand-over's number (e.g. the 12345 work order)")
+    p_plat.set_defaults(func=cmd_platform)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -31,6 +31,8 @@ from .gui.bigscreen import BigScreen
 from .gui.dialogs.report_dialog import REPORT_ROLES, ReportDialog
 from .gui.dialogs.settings_dialog import SettingsDialog
 from .gui.docks.case_queue import CaseQueueDock
+from .gui.docks.city_queue import ROLES as CITY_QUEUE_ROLES
+from .gui.docks.city_queue import CityQueueDock
 from .gui.docks.evaluation import EvaluationDock
 from .gui.docks.heatmap import HeatmapDock
 from .gui.docks.leader import LeaderDock
@@ -60,6 +62,7 @@ class CityGridPlugin:
         self.provider = None
         self.split_tool = None
         self.case_dock = None
+        self.city_queue_dock = None
         self.heatmap_dock = None
         self.evaluation_dock = None
         self.coverage_dock = None
@@ -122,6 +125,9 @@ class CityGridPlugin:
         self.queue_action = self._action("case_queue.svg", tr("Case queue"), self.toggle_case_queue,
                                          needs_store=True, roles=CASE_ROLES)
         self.queue_action.setCheckable(True)
+        self.city_queue_action = self._action("city_queue.svg", tr("City cases"), self.toggle_city_queue,
+                                              needs_store=True, roles=CITY_QUEUE_ROLES)
+        self.city_queue_action.setCheckable(True)
         self.report_action = self._action("report_case.svg", tr("Report a case"), self.toggle_report,
                                           needs_store=True, roles=REPORT_ROLES)
         self.report_action.setCheckable(True)
@@ -246,9 +252,9 @@ class CityGridPlugin:
 
     def _release_session(self) -> None:
         """Close the session when no window uses it any more."""
-        if self.session is not None and not any((self.case_dock, self.heatmap_dock, self.evaluation_dock,
-                                                 self.coverage_dock, self.leader_dock, self.big_screen,
-                                                 self.report_dialog, self.admin_dialog)):
+        if self.session is not None and not any((self.case_dock, self.city_queue_dock, self.heatmap_dock,
+                                                 self.evaluation_dock, self.coverage_dock, self.leader_dock,
+                                                 self.big_screen, self.report_dialog, self.admin_dialog)):
             self.session.close()
             self.session = None
 
@@ -260,6 +266,7 @@ class CityGridPlugin:
             self.big_screen.close()
             self._big_screen_closed()
         self._close_case_queue()
+        self._close_city_queue()
         self._close_heatmap()
         self._close_evaluation()
         self._close_leader()
@@ -269,8 +276,8 @@ class CityGridPlugin:
             self.session = None
 
     def _citygrid_docks(self) -> list:
-        return [d for d in (self.case_dock, self.heatmap_dock, self.evaluation_dock, self.coverage_dock,
-                            self.leader_dock)
+        return [d for d in (self.case_dock, self.city_queue_dock, self.heatmap_dock, self.evaluation_dock,
+                            self.coverage_dock, self.leader_dock)
                 if d is not None]
 
     def _show_dock(self, dock) -> None:
@@ -389,6 +396,17 @@ class CityGridPlugin:
 
     def _close_case_queue(self) -> None:
         self._close_dock("case_dock")
+
+    def toggle_city_queue(self, checked: bool) -> None:
+        """全市案件: the open cases of every district, at the city platform (read-only)."""
+        if not checked:
+            self._close_city_queue()
+            return
+        self._open_dock("city_queue_dock", self.city_queue_action,
+                        lambda session: CityQueueDock(self.iface, session, parent=self.iface.mainWindow()))
+
+    def _close_city_queue(self) -> None:
+        self._close_dock("city_queue_dock")
 
     def toggle_report(self, checked: bool) -> None:
         """受理登记: the report dialog and the map tool whose clicks place its point. Unchecking

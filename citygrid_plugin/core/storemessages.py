@@ -259,6 +259,51 @@ _entry(r"case (?P<case>\S+) is finished \((?P<state>\w+)\); report the problem a
        lambda tr=tr: tr("case {case} is finished ({state}); report the problem as a new case"), state=state_label)
 
 
+# city and district platforms (migration 019: platform_set, handover_create)
+_entry(r"hand-over at \((?P<x>[^,]+), (?P<y>[^)]+)\) lies outside district (?P<code>\d+) "
+       r"\((?P<name>.*)\)'s unit grids; it lies in district (?P<other>.+)",
+       lambda tr=tr: tr("the hand-over at ({x}, {y}) lies outside the unit grids of district {code} ({name}); it lies "
+                        "in district {other}"))
+_entry(r"hand-over at \((?P<x>[^,]+), (?P<y>[^)]+)\) lies outside district (?P<code>\d+) "
+       r"\((?P<name>.*)\)'s unit grids; it lies in no linked district",
+       lambda tr=tr: tr("the hand-over at ({x}, {y}) lies outside the unit grids of district {code} ({name}) and of "
+                        "every linked district"))
+_entry(r"district (?P<code>\S+) is not linked to the city \(linked: (?P<linked>.*)\)",
+       lambda tr=tr: tr("district {code} is not linked to the city (linked: {linked})"))
+_entry(r"this store is not the city platform: only the city hands cases to districts",
+       lambda tr=tr: tr("this store is not the city platform: only the city hands cases to districts"))
+_entry(r"user (?P<who>\S+) may not hand cases to a district \(needs the role operator or shift leader at the city\)",
+       lambda tr=tr: tr("user {who} may not hand cases to a district (needs the role operator or shift leader at "
+                        "the city)"))
+_entry(r"(?P<kind>event|component) class (?P<code>\S+) is not in the code tables",
+       lambda tr=tr: tr("{kind} class {code} is not in the code tables"), kind=_kind)
+_entry(r"a hand-over needs a description",
+       lambda tr=tr: tr("a hand-over needs a description"))
+_entry(r"only the store's owner makes it a district or city platform",
+       lambda tr=tr: tr("only the store's owner makes it a district or city platform"))
+_entry(r"this store is already the (?P<kind>city|district) platform (?P<code>\d+) \((?P<name>.*)\); a platform's kind "
+       r"and code do not change",
+       lambda tr=tr: tr("this store is already the {kind} platform {code} ({name}); a platform's kind and code do not "
+                        "change"), kind=lambda k: tr("city") if k == "city" else tr("district"))
+_entry(r"this store holds districts (?P<others>.+) besides (?P<code>\d+): a district platform is one district",
+       lambda tr=tr: tr("this store holds districts {others} besides {code}: a district platform is one district"))
+_entry(r"division code (?P<code>.+) is not a 6-digit code \(GB/T 2260\)",
+       lambda tr=tr: tr("division code {code} is not a 6-digit code (GB/T 2260)"))
+
+
+# ... and their hints
+_entry(r"check the position \(EPSG:(?P<srid>\d+)\) or hand it to the district it lies in",
+       lambda tr=tr: tr("check the position (EPSG:{srid}) or hand it to the district it lies in"))
+_entry(r"\./citygrid platform link links a district",
+       lambda tr=tr: tr("`./citygrid platform link` links a district"))
+_entry(r"\./citygrid platform init city CODE NAME on the city's store",
+       lambda tr=tr: tr("`./citygrid platform init city CODE NAME` on the city's store"))
+_entry(r"make a new store for another platform",
+       lambda tr=tr: tr("make a new store for another platform"))
+_entry(r"one store per district, or make this store the city",
+       lambda tr=tr: tr("one store per district, or make this store the city"))
+
+
 def _identity(text: str) -> str:
     return text
 

@@ -25,6 +25,16 @@ plugin's, or one of its own from a :class:`~citygrid_plugin.connections.StoreTar
 * nothing grows: the labels and bars are created once, the live layer is created once and
   removed with the window; closing the window stops the timers (and closes its own session).
 
+At the city platform (a store whose ``citygrid.platform`` is the city's, store/platform.py) the
+same window shows every district, read-only: the live layer is :sql:`citygrid.city_case` (the
+districts' open cases the city holds by replication, keyed ``uid``), the title names the city, the
+scope says 全市, the tour goes through the districts and the panel adds the districts ranked by
+their open cases, with how many are overdue. The city's store notifies ``'city:<district code>'``
+on channel ``qgis`` when replication brings a district's change (citygrid.feed_notify, one per
+district and transaction), which refreshes the window as a desk's NOTIFY does; the figures are also
+re-read every ``CITY_REFRESH_S`` (15 s) at the city, in case a notification is missed while the
+listener reconnects.
+
 The figures come from :mod:`citygrid_plugin.store.kpi`, which reads only what the big screen's
 role (``citygrid_bigscreen``) may read. The live layer is refreshed by this window (not
 ``setRefreshOnNotifyEnabled``: QGIS 3.22's listener thread does not survive a database restart,
@@ -57,6 +67,7 @@ from ..core.i18n import tr
 from ..core.workflow import state_label
 from ..layers import TABLE_PROPERTY, TEMPORARY_PROPERTY, StoreLayer, store_layer
 from ..store import kpi
+from ..store import platform as store_platform
 from .maplegend import CJK_FONT, MapLegend, ScaleBar, state_colors
 from .session import StoreSession
 
@@ -67,8 +78,17 @@ DEPARTMENT_ROWS = 6            # the departments holding the most open cases
 DESIGN_SIZE = (1920, 1080)     # the text sizes below are for this window size
 CASES_LIVE = StoreLayer("case_queue", "geom", "id", "cases_live", "Open cases (live)", wkb_type="Point",
                         role="cases_live", key_unique=True)
+# at the city platform: every district's open cases (citygrid.city_case), with the columns the
+# style reads (state, state_zh, overdue); uid is unique across districts by construction
+CITY_CASES_LIVE = StoreLayer(
+    "(SELECT uid, district_code, district_name, case_no, state, state_name AS state_zh, "
+    "stage_deadline < now() AS overdue, urgent, geom FROM citygrid.city_case WHERE is_open)",
+    "geom", "uid", "cases_live", "Open cases (live)", wkb_type="Point", role="cases_live", key_unique=True)
 _TITLES = (tr("Open cases (live)"),)  # for the translation catalogue
+CITY_REFRESH_S = 15            # at the city: the figures are also re-read this often (besides each NOTIFY)
+DISTRICT_ROWS = 8              # at the city: the districts holding the most open cases
 DEPARTMENT_COLOR = "#5b8fd6"
+DISTRICT_COLOR = "#e0a040"
 MIN_SCALE = 0.45               # the smallest text, relative to the design size
 
 
@@ -152,7 +172,8 @@ class BigScreen(QWidget):
     ``iface.mapCanvas().layers()``; they stay owned by the caller; other windows' temporary
     layers and the project's own live-cases layer are left out, the screen has its own).
     ``cycle_s`` > 0 tours the streets: every ``cycle_s`` seconds the map zooms to the next street
-    and the figures are those of that street, then the whole district again."""
+    and the figures are those of that street, then the whole district again (at the city
+    platform: the districts, then the whole city)."""
 
     closed = pyqtSignal()
 
@@ -168,6 +189,9 @@ class BigScreen(QWidget):
         self.dsn = self.session.dsn
         self.kpis: dict | None = None
         self.departments: list[tuple[str, str, int, int]] = []
+        self.districts: list[tuple[str, str, int, int]] = []  # at the city: (code, name, open, overdue)
+        self.platform = self._platform()
+        self.city = self.platform is not None and self.platform.kind == "city"
         self.kpi_ok = True
         self.kpi_error = ""
         self.updated_at: datetime | None = None
@@ -182,7 +206,7 @@ class BigScreen(QWidget):
         self.canvas.setCanvasColor(QColor("#f2f2ee"))
         self.canvas.setCachingEnabled(True)  # a repaint of the cases does not redraw the base map
         self.canvas.setPreviewJobsEnabled(False)
-        self.cases_layer = store_layer(self.target, CASES_LIVE)
+        self.cases_layer = store_layer(self.target, CITY_CASES_LIVE if self.city else CASES_LIVE)
         self.base_layers = [layer for layer in base_layers if layer is not None and layer.isValid()
                             and not layer.customProperty(TEMPORARY_PROPERTY)
                             and layer.customProperty(TABLE_PROPERTY) != CASES_LIVE.table]
@@ -193,6 +217,9 @@ class BigScreen(QWidget):
             self.canvas.setDestinationCrs(self.base_layers[0].crs())
         self.canvas.setLayers(layers)
         self.home_extent = QgsRectangle(self.canvas.fullExtent())  # every layer, whatever the window's shape
+        if self.city:  # the whole city: every district, also those with no open case now
+            for district in self.streets():
+                self.home_extent.combineExtentWith(QgsRectangle(*district["extent"]))
         self.home_extent.scale(1.03)
         self.canvas.setExtent(self.home_extent)
         self.legend = MapLegend(self.canvas, self.cases_layer, self.base_layers)
@@ -208,8 +235,12 @@ class BigScreen(QWidget):
         panel.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
         self.panel_box = box
         head = QHBoxLayout()
-        title = _label(tr("City management command centre"), "title")
+        if self.city:
+            title = _label(tr("{city} city management command centre").format(city=self.platform.name), "title")
+        else:
+            title = _label(tr("City management command centre"), "title")
         title.setWordWrap(True)
+        self.title_label = title
         head.addWidget(title, 1)
         self.close_button = QPushButton("✕")
         self.close_button.setObjectName("close")
@@ -219,7 +250,7 @@ class BigScreen(QWidget):
         head.addWidget(self.close_button, 0, Qt.AlignTop)
         box.addLayout(head)
         line = QHBoxLayout()
-        self.scope_label = _label(tr("Whole district"), "scope")
+        self.scope_label = _label(self._whole(), "scope")
         self.clock_label = _label("", "clock")
         line.addWidget(self.scope_label, 1)
         line.addWidget(self.clock_label)
@@ -268,6 +299,22 @@ class BigScreen(QWidget):
         self.no_department.setVisible(False)
         self.department_grid.addWidget(self.no_department, DEPARTMENT_ROWS, 0, 1, 4)
         box.addLayout(self.department_grid)
+
+        # at the city: the districts, ranked by their open cases, with how many are overdue
+        self.district_grid = QGridLayout()
+        self.district_grid.setColumnStretch(1, 1)
+        self.district_rows: list[tuple[QLabel, QProgressBar, QLabel, QLabel]] = []
+        self.district_section = _label(tr("Open and overdue cases by district"), "section")
+        self.district_section.setVisible(self.city)
+        box.addWidget(self.district_section)
+        for row in range(DISTRICT_ROWS if self.city else 0):
+            parts = (_label("", "state"), _bar(DISTRICT_COLOR), _label("", "count"), _label("", "overdue"))
+            for col, widget in enumerate(parts):
+                self.district_grid.addWidget(widget, row, col, Qt.AlignVCenter if col == 1 else Qt.AlignLeft)
+                widget.setVisible(False)
+            parts[2].setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.district_rows.append(parts)
+        box.addLayout(self.district_grid)
         box.addStretch(1)
         self.status_label = _label(tr("Connecting…"), "status")
         self.status_label.setWordWrap(True)
@@ -292,7 +339,7 @@ class BigScreen(QWidget):
         self.debounce.setInterval(debounce_ms)
         self.debounce.timeout.connect(self.refresh)
         self.periodic = QTimer(self)
-        self.periodic.setInterval(refresh_s * 1000)
+        self.periodic.setInterval((min(refresh_s, CITY_REFRESH_S) if self.city else refresh_s) * 1000)
         self.periodic.timeout.connect(self.refresh)
         self.retry = QTimer(self)
         self.retry.setSingleShot(True)
@@ -361,7 +408,7 @@ class BigScreen(QWidget):
         self.panel_box.setContentsMargins(round(28 * k), round(18 * k), round(28 * k), round(14 * k))
         self.panel_box.setSpacing(round(6 * k))
         self.tiles.setHorizontalSpacing(round(20 * k))
-        for grid in (self.state_grid, self.department_grid):
+        for grid in (self.state_grid, self.department_grid, self.district_grid):
             grid.setHorizontalSpacing(round(16 * k))
             grid.setVerticalSpacing(round(5 * k))
         self.legend.restyle(k)
@@ -401,6 +448,21 @@ class BigScreen(QWidget):
         self.cases_layer = None  # Python owns it: this deletes the layer and its provider
 
     # -- figures ---------------------------------------------------------------------------
+    def _platform(self):
+        """This store's platform (None: a store on its own, or one that cannot tell: its figures
+        are then the store's own, as before platforms existed)."""
+        import psycopg2
+
+        from ..store.db import StoreError
+
+        try:
+            return store_platform.identity(self._connection())
+        except (psycopg2.Error, StoreError):
+            return None
+
+    def _whole(self) -> str:
+        return tr("Whole city") if self.city else tr("Whole district")
+
     def _connection(self):
         if self.session.conn is None or self.session.conn.closed:
             self.session.reconnect()
@@ -419,8 +481,10 @@ class BigScreen(QWidget):
         code = self.street["code"] if self.street else None
         try:
             conn = self._connection()
-            self.kpis = kpi.today_kpis(conn, street_code=code)
-            self.departments = kpi.open_by_department(conn, street_code=code, limit=DEPARTMENT_ROWS)
+            self.kpis = kpi.today_kpis(conn, street_code=code, city=self.city)
+            self.departments = kpi.open_by_department(conn, street_code=code, limit=DEPARTMENT_ROWS, city=self.city)
+            if self.city:
+                self.districts = kpi.open_by_district(conn, limit=DISTRICT_ROWS)
         except (psycopg2.Error, StoreError) as exc:
             # the server went away (the session reconnects) or refused: try afresh in a while
             self.kpi_ok = False
@@ -431,6 +495,7 @@ class BigScreen(QWidget):
         self.kpi_ok = True
         self._show_kpis(self.kpis)
         self._show_departments(self.departments)
+        self._show_districts(self.districts)
         self._show_status()
         if self.cases_layer is not None and self.cases_layer.isValid():
             self.cases_layer.triggerRepaint()
@@ -457,20 +522,28 @@ class BigScreen(QWidget):
         self.updated_at = datetime.now(CST)
 
     def _show_departments(self, rows) -> None:
+        self._show_ranked(self.department_rows, rows)
+        self.no_department.setVisible(not rows)
+
+    def _show_districts(self, rows) -> None:
+        self._show_ranked(self.district_rows, rows)
+
+    @staticmethod
+    def _show_ranked(widgets, rows) -> None:
+        """(code, name, open, overdue) rows in a ranked list of (name, bar, count, overdue) labels."""
         most = max([n for _code, _name, n, _late in rows] + [1])
-        for i, (name, bar, number, late) in enumerate(self.department_rows):
+        for i, (name, bar, number, late) in enumerate(widgets):
             shown = i < len(rows)
             for widget in (name, bar, number, late):
                 widget.setVisible(shown)
             if not shown:
                 continue
-            _code, department, n, overdue = rows[i]
-            name.setText(department)
+            _code, title, n, overdue = rows[i]
+            name.setText(title)
             number.setText(str(n))
             bar.setRange(0, most)
             bar.setValue(n)
             late.setText(tr("{n} overdue").format(n=overdue) if overdue else "")
-        self.no_department.setVisible(not rows)
 
     def _show_status(self) -> None:
         listening = self.listener is None or self.listener.connected
@@ -504,7 +577,8 @@ class BigScreen(QWidget):
 
     # -- street tour -----------------------------------------------------------------------
     def set_cycling(self, seconds: int) -> None:
-        """Tour the streets every *seconds* (0 stops and goes back to the whole district)."""
+        """Tour the streets (at the city: the districts) every *seconds* (0 stops and goes back to
+        the whole district or city)."""
         if seconds <= 0:
             self.tour.stop()
             self._tour_index = -1
@@ -519,7 +593,8 @@ class BigScreen(QWidget):
             from ..store.db import StoreError
 
             try:
-                self._streets = [s for s in kpi.streets(self._connection()) if s["extent"] is not None]
+                self._streets = [s for s in kpi.streets(self._connection(), city=self.city)
+                                 if s["extent"] is not None]
             except (psycopg2.Error, StoreError) as exc:
                 if isinstance(exc, psycopg2.Error):
                     self.session.failed(exc)
@@ -527,7 +602,7 @@ class BigScreen(QWidget):
         return self._streets
 
     def next_street(self) -> None:
-        """The next street of the tour; after the last one, the whole district."""
+        """The next street (district) of the tour; after the last one, the whole district (city)."""
         streets = self.streets()
         if not streets:
             return
@@ -550,7 +625,7 @@ class BigScreen(QWidget):
     def show_street(self, street: dict | None, refresh: bool = True) -> None:
         self.street = street
         if street is None:
-            self.scope_label.setText(tr("Whole district"))
+            self.scope_label.setText(self._whole())
             self.fit(self.home_extent)
         else:
             self.scope_label.setText(street["name"])

@@ -27,6 +27,7 @@ from .alg_partitiongrids import PartitionGridsAlgorithm
 from .alg_patrolpackage import ALGORITHMS as PATROL_PACKAGE_ALGORITHMS
 from .alg_patrolsync import PatrolSyncAlgorithm
 from .alg_periodreport import ALGORITHMS as PERIOD_REPORT_ALGORITHMS
+from .alg_platform import ALGORITHMS as PLATFORM_ALGORITHMS
 from .alg_publication import PublishMonthAlgorithm
 from .alg_roles import SaveUserAlgorithm, SetupRolesAlgorithm
 from .alg_roster import ImportRosterAlgorithm
@@ -72,4 +73,6 @@ class CityGridProvider(QgsProcessingProvider):
         for cls in PERIOD_REPORT_ALGORITHMS:           # 季度点评, 年度综合评价报告 (alg_periodreport)
             self.addAlgorithm(cls())
         for cls in OPEN311_ALGORITHMS:                 # Open311 GeoReport files (alg_open311)
+            self.addAlgorithm(cls())
+        for cls in PLATFORM_ALGORITHMS:                # 市级平台: link a district, hand a case over (alg_platform)
             self.addAlgorithm(cls())

@@ -44,7 +44,10 @@ def backup_store(dsn: str, path: str | Path) -> Path:
     not in it). Written beside *path* first and renamed when complete, so *path* is either a
     whole backup or absent; an existing file is never overwritten. The file is readable by its
     owner only (mode 0600): it holds every case, reporter and audit row. It holds no secret
-    (the store has none since migration 012; the transient internal-mode table is left out)."""
+    (the store has none since migration 012; the transient internal-mode table is left out).
+    A platform's subscriptions are left out too (their connection strings hold the replication
+    logins' passwords, and a restored copy must not start taking the city's hand-overs by itself):
+    a district restored from a backup is linked again (``./citygrid platform link --resync``)."""
     path = Path(path)
     if path.exists():
         raise db.StoreError(tr("{path} already exists; a backup is never overwritten: choose another name").format(
@@ -53,7 +56,7 @@ def backup_store(dsn: str, path: str | Path) -> Path:
     partial.unlink(missing_ok=True)
     os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # pg_dump keeps the mode
     proc = subprocess.run([_client("pg_dump"), "--format=custom", "--file", str(partial),
-                           "--exclude-table-data=citygrid.internal_mode", "--dbname", dsn],
+                           "--exclude-table-data=citygrid.internal_mode", "--no-subscriptions", "--dbname", dsn],
                           capture_output=True, text=True)
     if proc.returncode != 0:
         partial.unlink(missing_ok=True)
@@ -64,10 +67,37 @@ def backup_store(dsn: str, path: str | Path) -> Path:
     return path
 
 
+# the roles CityGrid itself makes, which a store's grants and row policies name: the group roles of
+# roles.sql and the replication logins of store/platform.py (per district code)
+_OWN_ROLE = re.compile(r"citygrid_(admin|gis_editor|surveyor|operator|shift_leader|dispatcher|department|supervisor|"
+                       r"analyst|bigscreen|office|leader|open311|repl_[0-9]{6}|feed_[0-9]{6})")
+_GRANTEE = re.compile(r"\b(?:TO|FROM)\s+(citygrid_[a-z0-9_]+)\b")
+
+
+def _group_roles(cur, path: Path) -> list[str]:
+    """Make the CityGrid roles the backup's grants and policies name and this server lacks (a
+    store restored on a new machine), without login: the groups as roles.sql makes them, the
+    replication logins to be given a password again by `./citygrid platform link`. People's own
+    logins are never in a backup's grants (they are members of the groups). Returns the roles made."""
+    script = subprocess.run([_client("pg_restore"), "--schema-only", "--file", "-", str(path)],
+                            capture_output=True, text=True)
+    made = []
+    for role in sorted({m.group(1) for m in _GRANTEE.finditer(script.stdout or "")}):
+        if not _OWN_ROLE.fullmatch(role):
+            continue
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+        if not cur.fetchone():
+            cur.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
+            made.append(role)
+    return made
+
+
 def restore_store(dsn: str, path: str | Path, dbname: str) -> str:
     """Restore the backup *path* into a new database *dbname* on the server of *dsn*, in one
     transaction (``pg_restore --single-transaction --exit-on-error``): a failed restore leaves no
-    database behind. Returns the DSN of the restored store."""
+    database behind. The CityGrid group roles and replication logins its grants name are made
+    first when the server lacks them (a new machine; see :func:`_group_roles`). Returns the DSN of
+    the restored store."""
     path = Path(path)
     if not path.is_file():
         raise db.StoreError(tr("{path} does not exist").format(path=path))
@@ -87,6 +117,7 @@ def restore_store(dsn: str, path: str | Path, dbname: str) -> str:
                 raise db.StoreError(tr("database {name} already exists; restore into a new database").format(
                     name=dbname))
             cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(dbname)))
+            _group_roles(cur, path)
         target = make_dsn(dsn, dbname=dbname)
         proc = subprocess.run([_client("pg_restore"), "--exit-on-error", "--single-transaction", "--dbname", target,
                                str(path)], capture_output=True, text=True)

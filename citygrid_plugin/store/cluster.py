@@ -218,7 +218,38 @@ class PrivateCluster:
                 "log_min_messages = warning\n"
                 "timezone = 'Asia/Shanghai'\n"
             )
+        self._ensure_replication_conf()
         self._secure()
+        return True
+
+    # what city and district platforms need (logical replication, store/platform.py): a city of ten
+    # districts holds ten subscriptions (a worker each, plus one while a table is first copied),
+    # and a district one slot for the city; WAL kept for a subscriber that is away is capped, so
+    # a district offline for weeks cannot fill the city's disk (README, "City and district platforms")
+    REPLICATION_CONF = {
+        "wal_level": "logical",
+        "max_replication_slots": "32",
+        "max_wal_senders": "32",
+        "max_logical_replication_workers": "24",
+        "max_worker_processes": "32",
+        "max_slot_wal_keep_size": "'20GB'",
+        "wal_sender_timeout": "'30s'",
+        "wal_receiver_timeout": "'30s'",
+        "wal_retrieve_retry_interval": "'1s'",
+    }
+
+    def _ensure_replication_conf(self) -> bool:
+        """Append the replication settings a cluster made by an older CityGrid lacks; True when the
+        file changed (they take effect at the next start)."""
+        conf = self.datadir / "postgresql.conf"
+        text = conf.read_text(encoding="utf-8")
+        missing = [k for k in self.REPLICATION_CONF if f"\n{k} = " not in text]
+        if not missing:
+            return False
+        with open(conf, "a", encoding="utf-8") as fh:
+            fh.write("\n# CityGrid: logical replication between city and district platforms\n")
+            for key in missing:
+                fh.write(f"{key} = {self.REPLICATION_CONF[key]}\n")
         return True
 
     def hba(self) -> str:
@@ -282,6 +313,7 @@ class PrivateCluster:
         system PostgreSQL…), the next free port is used and remembered in ``<root>/port``."""
         self.init()
         changed = self._secure()
+        self._ensure_replication_conf()  # read at the next start (`./citygrid db down` then `up`)
         if self.is_running():
             if changed:
                 self._cmd([str(_pg_bindir() / "pg_ctl"), "-D", str(self.datadir), "reload"])
@@ -345,10 +377,51 @@ class PrivateCluster:
             conn.close()
 
     def drop_database(self, dbname: str) -> None:
+        """Drop database *dbname* with what would keep it (sessions, and a city or district
+        platform's subscriptions and replication slots: PostgreSQL refuses to drop a database
+        holding either). A dropped district leaves the city's subscription to it failing until
+        the city unlinks it; this is the private cluster of the demo and the tests."""
         conn = psycopg2.connect(self.dsn("postgres"))
         try:
             conn.autocommit = True
             with conn.cursor() as cur:
+                cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,))
+                if not cur.fetchone():
+                    return
+                cur.execute("SELECT s.subname FROM pg_subscription s JOIN pg_database d ON d.oid = s.subdbid "
+                            "WHERE d.datname = %s", (dbname,))
+                subscriptions = [r[0] for r in cur.fetchall()]
+            if subscriptions:
+                inner = psycopg2.connect(self.dsn(dbname))
+                try:
+                    inner.autocommit = True
+                    with inner.cursor() as cur:
+                        for name in subscriptions:
+                            ident = sql.Identifier(name)
+                            cur.execute(sql.SQL("ALTER SUBSCRIPTION {} DISABLE").format(ident))
+                            cur.execute(sql.SQL("ALTER SUBSCRIPTION {} SET (slot_name = NONE)").format(ident))
+                            # pointed nowhere, so DROP never waits on its publisher (store/platform.py)
+                            cur.execute(sql.SQL("ALTER SUBSCRIPTION {} CONNECTION {}").format(
+                                ident, sql.Literal("host=/nonexistent/citygrid dbname=none connect_timeout=1")))
+                            cur.execute(sql.SQL("DROP SUBSCRIPTION {}").format(ident))
+                finally:
+                    inner.close()
+            with conn.cursor() as cur:
+                deadline = time.monotonic() + 20
+                while True:
+                    cur.execute("SELECT slot_name, active_pid FROM pg_replication_slots WHERE database = %s",
+                                (dbname,))
+                    slots = cur.fetchall()
+                    if not slots:
+                        break
+                    for name, pid in slots:
+                        if pid is None:
+                            cur.execute("SELECT pg_drop_replication_slot(%s)", (name,))
+                        else:
+                            cur.execute("SELECT pg_terminate_backend(%s)", (pid,))
+                    if time.monotonic() > deadline:
+                        raise ClusterError(f"replication slots of {dbname} stay in use: {slots}")
+                    time.sleep(0.1)
                 cur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
         finally:
             conn.close()

@@ -9,6 +9,12 @@ their whole audit trail up to the cut-off, in one query, ready for
 :func:`monthly_counts` gives the report-time counts by class for the year-on-year and
 month-on-month comparison (a report time never changes, so the case table is the source).
 
+At the city platform (store/platform.py) every function reads the districts' record instead
+(citygrid_feed, kept by replication): the cases of every district, the districts named and ranked
+(grouping ``district``), each department keyed ``<district code>/<department code>`` and each
+login ``<district code>/<login>``, since two districts may use the same codes and logins. A case's
+key there is ``district code × 10¹² + its id in the district``.
+
 Every function ends its read transaction before returning.
 """
 from __future__ import annotations
@@ -68,6 +74,44 @@ SELECT a.case_id, a.action, a.from_state, a.to_state, a.actor, a.role, a.at,
   FROM citygrid.case_action a
  WHERE a.case_id = ANY(%(ids)s) AND a.at < %(as_of)s
  ORDER BY a.case_id, a.id
+"""
+# the same at the city platform: every district's cases and audit (citygrid_feed), keyed as above
+_CITY_KEY = 1_000_000_000_000
+_CITY_CASES_SQL = """
+COPY (SELECT c.district_code::bigint * 1000000000000 + c.id, c.case_no, c.kind, c.class_code, c.source, c.grid_code,
+             date_part('epoch', c.reported_at)
+        FROM citygrid_feed.work_case c
+       WHERE c.reported_at < %(as_of)s AND (c.updated_at >= %(start)s OR c.state NOT IN ('closed', 'cancelled'))
+             {area}) TO STDOUT
+"""
+_CITY_ACTIONS_SQL = r"""
+COPY (SELECT a.district_code::bigint * 1000000000000 + a.case_id,
+             a.action || E'\x1f' || coalesce(a.from_state, E'\x1e') || E'\x1f' || a.to_state || E'\x1f'
+             || a.district_code || '/' || a.actor
+             || E'\x1f' || a.role || E'\x1f' || coalesce((a.data ->> 'on_time')::boolean::text, E'\x1e') || E'\x1f'
+             || coalesce(a.district_code || '/' || (a.data ->> 'department'), E'\x1e') || E'\x1f'
+             || coalesce(a.data ->> 'close_category', E'\x1e')
+             || E'\x1f' || coalesce(a.data ->> 'satisfaction', E'\x1e') || E'\x1f'
+             || coalesce((a.data ->> 'reached')::boolean::text, E'\x1e'),
+             date_part('epoch', a.at), a.data ->> 'handle_deadline', a.data ->> 'stage_deadline', a.data ->> 'due',
+             a.data ->> 'revisit_due'
+        FROM citygrid_feed.work_case c
+        JOIN citygrid_feed.case_action a ON a.district_code = c.district_code AND a.case_id = c.id
+       WHERE c.reported_at < %(as_of)s AND (c.updated_at >= %(start)s OR c.state NOT IN ('closed', 'cancelled'))
+             {area} AND a.at < %(as_of)s
+       ORDER BY a.district_code, a.case_id, a.id) TO STDOUT
+"""
+_CITY_TYPED_SQL = """
+SELECT a.district_code::bigint * 1000000000000 + a.case_id, a.action, a.from_state, a.to_state,
+       a.district_code || '/' || a.actor, a.role, a.at, (a.data ->> 'on_time')::boolean,
+       a.district_code || '/' || (a.data ->> 'department'), (a.data ->> 'handle_deadline')::timestamptz,
+       (a.data ->> 'stage_deadline')::timestamptz, (a.data ->> 'due')::timestamptz, a.data ->> 'close_category',
+       a.data ->> 'satisfaction', (a.data ->> 'reached')::boolean, (a.data ->> 'revisit_due')::timestamptz
+  FROM citygrid_feed.case_action a
+ WHERE (a.district_code::bigint, a.case_id) IN (SELECT k / 1000000000000, k % 1000000000000
+                                                  FROM unnest(%(ids)s::bigint[]) k)
+   AND a.at < %(as_of)s
+ ORDER BY a.district_code, a.case_id, a.id
 """
 # for the read's transaction: float8 printed exactly; the audit by case from its index even for a
 # large share of the cases (the pages are in memory: random reads cost little more than sequential
@@ -191,11 +235,22 @@ def _case_reader(rows: dict[str, tuple]):
     return write
 
 
-def load_cases(conn, start: datetime, as_of: datetime, area: str = "") -> list[Case]:
+def is_city(conn) -> bool:
+    """Is this store the city platform (its evaluation reads every district's record)?"""
+    with reading(conn) as cur:
+        cur.execute("SELECT to_regclass('citygrid.platform') IS NOT NULL "
+                    "AND EXISTS (SELECT 1 FROM citygrid.platform WHERE kind = 'city')")
+        return bool(cur.fetchone()[0])
+
+
+def load_cases(conn, start: datetime, as_of: datetime, area: str = "", city: bool | None = None) -> list[Case]:
     """The cases that can count in a period starting at *start* with cut-off *as_of*, with their
-    audit up to the cut-off; *area* restricts to a street/community/grid code prefix (9/12/15).
+    audit up to the cut-off (*city*: every district's, at the city platform; None: as the store
+    is); *area* restricts to a street/community/grid code prefix (9/12/15).
     Two queries (the cases, then their audit by case id), so each case's fixed attributes
     travel once, not once per action. Times come in Asia/Shanghai (core.casefilter.CST)."""
+    if city is None:
+        city = is_city(conn)
     params = {"start": start, "as_of": as_of}
     area_sql = ""
     if area:
@@ -207,13 +262,17 @@ def load_cases(conn, start: datetime, as_of: datetime, area: str = "") -> list[C
     with paused_gc(), reading(conn) as cur:
         for setting in _READ_SETTINGS:
             cur.execute(setting)
-        cur.copy_expert(cur.mogrify(_CASES_SQL.format(area=area_sql), params), _Sink(_case_reader(rows)))
+        cases_sql = _CITY_CASES_SQL if city else _CASES_SQL
+        cur.copy_expert(cur.mogrify(cases_sql.format(area=area_sql), params), _Sink(_case_reader(rows)))
         ids = "{" + ",".join(rows) + "}"
-        cur.copy_expert(cur.mogrify(_ACTIONS_SQL, {"ids": ids, "as_of": as_of}), _Sink(_audit_reader(groups, kinds,
-                                                                                                      times)))
+        if city:    # the audit of the same cases, joined in the server (no list of keys sent)
+            actions_sql = cur.mogrify(_CITY_ACTIONS_SQL.format(area=area_sql), params)
+        else:
+            actions_sql = cur.mogrify(_ACTIONS_SQL, {"ids": ids, "as_of": as_of})
+        cur.copy_expert(actions_sql, _Sink(_audit_reader(groups, kinds, times)))
         if kinds.ambiguous:
             groups.clear()
-            cur.execute(_TYPED_SQL, {"ids": [int(k) for k in rows], "as_of": as_of})
+            cur.execute(_CITY_TYPED_SQL if city else _TYPED_SQL, {"ids": [int(k) for k in rows], "as_of": as_of})
             for row in cur.fetchall():
                 groups.setdefault(str(row[0]), []).append(Action(*(_local(v) for v in row[1:])))
         pending = times.pending
@@ -235,48 +294,73 @@ def _local(value):
     return value.astimezone(CST) if isinstance(value, datetime) else value
 
 
-def monthly_counts(conn, start: datetime, end: datetime, area: str = "") -> dict[tuple[str, str], int]:
-    """Cases reported in [start, end) by (kind, class code)."""
+def monthly_counts(conn, start: datetime, end: datetime, area: str = "", city: bool | None = None
+                   ) -> dict[tuple[str, str], int]:
+    """Cases reported in [start, end) by (kind, class code) (*city*: of every district)."""
+    table = "citygrid_feed.work_case" if (is_city(conn) if city is None else city) else "citygrid.work_case"
     where, params = "reported_at >= %s AND reported_at < %s", [start, end]
     if area:
         where += " AND left(grid_code, %s) = %s"
         params += [len(area), area]
     with reading(conn) as cur:
-        cur.execute(f"SELECT kind, class_code, count(*) FROM citygrid.work_case WHERE {where} GROUP BY 1, 2",  # nosec B608
-                    params)
+        cur.execute(f"SELECT kind, class_code, count(*) FROM {table} WHERE {where} GROUP BY 1, 2",  # nosec B608
+                    params)  # table: one of two constants
         return {(k, c): n for k, c, n in cur.fetchall()}
 
 
-def names(conn) -> dict[str, dict[str, str]]:
+def names(conn, city: bool | None = None) -> dict[str, dict[str, str]]:
     """Display names: departments, streets (9 digits), communities (12), staff logins, classes
-    (keyed 'event:0102' / 'component:0101' in the districts' profile)."""
+    (keyed 'event:0102' / 'component:0101' in the districts' profile). At the city (*city*; None:
+    as the store is): the districts by code, each district's departments and logins under
+    ``<district>/``, its streets and communities from the feed, the classes of every profile."""
+    if city is None:
+        city = is_city(conn)
     out: dict[str, dict[str, str]] = {"department": {}, "street": {}, "community": {}, "person": {}, "class": {},
-                                      "major": {}}
+                                      "major": {}, "district": {}}
+    # the code profiles whose class names count: the districts' (at the city: every profile)
+    profiles = ("(SELECT profile FROM citygrid.code_profile)" if city
+                else "(SELECT DISTINCT profile FROM citygrid.district)")
     with reading(conn) as cur:
-        cur.execute("SELECT code, name FROM citygrid.department")
-        out["department"] = dict(cur.fetchall())
-        cur.execute("SELECT district_code || code, name FROM citygrid.street")
-        out["street"] = dict(cur.fetchall())
-        cur.execute("SELECT district_code || street_code || code, name FROM citygrid.community")
-        out["community"] = dict(cur.fetchall())
-        cur.execute("SELECT to_regclass('citygrid.staff') IS NOT NULL")
-        if cur.fetchone()[0]:
-            cur.execute("SELECT login, name FROM citygrid.staff")
-            out["person"] = dict(cur.fetchall())
-        cur.execute("""SELECT 'event:' || e.code, e.name FROM citygrid.event_class e
-                         JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = e.profile
-                       UNION ALL
-                       SELECT 'component:' || k.code, k.name FROM citygrid.component_class k
-                         JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = k.profile""")
+        if city:
+            cur.execute("SELECT code, name FROM citygrid.platform_district")
+            out["district"] = dict(cur.fetchall())
+            cur.execute("""SELECT f.district_code || '/' || f.code, COALESCE(d.name || ' ', '') || f.name
+                             FROM citygrid_feed.department f
+                             LEFT JOIN citygrid.platform_district d ON d.code = f.district_code""")
+            out["department"] = dict(cur.fetchall())
+            cur.execute("SELECT code, name FROM citygrid_feed.division WHERE level = 'street'")
+            out["street"] = dict(cur.fetchall())
+            cur.execute("SELECT code, name FROM citygrid_feed.division WHERE level = 'community'")
+            out["community"] = dict(cur.fetchall())
+        else:
+            cur.execute("SELECT code, name FROM citygrid.district")
+            out["district"] = dict(cur.fetchall())
+            cur.execute("SELECT code, name FROM citygrid.department")
+            out["department"] = dict(cur.fetchall())
+            cur.execute("SELECT district_code || code, name FROM citygrid.street")
+            out["street"] = dict(cur.fetchall())
+            cur.execute("SELECT district_code || street_code || code, name FROM citygrid.community")
+            out["community"] = dict(cur.fetchall())
+            cur.execute("SELECT to_regclass('citygrid.staff') IS NOT NULL")
+            if cur.fetchone()[0]:
+                cur.execute("SELECT login, name FROM citygrid.staff")
+                out["person"] = dict(cur.fetchall())
+        # profiles: one of two constant subqueries above
+        cur.execute(f"""SELECT 'event:' || e.code, e.name FROM citygrid.event_class e
+                         WHERE e.profile IN {profiles}
+                        UNION ALL
+                        SELECT 'component:' || k.code, k.name FROM citygrid.component_class k
+                         WHERE k.profile IN {profiles}""")  # nosec B608
         out["class"] = dict(cur.fetchall())
         # major classes (大类), keyed 'event:01' / 'component:01': one name per major in a profile
-        cur.execute("""SELECT DISTINCT ON (1) 'event:' || e.major_code, e.major_name FROM citygrid.event_class e
-                         JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = e.profile
-                        ORDER BY 1, e.origin DESC, e.code""")
+        cur.execute(f"""SELECT DISTINCT ON (1) 'event:' || e.major_code, e.major_name FROM citygrid.event_class e
+                         WHERE e.profile IN {profiles}
+                         ORDER BY 1, e.origin DESC, e.code""")  # nosec B608
         out["major"] = dict(cur.fetchall())
-        cur.execute("""SELECT DISTINCT ON (1) 'component:' || k.major_code, k.major_name FROM citygrid.component_class k
-                         JOIN (SELECT DISTINCT profile FROM citygrid.district) d ON d.profile = k.profile
-                        ORDER BY 1, k.origin DESC, k.code""")
+        cur.execute(f"""SELECT DISTINCT ON (1) 'component:' || k.major_code, k.major_name
+                          FROM citygrid.component_class k
+                         WHERE k.profile IN {profiles}
+                         ORDER BY 1, k.origin DESC, k.code""")  # nosec B608
         out["major"].update(cur.fetchall())
     return out
 
@@ -296,8 +380,9 @@ class PeriodEvaluation:
         return figures(self.facts, grouping)
 
     def group_name(self, grouping: str, key: str) -> str:
-        kind = {"department": "department", "street": "street", "community": "community"}.get(grouping, "person")
-        if grouping in ("grid", "district"):
+        kind = {"department": "department", "street": "street", "community": "community",
+                "district": "district"}.get(grouping, "person")
+        if grouping == "grid":
             return key
         return self.names.get(kind, {}).get(key, key)
 

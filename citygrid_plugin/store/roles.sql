@@ -331,3 +331,44 @@ CREATE POLICY cg_case_open311 ON citygrid.work_case FOR SELECT TO citygrid_open3
 CREATE POLICY cg_open311_client_admin ON citygrid.open311_client FOR SELECT TO citygrid_admin USING (true);
 CREATE POLICY cg_open311_case_read ON citygrid.open311_case FOR SELECT TO citygrid_admin, citygrid_analyst
     USING (true);
+
+-- City and district platforms (issue 19, migration 019). At the city, citygrid_feed holds every
+-- district's public record (no reporter, phone, photo or note), read-only for everybody: only
+-- replication writes it (at a district, only the store's feed triggers). The city's staff read it
+-- and the views across districts; operators and shift leaders hand cases to districts through
+-- handover_create only. The replication logins (citygrid_repl_*) are made and granted by
+-- store/platform.py at each link, with SELECT on the feed (district) or on the hand-overs (city).
+DO $$
+DECLARE
+    r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['citygrid_admin', 'citygrid_gis_editor', 'citygrid_surveyor', 'citygrid_operator',
+                             'citygrid_shift_leader', 'citygrid_dispatcher', 'citygrid_department',
+                             'citygrid_supervisor', 'citygrid_analyst', 'citygrid_bigscreen', 'citygrid_office',
+                             'citygrid_leader', 'citygrid_open311'] LOOP
+        EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA citygrid_feed, citygrid_handover FROM %I', r);
+        EXECUTE format('REVOKE ALL ON SCHEMA citygrid_feed, citygrid_handover FROM %I', r);
+    END LOOP;
+END $$;
+GRANT USAGE ON SCHEMA citygrid_feed, citygrid_handover
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
+       citygrid_admin, citygrid_bigscreen, citygrid_office;
+GRANT SELECT ON ALL TABLES IN SCHEMA citygrid_feed
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
+       citygrid_admin, citygrid_bigscreen, citygrid_office;
+GRANT SELECT ON citygrid_handover.handover
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
+       citygrid_admin, citygrid_office;
+GRANT SELECT ON citygrid.platform, citygrid.platform_district
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
+       citygrid_admin, citygrid_bigscreen, citygrid_office, citygrid_department, citygrid_gis_editor,
+       citygrid_surveyor;
+GRANT SELECT ON citygrid.city_case
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
+       citygrid_admin, citygrid_bigscreen, citygrid_office;
+GRANT SELECT ON citygrid.city_handover
+    TO citygrid_operator, citygrid_shift_leader, citygrid_dispatcher, citygrid_supervisor, citygrid_analyst,
+       citygrid_admin, citygrid_office;
+GRANT EXECUTE ON FUNCTION citygrid.actor(),
+    citygrid.handover_create(text, text, text, text, double precision, double precision, text, boolean, text)
+    TO citygrid_operator, citygrid_shift_leader;

@@ -42,7 +42,8 @@ def test_init_gui_adds_menu_toolbar_and_provider_and_unload_removes_them(qgis_if
                          "CityGrid_toggle_split_tool", "CityGrid_merge_selected", "",
                          "CityGrid_run_import_components", "CityGrid_run_export_package", "CityGrid_run_sync_package",
                          "", "CityGrid_run_patrol_package", "CityGrid_run_patrol_sync",
-                         "", "CityGrid_toggle_case_queue", "CityGrid_toggle_report", "CityGrid_show_big_screen", "",
+                         "", "CityGrid_toggle_case_queue", "CityGrid_toggle_city_queue", "CityGrid_toggle_report",
+                         "CityGrid_show_big_screen", "",
                          "CityGrid_toggle_heatmap", "CityGrid_toggle_evaluation", "CityGrid_toggle_leader",
                          "CityGrid_toggle_coverage", "",
                          "CityGrid_show_admin"]
@@ -51,7 +52,7 @@ def test_init_gui_adds_menu_toolbar_and_provider_and_unload_removes_them(qgis_if
         # every button of the toolbar has an icon of its own (a person tells them apart by it)
         buttons = [a for a in toolbars[0].actions() if not a.isSeparator()]
         drawn = [bytes(a.icon().pixmap(32, 32).toImage().constBits().asarray(32 * 32 * 4)) for a in buttons]
-        assert len(buttons) == 18 and len(set(drawn)) == len(buttons)
+        assert len(buttons) == 19 and len(set(drawn)) == len(buttons)
         provider = registry.providerById("citygrid")
         assert provider is not None
         assert {a.id() for a in provider.algorithms()} >= {

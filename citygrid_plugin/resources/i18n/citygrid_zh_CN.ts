@@ -4,6 +4,31 @@
   <context>
     <name>CityGrid</name>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="250" />
+      <source>  WARNING: replication slot {slot} is not the city's: whoever reads it reads every change of this store, personal data included; drop it unless you know it (SELECT pg_drop_replication_slot('…'))</source>
+      <translation>  警告：复制槽 {slot} 不是市级平台的：读取它的人能读到此数据库的每一项变更，包括个人信息；除非清楚其用途，否则请删除（SELECT pg_drop_replication_slot('…')）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="245" />
+      <source>  last heard from the city: {at}</source>
+      <translation>  最近一次收到市级平台消息：{at}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="239" />
+      <source>  not linked to a city (no replication slot)</source>
+      <translation>  未连接市级平台（没有复制槽）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="241" />
+      <source>  the city is {state}; WAL kept for it: {mb:.1f} MB ({wal})</source>
+      <translation>  市级平台{state}；为其保留的 WAL：{mb:.1f} MB（{wal}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="248" />
+      <source>  {n} hand-overs taken now</source>
+      <translation>  现已接收转办单 {n} 件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/admintables.py" line="273" />
       <source> (Excel drops leading zeros: format the column as text and write {code})</source>
       <translation>（Excel 会去掉前导零：请把该列设为文本格式并写作 {code}）</translation>
@@ -209,7 +234,7 @@
       <translation>去年同期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="141" />
+      <location filename="citygrid_plugin/cli.py" line="150" />
       <source>API key (shown once, the store keeps only its SHA-256): {key}</source>
       <translation>API 密钥（只显示这一次，库中只保存其 SHA-256）：{key}</translation>
     </message>
@@ -284,7 +309,7 @@
       <translation>添加情形</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="100" />
+      <location filename="citygrid_plugin/plugin.py" line="103" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
     </message>
@@ -329,7 +354,7 @@
       <translation>系统管理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="143" />
+      <location filename="citygrid_plugin/plugin.py" line="149" />
       <source>Administration…</source>
       <translation>系统管理…</translation>
     </message>
@@ -372,6 +397,11 @@
       <location filename="citygrid_plugin/core/reports.py" line="321" />
       <source>All departments</source>
       <translation>全部专业部门</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="98" />
+      <source>All districts</source>
+      <translation>全部区县</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="222" />
@@ -504,6 +534,11 @@
       <translation>上报</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="157" />
+      <source>At the city platform: hands a case (a 12345 complaint, a leader's instruction…) to the district it lies in (市级转办). The district's store makes it a case with source 市级转办 in its queue as soon as the district is reached (also after the network or the district was down: exactly once), and its progress comes back to the city (“Hand-overs” view: sent, accepted with the case number and its state, or refused with the reason). The position must lie in one of the district's unit grids; leave the district empty to use the district the position lies in. A work-order number already handed to the same district adds nothing. Operators and shift leaders of the city.</source>
+      <translation>在市级平台上把案件（12345 投诉、领导批示……）转交其所在区县办理（市级转办）。区平台一连通即在其案件队列中生成来源为“市级转办”的案件（网络或区平台中断后恢复也一样：恰好一次），办理进展回传市级平台（“转办”视图：已发送、已接收（含案件编号和状态）或被拒（含原因））。位置须在该区县的单元网格内；区县留空则按位置所在区县转办。同一工单号再次转交同一区县不会重复生成。限市级平台的受理员和值班长。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/reporttext.py" line="199" />
       <source>At the end of the month {overdue} cases were overdue, {change}; {handling} of them with the departments.</source>
       <translation>月末超期在办案件 {overdue} 件，{change}；其中专业部门处置中 {handling} 件。</translation>
@@ -634,7 +669,7 @@
       <translation>最好月份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="128" />
+      <location filename="citygrid_plugin/plugin.py" line="134" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
     </message>
@@ -669,7 +704,7 @@
       <translation>将监督员在 QField 中使用的巡查数据包同步回数据库。可选择一个数据包文件夹，或包含多个数据包的文件夹（每个数据包一个子文件夹）。新的上报立为案件（来源：监督员上报），连同照片、发现时间和定位精度；核实、核查任务上的现场结论成为该监督员的操作（核实、作废、核查通过、返工），连同说明和照片；轨迹经清理（舍弃定位错误点，在时间倒退或跳变处分段）后存入。同步以数据包所属监督员的身份进行，审计记录显示其本人：请用他的账号连接（数据库所有者可代其同步）。每一项单独存入数据库：被拒收的上报、照片或结论会列出并保留在数据包中待下次同步，其余照常存入。案件已被他人处理后的结论为冲突：列出谁在何时做了什么，并保留在数据包的 _citygrid_conflicts 表中。再次同步不会重复添加；数据包写入前中断的同步会由下一次同步补全。同步后数据包的任务图层为其当前任务（尚未执行的结论保持原样）。来自其他数据库、属于其他监督员或未登记的数据包将被拒绝。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="116" />
+      <location filename="citygrid_plugin/plugin.py" line="119" />
       <source>Build patrol packages (QField)…</source>
       <translation>生成巡查数据包（QField）…</translation>
     </message>
@@ -874,7 +909,12 @@
       <translation>案卷派遣单（PDF）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="430" />
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="341" />
+      <source>Case {case} cannot be shown in the map's CRS</source>
+      <translation>案件 {case} 无法在地图的坐标系中显示</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="448" />
       <source>Case {case} reported</source>
       <translation>案卷 {case} 已登记</translation>
     </message>
@@ -1155,12 +1195,17 @@ Register anyway?</source>
       <translation>请选择负责该网格的监督员。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="211" />
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="84" />
+      <source>City cases</source>
+      <translation>全市案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="241" />
       <source>City management command centre</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="94" />
+      <location filename="citygrid_plugin/plugin.py" line="97" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
     </message>
@@ -1170,12 +1215,12 @@ Register anyway?</source>
       <translation>CityGrid 系统管理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="162" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="183" />
       <source>CityGrid command centre</source>
       <translation>CityGrid 指挥大屏</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/provider.py" line="47" />
+      <location filename="citygrid_plugin/processing/provider.py" line="48" />
       <source>CityGrid digital urban management</source>
       <translation>CityGrid 数字城管</translation>
     </message>
@@ -1208,6 +1253,11 @@ Register anyway?</source>
       <location filename="citygrid_plugin/layouts/manual.py" line="110" />
       <source>Class code</source>
       <translation>类别代码</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="171" />
+      <source>Class code (e.g. 0102)</source>
+      <translation>类别代码（如 0102）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="333" />
@@ -1285,7 +1335,7 @@ Register anyway?</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="216" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="247" />
       <source>Close the big screen (Esc leaves full screen)</source>
       <translation>关闭大屏（Esc 退出全屏）</translation>
     </message>
@@ -1320,7 +1370,7 @@ Register anyway?</source>
       <translation>跳过的已关闭请求</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="231" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="262" />
       <source>Closed today</source>
       <translation>今日结案</translation>
     </message>
@@ -1615,12 +1665,12 @@ Register anyway?</source>
       <translation>待人工裁决的冲突数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="481" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="554" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="479" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="552" />
       <source>Connected · updated {time}</source>
       <translation>已连接 · 更新于 {time}</translation>
     </message>
@@ -1635,12 +1685,12 @@ Register anyway?</source>
       <translation>已连接：数据库版本 {version}（插件 {latest}），EPSG:{srid}，{communities} 个社区，{departments} 个部门。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="272" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="319" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="483" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="556" />
       <source>Connection to the store lost; reconnecting…</source>
       <translation>与数据库的连接已断开，正在重连…</translation>
     </message>
@@ -1680,6 +1730,11 @@ Register anyway?</source>
       <translation>坐标：{system} 经纬度，先转换为 WGS84（公开公式，与真实位置一般相差 1–2 米），再转换到 {dst}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="73" />
+      <source>Copy again (after a restore)</source>
+      <translation>重新复制（恢复备份之后）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/base.py" line="378" />
       <source>Correct for multiple testing (false discovery rate)</source>
       <translation>多重检验校正（错误发现率）</translation>
@@ -1700,7 +1755,7 @@ Register anyway?</source>
       <translation>道路夹带狭长网格数（窄于通道宽度且细长的网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="354" />
+      <location filename="citygrid_plugin/plugin.py" line="361" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -1744,7 +1799,7 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="101" />
+      <location filename="citygrid_plugin/plugin.py" line="104" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
@@ -1818,6 +1873,11 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <location filename="citygrid_plugin/processing/alg_partitiongrids.py" line="306" />
       <source>Dead-end length not on grid edges (m)</source>
       <translation>未落在网格边上的断头路长度（m）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="72" />
+      <source>Deadline</source>
+      <translation>期限</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/periodreview.py" line="646" />
@@ -1950,7 +2010,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>部门 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="256" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="287" />
       <source>Departments with the most open cases</source>
       <translation>在办案件最多的部门</translation>
     </message>
@@ -2085,9 +2145,19 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>距离阈值：{band:.0f} 米</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="71" />
+      <source>District</source>
+      <translation>区县</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="54" />
       <source>District boundary</source>
       <translation>区县边界</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="85" />
+      <source>District code</source>
+      <translation>区县代码</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="52" />
@@ -2095,9 +2165,29 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>区县代码（6 位，GB/T 2260）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="178" />
+      <source>District code (empty: the district the position lies in)</source>
+      <translation>区县代码（留空：位置所在区县）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="53" />
       <source>District name</source>
       <translation>区县名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="134" />
+      <source>District {code} {name} is linked and up to date; nothing changed</source>
+      <translation>区县 {code} {name} 已连接且同步正常，未做改动</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="131" />
+      <source>District {code} {name} linked in {s:.1f} s: {n} cases at the city</source>
+      <translation>区县 {code} {name} 已连接（{s:.1f} 秒）：市级平台现有其案件 {n} 件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="117" />
+      <source>District's store: {target}</source>
+      <translation>区县数据库：{target}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layers.py" line="88" />
@@ -2340,7 +2430,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="111" />
+      <location filename="citygrid_plugin/plugin.py" line="114" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
     </message>
@@ -2679,7 +2769,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>一格六员 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="379" />
+      <location filename="citygrid_plugin/plugin.py" line="386" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
@@ -2729,7 +2819,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="568" />
+      <location filename="citygrid_plugin/plugin.py" line="586" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -2807,6 +2897,36 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <location filename="citygrid_plugin/core/reports.py" line="314" />
       <source>Grouping</source>
       <translation>统计口径</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="154" />
+      <source>Hand a case to a district (city)</source>
+      <translation>市级转办：把案件转交区县</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="119" />
+      <source>Hand a case to a district (市级转办): the district's store makes it a case of its own</source>
+      <translation>把案件转交区县办理（市级转办）：区平台据此生成本区案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="114" />
+      <source>Hand over to a district…</source>
+      <translation>市级转办…</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="179" />
+      <source>Hand-over number</source>
+      <translation>转办单号</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="202" />
+      <source>Hand-over {id} to district {code} written; the district takes it as soon as it is reached</source>
+      <translation>转办单 {id} 已发往区县 {code}；区平台一连通即接收</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="353" />
+      <source>Handing cases over needs the Processing algorithm {alg}, which is not available: enable the CityGrid plugin's Processing provider (or update the plugin)</source>
+      <translation>市级转办需要处理工具 {alg}，但它目前不可用：请启用 CityGrid 插件的处理工具提供者（或更新插件）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="598" />
@@ -2929,6 +3049,16 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>本年节假日与调休上班日</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="74" />
+      <source>Host the city's server reaches the district's at</source>
+      <translation>市级服务器访问区县服务器所用的主机</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="75" />
+      <source>Host the district's server reaches the city's at</source>
+      <translation>区县服务器访问市级服务器所用的主机</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_periodreport.py" line="353" />
       <source>Hot grids</source>
       <translation>热点网格</translation>
@@ -3009,7 +3139,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="109" />
+      <location filename="citygrid_plugin/plugin.py" line="112" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -3299,6 +3429,16 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的线数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="52" />
+      <source>Link a district platform to the city</source>
+      <translation>连接区级平台到市级平台</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="87" />
+      <source>Linked now (1) or already linked (0)</source>
+      <translation>本次新连接（1）或早已连接（0）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_patrolpackage.py" line="532" />
       <source>Lists what QField could not use in a QGIS project, the way QFieldSync checks projects: layers outside the project folder or saved with absolute paths, layers that are not GeoPackage or image files (servers, web maps, memory layers), Python form code or form files, layer actions, form widgets QField does not have, attachment widgets or values with absolute paths, expressions with functions QField lacks, a track layer without M, a missing CRS. Each problem names the layer, what is wrong and how to fix it. Every patrol package is checked this way before it is kept.</source>
       <translation>像 QFieldSync 检查工程那样，列出 QGIS 工程中 QField 无法使用的内容：不在工程文件夹中或以绝对路径保存的图层，不是 GeoPackage 或影像文件的图层（服务器、网络地图、内存图层），表单的 Python 代码或表单文件，图层动作，QField 没有的表单控件，使用绝对路径的附件控件或附件值，用到 QField 没有的函数的表达式，没有 M 值的轨迹图层，缺少坐标参照系。每个问题都指明图层、问题所在和改正方法。每个巡查数据包在保留之前都经过这项检查。</translation>
@@ -3519,7 +3659,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="106" />
+      <location filename="citygrid_plugin/plugin.py" line="109" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -3759,7 +3899,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>尚无现行指挥手册</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="267" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="298" />
       <source>No open case is with a department.</source>
       <translation>目前没有在部门处置中的案件。</translation>
     </message>
@@ -3994,9 +4134,19 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>只有管理员可以修改：请使用管理员登录名登录。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="120" />
+      <source>Only an operator or a shift leader hands cases to districts</source>
+      <translation>只有受理员或值班长可以向区县转办案件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="229" />
       <source>Only the role {role} reports under this source</source>
       <translation>只有角色 {role} 可以使用此来源上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="307" />
+      <source>Open and overdue cases by district</source>
+      <translation>各区在办及超期案件</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/maplegend.py" line="156" />
@@ -4004,17 +4154,17 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在办案件（按状态着色）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="232" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="263" />
       <source>Open cases</source>
       <translation>在办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="70" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="87" />
       <source>Open cases (live)</source>
       <translation>在办案件（实时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="248" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="279" />
       <source>Open cases by state</source>
       <translation>在办案件（按状态）</translation>
     </message>
@@ -4029,7 +4179,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>在办案件中至少督办过一次的案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="116" />
+      <location filename="citygrid_plugin/cli.py" line="125" />
       <source>Open311 GeoReport v2 service on http://{host}:{port}/ (services.json, requests.json); Ctrl+C stops it</source>
       <translation>Open311 GeoReport v2 服务运行于 http://{host}:{port}/（services.json、requests.json）；按 Ctrl+C 停止</translation>
     </message>
@@ -4132,6 +4282,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/core/evaluation.py" line="600" />
       <source>Overdue now</source>
       <translation>当前超期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="99" />
+      <source>Overdue only</source>
+      <translation>只看超期</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/evaluation.py" line="599" />
@@ -4419,6 +4574,21 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>导入的面数</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="80" />
+      <source>Port of the city's server (as the district reaches it)</source>
+      <translation>市级服务器端口（区县服务器访问时）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="79" />
+      <source>Port of the district's server (as the city reaches it)</source>
+      <translation>区县服务器端口（市级服务器访问时）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="168" />
+      <source>Position</source>
+      <translation>位置</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="407" />
       <source>Possible duplicates</source>
       <translation>可能重复</translation>
@@ -4427,6 +4597,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="768" />
       <source>Possible duplicates ({n})</source>
       <translation>可能重复（{n}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="69" />
+      <source>PostgreSQL connection of the district's store</source>
+      <translation>区县数据库的 PostgreSQL 连接</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="111" />
@@ -4694,7 +4869,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>改派</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/docks/leader.py" line="163" />
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="112" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -4729,7 +4904,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>立案数（应结案）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="230" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="261" />
       <source>Registered today</source>
       <translation>今日立案</translation>
     </message>
@@ -4874,7 +5049,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>上报日期</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="230" />
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="261" />
       <source>Reported today</source>
       <translation>今日上报</translation>
     </message>
@@ -5363,7 +5538,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>系统设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="99" />
+      <location filename="citygrid_plugin/plugin.py" line="102" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -5708,12 +5883,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="113" />
+      <location filename="citygrid_plugin/plugin.py" line="116" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="119" />
+      <location filename="citygrid_plugin/plugin.py" line="122" />
       <source>Sync a patrol package…</source>
       <translation>同步巡查数据包…</translation>
     </message>
@@ -5798,6 +5973,11 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>将年度综合评价报告输出为一个 PDF：年度概况；各月案件数与各项比率及图表；各专业部门每月的排名和综合得分，以及平均得分、最好和最差月份；改善或恶化最明显的单元网格和问题类别（月均上报案件数，上半年与下半年相比）；每个月都位列上报最多前十位的问题；全年的时空热点（按单元网格和月份统计案件的时空 Gi* 分析，无法进行时取各月热点网格），附地图；以及全年各单元网格的案件数。各月数据与当月月报发布的一致；全年案件一次性从数据库读取。全年没有任何案件时，生成一份说明情况的简短报告。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="55" />
+      <source>The city platform's store (the store above) subscribes to a district platform's store through PostgreSQL logical replication: the district's divisions, unit grids, departments, cases, case actions and return visits reach the city live and read-only (never a reporter's name or phone, a photo or a note), and the district receives the city's hand-overs (市级转办). Both stores must be platforms first (`./citygrid platform init city|district CODE NAME`), of the same store version and CRS, on servers with wal_level = logical; run it as the owner of both stores. A district already linked and healthy is left as it is; “Copy again” starts the link from a whole copy (after the district was restored from a backup: nothing is counted twice). The addresses say how each server reaches the other when that is not how this computer reaches them.</source>
+      <translation>市级平台的数据库（上面的数据库）通过 PostgreSQL 逻辑复制订阅区级平台的数据库：区县的行政区划、单元网格、专业部门、案件、办理记录和回访实时、只读地汇集到市级平台（举报人姓名和电话、照片、批注从不外传），区县则接收市级平台的转办单（市级转办）。两个数据库须先设为平台（`./citygrid platform init city|district 代码 名称`），版本和坐标系相同，服务器设置 wal_level = logical；请以两个数据库所有者的身份运行。已连接且同步正常的区县保持不变；“重新复制”从完整复制重新开始连接（区县从备份恢复之后：不会重复计数）。当服务器之间互相访问的地址与本机访问它们的地址不同时，请填写下面的地址。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/classes.py" line="60" />
       <source>The city's own classes (扩展事件 and 扩展部件) beside the standard ones; a standard class is not changed here.</source>
       <translation>本市在标准分类之外扩展的事件和部件分类；标准分类不能在此修改。</translation>
@@ -5831,6 +6011,11 @@ Merge adds the file's rules and changes the department of those already there; r
       <location filename="citygrid_plugin/gui/admin/calendar.py" line="98" />
       <source>The day selected</source>
       <translation>所选日期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="86" />
+      <source>The district's cases at the city</source>
+      <translation>市级平台上该区县的案件数</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_evaluation.py" line="33" />
@@ -6152,6 +6337,11 @@ Refused, all rows at once: a date outside the year, a date that cannot be read, 
       <location filename="citygrid_plugin/core/reports.py" line="177" />
       <source>This period</source>
       <translation>本期</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="194" />
+      <source>This store is not the city platform: the city's cases are listed only at the city's store (`./citygrid platform init city …`).</source>
+      <translation>此数据库不是市级平台：全市案件只在市级平台的数据库中列出（`./citygrid platform init city …`）。</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/calendar.py" line="41" />
@@ -6634,6 +6824,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>谁可以审批：为每项操作勾选角色。批准延期可按角色限定最长小时数（0：不限）。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="464" />
+      <source>Whole city</source>
+      <translation>全市</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/routing.py" line="185" />
       <source>Whole district</source>
       <translation>全区</translation>
@@ -6719,6 +6914,11 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工单 {order} 已登记为案卷 {case}：未重复登记。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="174" />
+      <source>Work-order number (e.g. 12345)</source>
+      <translation>工单号（如 12345 工单）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/admin/audit.py" line="30" />
       <source>Working calendar</source>
       <translation>工作日历</translation>
@@ -6798,6 +6998,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>X / 经度列（CSV 或无几何的图层）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="271" />
+      <source>X and Y must be numbers in the store's CRS, got {x} {y}</source>
+      <translation>X 和 Y 须为数据库坐标系中的数值，收到的是 {x} {y}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importcomponents.py" line="109" />
       <source>X column (CSV)</source>
       <translation>X 列（CSV）</translation>
@@ -6831,6 +7036,16 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/gui/docks/evaluation.py" line="111" />
       <source>Yearly</source>
       <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="300" />
+      <source>`./citygrid platform init city CODE NAME` on the city's store</source>
+      <translation>在市级数据库上运行 `./citygrid platform init city 代码 名称`</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="298" />
+      <source>`./citygrid platform link` links a district</source>
+      <translation>用 `./citygrid platform link` 连接区县</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/open311.py" line="381" />
@@ -6916,6 +7131,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/core/coverage.py" line="115" />
       <source>a grid counts as visited after the store's patrol_visit_seconds or patrol_visit_metres inside it; a gap is a silence longer than patrol_gap_seconds; outside = tracked time − time inside his grids</source>
       <translation>在网格内停留达到库设置 patrol_visit_seconds（秒）或行走达到 patrol_visit_metres（米）即算已巡查；断点指无轨迹点超过 patrol_gap_seconds（秒）的时段；网格外时长 = 轨迹时长 − 责任网格内时长</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="281" />
+      <source>a hand-over needs a description</source>
+      <translation>转办单需要问题描述</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/admintables.py" line="1037" />
@@ -7268,12 +7488,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>审批权限未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/backup.py" line="60" />
+      <location filename="citygrid_plugin/store/backup.py" line="63" />
       <source>backup of {target} failed, nothing was written: {error}</source>
       <translation>备份 {target} 失败，未写入任何文件：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="47" />
+      <location filename="citygrid_plugin/cli.py" line="56" />
       <source>backup written: {path} ({size} KB)</source>
       <translation>备份已写入：{path}（{size} KB）</translation>
     </message>
@@ -7488,6 +7708,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>按单元网格的案件密度</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="101" />
+      <source>case no., class, address, description…</source>
+      <translation>案件编号、类别、地址、描述…</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="54" />
       <source>case number or its last digits</source>
       <translation>案卷编号或其末几位</translation>
@@ -7658,9 +7883,24 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>核查</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="296" />
+      <source>check the position (EPSG:{srid}) or hand it to the district it lies in</source>
+      <translation>请检查位置（EPSG:{srid}），或转办给它所在的区县</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/admin.py" line="598" />
       <source>choose the supervisor who answers for the grid</source>
       <translation>请选择负责该网格的监督员</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="201" />
+      <source>city</source>
+      <translation>市级</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="255" />
+      <source>city platform {code} {name}: {n} districts</source>
+      <translation>市级平台 {code} {name}：{n} 个区县</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/components.py" line="228" />
@@ -7768,7 +8008,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>清除该设置（工程 ▸ 属性 ▸ 常规 ▸ 工程主目录）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="138" />
+      <location filename="citygrid_plugin/cli.py" line="147" />
       <source>client app {name}: {rate} new reports per minute, {state}</source>
       <translation>客户端应用 {name}：每分钟最多 {rate} 条新举报，{state}</translation>
     </message>
@@ -8128,6 +8368,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>把这些文件复制到数据包文件夹，或清空该字段</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="260" />
+      <source>copying {ready}/{total}</source>
+      <translation>复制中 {ready}/{total}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="349" />
       <source>correct the expression with QGIS's own functions</source>
       <translation>用 QGIS 自带的函数改正该表达式</translation>
@@ -8173,12 +8418,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>数据来源必须是 实测、地形图、调绘、其它 之一</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/backup.py" line="79" />
+      <location filename="citygrid_plugin/store/backup.py" line="109" />
       <source>database name '{name}' must be letters, digits and _ (at most 63)</source>
       <translation>数据库名“{name}”只能由字母、数字和 _ 组成（最多 63 个字符）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/backup.py" line="87" />
+      <location filename="citygrid_plugin/store/backup.py" line="117" />
       <source>database {name} already exists; restore into a new database</source>
       <translation>数据库 {name} 已存在；请恢复到一个新数据库</translation>
     </message>
@@ -8268,7 +8513,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>数字，如 90</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="139" />
+      <location filename="citygrid_plugin/cli.py" line="148" />
       <source>disabled</source>
       <translation>已停用</translation>
     </message>
@@ -8293,14 +8538,69 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>距离阈值（网格质心）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/labels.py" line="20" />
+      <location filename="citygrid_plugin/cli.py" line="201" />
       <source>district</source>
       <translation>区县</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="237" />
+      <source>district platform {code} {name}</source>
+      <translation>区级平台 {code} {name}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_importdivisions.py" line="119" />
       <source>district {code}</source>
       <translation>区县 {code}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="272" />
+      <source>district {code} is not linked to the city (linked: {linked})</source>
+      <translation>区县 {code} 未连接到市级平台（已连接：{linked}）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="193" />
+      <source>district {code} keeps its geometries in EPSG:{ds}, the city in EPSG:{cs}: a city and its districts share one CRS</source>
+      <translation>区县 {code} 的几何坐标系为 EPSG:{ds}，市级为 EPSG:{cs}：市级平台与各区县须使用同一坐标系</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="228" />
+      <source>district {code} unlinked; the city keeps its cases</source>
+      <translation>区县 {code} 已断开连接；市级平台保留其案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="229" />
+      <source>district {code} was not linked</source>
+      <translation>区县 {code} 未连接</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="215" />
+      <source>district {code} {name} is linked and up to date; nothing changed (--resync copies it again)</source>
+      <translation>区县 {code} {name} 已连接且同步正常，未做改动（--resync 可重新完整复制）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="212" />
+      <source>district {code} {name} linked in {s:.1f} s: {n} cases at the city</source>
+      <translation>区县 {code} {name} 已连接（{s:.1f} 秒）：市级平台现有其案件 {n} 件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="413" />
+      <source>district {code}'s copy of the city's hand-overs</source>
+      <translation>区县 {code} 对市级转办单的复制</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="96" />
+      <source>division code {code!r} is not a 6-digit code (GB/T 2260)</source>
+      <translation>行政区划代码 {code!r} 不是 6 位代码（GB/T 2260）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="332" />
+      <source>division code {code} is already linked to the city by another store ({name}, linked {at:%Y-%m-%d %H:%M} by {by}); two districts cannot claim one code: check the code given to `platform init district`, or unlink the other store first</source>
+      <translation>行政区划代码 {code} 已由另一个数据库连接到市级平台（{name}，{at:%Y-%m-%d %H:%M} 由 {by} 连接）；两个区县不能使用同一代码：请检查 `platform init district` 所给的代码，或先断开另一个数据库</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="291" />
+      <source>division code {code} is not a 6-digit code (GB/T 2260)</source>
+      <translation>行政区划代码 {code} 不是 6 位代码（GB/T 2260）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/store/divisions.py" line="90" />
@@ -8373,7 +8673,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>几何为空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="139" />
+      <location filename="citygrid_plugin/cli.py" line="148" />
       <source>enabled</source>
       <translation>已启用</translation>
     </message>
@@ -8673,6 +8973,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>请填写部门（编码或名称）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="93" />
+      <source>give the district's store: a PostgreSQL connection or a pg_service name (one of them)</source>
+      <translation>请给出区县数据库：PostgreSQL 连接或 pg_service 名称（二选一）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/roster.py" line="114" />
       <source>give the person's name</source>
       <translation>请填写姓名</translation>
@@ -8913,6 +9218,16 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>网格数：{count}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="275" />
+      <source>hand-over {id} to district {code} written; the district takes it when it is reached (`./citygrid platform status`)</source>
+      <translation>转办单 {id} 已发往区县 {code}；区平台连通后即接收（`./citygrid platform status`）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="548" />
+      <source>handing the case to district {code} failed: {error}</source>
+      <translation>向区县 {code} 转办案件失败：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/manual_view.py" line="49" />
       <source>handling</source>
       <translation>处置</translation>
@@ -8968,7 +9283,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>已停用</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="1485" />
+      <location filename="citygrid_plugin/core/grids.py" line="1487" />
       <source>internal error in a worker process: {error}</source>
       <translation>工作进程内部错误：{error}</translation>
     </message>
@@ -9113,6 +9428,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>第 {line} 行</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/platform.py" line="405" />
+      <source>linking district {code} failed: {error}</source>
+      <translation>连接区县 {code} 失败：{error}</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/leader.py" line="326" />
       <source>live</source>
       <translation>实时</translation>
@@ -9148,7 +9468,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>登录名 {login} 不属于 citygrid_open311：不能读取请求，也不能接收举报（./citygrid open311 add-login）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="149" />
+      <location filename="citygrid_plugin/cli.py" line="158" />
       <source>login {login} is the Open311 service's (citygrid_open311 only)</source>
       <translation>登录名 {login} 归 Open311 服务使用（只属于 citygrid_open311）</translation>
     </message>
@@ -9221,6 +9541,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/core/classes.py" line="148" />
       <source>major {major} is named '{name}' here but '{known}' in an earlier row</source>
       <translation>大类 {major} 在此处名为“{name}”，但前面的行中为“{known}”</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="302" />
+      <source>make a new store for another platform</source>
+      <translation>另一个平台请新建数据库</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="398" />
@@ -9318,6 +9643,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>缺少必填字段</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="258" />
+      <source>missing subscription</source>
+      <translation>缺少订阅</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_periodreport.py" line="293" />
       <source>month</source>
       <translation>月份</translation>
@@ -9356,6 +9686,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/layouts/thematic.py" line="60" />
       <source>neither the project nor the layers have a coordinate reference system: set the project CRS (e.g. EPSG:4544) first</source>
       <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="246" />
+      <source>never</source>
+      <translation>从未</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_periodreport.py" line="380" />
@@ -9703,6 +10038,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>上期也为 0</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/platform.py" line="266" />
+      <source>none left now</source>
+      <translation>现已没有</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/patrolpackage.py" line="84" />
       <source>none of the grids of {login} ({grids}) is an active unit grid in the store</source>
       <translation>{login} 的网格（{grids}）在数据库中都不是有效的单元网格</translation>
@@ -9761,6 +10101,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/store/census.py" line="41" />
       <source>not active unit grids: {codes}</source>
       <translation>不是现行单元网格：{codes}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="242" />
+      <source>not connected</source>
+      <translation>未连接</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/reports.py" line="137" />
@@ -9853,6 +10198,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>按属地的按期处置率</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="304" />
+      <source>one store per district, or make this store the city</source>
+      <translation>每个区县一个数据库，或把此数据库设为市级平台</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="139" />
       <source>only a return visit with 不满意 reopens a case</source>
       <translation>只有“不满意”的回访才能重办案件</translation>
@@ -9866,6 +10216,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/core/storemessages.py" line="163" />
       <source>only an administrator may change the command manual</source>
       <translation>只有管理员可以修改指挥手册</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="283" />
+      <source>only the store's owner makes it a district or city platform</source>
+      <translation>只有数据库所有者可以把它设为区级或市级平台</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/base.py" line="419" />
@@ -9953,12 +10308,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>自 {start} 起的轨迹段未存入：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="1549" />
+      <location filename="citygrid_plugin/core/grids.py" line="1551" />
       <source>partition cancelled</source>
       <translation>网格划分已取消</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="147" />
+      <location filename="citygrid_plugin/cli.py" line="156" />
       <source>password: </source>
       <translation>密码：</translation>
     </message>
@@ -10123,6 +10478,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>原始值</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="242" />
+      <source>reading now</source>
+      <translation>正在读取</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="127" />
       <source>reassign names the supervisor who takes the task (a supervisor's login); {who} is not one</source>
       <translation>改派须指定接手的监督员（监督员的登录名）；{who} 不是监督员</translation>
@@ -10171,6 +10531,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/processing/base.py" line="577" />
       <source>replace: the file becomes the whole table</source>
       <translation>替换：文件成为完整的表</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="240" />
+      <source>replication slot {slot} on this server belongs to database {db}: another link of the same district code; one server holds one link per district code (unlink the other first)</source>
+      <translation>此服务器上的复制槽 {slot} 属于数据库 {db}：同一区县代码的另一个连接；一台服务器上每个区县代码只能有一个连接（请先断开另一个）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/docks/case_search.py" line="90" />
@@ -10243,17 +10608,17 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>主管部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/backup.py" line="98" />
+      <location filename="citygrid_plugin/store/backup.py" line="129" />
       <source>restore failed, nothing was restored: role {role} does not exist on this server; create the roles first (pg_dumpall --roles-only on the old server, then psql on this one)</source>
       <translation>恢复失败，未恢复任何内容：本服务器上没有角色 {role}；请先创建角色（在原服务器上运行 pg_dumpall --roles-only，再在本服务器上用 psql 导入）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/backup.py" line="101" />
+      <location filename="citygrid_plugin/store/backup.py" line="132" />
       <source>restore failed, nothing was restored: {error}</source>
       <translation>恢复失败，未恢复任何内容：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="57" />
+      <location filename="citygrid_plugin/cli.py" line="66" />
       <source>restored into {target}: store version {version}, EPSG:{srid}</source>
       <translation>已恢复到 {target}：数据库版本 {version}，EPSG:{srid}</translation>
     </message>
@@ -10573,6 +10938,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>存储格式为 {storage}，不在 GeoPackage 中</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="259" />
+      <source>streaming</source>
+      <translation>同步中</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/case_queue.py" line="206" />
       <source>street / community / grid code</source>
       <translation>街道 / 社区 / 网格编码</translation>
@@ -10636,6 +11006,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/gui/dialogs/report_dialog.py" line="719" />
       <source>taken {at}</source>
       <translation>拍摄于 {at}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="443" />
+      <source>taking the city's hand-overs failed</source>
+      <translation>接收市级转办单失败</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="258" />
@@ -10753,6 +11128,26 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>上列各行案件的合计，同一案件只计一次；合计行的比率按合计案件数计算，不是各行比率的平均值。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/platform.py" line="195" />
+      <source>the city</source>
+      <translation>市级平台</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="411" />
+      <source>the city's copy of district {code}</source>
+      <translation>市级平台对区县 {code} 的复制</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="179" />
+      <source>the city's store</source>
+      <translation>市级数据库</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="186" />
+      <source>the city's store is not the city platform: run `./citygrid platform init city CODE NAME` on it first</source>
+      <translation>市级数据库还不是市级平台：请先在其上运行 `./citygrid platform init city 代码 名称`</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/admintables.py" line="235" />
       <source>the column is missing; the header row has {found}; name the column {names}</source>
       <translation>缺少该列；表头行为 {found}；请把该列命名为 {names}</translation>
@@ -10843,6 +11238,16 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>距离阈值必须是以米为单位的正数，实际为 {band}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/platform.py" line="179" />
+      <source>the district's store</source>
+      <translation>区县数据库</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="180" />
+      <source>the district's store ({target}) is at store version {dv}, the city's at {cv}: their tables differ, so nothing is linked; upgrade {older} first (`./citygrid store upgrade`)</source>
+      <translation>区县数据库（{target}）的版本为 {dv}，市级数据库为 {cv}：两者的表结构不同，未做任何连接；请先升级{older}（`./citygrid store upgrade`）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/roster.py" line="111" />
       <source>the duty is one of {duties}</source>
       <translation>职责须为 {duties} 之一</translation>
@@ -10916,6 +11321,16 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="106" />
       <source>the grid layer has no field '{field}'</source>
       <translation>网格图层没有字段 '{field}'</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="269" />
+      <source>the hand-over at ({x}, {y}) lies outside the unit grids of district {code} ({name}) and of every linked district</source>
+      <translation>转办位置 ({x}, {y}) 不在区县 {code}（{name}）的单元网格内，也不在任何已连接区县的网格内</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="265" />
+      <source>the hand-over at ({x}, {y}) lies outside the unit grids of district {code} ({name}); it lies in district {other}</source>
+      <translation>转办位置 ({x}, {y}) 不在区县 {code}（{name}）的单元网格内；它位于区县 {other}</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/kde.py" line="217" />
@@ -11123,7 +11538,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>近邻数 K 必须是正整数，实际为 {k}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="1528" />
+      <location filename="citygrid_plugin/core/grids.py" line="1530" />
       <source>the number of worker processes must be 0 (every core) or more, got {value}</source>
       <translation>工作进程数必须为 0（使用全部核心）或更大，实际为 {value}</translation>
     </message>
@@ -11250,6 +11665,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>位置（{crs} 下 {x:.1f}, {y:.1f}）不在本区任何单元网格内；请检查坐标及坐标系（库坐标系、WGS84、GCJ-02 或 BD-09）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="190" />
+      <source>the position ({x:.1f}, {y:.1f}) lies in no unit grid of a linked district: check the position, or give the district</source>
+      <translation>位置 ({x:.1f}, {y:.1f}) 不在任何已连接区县的单元网格内：请检查位置，或指定区县</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/layouts/manual.py" line="91" />
       <source>the printed manual goes to a .pdf file, not {path}: change the file name</source>
       <translation>打印的指挥手册应为 .pdf 文件，而不是 {path}：请修改文件名</translation>
@@ -11323,6 +11743,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/core/storemessages.py" line="207" />
       <source>the rate limit {rate} is not usable: 1 to 100000 new reports per minute</source>
       <translation>频率限制 {rate} 不可用：每分钟 1 到 100000 条新上报</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="264" />
+      <source>the replication slot on {where}'s server waits for the transactions writing there to end ({running}); the link is not made: try again when they are done</source>
+      <translation>{where}服务器上的复制槽须等待正在写入的事务结束（{running}）；连接未建立：请在这些事务结束后重试</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/layouts/report.py" line="408" />
@@ -11433,6 +11858,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/processing/alg_createstore.py" line="84" />
       <source>the store CRS {crs} is geographic (degrees); choose the CGCS2000 3-degree Gauss-Krüger zone of the district, e.g. EPSG:4544 for 105°E</source>
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/store/platform.py" line="189" />
+      <source>the store at {target} is not a district platform: run `./citygrid platform init district CODE NAME` on it first</source>
+      <translation>{target} 上的数据库还不是区级平台：请先在其上运行 `./citygrid platform init district 代码 名称`</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_open311.py" line="185" />
@@ -11790,6 +12220,31 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>此工作表不会被读取：指挥手册的工作表是 事件、部件、默认时限（及 说明）；请把其中的行移到这些表中，或删除此表</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="289" />
+      <source>this store holds districts {others} besides {code}: a district platform is one district</source>
+      <translation>此数据库除 {code} 外还有区县 {others}：一个区级平台只管一个区县</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="286" />
+      <source>this store is already the {kind} platform {code} ({name}); a platform's kind and code do not change</source>
+      <translation>此数据库已是{kind}平台 {code}（{name}）；平台的级别和代码不能更改</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="274" />
+      <source>this store is not the city platform: only the city hands cases to districts</source>
+      <translation>此数据库不是市级平台：只有市级平台可以向区县转办案件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="200" />
+      <source>this store is now the {kind} platform {code} {name}</source>
+      <translation>此数据库现在是{kind}平台 {code} {name}</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="233" />
+      <source>this store is on its own (neither the city nor a district platform)</source>
+      <translation>此数据库独立运行（既不是市级平台，也不是区级平台）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/store/migrate.py" line="264" />
       <source>this store uses EPSG:{existing}; it cannot be changed to EPSG:{wanted}. Reproject the data into a new store instead</source>
       <translation>该数据库使用 EPSG:{existing}，不能改为 EPSG:{wanted}。请将数据重投影到一个新数据库</translation>
@@ -12130,24 +12585,39 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>紧急：{limits}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="45" />
+      <location filename="citygrid_plugin/cli.py" line="54" />
       <source>usage: citygrid db backup FILE</source>
       <translation>用法：citygrid db backup 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="50" />
+      <location filename="citygrid_plugin/cli.py" line="59" />
       <source>usage: citygrid db restore FILE DBNAME</source>
       <translation>用法：citygrid db restore 文件 数据库名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="135" />
+      <location filename="citygrid_plugin/cli.py" line="144" />
       <source>usage: citygrid open311 add-client NAME [--rate N]</source>
       <translation>用法：citygrid open311 add-client 名称 [--rate N]</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="144" />
+      <location filename="citygrid_plugin/cli.py" line="153" />
       <source>usage: citygrid open311 add-login LOGIN</source>
       <translation>用法：citygrid open311 add-login 登录名</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="267" />
+      <source>usage: citygrid platform handover CODE event|component CLASS X Y DESCRIPTION</source>
+      <translation>用法：citygrid platform handover 区县代码 event|component 类别 X Y 问题描述</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="198" />
+      <source>usage: citygrid platform init city|district CODE NAME</source>
+      <translation>用法：citygrid platform init city|district 代码 名称</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="221" />
+      <source>usage: citygrid platform unlink CODE [--district-dsn DSN]</source>
+      <translation>用法：citygrid platform unlink 代码 [--district-dsn DSN]</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/qfieldcheck.py" line="284" />
@@ -12173,6 +12643,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/core/storemessages.py" line="257" />
       <source>user {who} may not attach reports to cases (operator, supervisor or shift leader)</source>
       <translation>用户 {who} 不能将报告并入案卷（需受理员、监督员或值班长角色）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="276" />
+      <source>user {who} may not hand cases to a district (needs the role operator or shift leader at the city)</source>
+      <translation>用户 {who} 不能向区县转办案件（需要市级平台的受理员或值班长角色）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="120" />
@@ -12233,6 +12708,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/gui/dialogs/action_dialog.py" line="281" />
       <source>whether the reporter was reached</source>
       <translation>是否联系上举报人</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/cli.py" line="173" />
+      <source>which district? --district-dsn DSN (a libpq connection string) or --district-dbname NAME (a database of the private cluster)</source>
+      <translation>哪个区？请给出 --district-dsn DSN（libpq 连接串）或 --district-dbname NAME（私有集群中的数据库）</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/grids.py" line="334" />
@@ -12365,12 +12845,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>“{action}”不附照片：请不带照片执行（照片属于上报、核实、处置或核查环节）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="180" />
+      <location filename="citygrid_plugin/plugin.py" line="186" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="182" />
+      <location filename="citygrid_plugin/plugin.py" line="188" />
       <source>{action}: your store login has none of the roles {roles}</source>
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
     </message>
@@ -12430,6 +12910,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{case}：已{action}</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="239" />
+      <source>{city} city management command centre</source>
+      <translation>{city}城市管理监督指挥中心</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="349" />
       <source>{code} (uid {uid}): package {local}, store {remote}: {differences}</source>
       <translation>{code}（uid {uid}）：数据包 {local}，数据库 {remote}：{differences}</translation>
@@ -12450,7 +12935,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{communities} 个社区：新编码 {new}，沿用 {kept}，调整形状 {reshaped}，注销 {retired}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/grids.py" line="1535" />
+      <location filename="citygrid_plugin/core/grids.py" line="1537" />
       <source>{count} barrier geometries are neither lines nor polygons (or have non-finite coordinates) and were ignored</source>
       <translation>{count} 个分隔要素既不是线也不是面（或坐标无效），已忽略</translation>
     </message>
@@ -12823,6 +13308,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/core/admintables.py" line="899" />
       <source>{kind} class {code} is already in row {other}; keep one of the two rows</source>
       <translation>{kind}分类 {code} 已在第 {other} 行；请只保留其中一行</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/storemessages.py" line="279" />
+      <source>{kind} class {code} is not in the code tables</source>
+      <translation>{kind}类别 {code} 不在编码表中</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/gui/admin/classes.py" line="208" />
@@ -13245,6 +13735,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{n} 件案件——点击列出</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/cli.py" line="264" />
+      <source>{n} cases, {o} open</source>
+      <translation>案件 {n} 件，在办 {o} 件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/heatmap.py" line="370" />
       <source>{n} cases, {window}</source>
       <translation>{n} 件案件，{window}</translation>
@@ -13295,6 +13790,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>有 {n} 个网格符合；请在列表中选择一个。</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/platform.py" line="416" />
+      <source>{n} hand-overs taken by the district after the copy</source>
+      <translation>复制完成后区县接收转办单 {n} 件</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/processing/alg_importdxf.py" line="239" />
       <source>{n} invalid outlines were repaired (make valid): {refs}</source>
       <translation>修复了 {n} 个无效轮廓：{refs}</translation>
@@ -13310,7 +13810,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{total} 行中有 {n} 行被拒绝，因此未导入任何案件（全部或全不）：请按拒绝图层中的原因改正后重新导入</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/bigscreen.py" line="472" />
+      <location filename="citygrid_plugin/gui/docks/city_queue.py" line="292" />
+      <source>{n} open cases, {late} overdue</source>
+      <translation>在办 {n} 件，超期 {late} 件</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/gui/bigscreen.py" line="546" />
       <source>{n} overdue</source>
       <translation>超期 {n} 件</translation>
     </message>
@@ -13387,7 +13892,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{parts} 段，截至 {end}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/backup.py" line="50" />
+      <location filename="citygrid_plugin/store/backup.py" line="53" />
       <source>{path} already exists; a backup is never overwritten: choose another name</source>
       <translation>{path} 已存在；备份文件从不覆盖：请换一个文件名</translation>
     </message>
@@ -13437,7 +13942,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/backup.py" line="76" />
+      <location filename="citygrid_plugin/store/backup.py" line="106" />
       <source>{path} is not a backup made by `citygrid db backup` (pg_dump --format=custom): {error}</source>
       <translation>{path} 不是由 `citygrid db backup`（pg_dump --format=custom）生成的备份：{error}</translation>
     </message>
@@ -13747,6 +14252,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{what}只填时限{note}：请把这段文字移到类别行</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/platform.py" line="435" />
+      <source>{what} is not done after {s:.0f} s ({ready} of {total} tables): the link is made and goes on by itself; see `./citygrid platform status` and the servers' logs</source>
+      <translation>{what}在 {s:.0f} 秒后仍未完成（{ready}/{total} 张表）：连接已建立，会自行继续；请查看 `./citygrid platform status` 和服务器日志</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/core/manualsheet.py" line="565" />
       <source>{what} of class {code} comes before its class row (or there is none): put the class row (情形 empty) above it</source>
       <translation>类别 {code} 的{what}在其类别行之前（或没有类别行）：请把类别行（情形为空）放在它上面</translation>
@@ -13942,6 +14452,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{who}（当前负责）</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/store/platform.py" line="198" />
+      <source>{who}'s server runs with wal_level = {level}; replication needs wal_level = logical in postgresql.conf and a restart (the private cluster: `./citygrid db down` then `./citygrid db up`)</source>
+      <translation>{who}的服务器以 wal_level = {level} 运行；复制需要在 postgresql.conf 中设置 wal_level = logical 并重启（私有集群：先 `./citygrid db down` 再 `./citygrid db up`）</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/docks/patrol.py" line="195" />
       <source>{who}: no track this day</source>
       <translation>{who}：当日无轨迹</translation>
@@ -14070,6 +14585,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/processing/base.py" line="113" />
       <source>…or pg_service name (instead of a QGIS connection)</source>
       <translation>…或 pg_service 名称（代替 QGIS 连接）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="72" />
+      <source>…or pg_service name of the district's store</source>
+      <translation>……或区县数据库的 pg_service 名称</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/processing/alg_fieldpackage.py" line="81" />
