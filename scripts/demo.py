@@ -25,6 +25,11 @@ Steps (later capabilities add theirs to run()):
      the last complete quarter (citygrid:quarterreport) and the annual report of the year so far
      (citygrid:annualreport), as PDFs in output/demo/report/; the month's public page
      (citygrid:publishmonth) in output/demo/public/;
+  8b. the city platform (issue 19): a second store, the city's (database <dbname>_city), made the
+     city platform; the sample district's store made a district platform and linked to it by
+     logical replication (citygrid:linkdistrict); the city hands a 12345 complaint to the district
+     (citygrid:handovercase), which takes it as a case with source 市级转办; the city's queue across
+     districts and its evaluation of the last complete month ranking the districts;
   9. write a QGIS project (output/demo/citygrid_demo.qgz) with the store layers, the analyses
      and the base map, styled; reopen it, check every layer opens, render output/demo/overview.png;
  10. print a summary: counts per layer, figures, and where the outputs are.
@@ -59,7 +64,7 @@ BASEMAP_LAYERS = [  # (gpkg layer, style, title); buildings and road surfaces co
 ]
 # the steps run() announces as "[n/N]", in order (a new step adds its name here)
 STEPS = ("cluster", "store", "divisions", "grids", "census", "manual", "cases", "intake", "patrol", "hotspots",
-         "report", "project")
+         "report", "platform", "project")
 
 
 def step(name: str) -> str:
@@ -207,6 +212,13 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
         f"{georeport['OUTPUT']} (public fields only), services in {georeport['SERVICES']}; "
         f"serve them live with ./citygrid serve open311")
 
+    city = run_platform(cluster, dbname, processing, store, feedback)
+    say(f"{step('platform')} city platform {city['city_db']}: district {city['district']} linked by logical "
+        f"replication ({city['cases_at_city']} cases at the city, {city['open_at_city']} open); 12345 hand-over "
+        f"{city['reference']} {city['handover_status']} by the district as case {city['handover_case']} "
+        f"(source 市级转办); the city's evaluation of {city['month']} ranks {len(city['districts'])} district(s): "
+        + ", ".join(f"{d['name']} {d['on_time_handling_rate']}" for d in city["districts"]))
+
     project_path = out / "citygrid_demo.qgz"
     write_project(project_path, dbname, gpkg, hot)
 
@@ -230,6 +242,7 @@ def run(dbname: str = "citygrid", out: Path = ROOT / "output" / "demo", quiet: b
               "hotspots": hot,
               "report": report, "project": str(project_path),
               "open311": {"requests": int(georeport["REQUESTS"]), "file": georeport["OUTPUT"]},
+              "platform": city,
               "overview": str(overview),
               "grid_figures": grid_figures,
               "grid_coding": {"new": int(coded["NEW"]), "kept": int(coded["KEPT"]),
@@ -727,6 +740,75 @@ def run_hotspots(processing, store: dict, out: Path, feedback) -> dict:
     return {"hot": int(hot["HOT"]), "cold": int(hot["COLD"]), "band": float(hot["BAND"]),
             "slices": int(emerging["SLICES"]), "patterns": dict(sorted(patterns.items(), key=lambda kv: -kv[1])),
             "hotspots": hot["OUTPUT"], "emerging": emerging["OUTPUT"], "maps": maps}
+
+
+CITY_CODE, CITY_NAME = "510100", "成都市（示例）"
+
+
+def run_platform(cluster: PrivateCluster, dbname: str, processing, store: dict, feedback) -> dict:
+    """The city platform over the sample district (step 8b): the city's store, both stores made
+    platforms, linked (a second run finds the link healthy and changes nothing), one 12345
+    hand-over (a second run finds its work-order number and adds nothing), then what the city sees."""
+    from datetime import datetime
+
+    from citygrid_plugin.core.casefilter import CST
+    from citygrid_plugin.core.evaluation import month_period
+    from citygrid_plugin.core.periods import month_range
+    from citygrid_plugin.store import db, evaluation, migrate, platform, reference
+
+    city_db = f"{dbname}_city"
+    cluster.ensure_database(city_db)
+    city_service = f"citygrid_{city_db}"
+    write_service_file(cluster, city_service, city_db)
+    city = db.connect(db.service_dsn(city_service))
+    district = db.connect(db.service_dsn(store["SERVICE"]))
+    try:
+        migrate.upgrade(city)
+        reference.load_standard_classes(city)
+        platform.init(city, "city", CITY_CODE, CITY_NAME)
+        with db.reading(district) as cur:
+            cur.execute("SELECT code, name FROM citygrid.district ORDER BY code LIMIT 1")
+            code, name = cur.fetchone()
+        platform.init(district, "district", code, name)
+        processing.run("citygrid:linkdistrict", {"SERVICE": city_service, "DISTRICT_SERVICE": store["SERVICE"]},
+                       feedback=feedback)
+        # a 12345 complaint at the middle of the district's first unit grid
+        with db.reading(district) as cur:
+            cur.execute("SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p FROM citygrid.grid "
+                        "WHERE retired_at IS NULL AND code IS NOT NULL ORDER BY code LIMIT 1) g")
+            x, y = cur.fetchone()
+        reference_no = "12345-20260001"
+        res = processing.run("citygrid:handovercase", {
+            "SERVICE": city_service, "POINT": f"{x},{y} [EPSG:4544]", "KIND": 0, "CLASS": "0102",
+            "DESCRIPTION": "市民来电（12345）：小区门口垃圾堆积三天未清运", "ADDRESS": "示例路 1 号",
+            "REFERENCE": reference_no}, feedback=feedback)
+        deadline = time.monotonic() + 60
+        while True:
+            with db.reading(city) as cur:
+                cur.execute("SELECT status, case_no FROM citygrid.city_handover WHERE id = %s",
+                            (int(res["HANDOVER"]),))
+                status, case_no = cur.fetchone()
+            if status != "sent" or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        links = platform.status(city)
+        queue = platform.city_queue(city, limit=100_000)
+        month = month_range(*month_period(""))   # the last complete month
+        ev = evaluation.evaluate_period(city, month.start, month.end)
+        ranked = []
+        for key, figures in ev.figures("district").items():
+            rate = figures.get("on_time_handling_rate")
+            ranked.append({"code": key, "name": ev.group_name("district", key),
+                           "on_time_handling_rate": "-" if rate is None or rate.value is None
+                           else f"{rate.value:.1%}"})
+    finally:
+        city.close()
+        district.close()
+    return {"city_db": city_db, "city_service": city_service, "district": f"{code} {name}",
+            "cases_at_city": sum(link.cases for link in links), "open_at_city": len(queue),
+            "reference": reference_no, "handover": int(res["HANDOVER"]), "handover_status": status,
+            "handover_case": case_no, "month": month.label(), "districts": ranked,
+            "at": datetime.now(CST).isoformat(timespec="seconds")}
 
 
 def run_report(processing, store: dict, out: Path, feedback) -> dict:

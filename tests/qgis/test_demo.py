@@ -14,6 +14,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, tmp_path):
+    try:
+        run_and_check_demo(cluster, fresh_db, tmp_path)
+    finally:  # the city platform's store beside the demo's (dropping it drops its subscription)
+        cluster.drop_database(f"{fresh_db}_city")
+
+
+def run_and_check_demo(cluster, fresh_db, tmp_path):
     import demo
     from qgis.core import QgsProject
 
@@ -78,6 +85,11 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert len(georeport) == result["open311"]["requests"] > 0
     assert {"service_request_id", "status", "service_code", "lat", "long", "requested_datetime"} <= set(georeport[0])
     assert not any("phone" in key or "reporter" in key for key in georeport[0])
+    # issue 19: the sample district linked to a city platform; a 12345 hand-over taken as a 市级转办 case
+    city = result["platform"]
+    assert city["cases_at_city"] == counts["cases"] and city["open_at_city"] > 0
+    assert city["handover_status"] == "accepted" and city["handover_case"]
+    assert [d["code"] for d in city["districts"]] == ["510104"]
     run_readme_command_lines(fresh_db, result["report"]["month"], tmp_path)
     # a second run is an upgrade no-op and keeps every grid code, not a duplicate
     again = demo.run(dbname=fresh_db, out=tmp_path, quiet=True, days=120)
@@ -85,6 +97,9 @@ def test_demo_pipeline_writes_a_project_that_opens(provider, cluster, fresh_db, 
     assert again["intake"]["known"] and again["intake"]["cases"][0] == intake["cases"][0]
     assert (again["manual"]["version"], again["manual"]["changes"]) == (manual["version"], 0)
     assert not again["patrol"]["fresh"] and (again["patrol"]["filed"], again["patrol"]["tracks"]) == (0, 0)
+    # the link found healthy and the hand-over's work-order number known: the same case, nothing added
+    assert again["platform"]["handover_case"] == city["handover_case"]
+    assert again["platform"]["cases_at_city"] == again["store"]["counts"]["cases"]
     n = int(figures["COUNT"])
     assert result["grid_coding"] == {"new": n, "kept": 0, "retired": 0}
     assert again["grid_coding"] == {"new": 0, "kept": n, "retired": 0}
