@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 import psycopg2
 import psycopg2.errors
+import psycopg2.extensions
 from psycopg2 import sql
 from psycopg2.extensions import make_dsn, parse_dsn
 
@@ -211,6 +212,20 @@ def _autocommit(conn):
     conn.rollback()
     conn.autocommit = True
     return conn.cursor()
+
+
+def _end_autocommit(conn) -> None:
+    """Back to psycopg2's transactions, rolling back a transaction a failure left open (an explicit
+    BEGIN in autocommit mode)."""
+    if conn is None or conn.closed:
+        return
+    try:
+        if conn.info.transaction_status != psycopg2.extensions.TRANSACTION_STATUS_IDLE:
+            with conn.cursor() as cur:
+                cur.execute("ROLLBACK")
+        conn.autocommit = False
+    except psycopg2.Error:
+        db.rollback(conn)
 
 
 def _login(cur, login: str) -> str:
@@ -406,8 +421,7 @@ def link(city, district, *, district_address: dict[str, str] | None = None,
             code=d.code, error=db.describe_error(exc))) from exc
     finally:
         for conn in (city, district):
-            if not conn.closed:
-                conn.autocommit = False
+            _end_autocommit(conn)
     _wait_ready(city, names["subscription"], timeout, tr("the city's copy of district {code}").format(code=d.code))
     _wait_ready(district, HANDOVER_SUBSCRIPTION, timeout,
                 tr("district {code}'s copy of the city's hand-overs").format(code=d.code))
@@ -470,8 +484,7 @@ def unlink(city, code: str, district=None) -> bool:
         return had is not None or bool(ccur.rowcount)
     finally:
         for conn in (city, district):
-            if conn is not None and not conn.closed:
-                conn.autocommit = False
+            _end_autocommit(conn)
 
 
 def _retire_login(cur, login: str, schema: str) -> None:

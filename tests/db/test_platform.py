@@ -503,3 +503,50 @@ def test_a_district_names_any_other_decoding_slot_as_a_risk(world):
     finally:
         with db.transaction(a, "{error}") as cur:
             cur.execute("SELECT pg_drop_replication_slot(%s)", (slot,))
+
+
+# -- the city's analyses read every district ------------------------------------------------------------------
+def test_the_city_evaluates_ranks_and_maps_every_district(world):
+    """At the city the evaluation ranks the districts by name and keys each department by its district
+    (both districts have 环卫所 HW), the queue lists both districts' open cases, and hot spots count
+    every district's cases in every district's grids — each equal to what the districts hold."""
+    from datetime import datetime, timedelta
+
+    from citygrid_plugin.core.casefilter import CST, CaseFilter
+    from citygrid_plugin.store import analysis, evaluation
+
+    city, a, b = world.city, world.a, world.b
+    for conn, x0 in ((a, XA), (b, XB)):
+        c = report_case(conn, "监督员上报", "event", "0102", "分析：垃圾桶满溢", x0 + 150, 50)
+        c = act(conn, c.id, "accept", "operator", c.version)
+        c = act(conn, c.id, "register", "shift_leader", c.version)
+        act(conn, c.id, "dispatch", "dispatcher", c.version)
+    total = {code: count(conn, "SELECT count(*) FROM citygrid.work_case") for code, conn in ((DA, a), (DB, b))}
+    wait_until(lambda: all(count(city, "SELECT count(*) FROM citygrid_feed.work_case WHERE district_code = %s "
+                                       "AND state = 'dispatched'", (code,)) >= 1 for code in (DA, DB))
+               and all(count(city, "SELECT count(*) FROM citygrid_feed.work_case WHERE district_code = %s",
+                             (code,)) == n for code, n in total.items()), "both districts' cases at the city")
+    assert evaluation.is_city(city) and not evaluation.is_city(a)
+    now = datetime.now(CST)
+    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    ev = evaluation.evaluate_period(city, start, start + timedelta(days=1), now=now)
+    by_district = ev.figures("district")
+    assert set(by_district) == {DA, DB}
+    assert {ev.group_name("district", k) for k in by_district} == {"龙泉驿区", "青白江区"}
+    for code, conn in ((DA, a), (DB, b)):   # the district's own figure of the day, seen from the city
+        own = evaluation.evaluate_period(conn, start, start + timedelta(days=1), now=now).figures("district")
+        assert by_district[code]["reported"].count == own[code]["reported"].count
+    departments = ev.figures("department")
+    assert {f"{DA}/HW", f"{DB}/HW"} <= set(departments)
+    assert ev.group_name("department", f"{DB}/HW") == "青白江区 环卫所"
+
+    queue = platform.city_queue(city)
+    assert {q.district_code for q in queue} == {DA, DB}
+    assert len(platform.city_queue(city, district=DB)) == count(
+        b, "SELECT count(*) FROM citygrid.work_case WHERE state NOT IN ('closed', 'cancelled')")
+
+    grids = analysis.active_grids(city)
+    assert len(grids.codes) == 12 and {code[:6] for code in grids.codes} == {DA, DB}
+    flt = CaseFilter(start=now - timedelta(days=1), end=now + timedelta(minutes=1))
+    assert sum(analysis.counts_per_grid(city, flt, grids)) == analysis.case_total(city, flt) == \
+        sum(analysis.case_total(conn, flt) for conn in (a, b))

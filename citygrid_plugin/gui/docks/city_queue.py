@@ -13,7 +13,7 @@ follows the city's NOTIFY 'city:<district>'); each read ends its transaction (st
 """
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 from qgis.core import (
     Qgis,
@@ -244,7 +244,7 @@ class CityQueueDock(SessionDock):
         selected = self.selected()
         text = self.text_filter.text().strip().lower()
         self.shown = [r for r in self.rows if self._passes(r, text)]
-        now = datetime.now(UTC)
+        now = datetime.now(timezone.utc)  # noqa: UP017 - datetime.UTC is Python 3.11+; QGIS 3.22 ships 3.9 on Windows
         table = self.table
         table.blockSignals(True)
         table.setSortingEnabled(False)
