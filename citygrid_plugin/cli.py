@@ -174,19 +174,6 @@ def _district_dsn(args) -> str:
                            "NAME (a database of the private cluster)"))
 
 
-def _address(conn, host, port) -> dict[str, str] | None:
-    from .store import platform
-
-    if not host and not port:
-        return None
-    address = platform.server_address(conn)
-    if host:
-        address["host"] = host
-    if port:
-        address["port"] = str(port)
-    return address
-
-
 def cmd_platform(args) -> int:
     from .store import platform
 
@@ -202,10 +189,10 @@ def cmd_platform(args) -> int:
         elif args.action == "link":
             district = db.connect(_district_dsn(args))
             try:
-                result = platform.link(conn, district,
-                                       district_address=_address(district, args.district_host, args.district_port),
-                                       city_address=_address(conn, args.city_host, args.city_port),
-                                       resync=args.resync)
+                result = platform.link(
+                    conn, district, resync=args.resync,
+                    district_address=platform.address_of(district, args.district_host, args.district_port),
+                    city_address=platform.address_of(conn, args.city_host, args.city_port))
             finally:
                 district.close()
             if result.created:

@@ -94,17 +94,6 @@ class LinkDistrictAlgorithm(CityGridAlgorithm):
                                             "name (one of them)"))
         return StoreTarget("connection", connection) if connection else StoreTarget("service", service)
 
-    @staticmethod
-    def _address(conn, host: str, port) -> dict[str, str] | None:
-        if not host and not port:
-            return None
-        address = platform.server_address(conn)
-        if host:
-            address["host"] = host
-        if port:
-            address["port"] = str(int(port))
-        return address
-
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         target = self._district_target(parameters, context)
         district_port = parameters.get(self.DISTRICT_PORT)
@@ -118,10 +107,10 @@ class LinkDistrictAlgorithm(CityGridAlgorithm):
             try:
                 result = platform.link(
                     store.conn, district,
-                    district_address=self._address(
+                    district_address=platform.address_of(
                         district, self.parameterAsString(parameters, self.DISTRICT_HOST, context),
                         self.parameterAsInt(parameters, self.DISTRICT_PORT, context) if district_port else None),
-                    city_address=self._address(
+                    city_address=platform.address_of(
                         store.conn, self.parameterAsString(parameters, self.CITY_HOST, context),
                         self.parameterAsInt(parameters, self.CITY_PORT, context) if city_port else None),
                     resync=self.parameterAsBool(parameters, self.RESYNC, context))

@@ -38,8 +38,8 @@ SELECT (SELECT d0 FROM day) AS day_start,
        count(*) FILTER (WHERE a.action = 'register') AS registered,
        count(*) FILTER (WHERE a.action = 'close') AS closed,
        count(*) FILTER (WHERE a.action = 'close' AND c.close_category = %(on_time)s) AS closed_on_time
-  FROM citygrid.case_action_public a
-  JOIN citygrid.work_case c ON c.id = a.case_id
+  FROM {actions} a
+  JOIN {cases} c ON {join}
  WHERE a.at >= (SELECT d0 FROM day) AND a.at < (SELECT d0 FROM day) + interval '1 day'
    AND a.at <= COALESCE(%(now)s::timestamptz, now())
    AND a.action IN ('report', 'register', 'close')
@@ -51,7 +51,7 @@ WITH open_state AS (SELECT state, name_zh, ord FROM citygrid.case_state WHERE is
 counts AS (
     SELECT c.state, count(*) AS n,
            count(*) FILTER (WHERE c.stage_deadline < COALESCE(%(now)s::timestamptz, now())) AS overdue
-      FROM citygrid.work_case c
+      FROM {cases} c
      WHERE c.state = ANY (ARRAY(SELECT state FROM open_state)) {street}
      GROUP BY c.state
 )
@@ -61,39 +61,15 @@ SELECT s.state, s.name_zh, COALESCE(k.n, 0), COALESCE(k.overdue, 0)
 """
 
 
-# the same at the city platform: every district's record (citygrid_feed), actions joined to their
-# cases by (district, id)
-_CITY_ACTIONS_SQL = """
-WITH day AS (
-    SELECT (date_trunc('day', COALESCE(%(now)s::timestamptz, now()) AT TIME ZONE 'Asia/Shanghai')
-            AT TIME ZONE 'Asia/Shanghai') AS d0
-)
-SELECT (SELECT d0 FROM day) AS day_start,
-       count(*) FILTER (WHERE a.action = 'report') AS reported,
-       count(*) FILTER (WHERE a.action = 'register') AS registered,
-       count(*) FILTER (WHERE a.action = 'close') AS closed,
-       count(*) FILTER (WHERE a.action = 'close' AND c.close_category = %(on_time)s) AS closed_on_time
-  FROM citygrid_feed.case_action a
-  JOIN citygrid_feed.work_case c ON c.district_code = a.district_code AND c.id = a.case_id
- WHERE a.at >= (SELECT d0 FROM day) AND a.at < (SELECT d0 FROM day) + interval '1 day'
-   AND a.at <= COALESCE(%(now)s::timestamptz, now())
-   AND a.action IN ('report', 'register', 'close')
-   {street}
-"""
+# where they read: the store's own cases and public audit, or at the city platform every district's
+# record (citygrid_feed), actions joined to their cases by (district, id); {street} stays for the caller
+_STORE_TABLES = {"actions": "citygrid.case_action_public", "cases": "citygrid.work_case", "join": "c.id = a.case_id",
+                 "street": "{street}"}
+_CITY_TABLES = {"actions": "citygrid_feed.case_action", "cases": "citygrid_feed.work_case",
+                "join": "c.district_code = a.district_code AND c.id = a.case_id", "street": "{street}"}
+_CITY_ACTIONS_SQL, _CITY_OPEN_SQL = _ACTIONS_SQL.format(**_CITY_TABLES), _OPEN_SQL.format(**_CITY_TABLES)
+_ACTIONS_SQL, _OPEN_SQL = _ACTIONS_SQL.format(**_STORE_TABLES), _OPEN_SQL.format(**_STORE_TABLES)
 
-_CITY_OPEN_SQL = """
-WITH open_state AS (SELECT state, name_zh, ord FROM citygrid.case_state WHERE is_open),
-counts AS (
-    SELECT c.state, count(*) AS n,
-           count(*) FILTER (WHERE c.stage_deadline < COALESCE(%(now)s::timestamptz, now())) AS overdue
-      FROM citygrid_feed.work_case c
-     WHERE c.state = ANY (ARRAY(SELECT state FROM open_state)) {street}
-     GROUP BY c.state
-)
-SELECT s.state, s.name_zh, COALESCE(k.n, 0), COALESCE(k.overdue, 0)
-  FROM open_state s LEFT JOIN counts k ON k.state = s.state
- ORDER BY s.ord
-"""
 
 def _city(conn, city: bool | None) -> bool:
     return is_city(conn) if city is None else city

@@ -134,6 +134,19 @@ def server_address(conn) -> dict[str, str]:
     return {"host": host, "port": str(conn.info.port), "dbname": conn.info.dbname}
 
 
+def address_of(conn, host: str | None = None, port: int | None = None) -> dict[str, str] | None:
+    """:func:`server_address` of *conn* with the *host* and *port* another server uses instead (when
+    it does not reach it as this computer does); None when neither is given (link's default)."""
+    if not host and not port:
+        return None
+    address = server_address(conn)
+    if host:
+        address["host"] = host
+    if port:
+        address["port"] = str(int(port))
+    return address
+
+
 def _refusal(exc) -> str:
     """A store refusal as a person reads it: the message in the user's language and the store's hint,
     without the PL/pgSQL CONTEXT lines (where in which function: for the server log)."""

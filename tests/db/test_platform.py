@@ -22,7 +22,7 @@ from psycopg2 import sql
 from citygrid_plugin.store import db, platform
 from citygrid_plugin.store.cases import act, report_case
 from citygrid_plugin.store.roles import save_user, setup_roles
-from tests.helpers.platforms import make_district_store, new_store, wait_until
+from tests.helpers.platforms import drop_roles, make_district_store, new_store, wait_until
 from tests.helpers.sql import PASSWORD, count, denied, one
 
 CITY, DA, DB = "510100", "510112", "510113"
@@ -66,7 +66,7 @@ def world(cluster):
     with contextlib.ExitStack() as stack:
         tag = uuid.uuid4().hex[:6]
         logins = {role: f"cgt_{tag}_{role}" for role in ("operator", "dispatcher", "analyst", "bigscreen", "admin")}
-        stack.callback(_drop_roles, cluster, [*logins.values(), *(f"citygrid_{kind}_{code}" for kind in ("repl", "feed")
+        stack.callback(drop_roles, cluster, [*logins.values(), *(f"citygrid_{kind}_{code}" for kind in ("repl", "feed")
                                                                    for code in (DA, DB))])
         dbname, dsn, conns = {}, {}, {}
         for key in ("city", "a", "b"):
@@ -97,16 +97,6 @@ def world(cluster):
         stack.callback(lambda: [_close(c) for c in w.opened])
         yield w
 
-
-def _drop_roles(cluster, names: list[str]) -> None:
-    conn = db.connect(cluster.dsn("postgres"))
-    try:
-        conn.autocommit = True
-        with conn.cursor() as cur:
-            for name in names:
-                cur.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
-    finally:
-        conn.close()
 
 
 @contextlib.contextmanager

@@ -13,20 +13,19 @@ from __future__ import annotations
 
 import contextlib
 import random
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from psycopg2 import sql
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
 
 from citygrid_plugin.connections import StoreTarget
 from citygrid_plugin.store import db, platform
 from citygrid_plugin.store.cases import act, report_case
 from citygrid_plugin.store.roles import save_user, setup_roles
-from tests.helpers.platforms import make_district_store, new_store
+from tests.helpers.platforms import drop_roles, make_district_store, new_store
+from tests.helpers.platforms import wait_until as wait_for
 from tests.helpers.qt import wait_until
 
 _N = random.SystemRandom().randrange(5000, 9998, 2)
@@ -60,16 +59,6 @@ def _close(conn) -> None:
         conn.close()
 
 
-def _drop_roles(cluster, names: list[str]) -> None:
-    conn = db.connect(cluster.dsn("postgres"))
-    try:
-        conn.autocommit = True
-        with conn.cursor() as cur:
-            for name in names:
-                cur.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
-    finally:
-        conn.close()
-
 
 def _city_cases(conn) -> int:
     with db.reading(conn) as cur:
@@ -86,7 +75,7 @@ def city(cluster):
         tag = uuid.uuid4().hex[:6]
         logins = {role: f"cgt_{tag}_city_{role}" for role in ("bigscreen", "leader")}
         # and the replication logins link() makes: the city's per district, the district's feed login
-        stack.callback(_drop_roles, cluster, [*logins.values(), *(f"citygrid_{kind}_{code}"
+        stack.callback(drop_roles, cluster, [*logins.values(), *(f"citygrid_{kind}_{code}"
                                                                   for kind in ("repl", "feed") for code in (DA, DB))])
         dbname, conns = {}, {}
         for key in ("city", "a", "b"):
@@ -128,14 +117,7 @@ def poll(check, what: str, timeout: float = 30.0, pause: float = 0.3):
     event loop between tries; fail with *what* after *timeout* seconds."""
     from qgis.PyQt.QtTest import QTest
 
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: not so after {timeout:.0f} s (last: {value!r})")
-        QTest.qWait(int(pause * 1000))
+    return wait_for(check, what, timeout, pause=lambda s: QTest.qWait(int(s * 1000)), every=pause)
 
 
 def shown_ranked(rows) -> list[tuple[str, str, str]]:

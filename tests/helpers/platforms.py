@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
+from psycopg2 import sql
 from shapely.geometry import box
 
 from citygrid_plugin.store import db, migrate, reference
@@ -60,9 +61,11 @@ def make_district_store(dsn: str, code: str, name: str, x0: float = 0.0) -> str:
     return dsn
 
 
-def wait_until(check: Callable[[], T], what: str, timeout: float = 30.0) -> T:
+def wait_until(check: Callable[[], T], what: str, timeout: float = 30.0,
+               pause: Callable[[float], None] = time.sleep, every: float = 0.2) -> T:
     """Poll *check* (it ends its own transactions) until it returns something truthy; fail with
-    *what* and the last value after *timeout* seconds."""
+    *what* and the last value after *timeout* seconds. *pause* waits *every* seconds between tries
+    (a GUI test passes one that spins the Qt event loop)."""
     deadline = time.monotonic() + timeout
     while True:
         value = check()
@@ -70,4 +73,16 @@ def wait_until(check: Callable[[], T], what: str, timeout: float = 30.0) -> T:
             return value
         if time.monotonic() > deadline:
             raise AssertionError(f"{what}: not so after {timeout:.0f} s (last: {value!r})")
-        time.sleep(0.2)
+        pause(every)
+
+
+def drop_roles(cluster, names: list[str]) -> None:
+    """Drop the server-wide roles *names* if they exist (logins a test made, replication logins)."""
+    conn = db.connect(cluster.dsn("postgres"))
+    try:
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            for name in names:
+                cur.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
+    finally:
+        conn.close()
