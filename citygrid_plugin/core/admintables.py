@@ -739,6 +739,8 @@ def territory_changes(current: dict[str, str], areas: dict[str, str], replace: b
 
 # -- case sources (问题来源) ---------------------------------------------------------------------
 SOURCE_FIELDS = ("name_en", "ord", "trusted", "needs_reporter", "reporter_role", "active")
+# the store's own role: the source 市级转办 (migration 019), reported from the city's hand-overs only
+SYSTEM_ROLE = "system"
 
 
 def _role(ref_roles: dict[str, str], allowed: Iterable[str], value: str) -> str | None:
@@ -801,7 +803,13 @@ def sources(sheet: Sheet, ref: Reference, current: list[dict]) -> Checked:
             if item["ord"] is None:
                 item["ord"], next_ord = next_ord, next_ord + 1
         raw = row.get("reporter_role", "") if sheet.has("reporter_role") else ""
-        if raw:
+        if before.get("reporter_role") == SYSTEM_ROLE:   # the store's own source (市级转办): kept as it is
+            if raw and _role(ref.roles, (SYSTEM_ROLE,), raw) is None:
+                out.error(number, "reporter_role", raw, tr("only the store itself reports under {name} (the "
+                                                           "city's hand-overs); leave its role as it is").format(
+                    name=name))
+            item["reporter_role"] = SYSTEM_ROLE
+        elif raw:
             item["reporter_role"] = _role(ref.roles, case_roles, raw)
             if item["reporter_role"] is None:
                 out.error(number, "reporter_role", raw, tr("not a role that reports cases; use one of {choices} "

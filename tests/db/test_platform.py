@@ -540,3 +540,17 @@ def test_the_city_evaluates_ranks_and_maps_every_district(world):
     flt = CaseFilter(start=now - timedelta(days=1), end=now + timedelta(minutes=1))
     assert sum(analysis.counts_per_grid(city, flt, grids)) == analysis.case_total(city, flt) == \
         sum(analysis.case_total(conn, flt) for conn in (a, b))
+
+
+def test_nobody_can_open_the_city_handover_source_to_a_desk(world):
+    """市级转办 is reported by the store itself, from the city's hand-over: not even the owner can let a
+    desk report under it (any role) or give another source the store's own role."""
+    a = world.a
+    for statement in ("UPDATE citygrid.case_source SET reporter_role = NULL WHERE name = '市级转办'",
+                      "UPDATE citygrid.case_source SET reporter_role = 'operator' WHERE name = '市级转办'",
+                      "UPDATE citygrid.case_source SET reporter_role = 'system' WHERE name = '12345热线'"):
+        with pytest.raises(psycopg2.errors.CheckViolation):
+            with a.cursor() as cur:
+                cur.execute(statement)
+        a.rollback()
+    assert one(a, "SELECT reporter_role FROM citygrid.case_source WHERE name = '市级转办'") == ("system",)

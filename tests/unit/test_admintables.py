@@ -562,3 +562,19 @@ def test_grid_codes():
         at.parse_grid_codes("510104001001001,51010400100100,abc")
     assert problems(exc) == ["GRIDS: “51010400100100” is not a unit grid code (15 digits)",
                              "GRIDS: “abc” is not a unit grid code (15 digits)"]
+
+
+def test_the_city_handover_source_keeps_the_stores_own_role(tmp_path, ref):
+    """市级转办 is reported by the store itself (role system, migration 019): a sheet that leaves its role
+    empty, as an export re-imported does, keeps it; a sheet that gives it a desk's role is refused."""
+    handover = {"name": "市级转办", "name_en": "city hand-over", "ord": 8, "trusted": False,
+                "reporter_role": "system", "needs_reporter": False, "active": True}
+    kept = csv_file(tmp_path, "kept.csv", "名称,英文名称,可信,上报角色,启用\n市级转办,,否,,是\n", "utf-8")
+    checked = at.sources(at.read_sheet(kept, at.SOURCE_COLUMNS), ref, [*CURRENT_SOURCES, handover])
+    assert checked.items[0]["reporter_role"] == "system"
+    assert at.source_changes([*CURRENT_SOURCES, handover], checked.items) == []
+    opened = csv_file(tmp_path, "opened.csv", "名称,英文名称,可信,上报角色,启用\n市级转办,,否,受理员,是\n", "utf-8")
+    with pytest.raises(at.AdminTableError) as exc:
+        at.sources(at.read_sheet(opened, at.SOURCE_COLUMNS), ref, [*CURRENT_SOURCES, handover])
+    assert problems(exc) == ["opened.csv row 2, column 上报角色 “受理员”: only the store itself reports under 市级转办 "
+                             "(the city's hand-overs); leave its role as it is"]

@@ -72,6 +72,12 @@ class SourcesTab(AdminTab):
                 combo.addItem(tr("any case role"), None)
                 for role in CASE_ROLES:
                     combo.addItem(role_label(role), role)
+                if source.get("reporter_role") not in (None, *CASE_ROLES):
+                    # the store's own source (系统: the city's hand-overs, 市级转办): shown, never changed
+                    combo.addItem(role_label(source["reporter_role"]), source["reporter_role"])
+                    combo.setEnabled(False)
+                    combo.setToolTip(tr("Only the store itself reports under this source (the city's hand-overs); "
+                                        "its role does not change."))
                 set_chosen(combo, source.get("reporter_role"))
                 self.table.setCellWidget(row, c, combo)
                 continue

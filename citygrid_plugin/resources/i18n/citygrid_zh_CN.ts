@@ -4,27 +4,27 @@
   <context>
     <name>CityGrid</name>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="250" />
+      <location filename="citygrid_plugin/cli.py" line="237" />
       <source>  WARNING: replication slot {slot} is not the city's: whoever reads it reads every change of this store, personal data included; drop it unless you know it (SELECT pg_drop_replication_slot('…'))</source>
       <translation>  警告：复制槽 {slot} 不是市级平台的：读取它的人能读到此数据库的每一项变更，包括个人信息；除非清楚其用途，否则请删除（SELECT pg_drop_replication_slot('…')）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="245" />
+      <location filename="citygrid_plugin/cli.py" line="232" />
       <source>  last heard from the city: {at}</source>
       <translation>  最近一次收到市级平台消息：{at}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="239" />
+      <location filename="citygrid_plugin/cli.py" line="226" />
       <source>  not linked to a city (no replication slot)</source>
       <translation>  未连接市级平台（没有复制槽）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="241" />
+      <location filename="citygrid_plugin/cli.py" line="228" />
       <source>  the city is {state}; WAL kept for it: {mb:.1f} MB ({wal})</source>
       <translation>  市级平台{state}；为其保留的 WAL：{mb:.1f} MB（{wal}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="248" />
+      <location filename="citygrid_plugin/cli.py" line="235" />
       <source>  {n} hand-overs taken now</source>
       <translation>  现已接收转办单 {n} 件</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation>（处置标准一格可写说明）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="948" />
+      <location filename="citygrid_plugin/core/admintables.py" line="956" />
       <source> (inactive)</source>
       <translation>（已停用）</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>、</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="896" />
+      <location filename="citygrid_plugin/core/admintables.py" line="904" />
       <source>, e.g. {code}</source>
       <translation>，例如 {code}</translation>
     </message>
@@ -534,7 +534,7 @@
       <translation>上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="157" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="146" />
       <source>At the city platform: hands a case (a 12345 complaint, a leader's instruction…) to the district it lies in (市级转办). The district's store makes it a case with source 市级转办 in its queue as soon as the district is reached (also after the network or the district was down: exactly once), and its progress comes back to the city (“Hand-overs” view: sent, accepted with the case number and its state, or refused with the reason). The position must lie in one of the district's unit grids; leave the district empty to use the district the position lies in. A work-order number already handed to the same district adds nothing. Operators and shift leaders of the city.</source>
       <translation>在市级平台上把案件（12345 投诉、领导批示……）转交其所在区县办理（市级转办）。区平台一连通即在其案件队列中生成来源为“市级转办”的案件（网络或区平台中断后恢复也一样：恰好一次），办理进展回传市级平台（“转办”视图：已发送、已接收（含案件编号和状态）或被拒（含原因））。位置须在该区县的单元网格内；区县留空则按位置所在区县转办。同一工单号再次转交同一区县不会重复生成。限市级平台的受理员和值班长。</translation>
     </message>
@@ -1255,7 +1255,7 @@ Register anyway?</source>
       <translation>类别代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="171" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="160" />
       <source>Class code (e.g. 0102)</source>
       <translation>类别代码（如 0102）</translation>
     </message>
@@ -2165,7 +2165,7 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>区县代码（6 位，GB/T 2260）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="178" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="167" />
       <source>District code (empty: the district the position lies in)</source>
       <translation>区县代码（留空：位置所在区县）</translation>
     </message>
@@ -2175,17 +2175,17 @@ Also loads the standard component and event class tables (profiles 2013 and 2026
       <translation>区县名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="134" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="123" />
       <source>District {code} {name} is linked and up to date; nothing changed</source>
       <translation>区县 {code} {name} 已连接且同步正常，未做改动</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="131" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="120" />
       <source>District {code} {name} linked in {s:.1f} s: {n} cases at the city</source>
       <translation>区县 {code} {name} 已连接（{s:.1f} 秒）：市级平台现有其案件 {n} 件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="117" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="106" />
       <source>District's store: {target}</source>
       <translation>区县数据库：{target}</translation>
     </message>
@@ -2899,7 +2899,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>统计口径</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="154" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="143" />
       <source>Hand a case to a district (city)</source>
       <translation>市级转办：把案件转交区县</translation>
     </message>
@@ -2914,12 +2914,12 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>市级转办…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="179" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="168" />
       <source>Hand-over number</source>
       <translation>转办单号</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="202" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="191" />
       <source>Hand-over {id} to district {code} written; the district takes it as soon as it is reached</source>
       <translation>转办单 {id} 已发往区县 {code}；区平台一连通即接收</translation>
     </message>
@@ -4144,6 +4144,11 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>只有角色 {role} 可以使用此来源上报</translation>
     </message>
     <message>
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="79" />
+      <source>Only the store itself reports under this source (the city's hand-overs); its role does not change.</source>
+      <translation>只有数据库自身以此来源上报（市级转办单）；其上报角色不能更改。</translation>
+    </message>
+    <message>
       <location filename="citygrid_plugin/gui/bigscreen.py" line="307" />
       <source>Open and overdue cases by district</source>
       <translation>各区在办及超期案件</translation>
@@ -4584,7 +4589,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>区县服务器端口（市级服务器访问时）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="168" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="157" />
       <source>Position</source>
       <translation>位置</translation>
     </message>
@@ -5308,12 +5313,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/sources.py" line="125" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="131" />
       <source>Row {row}: give the new source a name.</source>
       <translation>第 {row} 行：请填写新来源的名称。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/sources.py" line="131" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="137" />
       <source>Row {row}: the order is a whole number, got {value}.</source>
       <translation>第 {row} 行：排序须为整数，填写的是 {value}。</translation>
     </message>
@@ -5648,7 +5653,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>未填来源的行的来源（如 12345热线）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/sources.py" line="139" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="145" />
       <source>Source {name} not saved: {error}</source>
       <translation>问题来源 {name} 未保存：{error}</translation>
     </message>
@@ -6093,7 +6098,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>高发问题依次为{items}。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/sources.py" line="89" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="95" />
       <source>The name identifies the source in every case; it is not changed.</source>
       <translation>来源名称记录在每个案件中，不能修改。</translation>
     </message>
@@ -6914,7 +6919,7 @@ Merge adds the file's people and changes those already there; replace makes the 
       <translation>工单 {order} 已登记为案卷 {case}：未重复登记。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="174" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="163" />
       <source>Work-order number (e.g. 12345)</source>
       <translation>工单号（如 12345 工单）</translation>
     </message>
@@ -6998,7 +7003,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>X / 经度列（CSV 或无几何的图层）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="271" />
+      <location filename="citygrid_plugin/cli.py" line="258" />
       <source>X and Y must be numbers in the store's CRS, got {x} {y}</source>
       <translation>X 和 Y 须为数据库坐标系中的数值，收到的是 {x} {y}</translation>
     </message>
@@ -7093,7 +7098,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>社区需要所属街道：请填写本行的街道列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="872" />
+      <location filename="citygrid_plugin/core/admintables.py" line="880" />
       <source>a component class is drawn as 点, 线 or 面 (point, line, polygon)</source>
       <translation>部件分类的几何类型为 点、线 或 面（point、line、polygon）</translation>
     </message>
@@ -7138,7 +7143,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>转办单需要问题描述</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1037" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1045" />
       <source>a longest extension belongs to 批准延期 (approve_extension) only; leave the cell empty</source>
       <translation>最长延期只用于 批准延期（approve_extension）：请清空该单元格</translation>
     </message>
@@ -7148,7 +7153,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>姓名最多 {n} 个字符</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="783" />
+      <location filename="citygrid_plugin/core/admintables.py" line="785" />
       <source>a new source needs its English name (shown in the English interface)</source>
       <translation>新的来源需要英文名称（英文界面中显示）</translation>
     </message>
@@ -7218,7 +7223,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>趋势检验的序列中有空值：请补齐或剔除该序列</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="771" />
+      <location filename="citygrid_plugin/core/admintables.py" line="773" />
       <source>a source name is 1 to 20 characters without spaces</source>
       <translation>来源名称为 1 到 20 个字符，不含空格</translation>
     </message>
@@ -7348,7 +7353,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1060" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1068" />
       <source>allowed</source>
       <translation>允许</translation>
     </message>
@@ -7368,7 +7373,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>事件分类没有几何类型、精度等级或扩展字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="876" />
+      <location filename="citygrid_plugin/core/admintables.py" line="884" />
       <source>an event class has no geometry type; leave the cell empty</source>
       <translation>事件分类没有几何类型：请清空该单元格</translation>
     </message>
@@ -7393,7 +7398,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>今日负责该网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="825" />
+      <location filename="citygrid_plugin/core/admintables.py" line="833" />
       <source>any</source>
       <translation>任意</translation>
     </message>
@@ -7893,12 +7898,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>请选择负责该网格的监督员</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="201" />
+      <location filename="citygrid_plugin/cli.py" line="188" />
       <source>city</source>
       <translation>市级</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="255" />
+      <location filename="citygrid_plugin/cli.py" line="242" />
       <source>city platform {code} {name}: {n} districts</source>
       <translation>市级平台 {code} {name}：{n} 个区县</translation>
     </message>
@@ -8368,7 +8373,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>把这些文件复制到数据包文件夹，或清空该字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="260" />
+      <location filename="citygrid_plugin/cli.py" line="247" />
       <source>copying {ready}/{total}</source>
       <translation>复制中 {ready}/{total}</translation>
     </message>
@@ -8538,12 +8543,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>距离阈值（网格质心）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="201" />
+      <location filename="citygrid_plugin/cli.py" line="188" />
       <source>district</source>
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="237" />
+      <location filename="citygrid_plugin/cli.py" line="224" />
       <source>district platform {code} {name}</source>
       <translation>区级平台 {code} {name}</translation>
     </message>
@@ -8558,42 +8563,42 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>区县 {code} 未连接到市级平台（已连接：{linked}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="193" />
+      <location filename="citygrid_plugin/store/platform.py" line="207" />
       <source>district {code} keeps its geometries in EPSG:{ds}, the city in EPSG:{cs}: a city and its districts share one CRS</source>
       <translation>区县 {code} 的几何坐标系为 EPSG:{ds}，市级为 EPSG:{cs}：市级平台与各区县须使用同一坐标系</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="228" />
+      <location filename="citygrid_plugin/cli.py" line="215" />
       <source>district {code} unlinked; the city keeps its cases</source>
       <translation>区县 {code} 已断开连接；市级平台保留其案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="229" />
+      <location filename="citygrid_plugin/cli.py" line="216" />
       <source>district {code} was not linked</source>
       <translation>区县 {code} 未连接</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="215" />
+      <location filename="citygrid_plugin/cli.py" line="202" />
       <source>district {code} {name} is linked and up to date; nothing changed (--resync copies it again)</source>
       <translation>区县 {code} {name} 已连接且同步正常，未做改动（--resync 可重新完整复制）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="212" />
+      <location filename="citygrid_plugin/cli.py" line="199" />
       <source>district {code} {name} linked in {s:.1f} s: {n} cases at the city</source>
       <translation>区县 {code} {name} 已连接（{s:.1f} 秒）：市级平台现有其案件 {n} 件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="413" />
+      <location filename="citygrid_plugin/store/platform.py" line="440" />
       <source>district {code}'s copy of the city's hand-overs</source>
       <translation>区县 {code} 对市级转办单的复制</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="96" />
+      <location filename="citygrid_plugin/store/platform.py" line="97" />
       <source>division code {code!r} is not a 6-digit code (GB/T 2260)</source>
       <translation>行政区划代码 {code!r} 不是 6 位代码（GB/T 2260）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="332" />
+      <location filename="citygrid_plugin/store/platform.py" line="360" />
       <source>division code {code} is already linked to the city by another store ({name}, linked {at:%Y-%m-%d %H:%M} by {by}); two districts cannot claim one code: check the code given to `platform init district`, or unlink the other store first</source>
       <translation>行政区划代码 {code} 已由另一个数据库连接到市级平台（{name}，{at:%Y-%m-%d %H:%M} 由 {by} 连接）；两个区县不能使用同一代码：请检查 `platform init district` 所给的代码，或先断开另一个数据库</translation>
     </message>
@@ -8948,7 +8953,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>请填写类别代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="867" />
+      <location filename="citygrid_plugin/core/admintables.py" line="875" />
       <source>give the class's name</source>
       <translation>请填写分类名称</translation>
     </message>
@@ -8983,12 +8988,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>请填写姓名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1021" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1029" />
       <source>give the role</source>
       <translation>请填写角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="772" />
+      <location filename="citygrid_plugin/core/admintables.py" line="774" />
       <source>give the source's name</source>
       <translation>请填写来源名称</translation>
     </message>
@@ -9008,7 +9013,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>请至少为用户选择一个角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="967" />
+      <location filename="citygrid_plugin/core/admintables.py" line="975" />
       <source>give the weights, e.g. handling_rate=30, on_time_handling_rate=20</source>
       <translation>请填写权重，例如 handling_rate=30, on_time_handling_rate=20</translation>
     </message>
@@ -9218,12 +9223,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>网格数：{count}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="275" />
+      <location filename="citygrid_plugin/cli.py" line="262" />
       <source>hand-over {id} to district {code} written; the district takes it when it is reached (`./citygrid platform status`)</source>
       <translation>转办单 {id} 已发往区县 {code}；区平台连通后即接收（`./citygrid platform status`）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="548" />
+      <location filename="citygrid_plugin/store/platform.py" line="574" />
       <source>handing the case to district {code} failed: {error}</source>
       <translation>向区县 {code} 转办案件失败：{error}</translation>
     </message>
@@ -9428,7 +9433,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>第 {line} 行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="405" />
+      <location filename="citygrid_plugin/store/platform.py" line="433" />
       <source>linking district {code} failed: {error}</source>
       <translation>连接区县 {code} 失败：{error}</translation>
     </message>
@@ -9443,7 +9448,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>扩展分类未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="954" />
+      <location filename="citygrid_plugin/core/admintables.py" line="962" />
       <source>local {kind} class {code}</source>
       <translation>扩展{kind}分类 {code}</translation>
     </message>
@@ -9498,17 +9503,17 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>大类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="859" />
+      <location filename="citygrid_plugin/core/admintables.py" line="867" />
       <source>major class code</source>
       <translation>大类代码</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="924" />
+      <location filename="citygrid_plugin/core/admintables.py" line="932" />
       <source>major class {major} is “{name}” in the standard; write that name or leave the cell empty</source>
       <translation>大类 {major} 在标准中名为“{name}”：请写该名称或留空</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="928" />
+      <location filename="citygrid_plugin/core/admintables.py" line="936" />
       <source>major class {major} is “{name}” in the store; the other local classes of it keep that name</source>
       <translation>大类 {major} 在库中名为“{name}”；该大类下的其他扩展分类仍保留该名称</translation>
     </message>
@@ -9613,7 +9618,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>小类</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="860" />
+      <location filename="citygrid_plugin/core/admintables.py" line="868" />
       <source>minor class code</source>
       <translation>小类代码</translation>
     </message>
@@ -9643,7 +9648,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>缺少必填字段</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="258" />
+      <location filename="citygrid_plugin/cli.py" line="245" />
       <source>missing subscription</source>
       <translation>缺少订阅</translation>
     </message>
@@ -9688,7 +9693,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>项目和图层都没有坐标参考系：请先设置项目坐标系（如 EPSG:4544）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="246" />
+      <location filename="citygrid_plugin/cli.py" line="233" />
       <source>never</source>
       <translation>从未</translation>
     </message>
@@ -9708,7 +9713,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>新部件 {code}（uid {uid}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="822" />
+      <location filename="citygrid_plugin/core/admintables.py" line="830" />
       <source>no</source>
       <translation>否</translation>
     </message>
@@ -9923,7 +9928,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>没有主管部门</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1052" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1060" />
       <source>no role may {action} ({key}) after this import: nobody could do it</source>
       <translation>导入后没有角色可以{action}（{key}）：将无人能办理</translation>
     </message>
@@ -10038,7 +10043,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>上期也为 0</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="266" />
+      <location filename="citygrid_plugin/store/platform.py" line="294" />
       <source>none left now</source>
       <translation>现已没有</translation>
     </message>
@@ -10088,12 +10093,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>不是网格编码或编码前缀：{values}（请输入 15 位网格编码，或 12 位社区、9 位街道、6 位区县编码）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="807" />
+      <location filename="citygrid_plugin/core/admintables.py" line="815" />
       <source>not a role that reports cases; use one of {choices} (short or Chinese name), or leave it empty for any role</source>
       <translation>不是可以上报案件的角色；请使用 {choices}（英文简称或中文名），留空表示任何角色</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1020" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1028" />
       <source>not a role; use one of {choices} (short or Chinese name)</source>
       <translation>不是角色；请使用 {choices}（英文简称或中文名）</translation>
     </message>
@@ -10103,7 +10108,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>不是现行单元网格：{codes}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="242" />
+      <location filename="citygrid_plugin/cli.py" line="229" />
       <source>not connected</source>
       <translation>未连接</translation>
     </message>
@@ -10216,6 +10221,11 @@ Each case is one request: its case number is service_request_id, its class the s
       <location filename="citygrid_plugin/core/storemessages.py" line="163" />
       <source>only an administrator may change the command manual</source>
       <translation>只有管理员可以修改指挥手册</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/core/admintables.py" line="808" />
+      <source>only the store itself reports under {name} (the city's hand-overs); leave its role as it is</source>
+      <translation>只有数据库自身以 {name} 来源上报（市级转办单）；请保留其上报角色不变</translation>
     </message>
     <message>
       <location filename="citygrid_plugin/core/storemessages.py" line="283" />
@@ -10478,7 +10488,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>原始值</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="242" />
+      <location filename="citygrid_plugin/cli.py" line="229" />
       <source>reading now</source>
       <translation>正在读取</translation>
     </message>
@@ -10533,7 +10543,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>替换：文件成为完整的表</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="240" />
+      <location filename="citygrid_plugin/store/platform.py" line="268" />
       <source>replication slot {slot} on this server belongs to database {db}: another link of the same district code; one server holds one link per district code (unlink the other first)</source>
       <translation>此服务器上的复制槽 {slot} 属于数据库 {db}：同一区县代码的另一个连接；一台服务器上每个区县代码只能有一个连接（请先断开另一个）</translation>
     </message>
@@ -10693,7 +10703,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>派遣规则未保存：{error}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1043" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1051" />
       <source>row {other} already gives {action} to this role; keep one of the two rows</source>
       <translation>第 {other} 行已把{action}授予该角色；请只保留其中一行</translation>
     </message>
@@ -10708,7 +10718,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>第 {other} 行把 {area} 给了 {first}，本行给了 {second}：一个区域只属于一个部门；请删除其中一行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="918" />
+      <location filename="citygrid_plugin/core/admintables.py" line="926" />
       <source>row {other} names major class {major} “{first}”; one name per major class</source>
       <translation>第 {other} 行把大类 {major} 命名为“{first}”；一个大类只有一个名称</translation>
     </message>
@@ -10888,7 +10898,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>来源“{value}”不是库中的案件来源；请使用以下之一：{names}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="829" />
+      <location filename="citygrid_plugin/core/admintables.py" line="837" />
       <source>source {name}</source>
       <translation>来源 {name}</translation>
     </message>
@@ -10938,7 +10948,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>存储格式为 {storage}，不在 GeoPackage 中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="259" />
+      <location filename="citygrid_plugin/cli.py" line="246" />
       <source>streaming</source>
       <translation>同步中</translation>
     </message>
@@ -11008,7 +11018,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>拍摄于 {at}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="443" />
+      <location filename="citygrid_plugin/store/platform.py" line="470" />
       <source>taking the city's hand-overs failed</source>
       <translation>接收市级转办单失败</translation>
     </message>
@@ -11083,7 +11093,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>该 XML 文件声明了文档类型或实体；GeoReport 文件不含这些</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1015" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1023" />
       <source>the action is one of {choices}</source>
       <translation>事项为以下之一：{choices}</translation>
     </message>
@@ -11128,22 +11138,22 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>上列各行案件的合计，同一案件只计一次；合计行的比率按合计案件数计算，不是各行比率的平均值。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="195" />
+      <location filename="citygrid_plugin/store/platform.py" line="209" />
       <source>the city</source>
       <translation>市级平台</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="411" />
+      <location filename="citygrid_plugin/store/platform.py" line="438" />
       <source>the city's copy of district {code}</source>
       <translation>市级平台对区县 {code} 的复制</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="179" />
+      <location filename="citygrid_plugin/store/platform.py" line="193" />
       <source>the city's store</source>
       <translation>市级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="186" />
+      <location filename="citygrid_plugin/store/platform.py" line="200" />
       <source>the city's store is not the city platform: run `./citygrid platform init city CODE NAME` on it first</source>
       <translation>市级数据库还不是市级平台：请先在其上运行 `./citygrid platform init city 代码 名称`</translation>
     </message>
@@ -11238,12 +11248,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>距离阈值必须是以米为单位的正数，实际为 {band}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="179" />
+      <location filename="citygrid_plugin/store/platform.py" line="193" />
       <source>the district's store</source>
       <translation>区县数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="180" />
+      <location filename="citygrid_plugin/store/platform.py" line="194" />
       <source>the district's store ({target}) is at store version {dv}, the city's at {cv}: their tables differ, so nothing is linked; upgrade {older} first (`./citygrid store upgrade`)</source>
       <translation>区县数据库（{target}）的版本为 {dv}，市级数据库为 {cv}：两者的表结构不同，未做任何连接；请先升级{older}（`./citygrid store upgrade`）</translation>
     </message>
@@ -11443,7 +11453,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>这条线没有把任何网格分成两部分；请让它完整横穿网格</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1030" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1038" />
       <source>the longest extension is a number of hours above 0 and at most {most}; leave it empty for any length</source>
       <translation>最长延期为大于 0、不超过 {most} 的小时数；留空表示不限</translation>
     </message>
@@ -11498,7 +11508,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>按时空热点规则对各月热点网格分类，不做趋势检验（无法进行时空热点分析：{reason}）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="910" />
+      <location filename="citygrid_plugin/core/admintables.py" line="918" />
       <source>the name is already used in row {other}; class names are unique</source>
       <translation>该名称已在第 {other} 行使用；分类名称不得重复</translation>
     </message>
@@ -11543,7 +11553,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>工作进程数必须为 0（使用全部核心）或更大，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="798" />
+      <location filename="citygrid_plugin/core/admintables.py" line="800" />
       <source>the order is a whole number (smaller first)</source>
       <translation>顺序为整数（小的在前）</translation>
     </message>
@@ -11665,7 +11675,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>位置（{crs} 下 {x:.1f}, {y:.1f}）不在本区任何单元网格内；请检查坐标及坐标系（库坐标系、WGS84、GCJ-02 或 BD-09）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/processing/alg_platform.py" line="190" />
+      <location filename="citygrid_plugin/processing/alg_platform.py" line="179" />
       <source>the position ({x:.1f}, {y:.1f}) lies in no unit grid of a linked district: check the position, or give the district</source>
       <translation>位置 ({x:.1f}, {y:.1f}) 不在任何已连接区县的单元网格内：请检查位置，或指定区县</translation>
     </message>
@@ -11745,7 +11755,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>频率限制 {rate} 不可用：每分钟 1 到 100000 条新上报</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="264" />
+      <location filename="citygrid_plugin/store/platform.py" line="292" />
       <source>the replication slot on {where}'s server waits for the transactions writing there to end ({running}); the link is not made: try again when they are done</source>
       <translation>{where}服务器上的复制槽须等待正在写入的事务结束（{running}）；连接未建立：请在这些事务结束后重试</translation>
     </message>
@@ -11840,7 +11850,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>情形“{name}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="775" />
+      <location filename="citygrid_plugin/core/admintables.py" line="777" />
       <source>the source is already in row {other}; keep one of the two rows</source>
       <translation>该来源已在第 {other} 行；请只保留其中一行</translation>
     </message>
@@ -11860,7 +11870,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>数据库坐标系 {crs} 是地理坐标系（单位为度）；请选择该区县所在的 CGCS2000 3 度带高斯-克吕格投影，例如 105°E 为 EPSG:4544</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="189" />
+      <location filename="citygrid_plugin/store/platform.py" line="203" />
       <source>the store at {target} is not a district platform: run `./citygrid platform init district CODE NAME` on it first</source>
       <translation>{target} 上的数据库还不是区级平台：请先在其上运行 `./citygrid platform init district 代码 名称`</translation>
     </message>
@@ -12035,7 +12045,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{term} 的权重必须是数值，当前为“{value}”</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="988" />
+      <location filename="citygrid_plugin/core/admintables.py" line="996" />
       <source>the weights add up to {total:g}, not 100: the composite score is then not out of 100</source>
       <translation>权重合计为 {total:g}，不是 100：综合得分将不是百分制</translation>
     </message>
@@ -12125,7 +12135,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>年份 {year} 不在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="906" />
+      <location filename="citygrid_plugin/core/admintables.py" line="914" />
       <source>the {kind} class {other} already has this name; class names are unique, choose another</source>
       <translation>{kind}分类 {other} 已使用该名称；分类名称不得重复，请另取名称</translation>
     </message>
@@ -12140,7 +12150,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{what}表达式“{expression}”无效（{error}）；{layer} 的字段：{fields}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="862" />
+      <location filename="citygrid_plugin/core/admintables.py" line="870" />
       <source>the {what} has {width} digits in profile {profile}{hint}</source>
       <translation>编码方案 {profile} 中{what}为 {width} 位{hint}</translation>
     </message>
@@ -12235,12 +12245,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>此数据库不是市级平台：只有市级平台可以向区县转办案件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="200" />
+      <location filename="citygrid_plugin/cli.py" line="187" />
       <source>this store is now the {kind} platform {code} {name}</source>
       <translation>此数据库现在是{kind}平台 {code} {name}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="233" />
+      <location filename="citygrid_plugin/cli.py" line="220" />
       <source>this store is on its own (neither the city nor a district platform)</source>
       <translation>此数据库独立运行（既不是市级平台，也不是区级平台）</translation>
     </message>
@@ -12540,7 +12550,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>未知的时间单位 {unit}；请用 hours（小时）、work_hours（工作时）或 work_days（工作日）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1060" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1068" />
       <source>up to {hours:g} h</source>
       <translation>最长 {hours:g} 小时</translation>
     </message>
@@ -12605,17 +12615,17 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>用法：citygrid open311 add-login 登录名</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="267" />
+      <location filename="citygrid_plugin/cli.py" line="254" />
       <source>usage: citygrid platform handover CODE event|component CLASS X Y DESCRIPTION</source>
       <translation>用法：citygrid platform handover 区县代码 event|component 类别 X Y 问题描述</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="198" />
+      <location filename="citygrid_plugin/cli.py" line="185" />
       <source>usage: citygrid platform init city|district CODE NAME</source>
       <translation>用法：citygrid platform init city|district 代码 名称</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="221" />
+      <location filename="citygrid_plugin/cli.py" line="208" />
       <source>usage: citygrid platform unlink CODE [--district-dsn DSN]</source>
       <translation>用法：citygrid platform unlink 代码 [--district-dsn DSN]</translation>
     </message>
@@ -12690,7 +12700,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="994" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1002" />
       <source>weight of {term}</source>
       <translation>{term} 的权重</translation>
     </message>
@@ -12775,7 +12785,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>调休上班</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="883" />
+      <location filename="citygrid_plugin/core/admintables.py" line="891" />
       <source>write 是 or 否 (yes or no)</source>
       <translation>请写 是 或 否（yes 或 no）</translation>
     </message>
@@ -12790,7 +12800,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>年          月          日</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="822" />
+      <location filename="citygrid_plugin/core/admintables.py" line="830" />
       <source>yes</source>
       <translation>是</translation>
     </message>
@@ -12810,7 +12820,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>z 得分和 p 值必须是数值（不能有空值）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1065" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1073" />
       <source>{action} by {role}</source>
       <translation>{role} 可{action}</translation>
     </message>
@@ -13300,12 +13310,12 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{kind}类别 {cls} 不在本区所用的编码表中</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="893" />
+      <location filename="citygrid_plugin/core/admintables.py" line="901" />
       <source>{kind} class {code} is a standard class ({name}) and cannot be redefined; give the local class a free code{free}</source>
       <translation>{kind}分类 {code} 是标准分类（{name}），不能重新定义；请给扩展分类一个空闲的代码{free}</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="899" />
+      <location filename="citygrid_plugin/core/admintables.py" line="907" />
       <source>{kind} class {code} is already in row {other}; keep one of the two rows</source>
       <translation>{kind}分类 {code} 已在第 {other} 行；请只保留其中一行</translation>
     </message>
@@ -13555,7 +13565,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{m:.0f} 米</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="933" />
+      <location filename="citygrid_plugin/core/admintables.py" line="941" />
       <source>{major} is a new major class: give its name</source>
       <translation>{major} 是新的大类：请填写其名称</translation>
     </message>
@@ -13605,7 +13615,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{m}分钟</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="823" />
+      <location filename="citygrid_plugin/core/admintables.py" line="831" />
       <source>{name_en}; trusted {trusted}; reporter needed {needs}; role {role}; active {active}</source>
       <translation>{name_en}；可信 {trusted}；需登记举报人 {needs}；上报角色 {role}；启用 {active}</translation>
     </message>
@@ -13735,7 +13745,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{n} 件案件——点击列出</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/cli.py" line="264" />
+      <location filename="citygrid_plugin/cli.py" line="251" />
       <source>{n} cases, {o} open</source>
       <translation>案件 {n} 件，在办 {o} 件</translation>
     </message>
@@ -13790,7 +13800,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>有 {n} 个网格符合；请在列表中选择一个。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="416" />
+      <location filename="citygrid_plugin/store/platform.py" line="443" />
       <source>{n} hand-overs taken by the district after the copy</source>
       <translation>复制完成后区县接收转办单 {n} 件</translation>
     </message>
@@ -13872,7 +13882,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>已向 {file} 写出 {n} 个服务</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/gui/admin/sources.py" line="146" />
+      <location filename="citygrid_plugin/gui/admin/sources.py" line="152" />
       <source>{n} sources saved.</source>
       <translation>已保存 {n} 个问题来源。</translation>
     </message>
@@ -14252,7 +14262,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{what}只填时限{note}：请把这段文字移到类别行</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="435" />
+      <location filename="citygrid_plugin/store/platform.py" line="462" />
       <source>{what} is not done after {s:.0f} s ({ready} of {total} tables): the link is made and goes on by itself; see `./citygrid platform status` and the servers' logs</source>
       <translation>{what}在 {s:.0f} 秒后仍未完成（{ready}/{total} 张表）：连接已建立，会自行继续；请查看 `./citygrid platform status` 和服务器日志</translation>
     </message>
@@ -14452,7 +14462,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>{who}（当前负责）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/store/platform.py" line="198" />
+      <location filename="citygrid_plugin/store/platform.py" line="212" />
       <source>{who}'s server runs with wal_level = {level}; replication needs wal_level = logical in postgresql.conf and a restart (the private cluster: `./citygrid db down` then `./citygrid db up`)</source>
       <translation>{who}的服务器以 wal_level = {level} 运行；复制需要在 postgresql.conf 中设置 wal_level = logical 并重启（私有集群：先 `./citygrid db down` 再 `./citygrid db up`）</translation>
     </message>
@@ -14502,7 +14512,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>“全部或全不”：有 {n} 行被拒绝，因此未导入任何数据</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="1076" />
+      <location filename="citygrid_plugin/core/admintables.py" line="1084" />
       <source>“{code}” is not a unit grid code (15 digits)</source>
       <translation>“{code}”不是单元网格编码（15 位数字）</translation>
     </message>
@@ -14532,7 +14542,7 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>“{part}”与前一时段（{before}）重叠；时段之间不得重叠</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/core/admintables.py" line="975" />
+      <location filename="citygrid_plugin/core/admintables.py" line="983" />
       <source>“{term}” is not a score term; the terms are {terms} (or {names})</source>
       <translation>“{term}”不是评分项；评分项为 {terms}（或 {names}）</translation>
     </message>

@@ -22,6 +22,9 @@
 
 INSERT INTO citygrid.case_source (name, name_en, ord, trusted, reporter_role) VALUES
     ('市级转办', 'city hand-over', 8, false, 'system');
+-- only the store reports under 市级转办 (from the city's hand-over), and under no other source
+ALTER TABLE citygrid.case_source ADD CONSTRAINT case_source_system_is_the_city_handover
+    CHECK ((reporter_role IS NOT DISTINCT FROM 'system') = (name = '市级转办'));
 COMMENT ON COLUMN citygrid.case_source.reporter_role IS
     'only this role may report under the source (NULL: any case role; system: only the store itself, '
     'e.g. 市级转办 made from the city''s hand-over)';
