@@ -44,6 +44,7 @@ from .layers import GRIDS, add_store_layers, find_store_layer
 from .processing.provider import CityGridProvider
 from .store.db import StoreError, connect
 from .store.migrate import MigrationError, store_version
+from .store.platform import identity as platform_identity
 from .store.roles import my_roles
 
 ICONS = Path(__file__).with_name("resources") / "icons"
@@ -78,6 +79,7 @@ class CityGridPlugin:
         self.store_actions: list[QAction] = []
         self.store_version = 0
         self.my_roles: list[str] = []
+        self.platform_kind: str | None = None   # 'city' or 'district' (store/platform.py), None: on its own
         self.language = i18n.install()
 
     # -- Processing -----------------------------------------------------------------------
@@ -128,6 +130,7 @@ class CityGridPlugin:
         self.city_queue_action = self._action("city_queue.svg", tr("City cases"), self.toggle_city_queue,
                                               needs_store=True, roles=CITY_QUEUE_ROLES)
         self.city_queue_action.setCheckable(True)
+        self.city_queue_action.setProperty("citygrid_city_only", True)
         self.report_action = self._action("report_case.svg", tr("Report a case"), self.toggle_report,
                                           needs_store=True, roles=REPORT_ROLES)
         self.report_action.setCheckable(True)
@@ -180,11 +183,16 @@ class CityGridPlugin:
         for action in self.store_actions:
             base = action.data() or action.text()
             needed = action.property("citygrid_roles") or []
-            allowed = connected and (not needed or bool(set(needed) & set(self.my_roles)))
+            role_ok = not needed or bool(set(needed) & set(self.my_roles))
+            city_ok = not action.property("citygrid_city_only") or self.platform_kind == "city"
+            allowed = connected and role_ok and city_ok
             action.setEnabled(allowed)
             if not connected:
                 tip = tr("{action}: connect to a CityGrid store first (CityGrid ▸ Settings)").format(action=base)
-            elif not allowed:
+            elif not city_ok:
+                tip = tr("{action}: only at the city platform's store, which holds every district's cases").format(
+                    action=base)
+            elif not role_ok:
                 tip = tr("{action}: your store login has none of the roles {roles}").format(
                     action=base, roles=", ".join(needed))
             else:
@@ -196,6 +204,7 @@ class CityGridPlugin:
         logged). A change of store closes the windows' session."""
         self.store_version = 0
         self.my_roles = []
+        self.platform_kind = None
         target = configured_target()
         if self.session is not None and self.session.target != target:
             self._close_windows()
@@ -206,6 +215,8 @@ class CityGridPlugin:
                     self.store_version = store_version(conn)
                     if self.store_version:
                         self.my_roles = my_roles(conn)[0]
+                        me = platform_identity(conn)
+                        self.platform_kind = me.kind if me is not None else None
                 finally:
                     conn.close()
             except (StoreError, MigrationError) as exc:

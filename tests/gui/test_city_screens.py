@@ -335,3 +335,23 @@ def test_the_city_queue_opens_on_the_read_only_roles(qgis_iface, city, role):
             assert not dock.handover_button.isEnabled()
         finally:
             dock.shutdown()
+
+
+def test_the_plugin_offers_the_city_queue_at_the_city(qgis_iface, city):
+    """The menu's 全市案件 is enabled for the city's logins at the city platform's store (a district's
+    store disables it and says why: tests/gui/test_credentials.py)."""
+    import citygrid_plugin
+    from citygrid_plugin.connections import configured_target, save_target
+
+    before = configured_target()
+    with logged_in(city, "leader") as target:
+        save_target(target)
+        plugin = citygrid_plugin.classFactory(qgis_iface)
+        plugin.initGui()
+        try:
+            plugin.check_store()
+            assert plugin.platform_kind == "city"
+            assert plugin.city_queue_action.isEnabled(), plugin.city_queue_action.toolTip()
+        finally:
+            plugin.unload()
+            save_target(before)

@@ -117,6 +117,9 @@ def test_the_plugin_enables_only_what_the_login_may_do(qgis_iface, people):
         assert plugin.queue_action.isEnabled() and plugin.layers_action.isEnabled()
         assert not plugin.split_action.isEnabled() and not plugin.import_action.isEnabled()
         assert "none of the roles gis_editor" in plugin.split_action.toolTip()
+        # 全市案件 is the city platform's: a district's or a store on its own says so instead of an empty list
+        assert not plugin.city_queue_action.isEnabled()
+        assert "only at the city platform" in plugin.city_queue_action.toolTip()
     finally:
         plugin.unload()
         save_target(before)

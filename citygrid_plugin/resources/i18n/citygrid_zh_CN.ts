@@ -309,7 +309,7 @@
       <translation>添加情形</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="103" />
+      <location filename="citygrid_plugin/plugin.py" line="105" />
       <source>Add store layers</source>
       <translation>添加数据库图层</translation>
     </message>
@@ -354,7 +354,7 @@
       <translation>系统管理</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="149" />
+      <location filename="citygrid_plugin/plugin.py" line="152" />
       <source>Administration…</source>
       <translation>系统管理…</translation>
     </message>
@@ -669,7 +669,7 @@
       <translation>最好月份</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="134" />
+      <location filename="citygrid_plugin/plugin.py" line="137" />
       <source>Big screen</source>
       <translation>指挥大屏</translation>
     </message>
@@ -704,7 +704,7 @@
       <translation>将监督员在 QField 中使用的巡查数据包同步回数据库。可选择一个数据包文件夹，或包含多个数据包的文件夹（每个数据包一个子文件夹）。新的上报立为案件（来源：监督员上报），连同照片、发现时间和定位精度；核实、核查任务上的现场结论成为该监督员的操作（核实、作废、核查通过、返工），连同说明和照片；轨迹经清理（舍弃定位错误点，在时间倒退或跳变处分段）后存入。同步以数据包所属监督员的身份进行，审计记录显示其本人：请用他的账号连接（数据库所有者可代其同步）。每一项单独存入数据库：被拒收的上报、照片或结论会列出并保留在数据包中待下次同步，其余照常存入。案件已被他人处理后的结论为冲突：列出谁在何时做了什么，并保留在数据包的 _citygrid_conflicts 表中。再次同步不会重复添加；数据包写入前中断的同步会由下一次同步补全。同步后数据包的任务图层为其当前任务（尚未执行的结论保持原样）。来自其他数据库、属于其他监督员或未登记的数据包将被拒绝。</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="119" />
+      <location filename="citygrid_plugin/plugin.py" line="121" />
       <source>Build patrol packages (QField)…</source>
       <translation>生成巡查数据包（QField）…</translation>
     </message>
@@ -914,7 +914,7 @@
       <translation>案件 {case} 无法在地图的坐标系中显示</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="448" />
+      <location filename="citygrid_plugin/plugin.py" line="459" />
       <source>Case {case} reported</source>
       <translation>案卷 {case} 已登记</translation>
     </message>
@@ -1205,7 +1205,7 @@ Register anyway?</source>
       <translation>城市管理监督指挥中心</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="97" />
+      <location filename="citygrid_plugin/plugin.py" line="99" />
       <source>CityGrid</source>
       <translation>CityGrid</translation>
     </message>
@@ -1755,7 +1755,7 @@ Register anyway?</source>
       <translation>道路夹带狭长网格数（窄于通道宽度且细长的网格）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="361" />
+      <location filename="citygrid_plugin/plugin.py" line="372" />
       <source>Could not open: {layers}</source>
       <translation>无法打开：{layers}</translation>
     </message>
@@ -1799,7 +1799,7 @@ Refused, with the reason: no cases, fewer than 30 grids with cases, all counts e
       <translation>创建或升级数据库</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="104" />
+      <location filename="citygrid_plugin/plugin.py" line="106" />
       <source>Create or upgrade the store…</source>
       <translation>创建或升级数据库…</translation>
     </message>
@@ -2430,7 +2430,7 @@ The community key is the 12-digit community code (district + street + community)
       <translation>导出部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="114" />
+      <location filename="citygrid_plugin/plugin.py" line="116" />
       <source>Export a census field package…</source>
       <translation>导出普查外业数据包…</translation>
     </message>
@@ -2769,7 +2769,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>一格六员 CSV 文件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="386" />
+      <location filename="citygrid_plugin/plugin.py" line="397" />
       <source>Grid split into {n} more parts; save the layer to give them codes</source>
       <translation>网格已拆分，新增 {n} 个部分；保存图层后将为其编码</translation>
     </message>
@@ -2819,7 +2819,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>获得新编码的网格数</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="586" />
+      <location filename="citygrid_plugin/plugin.py" line="597" />
       <source>Grids merged; save the layer to retire the old codes and issue a new one</source>
       <translation>网格已合并；保存图层后将注销旧编码并发放新编码</translation>
     </message>
@@ -3139,7 +3139,7 @@ Writes an XLSX workbook (a sheet per table) or CSV files, and optionally a layer
       <translation>导入部件</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="112" />
+      <location filename="citygrid_plugin/plugin.py" line="114" />
       <source>Import components…</source>
       <translation>导入部件…</translation>
     </message>
@@ -3659,7 +3659,7 @@ Every row ends in exactly one place: imported (with its new code), rejected (wit
       <translation>面积中位数（m²）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="109" />
+      <location filename="citygrid_plugin/plugin.py" line="111" />
       <source>Merge selected unit grids</source>
       <translation>合并所选单元网格</translation>
     </message>
@@ -5543,7 +5543,7 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>系统设置</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="102" />
+      <location filename="citygrid_plugin/plugin.py" line="104" />
       <source>Settings…</source>
       <translation>设置…</translation>
     </message>
@@ -5888,12 +5888,12 @@ Merge adds the file's rules and changes the department of those already there; r
       <translation>同步部件普查外业数据包</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="116" />
+      <location filename="citygrid_plugin/plugin.py" line="118" />
       <source>Sync a census field package…</source>
       <translation>同步普查外业数据包…</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="122" />
+      <location filename="citygrid_plugin/plugin.py" line="124" />
       <source>Sync a patrol package…</source>
       <translation>同步巡查数据包…</translation>
     </message>
@@ -12855,12 +12855,17 @@ Each case is one request: its case number is service_request_id, its class the s
       <translation>“{action}”不附照片：请不带照片执行（照片属于上报、核实、处置或核查环节）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="186" />
+      <location filename="citygrid_plugin/plugin.py" line="191" />
       <source>{action}: connect to a CityGrid store first (CityGrid ▸ Settings)</source>
       <translation>{action}：请先连接 CityGrid 数据库（CityGrid ▸ 设置）</translation>
     </message>
     <message>
-      <location filename="citygrid_plugin/plugin.py" line="188" />
+      <location filename="citygrid_plugin/plugin.py" line="193" />
+      <source>{action}: only at the city platform's store, which holds every district's cases</source>
+      <translation>{action}：只在市级平台的数据库中可用（那里汇集各区县的案件）</translation>
+    </message>
+    <message>
+      <location filename="citygrid_plugin/plugin.py" line="196" />
       <source>{action}: your store login has none of the roles {roles}</source>
       <translation>{action}：您的数据库账号不具备以下任一角色：{roles}</translation>
     </message>
