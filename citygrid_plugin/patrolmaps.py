@@ -21,6 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .core.casefilter import centre_today
 from .core.i18n import tr
 from .maps import memory_layer
 
@@ -57,7 +58,7 @@ def responsibility_layer(conn, srid: int, day: date | None = None) -> QgsVectorL
     default); grids nobody answers for in grey."""
     from .store.admin import responsibility_map
 
-    day = day or date.today()
+    day = day or centre_today()
     rows = responsibility_map(conn, day)
     layer = memory_layer("Polygon", srid, tr("Responsibility grids {day}").format(day=f"{day:%Y-%m-%d}"),
                          RESPONSIBILITY_FIELDS,

@@ -22,11 +22,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from .i18n import tr
 
 CST = timezone(timedelta(hours=8))  # Asia/Shanghai (no daylight saving)
+
+
+def centre_today() -> date:
+    """Today as the centres and the store count days (Asia/Shanghai, the store sessions' time
+    zone), whatever the machine's own zone: on a UTC machine ``date.today()`` is still yesterday
+    from midnight to 08:00 in Shanghai, and a day's responsibility or coverage would be the wrong one."""
+    return datetime.now(CST).date()
+
 SOURCES = ("监督员上报", "公众举报", "12319热线", "领导批办", "媒体曝光", "视频监控", "部门上报")
 # state → Chinese name, in workflow order (the store's citygrid.case_state holds the same)
 STATES = {

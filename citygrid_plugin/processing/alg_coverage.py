@@ -30,6 +30,7 @@ from qgis.core import (
 )
 
 from ..core import evaluation as ev
+from ..core.casefilter import centre_today
 from ..core.coverage import coverage_table
 from ..core.i18n import tr
 from ..patrolmaps import COVERAGE_FIELDS, coverage_features
@@ -95,7 +96,7 @@ class PatrolCoverageAlgorithm(CityGridAlgorithm):
         return date(day.year(), day.month(), day.day())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        first = self._day(parameters, self.DAY, context) or date.today()
+        first = self._day(parameters, self.DAY, context) or centre_today()
         last = self._day(parameters, self.END_DAY, context) or first
         if last < first:
             raise QgsProcessingException(tr("the last day ({last}) is before the first ({first})").format(

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 import psycopg2
 from psycopg2 import sql
 
+from ..core.casefilter import centre_today
 from ..core.evaluation import SCORE_TERMS
 from ..core.i18n import tr
 from ..core.roster import DUTIES
@@ -523,7 +524,7 @@ def supervisor_grids(conn, login: str, day: dt.date | None = None) -> list[str]:
     with reading(conn) as cur:
         cur.execute("""SELECT DISTINCT grid_code FROM citygrid.supervisor_grid
                         WHERE login = %(l)s AND valid_from <= %(d)s AND (valid_to IS NULL OR valid_to >= %(d)s)
-                        ORDER BY 1""", {"l": login, "d": day or dt.date.today()})
+                        ORDER BY 1""", {"l": login, "d": day or centre_today()})
         return [r[0] for r in cur.fetchall()]
 
 
@@ -533,7 +534,7 @@ def set_supervisor_grids(conn, login: str, codes: list[str], day: dt.date | None
     that starts that day is removed), a grid he does not hold yet gets a period open from that
     day; his periods before and after stay as they are. All or nothing; the store refuses a grid
     another supervisor holds then (end that one first)."""
-    day = day or dt.date.today()
+    day = day or centre_today()
     codes = list(dict.fromkeys(c.strip() for c in codes if c and c.strip()))
     with _responsibility_writing(conn, tr("responsibility grids of {login} not saved: {{error}}").format(
             login=login)) as cur:
@@ -656,7 +657,7 @@ def grid_overview(conn, day: dt.date | None = None) -> list[dict]:
                                   ORDER BY x.valid_from DESC, x.login LIMIT 1) s ON TRUE
               LEFT JOIN citygrid.staff st ON st.login = s.login
              WHERE g.retired_at IS NULL AND g.code IS NOT NULL
-             ORDER BY g.code""", {"d": day or dt.date.today()})
+             ORDER BY g.code""", {"d": day or centre_today()})
         out = _rows(cur)
     for r in out:
         r["duties"] = list(r["duties"])
@@ -677,7 +678,7 @@ def responsibility_map(conn, day: dt.date | None = None) -> list[dict]:
                                   ORDER BY x.valid_from DESC, x.login LIMIT 1) s ON TRUE
               LEFT JOIN citygrid.staff st ON st.login = s.login
              WHERE g.retired_at IS NULL AND g.code IS NOT NULL
-             ORDER BY g.code""", {"d": day or dt.date.today()})
+             ORDER BY g.code""", {"d": day or centre_today()})
         return [{"code": c, "supervisor": login, "supervisor_name": name, "wkb": bytes(wkb)}
                 for c, login, name, wkb in cur.fetchall()]
 

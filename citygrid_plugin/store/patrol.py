@@ -21,6 +21,7 @@ from typing import Any
 import psycopg2
 from osgeo import ogr, osr
 
+from ..core.casefilter import centre_today
 from ..core.exif import image_type
 from ..core.i18n import tr
 from ..core.patrol import CST, TrackIssue, beijing, clean_track, piece_id, stored_until, unsent
@@ -67,7 +68,7 @@ def responsibility(conn, login: str, day: dt.date | None = None) -> list[str]:
     with reading(conn) as cur:
         cur.execute("""SELECT grid_code FROM citygrid.supervisor_grid
                         WHERE login = %(l)s AND valid_from <= %(d)s AND (valid_to IS NULL OR valid_to >= %(d)s)
-                        ORDER BY 1""", {"l": login, "d": day or dt.date.today()})
+                        ORDER BY 1""", {"l": login, "d": day or centre_today()})
         return [r[0] for r in cur.fetchall()]
 
 

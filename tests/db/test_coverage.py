@@ -7,10 +7,11 @@ The responsibility grids with their validity dates and the grid roster (一格�
 store.admin, as the administration dialog and citygrid:importroster write them."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from citygrid_plugin.core.casefilter import centre_today
 from citygrid_plugin.core.coverage import coverage_table, supervisor_table
 from citygrid_plugin.store import admin, coverage
 from citygrid_plugin.store.cases import act, report_case
@@ -28,7 +29,7 @@ def patrol_store(cluster, store_dsn, conn_factory):
 
 def test_coverage_of_a_square_walk_is_what_the_hand_computes(patrol_store):
     owner, login, names, as_ = patrol_store
-    day = date.today() - timedelta(days=1)
+    day = centre_today() - timedelta(days=1)
     zhang = as_("zhang")
     t0 = walk(zhang, names["zhang"], day)
 
@@ -78,7 +79,7 @@ def test_coverage_of_a_square_walk_is_what_the_hand_computes(patrol_store):
 def test_the_supervisors_figures_of_the_evaluation(patrol_store):
     owner, login, names, as_ = patrol_store
     zhang = as_("zhang")
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = centre_today() - timedelta(days=1)
     walk(zhang, names["zhang"], yesterday)
     # zhang files two reports: one registered (valid), one cancelled as not a case
     a = report_case(zhang, "监督员上报", "event", "0102", "暴露垃圾", 60, 150)
@@ -94,7 +95,7 @@ def test_the_supervisors_figures_of_the_evaluation(patrol_store):
     c = act(login("operator"), c.id, "accept", "operator", c.version)
     act(zhang, c.id, "verify", "supervisor", c.version, note="属实", photos=[photo()])
 
-    table = coverage.supervisor_evaluation(login("analyst"), yesterday, date.today())
+    table = coverage.supervisor_evaluation(login("analyst"), yesterday, centre_today())
     rows = {r[1]: r for r in table.rows}
     assert set(rows) >= {names["zhang"], names["li"]}
     assert names["li"] in rows and rows[names["li"]][2:] == [0, 0, 0, 0, 0, 0, None, None, None, 0, None]
@@ -119,7 +120,7 @@ def test_supervisor_table_without_supervisor_list_lists_every_figure():
 
 def test_responsibility_periods_end_and_the_store_refuses_an_overlap(patrol_store):
     owner, login, names, _as = patrol_store
-    today = date.today()
+    today = centre_today()
     # zhang hands 001 over to li from the first of next month
     handover = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
     with pytest.raises(admin.AdminError, match=f"grid {G[1]} already has supervisor {names['zhang']} from "):

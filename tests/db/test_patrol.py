@@ -5,10 +5,11 @@ with time and speed checked, once; coverage counts the time and distance inside 
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from citygrid_plugin.core.casefilter import centre_today
 from citygrid_plugin.store import admin, patrol
 from citygrid_plugin.store.cases import CaseRefused, act, allowed_actions, report_case
 from citygrid_plugin.store.roles import save_user
@@ -98,7 +99,7 @@ def test_one_supervisor_answers_for_a_grid_at_a_time(patrollers):
         cur.execute("INSERT INTO citygrid.supervisor_grid (login, grid_code) VALUES (%s, %s)", (names["li"], GRID_A))
     owner.commit()
     assert patrol.responsibility(owner, names["li"]) == [GRID_A, GRID_B]
-    assert patrol.responsibility(owner, names["zhang"], date.today() - timedelta(days=2)) == [GRID_A]
+    assert patrol.responsibility(owner, names["zhang"], centre_today() - timedelta(days=2)) == [GRID_A]
     assert one(owner, "SELECT citygrid.case_assignee(%s, current_date)", (GRID_A,))[0] == names["li"]
 
 

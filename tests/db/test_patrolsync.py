@@ -13,6 +13,7 @@ import uuid
 
 import pytest
 
+from citygrid_plugin.core.casefilter import centre_today
 from citygrid_plugin.store import admin, patrol
 from citygrid_plugin.store.cases import act, report_case
 from citygrid_plugin.store.photos import Photo, add_photo
@@ -381,7 +382,7 @@ def test_a_supervisor_who_lost_a_grid_is_told_and_his_reports_still_arrive(patro
     owner, _login, names, as_ = patrol_store
     zhang = as_("zhang")
     folder = field.make_package(tmp_path / "pkg", zhang, names["zhang"], [GRID[1], GRID[2], GRID[3]])
-    admin.set_supervisor_grids(owner, names["zhang"], [GRID[1]], day=dt.date.today())
+    admin.set_supervisor_grids(owner, names["zhang"], [GRID[1]], day=centre_today())
     field.add_report(folder, 150, 150)
     result = patrol.sync(zhang, folder)
     assert result.reports_filed == 1

@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import QDate, QSize, Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtTest import QTest
 
+from citygrid_plugin.core.casefilter import centre_today
 from tests.helpers.coverage import G, patrol_people, walk
 from tests.helpers.desk import settle
 
@@ -72,7 +73,7 @@ def render(layer, path: Path) -> None:
 
 def test_the_shift_leader_reads_yesterdays_coverage(qgis_iface, people):
     owner, connect, names, targets = people
-    day = date.today() - timedelta(days=1)
+    day = centre_today() - timedelta(days=1)
     walk(connect("zhang"), names["zhang"], day)
     project = QgsProject.instance()
     project.setDirty(False)
@@ -126,7 +127,7 @@ def test_the_shift_leader_reads_yesterdays_coverage(qgis_iface, people):
 
 def test_a_supervisor_sees_only_his_own_tracks(qgis_iface, people):
     _owner, connect, names, targets = people
-    day = date.today() - timedelta(days=1)
+    day = centre_today() - timedelta(days=1)
     walk(connect("zhang"), names["zhang"], day)
     dock = open_dock(qgis_iface, targets["li"])
     try:

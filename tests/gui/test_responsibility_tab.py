@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QMessageBox
 
+from citygrid_plugin.core.casefilter import centre_today
 from citygrid_plugin.store import admin
 from citygrid_plugin.store.roles import save_user
 from tests.helpers.admin import admin_logins, choose, click, open_dialog
@@ -74,7 +75,7 @@ def test_an_administrator_gives_a_grid_its_supervisor_periods_and_roster(logins)
     owner, targets, names = logins
     zhang, li = names["zhang"], names["li"]
     grid, other = f"{PREFIX}001", f"{PREFIX}002"
-    today = date.today()
+    today = centre_today()
     dialog = open_dialog(targets["admin"], tab="responsibility")
     try:
         tab = dialog.page("responsibility")

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 
 from citygrid_plugin.connections import StoreTarget, delete_connection, save_connection
+from citygrid_plugin.core.casefilter import centre_today
 from citygrid_plugin.store import admin, patrol
 from citygrid_plugin.store.roles import save_user, setup_roles
 from tests.helpers.qgis import auth_config
@@ -19,7 +20,7 @@ from tests.stores import PREFIX, make_case_store
 CST = timezone(timedelta(hours=8))
 # the case store's grids, 100 m squares: 001 002 003 on the row y 100–200, 004 005 006 below it
 G = {n: f"{PREFIX}00{n}" for n in range(1, 7)}
-START = date.today() - timedelta(days=30)    # the responsibility periods begin a month ago
+START = centre_today() - timedelta(days=30)    # the responsibility periods begin a month ago
 ADD = "SELECT citygrid.patrol_track_add(%s::uuid, %s, ST_SetSRID(ST_GeomFromText(%s), 4544))"
 PEOPLE = {"zhang": (["supervisor"], "张巡查"), "li": (["supervisor"], "李巡查"), "leader": (["shift_leader"], "王值班"),
           "operator": (["operator"], "赵受理"), "analyst": (["analyst"], "钱分析"), "admin": (["admin"], "孙管理")}

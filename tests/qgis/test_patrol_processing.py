@@ -5,7 +5,7 @@ day's coverage table and the supervisors' evaluation to a workbook and the grids
 layer, with the figures worked out by hand in tests/db/test_coverage.py."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import processing
@@ -13,6 +13,7 @@ import pytest
 from osgeo import ogr
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
+from citygrid_plugin.core.casefilter import centre_today
 from citygrid_plugin.store import admin
 from tests.helpers.coverage import G, patrol_people, walk
 
@@ -78,11 +79,11 @@ def test_importroster_all_or_nothing(people, tmp_path):
 
 def test_patrolcoverage_writes_the_table_and_the_layer(people, tmp_path):
     _owner, connect, names, targets = people
-    day = date.today() - timedelta(days=1)
+    day = centre_today() - timedelta(days=1)
     walk(connect("zhang"), names["zhang"], day)
     out = tmp_path / "coverage.xlsx"
     layer_path = tmp_path / "grids.gpkg"
-    result = run("patrolcoverage", targets["leader"], DAY=day.isoformat(), END_DAY=date.today().isoformat(),
+    result = run("patrolcoverage", targets["leader"], DAY=day.isoformat(), END_DAY=centre_today().isoformat(),
                  OUTPUT=str(out), GRIDS=str(layer_path))
     assert result["SUPERVISORS"] == 2 and result["COVERAGE"] == pytest.approx(75.0)
     ds = ogr.Open(str(out))
@@ -98,7 +99,7 @@ def test_patrolcoverage_writes_the_table_and_the_layer(people, tmp_path):
     layer = QgsVectorLayer(result["GRIDS"], "grids", "ogr")
     statuses = {(f["day"], f["code"]): f["status"] for f in layer.getFeatures()}
     assert statuses[(f"{day:%Y-%m-%d}", G[3])] == "missed" and statuses[(f"{day:%Y-%m-%d}", G[1])] == "visited"
-    assert statuses[(f"{date.today():%Y-%m-%d}", G[1])] == "missed"
+    assert statuses[(f"{centre_today():%Y-%m-%d}", G[1])] == "missed"
     assert len(statuses) == 12
 
     with pytest.raises(QgsProcessingException, match="before the first"):

@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...core.casefilter import centre_today
 from ...core.i18n import tr
 from ...core.roster import DUTIES
 from ...store import admin, patrol
@@ -141,12 +142,12 @@ class ResponsibilityTab(AdminTab):
         self.supervisor_combo.setObjectName("period_supervisor")
         pick_row.addWidget(self.supervisor_combo, 1)
         pick_row.addWidget(QLabel(tr("from")))
-        self.from_edit = date_edit("period_from", date.today())
+        self.from_edit = date_edit("period_from", centre_today())
         pick_row.addWidget(self.from_edit)
         periods.addLayout(pick_row)
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel(tr("to")))
-        self.to_edit = date_edit("period_to", date.today())
+        self.to_edit = date_edit("period_to", centre_today())
         add_row.addWidget(self.to_edit)
         self.open_check = QCheckBox(tr("no end"))
         self.open_check.setObjectName("period_open")
@@ -167,7 +168,7 @@ class ResponsibilityTab(AdminTab):
         self.end_button.setAutoDefault(False)
         self.end_button.clicked.connect(self.end_period)
         end_row.addWidget(self.end_button)
-        self.end_edit = date_edit("period_end", date.today() - timedelta(days=1))
+        self.end_edit = date_edit("period_end", centre_today() - timedelta(days=1))
         end_row.addWidget(self.end_edit)
         end_row.addStretch(1)
         self.remove_period_button = QPushButton(tr("Remove"))
@@ -314,7 +315,7 @@ class ResponsibilityTab(AdminTab):
         self.grid_label.setText(tr("Grid {code} · {community} · supervisor today: {who}").format(
             code=grid["code"], community=grid["community"] or "—",
             who=person(grid["supervisor"], grid["supervisor_name"])))
-        today = date.today()
+        today = centre_today()
         rows = []
         for p in self.periods:
             current = p["valid_from"] <= today and (p["valid_to"] is None or p["valid_to"] >= today)
