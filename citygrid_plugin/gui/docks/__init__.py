@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QLabel
 
 from ...core.i18n import tr
+from ...store.db import StoreError
 from ..session import StoreSession
 
 
@@ -46,6 +47,18 @@ class SessionDock(QgsDockWidget):
     @property
     def listener(self):
         return self.session.listener
+
+    def _connected(self) -> bool:
+        """A connection to read on (the session's, reopened if a failure closed it); False with the
+        reason in the status line when the store cannot be reached now."""
+        if self.session.conn is not None and not self.session.conn.closed:
+            return True
+        try:
+            self.session.reconnect()
+        except StoreError as exc:
+            self.status.setText(tr("Connection to the store lost; reconnecting…") + f" ({exc})")
+            return False
+        return True
 
     def store_failed(self, exc: Exception) -> None:
         """Say why a read or an action failed; a lost connection is reopened by the session."""

@@ -309,17 +309,6 @@ class CaseQueueDock(SessionDock):
                 layer.triggerRepaint()
 
     # -- data ------------------------------------------------------------------------------------
-    def _connected(self) -> bool:
-        """A connection to read on (the session's, reopened if a failure closed it)."""
-        if self.session.conn is not None and not self.session.conn.closed:
-            return True
-        try:
-            self.session.reconnect()
-        except StoreError as exc:
-            self.status.setText(tr("Connection to the store lost; reconnecting…") + f" ({exc})")
-            return False
-        return True
-
     def refresh(self) -> None:
         """Re-read every tab, keeping each table's sort and the selected case."""
         if self._asking:

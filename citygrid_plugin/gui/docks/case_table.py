@@ -29,6 +29,17 @@ def column_title(column: str) -> str:
     }[column]
 
 
+def dense(table: QTableWidget) -> None:
+    """A dense table: 90 % of the dock's font, so that the case number, the countdown and the
+    class fit side by side in a dock of the default width (~435 px)."""
+    font = table.font()
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * TABLE_FONT_SCALE)
+    else:
+        font.setPixelSize(max(8, round(font.pixelSize() * TABLE_FONT_SCALE)))
+    table.setFont(font)
+
+
 def make_case_table(state_column: bool, selected: Callable[[], None]) -> QTableWidget:
     """An empty case table; *state_column*: show the state (a tab holding cases in several
     states); *selected* is called when the selection changes."""
@@ -42,14 +53,7 @@ def make_case_table(state_column: bool, selected: Callable[[], None]) -> QTableW
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.setFrameShape(QFrame.NoFrame)
-    # a dense table: 90 % of the dock's font, so that the case number, the countdown and the
-    # class fit side by side in a dock of the default width (~435 px)
-    font = table.font()
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * TABLE_FONT_SCALE)
-    else:
-        font.setPixelSize(max(8, round(font.pixelSize() * TABLE_FONT_SCALE)))
-    table.setFont(font)
+    dense(table)
     table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
     header = table.horizontalHeader()
     header.setHighlightSections(False)

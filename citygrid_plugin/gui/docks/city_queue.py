@@ -52,7 +52,7 @@ from ...store.db import StoreError
 from ..widgets import PILL_ROLE, SORT_ROLE, CountdownDelegate, SortItem
 from . import SessionDock
 from .case_detail import URGENCY_COLOURS
-from .case_table import TABLE_FONT_SCALE
+from .case_table import dense
 
 # who opens the dock (plugin.py): every staff role of a command centre that reads the city's record
 ROLES = ("operator", "shift_leader", "dispatcher", "supervisor", "analyst", "leader", "office", "bigscreen")
@@ -155,12 +155,7 @@ class CityQueueDock(SessionDock):
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         table.setFrameShape(QFrame.NoFrame)
-        font = table.font()   # dense, as the case queue's tables: district, number and countdown side by side
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * TABLE_FONT_SCALE)
-        else:
-            font.setPixelSize(max(8, round(font.pixelSize() * TABLE_FONT_SCALE)))
-        table.setFont(font)
+        dense(table)   # as the case queue's tables: district, number and countdown side by side
         table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
@@ -195,16 +190,6 @@ class CityQueueDock(SessionDock):
                                    "city's store (`./citygrid platform init city …`)."))
 
     # -- data ------------------------------------------------------------------------------------
-    def _connected(self) -> bool:
-        if self.session.conn is not None and not self.session.conn.closed:
-            return True
-        try:
-            self.session.reconnect()
-        except StoreError as exc:
-            self.status.setText(tr("Connection to the store lost; reconnecting…") + f" ({exc})")
-            return False
-        return True
-
     def on_reconnected(self) -> None:
         self.refresh()
 
